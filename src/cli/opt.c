@@ -1,0 +1,289 @@
+/* opt.c - the option table, parsing and help. */
+#include "opt.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum {
+    ARG_NONE, ARG_UINT, ARG_SHARE, ARG_STRING, ARG_META
+} arg_kind;
+
+typedef enum {
+    O_K, O_WINDOW, O_PERMS, O_VERBATIM, O_EDITED, O_REWRITE, O_DUPLICATE,
+    O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
+    O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION
+} opt_id;
+
+typedef struct opt {
+    opt_id id;
+    char short_name;
+    const char *name;
+    arg_kind kind;
+    const char *arg;
+    unsigned lo, hi; /* ARG_UINT range */
+    const char *help;
+} opt;
+
+static const opt options[] = {
+    {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
+     "print the JSON report instead of text"},
+    {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
+     "list every scored document pair, not only those with reuse"},
+    {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
+     "publication time of FILE (ISO 8601); overrides a Date: header"},
+    {O_OUTLET, 0, "outlet", ARG_META, "FILE=NAME", 0, 0,
+     "the outlet FILE comes from; overrides an Outlet: header"},
+    {O_LANG, 0, "lang", ARG_STRING, "CODE", 0, 0,
+     "language of every input (default: from the text)"},
+    {O_ENCODING, 0, "encoding", ARG_STRING, "NAME", 0, 0,
+     "input charset, any ICU name (default UTF-8; UTF-16 by BOM)"},
+    {O_K, 'k', "shingle", ARG_UINT, "N", 1, 16,
+     "content words per shingle (default 3)"},
+    {O_WINDOW, 'w', "window", ARG_UINT, "N", 1, 64,
+     "winnowing window in shingles (default 4)"},
+    {O_PERMS, 0, "perms", ARG_UINT, "N", 8, 1024,
+     "MinHash permutations (default 64)"},
+    {O_MIN_SPAN, 0, "min-span", ARG_UINT, "N", 2, 64,
+     "shortest shared span that counts, in words (default 4)"},
+    {O_VERBATIM, 0, "verbatim-min", ARG_SHARE, "X", 0, 0,
+     "covered share for verbatim (default 0.95)"},
+    {O_EDITED, 0, "edited-min", ARG_SHARE, "X", 0, 0,
+     "covered share for edited (default 0.50)"},
+    {O_REWRITE, 0, "rewrite-min", ARG_SHARE, "X", 0, 0,
+     "weighted fact overlap for rewrite (default 0.45)"},
+    {O_DUPLICATE, 0, "duplicate-min", ARG_SHARE, "X", 0, 0,
+     "covered share for a repeat inside a document (default 0.80)"},
+    {O_LANG_DIR, 0, "lang-dir", ARG_STRING, "DIR", 0, 0,
+     "folder of language profiles (default: the installed one)"},
+    {O_QUIET, 'q', "quiet", ARG_NONE, NULL, 0, 0,
+     "print no warnings, only errors"},
+    {O_VERBOSE, 'v', "verbose", ARG_NONE, NULL, 0, 0,
+     "print progress and details on stderr"},
+    {O_HELP, 'h', "help", ARG_NONE, NULL, 0, 0, "show this help"},
+    {O_VERSION, 0, "version", ARG_NONE, NULL, 0, 0, "show the version"},
+};
+
+#define NOPTIONS (sizeof options / sizeof *options)
+
+static int usage_error(const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "wiretrace: ");
+    fprintf(stderr, fmt, a, b);
+    fprintf(stderr, "\nTry 'wiretrace --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+static const opt *find_long(const char *name, size_t len)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (strlen(options[i].name) == len &&
+            !strncmp(options[i].name, name, len))
+            return &options[i];
+    return NULL;
+}
+
+static const opt *find_short(char c)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (options[i].short_name == c)
+            return &options[i];
+    return NULL;
+}
+
+static int add_meta(cli_meta **v, size_t *n, const char *arg,
+                    const char *name)
+{
+    const char *eq = strrchr(arg, '=');
+    if (!eq || eq == arg || !eq[1])
+        return usage_error("invalid value \"%s\" for --%s: expected FILE=VALUE",
+                           arg, name);
+    cli_meta *nv = realloc(*v, (*n + 1) * sizeof *nv);
+    char *file = malloc((size_t)(eq - arg) + 1);
+    if (!nv || !file) {
+        free(file);
+        if (nv)
+            *v = nv;
+        return usage_error("%s%s", "out of memory", "");
+    }
+    memcpy(file, arg, (size_t)(eq - arg));
+    file[eq - arg] = '\0';
+    *v = nv;
+    nv[(*n)++] = (cli_meta){file, eq + 1};
+    return 0;
+}
+
+static int parse_uint(const opt *o, const char *arg, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    const unsigned long v = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || arg[0] == '-' || v < o->lo ||
+        v > o->hi) {
+        char range[64];
+        snprintf(range, sizeof range, "%u-%u", o->lo, o->hi);
+        fprintf(stderr,
+                "wiretrace: invalid value \"%s\" for --%s: expected %s\n",
+                arg, o->name, range);
+        return EXIT_USAGE;
+    }
+    *out = (unsigned)v;
+    return 0;
+}
+
+static int parse_share(const opt *o, const char *arg, double *out)
+{
+    char *end;
+    errno = 0;
+    const double v = strtod(arg, &end);
+    if (errno || end == arg || *end || !(v > 0 && v <= 1))
+        return usage_error("invalid value \"%s\" for --%s: expected a number "
+                           "above 0 and at most 1", arg, o->name);
+    *out = v;
+    return 0;
+}
+
+static int apply(const opt *o, const char *arg, cli_settings *s,
+                 wt_options *w)
+{
+    switch (o->id) {
+    case O_K: return parse_uint(o, arg, &w->shingle_k);
+    case O_WINDOW: return parse_uint(o, arg, &w->window);
+    case O_PERMS: return parse_uint(o, arg, &w->minhash_perms);
+    case O_MIN_SPAN: return parse_uint(o, arg, &w->min_span);
+    case O_VERBATIM: return parse_share(o, arg, &w->verbatim_min);
+    case O_EDITED: return parse_share(o, arg, &w->edited_min);
+    case O_REWRITE: return parse_share(o, arg, &w->rewrite_min);
+    case O_DUPLICATE: return parse_share(o, arg, &w->duplicate_min);
+    case O_LANG: w->lang = arg; return 0;
+    case O_LANG_DIR: w->lang_dir = arg; return 0;
+    case O_ENCODING: w->encoding = arg; return 0;
+    case O_PUBLISHED:
+        return add_meta(&s->published, &s->npublished, arg, o->name);
+    case O_OUTLET: return add_meta(&s->outlets, &s->noutlets, arg, o->name);
+    case O_JSON: s->format = FMT_JSON; return 0;
+    case O_ALL_PAIRS: s->all_pairs = 1; return 0;
+    case O_QUIET: s->quiet = 1; return 0;
+    case O_VERBOSE: s->verbose = 1; return 0;
+    case O_HELP: s->help = 1; return 0;
+    case O_VERSION: s->version = 1; return 0;
+    }
+    return 0;
+}
+
+static int add_input(cli_settings *s, char *arg)
+{
+    char **v = realloc(s->inputs, (s->ninputs + 1) * sizeof *v);
+    if (!v)
+        return usage_error("%s%s", "out of memory", "");
+    s->inputs = v;
+    v[s->ninputs++] = arg;
+    return 0;
+}
+
+/* One "--name[=value]" or "-x [value]" at argv[*i]. */
+static int parse_one(int argc, char **argv, int *i, cli_settings *s,
+                     wt_options *w)
+{
+    const char *a = argv[*i], *value = NULL;
+    const opt *o;
+    if (a[1] == '-') {
+        const char *eq = strchr(a + 2, '=');
+        o = find_long(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+        value = eq ? eq + 1 : NULL;
+    } else {
+        o = find_short(a[1]);
+        value = a[1] && a[2] ? a + 2 : NULL;
+    }
+    if (!o)
+        return usage_error("unknown option \"%s\"%s", a, "");
+    if (o->kind == ARG_NONE) {
+        if (value)
+            return usage_error("option --%s takes no value%s", o->name, "");
+        return apply(o, NULL, s, w);
+    }
+    if (!value) {
+        if (*i + 1 >= argc)
+            return usage_error("option --%s needs a value (%s)", o->name,
+                               o->arg);
+        value = argv[++*i];
+    }
+    return apply(o, value, s, w);
+}
+
+int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)
+{
+    int operands_only = 0;
+    for (int i = 0; i < argc; i++) {
+        char *a = argv[i];
+        int rc = 0;
+        if (!operands_only && !strcmp(a, "--"))
+            operands_only = 1;
+        else if (!operands_only && a[0] == '-' && a[1])
+            rc = parse_one(argc, argv, &i, s, w);
+        else
+            rc = add_input(s, a);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+void cli_settings_release(cli_settings *s)
+{
+    for (size_t i = 0; i < s->npublished; i++)
+        free((char *)s->published[i].file);
+    for (size_t i = 0; i < s->noutlets; i++)
+        free((char *)s->outlets[i].file);
+    free(s->published);
+    free(s->outlets);
+    free(s->inputs);
+}
+
+static void print_options(void)
+{
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const opt *o = &options[i];
+        char left[64];
+        if (o->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name,
+                     o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        printf("  %-30s %s\n", left, o->help);
+    }
+}
+
+static const char exit_text[] =
+    "Exit status: 0 no reuse between documents, 1 reuse found, 2 an input\n"
+    "could not be read or analyzed (the others were), 64 a usage error.\n";
+
+void cli_help(const char *command)
+{
+    if (command && !strcmp(command, "compare")) {
+        printf("Usage: wiretrace compare [OPTION]... FILE...\n"
+               "For every paragraph of every FILE, find the paragraphs of the "
+               "other FILEs\nit was taken from, and how. FILE - reads "
+               "standard input.\n\nOptions:\n");
+    } else if (command && !strcmp(command, "scan")) {
+        printf("Usage: wiretrace scan [OPTION]... DIR...\n"
+               "Like compare, over every *.txt file below each DIR "
+               "(recursive, symbolic\nlinks not followed).\n\n"
+               "Options:\n");
+    } else {
+        printf("Usage: wiretrace COMMAND [OPTION]... ARG...\n"
+               "Finds where news text came from: for each paragraph, the "
+               "paragraph of\nanother article it was taken from, and how "
+               "(verbatim, edited, rewrite,\nduplicate).\n\nCommands:\n"
+               "  compare FILE...   provenance among the given files\n"
+               "  scan DIR...       provenance among all *.txt files below "
+               "DIR\n\n'wiretrace COMMAND --help' lists the options.\n"
+               "  -h, --help        show this help\n"
+               "      --version     show the version\n\n%s", exit_text);
+        return;
+    }
+    print_options();
+    printf("\n%s", exit_text);
+}

@@ -1,0 +1,51 @@
+/*
+ * opt.h - the command line: one option table drives both parsing and the
+ * --help text, so they never disagree.
+ */
+#ifndef WT_CLI_OPT_H
+#define WT_CLI_OPT_H
+
+#include "wiretrace.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit codes, as grep and diff use them, plus one for usage errors. */
+enum {
+    EXIT_NO_REUSE = 0,
+    EXIT_REUSE = 1,
+    EXIT_TROUBLE = 2, /* an input could not be read; the others were */
+    EXIT_USAGE = 64   /* the command line is wrong (sysexits EX_USAGE) */
+};
+
+typedef enum { FMT_TEXT, FMT_JSON } cli_format;
+
+typedef struct cli_meta {
+    const char *file;  /* as given on the command line */
+    const char *value;
+} cli_meta;
+
+typedef struct cli_settings {
+    const char *command; /* "compare", "scan" */
+    cli_format format;
+    int all_pairs;       /* JSON: every scored pair, not only linked ones */
+    int quiet, verbose;
+    int help, version;
+    cli_meta *published; /* --published FILE=ISO8601 */
+    size_t npublished;
+    cli_meta *outlets;   /* --outlet FILE=NAME */
+    size_t noutlets;
+    char **inputs;       /* operands */
+    size_t ninputs;
+} cli_settings;
+
+/* Parses argv after the subcommand into s and o (already initialized).
+ * Returns 0, or EXIT_USAGE after printing "wiretrace: <message>". */
+int cli_parse(int argc, char **argv, cli_settings *s, wt_options *o);
+
+/* Prints the help of a subcommand (or the overview for NULL) to stdout. */
+void cli_help(const char *command);
+
+void cli_settings_release(cli_settings *s);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * report.h - output writers.  Each renders an analyzed corpus through the
+ * public API only; the CLI picks one by format.
+ */
+#ifndef WT_CLI_REPORT_H
+#define WT_CLI_REPORT_H
+
+#include "opt.h"
+
+#include <stdio.h>
+
+typedef int (*report_writer)(const wt_corpus *c, const cli_settings *s,
+                             FILE *out);
+
+/* The readable report: every paragraph with its sources, then the pairs. */
+int report_text(const wt_corpus *c, const cli_settings *s, FILE *out);
+
+/* The JSON contract documented in README.md. */
+int report_json(const wt_corpus *c, const cli_settings *s, FILE *out);
+
+/* Number of links between different documents (duplicates excluded). */
+size_t report_count_links(const wt_corpus *c);
+
+#endif

@@ -1,0 +1,119 @@
+/* report_json.c - the JSON report, built with jansson. */
+#include "report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+static json_t *spans_json(const wt_source *src)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < src->span_count; i++) {
+        const wt_span *sp = &src->spans[i];
+        json_array_append_new(
+            a, json_pack("[IIII]", (json_int_t)sp->start,
+                         (json_int_t)sp->end, (json_int_t)sp->source_start,
+                         (json_int_t)sp->source_end));
+    }
+    return a;
+}
+
+static json_t *source_json(const wt_corpus *c, const wt_source *src)
+{
+    const wt_document *od = wt_corpus_document(c, src->document);
+    return json_pack("{s:s, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
+                     wt_document_id(od), "paragraph",
+                     (json_int_t)src->paragraph, "class",
+                     wt_class_name(src->cls), "score", src->score,
+                     "coverage", src->coverage, "fact_overlap",
+                     src->fact_overlap, "origin", wt_origin_name(src->origin),
+                     "spans", spans_json(src));
+}
+
+static json_t *paragraph_json(const wt_corpus *c, const wt_paragraph *p,
+                              size_t index)
+{
+    json_t *sources = json_array();
+    for (size_t i = 0; sources && i < p->source_count; i++)
+        json_array_append_new(sources, source_json(c, &p->sources[i]));
+    json_t *o = json_pack("{s:I, s:I, s:I, s:b, s:I, s:o}", "index",
+                          (json_int_t)index, "start", (json_int_t)p->start,
+                          "end", (json_int_t)p->end, "boilerplate",
+                          p->boiler != WT_BOILER_NONE, "words",
+                          (json_int_t)p->word_count, "sources", sources);
+    if (o && p->boiler != WT_BOILER_NONE)
+        json_object_set_new(o, "boilerplate_kind",
+                            json_string(wt_boiler_name(p->boiler)));
+    return o;
+}
+
+static json_t *document_json(const wt_corpus *c, const wt_document *d)
+{
+    json_t *paras = json_array();
+    for (size_t i = 0; paras && i < wt_document_paragraph_count(d); i++)
+        json_array_append_new(
+            paras, paragraph_json(c, wt_document_paragraph(d, i), i));
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o}", "id", wt_document_id(d),
+                          "path", wt_document_path(d), "lang",
+                          wt_document_lang(d), "paragraphs", paras);
+    if (o && wt_document_outlet(d))
+        json_object_set_new(o, "outlet", json_string(wt_document_outlet(d)));
+    if (o && wt_document_published(d))
+        json_object_set_new(o, "published",
+                            json_integer(wt_document_published(d)));
+    return o;
+}
+
+static int cmp_size2(const void *x, const void *y)
+{
+    const size_t *a = x, *b = y;
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+static json_t *pairs_json(const wt_corpus *c, int all)
+{
+    const size_t n = wt_corpus_pair_count(c);
+    size_t *ab = malloc((n + 1) * 2 * sizeof *ab);
+    json_t *a = json_array();
+    if (!ab || !a) {
+        free(ab);
+        json_decref(a);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        wt_corpus_pair_at(c, i, &ab[2 * i], &ab[2 * i + 1]);
+    if (n > 1)
+        qsort(ab, n, 2 * sizeof *ab, cmp_size2);
+    for (size_t i = 0; i < n; i++) {
+        double sa, sb, sim;
+        wt_corpus_pair(c, ab[2 * i], ab[2 * i + 1], &sa, &sb, &sim);
+        if (!all && sa == 0 && sb == 0)
+            continue;
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:f, s:f, s:f}", "a",
+                         wt_document_id(wt_corpus_document(c, ab[2 * i])),
+                         "b",
+                         wt_document_id(wt_corpus_document(c, ab[2 * i + 1])),
+                         "a_from_b", sa, "b_from_a", sb, "similarity", sim));
+    }
+    free(ab);
+    return a;
+}
+
+int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
+{
+    json_t *docs = json_array();
+    for (size_t i = 0; docs && i < wt_corpus_document_count(c); i++)
+        json_array_append_new(docs,
+                              document_json(c, wt_corpus_document(c, i)));
+    json_t *root = json_pack("{s:s, s:o, s:o}", "wiretrace", WT_VERSION,
+                             "documents", docs, "pairs",
+                             pairs_json(c, s->all_pairs));
+    if (!root)
+        return -1;
+    const int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    fputc('\n', out);
+    json_decref(root);
+    return rc;
+}

@@ -1,0 +1,213 @@
+/* report_text.c - the report an editor reads. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LEAD_CHARS 46   /* first words of a paragraph */
+#define SPAN_CHARS 90   /* preview of a shared span */
+
+/* Byte length of the first n code points of UTF-8 s. */
+static size_t utf8_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (s[i] && n) {
+        i++;
+        while ((s[i] & 0xC0) == 0x80)
+            i++;
+        n--;
+    }
+    return i;
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += (*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Prints s cut to width code points (with "…"), padded to width. */
+static void print_cut(FILE *out, const char *s, size_t width)
+{
+    const size_t n = utf8_chars(s);
+    if (n <= width) {
+        fprintf(out, "%s%*s", s, (int)(width - n), "");
+        return;
+    }
+    fprintf(out, "%.*s…", (int)utf8_prefix(s, width - 1), s);
+}
+
+/* Prints s, keeping its head and tail when it is longer than width. */
+static void print_middle(FILE *out, const char *s, size_t width)
+{
+    const size_t n = utf8_chars(s);
+    if (n <= width) {
+        fputs(s, out);
+        return;
+    }
+    const size_t head = width * 2 / 3, tail = width - head - 3;
+    const size_t hb = utf8_prefix(s, head);
+    const size_t tb = utf8_prefix(s, n - tail);
+    fprintf(out, "%.*s … %s", (int)hb, s, s + tb);
+}
+
+static const char *origin_text(const wt_corpus *c, const wt_source *src)
+{
+    switch (src->origin) {
+    case WT_ORIGIN_OTHER:
+        return src->cls == WT_CLASS_DUPLICATE
+                   ? "earlier copy"
+                   : wt_document_id(wt_corpus_document(c, src->document));
+    case WT_ORIGIN_THIS: return "this document";
+    default: return "unknown";
+    }
+}
+
+static void print_source(FILE *out, const wt_corpus *c,
+                         const wt_document *d, const wt_source *src,
+                         int first)
+{
+    const wt_document *od = wt_corpus_document(c, src->document);
+    if (!first)
+        fprintf(out, "%*s", 6 + LEAD_CHARS + 2, "");
+    fprintf(out, "%-9s %.2f  from %s ¶%zu  (origin: %s)\n",
+            wt_class_name(src->cls), src->score, wt_document_id(od),
+            src->paragraph, origin_text(c, src));
+    if (!src->span_count)
+        return;
+    const wt_span *sp = &src->spans[0];
+    char *text = NULL;
+    if (wt_document_text(d, sp->start, sp->end, &text) == 0) {
+        fprintf(out, "%*s\"", 8, "");
+        print_middle(out, text, SPAN_CHARS);
+        fprintf(out, "\"  [%zu-%zu ↔ %zu-%zu]\n", sp->start, sp->end,
+                sp->source_start, sp->source_end);
+    }
+    free(text);
+}
+
+static void print_paragraph(FILE *out, const wt_corpus *c,
+                            const wt_document *d, size_t i)
+{
+    const wt_paragraph *p = wt_document_paragraph(d, i);
+    char *lead = NULL;
+    if (wt_document_text(d, p->start, p->end, &lead))
+        return;
+    fprintf(out, "  %3zu  ", i);
+    print_cut(out, lead, LEAD_CHARS);
+    free(lead);
+    fputs("  ", out);
+    if (!p->source_count) {
+        if (p->boiler != WT_BOILER_NONE)
+            fprintf(out, "[%s]\n", wt_boiler_name(p->boiler));
+        else
+            fputs("-\n", out);
+        return;
+    }
+    for (size_t s = 0; s < p->source_count; s++)
+        print_source(out, c, d, &p->sources[s], s == 0);
+}
+
+static void print_document(FILE *out, const wt_corpus *c,
+                           const wt_document *d)
+{
+    const size_t n = wt_document_paragraph_count(d);
+    size_t with = 0, text = 0;
+    for (size_t i = 0; i < n; i++) {
+        const wt_paragraph *p = wt_document_paragraph(d, i);
+        text += p->boiler == WT_BOILER_NONE;
+        for (size_t s = 0; s < p->source_count; s++)
+            if (p->sources[s].cls != WT_CLASS_DUPLICATE) {
+                with++;
+                break;
+            }
+    }
+    fprintf(out, "\n%s  (%s, %zu paragraphs, %zu of %zu text paragraphs "
+            "with a source", wt_document_id(d), wt_document_lang(d), n,
+            with, text);
+    if (wt_document_outlet(d))
+        fprintf(out, "; outlet %s", wt_document_outlet(d));
+    fputs(")\n", out);
+    for (size_t i = 0; i < n; i++)
+        print_paragraph(out, c, d, i);
+}
+
+size_t report_count_links(const wt_corpus *c)
+{
+    size_t links = 0;
+    for (size_t i = 0; i < wt_corpus_document_count(c); i++) {
+        const wt_document *d = wt_corpus_document(c, i);
+        for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
+            const wt_paragraph *pa = wt_document_paragraph(d, p);
+            for (size_t s = 0; s < pa->source_count; s++)
+                links += pa->sources[s].cls != WT_CLASS_DUPLICATE;
+        }
+    }
+    return links;
+}
+
+/* The origin of a pair as the links from a's side say it. */
+static const char *pair_origin(const wt_corpus *c, size_t a, size_t b)
+{
+    const wt_document *d = wt_corpus_document(c, a);
+    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
+        const wt_paragraph *pa = wt_document_paragraph(d, p);
+        for (size_t s = 0; s < pa->source_count; s++) {
+            if (pa->sources[s].document != b)
+                continue;
+            if (pa->sources[s].origin == WT_ORIGIN_OTHER)
+                return wt_document_id(wt_corpus_document(c, b));
+            if (pa->sources[s].origin == WT_ORIGIN_THIS)
+                return wt_document_id(d);
+            return "unknown";
+        }
+    }
+    return "unknown";
+}
+
+static void print_pairs(FILE *out, const wt_corpus *c)
+{
+    const size_t n = wt_corpus_document_count(c);
+    int header = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            double sa, sb, sim;
+            wt_corpus_pair(c, a, b, &sa, &sb, &sim);
+            if (sa == 0 && sb == 0)
+                continue;
+            if (!header++)
+                fprintf(out, "\nDocument pairs with reuse (share of each "
+                        "side's text paragraphs that have a source in the "
+                        "other)\n  %-28s %-28s %6s %6s %8s  %s\n", "A", "B",
+                        "A<-B", "B<-A", "resembl.", "origin");
+            fputs("  ", out);
+            print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
+            fputs(" ", out);
+            print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
+            fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100,
+                    sim, pair_origin(c, a, b));
+        }
+    if (!header)
+        fputs("\nNo reuse between documents.\n", out);
+}
+
+int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
+{
+    (void)s;
+    const size_t n = wt_corpus_document_count(c);
+    size_t paras = 0;
+    for (size_t i = 0; i < n; i++)
+        paras += wt_document_paragraph_count(wt_corpus_document(c, i));
+    fprintf(out, "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
+            "between documents\n", WT_VERSION, n, paras,
+            report_count_links(c));
+    fputs("Each paragraph: index, first words, then how it was reused: "
+          "class, score,\nsource document ¶paragraph, origin, and the "
+          "longest shared span with its bytes.\n", out);
+    for (size_t i = 0; i < n; i++)
+        print_document(out, c, wt_corpus_document(c, i));
+    print_pairs(out, c);
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,27 @@
+/*
+ * alloc.h - every allocation of the library goes through here, so that a
+ * test build (-Dalloc_fail=true) can make the Nth allocation fail and prove
+ * that each failure path returns WT_ENOMEM without leaking.
+ */
+#ifndef WT_ALLOC_H
+#define WT_ALLOC_H
+
+#include <stddef.h>
+
+void *wt_malloc(size_t n);
+void *wt_calloc(size_t count, size_t size);
+void *wt_realloc(void *p, size_t n);
+/* Grows *p (count elements of size bytes) to hold at least need elements,
+ * doubling; returns 0 or WT_ENOMEM (then *p and *cap are unchanged). */
+int wt_grow(void *pp, size_t *cap, size_t need, size_t size);
+char *wt_strdup(const char *s);
+char *wt_strndup(const char *s, size_t n);
+void wt_free(void *p);
+
+#ifdef WT_ALLOC_FAILPOINTS
+/* Test builds only: the nth allocation from now on fails (0 = never).
+ * Thread-local so that parallel tests do not disturb each other. */
+void wt_alloc_fail_after(long n);
+#endif
+
+#endif

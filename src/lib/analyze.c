@@ -1,0 +1,402 @@
+/*
+ * analyze.c - the cross-document stage: stem weights, candidate paragraph
+ * pairs, scoring, classes, duplicates inside a document, origins.
+ *
+ * Candidates come from an inverted index over rare content stems and all
+ * shingles: a pair of paragraphs from different documents is scored when it
+ * shares a shingle, or when the weight of the rare stems it shares is a
+ * real part of the smaller paragraph.  Common stems (in more than
+ * POSTING_CAP paragraphs) never make a pair on their own; they still count
+ * in the score.
+ */
+#include "corpus.h"
+#include "alloc.h"
+#include "provenance.h"
+#include "sketch.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define POSTING_CAP 256    /* longer posting lists make no candidates */
+#define CANDIDATE_SHARE 0.2 /* shared rare weight / smaller paragraph */
+#define FIXED 1000.0        /* weights are summed as fixed point */
+#define SHINGLE_MARK (UINT64_C(1) << 62)
+
+typedef struct posting {
+    uint64_t key;
+    uint32_t gid; /* global paragraph id */
+} posting;
+
+typedef struct gpara {
+    uint32_t doc, para;
+} gpara;
+
+typedef struct stage {
+    wt_corpus *c;
+    gpara *g;      /* gid -> (doc, para) */
+    size_t ng;
+    posting *post;
+    size_t npost, postcap;
+    wt_hmap acc;   /* pair of gids -> accumulated fixed-point weight */
+} stage;
+
+static wt_para *para_of(const stage *s, uint32_t gid)
+{
+    return &s->c->docs[s->g[gid].doc]->paras[s->g[gid].para];
+}
+
+static int cmp_posting(const void *a, const void *b)
+{
+    const posting *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->gid > y->gid) - (x->gid < y->gid);
+}
+
+/* Paragraph frequencies of content stems over text paragraphs. */
+static int count_df(wt_corpus *c)
+{
+    int rc = wt_hmap_init(&c->idf.df, 1024);
+    for (size_t d = 0; d < c->ndocs && !rc; d++)
+        for (size_t p = 0; p < c->docs[d]->npara && !rc; p++) {
+            const wt_para *pa = &c->docs[d]->paras[p];
+            if (pa->pub.boiler != WT_BOILER_NONE)
+                continue;
+            c->idf.npara += 1;
+            for (size_t i = 0; i < pa->nstems; i++) {
+                uint64_t *v = wt_hmap_slot(&c->idf.df,
+                                           pa->stems[i].stem ? pa->stems[i].stem : 1);
+                if (!v) {
+                    rc = WT_ENOMEM;
+                    break;
+                }
+                ++*v;
+            }
+        }
+    for (size_t d = 0; d < c->ndocs && !rc; d++)
+        for (size_t p = 0; p < c->docs[d]->npara; p++) {
+            wt_para *pa = &c->docs[d]->paras[p];
+            pa->weight = 0;
+            for (size_t i = 0; i < pa->nstems; i++)
+                pa->weight += wt_idf_weight(&c->idf, &pa->stems[i]);
+        }
+    return rc;
+}
+
+static int add_posting(stage *s, uint64_t key, uint32_t gid)
+{
+    if (wt_grow(&s->post, &s->postcap, s->npost + 1, sizeof *s->post))
+        return WT_ENOMEM;
+    s->post[s->npost++] = (posting){key, gid};
+    return 0;
+}
+
+/* gid table and postings of every text paragraph. */
+static int build_postings(stage *s)
+{
+    wt_corpus *c = s->c;
+    size_t cap = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t p = 0; p < c->docs[d]->npara; p++) {
+            const wt_para *pa = &c->docs[d]->paras[p];
+            if (pa->pub.boiler != WT_BOILER_NONE)
+                continue;
+            if (wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g))
+                return WT_ENOMEM;
+            const uint32_t gid = (uint32_t)s->ng;
+            s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
+            for (size_t i = 0; i < pa->nstems; i++)
+                if (add_posting(s, pa->stems[i].stem & ~SHINGLE_MARK, gid))
+                    return WT_ENOMEM;
+            for (size_t i = 0; i < pa->nshingles; i++)
+                if (add_posting(s, pa->shingles[i] | SHINGLE_MARK, gid))
+                    return WT_ENOMEM;
+        }
+    if (s->npost > 1)
+        qsort(s->post, s->npost, sizeof *s->post, cmp_posting);
+    return 0;
+}
+
+static int accumulate_group(stage *s, size_t from, size_t to, uint64_t add)
+{
+    for (size_t x = from; x < to; x++)
+        for (size_t y = x + 1; y < to; y++) {
+            const uint32_t gx = s->post[x].gid, gy = s->post[y].gid;
+            if (s->g[gx].doc == s->g[gy].doc)
+                continue;
+            uint64_t *v = wt_hmap_slot(&s->acc, ((uint64_t)gx << 32 | gy) + 1);
+            if (!v)
+                return WT_ENOMEM;
+            *v += add;
+        }
+    return 0;
+}
+
+/* Sums, for every pair of paragraphs, the weight of what they share. */
+static int accumulate(stage *s)
+{
+    int rc = wt_hmap_init(&s->acc, 1024);
+    const double n = s->c->idf.npara;
+    for (size_t i = 0; i < s->npost && !rc;) {
+        size_t j = i + 1;
+        while (j < s->npost && s->post[j].key == s->post[i].key)
+            j++;
+        const size_t g = j - i;
+        if (g >= 2 && g <= POSTING_CAP) {
+            const int shingle = (s->post[i].key & SHINGLE_MARK) != 0;
+            const uint64_t add =
+                shingle ? (uint64_t)1 << 40
+                        : (uint64_t)(log(1.0 + n / (double)g) * FIXED);
+            rc = accumulate_group(s, i, j, add);
+        }
+        i = j;
+    }
+    return rc;
+}
+
+static int better(const wt_source *a, const wt_source *b)
+{
+    if (a->cls != b->cls)
+        return a->cls < b->cls;
+    return a->score > b->score;
+}
+
+/* Adds src to paragraph p, keeping one source per other paragraph's
+ * document: the better one.  Takes ownership of src->spans. */
+static int add_source(wt_para *p, wt_source *src, int keep_one_per_doc)
+{
+    for (size_t i = 0; keep_one_per_doc && i < p->pub.source_count; i++) {
+        wt_source *o = &p->src[i];
+        if (o->document != src->document)
+            continue;
+        if (better(src, o)) {
+            wt_free((void *)o->spans);
+            *o = *src;
+        } else {
+            wt_free((void *)src->spans);
+        }
+        return 0;
+    }
+    if (wt_grow(&p->src, &p->srccap, p->pub.source_count + 1,
+                sizeof *p->src)) {
+        wt_free((void *)src->spans);
+        return WT_ENOMEM;
+    }
+    p->src[p->pub.source_count++] = *src;
+    p->pub.sources = p->src;
+    return 0;
+}
+
+static wt_span *copy_spans(const wt_pair_score *ps, int swap)
+{
+    wt_span *v = wt_malloc((ps->nspans + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < ps->nspans; i++) {
+        const wt_span *s = &ps->spans[i];
+        v[i] = swap ? (wt_span){s->source_start, s->source_end, s->start,
+                                s->end}
+                    : *s;
+    }
+    return v;
+}
+
+/* The score as seen from the other side. */
+static wt_pair_score swapped(const wt_pair_score *s)
+{
+    wt_pair_score r = *s;
+    r.cov_a = s->cov_b;
+    r.cov_b = s->cov_a;
+    r.fact_a = s->fact_b;
+    r.fact_b = s->fact_a;
+    return r;
+}
+
+/* Classifies one side of a scored pair and, if it is a link, records it
+ * on paragraph p (of doc) as a source pointing to (odoc, opara). */
+static int link_side(wt_corpus *c, wt_para *p, const wt_pair_score *ps,
+                     int swap, size_t odoc, size_t opara, int same_doc)
+{
+    double score = 0;
+    const wt_pair_score view = swap ? swapped(ps) : *ps;
+    const int cls = wt_match_classify(&view, &c->opts, p->weight, same_doc,
+                                      &score);
+    if (cls < 0)
+        return 0;
+    wt_source src = {0};
+    src.document = odoc;
+    src.paragraph = opara;
+    src.cls = (wt_class)cls;
+    src.score = score;
+    src.coverage = view.cov_a;
+    src.fact_overlap = view.fact_a;
+    src.origin = same_doc ? WT_ORIGIN_OTHER : WT_ORIGIN_UNKNOWN;
+    src.span_count = ps->nspans;
+    src.spans = copy_spans(ps, swap);
+    if (!src.spans)
+        return WT_ENOMEM;
+    return add_source(p, &src, 1);
+}
+
+static int note_pair(wt_corpus *c, uint32_t a, uint32_t b)
+{
+    if (a > b) {
+        const uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    uint64_t *ix = wt_hmap_slot(&c->pair_index, ((uint64_t)a << 32 | b) + 1);
+    if (!ix)
+        return WT_ENOMEM;
+    if (*ix)
+        return 0;
+    if (wt_grow(&c->pairs, &c->paircap, c->npairs + 1, sizeof *c->pairs))
+        return WT_ENOMEM;
+    wt_pair_info *p = &c->pairs[c->npairs++];
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    p->b = b;
+    p->similarity = wt_minhash_similarity(c->docs[a]->sig, c->docs[b]->sig,
+                                          c->opts.minhash_perms);
+    *ix = c->npairs;
+    return 0;
+}
+
+static int score_pair(stage *s, uint32_t gx, uint32_t gy)
+{
+    wt_corpus *c = s->c;
+    const gpara x = s->g[gx], y = s->g[gy];
+    wt_para *px = para_of(s, gx), *py = para_of(s, gy);
+    wt_pair_score ps;
+    int rc = wt_match_paragraphs(c->docs[x.doc], px, c->docs[y.doc], py,
+                                 &c->idf, c->opts.min_span, &ps);
+    if (!rc)
+        rc = link_side(c, px, &ps, 0, y.doc, y.para, 0);
+    if (!rc)
+        rc = link_side(c, py, &ps, 1, x.doc, x.para, 0);
+    if (!rc)
+        rc = note_pair(c, x.doc, y.doc);
+    wt_free(ps.spans);
+    return rc;
+}
+
+/* Scores every accumulated pair that shares enough to be a candidate. */
+static int score_candidates(stage *s)
+{
+    int rc = 0;
+    for (size_t i = 0; i < s->acc.cap && !rc; i++) {
+        if (!s->acc.keys[i])
+            continue;
+        const uint64_t key = s->acc.keys[i] - 1;
+        const uint32_t gx = (uint32_t)(key >> 32), gy = (uint32_t)key;
+        const double w = (double)s->acc.vals[i] / FIXED;
+        const double smaller = fmin(para_of(s, gx)->weight,
+                                    para_of(s, gy)->weight);
+        if (w >= CANDIDATE_SHARE * smaller)
+            rc = score_pair(s, gx, gy);
+    }
+    return rc;
+}
+
+static size_t shared_count(const wt_para *a, const wt_para *b)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->nshingles && j < b->nshingles) {
+        if (a->shingles[i] < b->shingles[j])
+            i++;
+        else if (a->shingles[i] > b->shingles[j])
+            j++;
+        else {
+            n++;
+            i++;
+            j++;
+        }
+    }
+    return n;
+}
+
+/* Repeats inside one document: the later paragraph points to the earliest
+ * earlier one it repeats.  Boilerplate counts: captions are repeated. */
+static int find_duplicates(wt_corpus *c, wt_document *d, size_t di)
+{
+    int rc = 0;
+    for (size_t q = 1; q < d->npara && !rc; q++)
+        for (size_t p = 0; p < q && !rc; p++) {
+            wt_para *pq = &d->paras[q];
+            if (!shared_count(pq, &d->paras[p]))
+                continue;
+            wt_pair_score ps;
+            rc = wt_match_paragraphs(d, pq, d, &d->paras[p], &c->idf,
+                                     c->opts.min_span, &ps);
+            if (!rc)
+                rc = link_side(c, pq, &ps, 0, di, p, 1);
+            wt_free(ps.spans);
+        }
+    return rc;
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+    const wt_source *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    if (x->document != y->document)
+        return x->document < y->document ? -1 : 1;
+    return (x->paragraph > y->paragraph) - (x->paragraph < y->paragraph);
+}
+
+/* Origins, source order, and how many paragraphs each pair links. */
+static void finish(wt_corpus *c)
+{
+    for (size_t d = 0; d < c->ndocs; d++) {
+        wt_document *doc = c->docs[d];
+        for (size_t p = 0; p < doc->npara; p++) {
+            wt_para *pa = &doc->paras[p];
+            for (size_t i = 0; i < pa->pub.source_count; i++) {
+                wt_source *s = &pa->src[i];
+                if (s->cls == WT_CLASS_DUPLICATE)
+                    continue;
+                s->origin = wt_provenance_origin(doc, c->docs[s->document]);
+                const uint32_t a = (uint32_t)d, b = (uint32_t)s->document;
+                const uint64_t *ix = wt_hmap_get(
+                    &c->pair_index,
+                    ((uint64_t)(a < b ? a : b) << 32 | (a < b ? b : a)) + 1);
+                if (ix && pa->pub.boiler == WT_BOILER_NONE) {
+                    wt_pair_info *pi = &c->pairs[*ix - 1];
+                    if (pi->a == a)
+                        pi->linked_a++;
+                    else
+                        pi->linked_b++;
+                }
+            }
+            if (pa->pub.source_count > 1)
+                qsort(pa->src, pa->pub.source_count, sizeof *pa->src,
+                      cmp_source);
+        }
+    }
+}
+
+int wt_analyze_run(wt_corpus *c)
+{
+    stage s = {0};
+    s.c = c;
+    int rc = count_df(c);
+    if (!rc)
+        rc = wt_hmap_init(&c->pair_index, c->ndocs);
+    if (!rc)
+        rc = build_postings(&s);
+    if (!rc)
+        rc = accumulate(&s);
+    wt_free(s.post);
+    s.post = NULL;
+    if (!rc)
+        rc = score_candidates(&s);
+    for (size_t d = 0; d < c->ndocs && !rc; d++)
+        rc = find_duplicates(c, c->docs[d], d);
+    if (!rc)
+        finish(c);
+    wt_hmap_release(&s.acc);
+    wt_free(s.g);
+    return rc;
+}

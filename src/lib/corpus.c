@@ -1,0 +1,490 @@
+/*
+ * corpus.c - the public corpus API: options, documents in, per-document
+ * analysis (decode -> paragraphs -> words -> stems -> shingles -> sketch).
+ * The cross-document stage is in analyze.c.
+ */
+#include "corpus.h"
+#include "alloc.h"
+#include "fileio.h"
+#include "paragraph.h"
+#include "provenance.h"
+#include "sketch.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef WT_LANG_DIR
+#define WT_LANG_DIR "lang"
+#endif
+
+void wt_options_init(wt_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->shingle_k = 3;
+    o->window = 4;
+    o->minhash_perms = 64;
+    o->seed = 0x5eed;
+    o->verbatim_min = 0.95;
+    o->edited_min = 0.50;
+    o->rewrite_min = 0.45;
+    o->duplicate_min = 0.80;
+    o->min_span = 4;
+}
+
+const char *wt_default_lang_dir(void) { return WT_LANG_DIR; }
+
+const char *wt_strerror(int code)
+{
+    switch (code) {
+    case WT_OK: return "success";
+    case WT_ENOMEM: return "out of memory";
+    case WT_EINVAL: return "invalid argument";
+    case WT_EIO: return "cannot read";
+    case WT_ENOTTEXT: return "not a text file";
+    case WT_EICU: return "text processing failed (ICU)";
+    case WT_ELANG: return "language profile missing or malformed";
+    case WT_ESTATE: return "call out of order";
+    default: return "unknown error";
+    }
+}
+
+void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
+                   ...)
+{
+    if (!c->opts.logger)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    c->opts.logger(c->opts.logger_ctx, lvl, msg);
+}
+
+int wt_corpus_fail(wt_corpus *c, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->err, sizeof c->err, fmt, ap);
+    va_end(ap);
+    wt_corpus_log(c, WT_LOG_ERROR, "%s", c->err);
+    return rc;
+}
+
+static int check_options(const wt_options *o)
+{
+    return o->shingle_k >= 1 && o->shingle_k <= 16 && o->window >= 1 &&
+           o->window <= 64 && o->minhash_perms >= 8 &&
+           o->minhash_perms <= 1024 && o->min_span >= 2 &&
+           o->verbatim_min > 0 && o->verbatim_min <= 1 &&
+           o->edited_min > 0 && o->edited_min <= o->verbatim_min &&
+           o->rewrite_min > 0 && o->rewrite_min <= 1 &&
+           o->duplicate_min > 0 && o->duplicate_min <= 1;
+}
+
+int wt_corpus_new(wt_corpus **out, const wt_options *opts)
+{
+    if (!out)
+        return WT_EINVAL;
+    wt_corpus *c = wt_calloc(1, sizeof *c);
+    if (!c)
+        return WT_ENOMEM;
+    if (opts)
+        c->opts = *opts;
+    else
+        wt_options_init(&c->opts);
+    int rc = WT_EINVAL;
+    if (!check_options(&c->opts))
+        goto fail;
+    rc = WT_ENOMEM;
+    c->lang_dir = wt_strdup(c->opts.lang_dir ? c->opts.lang_dir
+                                             : wt_default_lang_dir());
+    if (!c->lang_dir)
+        goto fail;
+    if ((rc = wt_agencies_load(&c->agencies, c->lang_dir)))
+        goto fail;
+    *out = c;
+    return 0;
+fail:
+    wt_corpus_free(c);
+    return rc;
+}
+
+void wt_corpus_free(wt_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->ndocs; i++)
+        wt_document_free(c->docs[i]);
+    for (size_t i = 0; i < c->nlangs; i++) {
+        wt_profile_free(c->langs[i].prof);
+        wt_stemmer_free(c->langs[i].stemmer);
+        wt_tokenizer_free(c->langs[i].tok);
+    }
+    wt_free(c->langs);
+    wt_free(c->docs);
+    wt_agencies_free(c->agencies);
+    wt_hmap_release(&c->idf.df);
+    wt_hmap_release(&c->pair_index);
+    wt_free(c->pairs);
+    wt_free(c->lang_dir);
+    wt_free(c);
+}
+
+const char *wt_corpus_error(const wt_corpus *c) { return c ? c->err : ""; }
+
+size_t wt_corpus_document_count(const wt_corpus *c) { return c->ndocs; }
+
+const wt_document *wt_corpus_document(const wt_corpus *c, size_t i)
+{
+    return i < c->ndocs ? c->docs[i] : NULL;
+}
+
+/* The language context for code, loaded on first use. */
+static int lang_ctx(wt_corpus *c, const char *code, wt_lang_ctx **out)
+{
+    for (size_t i = 0; i < c->nlangs; i++)
+        if (!strcmp(c->langs[i].code, code)) {
+            *out = &c->langs[i];
+            return 0;
+        }
+    wt_lang_ctx *v = wt_realloc(c->langs, (c->nlangs + 1) * sizeof *v);
+    if (!v)
+        return WT_ENOMEM;
+    c->langs = v;
+    wt_lang_ctx *l = &v[c->nlangs];
+    memset(l, 0, sizeof *l);
+    snprintf(l->code, sizeof l->code, "%s", code);
+    int rc = wt_profile_load(&l->prof, c->lang_dir, code,
+                             c->agencies->alternation, c->err,
+                             sizeof c->err);
+    if (!rc) {
+        rc = wt_stemmer_new(&l->stemmer, l->prof->stemmer);
+        if (rc == WT_ELANG)
+            snprintf(c->err, sizeof c->err,
+                     "%s/%s/profile.txt: libstemmer has no stemmer \"%s\"",
+                     c->lang_dir, code, l->prof->stemmer);
+    }
+    if (!rc)
+        rc = wt_tokenizer_new(&l->tok, code, c->opts.seed);
+    if (rc) {
+        wt_profile_free(l->prof);
+        wt_stemmer_free(l->stemmer);
+        wt_tokenizer_free(l->tok);
+        return rc;
+    }
+    c->nlangs++;
+    *out = l;
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_stem_ref(const void *a, const void *b)
+{
+    return cmp_u64(&((const wt_stem_ref *)a)->stem,
+                   &((const wt_stem_ref *)b)->stem);
+}
+
+/* Sorted unique shingle hashes of one paragraph. */
+static int para_shingles(wt_para *p, const wt_shingle *sh, size_t n)
+{
+    p->shingles = wt_malloc(n * sizeof *p->shingles);
+    if (!p->shingles)
+        return WT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        p->shingles[i] = sh[i].hash;
+    if (n > 1)
+        qsort(p->shingles, n, sizeof *p->shingles, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || p->shingles[u - 1] != p->shingles[i])
+            p->shingles[u++] = p->shingles[i];
+    p->nshingles = u;
+    return 0;
+}
+
+/* Sorted unique content stems of one paragraph, flags merged. */
+static int para_stems(wt_para *p, const wt_token *t)
+{
+    const size_t n = p->tok_end - p->tok_begin;
+    p->stems = wt_malloc(n * sizeof *p->stems);
+    if (!p->stems)
+        return WT_ENOMEM;
+    size_t k = 0;
+    for (size_t i = p->tok_begin; i < p->tok_end; i++)
+        if (!(t[i].flags & WT_TOK_STOP))
+            p->stems[k++] = (wt_stem_ref){t[i].stem, t[i].flags};
+    if (k > 1)
+        qsort(p->stems, k, sizeof *p->stems, cmp_stem_ref);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (u && p->stems[u - 1].stem == p->stems[i].stem)
+            p->stems[u - 1].flags |= p->stems[i].flags;
+        else
+            p->stems[u++] = p->stems[i];
+    }
+    p->nstems = u;
+    return 0;
+}
+
+/* Words, stems and shingles of every paragraph of d. */
+static int analyze_paragraphs(wt_corpus *c, wt_document *d, wt_lang_ctx *l,
+                              const wt_para_range *r)
+{
+    wt_shingle *sh = NULL, *all = NULL;
+    size_t nsh = 0, shcap = 0, nall = 0, allcap = 0, fpcap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < d->npara && !rc; i++) {
+        wt_para *p = &d->paras[i];
+        p->pub.start = d->text.off[r[i].start];
+        p->pub.end = d->text.off[r[i].end];
+        p->pub.boiler = (wt_boiler)r[i].boiler;
+        p->tok_begin = d->toks.n;
+        rc = wt_tokenize(l->tok, &d->text, r[i].start, r[i].end,
+                         (uint32_t)i, l->prof, l->stemmer, &d->toks);
+        p->tok_end = d->toks.n;
+        p->pub.word_count = p->tok_end - p->tok_begin;
+        nsh = 0;
+        if (!rc)
+            rc = wt_shingles(d->toks.v, p->tok_begin, p->tok_end,
+                             c->opts.shingle_k, c->opts.seed, &sh, &nsh,
+                             &shcap);
+        if (!rc)
+            rc = para_shingles(p, sh, nsh);
+        if (!rc)
+            rc = para_stems(p, d->toks.v);
+        if (!rc)
+            rc = wt_winnow(sh, nsh, c->opts.window, &d->fp, &d->nfp, &fpcap);
+        for (size_t s = 0; s < nsh && !rc; s++) {
+            if ((rc = wt_grow(&all, &allcap, nall + 1, sizeof *all)))
+                break;
+            all[nall++] = sh[s];
+        }
+    }
+    if (!rc) {
+        uint64_t *h = wt_malloc((nall + 1) * sizeof *h);
+        d->sig = wt_malloc(c->opts.minhash_perms * sizeof *d->sig);
+        if (!h || !d->sig) {
+            rc = WT_ENOMEM;
+        } else {
+            for (size_t i = 0; i < nall; i++)
+                h[i] = all[i].hash;
+            wt_minhash(h, nall, c->opts.minhash_perms, c->opts.seed, d->sig);
+        }
+        wt_free(h);
+    }
+    wt_free(sh);
+    wt_free(all);
+    return rc;
+}
+
+/* Moves the header's outlet, title and time into d unless already set. */
+static int take_header(wt_document *d, wt_header *h)
+{
+    if (!d->published)
+        d->published = h->published;
+    if (!d->outlet && h->outlet) {
+        d->outlet = h->outlet;
+        h->outlet = NULL;
+    }
+    if (!d->title && h->title) {
+        d->title = h->title;
+        h->title = NULL;
+    }
+    if (d->outlet)
+        return wt_name_list_add(&d->identity, &d->nidentity, d->outlet);
+    return 0;
+}
+
+/* Language of the document: the option, then the header, else English.
+ * (Identification from the text itself comes with more profiles.) */
+static const char *choose_lang(const wt_corpus *c, const wt_header *h)
+{
+    if (c->opts.lang)
+        return c->opts.lang;
+    if (h->lang && strlen(h->lang) < 16)
+        return h->lang;
+    return "en";
+}
+
+static int analyze_document(wt_corpus *c, wt_document *d)
+{
+    wt_decode_report rep;
+    wt_header hdr = {0};
+    wt_para_range *r = NULL;
+    wt_lang_ctx *l = NULL;
+    int rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
+                            &rep);
+    if (rc == WT_ENOTTEXT)
+        return wt_corpus_fail(c, rc, "%s: not a text file (NUL bytes), "
+                              "skipped", d->path);
+    if (rc == WT_EINVAL)
+        return wt_corpus_fail(c, rc, "%s: cannot decode as %s", d->path,
+                              c->opts.encoding ? c->opts.encoding : "UTF-8");
+    if (rc)
+        return wt_corpus_fail(c, rc, "%s: %s", d->path, wt_strerror(rc));
+    if (rep.invalid_count)
+        wt_corpus_log(c, WT_LOG_WARN,
+                      "%s: %zu invalid %s sequence(s), the first at byte "
+                      "%zu; shown as U+FFFD", d->path, rep.invalid_count,
+                      rep.charset, rep.first_invalid);
+    int32_t body = 0;
+    size_t npara = 0;
+    c->err[0] = '\0';
+    rc = wt_header_read(&d->text, &hdr, &body);
+    if (!rc)
+        rc = take_header(d, &hdr);
+    if (!rc && !(d->lang = wt_strdup(choose_lang(c, &hdr))))
+        rc = WT_ENOMEM;
+    if (!rc)
+        rc = lang_ctx(c, d->lang, &l);
+    if (!rc)
+        rc = wt_paragraphs_split(&d->text, body, l->prof, &r, &npara);
+    if (!rc && !(d->paras = wt_calloc(npara, sizeof *d->paras)))
+        rc = WT_ENOMEM;
+    if (!rc) {
+        d->npara = npara;
+        rc = analyze_paragraphs(c, d, l, r);
+    }
+    if (!rc)
+        rc = wt_provenance_scan(d, l->prof, c->agencies);
+    wt_free(r);
+    wt_header_release(&hdr);
+    if (rc)
+        return wt_corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
+                              c->err[0] ? ": " : "", c->err);
+    return 0;
+}
+
+int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
+                         const void *data, size_t len)
+{
+    if (!c || (!data && len) || (!id && !path))
+        return WT_EINVAL;
+    if (c->analyzed)
+        return wt_corpus_fail(c, WT_ESTATE, "documents added after analyze");
+    int rc = WT_ENOMEM;
+    wt_document *d = wt_calloc(1, sizeof *d);
+    if (!d)
+        return rc;
+    d->id = wt_strdup(id ? id : path);
+    d->path = wt_strdup(path ? path : id);
+    d->bytes = wt_malloc(len + 1);
+    if (!d->id || !d->path || !d->bytes)
+        goto fail;
+    if (len)
+        memcpy(d->bytes, data, len);
+    d->bytes[len] = '\0';
+    d->nbytes = len;
+    if ((rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs)))
+        goto fail;
+    if ((rc = analyze_document(c, d)))
+        goto fail;
+    c->docs[c->ndocs++] = d;
+    return 0;
+fail:
+    wt_document_free(d);
+    return rc;
+}
+
+int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
+{
+    if (!c || !path)
+        return WT_EINVAL;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = wt_read_file(path, &buf, &len);
+    if (rc == WT_EIO)
+        return wt_corpus_fail(c, rc, "%s: %s",
+                              !strcmp(path, "-") ? "standard input" : path,
+                              strerror(errno));
+    if (rc)
+        return wt_corpus_fail(c, rc, "%s: %s", path, wt_strerror(rc));
+    rc = wt_corpus_add_buffer(c, id, path, buf, len);
+    wt_free(buf);
+    return rc;
+}
+
+int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
+                       const char *outlet)
+{
+    if (!c || doc >= c->ndocs || c->analyzed)
+        return WT_EINVAL;
+    wt_document *d = c->docs[doc];
+    if (published)
+        d->published = published;
+    if (outlet) {
+        char *o = wt_strdup(outlet);
+        if (!o)
+            return WT_ENOMEM;
+        wt_free(d->outlet);
+        d->outlet = o;
+        char *canon = wt_outlet_canonical(c->agencies, outlet);
+        if (!canon)
+            return WT_ENOMEM;
+        int rc = wt_name_list_add(&d->identity, &d->nidentity, canon);
+        wt_free(canon);
+        return rc;
+    }
+    return 0;
+}
+
+int wt_corpus_analyze(wt_corpus *c)
+{
+    if (!c)
+        return WT_EINVAL;
+    if (c->analyzed)
+        return wt_corpus_fail(c, WT_ESTATE, "analyze called twice");
+    c->analyzed = 1;
+    int rc = wt_analyze_run(c);
+    if (rc)
+        return wt_corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
+    return 0;
+}
+
+int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
+                   double *share_b, double *similarity)
+{
+    if (!c || a == b || a >= c->ndocs || b >= c->ndocs)
+        return WT_EINVAL;
+    const int swap = a > b;
+    const uint64_t key = ((uint64_t)(swap ? b : a) << 32 | (swap ? a : b)) + 1;
+    const uint64_t *ix = wt_hmap_get(&c->pair_index, key);
+    const wt_pair_info *p = ix ? &c->pairs[*ix - 1] : NULL;
+    const wt_document *da = c->docs[a], *db = c->docs[b];
+    size_t ta = 0, tb = 0;
+    for (size_t i = 0; i < da->npara; i++)
+        ta += da->paras[i].pub.boiler == WT_BOILER_NONE;
+    for (size_t i = 0; i < db->npara; i++)
+        tb += db->paras[i].pub.boiler == WT_BOILER_NONE;
+    const double la = p ? (swap ? p->linked_b : p->linked_a) : 0;
+    const double lb = p ? (swap ? p->linked_a : p->linked_b) : 0;
+    if (share_a)
+        *share_a = ta ? la / ta : 0;
+    if (share_b)
+        *share_b = tb ? lb / tb : 0;
+    if (similarity)
+        *similarity = p ? p->similarity
+                        : wt_minhash_similarity(da->sig, db->sig,
+                                                c->opts.minhash_perms);
+    return 0;
+}
+
+size_t wt_corpus_pair_count(const wt_corpus *c) { return c ? c->npairs : 0; }
+
+int wt_corpus_pair_at(const wt_corpus *c, size_t i, size_t *a, size_t *b)
+{
+    if (!c || i >= c->npairs)
+        return WT_EINVAL;
+    *a = c->pairs[i].a;
+    *b = c->pairs[i].b;
+    return 0;
+}

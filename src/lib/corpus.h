@@ -1,0 +1,52 @@
+/* corpus.h - the corpus type shared by corpus.c (adding documents) and
+ * analyze.c (finding sources).  Internal. */
+#ifndef WT_CORPUS_H
+#define WT_CORPUS_H
+
+#include "document.h"
+#include "hmap.h"
+#include "match.h"
+#include "profile.h"
+#include "stem.h"
+#include "tokenize.h"
+
+/* Everything one language needs, loaded on first use. */
+typedef struct wt_lang_ctx {
+    char code[16];
+    wt_profile *prof;
+    wt_stemmer *stemmer;
+    wt_tokenizer *tok;
+} wt_lang_ctx;
+
+/* Document-level figures of one pair that shared a candidate paragraph. */
+typedef struct wt_pair_info {
+    uint32_t a, b; /* a < b */
+    uint32_t linked_a, linked_b; /* paragraphs with a source in the other */
+    double similarity;
+} wt_pair_info;
+
+struct wt_corpus {
+    wt_options opts;
+    char err[1024];
+    char *lang_dir;
+    wt_agencies *agencies;
+    wt_lang_ctx *langs;
+    size_t nlangs;
+    wt_document **docs;
+    size_t ndocs, doccap;
+    int analyzed;
+    wt_idf idf;
+    wt_pair_info *pairs;
+    size_t npairs, paircap;
+    wt_hmap pair_index; /* (a << 32 | b) + 1 -> index + 1 */
+};
+
+/* Formats the detailed error of the corpus and logs it; returns rc. */
+int wt_corpus_fail(wt_corpus *c, int rc, const char *fmt, ...);
+void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
+                   ...);
+
+/* The analyze stage (analyze.c). */
+int wt_analyze_run(wt_corpus *c);
+
+#endif

@@ -1,0 +1,142 @@
+/* document.c - the document type and its public accessors. */
+#include "document.h"
+#include "alloc.h"
+
+#include <string.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+void wt_document_free(wt_document *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->npara; i++) {
+        wt_para *p = &d->paras[i];
+        for (size_t s = 0; s < p->pub.source_count; s++)
+            wt_free((void *)p->src[s].spans);
+        wt_free(p->src);
+        wt_free(p->shingles);
+        wt_free(p->stems);
+    }
+    for (size_t i = 0; i < d->nidentity; i++)
+        wt_free(d->identity[i]);
+    for (size_t i = 0; i < d->ncredits; i++)
+        wt_free(d->credits[i]);
+    wt_free(d->identity);
+    wt_free(d->credits);
+    wt_free(d->paras);
+    wt_free(d->toks.v);
+    wt_free(d->fp);
+    wt_free(d->sig);
+    wt_text_release(&d->text);
+    wt_free(d->bytes);
+    wt_free(d->id);
+    wt_free(d->path);
+    wt_free(d->outlet);
+    wt_free(d->lang);
+    wt_free(d->title);
+    wt_free(d);
+}
+
+int wt_name_list_add(char ***list, size_t *n, const char *name)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcasecmp((*list)[i], name))
+            return 0;
+    char **v = wt_realloc(*list, (*n + 1) * sizeof *v);
+    if (!v)
+        return WT_ENOMEM;
+    *list = v;
+    if (!(v[*n] = wt_strdup(name)))
+        return WT_ENOMEM;
+    ++*n;
+    return 0;
+}
+
+const char *wt_document_id(const wt_document *d) { return d->id; }
+const char *wt_document_path(const wt_document *d) { return d->path; }
+const char *wt_document_lang(const wt_document *d) { return d->lang; }
+int64_t wt_document_published(const wt_document *d) { return d->published; }
+
+const char *wt_document_outlet(const wt_document *d)
+{
+    if (d->outlet)
+        return d->outlet;
+    return d->nidentity ? d->identity[0] : NULL;
+}
+
+const char *wt_document_bytes(const wt_document *d, size_t *len)
+{
+    if (len)
+        *len = d->nbytes;
+    return d->bytes;
+}
+
+size_t wt_document_paragraph_count(const wt_document *d)
+{
+    return d->npara;
+}
+
+const wt_paragraph *wt_document_paragraph(const wt_document *d, size_t i)
+{
+    return i < d->npara ? &d->paras[i].pub : NULL;
+}
+
+int wt_document_text(const wt_document *d, size_t start, size_t end,
+                     char **out)
+{
+    if (!d || !out || start > end)
+        return WT_EINVAL;
+    const int32_t s = wt_text_index_at(&d->text, start);
+    const int32_t e = wt_text_index_at(&d->text, end);
+    char *buf = wt_malloc((size_t)(e - s) * 3 + 1);
+    if (!buf)
+        return WT_ENOMEM;
+    size_t o = 0;
+    int space = 0;
+    for (int32_t i = s; i < e; i++) {
+        UChar32 c = d->text.u[i];
+        if (U16_IS_LEAD(c) && i + 1 < e && U16_IS_TRAIL(d->text.u[i + 1]))
+            c = U16_GET_SUPPLEMENTARY(c, d->text.u[++i]);
+        else if (U16_IS_SURROGATE(c))
+            c = 0xFFFD;
+        if (u_isUWhiteSpace(c)) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            buf[o++] = ' ';
+        space = 0;
+        UBool err = 0;
+        U8_APPEND((uint8_t *)buf, o, (size_t)(e - s) * 3 + 1, c, err);
+        (void)err;
+    }
+    buf[o] = '\0';
+    *out = buf;
+    return 0;
+}
+
+const char *wt_class_name(wt_class c)
+{
+    static const char *const n[] = {"verbatim", "edited", "rewrite",
+                                    "translation", "duplicate"};
+    return (unsigned)c < 5 ? n[c] : "unknown";
+}
+
+const char *wt_origin_name(wt_origin o)
+{
+    static const char *const n[] = {"unknown", "other", "this"};
+    return (unsigned)o < 3 ? n[o] : "unknown";
+}
+
+const char *wt_boiler_name(wt_boiler b)
+{
+    static const char *const n[] = {"none",   "byline", "credit",
+                                    "follow", "signup", "label",
+                                    "caption", "author"};
+    return (unsigned)b < 8 ? n[b] : "none";
+}

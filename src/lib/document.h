@@ -1,0 +1,53 @@
+/*
+ * document.h - one analyzed article as the stages leave it: decoded text,
+ * paragraphs, tokens, shingles, sketch and the credits it gives.  Internal.
+ */
+#ifndef WT_DOCUMENT_H
+#define WT_DOCUMENT_H
+
+#include "input.h"
+#include "shingle.h"
+#include "tokenize.h"
+#include "wiretrace.h"
+
+typedef struct wt_stem_ref {
+    uint64_t stem;
+    uint32_t flags; /* WT_TOK_NUMBER, WT_TOK_NAME of any occurrence */
+} wt_stem_ref;
+
+typedef struct wt_para {
+    wt_paragraph pub;   /* what the public API shows */
+    size_t tok_begin, tok_end;
+    uint64_t *shingles; /* sorted, unique */
+    size_t nshingles;
+    wt_stem_ref *stems; /* content stems, sorted by stem, unique */
+    size_t nstems;
+    double weight;      /* summed weight of stems, set by analyze */
+    wt_source *src;     /* owned; pub.sources points here */
+    size_t srccap;
+} wt_para;
+
+struct wt_document {
+    char *id, *path, *outlet, *lang, *title;
+    char *bytes;
+    size_t nbytes;
+    wt_text text;
+    int64_t published;
+    wt_para *paras;
+    size_t npara;
+    wt_token_vec toks;
+    wt_shingle *fp;     /* winnowed fingerprints */
+    size_t nfp;
+    uint64_t *sig;      /* MinHash signature */
+    char **identity;    /* canonical names of the outlet this copy is */
+    size_t nidentity;
+    char **credits;     /* canonical names it credits as origin */
+    size_t ncredits;
+};
+
+void wt_document_free(wt_document *d);
+
+/* Appends a copy of name to the list unless it is there already. */
+int wt_name_list_add(char ***list, size_t *n, const char *name);
+
+#endif

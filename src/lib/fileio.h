@@ -1,0 +1,17 @@
+/* fileio.h - whole-file reads and the line reader for language data. */
+#ifndef WT_FILEIO_H
+#define WT_FILEIO_H
+
+#include <stddef.h>
+
+/* Reads all of path ("-" = standard input) into a new buffer with a NUL
+ * after the last byte.  Returns 0, WT_EIO (errno is kept) or WT_ENOMEM. */
+int wt_read_file(const char *path, char **out, size_t *len);
+
+/* Iterates over the data lines of buf: trims, skips blank lines and lines
+ * starting with '#'.  *pos starts at 0.  Returns 1 with [*line, *line+*len)
+ * and the 1-based line number, or 0 at the end. */
+int wt_next_data_line(const char *buf, size_t n, size_t *pos,
+                      const char **line, size_t *len, size_t *lineno);
+
+#endif

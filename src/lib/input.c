@@ -1,0 +1,152 @@
+/*
+ * input.c - byte decoding with an offset map.
+ *
+ * UTF-8 is decoded with ICU's U8_NEXT, which replaces each maximal ill-formed
+ * subpart by one U+FFFD (the W3C/WHATWG practice); other charsets go through
+ * ucnv_toUnicode, whose offsets array gives the source byte of every unit.
+ */
+#include "input.h"
+#include "alloc.h"
+#include "wiretrace.h"
+
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+static int alloc_text(wt_text *t, size_t units)
+{
+    t->u = wt_malloc((units + 1) * sizeof *t->u);
+    t->off = wt_malloc((units + 1) * sizeof *t->off);
+    if (!t->u || !t->off) {
+        wt_text_release(t);
+        return WT_ENOMEM;
+    }
+    return 0;
+}
+
+static int decode_utf8(wt_text *t, const uint8_t *s, size_t n,
+                       wt_decode_report *rep)
+{
+    size_t i = 0;
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        i = 3;
+        rep->had_bom = 1;
+    }
+    if (memchr(s, 0, n))
+        return WT_ENOTTEXT;
+    /* At most one UTF-16 unit per input byte. */
+    int rc = alloc_text(t, n);
+    if (rc)
+        return rc;
+    int32_t len = 0;
+    int32_t pos = (int32_t)i;
+    const int32_t end = (int32_t)n;
+    while (pos < end) {
+        const int32_t at = pos;
+        UChar32 c;
+        U8_NEXT(s, pos, end, c);
+        if (c < 0) {
+            if (rep->invalid_count++ == 0)
+                rep->first_invalid = (size_t)at;
+            c = 0xFFFD;
+        }
+        if (U_IS_BMP(c)) {
+            t->off[len] = (uint32_t)at;
+            t->u[len++] = (UChar)c;
+        } else {
+            t->off[len] = (uint32_t)at;
+            t->u[len++] = U16_LEAD(c);
+            t->off[len] = (uint32_t)at;
+            t->u[len++] = U16_TRAIL(c);
+        }
+    }
+    t->off[len] = (uint32_t)n;
+    t->u[len] = 0;
+    t->len = len;
+    rep->charset = "UTF-8";
+    return 0;
+}
+
+static int decode_icu(wt_text *t, const char *bytes, size_t n,
+                      const char *encoding, wt_decode_report *rep)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(encoding, &err);
+    if (U_FAILURE(err))
+        return WT_EINVAL;
+    /* Four units per byte is more than any ICU charset produces. */
+    const size_t cap = n * 2 + 16;
+    int rc = alloc_text(t, cap);
+    if (rc)
+        goto out;
+    int32_t *offs = (int32_t *)t->off;
+    UChar *target = t->u;
+    const char *source = bytes;
+    ucnv_toUnicode(cnv, &target, t->u + cap, &source, bytes + n, offs, 1,
+                   &err);
+    if (U_FAILURE(err)) {
+        wt_text_release(t);
+        rc = WT_EICU;
+        goto out;
+    }
+    t->len = (int32_t)(target - t->u);
+    int32_t start = 0;
+    if (t->len > 0 && t->u[0] == 0xFEFF) {
+        start = 1; /* ICU's UTF-16 converter keeps no BOM, others may */
+        rep->had_bom = 1;
+    }
+    for (int32_t i = start; i < t->len; i++) {
+        if (t->u[i] == 0xFFFD && rep->invalid_count++ == 0)
+            rep->first_invalid = (size_t)offs[i];
+        t->u[i - start] = t->u[i];
+        t->off[i - start] = (uint32_t)(offs[i] < 0 ? 0 : offs[i]);
+    }
+    t->len -= start;
+    t->off[t->len] = (uint32_t)n;
+    t->u[t->len] = 0;
+    rep->charset = ucnv_getName(cnv, &err);
+out:
+    ucnv_close(cnv);
+    return rc;
+}
+
+int wt_text_decode(wt_text *out, const char *bytes, size_t n,
+                   const char *encoding, wt_decode_report *rep)
+{
+    memset(out, 0, sizeof *out);
+    memset(rep, 0, sizeof *rep);
+    if (n > (size_t)INT32_MAX / 2)
+        return WT_EINVAL;
+    const uint8_t *s = (const uint8_t *)bytes;
+    if (!encoding && n >= 2 &&
+        ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+        rep->had_bom = 1;
+        encoding = "UTF-16";
+    }
+    if (!encoding || !strcmp(encoding, "UTF-8") || !strcmp(encoding, "utf-8"))
+        return decode_utf8(out, s, n, rep);
+    return decode_icu(out, bytes, n, encoding, rep);
+}
+
+void wt_text_release(wt_text *t)
+{
+    if (!t)
+        return;
+    wt_free(t->u);
+    wt_free(t->off);
+    memset(t, 0, sizeof *t);
+}
+
+int32_t wt_text_index_at(const wt_text *t, size_t byte)
+{
+    int32_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        const int32_t mid = lo + (hi - lo) / 2;
+        if (t->off[mid] < byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

@@ -1,0 +1,273 @@
+/*
+ * match.c - paragraph pair scoring.
+ *
+ * Spans: greedy string tiling (Wise, "Running Karp-Rabin matching and
+ * greedy string tiling", 1993).  Every maximal run of equal stems that
+ * starts on a shared word pair is a candidate tile; tiles are taken longest
+ * first and never overlap on either side.  Coverage is the share of words
+ * inside tiles of at least min_span words.
+ *
+ * Facts: the IDF-weighted overlap of the two paragraphs' content stems,
+ * with numbers weighted up, so that a rewrite that keeps names, numbers and
+ * rare words is found even when few word runs survive.
+ */
+#include "match.h"
+#include "alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NUMBER_BOOST 1.5
+#define MAX_CHAIN 64 /* positions followed per word pair: bounds repeats */
+#define REWRITE_MIN_SHARED 4 /* shared content stems for a rewrite */
+
+double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s)
+{
+    const uint64_t *df = wt_hmap_get(&idf->df, s->stem ? s->stem : 1);
+    const double n = df ? (double)*df : 1.0;
+    double w = log(1.0 + idf->npara / n);
+    if (s->flags & WT_TOK_NUMBER)
+        w *= NUMBER_BOOST;
+    return w;
+}
+
+typedef struct run {
+    uint32_t ia, ib, len;
+} run;
+
+static int cmp_run(const void *x, const void *y)
+{
+    const run *a = x, *b = y;
+    if (a->len != b->len)
+        return a->len < b->len ? 1 : -1;
+    return (a->ia > b->ia) - (a->ia < b->ia);
+}
+
+static uint64_t pair_key(const wt_token *t, size_t i)
+{
+    const uint64_t k = t[i].stem * 31 + t[i + 1].stem;
+    return k ? k : 1;
+}
+
+/* Every maximal run of equal stems, found from shared word pairs. */
+static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
+                     size_t nb, run **out, size_t *nout)
+{
+    wt_hmap first = {0};
+    uint32_t *next = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    *out = NULL;
+    *nout = 0;
+    if (na < 2 || nb < 2)
+        return 0;
+    next = wt_malloc(nb * sizeof *next);
+    if (!next || (rc = wt_hmap_init(&first, nb))) {
+        rc = WT_ENOMEM;
+        goto out;
+    }
+    for (size_t j = nb - 1; j-- > 0;) {
+        uint64_t *slot = wt_hmap_slot(&first, pair_key(tb, j));
+        if (!slot) {
+            rc = WT_ENOMEM;
+            goto out;
+        }
+        next[j] = (uint32_t)*slot; /* stored as position + 1 */
+        *slot = j + 1;
+    }
+    for (size_t i = 0; i + 1 < na; i++) {
+        const uint64_t *head = wt_hmap_get(&first, pair_key(ta, i));
+        unsigned chain = 0;
+        for (uint64_t p = head ? *head : 0; p && chain < MAX_CHAIN;
+             p = next[p - 1], chain++) {
+            const size_t j = (size_t)p - 1;
+            if (ta[i].stem != tb[j].stem || ta[i + 1].stem != tb[j + 1].stem)
+                continue;
+            if (i > 0 && j > 0 && ta[i - 1].stem == tb[j - 1].stem)
+                continue; /* not the start of a maximal run */
+            size_t len = 2;
+            while (i + len < na && j + len < nb &&
+                   ta[i + len].stem == tb[j + len].stem)
+                len++;
+            if ((rc = wt_grow(out, &cap, *nout + 1, sizeof **out)))
+                goto out;
+            (*out)[(*nout)++] = (run){(uint32_t)i, (uint32_t)j,
+                                      (uint32_t)len};
+        }
+    }
+out:
+    wt_hmap_release(&first);
+    wt_free(next);
+    if (rc) {
+        wt_free(*out);
+        *out = NULL;
+        *nout = 0;
+    }
+    return rc;
+}
+
+static unsigned content_words(const wt_token *t, size_t from, size_t len)
+{
+    unsigned c = 0;
+    for (size_t i = from; i < from + len; i++)
+        c += !(t[i].flags & WT_TOK_STOP);
+    return c;
+}
+
+static int add_tile(wt_pair_score *out, size_t *cap, const wt_token *ta,
+                    const wt_token *tb, size_t ia, size_t ib, size_t len)
+{
+    if (wt_grow(&out->spans, cap, out->nspans + 1, sizeof *out->spans))
+        return WT_ENOMEM;
+    out->spans[out->nspans++] =
+        (wt_span){ta[ia].start, ta[ia + len - 1].end, tb[ib].start,
+                  tb[ib + len - 1].end};
+    return 0;
+}
+
+/* Takes the runs longest first; each unmarked piece with two content words
+ * becomes a tile.  Counts the words of tiles of min_span or more. */
+static int tile(const wt_token *ta, size_t na, const wt_token *tb,
+                size_t nb, run *runs, size_t nruns, unsigned min_span,
+                wt_pair_score *out, size_t *covered_a, size_t *covered_b)
+{
+    size_t cap = 0;
+    int rc = 0;
+    uint8_t *ma = wt_calloc(na, 1), *mb = wt_calloc(nb, 1);
+    if (!ma || !mb) {
+        rc = WT_ENOMEM;
+        goto out;
+    }
+    if (nruns > 1)
+        qsort(runs, nruns, sizeof *runs, cmp_run);
+    for (size_t r = 0; r < nruns && !rc; r++) {
+        size_t t = 0;
+        while (t < runs[r].len && !rc) {
+            while (t < runs[r].len &&
+                   (ma[runs[r].ia + t] || mb[runs[r].ib + t]))
+                t++;
+            const size_t s = t;
+            while (t < runs[r].len && !ma[runs[r].ia + t] &&
+                   !mb[runs[r].ib + t])
+                t++;
+            const size_t ia = runs[r].ia + s, ib = runs[r].ib + s;
+            const size_t len = t - s;
+            if (len < 2 || content_words(ta, ia, len) < 2)
+                continue;
+            memset(ma + ia, 1, len);
+            memset(mb + ib, 1, len);
+            if (len >= min_span) {
+                *covered_a += len;
+                *covered_b += len;
+            }
+            rc = add_tile(out, &cap, ta, tb, ia, ib, len);
+        }
+    }
+out:
+    wt_free(ma);
+    wt_free(mb);
+    return rc;
+}
+
+static double shared_weight(const wt_para *pa, const wt_para *pb,
+                            const wt_idf *idf, size_t *nshared)
+{
+    double w = 0;
+    size_t i = 0, j = 0;
+    *nshared = 0;
+    while (i < pa->nstems && j < pb->nstems) {
+        if (pa->stems[i].stem < pb->stems[j].stem) {
+            i++;
+        } else if (pa->stems[i].stem > pb->stems[j].stem) {
+            j++;
+        } else {
+            wt_stem_ref s = pa->stems[i];
+            s.flags |= pb->stems[j].flags;
+            w += wt_idf_weight(idf, &s);
+            ++*nshared;
+            i++;
+            j++;
+        }
+    }
+    return w;
+}
+
+double wt_match_shared_weight(const wt_para *pa, const wt_para *pb,
+                              const wt_idf *idf)
+{
+    size_t n;
+    return shared_weight(pa, pb, idf, &n);
+}
+
+int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
+                        const wt_document *b, const wt_para *pb,
+                        const wt_idf *idf, unsigned min_span,
+                        wt_pair_score *out)
+{
+    const wt_token *ta = a->toks.v + pa->tok_begin;
+    const wt_token *tb = b->toks.v + pb->tok_begin;
+    const size_t na = pa->tok_end - pa->tok_begin;
+    const size_t nb = pb->tok_end - pb->tok_begin;
+    size_t nruns = 0, ca = 0, cb = 0, nshared = 0;
+    run *runs = NULL;
+    memset(out, 0, sizeof *out);
+    int rc = find_runs(ta, na, tb, nb, &runs, &nruns);
+    if (!rc)
+        rc = tile(ta, na, tb, nb, runs, nruns, min_span, out, &ca, &cb);
+    wt_free(runs);
+    if (rc) {
+        wt_free(out->spans);
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
+    out->cov_a = na ? (double)ca / na : 0;
+    out->cov_b = nb ? (double)cb / nb : 0;
+    out->shared_weight = shared_weight(pa, pb, idf, &nshared);
+    if (nshared < REWRITE_MIN_SHARED)
+        out->shared_weight = 0;
+    out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
+    out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
+    return 0;
+}
+
+/* The class of one side when the pair is a link. */
+static int side_class(double cov_a, double cov_b, const wt_options *o,
+                      int copy_link, double *score, double fact_a)
+{
+    /* Verbatim means the same text: both sides covered.  A paragraph that
+     * was cut, merged or extended is an edit, however exact its words. */
+    if (cov_a >= o->verbatim_min && cov_b >= o->verbatim_min) {
+        *score = cov_a;
+        return WT_CLASS_VERBATIM;
+    }
+    if (cov_a >= o->edited_min || copy_link) {
+        /* The longer side of a copy: its paragraph was cut or edited to
+         * make the other. */
+        *score = cov_a > fact_a ? cov_a : fact_a;
+        return WT_CLASS_EDITED;
+    }
+    *score = fact_a;
+    return WT_CLASS_REWRITE;
+}
+
+int wt_match_classify(const wt_pair_score *s, const wt_options *o,
+                      double a_weight, int same_doc, double *score)
+{
+    (void)a_weight;
+    if (same_doc) {
+        *score = s->cov_a;
+        return s->cov_a >= o->duplicate_min ? WT_CLASS_DUPLICATE : -1;
+    }
+    /* A link is a property of the pair, decided the same from both sides:
+     * a copy when either side is mostly inside shared spans; a rewrite
+     * when the shared facts are most of one side and a real part of the
+     * other (not one line of a long story). */
+    const int copy_link = s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
+    const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;
+    const double lo = s->fact_a > s->fact_b ? s->fact_b : s->fact_a;
+    const int rewrite_link = hi >= o->rewrite_min && lo >= o->rewrite_min / 2;
+    if (!copy_link && !rewrite_link)
+        return -1;
+    return side_class(s->cov_a, s->cov_b, o, copy_link, score, s->fact_a);
+}

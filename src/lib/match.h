@@ -1,0 +1,49 @@
+/*
+ * match.h - compares two paragraphs: the shared spans (greedy string
+ * tiling seeded by shared word runs, after Wise 1993, as METER used it) and
+ * the IDF-weighted overlap of rare stems, numbers and names.
+ */
+#ifndef WT_MATCH_H
+#define WT_MATCH_H
+
+#include "document.h"
+#include "hmap.h"
+
+/* Stem weights: inverse paragraph frequency over the corpus. */
+typedef struct wt_idf {
+    wt_hmap df;     /* stem -> number of paragraphs holding it */
+    double npara;   /* paragraphs counted */
+} wt_idf;
+
+double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s);
+
+typedef struct wt_pair_score {
+    double cov_a, cov_b;   /* share of each side's words inside spans */
+    double fact_a, fact_b; /* shared stem weight / each side's weight */
+    double shared_weight;  /* the shared stem weight itself */
+    wt_span *spans;        /* owned by the caller after the call */
+    size_t nspans;
+} wt_pair_score;
+
+/*
+ * Scores paragraph pa of a against pb of b.  Spans shorter than min_span
+ * words do not count towards coverage but are kept when they hold two
+ * content words.  Returns 0 or WT_ENOMEM; free out->spans with wt_free.
+ */
+int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
+                        const wt_document *b, const wt_para *pb,
+                        const wt_idf *idf, unsigned min_span,
+                        wt_pair_score *out);
+
+/* The weighted stem overlap alone (no spans): cheap, for ranking. */
+double wt_match_shared_weight(const wt_para *pa, const wt_para *pb,
+                              const wt_idf *idf);
+
+/*
+ * The class of a link seen from paragraph a, or -1 when the pair is no
+ * link.  *score is set to the link's score.  same_doc asks for duplicates.
+ */
+int wt_match_classify(const wt_pair_score *s, const wt_options *o,
+                      double a_weight, int same_doc, double *score);
+
+#endif

@@ -1,0 +1,445 @@
+/*
+ * profile.c - language profile loader.
+ *
+ * Everything a linguist edits lives in lang/<code>/ as text; this file only
+ * parses it.  Patterns are ICU regular expressions so that they work on any
+ * script.
+ */
+#include "profile.h"
+#include "alloc.h"
+#include "fileio.h"
+#include "wiretrace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define WORD_SEED 0x70726f66ULL
+
+uint64_t wt_word_hash(const char *s, size_t n)
+{
+    return XXH3_64bits_withSeed(s, n, WORD_SEED);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_number(const void *a, const void *b)
+{
+    return cmp_u64(&((const wt_number_word *)a)->hash,
+                   &((const wt_number_word *)b)->hash);
+}
+
+/* Reads lang_dir/code/name; a missing optional file gives an empty buffer. */
+static int read_lang_file(const char *dir, const char *code, const char *name,
+                          char **buf, size_t *len, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/%s", dir, code, name);
+    int rc = wt_read_file(path, buf, len);
+    if (rc == WT_EIO) {
+        *buf = NULL;
+        *len = 0;
+        if (!strcmp(name, "profile.txt")) {
+            snprintf(err, errlen, "%s: no language profile", path);
+            return WT_ELANG;
+        }
+        return 0;
+    }
+    return rc;
+}
+
+static int parse_profile(wt_profile *p, const char *buf, size_t n)
+{
+    size_t pos = 0, lineno = 0, len;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        const char *eq = memchr(line, '=', len);
+        if (!eq)
+            continue;
+        size_t kl = (size_t)(eq - line);
+        while (kl && line[kl - 1] == ' ')
+            kl--;
+        const char *v = eq + 1;
+        size_t vl = len - (size_t)(v - line);
+        while (vl && *v == ' ') {
+            v++;
+            vl--;
+        }
+        char **slot = NULL;
+        if (kl == 4 && !memcmp(line, "name", 4))
+            slot = &p->name;
+        else if (kl == 7 && !memcmp(line, "stemmer", 7))
+            slot = &p->stemmer;
+        if (!slot)
+            continue;
+        wt_free(*slot);
+        *slot = (vl == 4 && !memcmp(v, "none", 4)) ? NULL
+                                                    : wt_strndup(v, vl);
+        if (vl != 4 || memcmp(v, "none", 4))
+            if (!*slot)
+                return WT_ENOMEM;
+    }
+    return 0;
+}
+
+static int parse_words(wt_profile *p, const char *buf, size_t n)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        if (wt_grow(&p->stop, &cap, p->nstop + 1, sizeof *p->stop))
+            return WT_ENOMEM;
+        p->stop[p->nstop++] = wt_word_hash(line, len);
+    }
+    if (p->nstop)
+        qsort(p->stop, p->nstop, sizeof *p->stop, cmp_u64);
+    return 0;
+}
+
+static int parse_numbers(wt_profile *p, const char *buf, size_t n)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        const char *tab = memchr(line, '\t', len);
+        if (!tab)
+            continue;
+        if (wt_grow(&p->numbers, &cap, p->nnumbers + 1, sizeof *p->numbers))
+            return WT_ENOMEM;
+        wt_number_word *w = &p->numbers[p->nnumbers++];
+        w->hash = wt_word_hash(line, (size_t)(tab - line));
+        w->value = strtod(tab + 1, NULL);
+    }
+    if (p->nnumbers)
+        qsort(p->numbers, p->nnumbers, sizeof *p->numbers, cmp_number);
+    return 0;
+}
+
+/* Replaces every {AGENCY} in the pattern by the agency alternation. */
+static char *expand_macros(const char *s, size_t n, const char *agencies)
+{
+    static const char macro[] = "{AGENCY}";
+    const size_t ml = sizeof macro - 1, al = strlen(agencies);
+    size_t count = 0;
+    for (size_t i = 0; i + ml <= n; i++)
+        if (!memcmp(s + i, macro, ml))
+            count++;
+    char *out = wt_malloc(n + count * (al + 4) + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (i + ml <= n && !memcmp(s + i, macro, ml)) {
+            o += (size_t)sprintf(out + o, "(?:%s)", agencies);
+            i += ml;
+        } else {
+            out[o++] = s[i++];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static int compile_regex(const char *pattern, uint32_t flags,
+                         URegularExpression **re)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, pattern, -1, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+        return WT_EICU;
+    err = U_ZERO_ERROR;
+    UChar *u = wt_malloc(((size_t)ulen + 1) * sizeof *u);
+    if (!u)
+        return WT_ENOMEM;
+    u_strFromUTF8(u, ulen + 1, NULL, pattern, -1, &err);
+    UParseError pe;
+    if (U_SUCCESS(err))
+        *re = uregex_open(u, ulen, flags, &pe, &err);
+    wt_free(u);
+    if (err == U_MEMORY_ALLOCATION_ERROR)
+        return WT_ENOMEM;
+    return U_FAILURE(err) ? WT_EICU : 0;
+}
+
+static int kind_of(const char *name, size_t n, int credits)
+{
+    if (credits) {
+        if (n == 6 && !memcmp(name, "source", 6))
+            return WT_CREDIT_SOURCE;
+        if (n == 6 && !memcmp(name, "credit", 6))
+            return WT_CREDIT_CREDIT;
+        return -1;
+    }
+    for (int b = WT_BOILER_BYLINE; b <= WT_BOILER_AUTHOR; b++) {
+        const char *bn = wt_boiler_name((wt_boiler)b);
+        if (strlen(bn) == n && !memcmp(bn, name, n))
+            return b;
+    }
+    return -1;
+}
+
+static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
+                          size_t n, int credits, const char *agencies,
+                          const char *path, char *err, size_t errlen)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0;
+    const char *line;
+    const uint32_t flags = credits ? 0 : UREGEX_CASE_INSENSITIVE;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        const char *tab = memchr(line, '\t', len);
+        const int kind =
+            tab ? kind_of(line, (size_t)(tab - line), credits) : -1;
+        if (kind < 0) {
+            snprintf(err, errlen, "%s:%zu: expected KIND<TAB>REGEX", path,
+                     lineno);
+            return WT_ELANG;
+        }
+        if (wt_grow(out, &cap, *count + 1, sizeof **out))
+            return WT_ENOMEM;
+        char *pat = expand_macros(tab + 1, len - (size_t)(tab + 1 - line),
+                                  agencies);
+        if (!pat)
+            return WT_ENOMEM;
+        wt_pattern *p = &(*out)[*count];
+        p->kind = kind;
+        p->re = NULL;
+        int rc = compile_regex(pat, flags, &p->re);
+        wt_free(pat);
+        if (rc == WT_EICU)
+            snprintf(err, errlen, "%s:%zu: invalid regular expression",
+                     path, lineno);
+        if (rc)
+            return rc;
+        ++*count;
+    }
+    return 0;
+}
+
+int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
+                    const char *agencies, char *err, size_t errlen)
+{
+    static const char *const files[] = {"profile.txt", "stopwords.txt",
+                                        "numbers.txt", "boilerplate.txt",
+                                        "credits.txt"};
+    char *buf[5] = {0};
+    size_t len[5] = {0};
+    int rc = 0;
+    wt_profile *p = wt_calloc(1, sizeof *p);
+    if (!p)
+        return WT_ENOMEM;
+    snprintf(p->code, sizeof p->code, "%s", code);
+    for (int i = 0; i < 5 && !rc; i++)
+        rc = read_lang_file(lang_dir, code, files[i], &buf[i], &len[i], err,
+                            errlen);
+    if (rc)
+        goto out;
+    char path[4096];
+    if ((rc = parse_profile(p, buf[0], len[0])) ||
+        (rc = parse_words(p, buf[1], len[1])) ||
+        (rc = parse_numbers(p, buf[2], len[2])))
+        goto out;
+    snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[3]);
+    rc = parse_patterns(&p->boiler, &p->nboiler, buf[3], len[3], 0,
+                        agencies, path, err, errlen);
+    if (rc)
+        goto out;
+    snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[4]);
+    rc = parse_patterns(&p->credit, &p->ncredit, buf[4], len[4], 1,
+                        agencies, path, err, errlen);
+out:
+    for (int i = 0; i < 5; i++)
+        wt_free(buf[i]);
+    if (rc) {
+        wt_profile_free(p);
+        return rc;
+    }
+    *out = p;
+    return 0;
+}
+
+void wt_profile_free(wt_profile *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nboiler; i++)
+        uregex_close(p->boiler[i].re);
+    for (size_t i = 0; i < p->ncredit; i++)
+        uregex_close(p->credit[i].re);
+    wt_free(p->boiler);
+    wt_free(p->credit);
+    wt_free(p->stop);
+    wt_free(p->numbers);
+    wt_free(p->name);
+    wt_free(p->stemmer);
+    wt_free(p);
+}
+
+int wt_profile_is_stop(const wt_profile *p, uint64_t h)
+{
+    return p->nstop &&
+           bsearch(&h, p->stop, p->nstop, sizeof h, cmp_u64) != NULL;
+}
+
+int wt_profile_number(const wt_profile *p, uint64_t h, double *value)
+{
+    if (!p->nnumbers)
+        return 0;
+    const wt_number_word key = {h, 0};
+    const wt_number_word *w = bsearch(&key, p->numbers, p->nnumbers,
+                                      sizeof key, cmp_number);
+    if (w)
+        *value = w->value;
+    return w != NULL;
+}
+
+typedef struct agency_row {
+    char *name;
+    size_t canon_row; /* row of the canonical name in the unsorted input */
+} agency_row;
+
+static int cmp_row_len(const void *a, const void *b)
+{
+    const size_t x = strlen(((const agency_row *)a)->name);
+    const size_t y = strlen(((const agency_row *)b)->name);
+    return (x < y) - (x > y);
+}
+
+static int add_agency_row(agency_row **rows, size_t *n, size_t *cap,
+                          const char *s, size_t len, size_t canon)
+{
+    if (wt_grow(rows, cap, *n + 1, sizeof **rows))
+        return WT_ENOMEM;
+    char *name = wt_strndup(s, len);
+    if (!name)
+        return WT_ENOMEM;
+    (*rows)[*n].name = name;
+    (*rows)[*n].canon_row = canon;
+    ++*n;
+    return 0;
+}
+
+static int read_agency_rows(const char *buf, size_t n, agency_row **rows,
+                            size_t *count)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        const size_t canon = *count;
+        const char *s = line, *end = line + len;
+        while (s < end) {
+            const char *tab = memchr(s, '\t', (size_t)(end - s));
+            const char *e = tab ? tab : end;
+            if (e > s && add_agency_row(rows, count, &cap, s,
+                                        (size_t)(e - s), canon))
+                return WT_ENOMEM;
+            s = tab ? tab + 1 : end;
+        }
+    }
+    return 0;
+}
+
+static int build_alternation(wt_agencies *a)
+{
+    size_t total = 8;
+    for (size_t i = 0; i < a->count; i++)
+        total += strlen(a->names[i]) + 5;
+    char *s = wt_malloc(total);
+    if (!s)
+        return WT_ENOMEM;
+    size_t o = 0;
+    if (!a->count)
+        o += (size_t)sprintf(s, "(?!)");
+    for (size_t i = 0; i < a->count; i++)
+        o += (size_t)sprintf(s + o, "%s\\Q%s\\E", i ? "|" : "", a->names[i]);
+    a->alternation = s;
+    return 0;
+}
+
+int wt_agencies_load(wt_agencies **out, const char *lang_dir)
+{
+    char path[4096], *buf = NULL;
+    size_t len = 0, count = 0;
+    agency_row *rows = NULL;
+    int rc = 0;
+    wt_agencies *a = wt_calloc(1, sizeof *a);
+    if (!a)
+        return WT_ENOMEM;
+    snprintf(path, sizeof path, "%s/agencies.txt", lang_dir);
+    if (wt_read_file(path, &buf, &len) == 0)
+        rc = read_agency_rows(buf, len, &rows, &count);
+    if (rc)
+        goto out;
+    /* Sort longest first, then map each canonical row to its new place. */
+    for (size_t i = 0; i < count; i++)
+        rows[i].canon_row = (size_t)(uintptr_t)rows[rows[i].canon_row].name;
+    if (count > 1)
+        qsort(rows, count, sizeof *rows, cmp_row_len);
+    a->names = wt_calloc(count, sizeof *a->names);
+    a->canon = wt_calloc(count, sizeof *a->canon);
+    if (!a->names || !a->canon) {
+        rc = WT_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < count; i++) {
+        a->names[i] = rows[i].name;
+        for (size_t j = 0; j < count; j++)
+            if ((uintptr_t)rows[j].name == rows[i].canon_row)
+                a->canon[i] = j;
+    }
+    a->count = count;
+    count = 0;
+    rc = build_alternation(a);
+out:
+    for (size_t i = 0; i < count; i++)
+        wt_free(rows[i].name);
+    wt_free(rows);
+    wt_free(buf);
+    if (rc) {
+        wt_agencies_free(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}
+
+void wt_agencies_free(wt_agencies *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->count; i++)
+        wt_free(a->names[i]);
+    wt_free(a->names);
+    wt_free(a->canon);
+    wt_free(a->alternation);
+    wt_free(a);
+}
+
+/* ASCII case-insensitive prefix test ending at a word boundary. */
+static int starts_word(const char *s, const char *prefix)
+{
+    size_t i = 0;
+    for (; prefix[i]; i++) {
+        char x = s[i], y = prefix[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return s[i] == '\0' || s[i] == ' ' || s[i] == ',' || s[i] == '.';
+}
+
+const char *wt_agencies_canonical(const wt_agencies *a, const char *name)
+{
+    for (size_t i = 0; a && i < a->count; i++)
+        if (starts_word(name, a->names[i]))
+            return a->names[a->canon[i]];
+    return NULL;
+}

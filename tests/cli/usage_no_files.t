@@ -1,0 +1,3 @@
+#exit 64
+#stderr-has compare needs at least one FILE
+"$WT" compare

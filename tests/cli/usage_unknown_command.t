@@ -1,0 +1,3 @@
+#exit 64
+#stderr-has unknown command "frob"
+"$WT" frob

@@ -1,0 +1,3 @@
+#exit 64
+#stderr-has wiretrace: unknown option "--frobnicate"
+"$WT" compare --frobnicate a.txt

@@ -1,0 +1,163 @@
+/*
+ * End-to-end tests on the five real seed articles in
+ * ../shared/corpora/seeds (see their README): the links an editor expects,
+ * and none of the false ones.
+ */
+#include "../lib/helpers.h"
+
+#include <stdio.h>
+
+#define S000 0
+#define S001 1
+#define S002 2
+#define S003 3
+#define S004 4
+
+static const char *const files[] = {
+    "000_1d17b1946fa3511d.txt", "001_777cbfa0a87e8925.txt",
+    "002_456bc71f4597db92.txt", "003_6a5e1d8a067ca3da.txt",
+    "004_159c066f3eb465c0.txt"};
+
+static wt_corpus *seeds(void)
+{
+    const char *dir = getenv("WT_SEEDS");
+    char path[4096];
+    if (!dir)
+        cr_skip_test("WT_SEEDS not set");
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    for (size_t i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        cr_assert_eq(wt_corpus_add_file(c, path, files[i]), 0, "%s",
+                     wt_corpus_error(c));
+    }
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    return c;
+}
+
+static const wt_paragraph *para(const wt_corpus *c, size_t d, size_t p)
+{
+    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
+    cr_assert_not_null(pa, "doc %zu has no paragraph %zu", d, p);
+    return pa;
+}
+
+/* The source of (d, p) in document sd, or NULL. */
+static const wt_source *source_in(const wt_corpus *c, size_t d, size_t p,
+                                  size_t sd)
+{
+    const wt_paragraph *pa = para(c, d, p);
+    for (size_t i = 0; i < pa->source_count; i++)
+        if (pa->sources[i].document == sd)
+            return &pa->sources[i];
+    return NULL;
+}
+
+static int starts_with(const wt_corpus *c, size_t d, size_t p,
+                       const char *prefix)
+{
+    char *t = NULL;
+    const wt_paragraph *pa = para(c, d, p);
+    cr_assert_eq(wt_document_text(wt_corpus_document(c, d), pa->start,
+                                  pa->end, &t), 0);
+    const int ok = !strncmp(t, prefix, strlen(prefix));
+    free(t);
+    return ok;
+}
+
+Test(seeds, hard_wrapped_lines_are_joined)
+{
+    wt_corpus *c = seeds();
+    cr_assert_eq(wt_document_paragraph_count(wt_corpus_document(c, S000)), 15);
+    cr_assert(starts_with(c, S000, 4, "At the NSC meeting"));
+    char *t = NULL;
+    const wt_paragraph *pa = para(c, S000, 4);
+    wt_document_text(wt_corpus_document(c, S000), pa->start, pa->end, &t);
+    cr_assert(strstr(t, "preparing for potential scenarios"), "%s", t);
+    free(t);
+    wt_corpus_free(c);
+}
+
+Test(seeds, quote_copied_word_for_word_is_verbatim_from_wire)
+{
+    wt_corpus *c = seeds();
+    cr_assert(starts_with(c, S001, 7, "\"If the illegal military"));
+    const wt_source *s = source_in(c, S001, 7, S000);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
+    cr_assert_eq(s->paragraph, 1);
+    cr_assert_eq(s->origin, WT_ORIGIN_OTHER, "001 credits Yonhap");
+    cr_assert_geq(s->span_count, 1);
+    const wt_source *back = source_in(c, S000, 1, S001);
+    cr_assert_not_null(back);
+    cr_assert_eq(back->origin, WT_ORIGIN_THIS);
+    wt_corpus_free(c);
+}
+
+Test(seeds, repeated_captions_are_duplicates)
+{
+    wt_corpus *c = seeds();
+    const size_t later[] = {2, 11, 21}, earlier[] = {1, 10, 20};
+    for (size_t i = 0; i < 3; i++) {
+        const wt_source *s = source_in(c, S002, later[i], S002);
+        cr_assert_not_null(s, "paragraph %zu", later[i]);
+        cr_assert_eq(s->cls, WT_CLASS_DUPLICATE);
+        cr_assert_eq(s->paragraph, earlier[i]);
+        cr_assert_null(source_in(c, S002, earlier[i], S002));
+    }
+    wt_corpus_free(c);
+}
+
+Test(seeds, facts_the_wire_never_reports_stay_unlinked)
+{
+    wt_corpus *c = seeds();
+    /* The roads blown up on October 15, and Jang Ho-jin's remarks. */
+    cr_assert(starts_with(c, S001, 14, "On October 15"));
+    for (size_t p = 9; p <= 14; p++)
+        cr_assert_eq(para(c, S001, p)->source_count, 0, "001 ¶%zu", p);
+    wt_corpus_free(c);
+}
+
+Test(seeds, boilerplate_is_flagged_and_never_evidence)
+{
+    wt_corpus *c = seeds();
+    cr_assert_eq(para(c, S000, 13)->boiler, WT_BOILER_CREDIT);
+    cr_assert_eq(para(c, S002, 4)->boiler, WT_BOILER_BYLINE);
+    cr_assert_eq(para(c, S002, 28)->boiler, WT_BOILER_SIGNUP);
+    cr_assert_eq(para(c, S004, 13)->boiler, WT_BOILER_FOLLOW);
+    cr_assert_eq(para(c, S000, 13)->source_count, 0);
+    wt_corpus_free(c);
+}
+
+Test(seeds, rewrites_an_editor_points_at)
+{
+    wt_corpus *c = seeds();
+    /* 001's 12,000 troops and 1,500 in the Far East come from 000's NSC
+     * paragraph; 002's NATO delegation from 000's. */
+    const wt_source *s = source_in(c, S001, 4, S000);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->paragraph, 11);
+    s = source_in(c, S002, 18, S000);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->paragraph, 5);
+    wt_corpus_free(c);
+}
+
+Test(seeds, offsets_point_into_the_files)
+{
+    wt_corpus *c = seeds();
+    const wt_source *s = source_in(c, S001, 7, S000);
+    cr_assert_not_null(s);
+    size_t n0, n1;
+    const char *b0 = wt_document_bytes(wt_corpus_document(c, S000), &n0);
+    const char *b1 = wt_document_bytes(wt_corpus_document(c, S001), &n1);
+    const wt_span *sp = &s->spans[0];
+    cr_assert_leq(sp->end, n1);
+    cr_assert_leq(sp->source_end, n0);
+    cr_assert(!strncmp(b1 + sp->start, "If the illegal", 14));
+    cr_assert(!strncmp(b0 + sp->source_start, "If the illegal", 14));
+    wt_corpus_free(c);
+}

@@ -1,0 +1,117 @@
+/* Tests of corpus.c and document.c: the public API's contract. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+static wt_corpus *empty_corpus(void)
+{
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    return c;
+}
+
+Test(corpus, bad_options_are_einval)
+{
+    wt_options o;
+    wt_options_init(&o);
+    o.shingle_k = 0;
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), WT_EINVAL);
+    cr_assert_null(c);
+    wt_options_init(&o);
+    o.edited_min = 0.99; /* above verbatim_min */
+    cr_assert_eq(wt_corpus_new(&c, &o), WT_EINVAL);
+}
+
+Test(corpus, missing_file_names_it_and_corpus_stays_usable)
+{
+    wt_corpus *c = empty_corpus();
+    cr_assert_eq(wt_corpus_add_file(c, "/nonexistent/x.txt", NULL), WT_EIO);
+    cr_assert(strstr(wt_corpus_error(c), "/nonexistent/x.txt"));
+    cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", "Some text.", 10), 0);
+    cr_assert_eq(wt_corpus_document_count(c), 1);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    wt_corpus_free(c);
+}
+
+Test(corpus, binary_is_refused_with_name)
+{
+    wt_corpus *c = empty_corpus();
+    cr_assert_eq(wt_corpus_add_buffer(c, "bin", "img.png", "\x89PNG\0\0", 6),
+                 WT_ENOTTEXT);
+    cr_assert(strstr(wt_corpus_error(c), "img.png"));
+    cr_assert_eq(wt_corpus_document_count(c), 0);
+    wt_corpus_free(c);
+}
+
+Test(corpus, order_of_calls_is_checked)
+{
+    wt_corpus *c = empty_corpus();
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", "x", 1), WT_ESTATE);
+    cr_assert_eq(wt_corpus_analyze(c), WT_ESTATE);
+    wt_corpus_free(c);
+}
+
+Test(corpus, empty_document_has_no_paragraphs)
+{
+    wt_corpus *c = empty_corpus();
+    cr_assert_eq(wt_corpus_add_buffer(c, "e", "e", "", 0), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "w", "w", "\n \n\t\n", 5), 0);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    cr_assert_eq(wt_document_paragraph_count(wt_corpus_document(c, 0)), 0);
+    cr_assert_eq(wt_document_paragraph_count(wt_corpus_document(c, 1)), 0);
+    wt_corpus_free(c);
+}
+
+Test(corpus, text_slices_are_clean_utf8)
+{
+    wt_corpus *c = empty_corpus();
+    const char s[] = "Bad \xFF byte\nand   wrapped line.";
+    cr_assert_eq(wt_corpus_add_buffer(c, "d", "d", s, sizeof s - 1), 0);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    char *t = NULL;
+    const wt_document *d = wt_corpus_document(c, 0);
+    cr_assert_eq(wt_document_text(d, 0, sizeof s - 1, &t), 0);
+    cr_assert_str_eq(t, "Bad \xEF\xBF\xBD byte and wrapped line.");
+    free(t);
+    size_t n;
+    cr_assert_eq(wt_document_bytes(d, &n)[4], '\xFF');
+    cr_assert_eq(n, sizeof s - 1);
+    wt_corpus_free(c);
+}
+
+Test(corpus, reads_files_and_meta)
+{
+    char path[] = "/tmp/wt_corpus_XXXXXX";
+    const int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    const char body[] = "Outlet: Daily Planet\n\nA story body.\n";
+    cr_assert_eq(write(fd, body, sizeof body - 1), (ssize_t)(sizeof body - 1));
+    close(fd);
+    wt_corpus *c = empty_corpus();
+    cr_assert_eq(wt_corpus_add_file(c, path, "story"), 0);
+    const wt_document *d = wt_corpus_document(c, 0);
+    cr_assert_str_eq(wt_document_id(d), "story");
+    cr_assert_str_eq(wt_document_path(d), path);
+    cr_assert_str_eq(wt_document_outlet(d), "Daily Planet");
+    cr_assert_eq(wt_corpus_set_meta(c, 0, 1000, "Other"), 0);
+    cr_assert_eq(wt_document_published(d), 1000);
+    cr_assert_eq(wt_corpus_set_meta(c, 5, 1000, NULL), WT_EINVAL);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    unlink(path);
+    wt_corpus_free(c);
+}
+
+Test(corpus, names_and_errors)
+{
+    cr_assert_str_eq(wt_class_name(WT_CLASS_REWRITE), "rewrite");
+    cr_assert_str_eq(wt_origin_name(WT_ORIGIN_THIS), "this");
+    cr_assert_str_eq(wt_boiler_name(WT_BOILER_CAPTION), "caption");
+    cr_assert_str_eq(wt_strerror(WT_ENOTTEXT), "not a text file");
+    cr_assert_str_eq(wt_strerror(12345), "unknown error");
+}

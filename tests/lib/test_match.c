@@ -1,0 +1,99 @@
+/* Tests of match.c through small corpora: classes, spans, thresholds. */
+#include "helpers.h"
+
+static const char *WIRE =
+    "The port authority said on Friday that 2,400 dock workers would stop "
+    "work at midnight after talks over wages collapsed in Harborton.\n\n"
+    "Union leader Mara Okafor said the strike would last 48 hours unless "
+    "the authority raised its offer of a 3.5 percent increase.\n\n"
+    "Shipping lines warned that 40 container vessels were waiting off the "
+    "coast and that fuel deliveries to the northern provinces could be "
+    "delayed by a week.\n";
+
+static const wt_source *first_source(const wt_corpus *c, size_t d, size_t p)
+{
+    const wt_paragraph *pa =
+        wt_document_paragraph(wt_corpus_document(c, d), p);
+    cr_assert_not_null(pa);
+    return pa->source_count ? &pa->sources[0] : NULL;
+}
+
+Test(match, verbatim_copy_with_other_quotes_and_wraps)
+{
+    const char *copy =
+        "Union leader Mara Okafor said the strike would last\n48 hours "
+        "unless the authority raised its offer of a 3.5 percent increase.\n";
+    const char *docs[] = {WIRE, copy};
+    wt_corpus *c = test_corpus(docs, 2, NULL);
+    const wt_source *s = first_source(c, 1, 0);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
+    cr_assert_eq(s->document, 0);
+    cr_assert_eq(s->paragraph, 1);
+    cr_assert_geq(s->span_count, 1);
+    /* The span is exact bytes in both files. */
+    cr_assert_eq(s->spans[0].start, 0);
+    cr_assert_eq(s->spans[0].end, strlen(copy) - 2);
+    wt_corpus_free(c);
+}
+
+Test(match, edited_copy)
+{
+    const char *edited =
+        "Shipping lines warned on Saturday that 40 container vessels were "
+        "waiting off the coast and that deliveries of heating fuel to the "
+        "northern provinces might be delayed.\n";
+    const char *docs[] = {WIRE, edited};
+    wt_corpus *c = test_corpus(docs, 2, NULL);
+    const wt_source *s = first_source(c, 1, 0);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->cls, WT_CLASS_EDITED, "class %s cov %.2f",
+                 wt_class_name(s->cls), s->coverage);
+    cr_assert_eq(s->paragraph, 2);
+    wt_corpus_free(c);
+}
+
+Test(match, unrelated_paragraph_has_no_source)
+{
+    const char *other =
+        "The national football team beat its rivals 3-1 on Friday night in "
+        "front of a crowd of 40,000, with two goals in the second half.\n";
+    const char *docs[] = {WIRE, other};
+    wt_corpus *c = test_corpus(docs, 2, NULL);
+    cr_assert_null(first_source(c, 1, 0));
+    wt_corpus_free(c);
+}
+
+Test(match, thresholds_come_from_options)
+{
+    const char *edited =
+        "Shipping lines warned on Saturday that 40 container vessels were "
+        "waiting off the coast and that deliveries of heating fuel to the "
+        "northern provinces might be delayed.\n";
+    const char *docs[] = {WIRE, edited};
+    wt_options o;
+    wt_options_init(&o);
+    o.verbatim_min = 0.2;
+    o.edited_min = 0.2;
+    wt_corpus *c = test_corpus(docs, 2, &o);
+    const wt_source *s = first_source(c, 1, 0);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
+    wt_corpus_free(c);
+}
+
+Test(match, duplicate_inside_one_document)
+{
+    const char *doc =
+        "A worker walks past idle cranes at the port of Harborton on "
+        "Friday. MPA\n\nThe strike began at midnight.\n\nA worker walks "
+        "past idle  cranes at the port of Harborton on Friday. MPA\n";
+    const char *docs[] = {doc};
+    wt_corpus *c = test_corpus(docs, 1, NULL);
+    const wt_source *s = first_source(c, 0, 2);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->cls, WT_CLASS_DUPLICATE);
+    cr_assert_eq(s->paragraph, 0);
+    cr_assert_null(first_source(c, 0, 0));
+    wt_corpus_free(c);
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# wiretrace setup for a Debian 12 machine: installs the packages wiretrace
+# needs (only those missing), builds it in build/, then does one job:
+#   sh tools/setup.sh          setup and build only
+#   sh tools/setup.sh demo     ... and print the provenance report of corpora/demo
+#   sh tools/setup.sh test     ... and run the whole test suite, also under
+#                              AddressSanitizer and UndefinedBehaviorSanitizer
+# Safe to run again: it installs and reconfigures only what is missing.
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="gcc meson ninja-build pkg-config libicu-dev libxxhash-dev
+libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev"
+
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "wiretrace setup: installing$missing" >&2
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
+fi
+
+# configure DIR [meson options...]: set up DIR once, then just build it.
+configure() {
+    dir=$1; shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" "$@" >&2
+    fi
+    ninja -C "$dir" >&2
+}
+
+mode=${1:-build}
+case "$mode" in
+build)
+    configure build
+    ;;
+demo)
+    configure build
+    # Exit status 1 means "reuse found", which is what the demo shows.
+    build/src/cli/wiretrace scan corpora/demo || [ $? -eq 1 ]
+    ;;
+test)
+    configure build -Dwerror=true
+    meson test -C build --print-errorlogs
+    configure build-sanitize -Dwerror=true -Db_sanitize=address,undefined \
+        -Db_lundef=false -Dbuildtype=debug
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        meson test -C build-sanitize --print-errorlogs
+    ;;
+*)
+    echo "usage: sh tools/setup.sh [build|demo|test]" >&2
+    exit 64
+    ;;
+esac
