@@ -5,6 +5,7 @@
  * ideographs) become tokens; spaces and punctuation never do.
  */
 #include "tokenize.h"
+#include "number.h"
 #include "alloc.h"
 #include "wiretrace.h"
 
@@ -82,38 +83,144 @@ static int push_token(wt_token_vec *vec, const wt_token *t)
     return 0;
 }
 
+/* Hash of a number's value: "12,000", "12.000" (de), "1만2천" and
+ * "twelve thousand" all give the hash of "12000". */
+static uint64_t number_hash(const wt_num *n, uint64_t seed)
+{
+    char buf[64];
+    int len = snprintf(buf, sizeof buf, "%.15g%s", wt_num_value(n),
+                       n->percent ? "%" : "");
+    return XXH3_64bits_withSeed(buf, (size_t)len, seed);
+}
+
+/* The folded word with its spelling variant replaced (variants.txt). */
+static const char *apply_variant(const wt_profile *prof, const char *w,
+                                 size_t *len)
+{
+    if (!prof)
+        return w;
+    size_t cl;
+    const char *canon = wt_profile_variant(prof, wt_word_hash(w, *len), &cl);
+    if (!canon)
+        return w;
+    *len = cl;
+    return canon;
+}
+
+/* Stem hash of a word: Snowball, then the profile's suffix list. */
+static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
+                     wt_stemmer *stemmer, const char *w, size_t len,
+                     wt_token *tok)
+{
+    size_t sl = 0;
+    const char *st = wt_stem(stemmer, w, len, &sl);
+    if (!st)
+        return WT_ENOMEM;
+    if (prof && prof->nsuffixes)
+        sl = wt_profile_strip_suffix(prof, st, sl);
+    tok->stem = XXH3_64bits_withSeed(st, sl, tk->seed);
+    return 0;
+}
+
+/*
+ * Folds, flags and stems the word t->u[s, e).  A word that is a number
+ * (digits in the profile's local format, number words, or both as in
+ * "1만2천") gets WT_TOK_NUMBER, its value in *num and the value's hash as
+ * norm and stem.
+ */
 static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
                       int32_t e, int32_t status, const wt_profile *prof,
-                      wt_stemmer *stemmer, wt_token *tok)
+                      wt_stemmer *stemmer, wt_token *tok, wt_num *num)
 {
     int rc = 0;
-    size_t len = 0, sl = 0;
+    size_t len = 0;
     const int is_num = status >= UBRK_WORD_NUMBER &&
                        status < UBRK_WORD_NUMBER_LIMIT;
-    const char *w = wt_normalize_word(tk->norm, t->u + s, e - s, is_num,
-                                      &len, &rc);
-    if (!w)
+    const char *f = wt_normalize_word(tk->norm, t->u + s, e - s, 0, &len,
+                                      &rc);
+    if (!f)
         return rc;
-    const uint64_t wh = wt_word_hash(w, len);
-    tok->norm = XXH3_64bits_withSeed(w, len, tk->seed);
-    double value;
-    if (is_num) {
+    const char *w = apply_variant(prof, f, &len);
+    wt_num_init(num);
+    if (wt_num_parse(num, prof, w, len) ||
+        (prof && !is_num && prof->nsuffixes &&
+         wt_num_parse(num, prof, w, wt_profile_strip_suffix(prof, w, len)) &&
+         num->digit_pieces)) {
+        if (num->first_kind == WT_NUMW_PERCENT && num->pieces == 1)
+            goto word; /* "percent" alone; it may still join a number */
         tok->flags |= WT_TOK_NUMBER;
-        tok->stem = tok->norm;
-    } else if (prof && wt_profile_number(prof, wh, &value)) {
-        char buf[64];
-        const int n = snprintf(buf, sizeof buf, "%.15g", value);
-        tok->flags |= WT_TOK_NUMBER;
-        tok->stem = tok->norm = XXH3_64bits_withSeed(buf, (size_t)n, tk->seed);
-    } else {
-        if (prof && wt_profile_is_stop(prof, wh))
-            tok->flags |= WT_TOK_STOP;
-        const char *st = wt_stem(stemmer, w, len, &sl);
-        if (!st)
-            return WT_ENOMEM;
-        tok->stem = XXH3_64bits_withSeed(st, sl, tk->seed);
+        tok->stem = tok->norm = number_hash(num, tk->seed);
+        return 0;
     }
-    return 0;
+    num->pieces = 0;
+    if (is_num) {
+        /* Not a value wiretrace can read ("2024.01.05"): keep it whole. */
+        if (!(f = wt_normalize_word(tk->norm, t->u + s, e - s, 1, &len, &rc)))
+            return rc;
+        tok->flags |= WT_TOK_NUMBER;
+        tok->stem = tok->norm = XXH3_64bits_withSeed(f, len, tk->seed);
+        return 0;
+    }
+word:
+    tok->norm = XXH3_64bits_withSeed(w, len, tk->seed);
+    if (prof) {
+        const size_t cut = prof->nsuffixes
+                               ? wt_profile_strip_suffix(prof, w, len) : len;
+        if (wt_profile_is_stop(prof, wt_word_hash(w, len)) ||
+            (cut < len && wt_profile_is_stop(prof, wt_word_hash(w, cut))))
+            tok->flags |= WT_TOK_STOP;
+    }
+    return stem_word(tk, prof, stemmer, w, len, tok);
+}
+
+/* Only spaces (at most two) between two words? */
+static int space_gap(const UChar *u, int32_t from, int32_t to)
+{
+    if (to - from > 2)
+        return 0;
+    for (int32_t i = from; i < to; i++)
+        if (!u_isUWhiteSpace(u[i]) || u[i] == '\n')
+            return 0;
+    return 1;
+}
+
+/* A '%' (or its full-width or Arabic form) right after position e, at most
+ * one space away: returns the position after it, or e. */
+static int32_t percent_sign(const UChar *u, int32_t e, int32_t end)
+{
+    int32_t i = e;
+    if (i < end && (u[i] == ' ' || u[i] == 0xA0 || u[i] == 0x202F))
+        i++;
+    if (i < end && (u[i] == '%' || u[i] == 0xFF05 || u[i] == 0x066A))
+        return i + 1;
+    return e;
+}
+
+/* The number being read across several words ("12 million", "1만 2000"). */
+typedef struct pending_num {
+    int active;
+    size_t tok;       /* its token in the vector */
+    int32_t end;      /* UTF-16 end of its last piece */
+    wt_num num;
+    int joiner;       /* a percent joiner ("per", "por") follows it */
+} pending_num;
+
+/* Can the number word or digits of next continue the pending number? */
+static int continues(const pending_num *p, const wt_num *next,
+                     const wt_profile *prof, int one_space)
+{
+    if (p->num.percent || !next->pieces)
+        return 0;
+    if (p->joiner)
+        return next->first_kind == WT_NUMW_PERCENT && next->pieces == 1;
+    if (next->first_kind == WT_NUMW_MULTIPLIER ||
+        next->first_kind == WT_NUMW_PERCENT)
+        return 1;
+    if (p->num.last_kind == WT_NUMW_MULTIPLIER)
+        return 1;
+    /* "12 000": a space as the digit-group mark. */
+    return one_space && prof && wt_profile_is_group(prof, ' ') &&
+           wt_num_space_group_ok(&p->num, next);
 }
 
 int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
@@ -124,6 +231,8 @@ int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
     ubrk_setText(tk->bi, t->u + start, end - start, &err);
     if (U_FAILURE(err))
         return WT_EICU;
+    const UChar *u = t->u;
+    pending_num pend = {0};
     int32_t prev_end = -1;
     int32_t s = ubrk_first(tk->bi);
     for (int32_t e = ubrk_next(tk->bi); e != UBRK_DONE;
@@ -131,18 +240,66 @@ int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
         const int32_t status = ubrk_getRuleStatus(tk->bi);
         if (status < UBRK_WORD_NONE_LIMIT)
             continue;
+        const int32_t as = start + s, ae = start + e;
         wt_token tok = {0};
-        tok.start = t->off[start + s];
-        tok.end = t->off[start + e];
+        wt_num num;
+        tok.start = t->off[as];
+        tok.end = t->off[ae];
         tok.para = para;
-        int rc = make_token(tk, t, start + s, start + e, status, prof,
-                            stemmer, &tok);
+        int rc = make_token(tk, t, as, ae, status, prof, stemmer, &tok,
+                            &num);
         if (rc)
             return rc;
-        const int brk = sentence_break_before(t->u + start, prev_end, s);
+        if (pend.active && space_gap(u, pend.end, as) &&
+            continues(&pend, &num, prof, as - pend.end == 1)) {
+            if (pend.joiner)
+                vec->n--; /* the joiner word becomes part of the number */
+            wt_num_append(&pend.num, &num, as - pend.end == 1 &&
+                                               num.first_kind < 0);
+            pend.joiner = 0;
+            pend.end = percent_sign(u, ae, end);
+            wt_token *pt = &vec->v[pend.tok];
+            pt->end = t->off[pend.end];
+            pt->stem = pt->norm = number_hash(&pend.num, tk->seed);
+            pt->flags = (pt->flags & ~WT_TOK_STOP) | WT_TOK_NUMBER;
+            pend.num.percent |= pend.end > ae;
+            if (pend.end > ae)
+                pt->stem = pt->norm = number_hash(&pend.num, tk->seed);
+            prev_end = e;
+            continue;
+        }
+        int joiner = 0;
+        if (pend.active && !pend.joiner && !num.pieces && prof &&
+            space_gap(u, pend.end, as)) {
+            size_t len = 0;
+            const char *f = wt_normalize_word(tk->norm, u + as, ae - as, 0,
+                                              &len, &rc);
+            double v;
+            int kind = -1;
+            if (!f)
+                return rc;
+            joiner = wt_profile_number_word(prof, wt_word_hash(f, len), &v,
+                                            &kind) &&
+                     kind == WT_NUMW_JOINER;
+        }
+        const int brk = sentence_break_before(u + start, prev_end, s);
         if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
-            looks_like_name(t->u + start, s, brk))
+            looks_like_name(u + start, s, brk))
             tok.flags |= WT_TOK_NAME;
+        if (num.pieces) {
+            const int32_t pe = percent_sign(u, ae, end);
+            if (pe > ae) {
+                num.percent = 1;
+                tok.end = t->off[pe];
+                tok.stem = tok.norm = number_hash(&num, tk->seed);
+            }
+            pend = (pending_num){1, vec->n, pe, num, 0};
+        } else if (joiner) {
+            pend.joiner = 1;
+            pend.end = ae;
+        } else {
+            pend.active = 0;
+        }
         if ((rc = push_token(vec, &tok)))
             return rc;
         prev_end = e;
