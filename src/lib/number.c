@@ -201,6 +201,18 @@ int wt_num_space_group_ok(const wt_num *n, const wt_num *next)
     return b->int_digits == 3;
 }
 
+int wt_num_words_add(const wt_num *n, const wt_num *next)
+{
+    const double a = n->piece[n->pieces - 1].value;
+    const double b = next->piece[0].value;
+    if (a < 10 || b < 1)
+        return 0;
+    double base = 1;
+    while (base * 10 <= a && (long long)a % (long long)(base * 10) == 0)
+        base *= 10;
+    return base > 1 && b < base;
+}
+
 void wt_num_append(wt_num *n, const wt_num *next, int space_group)
 {
     if (space_group && wt_num_space_group_ok(n, next)) {

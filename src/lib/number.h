@@ -45,6 +45,10 @@ double wt_num_value(const wt_num *n);
 /* May next be a space-separated digit group of n ("12" + "000")? */
 int wt_num_space_group_ok(const wt_num *n, const wt_num *next);
 
+/* Do two spelled-out numbers add up ("twenty" "five", "trescientos"
+ * "cincuenta"): the first a round number, the second below its rounding? */
+int wt_num_words_add(const wt_num *n, const wt_num *next);
+
 /* Appends next's pieces to n; space_group joins n's last digit run and
  * next's digits as one number ("12 000"). */
 void wt_num_append(wt_num *n, const wt_num *next, int space_group);

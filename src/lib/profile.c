@@ -53,6 +53,29 @@ static int read_lang_file(const char *dir, const char *code, const char *name,
     return rc;
 }
 
+/* "elision = l' d' qu'": space-separated prefixes. */
+static int parse_elisions(wt_profile *p, const char *v, size_t vl)
+{
+    size_t cap = p->nelisions;
+    for (size_t i = 0; i < vl;) {
+        while (i < vl && v[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < vl && v[j] != ' ')
+            j++;
+        if (j > i) {
+            if (wt_grow(&p->elisions, &cap, p->nelisions + 1,
+                        sizeof *p->elisions))
+                return WT_ENOMEM;
+            if (!(p->elisions[p->nelisions] = wt_strndup(v + i, j - i)))
+                return WT_ENOMEM;
+            p->nelisions++;
+        }
+        i = j;
+    }
+    return 0;
+}
+
 /* Sets a one-line text key ("script", "decimal", "group"). */
 static int set_text_key(wt_profile *p, const char *k, size_t kl,
                         const char *v, size_t vl)
@@ -75,6 +98,8 @@ static int set_text_key(wt_profile *p, const char *k, size_t kl,
             }
         }
         p->group[o] = '\0';
+    } else if (kl == 7 && !memcmp(k, "elision", 7)) {
+        return parse_elisions(p, v, vl);
     } else if (kl == 10 && !memcmp(k, "suffix_min", 10)) {
         p->suffix_min = (size_t)strtoul(v, NULL, 10);
     }
@@ -109,8 +134,9 @@ static int parse_profile(wt_profile *p, const char *buf, size_t n)
         else if (kl == 7 && !memcmp(line, "stemmer", 7))
             slot = &p->stemmer;
         if (!slot) {
-            if (set_text_key(p, line, kl, v, vl))
-                return WT_ELANG;
+            const int rc = set_text_key(p, line, kl, v, vl);
+            if (rc)
+                return rc;
             continue;
         }
         wt_free(*slot);
@@ -387,6 +413,9 @@ void wt_profile_free(wt_profile *p)
     wt_free(p->credit);
     wt_free(p->stop);
     wt_free(p->numbers);
+    for (size_t i = 0; i < p->nelisions; i++)
+        wt_free(p->elisions[i]);
+    wt_free(p->elisions);
     for (size_t i = 0; i < p->nsuffixes; i++)
         wt_free(p->suffixes[i]);
     wt_free(p->suffixes);
@@ -458,6 +487,16 @@ size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
             return len - sl;
     }
     return len;
+}
+
+size_t wt_profile_elision(const wt_profile *p, const char *w, size_t len)
+{
+    for (size_t i = 0; i < p->nelisions; i++) {
+        const size_t el = strlen(p->elisions[i]);
+        if (el < len && !memcmp(w, p->elisions[i], el))
+            return el;
+    }
+    return 0;
 }
 
 int wt_profile_is_group(const wt_profile *p, int c)

@@ -62,6 +62,8 @@ typedef struct wt_profile {
     size_t nsuffixes;
     wt_variant *variants; /* sorted by hash (variants.txt) */
     size_t nvariants;
+    char **elisions;      /* folded prefixes cut from words: "l'" */
+    size_t nelisions;
 } wt_profile;
 
 /*
@@ -109,6 +111,9 @@ const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
  * suffix of suffixes.txt that leaves suffix_min code points is cut. */
 size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
                                size_t len);
+/* Bytes of the elided article or pronoun that starts the folded word
+ * ("l'" of "l'armée"), or 0. */
+size_t wt_profile_elision(const wt_profile *p, const char *w, size_t len);
 /* Is c one of the profile's digit-group marks (any space if ' ' is)? */
 int wt_profile_is_group(const wt_profile *p, int c);
 

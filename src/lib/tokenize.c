@@ -122,6 +122,23 @@ static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
     return 0;
 }
 
+/* A number with counters and particles attached ("2발을", "12,000명"):
+ * cuts up to three suffixes of the profile and reads what is left. */
+static int parse_with_suffix(wt_num *num, const wt_profile *prof,
+                             const char *w, size_t len)
+{
+    for (int i = 0; i < 3 && prof->nsuffixes; i++) {
+        const size_t cut = wt_profile_strip_suffix(prof, w, len);
+        if (cut == len)
+            return 0;
+        len = cut;
+        if (wt_num_parse(num, prof, w, len) && num->digit_pieces)
+            return 1;
+    }
+    wt_num_init(num);
+    return 0;
+}
+
 /*
  * Folds, flags and stems the word t->u[s, e).  A word that is a number
  * (digits in the profile's local format, number words, or both as in
@@ -140,12 +157,15 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
                                       &rc);
     if (!f)
         return rc;
+    if (prof && prof->nelisions) {
+        const size_t el = wt_profile_elision(prof, f, len);
+        f += el;
+        len -= el;
+    }
     const char *w = apply_variant(prof, f, &len);
     wt_num_init(num);
     if (wt_num_parse(num, prof, w, len) ||
-        (prof && !is_num && prof->nsuffixes &&
-         wt_num_parse(num, prof, w, wt_profile_strip_suffix(prof, w, len)) &&
-         num->digit_pieces)) {
+        (prof && !is_num && parse_with_suffix(num, prof, w, len))) {
         if (num->first_kind == WT_NUMW_PERCENT && num->pieces == 1)
             goto word; /* "percent" alone; it may still join a number */
         tok->flags |= WT_TOK_NUMBER;
@@ -211,16 +231,150 @@ static int continues(const pending_num *p, const wt_num *next,
 {
     if (p->num.percent || !next->pieces)
         return 0;
-    if (p->joiner)
-        return next->first_kind == WT_NUMW_PERCENT && next->pieces == 1;
+    if (p->joiner) /* "per cent", "por ciento": per hundred */
+        return next->pieces == 1 &&
+               (next->first_kind == WT_NUMW_PERCENT ||
+                (next->first_kind == WT_NUMW_MULTIPLIER &&
+                 next->piece[0].value == 100));
     if (next->first_kind == WT_NUMW_MULTIPLIER ||
         next->first_kind == WT_NUMW_PERCENT)
         return 1;
     if (p->num.last_kind == WT_NUMW_MULTIPLIER)
         return 1;
+    if (p->num.last_kind == WT_NUMW_VALUE && next->first_kind == WT_NUMW_VALUE)
+        return wt_num_words_add(&p->num, next);
     /* "12 000": a space as the digit-group mark. */
     return one_space && prof && wt_profile_is_group(prof, ' ') &&
            wt_num_space_group_ok(&p->num, next);
+}
+
+/* State of one wt_tokenize() call. */
+typedef struct tok_run {
+    wt_tokenizer *tk;
+    const wt_text *t;
+    int32_t start, end;     /* the paragraph, UTF-16 */
+    uint32_t para;
+    const wt_profile *prof;
+    wt_stemmer *stemmer;
+    wt_token_vec *vec;
+    pending_num pend;
+    int32_t prev_end;       /* end of the previous word, -1 at the start */
+} tok_run;
+
+/*
+ * The number that starts the word t->u[as, ae) when the word as a whole is
+ * none: ICU cuts "1만2천명이" into "1만2" and "천명이", whose "천" still
+ * belongs to the number.  Returns the UTF-16 length of the longest such
+ * prefix (at most 4 units) and its pieces in *num, or 0.
+ */
+static int32_t number_prefix(tok_run *r, int32_t as, int32_t ae, wt_num *num)
+{
+    for (int32_t k = ae - as - 1 < 4 ? ae - as - 1 : 4; k > 0; k--) {
+        if (U16_IS_LEAD(r->t->u[as + k - 1]))
+            continue;
+        size_t len = 0;
+        int rc = 0;
+        const char *f = wt_normalize_word(r->tk->norm, r->t->u + as, k, 0,
+                                          &len, &rc);
+        if (f && wt_num_parse(num, r->prof, f, len))
+            return k;
+    }
+    wt_num_init(num);
+    return 0;
+}
+
+/* Joins the number pieces of [as, ae) to the pending number. */
+static void extend_pending(tok_run *r, const wt_num *num, int32_t as,
+                           int32_t ae)
+{
+    pending_num *p = &r->pend;
+    if (p->joiner) {
+        r->vec->n--; /* the joiner word becomes part of the number */
+        p->num.percent = 1;
+    } else {
+        wt_num_append(&p->num, num, as - p->end == 1 && num->first_kind < 0);
+    }
+    p->joiner = 0;
+    p->end = percent_sign(r->t->u, ae, r->end);
+    p->num.percent |= p->end > ae;
+    wt_token *pt = &r->vec->v[p->tok];
+    pt->end = r->t->off[p->end];
+    pt->stem = pt->norm = number_hash(&p->num, r->tk->seed);
+    pt->flags = (pt->flags & ~(uint32_t)WT_TOK_STOP) | WT_TOK_NUMBER;
+}
+
+/* Is the word [as, ae) a percent joiner ("per", "por") of the profile? */
+static int is_joiner(tok_run *r, int32_t as, int32_t ae, int *rc)
+{
+    size_t len = 0;
+    const char *f = wt_normalize_word(r->tk->norm, r->t->u + as, ae - as, 0,
+                                      &len, rc);
+    double v;
+    int kind = -1;
+    return f && wt_profile_number_word(r->prof, wt_word_hash(f, len), &v,
+                                       &kind) &&
+           kind == WT_NUMW_JOINER;
+}
+
+/* One word of ICU's word break, [as, ae) with rule status status. */
+static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
+{
+    const UChar *u = r->t->u;
+    wt_token tok = {.start = r->t->off[as], .end = r->t->off[ae],
+                    .para = r->para};
+    wt_num num;
+    int rc = make_token(r->tk, r->t, as, ae, status, r->prof, r->stemmer,
+                        &tok, &num);
+    if (rc)
+        return rc;
+    const int near = r->pend.active && space_gap(u, r->pend.end, as);
+    const int one_space = as - r->pend.end == 1;
+    if (near && continues(&r->pend, &num, r->prof, one_space)) {
+        extend_pending(r, &num, as, ae);
+        r->prev_end = ae;
+        return 0;
+    }
+    wt_num pre;
+    int32_t k;
+    if (near && !num.pieces && r->prof &&
+        (k = number_prefix(r, as, ae, &pre)) > 0 &&
+        continues(&r->pend, &pre, r->prof, one_space)) {
+        /* The rest of the word is a word of its own: "명이". */
+        extend_pending(r, &pre, as, as + k);
+        r->pend.active = 0;
+        as += k;
+        tok = (wt_token){.start = r->t->off[as], .end = r->t->off[ae],
+                         .para = r->para};
+        if ((rc = make_token(r->tk, r->t, as, ae, UBRK_WORD_LETTER, r->prof,
+                             r->stemmer, &tok, &num)))
+            return rc;
+    }
+    int joiner = 0;
+    if (near && !r->pend.joiner && !num.pieces && r->prof) {
+        joiner = is_joiner(r, as, ae, &rc);
+        if (rc)
+            return rc;
+    }
+    const int brk = sentence_break_before(u, r->prev_end, as);
+    if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
+        looks_like_name(u, as, brk))
+        tok.flags |= WT_TOK_NAME;
+    if (num.pieces) {
+        const int32_t pe = percent_sign(u, ae, r->end);
+        if (pe > ae) {
+            num.percent = 1;
+            tok.end = r->t->off[pe];
+            tok.stem = tok.norm = number_hash(&num, r->tk->seed);
+        }
+        r->pend = (pending_num){1, r->vec->n, pe, num, 0};
+    } else if (joiner) {
+        r->pend.joiner = 1;
+        r->pend.end = ae;
+    } else {
+        r->pend.active = 0;
+    }
+    r->prev_end = ae;
+    return push_token(r->vec, &tok);
 }
 
 int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
@@ -231,80 +385,16 @@ int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
     ubrk_setText(tk->bi, t->u + start, end - start, &err);
     if (U_FAILURE(err))
         return WT_EICU;
-    const UChar *u = t->u;
-    pending_num pend = {0};
-    int32_t prev_end = -1;
+    tok_run r = {tk, t, start, end, para, prof, stemmer, vec, {0}, -1};
+    int rc = 0;
     int32_t s = ubrk_first(tk->bi);
-    for (int32_t e = ubrk_next(tk->bi); e != UBRK_DONE;
+    for (int32_t e = ubrk_next(tk->bi); e != UBRK_DONE && !rc;
          s = e, e = ubrk_next(tk->bi)) {
         const int32_t status = ubrk_getRuleStatus(tk->bi);
-        if (status < UBRK_WORD_NONE_LIMIT)
-            continue;
-        const int32_t as = start + s, ae = start + e;
-        wt_token tok = {0};
-        wt_num num;
-        tok.start = t->off[as];
-        tok.end = t->off[ae];
-        tok.para = para;
-        int rc = make_token(tk, t, as, ae, status, prof, stemmer, &tok,
-                            &num);
-        if (rc)
-            return rc;
-        if (pend.active && space_gap(u, pend.end, as) &&
-            continues(&pend, &num, prof, as - pend.end == 1)) {
-            if (pend.joiner)
-                vec->n--; /* the joiner word becomes part of the number */
-            wt_num_append(&pend.num, &num, as - pend.end == 1 &&
-                                               num.first_kind < 0);
-            pend.joiner = 0;
-            pend.end = percent_sign(u, ae, end);
-            wt_token *pt = &vec->v[pend.tok];
-            pt->end = t->off[pend.end];
-            pt->stem = pt->norm = number_hash(&pend.num, tk->seed);
-            pt->flags = (pt->flags & ~WT_TOK_STOP) | WT_TOK_NUMBER;
-            pend.num.percent |= pend.end > ae;
-            if (pend.end > ae)
-                pt->stem = pt->norm = number_hash(&pend.num, tk->seed);
-            prev_end = e;
-            continue;
-        }
-        int joiner = 0;
-        if (pend.active && !pend.joiner && !num.pieces && prof &&
-            space_gap(u, pend.end, as)) {
-            size_t len = 0;
-            const char *f = wt_normalize_word(tk->norm, u + as, ae - as, 0,
-                                              &len, &rc);
-            double v;
-            int kind = -1;
-            if (!f)
-                return rc;
-            joiner = wt_profile_number_word(prof, wt_word_hash(f, len), &v,
-                                            &kind) &&
-                     kind == WT_NUMW_JOINER;
-        }
-        const int brk = sentence_break_before(u + start, prev_end, s);
-        if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
-            looks_like_name(u + start, s, brk))
-            tok.flags |= WT_TOK_NAME;
-        if (num.pieces) {
-            const int32_t pe = percent_sign(u, ae, end);
-            if (pe > ae) {
-                num.percent = 1;
-                tok.end = t->off[pe];
-                tok.stem = tok.norm = number_hash(&num, tk->seed);
-            }
-            pend = (pending_num){1, vec->n, pe, num, 0};
-        } else if (joiner) {
-            pend.joiner = 1;
-            pend.end = ae;
-        } else {
-            pend.active = 0;
-        }
-        if ((rc = push_token(vec, &tok)))
-            return rc;
-        prev_end = e;
+        if (status >= UBRK_WORD_NONE_LIMIT)
+            rc = take_word(&r, start + s, start + e, status);
     }
     /* Do not keep a pointer into the caller's text. */
     ubrk_setText(tk->bi, u"", 0, &err);
-    return 0;
+    return rc;
 }
