@@ -144,10 +144,20 @@ int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w,
             if (!parse_digits(prof, c + i, j - i, &pc))
                 goto fail;
         } else {
+            /* the longest number word that starts here: "千万" is two */
             while (j < nc && u_charDigitValue(c[j]) < 0)
                 j++;
-            if (!parse_word(prof, w + at[i], (size_t)(at[j] - at[i]), &pc))
+            while (j > i &&
+                   !parse_word(prof, w + at[i], (size_t)(at[j] - at[i]), &pc))
+                j--;
+            if (j == i)
                 goto fail;
+            if (pc.kind == WT_NUMW_UNIT) {
+                /* only as the end of a word that has digits: "2발" */
+                if (j != nc || !n->digit_pieces)
+                    goto fail;
+                break;
+            }
         }
         if (!add_piece(n, &pc))
             goto fail;

@@ -243,6 +243,8 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
             w->kind = WT_NUMW_PERCENT;
         else if (rest < stop && *rest == '+')
             w->kind = WT_NUMW_JOINER;
+        else if (rest < stop && *rest == 'u')
+            w->kind = WT_NUMW_UNIT;
     }
     if (p->nnumbers)
         qsort(p->numbers, p->nnumbers, sizeof *p->numbers, cmp_number);
@@ -479,11 +481,17 @@ static size_t utf8_chars(const char *s, size_t n)
 size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
                                size_t len)
 {
+    return wt_profile_strip_suffix_min(p, w, len, p->suffix_min);
+}
+
+size_t wt_profile_strip_suffix_min(const wt_profile *p, const char *w,
+                                   size_t len, size_t min)
+{
     for (size_t i = 0; i < p->nsuffixes; i++) {
         const size_t sl = strlen(p->suffixes[i]);
         if (sl >= len || memcmp(w + len - sl, p->suffixes[i], sl))
             continue;
-        if (utf8_chars(w, len - sl) >= p->suffix_min)
+        if (utf8_chars(w, len - sl) >= min)
             return len - sl;
     }
     return len;

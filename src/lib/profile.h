@@ -25,8 +25,10 @@ enum {
     WT_NUMW_VALUE = 0,      /* a plain number: "twelve" */
     WT_NUMW_MULTIPLIER = 1, /* scales the number before it: "million", "만" */
     WT_NUMW_PERCENT = 2,    /* makes it a percentage: "percent", "퍼센트" */
-    WT_NUMW_JOINER = 3      /* may stand between a number and a percent
+    WT_NUMW_JOINER = 3,     /* may stand between a number and a percent
                                word: "por" in "5 por ciento" */
+    WT_NUMW_UNIT = 4        /* a counter written onto the digits, not part
+                               of the value: "명" in "12,000명" */
 };
 
 typedef struct wt_number_word {
@@ -111,6 +113,9 @@ const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
  * suffix of suffixes.txt that leaves suffix_min code points is cut. */
 size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
                                size_t len);
+/* The same with min code points kept instead of suffix_min. */
+size_t wt_profile_strip_suffix_min(const wt_profile *p, const char *w,
+                                   size_t len, size_t min);
 /* Bytes of the elided article or pronoun that starts the folded word
  * ("l'" of "l'armée"), or 0. */
 size_t wt_profile_elision(const wt_profile *p, const char *w, size_t len);

@@ -128,7 +128,7 @@ static int parse_with_suffix(wt_num *num, const wt_profile *prof,
                              const char *w, size_t len)
 {
     for (int i = 0; i < 3 && prof->nsuffixes; i++) {
-        const size_t cut = wt_profile_strip_suffix(prof, w, len);
+        const size_t cut = wt_profile_strip_suffix_min(prof, w, len, 1);
         if (cut == len)
             return 0;
         len = cut;
