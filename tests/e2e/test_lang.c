@@ -1,0 +1,126 @@
+/*
+ * End-to-end test on corpora/lang/<code>/: for every profile language, a
+ * wire story and its reprints (verbatim with punctuation changes, numbers
+ * rewritten in another local form, edited) and an unrelated story.  Every
+ * gold link is found with its class, the language is identified, and
+ * nothing links the unrelated story.
+ */
+#include "../lib/helpers.h"
+#include "document.h"
+
+static const char *const names[] = {"wire", "reprint", "renumbered",
+                                    "edited", "unrelated"};
+enum { NDOCS = sizeof names / sizeof *names };
+
+static size_t doc_index(const char *name)
+{
+    for (size_t i = 0; i < NDOCS; i++)
+        if (!strcmp(names[i], name))
+            return i;
+    cr_assert_fail("unknown document %s", name);
+    return 0;
+}
+
+static wt_corpus *lang_set(const char *code)
+{
+    char path[4096];
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    for (size_t i = 0; i < NDOCS; i++) {
+        snprintf(path, sizeof path, "%s/corpora/lang/%s/%s.txt",
+                 getenv("WT_SOURCE_ROOT"), code, names[i]);
+        cr_assert_eq(wt_corpus_add_file(c, path, names[i]), 0, "%s",
+                     wt_corpus_error(c));
+    }
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    return c;
+}
+
+static const wt_source *find(const wt_corpus *c, size_t d, size_t p,
+                             size_t sd, size_t sp)
+{
+    const wt_paragraph *pa =
+        wt_document_paragraph(wt_corpus_document(c, d), p);
+    cr_assert_not_null(pa);
+    for (size_t i = 0; i < pa->source_count; i++)
+        if (pa->sources[i].document == sd && pa->sources[i].paragraph == sp)
+            return &pa->sources[i];
+    return NULL;
+}
+
+static void check_language(const char *code)
+{
+    wt_corpus *c = lang_set(code);
+    for (size_t d = 0; d < NDOCS; d++)
+        cr_assert_str_eq(wt_document_lang(wt_corpus_document(c, d)), code,
+                         "%s/%s.txt", code, names[d]);
+    char path[4096], line[256];
+    snprintf(path, sizeof path, "%s/corpora/lang/%s/gold.tsv",
+             getenv("WT_SOURCE_ROOT"), code);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    size_t rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        char d[32], sd[32], cls[32];
+        size_t p, sp;
+        if (line[0] == '#' ||
+            sscanf(line, "%31s %zu %31s %zu %31s", d, &p, sd, &sp, cls) != 5)
+            continue;
+        rows++;
+        const wt_source *s = find(c, doc_index(d), p, doc_index(sd), sp);
+        cr_assert_not_null(s, "%s: %s ¶%zu <- %s ¶%zu missing", code, d, p,
+                           sd, sp);
+        cr_assert_str_eq(wt_class_name(s->cls), cls, "%s: %s ¶%zu", code, d,
+                         p);
+    }
+    fclose(f);
+    cr_assert_eq(rows, 15, "%s: gold rows", code);
+    const size_t u = doc_index("unrelated");
+    for (size_t d = 0; d < NDOCS; d++) {
+        const wt_document *doc = wt_corpus_document(c, d);
+        for (size_t p = 0; p < wt_document_paragraph_count(doc); p++) {
+            const wt_paragraph *pa = wt_document_paragraph(doc, p);
+            for (size_t i = 0; i < pa->source_count; i++)
+                cr_assert(d != u && pa->sources[i].document != u,
+                          "%s: false link %s ¶%zu", code, names[d], p);
+        }
+    }
+    wt_corpus_free(c);
+}
+
+Test(lang, en) { check_language("en"); }
+Test(lang, ko) { check_language("ko"); }
+Test(lang, ja) { check_language("ja"); }
+Test(lang, zh) { check_language("zh"); }
+Test(lang, es) { check_language("es"); }
+Test(lang, fr) { check_language("fr"); }
+Test(lang, de) { check_language("de"); }
+Test(lang, it) { check_language("it"); }
+Test(lang, pt) { check_language("pt"); }
+Test(lang, ru) { check_language("ru"); }
+Test(lang, uk) { check_language("uk"); }
+Test(lang, ar) { check_language("ar"); }
+
+/* The wire's credit phrase in its own language ("연합뉴스가 전했다",
+ * "сообщает ТАСС") names the agency. */
+Test(lang, credits_in_each_language)
+{
+    static const char *const want[][2] = {
+        {"en", "Yonhap"}, {"ko", "Yonhap"}, {"ja", "Kyodo"},
+        {"zh", "Xinhua"}, {"es", "EFE"},    {"fr", "Agence France-Presse"},
+        {"de", "dpa"},    {"it", "ANSA"},   {"pt", "Lusa"},
+        {"ru", "TASS"},   {"uk", "Ukrinform"}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        wt_corpus *c = lang_set(want[i][0]);
+        const wt_document *d = wt_corpus_document(c, doc_index("wire"));
+        int seen = 0;
+        for (size_t k = 0; k < d->ncredits; k++)
+            seen |= !strcmp(d->credits[k], want[i][1]);
+        cr_assert(seen, "%s: no credit to %s (%zu credits)", want[i][0],
+                  want[i][1], d->ncredits);
+        wt_corpus_free(c);
+    }
+}
