@@ -441,9 +441,13 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);
-    if (rc)
+    if (rc) {
+        /* The detail is in c->err, which the message overwrites. */
+        char detail[sizeof c->err];
+        snprintf(detail, sizeof detail, "%s", c->err);
         return wt_corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
-                              c->err[0] ? ": " : "", c->err);
+                              detail[0] ? ": " : "", detail);
+    }
     return 0;
 }
 
