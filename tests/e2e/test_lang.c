@@ -8,6 +8,9 @@
 #include "../lib/helpers.h"
 #include "document.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 static const char *const names[] = {"wire", "reprint", "renumbered",
                                     "edited", "unrelated"};
 enum { NDOCS = sizeof names / sizeof *names };
@@ -91,18 +94,27 @@ static void check_language(const char *code)
     wt_corpus_free(c);
 }
 
-Test(lang, en) { check_language("en"); }
-Test(lang, ko) { check_language("ko"); }
-Test(lang, ja) { check_language("ja"); }
-Test(lang, zh) { check_language("zh"); }
-Test(lang, es) { check_language("es"); }
-Test(lang, fr) { check_language("fr"); }
-Test(lang, de) { check_language("de"); }
-Test(lang, it) { check_language("it"); }
-Test(lang, pt) { check_language("pt"); }
-Test(lang, ru) { check_language("ru"); }
-Test(lang, uk) { check_language("uk"); }
-Test(lang, ar) { check_language("ar"); }
+/* Every language with a profile in lang/ (but the generic und/) has its
+ * set in corpora/lang/, and passes. */
+Test(lang, every_profile_language)
+{
+    DIR *dir = opendir(test_lang_dir());
+    cr_assert_not_null(dir);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(dir));) {
+        char path[4096 + 512];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s/profile.txt", test_lang_dir(),
+                 e->d_name);
+        if (e->d_name[0] == '.' || !strcmp(e->d_name, "und") ||
+            stat(path, &st))
+            continue;
+        check_language(e->d_name);
+        n++;
+    }
+    closedir(dir);
+    cr_assert_geq(n, 12, "profiles tested: %zu", n);
+}
 
 /* The wire's credit phrase in its own language ("연합뉴스가 전했다",
  * "сообщает ТАСС") names the agency. */
