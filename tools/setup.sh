@@ -34,6 +34,19 @@ configure() {
 }
 
 mode=${1:-build}
+
+# The HTML report test renders in headless Chromium: installed for the test
+# suite only, as it is large and nothing else needs it.
+if [ "$mode" = test ] && ! command -v chromium >/dev/null 2>&1; then
+    echo "wiretrace setup: installing chromium for the HTML report test" >&2
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    { $SUDO apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+          chromium >&2; } ||
+        echo "wiretrace setup: chromium could not be installed; the HTML" \
+             "report test will be skipped" >&2
+fi
+
 case "$mode" in
 build)
     configure build

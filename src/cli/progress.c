@@ -45,18 +45,26 @@ void progress_clear(progress *p)
     }
 }
 
-static double mb(uint64_t bytes)
+/* "850 kB", "12.4 MB", "3.1 GB": short, and never "0.0" for small runs. */
+static const char *size_text(char buf[24], double bytes)
 {
-    return (double)bytes / 1e6;
+    if (bytes < 1e6)
+        snprintf(buf, 24, "%.0f kB", bytes / 1e3);
+    else if (bytes < 1e9)
+        snprintf(buf, 24, "%.1f MB", bytes / 1e6);
+    else
+        snprintf(buf, 24, "%.2f GB", bytes / 1e9);
+    return buf;
 }
 
 static void draw(progress *p, int64_t t)
 {
     const double secs = (double)(t - p->start) / 1e9;
-    const double rate = secs > 0 ? mb(p->bytes) / secs : 0;
-    fprintf(stderr, "\r\033[Kwiretrace: %zu/%zu files, %.1f/%.1f MB, "
-            "%.1f MB/s", p->files, p->total_files, mb(p->bytes),
-            mb(p->total_bytes), rate);
+    const double rate = secs > 0 ? (double)p->bytes / secs : 0;
+    char b1[24], b2[24], b3[24];
+    fprintf(stderr, "\r\033[Kwiretrace: %zu/%zu files, %s of %s, %s/s",
+            p->files, p->total_files, size_text(b1, (double)p->bytes),
+            size_text(b2, (double)p->total_bytes), size_text(b3, rate));
     if (p->bytes && p->total_bytes > p->bytes && secs > 0.5) {
         const double left = secs * (double)(p->total_bytes - p->bytes) /
                             (double)p->bytes;
@@ -85,8 +93,9 @@ void progress_stage(progress *p, const char *what)
 {
     if (!p || !p->tty)
         return;
-    fprintf(stderr, "\r\033[Kwiretrace: %s %zu files, %.1f MB", what,
-            p->files, mb(p->bytes));
+    char b[24];
+    fprintf(stderr, "\r\033[Kwiretrace: %s %zu files, %s", what, p->files,
+            size_text(b, (double)p->bytes));
     fflush(stderr);
     p->shown = 1;
 }
@@ -98,9 +107,10 @@ void progress_end(progress *p)
     progress_clear(p);
     if (p->verbose) {
         const double secs = (double)(now_ns() - p->start) / 1e9;
-        fprintf(stderr, "wiretrace: %zu files, %.1f MB in %.2f s "
-                "(%.1f MB/s)\n", p->files, mb(p->bytes), secs,
-                secs > 0 ? mb(p->bytes) / secs : 0.0);
+        char b1[24], b2[24];
+        fprintf(stderr, "wiretrace: read %zu files, %s in %.2f s (%s/s)\n",
+                p->files, size_text(b1, (double)p->bytes), secs,
+                size_text(b2, secs > 0 ? (double)p->bytes / secs : 0.0));
     }
     free(p);
 }

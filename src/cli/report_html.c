@@ -785,45 +785,54 @@ typedef struct anchor {
 } anchor;
 
 /* Paragraph pairs that can share a row: the links of the right side's
- * paragraphs, thinned to a longest run increasing on both sides (what
- * moved shows in its own row, the tag names its counterpart). */
+ * paragraphs, thinned to the run increasing on both sides with the most
+ * summed score, so that close copies win over loose rewrites (what moved
+ * shows in its own row; its tag names its counterpart). */
 static anchor *align(const pair_view *pv, size_t *n)
 {
     const wt_document *dr = wt_corpus_document(pv->c, pv->doc[1]);
     const size_t nr = wt_document_paragraph_count(dr);
     anchor *v = malloc((nr + 1) * sizeof *v);
-    size_t *len = malloc((nr + 1) * sizeof *len);
+    double *score = malloc((nr + 1) * sizeof *score);
+    double *sum = malloc((nr + 1) * sizeof *sum);
     size_t *prev = malloc((nr + 1) * sizeof *prev);
     size_t m = 0;
     *n = 0;
-    if (!v || !len || !prev)
+    if (!v || !score || !sum || !prev) {
+        free(v);
+        v = NULL;
         goto out;
+    }
     for (size_t j = 0; j < nr; j++) {
         int here = 0;
         const wt_source *s = best_link(pv, 1, j, &here);
-        if (here)
+        if (here) {
+            score[m] = s->score;
             v[m++] = (anchor){s->paragraph, j};
+        }
     }
     size_t best = 0;
     for (size_t i = 0; i < m; i++) {
-        len[i] = 1;
+        sum[i] = score[i];
         prev[i] = (size_t)-1;
         for (size_t k = 0; k < i; k++)
-            if (v[k].l < v[i].l && len[k] + 1 > len[i]) {
-                len[i] = len[k] + 1;
+            if (v[k].l < v[i].l && sum[k] + score[i] > sum[i]) {
+                sum[i] = sum[k] + score[i];
                 prev[i] = k;
             }
-        if (len[i] > len[best])
+        if (sum[i] > sum[best])
             best = i;
     }
-    if (m) {
-        *n = len[best];
-        size_t k = best;
-        for (size_t i = *n; i-- > 0; k = prev[k])
-            v[i] = v[k];
-    }
+    /* Mark the chosen run in place (prev points backwards), then keep
+     * the marked anchors in order. */
+    for (size_t k = m ? best : (size_t)-1; k != (size_t)-1; k = prev[k])
+        score[k] = -1;
+    for (size_t k = 0; k < m; k++)
+        if (score[k] < 0)
+            v[(*n)++] = v[k];
 out:
-    free(len);
+    free(score);
+    free(sum);
     free(prev);
     return v;
 }
