@@ -279,7 +279,7 @@ static void render_columns(const view *v, const words *a, const words *b)
     const size_t w = v->width > 23 ? (v->width - 3) / 2 : 10;
     for (const char *pa = ta, *pb = tb; ta && tb && (*pa || *pb);) {
         put_column(v, &pa, w, 1);
-        fputs(" | ", v->out);
+        fputs(*pb ? " | " : " |", v->out);
         put_column(v, &pb, w, 0);
         fputc('\n', v->out);
     }
