@@ -5,6 +5,8 @@
 #   sh tools/setup.sh demo     ... and print the provenance report of corpora/demo
 #   sh tools/setup.sh test     ... and run the whole test suite, also under
 #                              AddressSanitizer and UndefinedBehaviorSanitizer
+#   sh tools/setup.sh tour     ... and write docs/tour.md (examples with
+#                              their real output)
 # Safe to run again: it installs and reconfigures only what is missing.
 set -eu
 cd "$(dirname "$0")/.."
@@ -56,6 +58,10 @@ demo)
     # Exit status 1 means "reuse found", which is what the demo shows.
     build/src/cli/wiretrace scan corpora/demo || [ $? -eq 1 ]
     ;;
+tour)
+    configure build
+    sh tools/tour.sh > docs/tour.md
+    ;;
 test)
     configure build -Dwerror=true
     meson test -C build --print-errorlogs
@@ -66,7 +72,7 @@ test)
         meson test -C build-sanitize --print-errorlogs
     ;;
 *)
-    echo "usage: sh tools/setup.sh [build|demo|test]" >&2
+    echo "usage: sh tools/setup.sh [build|demo|test|tour]" >&2
     exit 64
     ;;
 esac
