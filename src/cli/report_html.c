@@ -297,7 +297,7 @@ static const node *find_node(const node *v, size_t n, size_t doc)
 }
 
 #define NODE_W 190.0
-#define NODE_H 50.0
+#define NODE_H 62.0
 
 /* Moves (x, y) from the centre of a node box to its border towards
  * (tx, ty). */
@@ -340,7 +340,7 @@ static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
             pi->origin ? "origin found" : "which side is the origin is "
                                           "unknown",
             x1, y1, x2, y2, cls_fg(pi->cls), 1.5 + 8 * share,
-            pi->origin ? "" : " stroke-dasharray=\"6 4\"");
+            pi->origin ? "" : " stroke-dasharray=\"14 8\"");
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
             "fill=\"%s\" stroke=\"#fff\" stroke-width=\"3\" "
             "paint-order=\"stroke\">%.0f%%</text></a>\n",
@@ -369,6 +369,25 @@ static void put_arrow_head(FILE *out, const node *from, const node *to,
             bx + 7 * dy, by - 7 * dx, colour);
 }
 
+/* Escaped s, cut to n code points with an ellipsis. */
+static void put_cut(FILE *out, const char *s, size_t n)
+{
+    size_t i = 0, k = 0;
+    while (s[i] && k < n) {
+        for (i++; (s[i] & 0xC0) == 0x80; i++)
+            ;
+        k++;
+    }
+    if (!s[i]) {
+        put_esc(out, s);
+        return;
+    }
+    char *cut = strndup(s, i);
+    put_esc(out, cut ? cut : "");
+    fputs("\342\200\246", out);
+    free(cut);
+}
+
 static void put_node(FILE *out, const wt_corpus *c, const node *n)
 {
     const wt_document *d = wt_corpus_document(c, n->doc);
@@ -379,24 +398,16 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
             "height=\"%.0f\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"#555\"/>"
             "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
             "font-weight=\"600\">", n->x - NODE_W / 2, n->y - NODE_H / 2,
-            NODE_W, NODE_H, n->x, n->y - 6);
-    /* Long ids are cut: the title above holds the whole one. */
-    const char *id = wt_document_id(d);
-    char cut[40];
-    snprintf(cut, sizeof cut, "%s", id);
-    if (strlen(id) >= sizeof cut) {
-        size_t k = sizeof cut - 4;
-        while (k && (cut[k] & 0xC0) == 0x80)
-            k--;
-        strcpy(cut + k, "\342\200\246");
-    }
-    put_esc(out, cut);
+            NODE_W, NODE_H, n->x, n->y - 10);
+    /* Long names are cut to fit the box; the title holds the id. */
+    put_cut(out, wt_document_id(d), 30);
     fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-            "fill=\"#555\">", n->x, n->y + 12);
-    put_esc(out, outlet ? outlet : "outlet unknown");
+            "fill=\"#555\">", n->x, n->y + 6);
+    put_cut(out, outlet ? outlet : "outlet unknown", 22);
     fputs(" \302\267 ", out);
     put_esc(out, wt_document_lang(d));
-    fputs(" \302\267 ", out);
+    fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+            "fill=\"#555\">", n->x, n->y + 21);
     put_time(out, wt_document_published(d));
     fputs("</text></a>\n", out);
 }
