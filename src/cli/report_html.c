@@ -120,6 +120,8 @@ static int cmp_pair_weight(const void *x, const void *y)
 {
     const pair_info *a = x, *b = y;
     const double wa = a->share_a + a->share_b, wb = b->share_a + b->share_b;
+    if (a->links != b->links)
+        return a->links < b->links ? 1 : -1;
     if (wa != wb)
         return wa < wb ? 1 : -1;
     if (a->a != b->a)
@@ -127,7 +129,8 @@ static int cmp_pair_weight(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
-/* Every pair with reuse either way, most reuse first. */
+/* Every pair with reuse either way, most reuse first: most links, then
+ * the larger summed share. */
 static pair_info *collect_pairs(const wt_corpus *c, size_t *n)
 {
     const size_t np = wt_corpus_pair_count(c);
@@ -151,19 +154,20 @@ static pair_info *collect_pairs(const wt_corpus *c, size_t *n)
 
 static const char css[] =
     "body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1400px;"
-    "padding:0 1.2em 3em;color:#222;background:#fafafa}"
+    "padding:0 1.2em 3em;color:#222;background:#fafafa;"
+    "overflow-wrap:anywhere}"
     "h1{margin:.6em 0 .1em}h2{margin:1.6em 0 .4em;font-size:1.25em}"
     ".sub{color:#555;margin:.2em 0 .8em}"
     ".legend span{display:inline-block;padding:0 .5em;margin-right:.6em;"
     "border-radius:3px}"
     "table.docs{border-collapse:collapse;background:#fff;width:100%}"
     "table.docs th,table.docs td{border:1px solid #ddd;padding:.3em .5em;"
-    "vertical-align:top;text-align:left}"
+    "vertical-align:top;text-align:left;overflow-wrap:anywhere}"
     "table.docs th{background:#f0f0f0}"
     ".ok{color:#3c8d2f}.no{color:#c0392b;font-weight:600}"
     "svg.graph{background:#fff;border:1px solid #ddd;max-width:100%;"
     "height:auto}"
-    "svg text{font:12px system-ui,sans-serif}"
+    "svg text{font:12px system-ui,sans-serif}svg text.id{font-weight:600}"
     "section.pair{background:#fff;border:1px solid #ddd;margin:1.5em 0;"
     "padding:.4em 1em 1em}"
     ".grid{display:grid;grid-template-columns:1fr 1fr;gap:.5em 1.2em}"
@@ -178,7 +182,7 @@ static const char css[] =
     ".p:target,.p.flash{outline:3px solid #222}"
     "mark{color:inherit;border-radius:2px;padding:0 1px;cursor:pointer}"
     "mark.on{outline:2px solid #222}"
-    "ul.toc{columns:2}";
+    "ul.toc{columns:2;overflow-wrap:anywhere}";
 
 /* The page's own script: hovering a mark lights every mark of the same
  * shared span in its section; clicking scrolls to the counterpart. */
@@ -270,13 +274,12 @@ static int cmp_node_time(const void *x, const void *y, const wt_corpus *c)
     const int64_t tb = wt_document_published(wt_corpus_document(c, b->doc));
     if ((ta != 0) != (tb != 0))
         return ta ? -1 : 1;
-    if (ta != tb)
-        return ta < tb ? -1 : 1;
-    return (a->doc > b->doc) - (a->doc < b->doc);
+    return (ta > tb) - (ta < tb);
 }
 
-/* Insertion sort: qsort has no context argument in C11, and the graph
- * holds at most MAX_NODES nodes. */
+/* Insertion sort: stable, so that documents without times keep the order
+ * they came in (the two ends of a pair side by side); and qsort has no
+ * context argument in C11.  The graph holds at most MAX_NODES nodes. */
 static void sort_nodes(node *v, size_t n, const wt_corpus *c)
 {
     for (size_t i = 1; i < n; i++)
@@ -369,6 +372,23 @@ static void put_arrow_head(FILE *out, const node *from, const node *to,
             bx + 7 * dy, by - 7 * dx, colour);
 }
 
+/* Escaped s, its last n code points after an ellipsis when longer: the
+ * end of a path names the file. */
+static void put_tail(FILE *out, const char *s, size_t n)
+{
+    size_t k = 0;
+    const char *p = s + strlen(s);
+    while (p > s && k < n) {
+        do
+            p--;
+        while (p > s && (*p & 0xC0) == 0x80);
+        k++;
+    }
+    if (p > s)
+        fputs("\342\200\246", out);
+    put_esc(out, p);
+}
+
 /* Escaped s, cut to n code points with an ellipsis. */
 static void put_cut(FILE *out, const char *s, size_t n)
 {
@@ -397,10 +417,10 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
     fprintf(out, "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" "
             "height=\"%.0f\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"#555\"/>"
             "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-            "font-weight=\"600\">", n->x - NODE_W / 2, n->y - NODE_H / 2,
+            "class=\"id\">", n->x - NODE_W / 2, n->y - NODE_H / 2,
             NODE_W, NODE_H, n->x, n->y - 10);
     /* Long names are cut to fit the box; the title holds the id. */
-    put_cut(out, wt_document_id(d), 30);
+    put_tail(out, wt_document_id(d), 28);
     fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
             "fill=\"#555\">", n->x, n->y + 6);
     put_cut(out, outlet ? outlet : "outlet unknown", 22);
@@ -421,8 +441,12 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
         return 0;
     }
     node *nodes = malloc(MAX_NODES * sizeof *nodes);
-    if (!nodes)
+    char *left_out = calloc(wt_corpus_document_count(c) + 1, 1);
+    if (!nodes || !left_out) {
+        free(nodes);
+        free(left_out);
         return -1;
+    }
     size_t nn = 0, dropped = 0;
     /* Pairs come most reuse first: their documents fill the graph. */
     for (size_t i = 0; i < npairs; i++) {
@@ -432,13 +456,13 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
                 continue;
             if (nn < MAX_NODES)
                 nodes[nn++] = (node){ends[e], 0, 0};
-            else
+            else if (!left_out[ends[e]]++)
                 dropped++;
         }
     }
     sort_nodes(nodes, nn, c);
     /* Nodes on an ellipse, clockwise from the top in time order. */
-    const double rx = nn <= 2 ? 260 : 220 + 22.0 * (double)nn;
+    const double rx = nn <= 2 ? 260 : 220 + 32.0 * (double)nn;
     const double ry = nn <= 2 ? 60 : 140 + 12.0 * (double)nn;
     const double w = 2 * rx + NODE_W + 40, h = 2 * ry + NODE_H + 40;
     static const double pi = 3.14159265358979323846;
@@ -453,7 +477,8 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
             "document that took from it, as thick as the share of the "
             "reuser's text paragraphs taken; dashed lines join documents "
             "that share text when nothing tells which came first. Nodes "
-            "are in time order, clockwise from the top.</p>\n"
+            "are in time order, clockwise from the top; those without a "
+            "time follow, next to the ones they share most with.</p>\n"
             "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" "
             "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
             "role=\"img\" aria-label=\"provenance graph\">\n",
@@ -477,6 +502,7 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
                 "are left out of the graph; the table lists them.</p>\n",
                 dropped);
     free(nodes);
+    free(left_out);
     return 0;
 }
 
@@ -963,8 +989,8 @@ static void put_toc(FILE *out, const wt_corpus *c, const pair_info *pairs,
         put_esc(out, doc_id(c, right));
         fputs(pi->origin ? " took from " : " and ", out);
         put_esc(out, doc_id(c, left));
-        fprintf(out, "</a> \342\200\224 %s, %zu links</li>\n",
-                wt_class_name(pi->cls), pi->links);
+        fprintf(out, "</a> \342\200\224 %s, %zu link%s</li>\n",
+                wt_class_name(pi->cls), pi->links, pi->links == 1 ? "" : "s");
     }
     fputs("</ul>\n", out);
     if (n > MAX_PAIRS)
