@@ -1,5 +1,5 @@
 #exit 0
-#stdout-has 2 documents, 22 paragraphs
+#stdout-has 2 documents, 21 paragraphs
 #stdout-has html ok
 # --html writes the page besides the normal report on stdout.
 "$WT" compare --html out.html "$ROOT/corpora/demo/wire.txt" "$ROOT/corpora/demo/edited.txt"
