@@ -89,6 +89,8 @@ typedef struct pair_info {
     int origin;         /* 0 unknown, 1 a is the origin, 2 b is */
     wt_class cls;       /* the most frequent class of the links */
     size_t links;
+    double shared;      /* words inside shared spans, on a's side */
+    size_t by_class[5]; /* links per class */
 } pair_info;
 
 /* Links between a and b as a's paragraphs hold them: their count, the
@@ -96,7 +98,7 @@ typedef struct pair_info {
 static void pair_links(const wt_corpus *c, pair_info *pi)
 {
     const wt_document *d = wt_corpus_document(c, pi->a);
-    size_t by_class[5] = {0}, vote_a = 0, vote_b = 0;
+    size_t *by_class = pi->by_class, vote_a = 0, vote_b = 0;
     for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
         const wt_paragraph *pa = wt_document_paragraph(d, p);
         for (size_t s = 0; s < pa->source_count; s++) {
@@ -104,6 +106,7 @@ static void pair_links(const wt_corpus *c, pair_info *pi)
             if (src->document != pi->b || src->cls == WT_CLASS_DUPLICATE)
                 continue;
             pi->links++;
+            pi->shared += src->coverage * (double)pa->word_count;
             by_class[(unsigned)src->cls % 5]++;
             vote_a += src->origin == WT_ORIGIN_THIS;
             vote_b += src->origin == WT_ORIGIN_OTHER;
@@ -120,6 +123,8 @@ static int cmp_pair_weight(const void *x, const void *y)
 {
     const pair_info *a = x, *b = y;
     const double wa = a->share_a + a->share_b, wb = b->share_a + b->share_b;
+    if (a->shared != b->shared)
+        return a->shared < b->shared ? 1 : -1;
     if (a->links != b->links)
         return a->links < b->links ? 1 : -1;
     if (wa != wb)
@@ -129,8 +134,9 @@ static int cmp_pair_weight(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
-/* Every pair with reuse either way, most reuse first: most links, then
- * the larger summed share. */
+/* Every pair with reuse either way, most reuse first: most words in
+ * shared spans (a verbatim copy before many loose rewrites), then most
+ * links, then the larger summed share. */
 static pair_info *collect_pairs(const wt_corpus *c, size_t *n)
 {
     const size_t np = wt_corpus_pair_count(c);
@@ -989,8 +995,15 @@ static void put_toc(FILE *out, const wt_corpus *c, const pair_info *pairs,
         put_esc(out, doc_id(c, right));
         fputs(pi->origin ? " took from " : " and ", out);
         put_esc(out, doc_id(c, left));
-        fprintf(out, "</a> \342\200\224 %s, %zu link%s</li>\n",
-                wt_class_name(pi->cls), pi->links, pi->links == 1 ? "" : "s");
+        fputs("</a> \342\200\224", out);
+        for (unsigned k = 0, first = 1; k < 4; k++)
+            if (pi->by_class[k]) {
+                fprintf(out, "%s %zu %s", first ? "" : ",", pi->by_class[k],
+                        wt_class_name((wt_class)k));
+                first = 0;
+            }
+        fprintf(out, " paragraph%s; %.0f words in shared spans</li>\n",
+                pi->links == 1 ? "" : "s", pi->shared);
     }
     fputs("</ul>\n", out);
     if (n > MAX_PAIRS)
