@@ -34,7 +34,7 @@
 typedef struct view {
     FILE *out;
     int color;
-    size_t width;   /* terminal columns */
+    size_t width; /* terminal columns */
 } view;
 
 typedef struct words {
@@ -80,8 +80,7 @@ static int load_words(const wt_document *d, size_t para, words *ws)
 static int diff_words(const words *a, const words *b, op **out, size_t *nout)
 {
     size_t pre = 0, suf = 0;
-    while (pre < a->n && pre < b->n &&
-           a->w[pre].folded == b->w[pre].folded)
+    while (pre < a->n && pre < b->n && a->w[pre].folded == b->w[pre].folded)
         pre++;
     while (suf < a->n - pre && suf < b->n - pre &&
            a->w[a->n - 1 - suf].folded == b->w[b->n - 1 - suf].folded)
@@ -109,8 +108,8 @@ static int diff_words(const words *a, const words *b, op **out, size_t *nout)
         if (table && i < n && j < m &&
             a->w[pre + i].folded == b->w[pre + j].folded) {
             ops[k++] = (op){OP_EQ, pre + i++, pre + j++};
-        } else if (i < n && (j == m || !table ||
-                             AT(i + 1, j) >= AT(i, j + 1))) {
+        } else if (i < n &&
+                   (j == m || !table || AT(i + 1, j) >= AT(i, j + 1))) {
             ops[k++] = (op){OP_DEL, pre + i++, 0};
         } else {
             ops[k++] = (op){OP_INS, 0, pre + j++};
@@ -288,13 +287,12 @@ static void render_columns(const view *v, const words *a, const words *b)
 }
 
 typedef struct pair {
-    size_t a, b;   /* paragraph in A, in B */
+    size_t a, b; /* paragraph in A, in B */
     const wt_source *src;
 } pair;
 
 /* The best source of paragraph p of doc (index self) in document other. */
-static const wt_source *best_in(const wt_document *doc, size_t p,
-                                size_t other)
+static const wt_source *best_in(const wt_document *doc, size_t p, size_t other)
 {
     const wt_paragraph *pa = wt_document_paragraph(doc, p);
     for (size_t s = 0; s < pa->source_count; s++)
@@ -394,8 +392,7 @@ static int show_pair(const view *v, const wt_corpus *c, const pair *p,
     fprintf(v->out, "%s@@ \302\266%zu \342\206\222 \302\266%zu  ",
             v->color ? SGR_HEAD : "", p->a, p->b);
     if (p->src)
-        fprintf(v->out, "%s %.2f", wt_class_name(p->src->cls),
-                p->src->score);
+        fprintf(v->out, "%s %.2f", wt_class_name(p->src->cls), p->src->score);
     else
         fputs("same words", v->out);
     fprintf(v->out, " @@%s\n", v->color ? SGR_OFF : "");
@@ -486,14 +483,12 @@ static int run_diff(const cli_settings *s, wt_corpus *c)
     const size_t nb = wt_document_paragraph_count(wt_corpus_document(c, 1));
     char *used_a = calloc(na + 1, 1), *used_b = calloc(nb + 1, 1);
     size_t npairs = 0;
-    pair *pairs = used_a && used_b ? pair_up(c, &npairs, used_a, used_b)
-                                   : NULL;
+    pair *pairs = used_a && used_b ? pair_up(c, &npairs, used_a, used_b) : NULL;
     int rc = -1, differ = 0;
     if (!pairs)
         goto out;
     put_head(&v, "--- %s%s\n", wt_document_id(wt_corpus_document(c, 0)), "");
-    put_head(&v, "+++ %s%s\n\n", wt_document_id(wt_corpus_document(c, 1)),
-             "");
+    put_head(&v, "+++ %s%s\n\n", wt_document_id(wt_corpus_document(c, 1)), "");
     for (size_t k = 0; k < npairs; k++) {
         const int r = show_pair(&v, c, &pairs[k], s->side_by_side);
         if (r < 0)
@@ -516,12 +511,12 @@ int cmd_diff(cli_settings *s, wt_options *o)
 {
     if (s->ninputs != 2) {
         fprintf(stderr, "wiretrace: diff needs two files, A and B\nTry "
-                "'wiretrace diff --help' for more information.\n");
+                        "'wiretrace diff --help' for more information.\n");
         return EXIT_USAGE;
     }
     if (s->format == FMT_JSON || s->html) {
         fprintf(stderr, "wiretrace: diff writes text only: --json and "
-                "--html belong to compare and scan\n");
+                        "--html belong to compare and scan\n");
         return EXIT_USAGE;
     }
     o->logger = log_stderr;
@@ -532,8 +527,7 @@ int cmd_diff(cli_settings *s, wt_options *o)
         fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
         return EXIT_TROUBLE;
     }
-    const int clash = !strcmp(base_name(s->inputs[0]),
-                              base_name(s->inputs[1]));
+    const int clash = !strcmp(base_name(s->inputs[0]), base_name(s->inputs[1]));
     int bad = 0;
     for (size_t i = 0; i < 2; i++)
         bad |= wt_corpus_add_file(c, s->inputs[i],

@@ -66,8 +66,8 @@ static void draw(progress *p, int64_t t)
             p->files, p->total_files, size_text(b1, (double)p->bytes),
             size_text(b2, (double)p->total_bytes), size_text(b3, rate));
     if (p->bytes && p->total_bytes > p->bytes && secs > 0.5) {
-        const double left = secs * (double)(p->total_bytes - p->bytes) /
-                            (double)p->bytes;
+        const double left =
+            secs * (double)(p->total_bytes - p->bytes) / (double)p->bytes;
         const long s = (long)(left + 0.5);
         fprintf(stderr, ", ETA %ld:%02ld", s / 60, s % 60);
     }

@@ -25,8 +25,8 @@
 #include <sys/random.h>
 #include <time.h>
 
-#define MAX_NODES 40   /* graph: the documents with the most reuse */
-#define MAX_PAIRS 200  /* side-by-side sections */
+#define MAX_NODES 40  /* graph: the documents with the most reuse */
+#define MAX_PAIRS 200 /* side-by-side sections */
 
 /* Class colours: background of a highlighted span, and a stronger tone for
  * borders, arrows and the legend.  Order of wt_class. */
@@ -35,8 +35,14 @@ static const char *const class_bg[] = {"#ffd5d5", "#ffe7b8", "#d7e8ff",
 static const char *const class_fg[] = {"#c0392b", "#d68910", "#2e6fbd",
                                        "#3c8d2f", "#7d5ba6"};
 
-static const char *cls_bg(wt_class c) { return class_bg[(unsigned)c % 5]; }
-static const char *cls_fg(wt_class c) { return class_fg[(unsigned)c % 5]; }
+static const char *cls_bg(wt_class c)
+{
+    return class_bg[(unsigned)c % 5];
+}
+static const char *cls_fg(wt_class c)
+{
+    return class_fg[(unsigned)c % 5];
+}
 
 /* Writes s with the five HTML-significant characters escaped; fit for
  * element content and quoted attribute values alike. */
@@ -44,12 +50,23 @@ static void put_esc(FILE *out, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        case '\'':
+            fputs("&#39;", out);
+            break;
+        default:
+            fputc(*s, out);
         }
     }
 }
@@ -76,18 +93,17 @@ static void put_time(FILE *out, int64_t t)
     const time_t tt = (time_t)t;
     struct tm tm;
     char buf[32];
-    if (gmtime_r(&tt, &tm) && strftime(buf, sizeof buf, "%Y-%m-%d %H:%M",
-                                       &tm))
+    if (gmtime_r(&tt, &tm) && strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm))
         fprintf(out, "%s UTC", buf);
 }
 
 /* ---- figures per document pair ---------------------------------------- */
 
 typedef struct pair_info {
-    size_t a, b;        /* document indexes, a < b */
+    size_t a, b; /* document indexes, a < b */
     double share_a, share_b, sim;
-    int origin;         /* 0 unknown, 1 a is the origin, 2 b is */
-    wt_class cls;       /* the most frequent class of the links */
+    int origin;   /* 0 unknown, 1 a is the origin, 2 b is */
+    wt_class cls; /* the most frequent class of the links */
     size_t links;
     double shared;      /* words inside shared spans, on a's side */
     size_t by_class[5]; /* links per class */
@@ -228,14 +244,16 @@ static void make_nonce(char out[33])
 
 static void put_head(FILE *out, const char *nonce)
 {
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+    fprintf(out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
             "<meta charset=\"utf-8\">\n"
             "<meta http-equiv=\"Content-Security-Policy\" content=\""
             "default-src 'none'; style-src 'unsafe-inline'; "
             "script-src 'nonce-%s'; img-src data:\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, "
             "initial-scale=1\">\n<title>wiretrace report</title>\n"
-            "<style>%s", nonce, css);
+            "<style>%s",
+            nonce, css);
     for (unsigned k = 0; k < 5; k++)
         fprintf(out, "mark.%s{background:%s}.p.%s{border-left-color:%s}",
                 wt_class_name((wt_class)k), cls_bg((wt_class)k),
@@ -249,21 +267,26 @@ static void put_intro(FILE *out, const wt_corpus *c, size_t npairs)
     size_t paras = 0;
     for (size_t i = 0; i < n; i++)
         paras += wt_document_paragraph_count(wt_corpus_document(c, i));
-    fprintf(out, "<h1>wiretrace report</h1>\n<p class=\"sub\">%zu documents, "
+    fprintf(out,
+            "<h1>wiretrace report</h1>\n<p class=\"sub\">%zu documents, "
             "%zu paragraphs, %zu links between documents, %zu document "
-            "pairs with reuse. wiretrace %s.</p>\n", n, paras,
-            report_count_links(c), npairs, WT_VERSION);
+            "pairs with reuse. wiretrace %s.</p>\n",
+            n, paras, report_count_links(c), npairs, WT_VERSION);
     fputs("<p class=\"legend\">Shared text: ", out);
-    static const char *const what[] = {
-        "verbatim (same words)", "edited (long shared stretches, small "
-        "edits)", "rewrite (same facts, new wording)", "translation",
-        "repeat inside one article"};
+    static const char *const what[] = {"verbatim (same words)",
+                                       "edited (long shared stretches, small "
+                                       "edits)",
+                                       "rewrite (same facts, new wording)",
+                                       "translation",
+                                       "repeat inside one article"};
     for (unsigned k = 0; k < 5; k++)
-        fprintf(out, "<span style=\"background:%s;border-left:5px solid "
-                "%s\">%s</span>", cls_bg((wt_class)k), cls_fg((wt_class)k),
-                what[k]);
+        fprintf(out,
+                "<span style=\"background:%s;border-left:5px solid "
+                "%s\">%s</span>",
+                cls_bg((wt_class)k), cls_fg((wt_class)k), what[k]);
     fputs(" <span style=\"border-left:5px solid #ccc\">own text (no source "
-          "found)</span></p>\n", out);
+          "found)</span></p>\n",
+          out);
 }
 
 /* ---- provenance graph ------------------------------------------------- */
@@ -331,9 +354,11 @@ static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
     /* Arrows run from origin to reuser; weight = share the reuser took. */
     const node *from = pi->origin == 2 ? nb : na;
     const node *to = pi->origin == 2 ? na : nb;
-    double share = pi->origin == 1   ? pi->share_b
-                   : pi->origin == 2 ? pi->share_a
-                   : (pi->share_a > pi->share_b ? pi->share_a : pi->share_b);
+    double share =
+        pi->origin == 1 ? pi->share_b
+        : pi->origin == 2
+            ? pi->share_a
+            : (pi->share_a > pi->share_b ? pi->share_a : pi->share_b);
     double x1 = from->x, y1 = from->y, x2 = to->x, y2 = to->y;
     to_border(&x1, &y1, to->x, to->y);
     to_border(&x2, &y2, from->x, from->y);
@@ -341,20 +366,22 @@ static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
     put_esc(out, doc_id(c, from->doc));
     fprintf(out, pi->origin ? " \342\206\222 " : " \342\200\224 ");
     put_esc(out, doc_id(c, to->doc));
-    fprintf(out, ": %.0f%% of the %s text paragraphs (%s), %s</title>"
+    fprintf(out,
+            ": %.0f%% of the %s text paragraphs (%s), %s</title>"
             "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-            "stroke=\"%s\" stroke-width=\"%.1f\"%s/>", share * 100,
-            pi->origin ? "reuser's" : "larger",
+            "stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
+            share * 100, pi->origin ? "reuser's" : "larger",
             wt_class_name(pi->cls),
-            pi->origin ? "origin found" : "which side is the origin is "
-                                          "unknown",
+            pi->origin ? "origin found"
+                       : "which side is the origin is "
+                         "unknown",
             x1, y1, x2, y2, cls_fg(pi->cls), 1.5 + 8 * share,
             pi->origin ? "" : " stroke-dasharray=\"14 8\"");
-    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+    fprintf(out,
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
             "fill=\"%s\" stroke=\"#fff\" stroke-width=\"3\" "
             "paint-order=\"stroke\">%.0f%%</text></a>\n",
-            (x1 + x2) / 2, (y1 + y2) / 2 - 4, cls_fg(pi->cls),
-            share * 100);
+            (x1 + x2) / 2, (y1 + y2) / 2 - 4, cls_fg(pi->cls), share * 100);
     (void)c;
 }
 
@@ -373,9 +400,10 @@ static void put_arrow_head(FILE *out, const node *from, const node *to,
     dx /= r;
     dy /= r;
     const double bx = x2 - 14 * dx, by = y2 - 14 * dy;
-    fprintf(out, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
-            "fill=\"%s\"/>\n", x2, y2, bx - 7 * dy, by + 7 * dx,
-            bx + 7 * dy, by - 7 * dx, colour);
+    fprintf(out,
+            "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+            "fill=\"%s\"/>\n",
+            x2, y2, bx - 7 * dy, by + 7 * dx, bx + 7 * dy, by - 7 * dx, colour);
 }
 
 /* Escaped s, its last n code points after an ellipsis when longer: the
@@ -420,20 +448,26 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
     const char *outlet = wt_document_outlet(d);
     fprintf(out, "<a href=\"#doc-%zu\"><title>", n->doc);
     put_esc(out, wt_document_id(d));
-    fprintf(out, "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" "
+    fprintf(out,
+            "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" "
             "height=\"%.0f\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"#555\"/>"
             "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-            "class=\"id\">", n->x - NODE_W / 2, n->y - NODE_H / 2,
-            NODE_W, NODE_H, n->x, n->y - 10);
+            "class=\"id\">",
+            n->x - NODE_W / 2, n->y - NODE_H / 2, NODE_W, NODE_H, n->x,
+            n->y - 10);
     /* Long names are cut to fit the box; the title holds the id. */
     put_tail(out, wt_document_id(d), 28);
-    fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-            "fill=\"#555\">", n->x, n->y + 6);
+    fprintf(out,
+            "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+            "fill=\"#555\">",
+            n->x, n->y + 6);
     put_cut(out, outlet ? outlet : "outlet unknown", 22);
     fputs(" \302\267 ", out);
     put_esc(out, wt_document_lang(d));
-    fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-            "fill=\"#555\">", n->x, n->y + 21);
+    fprintf(out,
+            "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+            "fill=\"#555\">",
+            n->x, n->y + 21);
     put_time(out, wt_document_published(d));
     fputs("</text></a>\n", out);
 }
@@ -479,7 +513,8 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
         nodes[i].x = w / 2 + rx * cos(a);
         nodes[i].y = h / 2 + ry * sin(a);
     }
-    fprintf(out, "<p class=\"sub\">Arrows run from the origin to the "
+    fprintf(out,
+            "<p class=\"sub\">Arrows run from the origin to the "
             "document that took from it, as thick as the share of the "
             "reuser's text paragraphs taken; dashed lines join documents "
             "that share text when nothing tells which came first. Nodes "
@@ -504,7 +539,8 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
         put_node(out, c, &nodes[i]);
     fputs("</svg>\n", out);
     if (dropped)
-        fprintf(out, "<p class=\"sub\">%zu more documents with less reuse "
+        fprintf(out,
+                "<p class=\"sub\">%zu more documents with less reuse "
                 "are left out of the graph; the table lists them.</p>\n",
                 dropped);
     free(nodes);
@@ -516,7 +552,7 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
 
 typedef struct peer {
     size_t doc;
-    size_t paras;            /* paragraphs with a link to doc */
+    size_t paras;                /* paragraphs with a link to doc */
     size_t other, self, unknown; /* origin votes of those links */
 } peer;
 
@@ -575,10 +611,9 @@ static void put_peer_list(FILE *out, const wt_corpus *c, const wt_document *d,
     int any = 0;
     for (size_t i = 0; i < n; i++) {
         const peer *pe = &v[i];
-        const int k = pe->other > pe->self && pe->other >= pe->unknown ? 0
-                      : pe->self > pe->other && pe->self >= pe->unknown
-                          ? 1
-                          : 2;
+        const int k = pe->other > pe->self && pe->other >= pe->unknown  ? 0
+                      : pe->self > pe->other && pe->self >= pe->unknown ? 1
+                                                                        : 2;
         if (k != kind)
             continue;
         if (any++)
@@ -588,7 +623,8 @@ static void put_peer_list(FILE *out, const wt_corpus *c, const wt_document *d,
         if (kind == 0)
             fputs(wt_document_credits(d, wt_corpus_document(c, pe->doc))
                       ? " <span class=\"ok\">credited</span>"
-                      : " <span class=\"no\">not credited</span>", out);
+                      : " <span class=\"no\">not credited</span>",
+                  out);
     }
     if (!any)
         fputs("\342\200\223", out);
@@ -603,7 +639,8 @@ static int put_table(FILE *out, const wt_corpus *c)
           "took from.</p>\n<table class=\"docs\">\n<tr><th>Document</th>"
           "<th>Text \302\266</th><th>Own \302\266 (no source)</th>"
           "<th>Took from</th><th>Shared with (which came first is unknown)"
-          "</th><th>Taken by</th></tr>\n", out);
+          "</th><th>Taken by</th></tr>\n",
+          out);
     for (size_t i = 0; i < wt_corpus_document_count(c); i++) {
         const wt_document *d = wt_corpus_document(c, i);
         peer *v = NULL;
@@ -635,17 +672,17 @@ static int put_table(FILE *out, const wt_corpus *c)
 /* ---- pairs side by side ----------------------------------------------- */
 
 typedef struct hl {
-    int side;           /* 0 left, 1 right */
+    int side; /* 0 left, 1 right */
     size_t para, start, end;
     wt_class cls;
-    size_t k;           /* shared by the two halves of one span */
+    size_t k; /* shared by the two halves of one span */
     size_t other_para;
 } hl;
 
 typedef struct pair_view {
     const wt_corpus *c;
-    size_t idx;         /* section number */
-    size_t doc[2];      /* left (origin when known), right */
+    size_t idx;    /* section number */
+    size_t doc[2]; /* left (origin when known), right */
     hl *h;
     size_t nh, caph, nk;
 } pair_view;
@@ -693,11 +730,15 @@ static int collect_spans(pair_view *pv)
                         continue;
                     /* Pushed other side first so that have_span() finds
                      * the pair as (h[i], h[i+1]) from either direction. */
-                    const hl mine = {side, p, sp->start, sp->end, src->cls,
-                                     pv->nk, src->paragraph};
-                    const hl theirs = {!side, src->paragraph,
-                                       sp->source_start, sp->source_end,
-                                       src->cls, pv->nk, p};
+                    const hl mine = {side,     p,      sp->start,     sp->end,
+                                     src->cls, pv->nk, src->paragraph};
+                    const hl theirs = {!side,
+                                       src->paragraph,
+                                       sp->source_start,
+                                       sp->source_end,
+                                       src->cls,
+                                       pv->nk,
+                                       p};
                     if (side ? add_hl(pv, mine) || add_hl(pv, theirs)
                              : add_hl(pv, theirs) || add_hl(pv, mine))
                         return -1;
@@ -729,14 +770,15 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
     const wt_document *d = wt_corpus_document(pv->c, pv->doc[side]);
     const wt_paragraph *pa = wt_document_paragraph(d, para);
     size_t at = pa->start;
-    for (const hl *h = from; h < pv->h + pv->nh && h->side == side &&
-                             h->para == para; h++) {
+    for (const hl *h = from;
+         h < pv->h + pv->nh && h->side == side && h->para == para; h++) {
         size_t s = h->start < at ? at : h->start;
         const size_t e = h->end > pa->end ? pa->end : h->end;
         if (s >= e)
             continue;
         put_slice(out, d, at, s);
-        fprintf(out, "<mark class=\"%s\" data-k=\"%zu\" data-side=\"%d\" "
+        fprintf(out,
+                "<mark class=\"%s\" data-k=\"%zu\" data-side=\"%d\" "
                 "title=\"%s, shared with \302\266%zu of ",
                 wt_class_name(h->cls), h->k, side, wt_class_name(h->cls),
                 h->other_para);
@@ -765,8 +807,8 @@ static const hl *first_hl(const pair_view *pv, int side, size_t para)
 
 /* The best link of paragraph para of side to the other document, or to
  * any other document when none. */
-static const wt_source *best_link(const pair_view *pv, int side,
-                                  size_t para, int *to_other_doc)
+static const wt_source *best_link(const pair_view *pv, int side, size_t para,
+                                  int *to_other_doc)
 {
     const wt_document *d = wt_corpus_document(pv->c, pv->doc[side]);
     const wt_paragraph *pa = wt_document_paragraph(d, para);
@@ -796,12 +838,14 @@ static void put_cell(FILE *out, const pair_view *pv, int side, size_t para)
     const wt_paragraph *pa = wt_document_paragraph(d, para);
     int here = 0;
     const wt_source *src = best_link(pv, side, para, &here);
-    const char *cls = here ? wt_class_name(src->cls)
+    const char *cls = here                           ? wt_class_name(src->cls)
                       : pa->boiler != WT_BOILER_NONE ? "boiler"
-                      : src ? "elsewhere"
-                            : "own";
-    fprintf(out, "<div class=\"p %s\" id=\"x%zu-%d-%zu\"><span class=\"tag\">"
-            "<b>\302\266%zu</b> ", cls, pv->idx, side, para, para);
+                      : src                          ? "elsewhere"
+                                                     : "own";
+    fprintf(out,
+            "<div class=\"p %s\" id=\"x%zu-%d-%zu\"><span class=\"tag\">"
+            "<b>\302\266%zu</b> ",
+            cls, pv->idx, side, para, para);
     if (here) {
         fprintf(out, "%s, %s <a href=\"#x%zu-%d-%zu\">\302\266%zu</a> of ",
                 wt_class_name(src->cls),
@@ -897,8 +941,8 @@ static void put_side_head(FILE *out, const wt_corpus *c, size_t doc,
     fputs("<div class=\"colhead\">", out);
     put_esc(out, wt_document_id(d));
     fputs(" <small>(", out);
-    put_esc(out, wt_document_outlet(d) ? wt_document_outlet(d)
-                                       : "outlet unknown");
+    put_esc(out,
+            wt_document_outlet(d) ? wt_document_outlet(d) : "outlet unknown");
     fputs(", ", out);
     put_time(out, wt_document_published(d));
     fprintf(out, ")</small> \342\200\224 %s</div>\n", role);
@@ -955,7 +999,8 @@ static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
         put_esc(out, doc_id(c, pv.doc[!side]));
         fputs(side ? "; " : ". ", out);
     }
-    fprintf(out, "%s Point at a highlighted span to light its counterpart; "
+    fprintf(out,
+            "%s Point at a highlighted span to light its counterpart; "
             "click to go there.</p>\n<div class=\"grid\">\n",
             pi->origin ? "" : "Nothing tells which came first.");
     put_side_head(out, c, pv.doc[0], pi->origin ? "origin" : "one side");
@@ -970,8 +1015,7 @@ static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
         r = an[i].r + 1;
     }
     put_rows(out, &pv, l,
-             wt_document_paragraph_count(wt_corpus_document(c, pv.doc[0])),
-             r,
+             wt_document_paragraph_count(wt_corpus_document(c, pv.doc[0])), r,
              wt_document_paragraph_count(wt_corpus_document(c, pv.doc[1])));
     fputs("</div>\n</section>\n", out);
     rc = 0;
@@ -1007,7 +1051,8 @@ static void put_toc(FILE *out, const wt_corpus *c, const pair_info *pairs,
     }
     fputs("</ul>\n", out);
     if (n > MAX_PAIRS)
-        fprintf(out, "<p class=\"sub\">%zu more pairs with less reuse are "
+        fprintf(out,
+                "<p class=\"sub\">%zu more pairs with less reuse are "
                 "left out; the JSON report lists all.</p>\n",
                 n - MAX_PAIRS);
 }
@@ -1032,8 +1077,8 @@ int report_html(const wt_corpus *c, const cli_settings *s, FILE *out)
     for (size_t i = 0; i < npairs && i < MAX_PAIRS; i++)
         if (put_pair(out, c, &pairs[i], i))
             goto out;
-    fprintf(out, "<script nonce=\"%s\">%s</script>\n</body>\n</html>\n",
-            nonce, js);
+    fprintf(out, "<script nonce=\"%s\">%s</script>\n</body>\n</html>\n", nonce,
+            js);
     rc = ferror(out) ? -1 : 0;
 out:
     free(pairs);
@@ -1051,8 +1096,7 @@ int report_html_file(const wt_corpus *c, const cli_settings *s,
     }
     int rc = report_html(c, s, f);
     if (fclose(f) || rc) {
-        fprintf(stderr, "wiretrace: %s: cannot write the HTML report\n",
-                path);
+        fprintf(stderr, "wiretrace: %s: cannot write the HTML report\n", path);
         return -1;
     }
     return 0;
