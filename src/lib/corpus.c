@@ -340,15 +340,26 @@ static const char *usable(const wt_corpus *c, const char *code)
     return has_profile(c, code) ? code : WT_LANG_GENERIC;
 }
 
-/* Language of the document: the option, then the header, else identified
- * from the body (CLD2, then the script). */
+/* Language of the document: the option, then the header (if wiretrace
+ * has that profile), else identified from the body (CLD2, then the
+ * script). */
 static int choose_lang(wt_corpus *c, wt_document *d, const wt_header *h,
                        int32_t body)
 {
     const char *code = c->opts.lang;
+    char hl[16];
     wt_langid g;
-    if (!code && h->lang && strlen(h->lang) < 16)
-        code = h->lang;
+    if (!code && h->lang && strlen(h->lang) < sizeof hl) {
+        /* "Lang: EN-us" names the "en" profile; a header naming a language
+         * without a profile is ignored and the text identified. */
+        size_t i = 0;
+        for (; h->lang[i] && h->lang[i] != '-' && h->lang[i] != '_'; i++)
+            hl[i] = (char)(h->lang[i] >= 'A' && h->lang[i] <= 'Z'
+                               ? h->lang[i] - 'A' + 'a' : h->lang[i]);
+        hl[i] = '\0';
+        if (i && has_profile(c, hl))
+            code = hl;
+    }
     if (!code) {
         int rc = wt_langid_detect(d->text.u + body, d->text.len - body, &g);
         if (rc)

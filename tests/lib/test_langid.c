@@ -142,9 +142,16 @@ Test(langid, option_overrides_detection)
 
 Test(langid, header_names_the_language)
 {
-    const char *texts[] = {"Lang: de\n\nEin kurzer Satz.\n"};
-    wt_corpus *c = test_corpus(texts, 1, NULL);
+    const char *texts[] = {
+        "Lang: de\n\nEin kurzer Satz.\n",
+        "Lang: ES-es\n\nUna frase corta.\n",
+        "Language: xx\n\nКНДР во вторник запустила баллистические ракеты в "
+        "сторону Японского моря, сообщает ТАСС.\n"};
+    wt_corpus *c = test_corpus(texts, 3, NULL);
     cr_assert_str_eq(wt_document_lang(wt_corpus_document(c, 0)), "de");
+    cr_assert_str_eq(wt_document_lang(wt_corpus_document(c, 1)), "es");
+    cr_assert_str_eq(wt_document_lang(wt_corpus_document(c, 2)), "ru",
+                     "a header naming no known profile is ignored");
     wt_corpus_free(c);
 }
 

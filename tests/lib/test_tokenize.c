@@ -191,6 +191,15 @@ Test(tokenize, japanese_and_chinese_words_from_the_dictionary)
     cr_assert_eq(s[0], stem1("zh", "朝鲜"));
 }
 
+Test(tokenize, thai_words_from_the_dictionary)
+{
+    uint64_t s[32];
+    /* "Thailand has a population of about seventy million", no spaces. */
+    const size_t n = stems_in("und", "ประเทศไทยมีประชากรประมาณเจ็ดสิบล้านคน",
+                              s, NULL, 32);
+    cr_assert_geq(n, 6, "%zu words", n);
+}
+
 Test(tokenize, spelling_variants_fold_to_one_form)
 {
     cr_assert_eq(stem1("en", "Kiev"), stem1("en", "Kyiv"));
