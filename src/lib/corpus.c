@@ -441,8 +441,15 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     if (!rc && (!(d->paras = wt_calloc(npara, sizeof *d->paras)) ||
                 !(plang = wt_calloc(npara + 1, sizeof *plang))))
         rc = WT_ENOMEM;
-    for (size_t i = 0; i < npara && !rc; i++)
+    for (size_t i = 0; i < npara && !rc; i++) {
         rc = para_lang(c, &d->text, &r[i], li, &plang[i]);
+        /* A paragraph in another language is boilerplate by its patterns
+         * too: "Copyright Yonhap" under a Korean story. */
+        if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE)
+            r[i].boiler = wt_paragraph_boiler(d->text.u + r[i].start,
+                                              r[i].end - r[i].start,
+                                              c->langs[plang[i]].prof);
+    }
     if (!rc) {
         d->npara = npara;
         rc = analyze_paragraphs(c, d, plang, r);

@@ -167,3 +167,19 @@ Test(langid, language_without_profile_uses_the_generic_one)
                      ->word_count, 10);
     wt_corpus_free(c);
 }
+
+Test(langid, boilerplate_of_a_paragraph_in_another_language)
+{
+    const char *texts[] = {
+        "북한이 10일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다고 "
+        "합동참모본부가 밝혔다. 올해 들어 일곱 번째 무력 시위다.\n\n"
+        "정부는 국가안전보장회의 긴급회의를 열고 북한에 도발 중단을 "
+        "촉구했다.\n\n"
+        "Copyright 2026 Yonhap News Agency. All rights reserved.\n"};
+    wt_corpus *c = test_corpus(texts, 1, NULL);
+    const wt_document *d = wt_corpus_document(c, 0);
+    cr_assert_str_eq(wt_document_lang(d), "ko");
+    cr_assert_str_eq(wt_document_paragraph_lang(d, 2), "en");
+    cr_assert_neq(wt_document_paragraph(d, 2)->boiler, WT_BOILER_NONE);
+    wt_corpus_free(c);
+}
