@@ -179,6 +179,12 @@ static int lang_ctx(wt_corpus *c, const char *code, size_t *out)
     }
     if (!rc)
         rc = wt_tokenizer_new(&l->tok, code, c->opts.seed);
+    if (!rc && l->prof->translit &&
+        (rc = wt_tokenizer_set_translit(l->tok, l->prof->translit)) ==
+            WT_ELANG)
+        snprintf(c->err, sizeof c->err,
+                 "%s/%s/profile.txt: ICU has no transliterator \"%s\"",
+                 c->lang_dir, code, l->prof->translit);
     if (rc) {
         wt_profile_free(l->prof);
         wt_stemmer_free(l->stemmer);

@@ -100,6 +100,10 @@ static int set_text_key(wt_profile *p, const char *k, size_t kl,
         p->group[o] = '\0';
     } else if (kl == 7 && !memcmp(k, "elision", 7)) {
         return parse_elisions(p, v, vl);
+    } else if (kl == 13 && !memcmp(k, "transliterate", 13)) {
+        wt_free(p->translit);
+        if (!(p->translit = wt_strndup(v, vl)))
+            return WT_ENOMEM;
     } else if (kl == 10 && !memcmp(k, "suffix_min", 10)) {
         p->suffix_min = (size_t)strtoul(v, NULL, 10);
     }
@@ -424,6 +428,7 @@ void wt_profile_free(wt_profile *p)
     for (size_t i = 0; i < p->nvariants; i++)
         wt_free(p->variants[i].canon);
     wt_free(p->variants);
+    wt_free(p->translit);
     wt_free(p->name);
     wt_free(p->stemmer);
     wt_free(p);

@@ -66,6 +66,8 @@ typedef struct wt_profile {
     size_t nvariants;
     char **elisions;      /* folded prefixes cut from words: "l'" */
     size_t nelisions;
+    char *translit;       /* ICU transliterator ID applied to every word
+                             ("Traditional-Simplified"), or NULL */
 } wt_profile;
 
 /*

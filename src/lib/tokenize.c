@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/utrans.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <xxhash.h>
@@ -20,6 +21,14 @@ struct wt_tokenizer {
     UBreakIterator *bi;
     wt_normalizer *norm;
     uint64_t seed;
+    UTransliterator *trans; /* or NULL */
+    UChar *tu;              /* transliteration buffers */
+    size_t tucap;
+    char *t8;
+    size_t t8cap;
+    UChar *pu;              /* the text with the paragraph transliterated */
+    size_t pucap;
+    int para_done;          /* the paragraph is, so words need not be */
 };
 
 int wt_tokenizer_new(wt_tokenizer **out, const char *locale, uint64_t seed)
@@ -44,10 +53,62 @@ fail:
     return rc;
 }
 
+int wt_tokenizer_set_translit(wt_tokenizer *tk, const char *id)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UChar uid[128];
+    u_strFromUTF8(uid, 128, NULL, id, -1, &err);
+    if (U_FAILURE(err))
+        return WT_ELANG;
+    UTransliterator *t = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0,
+                                      NULL, &err);
+    if (U_FAILURE(err))
+        return err == U_MEMORY_ALLOCATION_ERROR ? WT_ENOMEM : WT_ELANG;
+    if (tk->trans)
+        utrans_close(tk->trans);
+    tk->trans = t;
+    return 0;
+}
+
+/* The folded UTF-8 word w[0..*len) through the transliterator. */
+static const char *transliterate(wt_tokenizer *tk, const char *w,
+                                 size_t *len, int *rc)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t ul = 0;
+    *rc = 0;
+    if ((*rc = wt_grow(&tk->tu, &tk->tucap, *len * 2 + 16, sizeof *tk->tu)))
+        return NULL;
+    u_strFromUTF8(tk->tu, (int32_t)tk->tucap, &ul, w, (int32_t)*len, &err);
+    int32_t limit = ul;
+    if (U_SUCCESS(err))
+        utrans_transUChars(tk->trans, tk->tu, &ul, (int32_t)tk->tucap, 0,
+                           &limit, &err);
+    if (U_FAILURE(err) ||
+        (*rc = wt_grow(&tk->t8, &tk->t8cap, (size_t)ul * 3 + 1, 1))) {
+        if (!*rc)
+            *rc = WT_EICU;
+        return NULL;
+    }
+    int32_t l8 = 0;
+    u_strToUTF8(tk->t8, (int32_t)tk->t8cap, &l8, tk->tu, ul, &err);
+    if (U_FAILURE(err)) {
+        *rc = WT_EICU;
+        return NULL;
+    }
+    *len = (size_t)l8;
+    return tk->t8;
+}
+
 void wt_tokenizer_free(wt_tokenizer *tk)
 {
     if (!tk)
         return;
+    if (tk->trans)
+        utrans_close(tk->trans);
+    wt_free(tk->tu);
+    wt_free(tk->t8);
+    wt_free(tk->pu);
     if (tk->bi)
         ubrk_close(tk->bi);
     wt_normalizer_free(tk->norm);
@@ -156,6 +217,9 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
     const char *f = wt_normalize_word(tk->norm, t->u + s, e - s, 0, &len,
                                       &rc);
     if (!f)
+        return rc;
+    if (tk->trans && !tk->para_done &&
+        !(f = transliterate(tk, f, &len, &rc)))
         return rc;
     if (prof && prof->nelisions) {
         const size_t el = wt_profile_elision(prof, f, len);
@@ -377,6 +441,24 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
     return push_token(r->vec, &tok);
 }
 
+/* Copies t->u[start, end) to tk->pu at the same place and transliterates
+ * it there; sets para_done when the length did not change. */
+static int translit_paragraph(wt_tokenizer *tk, const wt_text *t,
+                              int32_t start, int32_t end)
+{
+    const int32_t n = end - start;
+    if (wt_grow(&tk->pu, &tk->pucap, (size_t)t->len + (size_t)n + 1,
+                sizeof *tk->pu))
+        return WT_ENOMEM;
+    memcpy(tk->pu + start, t->u + start, (size_t)n * sizeof *tk->pu);
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t len = n, limit = n;
+    utrans_transUChars(tk->trans, tk->pu + start, &len,
+                       (int32_t)tk->pucap - start, 0, &limit, &err);
+    tk->para_done = U_SUCCESS(err) && len == n;
+    return 0;
+}
+
 int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
                 int32_t end, uint32_t para, const wt_profile *prof,
                 wt_stemmer *stemmer, wt_token_vec *vec)
@@ -385,6 +467,22 @@ int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
     ubrk_setText(tk->bi, t->u + start, end - start, &err);
     if (U_FAILURE(err))
         return WT_EICU;
+    /* Word break sees the transliterated paragraph ("發射" reads as
+     * "发射", segmented alike), when that keeps every offset. */
+    wt_text tt = *t;
+    tk->para_done = 0;
+    if (tk->trans) {
+        int rc = translit_paragraph(tk, t, start, end);
+        if (rc)
+            return rc;
+        if (tk->para_done) {
+            tt.u = tk->pu;
+            ubrk_setText(tk->bi, tk->pu + start, end - start, &err);
+            if (U_FAILURE(err))
+                return WT_EICU;
+        }
+    }
+    t = &tt;
     tok_run r = {tk, t, start, end, para, prof, stemmer, vec, {0}, -1};
     int rc = 0;
     int32_t s = ubrk_first(tk->bi);

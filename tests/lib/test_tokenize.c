@@ -130,6 +130,8 @@ static size_t stems_in(const char *code, const char *s, uint64_t *stems,
                                  err, sizeof err), 0, "%s", err);
     cr_assert_eq(wt_stemmer_new(&st, p->stemmer), 0);
     cr_assert_eq(wt_tokenizer_new(&tk, code, 7), 0);
+    if (p->translit)
+        cr_assert_eq(wt_tokenizer_set_translit(tk, p->translit), 0);
     wt_text t = test_text(s);
     wt_token_vec v = {0};
     cr_assert_eq(wt_tokenize(tk, &t, 0, t.len, 0, p, st, &v), 0);
@@ -198,6 +200,22 @@ Test(tokenize, thai_words_from_the_dictionary)
     const size_t n = stems_in("und", "ประเทศไทยมีประชากรประมาณเจ็ดสิบล้านคน",
                               s, NULL, 32);
     cr_assert_geq(n, 6, "%zu words", n);
+}
+
+Test(tokenize, traditional_chinese_reads_as_simplified)
+{
+    uint64_t a[32], b[32];
+    const size_t na = stems_in("zh", "韩国联合参谋本部说，朝鲜发射了短程弹道导弹",
+                               a, NULL, 32);
+    const size_t nb = stems_in("zh", "韓國聯合參謀本部說，朝鮮發射了短程彈道導彈",
+                               b, NULL, 32);
+    cr_assert_eq(na, nb);
+    for (size_t i = 0; i < na; i++)
+        cr_assert_eq(a[i], b[i], "word %zu", i);
+    wt_tokenizer *tk = NULL;
+    cr_assert_eq(wt_tokenizer_new(&tk, "zh", 7), 0);
+    cr_assert_eq(wt_tokenizer_set_translit(tk, "No-Such-Thing"), WT_ELANG);
+    wt_tokenizer_free(tk);
 }
 
 Test(tokenize, spelling_variants_fold_to_one_form)
