@@ -11,6 +11,11 @@
  *   langid_eval                     WMT XML on standard input
  *   langid_eval --lines LANG        one segment per line; every 10 lines
  *                                   also make one "doc"
+ *   langid_eval --csv               SemEval-2022 Task 8 CSV (columns pair_id,
+ *                                   lang1, lang2, text1, text2): "doc" lines
+ *                                   for the scraped texts; rows the data's
+ *                                   authors machine-translated (pair_id with
+ *                                   a language suffix) are skipped
  *   langid_eval --mixed A B FA FB   documents of four paragraphs, A B A B,
  *                                   each three lines of FA or FB, read by
  *                                   the corpus API: prints "para" lines
@@ -134,6 +139,105 @@ static int lines_mode(const char *lang)
     return 0;
 }
 
+/* Reads one CSV field at *p (RFC 4180 quoting) into out; returns 1 if a
+ * record ends after it, 0 if another field follows, -1 at the end. */
+static int csv_field(char **p, char *out, size_t *n)
+{
+    char *s = *p;
+    *n = 0;
+    if (!*s)
+        return -1;
+    if (*s == '"') {
+        for (s++; *s; s++) {
+            if (*s == '"' && s[1] == '"')
+                out[(*n)++] = *s++;
+            else if (*s == '"')
+                break;
+            else
+                out[(*n)++] = *s;
+        }
+        if (*s)
+            s++;
+    } else {
+        while (*s && *s != ',' && *s != '\n' && *s != '\r')
+            out[(*n)++] = *s++;
+    }
+    out[*n] = '\0';
+    if (*s == '\r')
+        s++;
+    const int end = *s != ',';
+    if (*s)
+        s++;
+    *p = s;
+    return end;
+}
+
+/* Is s "digits_digits", a pair of scraped articles? */
+static int scraped_pair(const char *s)
+{
+    const char *u = strchr(s, '_');
+    if (!u || u == s || !u[1])
+        return 0;
+    for (const char *c = s; *c; c++)
+        if (c != u && (*c < '0' || *c > '9'))
+            return 0;
+    return 1;
+}
+
+static int csv_mode(void)
+{
+    size_t n = 0;
+    char *x = read_all(stdin, &n);
+    char *f = x ? malloc(n + 1) : NULL;
+    enum { NCOL = 16 };
+    char *row[NCOL];
+    size_t rowlen[NCOL];
+    int col_pair = -1, col_l1 = -1, col_l2 = -1, col_t1 = -1, col_t2 = -1;
+    if (!f) {
+        free(x);
+        return 2;
+    }
+    for (int i = 0; i < NCOL; i++)
+        row[i] = NULL;
+    char *p = x;
+    for (int line = 0;; line++) {
+        int c = 0, r = 0;
+        size_t len;
+        while (c < NCOL && (r = csv_field(&p, f, &len)) >= 0) {
+            free(row[c]);
+            row[c] = malloc(len + 1);
+            if (row[c])
+                memcpy(row[c], f, len + 1);
+            rowlen[c++] = len;
+            if (r == 1)
+                break;
+        }
+        if (r < 0 || !c)
+            break;
+        for (int i = 0; line == 0 && i < c; i++) {
+            const char *h = row[i] ? row[i] : "";
+            col_pair = !strcmp(h, "pair_id") ? i : col_pair;
+            col_l1 = !strcmp(h, "lang1") ? i : col_l1;
+            col_l2 = !strcmp(h, "lang2") ? i : col_l2;
+            col_t1 = !strcmp(h, "text1") ? i : col_t1;
+            col_t2 = !strcmp(h, "text2") ? i : col_t2;
+        }
+        if (line == 0 || col_pair < 0 || col_t1 < 0 || col_l1 < 0 ||
+            col_t2 < 0 || col_l2 < 0 ||
+            c <= col_t2 || !row[col_pair] || !scraped_pair(row[col_pair]))
+            continue;
+        if (row[col_t1] && row[col_l1])
+            report("doc", row[col_l1], row[col_t1], rowlen[col_t1]);
+        if (row[col_t2] && row[col_l2])
+            report("doc", row[col_l2], row[col_t2], rowlen[col_t2]);
+    }
+    for (int i = 0; i < NCOL; i++)
+        free(row[i]);
+    free(f);
+    free(x);
+    return 0;
+}
+
 /* The next line of *p (advanced), or NULL at the end. */
 static const char *next_line(char **p, size_t *len)
 {
@@ -200,6 +304,8 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && !strcmp(argv[1], "--lines"))
         return lines_mode(argv[2]);
+    if (argc == 2 && !strcmp(argv[1], "--csv"))
+        return csv_mode();
     if (argc == 6 && !strcmp(argv[1], "--mixed"))
         return mixed_mode(argv[2], argv[3], argv[4], argv[5]);
     size_t n = 0;

@@ -6,6 +6,9 @@
 #     development part, wmt22/ the held-out one (reported, never tuned on);
 #   - the Korean-English news pairs (../shared/data/ko-en-news/, dev and
 #     test), one sentence per line, ten lines making one "doc";
+#   - the scraped news articles of the SemEval-2022 Task 8 sample
+#     (../shared/data/semeval22-task8-sample/: training set for
+#     development, testing set held out), which add es, it, ar, pl, tr;
 #   - mixed documents (four paragraphs of three sentences, alternating
 #     two languages) read through the corpus API: the share of paragraphs
 #     that get the right per-paragraph language.
@@ -47,6 +50,10 @@ for part in dev test; do
     done | sums "ko-en-news-$part"
     "$exe" --mixed ko en "$tmp/korean-english-park.$part.ko" \
         "$tmp/korean-english-park.$part.en" | sums "mixed-ko-en-$part"
+done
+for part in training testing; do
+    gzip -dc "$data/semeval22-task8-sample/${part}_set.csv.gz" |
+        "$exe" --csv | sums "semeval22-$part"
 done
 for pair in ja-en zh-en ru-en de-en; do
     src=${pair%-en}
