@@ -136,3 +136,44 @@ Test(lang, credits_in_each_language)
         wt_corpus_free(c);
     }
 }
+
+/* Credits at the end of a paragraph and in datelines, across languages. */
+Test(lang, credit_forms)
+{
+    /* language, text, credited agency, agency whose copy it is */
+    static const char *const cases[][4] = {
+        {"en", "The ministry said exports rose for a third month, Yonhap "
+               "reported.", "Yonhap", NULL},
+        {"es", "Madrid, 10 mar (EFE).- El Gobierno aprobó el plan de "
+               "vivienda.", NULL, "EFE"},
+        {"ru", "Правительство одобрило план, сообщает РИА Новости.",
+         "RIA Novosti", NULL},
+        {"de", "Die Regierung hat den Plan gebilligt, wie Reuters "
+               "berichtete.", "Reuters", NULL},
+        {"ja", "政府は計画を承認した。ロイター通信によると、反対はなかった。",
+         "Reuters", NULL},
+        {"zh", "据路透社报道，政府批准了该计划。", "Reuters", NULL},
+        {"ko", "정부가 계획을 승인했다고 로이터통신이 전했다.", "Reuters", NULL},
+        {"ko", "(서울=연합뉴스) 정부가 계획을 승인했다.", NULL, "Yonhap"},
+        {"fr", "Le gouvernement a approuvé le plan, selon l'AFP.",
+         "Agence France-Presse", NULL},
+        {"uk", "Уряд схвалив план, повідомляє Укрінформ.", "Ukrinform", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        wt_options o;
+        wt_options_init(&o);
+        o.lang = cases[i][0];
+        const char *texts[] = {cases[i][1]};
+        wt_corpus *c = test_corpus(texts, 1, &o);
+        const wt_document *d = wt_corpus_document(c, 0);
+        cr_assert_eq(d->ncredits, cases[i][2] ? 1u : 0u, "%s: %zu credits",
+                     cases[i][1], d->ncredits);
+        if (cases[i][2])
+            cr_assert_str_eq(d->credits[0], cases[i][2], "%s", cases[i][1]);
+        if (cases[i][3]) {
+            cr_assert_eq(d->nidentity, 1, "%s", cases[i][1]);
+            cr_assert_str_eq(d->identity[0], cases[i][3], "%s", cases[i][1]);
+        }
+        wt_corpus_free(c);
+    }
+}
