@@ -57,20 +57,35 @@ UScriptCode wt_dominant_script(const UChar *u, int32_t len, size_t *letters)
 const char *wt_script_lang(UScriptCode s)
 {
     switch (s) {
-    case USCRIPT_HANGUL: case USCRIPT_KOREAN: return "ko";
-    case USCRIPT_JAPANESE: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_KOREAN:
+        return "ko";
+    case USCRIPT_JAPANESE:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
         return "ja";
-    case USCRIPT_HAN: case USCRIPT_SIMPLIFIED_HAN:
-    case USCRIPT_TRADITIONAL_HAN: return "zh";
-    case USCRIPT_CYRILLIC: return "ru";
-    case USCRIPT_ARABIC: return "ar";
-    case USCRIPT_GREEK: return "el";
-    case USCRIPT_HEBREW: return "he";
-    case USCRIPT_THAI: return "th";
-    case USCRIPT_DEVANAGARI: return "hi";
-    case USCRIPT_GEORGIAN: return "ka";
-    case USCRIPT_ARMENIAN: return "hy";
-    default: return "und";
+    case USCRIPT_HAN:
+    case USCRIPT_SIMPLIFIED_HAN:
+    case USCRIPT_TRADITIONAL_HAN:
+        return "zh";
+    case USCRIPT_CYRILLIC:
+        return "ru";
+    case USCRIPT_ARABIC:
+        return "ar";
+    case USCRIPT_GREEK:
+        return "el";
+    case USCRIPT_HEBREW:
+        return "he";
+    case USCRIPT_THAI:
+        return "th";
+    case USCRIPT_DEVANAGARI:
+        return "hi";
+    case USCRIPT_GEORGIAN:
+        return "ka";
+    case USCRIPT_ARMENIAN:
+        return "hy";
+    default:
+        return "und";
     }
 }
 
@@ -78,11 +93,16 @@ const char *wt_script_lang(UScriptCode s)
 static UScriptCode script_base(UScriptCode s)
 {
     switch (s) {
-    case USCRIPT_KOREAN: return USCRIPT_HANGUL;
-    case USCRIPT_SIMPLIFIED_HAN: case USCRIPT_TRADITIONAL_HAN:
+    case USCRIPT_KOREAN:
+        return USCRIPT_HANGUL;
+    case USCRIPT_SIMPLIFIED_HAN:
+    case USCRIPT_TRADITIONAL_HAN:
         return USCRIPT_HAN;
-    case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: return USCRIPT_JAPANESE;
-    default: return s;
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+        return USCRIPT_JAPANESE;
+    default:
+        return s;
     }
 }
 

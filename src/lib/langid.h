@@ -12,12 +12,12 @@
 #include <unicode/utypes.h>
 
 typedef struct wt_langid {
-    char code[16];       /* ISO 639-1 code ("ko"), or "und" */
-    int percent;         /* share of the text CLD2 gave that language */
-    int reliable;        /* CLD2 called its guess reliable */
-    int by_script;       /* the code comes from the script alone */
-    UScriptCode script;  /* dominant script of the letters */
-    size_t letters;      /* letters counted */
+    char code[16];      /* ISO 639-1 code ("ko"), or "und" */
+    int percent;        /* share of the text CLD2 gave that language */
+    int reliable;       /* CLD2 called its guess reliable */
+    int by_script;      /* the code comes from the script alone */
+    UScriptCode script; /* dominant script of the letters */
+    size_t letters;     /* letters counted */
 } wt_langid;
 
 /* The CLD2 shim (C linkage): language of valid UTF-8 text.  Writes "un"

@@ -18,8 +18,8 @@ extern "C" void wt_cld2_detect(const char *utf8, int len, char *code,
     int p3[3] = {0, 0, 0};
     int tb = 0;
     bool rel = false;
-    CLD2::Language l = CLD2::DetectLanguageSummary(utf8, len, true, l3, p3,
-                                                   &tb, &rel);
+    CLD2::Language l =
+        CLD2::DetectLanguageSummary(utf8, len, true, l3, p3, &tb, &rel);
     // CLD2 answers ENGLISH with 0% when it has nothing to go on.
     if (l == CLD2::UNKNOWN_LANGUAGE || l3[0] == CLD2::UNKNOWN_LANGUAGE ||
         p3[0] == 0)

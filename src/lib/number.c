@@ -70,8 +70,8 @@ static int parse_digits(const wt_profile *p, const UChar32 *c, int n,
             (last || !is_group_mark(p, c[i]) || c[i + 4] == c[i] ||
              is_decimal_mark(p, c[i + 4])))
             continue;
-        if (!seen_dec && (is_decimal_mark(p, c[i]) || c[i] == '.' ||
-                          c[i] == ',')) {
+        if (!seen_dec &&
+            (is_decimal_mark(p, c[i]) || c[i] == '.' || c[i] == ',')) {
             seen_dec = 1;
             continue;
         }
@@ -115,8 +115,7 @@ static int parse_word(const wt_profile *p, const char *w, size_t len,
     return 1;
 }
 
-int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w,
-                 size_t len)
+int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
 {
     wt_num_init(n);
     UChar32 c[MAX_CHARS];

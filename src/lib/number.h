@@ -23,11 +23,11 @@ typedef struct wt_num_piece {
 
 typedef struct wt_num {
     wt_num_piece piece[WT_NUM_MAX_PIECES];
-    int pieces;       /* 0: not a number */
+    int pieces; /* 0: not a number */
     int digit_pieces;
-    int first_kind;   /* kind of the first piece */
-    int last_kind;    /* kind of the last piece */
-    int spaced;       /* digit groups were joined across spaces */
+    int first_kind; /* kind of the first piece */
+    int last_kind;  /* kind of the last piece */
+    int spaced;     /* digit groups were joined across spaces */
     int percent;
 } wt_num;
 
@@ -36,8 +36,7 @@ void wt_num_init(wt_num *n);
 /* Reads the folded UTF-8 word w[0..len) as number pieces.  Returns 1 and
  * fills n when the whole word is a number, else 0.  prof gives the decimal
  * and group marks and the number words; NULL means English conventions. */
-int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w,
-                 size_t len);
+int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len);
 
 /* The value of the pieces: "1만2천" = 1*10000 + 2*1000. */
 double wt_num_value(const wt_num *n);

@@ -11,8 +11,8 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-static const char *const names[] = {"wire", "reprint", "renumbered",
-                                    "edited", "unrelated"};
+static const char *const names[] = {"wire", "reprint", "renumbered", "edited",
+                                    "unrelated"};
 enum { NDOCS = sizeof names / sizeof *names };
 
 static size_t doc_index(const char *name)
@@ -42,11 +42,10 @@ static wt_corpus *lang_set(const char *code)
     return c;
 }
 
-static const wt_source *find(const wt_corpus *c, size_t d, size_t p,
-                             size_t sd, size_t sp)
+static const wt_source *find(const wt_corpus *c, size_t d, size_t p, size_t sd,
+                             size_t sp)
 {
-    const wt_paragraph *pa =
-        wt_document_paragraph(wt_corpus_document(c, d), p);
+    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
     cr_assert_not_null(pa);
     for (size_t i = 0; i < pa->source_count; i++)
         if (pa->sources[i].document == sd && pa->sources[i].paragraph == sp)
@@ -74,10 +73,9 @@ static void check_language(const char *code)
             continue;
         rows++;
         const wt_source *s = find(c, doc_index(d), p, doc_index(sd), sp);
-        cr_assert_not_null(s, "%s: %s ¶%zu <- %s ¶%zu missing", code, d, p,
-                           sd, sp);
-        cr_assert_str_eq(wt_class_name(s->cls), cls, "%s: %s ¶%zu", code, d,
-                         p);
+        cr_assert_not_null(s, "%s: %s ¶%zu <- %s ¶%zu missing", code, d, p, sd,
+                           sp);
+        cr_assert_str_eq(wt_class_name(s->cls), cls, "%s: %s ¶%zu", code, d, p);
     }
     fclose(f);
     cr_assert_eq(rows, 15, "%s: gold rows", code);
@@ -106,8 +104,7 @@ Test(lang, every_profile_language)
         struct stat st;
         snprintf(path, sizeof path, "%s/%s/profile.txt", test_lang_dir(),
                  e->d_name);
-        if (e->d_name[0] == '.' || !strcmp(e->d_name, "und") ||
-            stat(path, &st))
+        if (e->d_name[0] == '.' || !strcmp(e->d_name, "und") || stat(path, &st))
             continue;
         check_language(e->d_name);
         n++;
@@ -121,9 +118,9 @@ Test(lang, every_profile_language)
 Test(lang, credits_in_each_language)
 {
     static const char *const want[][2] = {
-        {"en", "Yonhap"}, {"ko", "Yonhap"}, {"ja", "Kyodo"},
-        {"zh", "Xinhua"}, {"es", "EFE"},    {"fr", "Agence France-Presse"},
-        {"de", "dpa"},    {"it", "ANSA"},   {"pt", "Lusa"},
+        {"en", "Yonhap"}, {"ko", "Yonhap"},   {"ja", "Kyodo"},
+        {"zh", "Xinhua"}, {"es", "EFE"},      {"fr", "Agence France-Presse"},
+        {"de", "dpa"},    {"it", "ANSA"},     {"pt", "Lusa"},
         {"ru", "TASS"},   {"uk", "Ukrinform"}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         wt_corpus *c = lang_set(want[i][0]);
@@ -142,18 +139,25 @@ Test(lang, credit_forms)
 {
     /* language, text, credited agency, agency whose copy it is */
     static const char *const cases[][4] = {
-        {"en", "The ministry said exports rose for a third month, Yonhap "
-               "reported.", "Yonhap", NULL},
-        {"es", "Madrid, 10 mar (EFE).- El Gobierno aprobó el plan de "
-               "vivienda.", NULL, "EFE"},
+        {"en",
+         "The ministry said exports rose for a third month, Yonhap "
+         "reported.",
+         "Yonhap", NULL},
+        {"es",
+         "Madrid, 10 mar (EFE).- El Gobierno aprobó el plan de "
+         "vivienda.",
+         NULL, "EFE"},
         {"ru", "Правительство одобрило план, сообщает РИА Новости.",
          "RIA Novosti", NULL},
-        {"de", "Die Regierung hat den Plan gebilligt, wie Reuters "
-               "berichtete.", "Reuters", NULL},
+        {"de",
+         "Die Regierung hat den Plan gebilligt, wie Reuters "
+         "berichtete.",
+         "Reuters", NULL},
         {"ja", "政府は計画を承認した。ロイター通信によると、反対はなかった。",
          "Reuters", NULL},
         {"zh", "据路透社报道，政府批准了该计划。", "Reuters", NULL},
-        {"ko", "정부가 계획을 승인했다고 로이터통신이 전했다.", "Reuters", NULL},
+        {"ko", "정부가 계획을 승인했다고 로이터통신이 전했다.", "Reuters",
+         NULL},
         {"ko", "(서울=연합뉴스) 정부가 계획을 승인했다.", NULL, "Yonhap"},
         {"fr", "Le gouvernement a approuvé le plan, selon l'AFP.",
          "Agence France-Presse", NULL},

@@ -52,8 +52,8 @@ static char *read_all(FILE *f, size_t *n)
 /* Appends s[0..n) to out with XML entities decoded. */
 static size_t unescape(char *out, size_t o, const char *s, size_t n)
 {
-    static const char *const ent[][2] = {{"&amp;", "&"}, {"&lt;", "<"},
-                                         {"&gt;", ">"}, {"&quot;", "\""},
+    static const char *const ent[][2] = {{"&amp;", "&"},  {"&lt;", "<"},
+                                         {"&gt;", ">"},   {"&quot;", "\""},
                                          {"&apos;", "'"}, {"&#39;", "'"}};
     for (size_t i = 0; i < n;) {
         size_t k = 0;
@@ -223,8 +223,8 @@ static int csv_mode(void)
             col_t2 = !strcmp(h, "text2") ? i : col_t2;
         }
         if (line == 0 || col_pair < 0 || col_t1 < 0 || col_l1 < 0 ||
-            col_t2 < 0 || col_l2 < 0 ||
-            c <= col_t2 || !row[col_pair] || !scraped_pair(row[col_pair]))
+            col_t2 < 0 || col_l2 < 0 || c <= col_t2 || !row[col_pair] ||
+            !scraped_pair(row[col_pair]))
             continue;
         if (row[col_t1] && row[col_l1])
             report("doc", row[col_l1], row[col_t1], rowlen[col_t1]);

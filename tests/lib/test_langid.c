@@ -63,8 +63,7 @@ Test(langid, dominant_script)
     wt_text_release(&t);
     cr_assert(wt_script_fits(USCRIPT_JAPANESE, USCRIPT_HAN));
     cr_assert(wt_script_fits(wt_script_from_code("Hang"), USCRIPT_HAN));
-    cr_assert_not(wt_script_fits(wt_script_from_code("Hang"),
-                                 USCRIPT_LATIN));
+    cr_assert_not(wt_script_fits(wt_script_from_code("Hang"), USCRIPT_LATIN));
     cr_assert_eq(wt_script_from_code("Jpan"), USCRIPT_JAPANESE);
     cr_assert_eq(wt_script_from_code("Cyrl"), USCRIPT_CYRILLIC);
 }
@@ -84,7 +83,8 @@ static const char mixed_ja[] =
     "韓国軍合同参謀本部が明らかにした。今年に入って7回目の発射となる。\n\n"
     "North Korea fired two short-range ballistic missiles into the East "
     "Sea on Tuesday, South Korea's Joint Chiefs of Staff said.\n\n"
-    "ミサイルは約350キロ飛行し、日本の排他的経済水域の外に落下したとみられる。\n";
+    "ミサイルは約350キロ飛行し、日本の排他的経済水域の外に落下したとみられる。"
+    "\n";
 
 static void expect_langs(const wt_document *d, const char *doc,
                          const char *const *paras)
@@ -118,8 +118,7 @@ Test(langid, english_paragraph_of_a_korean_story_links_to_english_copy)
         "North Korea fired two short-range ballistic missiles into the East "
         "Sea on Tuesday, South Korea's Joint Chiefs of Staff said.\n"};
     wt_corpus *c = test_corpus(texts, 2, NULL);
-    const wt_paragraph *p = wt_document_paragraph(wt_corpus_document(c, 1),
-                                                  0);
+    const wt_paragraph *p = wt_document_paragraph(wt_corpus_document(c, 1), 0);
     cr_assert_eq(p->source_count, 1);
     cr_assert_eq(p->sources[0].document, 0);
     cr_assert_eq(p->sources[0].paragraph, 1);
@@ -143,8 +142,7 @@ Test(langid, option_overrides_detection)
 Test(langid, header_names_the_language)
 {
     const char *texts[] = {
-        "Lang: de\n\nEin kurzer Satz.\n",
-        "Lang: ES-es\n\nUna frase corta.\n",
+        "Lang: de\n\nEin kurzer Satz.\n", "Lang: ES-es\n\nUna frase corta.\n",
         "Language: xx\n\nКНДР во вторник запустила баллистические ракеты в "
         "сторону Японского моря, сообщает ТАСС.\n"};
     wt_corpus *c = test_corpus(texts, 3, NULL);
@@ -163,8 +161,8 @@ Test(langid, language_without_profile_uses_the_generic_one)
         "persbureau.\n"};
     wt_corpus *c = test_corpus(texts, 1, NULL);
     cr_assert_str_eq(wt_document_lang(wt_corpus_document(c, 0)), "und");
-    cr_assert_gt(wt_document_paragraph(wt_corpus_document(c, 0), 0)
-                     ->word_count, 10);
+    cr_assert_gt(wt_document_paragraph(wt_corpus_document(c, 0), 0)->word_count,
+                 10);
     wt_corpus_free(c);
 }
 

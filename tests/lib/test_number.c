@@ -17,8 +17,8 @@ static lang load(const char *code)
     wt_agencies *a = NULL;
     char err[256] = "";
     cr_assert_eq(wt_agencies_load(&a, test_lang_dir()), 0);
-    cr_assert_eq(wt_profile_load(&l.prof, test_lang_dir(), code,
-                                 a->alternation, err, sizeof err),
+    cr_assert_eq(wt_profile_load(&l.prof, test_lang_dir(), code, a->alternation,
+                                 err, sizeof err),
                  0, "%s", err);
     wt_agencies_free(a);
     cr_assert_eq(wt_stemmer_new(&l.stem, l.prof->stemmer), 0);
@@ -38,15 +38,13 @@ static wt_token_vec toks(lang *l, const char *s)
 {
     wt_text t = test_text(s);
     wt_token_vec v = {0};
-    cr_assert_eq(wt_tokenize(l->tk, &t, 0, t.len, 0, l->prof, l->stem, &v),
-                 0);
+    cr_assert_eq(wt_tokenize(l->tk, &t, 0, t.len, 0, l->prof, l->stem, &v), 0);
     wt_text_release(&t);
     return v;
 }
 
 /* The one number token of s, which must have exactly one. */
-static uint64_t number_of(lang *l, const char *s, size_t *start,
-                          size_t *end)
+static uint64_t number_of(lang *l, const char *s, size_t *start, size_t *end)
 {
     wt_token_vec v = toks(l, s);
     uint64_t h = 0;
@@ -114,58 +112,66 @@ Test(number, multipliers_scale_what_is_below_them)
 
 Test(number, twelve_thousand_in_every_local_form)
 {
-    same_number("en", (const char *const[]){
-        "about 12,000 troops", "about 12000 troops",
-        "about 12 thousand troops", "about twelve thousand troops", NULL});
-    same_number("de", (const char *const[]){
-        "rund 12.000 Soldaten", "rund 12 000 Soldaten",
-        "rund 12000 Soldaten", "rund 12 Tausend Soldaten", NULL});
+    same_number(
+        "en", (const char *const[]){"about 12,000 troops", "about 12000 troops",
+                                    "about 12 thousand troops",
+                                    "about twelve thousand troops", NULL});
+    same_number("de", (const char *const[]){"rund 12.000 Soldaten",
+                                            "rund 12 000 Soldaten",
+                                            "rund 12000 Soldaten",
+                                            "rund 12 Tausend Soldaten", NULL});
     same_number("es", (const char *const[]){
-        "unos 12.000 soldados", "unos 12 mil soldados",
-        "unos 12 000 soldados", "unos 12000 soldados", NULL});
-    same_number("fr", (const char *const[]){
-        "quelque 12 000 soldats", "quelque 12 000 soldats",
-        "quelque 12.000 soldats", "quelque 12 mille soldats", NULL});
+                          "unos 12.000 soldados", "unos 12 mil soldados",
+                          "unos 12 000 soldados", "unos 12000 soldados", NULL});
+    same_number("fr", (const char *const[]){"quelque 12 000 soldats",
+                                            "quelque 12 000 soldats",
+                                            "quelque 12.000 soldats",
+                                            "quelque 12 mille soldats", NULL});
     same_number("ko", (const char *const[]){
-        "장병 1만2천명이 참가", "장병 1만 2000명이 참가",
-        "장병 12,000명이 참가", "장병 12000명이 참가", NULL});
-    same_number("ja", (const char *const[]){
-        "兵士1万2000人が参加", "兵士12,000人が参加", "兵士１万２０００人が参加",
-        NULL});
-    same_number("zh", (const char *const[]){
-        "两国1万2000名士兵", "两国12,000名士兵", "两国1.2万名士兵", NULL});
-    same_number("ru", (const char *const[]){
-        "около 12 тыс. военнослужащих", "около 12 тысяч военнослужащих",
-        "около 12 000 военнослужащих", "около 12000 военнослужащих", NULL});
-    same_number("pt", (const char *const[]){
-        "cerca de 12 mil soldados", "cerca de 12.000 soldados", NULL});
+                          "장병 1만2천명이 참가", "장병 1만 2000명이 참가",
+                          "장병 12,000명이 참가", "장병 12000명이 참가", NULL});
+    same_number("ja", (const char *const[]){"兵士1万2000人が参加",
+                                            "兵士12,000人が参加",
+                                            "兵士１万２０００人が参加", NULL});
+    same_number("zh",
+                (const char *const[]){"两国1万2000名士兵", "两国12,000名士兵",
+                                      "两国1.2万名士兵", NULL});
+    same_number("ru",
+                (const char *const[]){"около 12 тыс. военнослужащих",
+                                      "около 12 тысяч военнослужащих",
+                                      "около 12 000 военнослужащих",
+                                      "около 12000 военнослужащих", NULL});
+    same_number("pt", (const char *const[]){"cerca de 12 mil soldados",
+                                            "cerca de 12.000 soldados", NULL});
 }
 
 Test(number, decimals_and_large_multipliers)
 {
-    same_number("en", (const char *const[]){
-        "to 12.3 billion dollars", "to 12,300 million dollars",
-        "to 12,300,000,000 dollars", NULL});
-    same_number("de", (const char *const[]){
-        "auf 12,3 Mrd. Dollar", "auf 12.300 Millionen Dollar", NULL});
-    same_number("ru", (const char *const[]){
-        "до 12,3 млрд долларов", "до 12 300 млн долларов", NULL});
-    same_number("ko", (const char *const[]){
-        "123억 달러를", "12,300,000,000 달러를", NULL});
+    same_number("en", (const char *const[]){"to 12.3 billion dollars",
+                                            "to 12,300 million dollars",
+                                            "to 12,300,000,000 dollars", NULL});
+    same_number("de",
+                (const char *const[]){"auf 12,3 Mrd. Dollar",
+                                      "auf 12.300 Millionen Dollar", NULL});
+    same_number("ru", (const char *const[]){"до 12,3 млрд долларов",
+                                            "до 12 300 млн долларов", NULL});
+    same_number("ko", (const char *const[]){"123억 달러를",
+                                            "12,300,000,000 달러를", NULL});
 }
 
 Test(number, percentages)
 {
-    same_number("en", (const char *const[]){
-        "rose 4.5 percent", "rose 4.5%", "rose 4.5 per cent", NULL});
-    same_number("es", (const char *const[]){
-        "subieron un 4,5 %", "subieron un 4,5 por ciento", NULL});
-    same_number("it", (const char *const[]){
-        "del 4,5%", "del 4,5 per cento", NULL});
-    same_number("ko", (const char *const[]){
-        "4.5% 늘어난", "4.5퍼센트 늘어난", NULL});
-    same_number("ru", (const char *const[]){
-        "на 4,5%", "на 4,5 процента", NULL});
+    same_number("en", (const char *const[]){"rose 4.5 percent", "rose 4.5%",
+                                            "rose 4.5 per cent", NULL});
+    same_number("es",
+                (const char *const[]){"subieron un 4,5 %",
+                                      "subieron un 4,5 por ciento", NULL});
+    same_number("it",
+                (const char *const[]){"del 4,5%", "del 4,5 per cento", NULL});
+    same_number("ko",
+                (const char *const[]){"4.5% 늘어난", "4.5퍼센트 늘어난", NULL});
+    same_number("ru",
+                (const char *const[]){"на 4,5%", "на 4,5 процента", NULL});
     /* A percentage is not the bare number. */
     lang en = load("en");
     cr_assert_neq(number_of(&en, "rose 4.5%", NULL, NULL),
@@ -175,19 +181,18 @@ Test(number, percentages)
 
 Test(number, spelled_out_small_numbers)
 {
+    same_number("en", (const char *const[]){"fired two missiles",
+                                            "fired 2 missiles", NULL});
     same_number("en", (const char *const[]){
-        "fired two missiles", "fired 2 missiles", NULL});
-    same_number("en", (const char *const[]){
-        "flew 350 km", "flew three hundred fifty km", NULL});
+                          "flew 350 km", "flew three hundred fifty km", NULL});
     same_number("es", (const char *const[]){
-        "unos 350 kilómetros", "unos trescientos cincuenta kilómetros",
-        NULL});
-    same_number("de", (const char *const[]){
-        "zwei Raketen", "2 Raketen", NULL});
-    same_number("uk", (const char *const[]){
-        "запустила дві ракети", "запустила 2 ракети", NULL});
-    same_number("ar", (const char *const[]){
-        "نحو 350 كيلومترا", "نحو ٣٥٠ كيلومترا", NULL});
+                          "unos 350 kilómetros",
+                          "unos trescientos cincuenta kilómetros", NULL});
+    same_number("de", (const char *const[]){"zwei Raketen", "2 Raketen", NULL});
+    same_number("uk", (const char *const[]){"запустила дві ракети",
+                                            "запустила 2 ракети", NULL});
+    same_number("ar", (const char *const[]){"نحو 350 كيلومترا",
+                                            "نحو ٣٥٠ كيلومترا", NULL});
 }
 
 Test(number, merged_number_spans_its_pieces)
