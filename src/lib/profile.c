@@ -16,6 +16,8 @@
 #include <xxhash.h>
 
 #define WORD_SEED 0x70726f66ULL
+/* Suffixes cut from one word at most (particle on ending on ending). */
+#define WT_SUFFIX_ROUNDS 3
 
 uint64_t wt_word_hash(const char *s, size_t n)
 {
@@ -486,7 +488,16 @@ static size_t utf8_chars(const char *s, size_t n)
 size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
                                size_t len)
 {
-    return wt_profile_strip_suffix_min(p, w, len, p->suffix_min);
+    /* Cutting again until nothing more comes off makes the stem the same
+     * whatever was attached: 어린이가 -> 어린이 -> 어린 = 어린이 -> 어린. */
+    for (int i = 0; i < WT_SUFFIX_ROUNDS; i++) {
+        const size_t cut = wt_profile_strip_suffix_min(p, w, len,
+                                                       p->suffix_min);
+        if (cut == len)
+            break;
+        len = cut;
+    }
+    return len;
 }
 
 size_t wt_profile_strip_suffix_min(const wt_profile *p, const char *w,

@@ -112,7 +112,8 @@ int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,
 const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
                                size_t *len);
 /* Length in bytes of the folded UTF-8 word w[0..len) once the longest
- * suffix of suffixes.txt that leaves suffix_min code points is cut. */
+ * suffix of suffixes.txt that leaves suffix_min code points is cut, again
+ * and again (at most three times) while one fits. */
 size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
                                size_t len);
 /* The same with min code points kept instead of suffix_min. */
