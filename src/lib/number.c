@@ -151,6 +151,13 @@ int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
                 j--;
             if (j == i)
                 goto fail;
+            if (pc.kind == WT_NUMW_PREFIX) {
+                /* only at the start, right before digits: "و12000" */
+                if (i != 0 || j == nc)
+                    goto fail;
+                i = j;
+                continue;
+            }
             if (pc.kind == WT_NUMW_UNIT) {
                 /* only as the end of a word that has digits: "2발" */
                 if (j != nc || !n->digit_pieces)

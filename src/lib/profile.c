@@ -251,6 +251,8 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
             w->kind = WT_NUMW_JOINER;
         else if (rest < stop && *rest == 'u')
             w->kind = WT_NUMW_UNIT;
+        else if (rest < stop && *rest == 'p')
+            w->kind = WT_NUMW_PREFIX;
     }
     if (p->nnumbers)
         qsort(p->numbers, p->nnumbers, sizeof *p->numbers, cmp_number);

@@ -27,8 +27,10 @@ enum {
     WT_NUMW_PERCENT = 2,    /* makes it a percentage: "percent", "퍼센트" */
     WT_NUMW_JOINER = 3,     /* may stand between a number and a percent
                                word: "por" in "5 por ciento" */
-    WT_NUMW_UNIT = 4        /* a counter written onto the digits, not part
+    WT_NUMW_UNIT = 4,       /* a counter written onto the digits, not part
                                of the value: "명" in "12,000명" */
+    WT_NUMW_PREFIX = 5      /* a particle written before the digits: "و"
+                               ("and") in "و12000" */
 };
 
 typedef struct wt_number_word {

@@ -193,6 +193,8 @@ Test(number, spelled_out_small_numbers)
                                             "запустила 2 ракети", NULL});
     same_number("ar", (const char *const[]){"نحو 350 كيلومترا",
                                             "نحو ٣٥٠ كيلومترا", NULL});
+    same_number("ar", (const char *const[]){"و12 ألف جندي", "و12000 جندي",
+                                            "نحو ١٢ ألف جندي", NULL});
 }
 
 Test(number, merged_number_spans_its_pieces)
