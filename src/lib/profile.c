@@ -102,6 +102,8 @@ static int set_text_key(wt_profile *p, const char *k, size_t kl,
         p->group[o] = '\0';
     } else if (kl == 7 && !memcmp(k, "elision", 7)) {
         return parse_elisions(p, v, vl);
+    } else if (kl == 9 && !memcmp(k, "split_han", 9)) {
+        p->split_han = vl == 3 && !memcmp(v, "yes", 3);
     } else if (kl == 13 && !memcmp(k, "transliterate", 13)) {
         wt_free(p->translit);
         if (!(p->translit = wt_strndup(v, vl)))

@@ -70,6 +70,8 @@ typedef struct wt_profile {
     size_t nelisions;
     char *translit;       /* ICU transliterator ID applied to every word
                              ("Traditional-Simplified"), or NULL */
+    int split_han;        /* ideographic words become one token per
+                             character ("split_han = yes") */
 } wt_profile;
 
 /*

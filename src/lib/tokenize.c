@@ -208,7 +208,8 @@ static int parse_with_suffix(wt_num *num, const wt_profile *prof,
  */
 static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
                       int32_t e, int32_t status, const wt_profile *prof,
-                      wt_stemmer *stemmer, wt_token *tok, wt_num *num)
+                      wt_stemmer *stemmer, wt_token *tok, wt_num *num,
+                      int words_only)
 {
     int rc = 0;
     size_t len = 0;
@@ -228,8 +229,9 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
     }
     const char *w = apply_variant(prof, f, &len);
     wt_num_init(num);
-    if (wt_num_parse(num, prof, w, len) ||
-        (prof && !is_num && parse_with_suffix(num, prof, w, len))) {
+    if (!words_only &&
+        (wt_num_parse(num, prof, w, len) ||
+         (prof && !is_num && parse_with_suffix(num, prof, w, len)))) {
         if (num->first_kind == WT_NUMW_PERCENT && num->pieces == 1)
             goto word; /* "percent" alone; it may still join a number */
         tok->flags |= WT_TOK_NUMBER;
@@ -323,6 +325,7 @@ typedef struct tok_run {
     wt_token_vec *vec;
     pending_num pend;
     int32_t prev_end;       /* end of the previous word, -1 at the start */
+    int no_number_words;    /* read words as words, not number words */
 } tok_run;
 
 /*
@@ -333,7 +336,9 @@ typedef struct tok_run {
  */
 static int32_t number_prefix(tok_run *r, int32_t as, int32_t ae, wt_num *num)
 {
-    for (int32_t k = ae - as - 1 < 4 ? ae - as - 1 : 4; k > 0; k--) {
+    /* A character of a split ideographic word may be all number ("万"). */
+    const int32_t most = ae - as - (r->no_number_words ? 0 : 1);
+    for (int32_t k = most < 4 ? most : 4; k > 0; k--) {
         if (U16_IS_LEAD(r->t->u[as + k - 1]))
             continue;
         size_t len = 0;
@@ -388,7 +393,7 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
                     .para = r->para};
     wt_num num;
     int rc = make_token(r->tk, r->t, as, ae, status, r->prof, r->stemmer,
-                        &tok, &num);
+                        &tok, &num, r->no_number_words);
     if (rc)
         return rc;
     const int near = r->pend.active && space_gap(u, r->pend.end, as);
@@ -405,12 +410,16 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
         continues(&r->pend, &pre, r->prof, one_space)) {
         /* The rest of the word is a word of its own: "명이". */
         extend_pending(r, &pre, as, as + k);
+        if (as + k == ae) {
+            r->prev_end = ae;
+            return 0; /* the whole character went into the number */
+        }
         r->pend.active = 0;
         as += k;
         tok = (wt_token){.start = r->t->off[as], .end = r->t->off[ae],
                          .para = r->para};
         if ((rc = make_token(r->tk, r->t, as, ae, UBRK_WORD_LETTER, r->prof,
-                             r->stemmer, &tok, &num)))
+                             r->stemmer, &tok, &num, 0)))
             return rc;
     }
     int joiner = 0;
@@ -439,6 +448,32 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
     }
     r->prev_end = ae;
     return push_token(r->vec, &tok);
+}
+
+/* An ideographic word one character at a time (profile "split_han"):
+ * rewrites of Chinese news share characters more than dictionary words,
+ * which two segmentations of the same phrase often cut differently. */
+static int take_chars(tok_run *r, int32_t as, int32_t ae, int32_t status)
+{
+    size_t len = 0;
+    int rc = 0;
+    wt_num num;
+    const char *f = wt_normalize_word(r->tk->norm, r->t->u + as, ae - as, 0,
+                                      &len, &rc);
+    if (!f)
+        return rc;
+    if (wt_num_parse(&num, r->prof, f, len)) /* "万", "一万" */
+        return take_word(r, as, ae, status);
+    /* The "一" of "统一" is a character, not the number one. */
+    r->no_number_words = 1;
+    for (int32_t i = as; i < ae && !rc;) {
+        int32_t j = i;
+        U16_FWD_1(r->t->u, j, ae);
+        rc = take_word(r, i, j, status);
+        i = j;
+    }
+    r->no_number_words = 0;
+    return rc;
 }
 
 /* Copies t->u[start, end) to tk->pu at the same place and transliterates
@@ -483,13 +518,16 @@ int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
         }
     }
     t = &tt;
-    tok_run r = {tk, t, start, end, para, prof, stemmer, vec, {0}, -1};
+    tok_run r = {tk, t, start, end, para, prof, stemmer, vec, {0}, -1, 0};
     int rc = 0;
     int32_t s = ubrk_first(tk->bi);
     for (int32_t e = ubrk_next(tk->bi); e != UBRK_DONE && !rc;
          s = e, e = ubrk_next(tk->bi)) {
         const int32_t status = ubrk_getRuleStatus(tk->bi);
-        if (status >= UBRK_WORD_NONE_LIMIT)
+        if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT &&
+            prof && prof->split_han)
+            rc = take_chars(&r, start + s, start + e, status);
+        else if (status >= UBRK_WORD_NONE_LIMIT)
             rc = take_word(&r, start + s, start + e, status);
     }
     /* Do not keep a pointer into the caller's text. */

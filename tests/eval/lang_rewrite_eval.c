@@ -8,8 +8,11 @@
  *
  *   lang_rewrite_eval FILE_A FILE_B [LINES]
  *
- * Prints: lines used, gold links, links found, their classes, and links
- * to any other paragraph ("wrong").  Languages are identified as usual.
+ * Prints: the language identified, paragraphs of A (gold links), the
+ * share found, the classes of those found (verbatim, edited, rewrite),
+ * links to another paragraph of the same story pair ("near": often a
+ * sentence split or merged differently) and links to another story
+ * ("wrong").  Languages are identified as usual.
  */
 #include "wiretrace.h"
 
@@ -73,7 +76,7 @@ int main(int argc, char **argv)
         }
     if (wt_corpus_analyze(c))
         return 2;
-    size_t found = 0, wrong = 0, cls[8] = {0}, paras = 0;
+    size_t found = 0, near = 0, wrong = 0, cls[8] = {0}, paras = 0;
     for (size_t k = 0; k < docs; k++) {
         const wt_document *d = wt_corpus_document(c, k);
         for (size_t i = 0; i < wt_document_paragraph_count(d); i++) {
@@ -85,16 +88,19 @@ int main(int argc, char **argv)
                     found++;
                     if ((size_t)src->cls < 8)
                         cls[src->cls]++;
+                } else if (src->document == docs + k ||
+                           src->document == k) {
+                    near++; /* same story, another sentence */
                 } else {
                     wrong++;
                 }
             }
         }
     }
-    printf("%s\t%zu\t%zu\t%.3f\t%zu\t%zu\t%zu\t%zu\t%zu\n",
-           wt_document_lang(wt_corpus_document(c, 0)), docs * PER_DOC,
-           paras, paras ? (double)found / paras : 0, cls[WT_CLASS_VERBATIM],
-           cls[WT_CLASS_EDITED], cls[WT_CLASS_REWRITE], wrong, found);
+    printf("%s\t%zu\t%.3f\t%zu\t%zu\t%zu\t%zu\t%zu\n",
+           wt_document_lang(wt_corpus_document(c, 0)), paras,
+           paras ? (double)found / paras : 0, cls[WT_CLASS_VERBATIM],
+           cls[WT_CLASS_EDITED], cls[WT_CLASS_REWRITE], near, wrong);
     wt_corpus_free(c);
     for (size_t i = 0; i < na; i++)
         free(a[i]);

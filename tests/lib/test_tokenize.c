@@ -179,7 +179,7 @@ Test(tokenize, korean_particles_and_endings_are_cut)
         cr_assert_eq(a[i], b[i], "word %zu", i);
 }
 
-Test(tokenize, japanese_and_chinese_words_from_the_dictionary)
+Test(tokenize, japanese_words_from_the_dictionary_chinese_characters)
 {
     uint64_t s[32];
     uint32_t f[32];
@@ -189,9 +189,16 @@ Test(tokenize, japanese_and_chinese_words_from_the_dictionary)
     cr_assert_geq(n, 6);
     cr_assert(f[1] & WT_TOK_STOP, "は is a particle");
     cr_assert_eq(s[0], stem1("ja", "北朝鮮"));
+    /* Chinese (split_han = yes): one token per character. */
     const size_t m = stems_in("zh", "朝鲜发射了弹道导弹", s, f, 32);
-    cr_assert_geq(m, 4);
-    cr_assert_eq(s[0], stem1("zh", "朝鲜"));
+    cr_assert_eq(m, 9);
+    cr_assert_eq(s[0], stem1("zh", "朝"));
+    cr_assert(f[4] & WT_TOK_STOP, "了 is a function word");
+    /* The 一 of 统一 is no number; 一万 is one. */
+    cr_assert_eq(stems_in("zh", "统一", s, f, 32), 2);
+    cr_assert_not(f[1] & WT_TOK_NUMBER);
+    cr_assert_eq(stems_in("zh", "一万", s, f, 32), 1);
+    cr_assert(f[0] & WT_TOK_NUMBER);
 }
 
 Test(tokenize, thai_words_from_the_dictionary)
