@@ -410,6 +410,23 @@ static int para_lang(wt_corpus *c, const wt_text *t, const wt_para_range *r,
     return lang_ctx(c, code, out);
 }
 
+/* Credits in the other languages of a mixed document: "..., Yonhap
+ * reports." in the English paragraph of a Korean story.  Each language's
+ * patterns are its own words, so they find nothing in the others. */
+static int scan_other_languages(wt_corpus *c, wt_document *d,
+                                const size_t *plang, size_t npara, size_t li)
+{
+    int rc = 0;
+    for (size_t i = 0; i < npara && !rc; i++) {
+        size_t j = 0;
+        while (j < i && plang[j] != plang[i])
+            j++;
+        if (plang[i] != li && j == i) /* first paragraph of its language */
+            rc = wt_provenance_scan(d, c->langs[plang[i]].prof, c->agencies);
+    }
+    return rc;
+}
+
 static int analyze_document(wt_corpus *c, wt_document *d)
 {
     wt_decode_report rep;
@@ -462,6 +479,8 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     }
     if (!rc)
         rc = wt_provenance_scan(d, c->langs[li].prof, c->agencies);
+    if (!rc)
+        rc = scan_other_languages(c, d, plang, npara, li);
     wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);

@@ -1,6 +1,7 @@
 /* Tests of langid.c and of the language choice in corpus.c: per document,
  * per paragraph, the option's override and the script fallback. */
 #include "helpers.h"
+#include "document.h"
 #include "langid.h"
 
 static wt_langid detect(const char *s)
@@ -179,5 +180,22 @@ Test(langid, boilerplate_of_a_paragraph_in_another_language)
     cr_assert_str_eq(wt_document_lang(d), "ko");
     cr_assert_str_eq(wt_document_paragraph_lang(d, 2), "en");
     cr_assert_neq(wt_document_paragraph(d, 2)->boiler, WT_BOILER_NONE);
+    wt_corpus_free(c);
+}
+
+Test(langid, credits_in_a_paragraph_of_another_language)
+{
+    /* The Korean story's English paragraph credits Reuters in English. */
+    const char *texts[] = {
+        "북한이 10일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다고 "
+        "합동참모본부가 밝혔다. 올해 들어 일곱 번째 무력 시위다.\n\n"
+        "The government convened an emergency meeting of the National "
+        "Security Council, Reuters reports.\n"};
+    wt_corpus *c = test_corpus(texts, 1, NULL);
+    const wt_document *d = wt_corpus_document(c, 0);
+    cr_assert_str_eq(wt_document_lang(d), "ko");
+    cr_assert_str_eq(wt_document_paragraph_lang(d, 1), "en");
+    cr_assert_eq(d->ncredits, 1);
+    cr_assert_str_eq(d->credits[0], "Reuters");
     wt_corpus_free(c);
 }
