@@ -110,7 +110,10 @@ int wt_script_fits(UScriptCode want, UScriptCode got)
 {
     want = script_base(want);
     got = script_base(got);
-    if (got == USCRIPT_COMMON || want == USCRIPT_INVALID_CODE || want == got)
+    /* A generic profile (script Zyyy) fits any script: its paragraphs
+     * change language only on CLD2's sure word. */
+    if (got == USCRIPT_COMMON || want == USCRIPT_INVALID_CODE ||
+        want == USCRIPT_COMMON || want == got)
         return 1;
     /* Kanji-only lines in Japanese, hanja in Korean. */
     return got == USCRIPT_HAN &&

@@ -36,7 +36,8 @@ UScriptCode wt_dominant_script(const UChar *u, int32_t len, size_t *letters);
 const char *wt_script_lang(UScriptCode s);
 
 /* Do a language whose profile names script want and text in script got
- * belong together (Han inside Japanese or Korean text does)? */
+ * belong together (Han inside Japanese or Korean text does; anything
+ * with the generic Zyyy)? */
 int wt_script_fits(UScriptCode want, UScriptCode got);
 
 /* ISO 15924 code ("Latn", "Hang", "Jpan") to a script; USCRIPT_INVALID_CODE

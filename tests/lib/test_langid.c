@@ -65,6 +65,7 @@ Test(langid, dominant_script)
     cr_assert(wt_script_fits(USCRIPT_JAPANESE, USCRIPT_HAN));
     cr_assert(wt_script_fits(wt_script_from_code("Hang"), USCRIPT_HAN));
     cr_assert_not(wt_script_fits(wt_script_from_code("Hang"), USCRIPT_LATIN));
+    cr_assert(wt_script_fits(wt_script_from_code("Zyyy"), USCRIPT_HANGUL));
     cr_assert_eq(wt_script_from_code("Jpan"), USCRIPT_JAPANESE);
     cr_assert_eq(wt_script_from_code("Cyrl"), USCRIPT_CYRILLIC);
 }
