@@ -2,7 +2,12 @@
  * tokenize.c - ICU word break (ubrk, UAX #29) into wiretrace tokens.
  *
  * Only segments whose rule status says "word" (letters, numbers, kana,
- * ideographs) become tokens; spaces and punctuation never do.
+ * ideographs) become tokens; spaces and punctuation never do.  Per word,
+ * the language profile folds spelling variants and elisions, reads
+ * numbers in their local forms (number.c), flags stopwords and cuts
+ * suffixes after Snowball stemming.  A number written over several words
+ * ("12 million", "1만 2000", "4,5 por ciento") becomes one token spanning
+ * them all.
  */
 #include "tokenize.h"
 #include "number.h"
