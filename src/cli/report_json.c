@@ -20,13 +20,17 @@ static json_t *spans_json(const wt_source *src)
 static json_t *source_json(const wt_corpus *c, const wt_source *src)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
-    return json_pack("{s:s, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
+    json_t *o = json_pack("{s:s, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
                      wt_document_id(od), "paragraph",
                      (json_int_t)src->paragraph, "class",
                      wt_class_name(src->cls), "score", src->score,
                      "coverage", src->coverage, "fact_overlap",
                      src->fact_overlap, "origin", wt_origin_name(src->origin),
                      "spans", spans_json(src));
+    const char *lang = wt_document_paragraph_lang(od, src->paragraph);
+    if (o && lang)
+        json_object_set_new(o, "lang", json_string(lang));
+    return o;
 }
 
 static json_t *paragraph_json(const wt_corpus *c, const wt_document *d,

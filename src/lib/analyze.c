@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "provenance.h"
 #include "sketch.h"
+#include "translate.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -281,6 +282,24 @@ static int score_pair(stage *s, uint32_t gx, uint32_t gy)
     return rc;
 }
 
+int wt_analyze_link(wt_corpus *c, size_t doc, size_t para, size_t odoc,
+                    size_t opara, int cls, double score, double fact)
+{
+    wt_source src = {0};
+    src.document = odoc;
+    src.paragraph = opara;
+    src.cls = (wt_class)cls;
+    src.score = score;
+    src.fact_overlap = fact;
+    src.origin = WT_ORIGIN_UNKNOWN;
+    if (!(src.spans = wt_malloc(sizeof *src.spans)))
+        return WT_ENOMEM;
+    int rc = add_source(&c->docs[doc]->paras[para], &src, 1);
+    if (!rc)
+        rc = note_pair(c, (uint32_t)doc, (uint32_t)odoc);
+    return rc;
+}
+
 /* Scores every accumulated pair that shares enough to be a candidate. */
 static int score_candidates(stage *s)
 {
@@ -392,6 +411,8 @@ int wt_analyze_run(wt_corpus *c)
     s.post = NULL;
     if (!rc)
         rc = score_candidates(&s);
+    if (!rc)
+        rc = wt_translate_run(c);
     for (size_t d = 0; d < c->ndocs && !rc; d++)
         rc = find_duplicates(c, c->docs[d], d);
     if (!rc)

@@ -195,6 +195,11 @@ static int lang_ctx(wt_corpus *c, const char *code, size_t *out)
     return 0;
 }
 
+int wt_corpus_lang(wt_corpus *c, const char *code, size_t *out)
+{
+    return lang_ctx(c, code, out);
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;

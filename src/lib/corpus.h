@@ -49,4 +49,13 @@ void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
 /* The analyze stage (analyze.c). */
 int wt_analyze_run(wt_corpus *c);
 
+/* The context of language code, loaded on first use; *out indexes
+ * c->langs.  Returns 0 or a WT_E* code. */
+int wt_corpus_lang(wt_corpus *c, const char *code, size_t *out);
+
+/* Records on paragraph (doc, para) a source (odoc, opara) of class cls
+ * found without shared spans (a translation).  Returns 0 or WT_ENOMEM. */
+int wt_analyze_link(wt_corpus *c, size_t doc, size_t para, size_t odoc,
+                    size_t opara, int cls, double score, double fact);
+
 #endif

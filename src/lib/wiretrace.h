@@ -121,6 +121,9 @@ WT_API void wt_options_init(wt_options *opts);
 
 /* The default folder of language profiles compiled into the library. */
 WT_API const char *wt_default_lang_dir(void);
+/* The folder of bilingual lexicons (<code>-en.txt) converted at build time
+ * from dictionary packages; used to link translated paragraphs. */
+WT_API const char *wt_default_lexicon_dir(void);
 
 typedef struct wt_corpus wt_corpus;
 typedef struct wt_document wt_document;
