@@ -24,9 +24,11 @@
 #define MAX_KEYS 8        /* English stems kept per headword */
 #define POSTING_CAP 256   /* keys in more paragraphs make no candidates */
 #define CANDIDATE_SHARE 0.1
-#define LINK_SHARE 0.3    /* matched weight / own weight, both sides */
-#define WEAK_SHARE 0.15   /* the same with support from the document */
-#define MIN_UNITS 3       /* matched units a link needs */
+#define LINK_SHARE 0.25   /* matched weight / own weight, both sides */
+#define WEAK_SHARE 0.1    /* the same with support from the document */
+#define BEST_RATIO 0.8    /* of a paragraph's best score in a language */
+#define MIN_UNITS 3       /* matched units a strong link needs */
+#define MIN_WEAK_UNITS 2  /* and one the document supports */
 #define SKEL_SEED UINT64_C(0x736b656c65746f6e)
 
 typedef struct lexicon {
@@ -495,10 +497,15 @@ static uint64_t doc_key(const tstage *t, const cand *k)
     return (a < b ? a << 32 | b : b << 32 | a) + 1;
 }
 
+static double harmonic(const cand *k)
+{
+    return 2 * k->fa * k->fb / (k->fa + k->fb);
+}
+
 static int link(tstage *t, const cand *k)
 {
     const pivot *a = &t->pv[k->x], *b = &t->pv[k->y];
-    const double s = 2 * k->fa * k->fb / (k->fa + k->fb);
+    const double s = harmonic(k);
     int rc = wt_analyze_link(t->c, a->doc, a->para, b->doc, b->para,
                              WT_CLASS_TRANSLATION, s, k->fa);
     if (!rc)
@@ -507,16 +514,50 @@ static int link(tstage *t, const cand *k)
     return rc;
 }
 
+static uint64_t best_key(uint32_t x, int lang)
+{
+    return ((uint64_t)x << 16 | (uint64_t)lang) + 1;
+}
+
+/* Best score of pivot x against a paragraph in language lang. */
+static double best_get(const wt_hmap *best, uint32_t x, int lang)
+{
+    const uint64_t *v = wt_hmap_get(best, best_key(x, lang));
+    double d = 0;
+    if (v)
+        memcpy(&d, v, sizeof d);
+    return d;
+}
+
+static int best_put(wt_hmap *best, uint32_t x, int lang, double h)
+{
+    uint64_t *v = wt_hmap_slot(best, best_key(x, lang));
+    if (!v)
+        return WT_ENOMEM;
+    double d;
+    memcpy(&d, v, sizeof d); /* a new slot holds 0 bits: 0.0 */
+    d = fmax(d, h);
+    memcpy(v, &d, sizeof d);
+    return 0;
+}
+
 /*
  * A pair is linked when each side finds LINK_SHARE of its weight in the
- * other (strong), or WEAK_SHARE when another pair of the same two
- * documents is strong: a translated article is translated paragraph by
- * paragraph, and a lone weak pair is more often two stories on one topic.
+ * other, in MIN_UNITS words or more (strong), or when another pair of the
+ * same two documents is strong and each side finds WEAK_SHARE in
+ * MIN_WEAK_UNITS words, or LINK_SHARE in one: a translated article is
+ * translated paragraph by paragraph, and a lone weak pair is more often
+ * two stories on one topic.
+ * A paragraph has one translation per language, give or take a reprint:
+ * pairs scoring under BEST_RATIO of either side's best in the other's
+ * language are dropped.
  */
 static int link_all(tstage *t, cand *v, size_t n)
 {
-    wt_hmap strong = {0};
+    wt_hmap strong = {0}, best = {0};
     int rc = wt_hmap_init(&strong, n + 1);
+    if (!rc)
+        rc = wt_hmap_init(&best, 2 * n + 1);
     for (size_t i = 0; i < n && !rc; i++) {
         if (!v[i].strong)
             continue;
@@ -529,10 +570,25 @@ static int link_all(tstage *t, cand *v, size_t n)
     for (size_t i = 0; i < n && !rc; i++) {
         const uint64_t *s = wt_hmap_get(&strong, doc_key(t, &v[i]));
         const uint64_t others = (s ? *s : 0) - (uint64_t)v[i].strong;
-        if (v[i].strong || others > 0)
+        v[i].strong = v[i].strong || others > 0; /* now: accepted */
+        if (!v[i].strong)
+            continue;
+        const double h = harmonic(&v[i]);
+        rc = best_put(&best, v[i].x, t->pv[v[i].y].lang, h);
+        if (!rc)
+            rc = best_put(&best, v[i].y, t->pv[v[i].x].lang, h);
+    }
+    const double ratio = BEST_RATIO;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (!v[i].strong)
+            continue;
+        const double h = harmonic(&v[i]);
+        if (h >= ratio * best_get(&best, v[i].x, t->pv[v[i].y].lang) &&
+            h >= ratio * best_get(&best, v[i].y, t->pv[v[i].x].lang))
             rc = link(t, &v[i]);
     }
     wt_hmap_release(&strong);
+    wt_hmap_release(&best);
     return rc;
 }
 
@@ -542,13 +598,17 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
     const pivot *a = &t->pv[x], *b = &t->pv[y];
     size_t ua, ub;
     const double fa = found_in(a, b, &ua), fb = found_in(b, a, &ub);
-    if (fa < WEAK_SHARE || fb < WEAK_SHARE || ua < MIN_UNITS ||
-        ub < MIN_UNITS)
+    const int fair = fa >= WEAK_SHARE && fb >= WEAK_SHARE &&
+                     ua >= MIN_WEAK_UNITS && ub >= MIN_WEAK_UNITS;
+    const int lone = fa >= LINK_SHARE && fb >= LINK_SHARE && ua && ub;
+    if (!fair && !lone)
         return 0;
     if (wt_grow(v, cap, *n + 1, sizeof **v))
         return WT_ENOMEM;
     (*v)[(*n)++] = (cand){x, y, fa, fb,
-                          fa >= LINK_SHARE && fb >= LINK_SHARE};
+                          fa >= LINK_SHARE && fb >= LINK_SHARE &&
+                              ua >= MIN_UNITS &&
+                              ub >= MIN_UNITS};
     return 0;
 }
 
