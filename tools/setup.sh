@@ -16,7 +16,7 @@ libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev
 dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng
 dict-freedict-ita-eng dict-freedict-por-eng dict-freedict-jpn-eng
 dict-freedict-eng-rus dict-freedict-eng-spa dict-freedict-eng-fra
-dict-freedict-eng-ita dict-freedict-eng-por"
+dict-freedict-eng-ita dict-freedict-eng-por mueller7-dict"
 
 missing=""
 for p in $PACKAGES; do
