@@ -189,6 +189,9 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
     return rc;
 }
 
+/* Languages without a lexicon of their own and the one they borrow. */
+static const char *const kin[][2] = {{"uk", "ru"}, {"be", "ru"}};
+
 static lexicon *lexicon_of(tstage *t, const char *code)
 {
     for (size_t i = 0; i < t->nlex; i++)
@@ -218,6 +221,14 @@ static int load_lexicon(tstage *t, size_t li)
     snprintf(path, sizeof path, "%s/%s-en.txt", wt_lexicon_dir(), code);
     if (!rc)
         rc = load_file(t, lx, li, path);
+    /* A language without a dictionary package borrows a close one's,
+     * read with its own profile: shared roots still match. */
+    for (size_t i = 0; !rc && i < sizeof kin / sizeof *kin; i++)
+        if (!strcmp(code, kin[i][0])) {
+            snprintf(path, sizeof path, "%s/%s-en.txt", wt_lexicon_dir(),
+                     kin[i][1]);
+            rc = load_file(t, lx, li, path);
+        }
     return rc;
 }
 
