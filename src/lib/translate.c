@@ -20,21 +20,21 @@
 #include <unicode/utrans.h>
 #include <xxhash.h>
 
-#define MAX_HEAD 4        /* words in a headword */
-#define MAX_KEYS 8        /* English stems kept per headword */
-#define POSTING_CAP 256   /* keys in more paragraphs make no candidates */
+#define MAX_HEAD 4      /* words in a headword */
+#define MAX_KEYS 8      /* English stems kept per headword */
+#define POSTING_CAP 256 /* keys in more paragraphs make no candidates */
 #define CANDIDATE_SHARE 0.1
-#define LINK_SHARE 0.25   /* matched weight / own weight, both sides */
-#define WEAK_SHARE 0.1    /* the same with support from the document */
-#define BEST_RATIO 0.8    /* of a paragraph's best score in a language */
-#define MIN_UNITS 3       /* matched units a strong link needs */
-#define MIN_WEAK_UNITS 2  /* and one the document supports */
+#define LINK_SHARE 0.25  /* matched weight / own weight, both sides */
+#define WEAK_SHARE 0.1   /* the same with support from the document */
+#define BEST_RATIO 0.8   /* of a paragraph's best score in a language */
+#define MIN_UNITS 3      /* matched units a strong link needs */
+#define MIN_WEAK_UNITS 2 /* and one the document supports */
 #define SKEL_SEED UINT64_C(0x736b656c65746f6e)
 
 typedef struct lexicon {
     char code[16];
-    wt_hmap map;     /* headword key -> (offset << 8 | count) + 1 */
-    uint64_t *pool;  /* English stem hashes */
+    wt_hmap map;    /* headword key -> (offset << 8 | count) + 1 */
+    uint64_t *pool; /* English stem hashes */
     size_t npool, poolcap;
 } lexicon;
 
@@ -45,20 +45,20 @@ typedef struct unit {
 } unit;
 
 typedef struct pivot {
-    uint64_t *keys;   /* units' keys, in unit order */
+    uint64_t *keys; /* units' keys, in unit order */
     size_t nkeys, keycap;
     unit *units;
     size_t nunits, unitcap;
-    uint64_t *set;    /* sorted unique keys */
+    uint64_t *set; /* sorted unique keys */
     size_t nset;
     double weight;
     uint32_t doc, para;
-    int lang;         /* index into the stage's languages */
+    int lang; /* index into the stage's languages */
 } pivot;
 
 typedef struct tstage {
     wt_corpus *c;
-    size_t en;        /* English language context */
+    size_t en; /* English language context */
     lexicon *lex;
     size_t nlex;
     UTransliterator *latin;
@@ -68,9 +68,10 @@ typedef struct tstage {
     wt_token_vec tv;
 } tstage;
 
-const char *wt_lexicon_dir(void) { return WT_LEXICON_DIR; }
-
-const char *wt_default_lexicon_dir(void) { return WT_LEXICON_DIR; }
+const char *wt_default_lexicon_dir(void)
+{
+    return WT_LEXICON_DIR;
+}
 
 static uint64_t mix(uint64_t h, uint64_t s)
 {
@@ -79,8 +80,7 @@ static uint64_t mix(uint64_t h, uint64_t s)
 
 size_t wt_translate_skeleton(const char *w, size_t n, char *out, size_t cap)
 {
-    static const char *cls[] = {"kgcq", "tdx", "pbfv", "rl", "sz j", "m",
-                                "n"};
+    static const char *cls[] = {"kgcq", "td", "pbfv", "rl", "szjx", "m", "n"};
     static const char mark[] = "ktprsmn";
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
@@ -99,8 +99,7 @@ size_t wt_translate_skeleton(const char *w, size_t n, char *out, size_t cap)
 }
 
 /* The content tokens of t[s, e) read in language li. */
-static int words(tstage *t, size_t li, const wt_text *txt, int32_t s,
-                 int32_t e)
+static int words(tstage *t, size_t li, const wt_text *txt, int32_t s, int32_t e)
 {
     const wt_lang_ctx *l = &t->c->langs[li];
     t->tv.n = 0;
@@ -169,9 +168,9 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
                 tab = e;
             e++;
         }
-        if (tab > s && txt.u[s] != '#' &&
-            !(rc = words(t, li, &txt, s, tab)) && t->tv.n &&
-            t->tv.n <= MAX_HEAD && !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
+        if (tab > s && txt.u[s] != '#' && !(rc = words(t, li, &txt, s, tab)) &&
+            t->tv.n && t->tv.n <= MAX_HEAD &&
+            !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
             uint64_t key = head_key(t->tv.v, t->tv.n);
             uint64_t *slot = wt_hmap_slot(&lx->map, key);
             size_t count = 0, off = lx->npool;
@@ -218,15 +217,15 @@ static int load_lexicon(tstage *t, size_t li)
     snprintf(path, sizeof path, "%s/%s/glossary.txt", t->c->lang_dir, code);
     if (!rc)
         rc = load_file(t, lx, li, path);
-    snprintf(path, sizeof path, "%s/%s-en.txt", wt_lexicon_dir(), code);
+    snprintf(path, sizeof path, "%s/%s-en.txt", wt_default_lexicon_dir(), code);
     if (!rc)
         rc = load_file(t, lx, li, path);
     /* A language without a dictionary package borrows a close one's,
      * read with its own profile: shared roots still match. */
     for (size_t i = 0; !rc && i < sizeof kin / sizeof *kin; i++)
         if (!strcmp(code, kin[i][0])) {
-            snprintf(path, sizeof path, "%s/%s-en.txt", wt_lexicon_dir(),
-                     kin[i][1]);
+            snprintf(path, sizeof path, "%s/%s-en.txt",
+                     wt_default_lexicon_dir(), kin[i][1]);
             rc = load_file(t, lx, li, path);
         }
     return rc;
@@ -277,22 +276,20 @@ static int push_skeleton(tstage *t, pivot *p, const char *a, size_t n)
     const size_t k = wt_translate_skeleton(a, n, sk, sizeof sk);
     if (k < 3)
         return 0;
-    return push_key(p, XXH3_64bits_withSeed(sk, k, t->c->opts.seed ^
-                                                     SKEL_SEED));
+    return push_key(p,
+                    XXH3_64bits_withSeed(sk, k, t->c->opts.seed ^ SKEL_SEED));
 }
 
 /* Name anchors of token i: its skeleton (for a word in another script
  * always, as Hangul and Cyrillic have no capitals to go by; a Korean word
  * also without one or two final syllables, which may be particles), its
  * plain romanization, and the skeleton of the capitalized run it ends. */
-static int anchors(tstage *t, pivot *p, const wt_document *d,
-                   const wt_token *v, size_t i, char (*run)[64],
-                   size_t *runlen)
+static int anchors(tstage *t, pivot *p, const wt_document *d, const wt_token *v,
+                   size_t i, char (*run)[64], size_t *runlen)
 {
     char a[64];
     int latin, hangul;
-    const size_t n = ascii_of(t, &d->text, &v[i], a, sizeof a, &latin,
-                              &hangul);
+    const size_t n = ascii_of(t, &d->text, &v[i], a, sizeof a, &latin, &hangul);
     int rc = 0;
     const int name = (v[i].flags & WT_TOK_NAME) != 0;
     if (!latin && n >= 3)
@@ -329,8 +326,8 @@ static int anchors(tstage *t, pivot *p, const wt_document *d,
 }
 
 /* The longest headword of lx at content token i: its English stems. */
-static size_t lookup(const lexicon *lx, const wt_token *v, size_t i,
-                     size_t n, const uint64_t **keys, size_t *count)
+static size_t lookup(const lexicon *lx, const wt_token *v, size_t i, size_t n,
+                     const uint64_t **keys, size_t *count)
 {
     for (size_t len = n - i < MAX_HEAD ? n - i : MAX_HEAD; lx && len; len--) {
         const uint64_t *x = wt_hmap_get(&lx->map, head_key(v + i, len));
@@ -374,7 +371,8 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
         const uint64_t *keys = NULL;
         size_t count = 0;
         size_t len = (v[i].flags & WT_TOK_NUMBER)
-                         ? 0 : lookup(lx, v, i, n, &keys, &count);
+                         ? 0
+                         : lookup(lx, v, i, n, &keys, &count);
         for (size_t k = 0; k < count && !rc; k++)
             rc = push_key(p, keys[k]);
         if (!len)
@@ -618,8 +616,7 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
         return WT_ENOMEM;
     (*v)[(*n)++] = (cand){x, y, fa, fb,
                           fa >= LINK_SHARE && fb >= LINK_SHARE &&
-                              ua >= MIN_UNITS &&
-                              ub >= MIN_UNITS};
+                              ua >= MIN_UNITS && ub >= MIN_UNITS};
     return 0;
 }
 
@@ -698,8 +695,8 @@ int wt_translate_run(wt_corpus *c)
     tstage t = {0};
     t.c = c;
     UErrorCode err = U_ZERO_ERROR;
-    t.latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD,
-                           NULL, 0, NULL, &err);
+    t.latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD, NULL,
+                           0, NULL, &err);
     int rc = U_FAILURE(err) ? WT_EICU : build_all(&t);
     if (!rc && t.npv)
         rc = weigh(&t);

@@ -13,9 +13,6 @@
 
 #include "corpus.h"
 
-/* The compiled-in folder of generated lexicons (<code>-en.txt). */
-const char *wt_lexicon_dir(void);
-
 /*
  * Links paragraphs of c in different languages with class translation,
  * through wt_analyze_link.  Does nothing when all text paragraphs are in

@@ -50,7 +50,10 @@ static char *make_doc(char **lines, size_t k)
     return d;
 }
 
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+static double f1(double p, double r)
+{
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -58,8 +61,8 @@ int main(int argc, char **argv)
         return 64;
     const size_t max = argc > 3 ? strtoul(argv[3], NULL, 10) : 1000;
     size_t na, nb;
-    char **a = read_lines(argv[1], max, &na), **b = read_lines(argv[2], max,
-                                                              &nb);
+    char **a = read_lines(argv[1], max, &na),
+         **b = read_lines(argv[2], max, &nb);
     const size_t docs = (na < nb ? na : nb) / PER_DOC;
     wt_options o;
     wt_options_init(&o);
@@ -111,8 +114,8 @@ int main(int argc, char **argv)
                  dr = (double)dright / docs;
     printf("%s\t%s\t%zu\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n",
            wt_document_lang(wt_corpus_document(c, 0)),
-           wt_document_lang(wt_corpus_document(c, docs)), paras, p, r,
-           f1(p, r), dp, dr, f1(dp, dr));
+           wt_document_lang(wt_corpus_document(c, docs)), paras, p, r, f1(p, r),
+           dp, dr, f1(dp, dr));
     free(dl);
     wt_corpus_free(c);
     for (size_t i = 0; i < na; i++)

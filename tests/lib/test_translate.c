@@ -33,8 +33,7 @@ static const char *const story[] = {
 static int have_lexicon(const char *code)
 {
     char path[4096], line[256];
-    snprintf(path, sizeof path, "%s/%s-en.txt", wt_default_lexicon_dir(),
-             code);
+    snprintf(path, sizeof path, "%s/%s-en.txt", wt_default_lexicon_dir(), code);
     FILE *f = fopen(path, "r");
     int entries = 0;
     while (f && fgets(line, sizeof line, f) && !entries)
@@ -47,8 +46,7 @@ static int have_lexicon(const char *code)
 static const wt_source *source_in(const wt_corpus *c, size_t d, size_t p,
                                   size_t od)
 {
-    const wt_paragraph *pa =
-        wt_document_paragraph(wt_corpus_document(c, d), p);
+    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
     for (size_t i = 0; i < pa->source_count; i++)
         if (pa->sources[i].document == od)
             return &pa->sources[i];
@@ -60,8 +58,7 @@ static size_t text_para(const wt_corpus *c, size_t d, size_t n)
 {
     const wt_document *doc = wt_corpus_document(c, d);
     for (size_t i = 0; i < wt_document_paragraph_count(doc); i++)
-        if (wt_document_paragraph(doc, i)->boiler == WT_BOILER_NONE &&
-            n-- == 0)
+        if (wt_document_paragraph(doc, i)->boiler == WT_BOILER_NONE && n-- == 0)
             return i;
     cr_assert_fail("a document has too few paragraphs");
     return 0;
@@ -91,8 +88,9 @@ Test(translate, korean_by_glossary_and_names)
     cr_assert_not_null(s, "the Korean translation is found");
     cr_assert_eq(s->cls, WT_CLASS_TRANSLATION);
     cr_assert_eq(s->paragraph, ko);
-    cr_assert_str_eq(wt_document_paragraph_lang(wt_corpus_document(c, 1),
-                                                s->paragraph), "ko");
+    cr_assert_str_eq(
+        wt_document_paragraph_lang(wt_corpus_document(c, 1), s->paragraph),
+        "ko");
     cr_assert_null(source_in(c, 0, text_para(c, 0, 1), 1),
                    "unrelated paragraphs stay apart");
     wt_corpus_free(c);
