@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 #include <unicode/utrans.h>
 #include <xxhash.h>
 
@@ -66,6 +67,7 @@ typedef struct tstage {
     size_t npv, pvcap;
     wt_hmap df;
     wt_token_vec tv;
+    wt_hmap seen; /* (language, word beginning) of every word in the text */
 } tstage;
 
 const char *wt_default_lexicon_dir(void)
@@ -151,6 +153,61 @@ static int add_english(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
 
 /* Adds the entries of one lexicon or glossary file; a missing file adds
  * nothing. */
+/*
+ * The key of a word's beginning: its first three letters, case folded (one
+ * character in scripts written without spaces, where words are short).
+ * Lexicon lines whose headword begins with no word of the text are not
+ * read: most of a large dictionary never occurs in a corpus, and reading
+ * a line (word break, stemming) is what loading costs.
+ */
+static uint64_t beginning(const UChar *u, int32_t n, size_t li)
+{
+    UChar f[16];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t fl =
+        u_strFoldCase(f, 16, u, n < 4 ? n : 4, U_FOLD_CASE_DEFAULT, &err);
+    if (U_FAILURE(err) && err != U_BUFFER_OVERFLOW_ERROR)
+        return 1;
+    fl = fl < 16 ? fl : 16;
+    const int32_t want = f[0] < 0x2E80 ? 3 : U16_IS_LEAD(f[0]) ? 2 : 1;
+    if (fl > want)
+        fl = want;
+    const uint64_t h = XXH3_64bits_withSeed(f, (size_t)fl * sizeof *f, li + 1);
+    return h ? h : 1; /* 0 marks an empty map slot */
+}
+
+/* Notes the beginning of every word of the text paragraphs in li. */
+static int note_beginnings(tstage *t, size_t li)
+{
+    const wt_corpus *c = t->c;
+    int rc = 0;
+    for (size_t d = 0; d < c->ndocs && !rc; d++) {
+        const wt_document *doc = c->docs[d];
+        for (size_t p = 0; p < doc->npara && !rc; p++) {
+            const wt_para *pa = &doc->paras[p];
+            if (pa->pub.boiler != WT_BOILER_NONE ||
+                strcmp(pa->lang, c->langs[li].code))
+                continue;
+            for (size_t i = pa->tok_begin; i < pa->tok_end && !rc; i++) {
+                const int32_t s = wt_text_index_at(&doc->text,
+                                                   doc->toks.v[i].start),
+                              e = wt_text_index_at(&doc->text,
+                                                   doc->toks.v[i].end);
+                /* after an elided article too: "l'armée" */
+                for (int32_t a = s; a < e && a < s + 4 && !rc; a++) {
+                    if (a > s && doc->text.u[a - 1] != '\'' &&
+                        doc->text.u[a - 1] != 0x2019)
+                        continue;
+                    if (!wt_hmap_slot(&t->seen,
+                                      beginning(doc->text.u + a, e - a, li)))
+                        rc = WT_ENOMEM;
+                }
+            }
+        }
+    }
+    return rc;
+}
+
 static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
 {
     char *buf = NULL;
@@ -168,9 +225,13 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
                 tab = e;
             e++;
         }
-        if (tab > s && txt.u[s] != '#' && !(rc = words(t, li, &txt, s, tab)) &&
-            t->tv.n && t->tv.n <= MAX_HEAD &&
-            !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
+        int32_t w = s; /* the headword's first word */
+        while (w < tab && txt.u[w] != ' ')
+            w++;
+        if (tab > s && txt.u[s] != '#' &&
+            wt_hmap_get(&t->seen, beginning(txt.u + s, w - s, li)) &&
+            !(rc = words(t, li, &txt, s, tab)) && t->tv.n &&
+            t->tv.n <= MAX_HEAD && !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
             uint64_t key = head_key(t->tv.v, t->tv.n);
             uint64_t *slot = wt_hmap_slot(&lx->map, key);
             size_t count = 0, off = lx->npool;
@@ -214,6 +275,8 @@ static int load_lexicon(tstage *t, size_t li)
     snprintf(lx->code, sizeof lx->code, "%s", code);
     char path[4096];
     int rc = wt_hmap_init(&lx->map, 1024);
+    if (!rc)
+        rc = note_beginnings(t, li);
     snprintf(path, sizeof path, "%s/%s/glossary.txt", t->c->lang_dir, code);
     if (!rc)
         rc = load_file(t, lx, li, path);
@@ -697,7 +760,9 @@ int wt_translate_run(wt_corpus *c)
     UErrorCode err = U_ZERO_ERROR;
     t.latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD, NULL,
                            0, NULL, &err);
-    int rc = U_FAILURE(err) ? WT_EICU : build_all(&t);
+    int rc = U_FAILURE(err) ? WT_EICU : wt_hmap_init(&t.seen, 1024);
+    if (!rc)
+        rc = build_all(&t);
     if (!rc && t.npv)
         rc = weigh(&t);
     if (!rc && t.npv)
@@ -715,6 +780,7 @@ int wt_translate_run(wt_corpus *c)
     wt_free(t.pv);
     wt_free(t.tv.v);
     wt_hmap_release(&t.df);
+    wt_hmap_release(&t.seen);
     if (t.latin)
         utrans_close(t.latin);
     return rc;
