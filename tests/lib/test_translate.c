@@ -130,3 +130,26 @@ Test(translate, one_language_makes_no_translation)
     }
     wt_corpus_free(c);
 }
+
+/* Korean and Russian meet through names (윤석열 ≈ Юн Сок Йоль), the
+ * acronym (나토, НАТО) and the year; a Russian story on another NATO
+ * meeting with other people does not link. */
+Test(translate, names_acronyms_numbers_across_scripts)
+{
+    static const char *const docs[] = {
+        "Lang: ko\n\n윤석열 대통령은 나토 정상회의에서 김태효 안보실 1차장과 "
+        "함께 2023년 리투아니아 빌뉴스를 찾았다.\n",
+        "Lang: ru\n\nПрезидент Юн Сок Йоль посетил Вильнюс, Литва, на "
+        "саммите НАТО 2023 года вместе с Ким Тэ Хё.\n",
+        "Lang: ru\n\nПрезидент Франции Эмманюэль Макрон посетил Варшаву на "
+        "встрече НАТО в 2021 году вместе с министром Жаном-Ивом Ле "
+        "Дрианом.\n",
+    };
+    wt_corpus *c = test_corpus(docs, 3, NULL);
+    const wt_source *s = source_in(c, 0, text_para(c, 0, 0), 1);
+    cr_assert_not_null(s, "the Russian translation is found");
+    cr_assert_eq(s->cls, WT_CLASS_TRANSLATION);
+    cr_assert_null(source_in(c, 0, text_para(c, 0, 0), 2),
+                   "another story on the same topic is not linked");
+    wt_corpus_free(c);
+}
