@@ -208,7 +208,8 @@ static int note_beginnings(tstage *t, size_t li)
     return rc;
 }
 
-static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
+static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
+                     size_t min_words)
 {
     char *buf = NULL;
     size_t n = 0;
@@ -230,8 +231,9 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
             w++;
         if (tab > s && txt.u[s] != '#' &&
             wt_hmap_get(&t->seen, beginning(txt.u + s, w - s, li)) &&
-            !(rc = words(t, li, &txt, s, tab)) && t->tv.n &&
-            t->tv.n <= MAX_HEAD && !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
+            !(rc = words(t, li, &txt, s, tab)) && t->tv.n >= min_words &&
+            t->tv.n && t->tv.n <= MAX_HEAD &&
+            !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
             uint64_t key = head_key(t->tv.v, t->tv.n);
             uint64_t *slot = wt_hmap_slot(&lx->map, key);
             size_t count = 0, off = lx->npool;
@@ -249,8 +251,17 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path)
     return rc;
 }
 
-/* Languages without a lexicon of their own and the one they borrow. */
-static const char *const kin[][2] = {{"uk", "ru"}, {"be", "ru"}};
+/*
+ * Languages without a lexicon of their own, the one they borrow, and how
+ * many words a borrowed headword needs.  Chinese reads Japanese kanji
+ * words through its own profile (traditional forms become simplified,
+ * one token a character); single characters mean too many things to
+ * borrow.
+ */
+static const struct kin {
+    const char *lang, *from;
+    size_t min_words;
+} kin[] = {{"uk", "ru", 1}, {"be", "ru", 1}, {"zh", "ja", 2}};
 
 static lexicon *lexicon_of(tstage *t, const char *code)
 {
@@ -279,17 +290,17 @@ static int load_lexicon(tstage *t, size_t li)
         rc = note_beginnings(t, li);
     snprintf(path, sizeof path, "%s/%s/glossary.txt", t->c->lang_dir, code);
     if (!rc)
-        rc = load_file(t, lx, li, path);
+        rc = load_file(t, lx, li, path, 1);
     snprintf(path, sizeof path, "%s/%s-en.txt", wt_default_lexicon_dir(), code);
     if (!rc)
-        rc = load_file(t, lx, li, path);
+        rc = load_file(t, lx, li, path, 1);
     /* A language without a dictionary package borrows a close one's,
      * read with its own profile: shared roots still match. */
     for (size_t i = 0; !rc && i < sizeof kin / sizeof *kin; i++)
-        if (!strcmp(code, kin[i][0])) {
+        if (!strcmp(code, kin[i].lang)) {
             snprintf(path, sizeof path, "%s/%s-en.txt",
-                     wt_default_lexicon_dir(), kin[i][1]);
-            rc = load_file(t, lx, li, path);
+                     wt_default_lexicon_dir(), kin[i].from);
+            rc = load_file(t, lx, li, path, kin[i].min_words);
         }
     return rc;
 }
