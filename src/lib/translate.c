@@ -208,6 +208,37 @@ static int note_beginnings(tstage *t, size_t li)
     return rc;
 }
 
+/*
+ * Adds the English words of u[s, e) to the headword in t->tv.  Headwords
+ * with one key ("straße", "straßen") share their English words: the entry
+ * is copied to the end of the pool and grows there.
+ */
+static int add_entry(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
+                     int32_t e)
+{
+    const uint64_t key = head_key(t->tv.v, t->tv.n);
+    uint64_t *slot = wt_hmap_slot(&lx->map, key);
+    if (!slot)
+        return WT_ENOMEM;
+    const size_t off = lx->npool;
+    size_t count = 0;
+    if (*slot) {
+        const size_t from = (size_t)((*slot - 1) >> 8);
+        count = (size_t)((*slot - 1) & 0xff);
+        if (count >= MAX_KEYS)
+            return 0;
+        if (wt_grow(&lx->pool, &lx->poolcap, lx->npool + count,
+                    sizeof *lx->pool))
+            return WT_ENOMEM;
+        memmove(lx->pool + off, lx->pool + from, count * sizeof *lx->pool);
+        lx->npool += count;
+    }
+    int rc = add_english(t, lx, txt, s, e, &count);
+    if (!rc && count)
+        *wt_hmap_slot(&lx->map, key) = ((uint64_t)off << 8 | count) + 1;
+    return rc;
+}
+
 static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
                      size_t min_words)
 {
@@ -234,16 +265,7 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
             !(rc = words(t, li, &txt, s, tab)) && t->tv.n >= min_words &&
             t->tv.n && t->tv.n <= MAX_HEAD &&
             !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
-            uint64_t key = head_key(t->tv.v, t->tv.n);
-            uint64_t *slot = wt_hmap_slot(&lx->map, key);
-            size_t count = 0, off = lx->npool;
-            if (!slot)
-                rc = WT_ENOMEM;
-            else if (!*slot &&
-                     !(rc = add_english(t, lx, &txt, tab + 1, e, &count)) &&
-                     count)
-                *(slot = wt_hmap_slot(&lx->map, key)) =
-                    ((uint64_t)off << 8 | count) + 1;
+            rc = add_entry(t, lx, &txt, tab + 1, e);
         }
         s = e + 1;
     }
