@@ -1,0 +1,195 @@
+/*
+ * wt_eval.c - runs wiretrace over documents streamed on standard input and
+ * prints every link and document pair as tab-separated lines, for the
+ * evaluation driver (tests/eval/eval.py).  It uses only the public header.
+ *
+ * Input, repeated:   "D <id> <nbytes>\n" followed by nbytes of text.
+ * Options (before the first document): "O <name> <value>\n" with name one
+ * of k, window, perms, verbatim, edited, rewrite, duplicate, min_span,
+ * encoding, lang.
+ *
+ * Output:
+ *   L doc para start end src_doc src_para class score coverage fact
+ *   P a b share_a share_b similarity cover_a cover_b
+ *   T seconds ndocs   (reading, preparing and analyzing)
+ * cover_a is the word-weighted share of a's text covered by links to b
+ * (sum over a's paragraphs with a source in b of words x score / words).
+ */
+#include "wiretrace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static char *encoding_value, *lang_value;
+
+static int set_option(wt_options *o, const char *name, const char *val)
+{
+    const double v = atof(val);
+    if (!strcmp(name, "k"))
+        o->shingle_k = (unsigned)v;
+    else if (!strcmp(name, "window"))
+        o->window = (unsigned)v;
+    else if (!strcmp(name, "perms"))
+        o->minhash_perms = (unsigned)v;
+    else if (!strcmp(name, "verbatim"))
+        o->verbatim_min = v;
+    else if (!strcmp(name, "edited"))
+        o->edited_min = v;
+    else if (!strcmp(name, "rewrite"))
+        o->rewrite_min = v;
+    else if (!strcmp(name, "duplicate"))
+        o->duplicate_min = v;
+    else if (!strcmp(name, "min_span"))
+        o->min_span = (unsigned)v;
+    else if (!strcmp(name, "encoding"))
+        o->encoding = encoding_value = strdup(val);
+    else if (!strcmp(name, "lang"))
+        o->lang = lang_value = strdup(val);
+    else
+        return -1;
+    return 0;
+}
+
+/* Text words of a document, and per other document the covered words. */
+static double text_words(const wt_document *d)
+{
+    double n = 0;
+    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
+        const wt_paragraph *pa = wt_document_paragraph(d, p);
+        if (pa->boiler == WT_BOILER_NONE)
+            n += (double)pa->word_count;
+    }
+    return n;
+}
+
+static double covered_by(const wt_document *d, size_t other)
+{
+    double n = 0;
+    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
+        const wt_paragraph *pa = wt_document_paragraph(d, p);
+        if (pa->boiler != WT_BOILER_NONE)
+            continue;
+        double best = 0;
+        for (size_t i = 0; i < pa->source_count; i++)
+            if (pa->sources[i].document == other &&
+                pa->sources[i].cls != WT_CLASS_DUPLICATE &&
+                pa->sources[i].score > best)
+                best = pa->sources[i].score;
+        n += (double)pa->word_count * (best > 1 ? 1 : best);
+    }
+    return n;
+}
+
+static int read_docs(wt_corpus **out, wt_options *o)
+{
+    char line[4096], id[2048];
+    wt_corpus *c = NULL;
+    while (fgets(line, sizeof line, stdin)) {
+        if (line[0] == 'O') {
+            char name[64], val[256];
+            if (c || sscanf(line, "O %63s %255s", name, val) != 2 ||
+                set_option(o, name, val)) {
+                fprintf(stderr, "wt_eval: bad option line: %s", line);
+                return 64;
+            }
+            continue;
+        }
+        size_t n = 0;
+        if (sscanf(line, "D %2047s %zu", id, &n) != 2) {
+            fprintf(stderr, "wt_eval: bad line: %s", line);
+            return 64;
+        }
+        if (!c && wt_corpus_new(&c, o) < 0) {
+            fprintf(stderr, "wt_eval: bad options\n");
+            return 64;
+        }
+        *out = c;
+        char *buf = malloc(n + 1);
+        if (!buf || fread(buf, 1, n, stdin) != n) {
+            fprintf(stderr, "wt_eval: short document %s\n", id);
+            free(buf);
+            return 2;
+        }
+        const int rc = wt_corpus_add_buffer(c, id, id, buf, n);
+        free(buf);
+        if (rc < 0) {
+            /* Keep indexes aligned with the driver: the document must be
+             * there, even empty. */
+            fprintf(stderr, "wt_eval: %s\n", wt_corpus_error(c));
+            return 2;
+        }
+    }
+    if (!c && wt_corpus_new(&c, o) < 0)
+        return 64;
+    *out = c;
+    return 0;
+}
+
+static void print_links(const wt_corpus *c)
+{
+    for (size_t d = 0; d < wt_corpus_document_count(c); d++) {
+        const wt_document *doc = wt_corpus_document(c, d);
+        for (size_t p = 0; p < wt_document_paragraph_count(doc); p++) {
+            const wt_paragraph *pa = wt_document_paragraph(doc, p);
+            for (size_t i = 0; i < pa->source_count; i++) {
+                const wt_source *s = &pa->sources[i];
+                printf("L\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\t%.4f\t%.4f"
+                       "\t%.4f\n", d, p, pa->start, pa->end, s->document,
+                       s->paragraph, wt_class_name(s->cls), s->score,
+                       s->coverage, s->fact_overlap);
+            }
+        }
+    }
+}
+
+static void print_pairs(const wt_corpus *c)
+{
+    const size_t nd = wt_corpus_document_count(c);
+    double *words = calloc(nd ? nd : 1, sizeof *words);
+    for (size_t d = 0; d < nd && words; d++)
+        words[d] = text_words(wt_corpus_document(c, d));
+    for (size_t i = 0; i < wt_corpus_pair_count(c) && words; i++) {
+        size_t a, b;
+        double sa, sb, sim;
+        if (wt_corpus_pair_at(c, i, &a, &b) ||
+            wt_corpus_pair(c, a, b, &sa, &sb, &sim))
+            continue;
+        const double ca = covered_by(wt_corpus_document(c, a), b);
+        const double cb = covered_by(wt_corpus_document(c, b), a);
+        printf("P\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", a, b, sa, sb,
+               sim, words[a] > 0 ? ca / words[a] : 0,
+               words[b] > 0 ? cb / words[b] : 0);
+    }
+    free(words);
+}
+
+int main(void)
+{
+    wt_options o;
+    wt_options_init(&o);
+    wt_corpus *c = NULL;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = read_docs(&c, &o);
+    if (rc)
+        goto out;
+    if (wt_corpus_analyze(c) < 0) {
+        fprintf(stderr, "wt_eval: %s\n", wt_corpus_error(c));
+        rc = 2;
+        goto out;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    print_links(c);
+    print_pairs(c);
+    printf("T\t%.3f\t%zu\n",
+           (double)(t1.tv_sec - t0.tv_sec) +
+               (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+           wt_corpus_document_count(c));
+out:
+    wt_corpus_free(c);
+    free(encoding_value);
+    free(lang_value);
+    return rc;
+}
