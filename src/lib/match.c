@@ -263,6 +263,11 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o,
      * a copy when either side is mostly inside shared spans; a rewrite
      * when the shared facts are most of one side and a real part of the
      * other (not one line of a long story). */
+    /* Either kind of link needs real shared evidence: a few common words
+     * ("qtly div cts vs prior", "to get tough on") prove nothing, however
+     * much of a short paragraph they make. */
+    if (s->shared_weight < o->evidence_min)
+        return -1;
     const int copy_link = s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
     const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;
     const double lo = s->fact_a > s->fact_b ? s->fact_b : s->fact_a;

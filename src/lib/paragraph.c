@@ -5,7 +5,8 @@
  * the first does not end a sentence and neither is boilerplate on its own,
  * and either the second starts in lower case or the first ends with a comma
  * or hyphen, or the document separates paragraphs with blank lines and the
- * first line is long (a wrapped line, not a headline).
+ * first line is long (a wrapped line, not a headline).  A line that starts
+ * with a control character (wire copy's paragraph mark) is never joined.
  */
 #define _DEFAULT_SOURCE
 #include "paragraph.h"
@@ -102,6 +103,11 @@ static int joinable(const wt_text *t, const line *a, const line *b,
     const UChar32 last = last_char(t->u, a->start, a->end);
     UChar32 first;
     U16_GET(t->u, 0, b->start, t->len, first);
+    /* Wire copy marks a new paragraph with a control character at the
+     * start of its line (PA's ^Y after the "<" line end, IPTC 7901 tabs
+     * aside): never join across it. */
+    if (u_iscntrl(first) && first != '\t')
+        return 0;
     const int cont = u_islower(first) || u_isdigit(first) || last == ',' || last == '-' ||
                      (blank_separated && a->end - a->start >= WRAPPED_LINE_MIN);
     if (!cont)

@@ -108,6 +108,9 @@ typedef struct wt_options {
     double duplicate_min;  /* covered share for an in-document repeat;
                               default 0.80 */
     unsigned min_span;     /* shortest shared span, in words; default 4 */
+    double evidence_min;   /* least IDF weight of the stems two paragraphs
+                              of different documents share for any link;
+                              0 = none; default 0 */
     const char *lang;      /* force this language code; NULL = detect */
     const char *lang_dir;  /* language profiles; NULL = built-in default */
     const char *encoding;  /* input charset for ICU (e.g. "windows-1252");

@@ -41,6 +41,8 @@ static int set_option(wt_options *o, const char *name, const char *val)
         o->rewrite_min = v;
     else if (!strcmp(name, "duplicate"))
         o->duplicate_min = v;
+    else if (!strcmp(name, "evidence"))
+        o->evidence_min = v;
     else if (!strcmp(name, "min_span"))
         o->min_span = (unsigned)v;
     else if (!strcmp(name, "encoding"))
