@@ -44,7 +44,7 @@ static const opt options[] = {
     {O_WINDOW, 'w', "window", ARG_UINT, "N", 1, 64,
      "winnowing window in shingles (default 4)"},
     {O_PERMS, 0, "perms", ARG_UINT, "N", 8, 1024,
-     "MinHash permutations (default 64)"},
+     "MinHash permutations (default 128)"},
     {O_MIN_SPAN, 0, "min-span", ARG_UINT, "N", 2, 64,
      "shortest shared span that counts, in words (default 4)"},
     {O_VERBATIM, 0, "verbatim-min", ARG_SHARE, "X", 0, 0,

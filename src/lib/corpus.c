@@ -25,13 +25,14 @@ void wt_options_init(wt_options *o)
     memset(o, 0, sizeof *o);
     o->shingle_k = 3;
     o->window = 4;
-    o->minhash_perms = 64;
+    o->minhash_perms = 128;
     o->seed = 0x5eed;
     o->verbatim_min = 0.95;
     o->edited_min = 0.50;
     o->rewrite_min = 0.45;
     o->duplicate_min = 0.80;
     o->min_span = 4;
+    o->evidence_min = 2.0;
 }
 
 const char *wt_default_lang_dir(void) { return WT_LANG_DIR; }
@@ -82,7 +83,8 @@ static int check_options(const wt_options *o)
            o->verbatim_min > 0 && o->verbatim_min <= 1 &&
            o->edited_min > 0 && o->edited_min <= o->verbatim_min &&
            o->rewrite_min > 0 && o->rewrite_min <= 1 &&
-           o->duplicate_min > 0 && o->duplicate_min <= 1;
+           o->duplicate_min > 0 && o->duplicate_min <= 1 &&
+           o->evidence_min >= 0 && o->evidence_min <= 64;
 }
 
 int wt_corpus_new(wt_corpus **out, const wt_options *opts)

@@ -226,6 +226,7 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     out->shared_weight = shared_weight(pa, pb, idf, &nshared);
     if (nshared < REWRITE_MIN_SHARED)
         out->shared_weight = 0;
+    out->unit = log(1.0 + idf->npara);
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
     out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
     return 0;
@@ -266,7 +267,7 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o,
     /* Either kind of link needs real shared evidence: a few common words
      * ("qtly div cts vs prior", "to get tough on") prove nothing, however
      * much of a short paragraph they make. */
-    if (s->shared_weight < o->evidence_min)
+    if (s->shared_weight < o->evidence_min * s->unit)
         return -1;
     const int copy_link = s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
     const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;

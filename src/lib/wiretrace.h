@@ -100,7 +100,7 @@ typedef enum {
 typedef struct wt_options {
     unsigned shingle_k;    /* words per shingle; default 3 (1-16) */
     unsigned window;       /* winnowing window in shingles; default 4 (1-64) */
-    unsigned minhash_perms; /* MinHash permutations; default 64 (8-1024) */
+    unsigned minhash_perms; /* MinHash permutations; default 128 (8-1024) */
     uint64_t seed;         /* hash seed; default 0x5eed */
     double verbatim_min;   /* covered share for verbatim; default 0.95 */
     double edited_min;     /* covered share for edited; default 0.50 */
@@ -109,8 +109,9 @@ typedef struct wt_options {
                               default 0.80 */
     unsigned min_span;     /* shortest shared span, in words; default 4 */
     double evidence_min;   /* least IDF weight of the stems two paragraphs
-                              of different documents share for any link;
-                              0 = none; default 0 */
+                              of different documents share for any link, in
+                              units of the weight of a stem found in only
+                              one paragraph; 0 = none; default 2 (0-64) */
     const char *lang;      /* force this language code; NULL = detect */
     const char *lang_dir;  /* language profiles; NULL = built-in default */
     const char *encoding;  /* input charset for ICU (e.g. "windows-1252");
