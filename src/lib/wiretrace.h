@@ -199,6 +199,15 @@ WT_API int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b,
                           double *share_a, double *share_b,
                           double *similarity);
 
+/* How much of each document of the pair (a, b), a != b, the other
+ * explains: the share of a's text words in paragraphs with a source in b,
+ * each paragraph weighted by its best source's score (cover_a), and the
+ * same for b (cover_b).  0 when nothing is linked.  A ranking figure for
+ * the sources of an article.  Either pointer may be NULL.  Call after
+ * wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
+                                   double *cover_a, double *cover_b);
+
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
  * sets the two document indexes (a < b); read the figures with

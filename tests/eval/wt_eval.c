@@ -5,15 +5,14 @@
  *
  * Input, repeated:   "D <id> <nbytes>\n" followed by nbytes of text.
  * Options (before the first document): "O <name> <value>\n" with name one
- * of k, window, perms, verbatim, edited, rewrite, duplicate, min_span,
- * encoding, lang.
+ * of k, window, perms, verbatim, edited, rewrite, duplicate, evidence,
+ * min_span, encoding, lang.
  *
  * Output:
  *   L doc para start end src_doc src_para class score coverage fact
  *   P a b share_a share_b similarity cover_a cover_b
  *   T seconds ndocs   (reading, preparing and analyzing)
- * cover_a is the word-weighted share of a's text covered by links to b
- * (sum over a's paragraphs with a source in b of words x score / words).
+ * cover_a, cover_b: wt_corpus_pair_coverage().
  */
 #include "wiretrace.h"
 
@@ -52,36 +51,6 @@ static int set_option(wt_options *o, const char *name, const char *val)
     else
         return -1;
     return 0;
-}
-
-/* Text words of a document, and per other document the covered words. */
-static double text_words(const wt_document *d)
-{
-    double n = 0;
-    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
-        const wt_paragraph *pa = wt_document_paragraph(d, p);
-        if (pa->boiler == WT_BOILER_NONE)
-            n += (double)pa->word_count;
-    }
-    return n;
-}
-
-static double covered_by(const wt_document *d, size_t other)
-{
-    double n = 0;
-    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
-        const wt_paragraph *pa = wt_document_paragraph(d, p);
-        if (pa->boiler != WT_BOILER_NONE)
-            continue;
-        double best = 0;
-        for (size_t i = 0; i < pa->source_count; i++)
-            if (pa->sources[i].document == other &&
-                pa->sources[i].cls != WT_CLASS_DUPLICATE &&
-                pa->sources[i].score > best)
-                best = pa->sources[i].score;
-        n += (double)pa->word_count * (best > 1 ? 1 : best);
-    }
-    return n;
 }
 
 static int read_docs(wt_corpus **out, wt_options *o)
@@ -148,23 +117,16 @@ static void print_links(const wt_corpus *c)
 
 static void print_pairs(const wt_corpus *c)
 {
-    const size_t nd = wt_corpus_document_count(c);
-    double *words = calloc(nd ? nd : 1, sizeof *words);
-    for (size_t d = 0; d < nd && words; d++)
-        words[d] = text_words(wt_corpus_document(c, d));
-    for (size_t i = 0; i < wt_corpus_pair_count(c) && words; i++) {
+    for (size_t i = 0; i < wt_corpus_pair_count(c); i++) {
         size_t a, b;
-        double sa, sb, sim;
+        double sa, sb, sim, ca, cb;
         if (wt_corpus_pair_at(c, i, &a, &b) ||
-            wt_corpus_pair(c, a, b, &sa, &sb, &sim))
+            wt_corpus_pair(c, a, b, &sa, &sb, &sim) ||
+            wt_corpus_pair_coverage(c, a, b, &ca, &cb))
             continue;
-        const double ca = covered_by(wt_corpus_document(c, a), b);
-        const double cb = covered_by(wt_corpus_document(c, b), a);
         printf("P\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", a, b, sa, sb,
-               sim, words[a] > 0 ? ca / words[a] : 0,
-               words[b] > 0 ? cb / words[b] : 0);
+               sim, ca, cb);
     }
-    free(words);
 }
 
 int main(void)
