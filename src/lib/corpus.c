@@ -6,6 +6,7 @@
 #include "corpus.h"
 #include "alloc.h"
 #include "fileio.h"
+#include "pairscore.h"
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
@@ -130,6 +131,7 @@ void wt_corpus_free(wt_corpus *c)
     wt_free(c->docs);
     wt_agencies_free(c->agencies);
     wt_hmap_release(&c->idf.df);
+    wt_pairscore_free(c->pairscore);
     wt_hmap_release(&c->pair_index);
     wt_free(c->pairs);
     wt_free(c->lang_dir);
@@ -447,6 +449,8 @@ int wt_corpus_analyze(wt_corpus *c)
         return wt_corpus_fail(c, WT_ESTATE, "analyze called twice");
     c->analyzed = 1;
     int rc = wt_analyze_run(c);
+    if (!rc)
+        rc = wt_pairscore_prepare(c);
     if (rc)
         return wt_corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
     return 0;

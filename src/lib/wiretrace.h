@@ -208,6 +208,15 @@ WT_API int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b,
 WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
                                    double *cover_a, double *cover_b);
 
+/* How much two documents have in common at all, linked or not: the
+ * IDF-weighted share of a's distinct content words (names, numbers, rare
+ * words weigh most) that b also holds (overlap_a), and the same for b
+ * (overlap_b).  Defined for every pair, it ranks the stories an article
+ * most likely came from even when no paragraph is linked.  Either pointer
+ * may be NULL.  Call after wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
+                                  double *overlap_a, double *overlap_b);
+
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
  * sets the two document indexes (a < b); read the figures with

@@ -29,9 +29,10 @@ LINK_CLASSES = ("verbatim", "edited", "rewrite")  # "rewrite or stronger"
 class Run:
     """The output of one wt_eval run."""
 
-    def __init__(self, links, pairs, seconds):
+    def __init__(self, links, pairs, overlaps, seconds):
         self.links = links      # list of tuples, see parse()
         self.pairs = pairs      # (a, b) -> (share_a, share_b, sim, cov_a, cov_b)
+        self.overlaps = overlaps  # (a, b) -> (overlap_a, overlap_b)
         self.seconds = seconds
 
 
@@ -48,7 +49,7 @@ def run_wiretrace(exe, docs, options):
     if p.returncode != 0:
         sys.exit("wt_eval failed (%d): %s" % (p.returncode,
                                               p.stderr.decode()[-2000:]))
-    links, pairs, seconds = [], {}, 0.0
+    links, pairs, overlaps, seconds = [], {}, {}, 0.0
     for line in p.stdout.decode().splitlines():
         f = line.split("\t")
         if f[0] == "L":
@@ -56,20 +57,25 @@ def run_wiretrace(exe, docs, options):
                           int(f[5]), int(f[6]), f[7], float(f[8])))
         elif f[0] == "P":
             pairs[(int(f[1]), int(f[2]))] = tuple(float(x) for x in f[3:8])
+        elif f[0] == "R":
+            overlaps[(int(f[1]), int(f[2]))] = (float(f[3]), float(f[4]))
         elif f[0] == "T":
             seconds = float(f[1])
-    return Run(links, pairs, seconds)
+    return Run(links, pairs, overlaps, seconds)
 
 
 def pair_figures(run, a, b):
-    """(cover_a, share_a, similarity) of document a against b, or zeros."""
+    """(cover_a, share_a, similarity, overlap_a) of document a against b:
+    the ranking key of b as a source of a."""
+    ov = run.overlaps.get((a, b), (0.0, 0.0))[0] if a < b else \
+        run.overlaps.get((b, a), (0.0, 0.0))[1]
     if (a, b) in run.pairs:
         sa, sb, sim, ca, cb = run.pairs[(a, b)]
-        return (ca, sa, sim)
+        return (ca, sa, sim, ov)
     if (b, a) in run.pairs:
         sa, sb, sim, ca, cb = run.pairs[(b, a)]
-        return (cb, sb, sim)
-    return (0.0, 0.0, 0.0)
+        return (cb, sb, sim, ov)
+    return (0.0, 0.0, 0.0, ov)
 
 
 # ---------------------------------------------------------------- baseline
@@ -155,7 +161,8 @@ def task_meter(args, domains, label, limit_stories=None, base_t=None):
     pa = [i for i, d in enumerate(docs) if d[2] == "PA"]
     gold = {(n, s) for n in news for s in pa if docs[n][3] == docs[s][3]}
     run = run_wiretrace(args.exe, [(d[0], d[1]) for d in docs],
-                        dict(args.opt, encoding="windows-1252"))
+                        dict(args.opt, encoding="windows-1252",
+                             overlaps=1))
 
     # The gold is the story folder.  A newspaper article and PA copy of the
     # same catchline on another day (a trial followed for weeks) share

@@ -11,6 +11,7 @@
  * Output:
  *   L doc para start end src_doc src_para class score coverage fact
  *   P a b share_a share_b similarity cover_a cover_b
+ *   R a b overlap_a overlap_b      (with "O overlaps 1")
  *   T seconds ndocs   (reading, preparing and analyzing)
  * cover_a, cover_b: wt_corpus_pair_coverage().
  */
@@ -22,6 +23,7 @@
 #include <time.h>
 
 static char *encoding_value, *lang_value;
+static int print_overlaps; /* "O overlaps 1": R lines for every pair */
 
 static int set_option(wt_options *o, const char *name, const char *val)
 {
@@ -46,6 +48,8 @@ static int set_option(wt_options *o, const char *name, const char *val)
         o->min_span = (unsigned)v;
     else if (!strcmp(name, "encoding"))
         o->encoding = encoding_value = strdup(val);
+    else if (!strcmp(name, "overlaps"))
+        print_overlaps = v != 0;
     else if (!strcmp(name, "lang"))
         o->lang = lang_value = strdup(val);
     else
@@ -115,6 +119,19 @@ static void print_links(const wt_corpus *c)
     }
 }
 
+/* Every pair's overlap, when asked (the pairs with 1% or more). */
+static void print_overlap(const wt_corpus *c)
+{
+    const size_t n = wt_corpus_document_count(c);
+    for (size_t a = 0; a < n && print_overlaps; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            double oa, ob;
+            if (!wt_corpus_pair_overlap(c, a, b, &oa, &ob) &&
+                (oa >= 0.01 || ob >= 0.01))
+                printf("R\t%zu\t%zu\t%.4f\t%.4f\n", a, b, oa, ob);
+        }
+}
+
 static void print_pairs(const wt_corpus *c)
 {
     for (size_t i = 0; i < wt_corpus_pair_count(c); i++) {
@@ -147,6 +164,7 @@ int main(void)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     print_links(c);
     print_pairs(c);
+    print_overlap(c);
     printf("T\t%.3f\t%zu\n",
            (double)(t1.tv_sec - t0.tv_sec) +
                (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,

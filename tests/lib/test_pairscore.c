@@ -67,3 +67,23 @@ Test(pairscore, evidence_floor_out_of_range_is_einval)
     wt_corpus *c = NULL;
     cr_assert_eq(wt_corpus_new(&c, &o), WT_EINVAL);
 }
+
+Test(pairscore, overlap_is_defined_for_unlinked_pairs)
+{
+    static const char *const story[] = {
+        "Magistrates in Tewkesbury fined Harold Pemberton 400 pounds for "
+        "keeping ostriches without a licence.\n",
+        "A Gloucestershire farmer, Harold Pemberton, said his ostriches "
+        "were pets, not livestock, after a court case in Tewkesbury.\n",
+        "Local bakers entered a competition for the best sourdough loaf in "
+        "the county, judged by a panel of chefs.\n"};
+    wt_corpus *c = test_corpus(story, 3, NULL);
+    double same, other, back;
+    cr_assert_eq(wt_corpus_pair_overlap(c, 1, 0, &same, &back), 0);
+    cr_assert_eq(wt_corpus_pair_overlap(c, 1, 2, &other, NULL), 0);
+    cr_assert(same > 0.2 && same < 1, "%f", same);
+    cr_assert(back > 0.2 && back < 1, "%f", back);
+    cr_assert(other < same / 4, "%f vs %f", other, same);
+    cr_assert_eq(wt_corpus_pair_overlap(c, 1, 1, &same, NULL), WT_EINVAL);
+    wt_corpus_free(c);
+}
