@@ -585,6 +585,8 @@ TARGETS = [
     ("METER all", "doc pairs", "document-pair F1", 2, 0.70),
     ("WMT21 ru-en", "paragraphs", "paragraph precision", 0, 0.95),
     ("WMT21 ru-en", "paragraphs", "paragraph recall", 1, 0.80),
+    ("WMT21-txt", "paragraphs", "paragraph precision", 0, 0.95),
+    ("WMT21-txt", "paragraphs", "paragraph recall", 1, 0.80),
     ("BBC", "false links", "false links per 1,000 docs (at most)", "mrr",
      -1.0),
     ("Reuters", "false links", "false links per 1,000 docs (at most)",
