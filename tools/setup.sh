@@ -11,7 +11,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc meson ninja-build pkg-config libicu-dev libxxhash-dev
+PACKAGES="gcc g++ meson ninja-build pkg-config libicu-dev libxxhash-dev
 libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev"
 
 missing=""

@@ -86,6 +86,16 @@ const wt_paragraph *wt_document_paragraph(const wt_document *d, size_t i)
     return i < d->npara ? &d->paras[i].pub : NULL;
 }
 
+const char *wt_document_paragraph_lang(const wt_document *d, size_t i)
+{
+    return i < d->npara ? d->paras[i].lang : NULL;
+}
+
+int wt_document_lang_confidence(const wt_document *d)
+{
+    return d->lang_percent * (d->lang_reliable ? 1 : -1);
+}
+
 int wt_document_text(const wt_document *d, size_t start, size_t end,
                      char **out)
 {

@@ -228,6 +228,15 @@ WT_API int wt_corpus_pair_at(const wt_corpus *c, size_t i, size_t *a,
 WT_API const char *wt_document_id(const wt_document *d);
 WT_API const char *wt_document_path(const wt_document *d);
 WT_API const char *wt_document_lang(const wt_document *d);
+/* How sure identification was of the document's language: CLD2's share of
+ * the text in that language (1..100), negated when CLD2 called the guess
+ * unreliable; 0 when the language was given (option, "Lang:" header) or
+ * guessed from the script alone. */
+WT_API int wt_document_lang_confidence(const wt_document *d);
+/* The language paragraph i was read in: the document's, or its own in a
+ * mixed-language document.  NULL for a bad index. */
+WT_API const char *wt_document_paragraph_lang(const wt_document *d,
+                                              size_t i);
 /* The outlet given or found in the text ("Source: ..."), or NULL. */
 WT_API const char *wt_document_outlet(const wt_document *d);
 /* Publication time, 0 when unknown. */
