@@ -9,7 +9,7 @@ _wiretrace()
     local commands="compare scan diff"
     local opts="--json --html --all-pairs --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
-        --edited-min --rewrite-min --duplicate-min --lang-dir --color
+        --edited-min --rewrite-min --duplicate-min --evidence-min --lang-dir --color
         --no-color --side-by-side --quiet --verbose --help --version
         -k -w -q -v -h"
 
@@ -46,7 +46,7 @@ _wiretrace()
             ;;
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
-            --duplicate-min)
+            --duplicate-min | --evidence-min)
             return
             ;;
     esac

@@ -39,6 +39,7 @@ struct wt_corpus {
     wt_pair_info *pairs;
     size_t npairs, paircap;
     wt_hmap pair_index; /* (a << 32 | b) + 1 -> index + 1 */
+    struct wt_pairscore *pairscore; /* document stem sets (pairscore.c) */
 };
 
 /* Formats the detailed error of the corpus and logs it; returns rc. */
