@@ -27,7 +27,7 @@
 #define CANDIDATE_SHARE 0.1
 #define LINK_SHARE 0.25  /* matched weight / own weight, both sides */
 #define WEAK_SHARE 0.1   /* the same with support from the document */
-#define BEST_RATIO 0.8   /* of a paragraph's best score in a language */
+#define BEST_RATIO 0.9   /* of a paragraph's best score in a language */
 #define MIN_UNITS 3      /* matched units a strong link needs */
 #define MIN_WEAK_UNITS 2 /* and one the document supports */
 #define SKEL_SEED UINT64_C(0x736b656c65746f6e)
