@@ -10,7 +10,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="gcc meson ninja-build pkg-config libicu-dev libxxhash-dev
-libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev"
+libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev
+zlib1g-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -3,6 +3,7 @@
  * Uses only the public header of libwiretrace.
  */
 #define _DEFAULT_SOURCE
+#include "cmd_index.h"
 #include "opt.h"
 #include "report.h"
 
@@ -264,9 +265,11 @@ int main(int argc, char **argv)
                wt_default_lang_dir());
         return 0;
     }
+    if (!strcmp(cmd, "index"))
+        return cmd_index(argc - 2, argv + 2);
     if (strcmp(cmd, "compare") && strcmp(cmd, "scan")) {
         fprintf(stderr, "wiretrace: unknown command \"%s\": expected "
-                "compare or scan\nTry 'wiretrace --help' for more "
+                "compare, scan or index\nTry 'wiretrace --help' for more "
                 "information.\n", cmd);
         return EXIT_USAGE;
     }

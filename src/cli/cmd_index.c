@@ -1,0 +1,407 @@
+/*
+ * cmd_index.c - `wiretrace index`: a persistent archive that new articles
+ * are checked against.  Articles stream in one at a time (JSON Lines, a
+ * folder of *.txt files, or files), so memory does not grow with the input.
+ */
+#define _DEFAULT_SOURCE
+#include "cmd_index.h"
+#include "jsonl.h"
+#include "opt.h"
+#include "report.h"
+
+#include <fts.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
+
+typedef struct ictx {
+    cli_settings s;
+    wt_options o;
+    wt_index_options io;
+    wt_index_filter f;
+    wt_index *ix;
+    sub_id sub;
+    int trouble, reuse;
+    size_t added, unchanged;
+} ictx;
+
+static void log_stderr(void *ctx, wt_log_level level, const char *msg)
+{
+    const cli_settings *s = ctx;
+    if ((level == WT_LOG_WARN && s->quiet) ||
+        (level < WT_LOG_WARN && !s->verbose))
+        return;
+    fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
+            msg);
+}
+
+static void progress(void *ctx, size_t batch, size_t total)
+{
+    const ictx *x = ctx;
+    if (!x->s.quiet)
+        fprintf(stderr, "wiretrace: index: committed %zu article(s), %zu "
+                "in the index\n", batch, total);
+}
+
+/* One line of jsonl output for index add. */
+static void add_line(const char *id, const char *status, const char *err)
+{
+    json_t *o = json_pack("{s:s, s:s}", "id", id, "status", status);
+    if (o && err)
+        json_object_set_new(o, "error", json_string(err));
+    if (o)
+        json_dumpf(o, stdout, JSON_COMPACT);
+    fputc('\n', stdout);
+    json_decref(o);
+}
+
+static void do_add(ictx *x, const wt_article *a)
+{
+    int added = 0;
+    const int rc = wt_index_add(x->ix, a, &added);
+    if (rc) {
+        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+        x->trouble = 1;
+    } else if (added) {
+        x->added++;
+    } else {
+        x->unchanged++;
+    }
+    if (x->s.format == FMT_JSONL)
+        add_line(a->id, rc ? "error" : added ? "added" : "unchanged",
+                 rc ? wt_index_error(x->ix) : NULL);
+    else if (x->s.verbose && !rc)
+        fprintf(stderr, "wiretrace: %s: %s\n", a->id,
+                added ? "added" : "unchanged");
+}
+
+static void do_query(ictx *x, const wt_article *a)
+{
+    const wt_corpus *c = NULL;
+    if (wt_index_query(x->ix, a, &x->f, &c)) {
+        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+        x->trouble = 1;
+        if (x->s.format == FMT_JSONL)
+            add_line(a->id, "error", wt_index_error(x->ix));
+        return;
+    }
+    const report_writer w = x->s.format == FMT_TEXT ? report_text
+                                                    : report_json;
+    if (w(c, &x->s, stdout)) {
+        fprintf(stderr, "wiretrace: cannot write the report\n");
+        x->trouble = 1;
+    }
+    fflush(stdout);
+    x->reuse |= report_count_links_in(c, 1) > 0;
+}
+
+static void each(ictx *x, const wt_article *a)
+{
+    if (x->sub == SUB_ADD)
+        do_add(x, a);
+    else
+        do_query(x, a);
+}
+
+static void from_jsonl(ictx *x, FILE *f, const char *name)
+{
+    jsonl_reader *r = jsonl_open(f, name);
+    if (!r) {
+        fprintf(stderr, "wiretrace: out of memory\n");
+        x->trouble = 1;
+        return;
+    }
+    wt_article a;
+    char err[512];
+    int rc;
+    while ((rc = jsonl_next(r, &a, err, sizeof err)) != 0) {
+        if (rc == -2) {
+            fprintf(stderr, "wiretrace: %s: read error\n", name);
+            x->trouble = 1;
+            break;
+        }
+        if (rc < 0) {
+            fprintf(stderr, "wiretrace: %s\n", err);
+            x->trouble = 1;
+            continue;
+        }
+        each(x, &a);
+    }
+    jsonl_close(r);
+}
+
+/* Reads all of path into a malloc'd buffer. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *nb = realloc(buf, cap *= 2);
+        if (!nb)
+            free(buf);
+        buf = nb;
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void from_file(ictx *x, const char *path, const char *id)
+{
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    if (!text) {
+        fprintf(stderr, "wiretrace: %s: cannot read\n", path);
+        x->trouble = 1;
+        return;
+    }
+    wt_article a = {0};
+    a.id = id;
+    a.text = text;
+    a.len = len;
+    each(x, &a);
+    free(text);
+}
+
+static int has_suffix(const char *name, const char *suf)
+{
+    const size_t n = strlen(name), k = strlen(suf);
+    return n > k && !strcmp(name + n - k, suf);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.txt files below dir, in sorted order, ids relative to dir.  Only
+ * the names are held, never the texts. */
+static void from_dir(ictx *x, char *dir)
+{
+    char *roots[] = {dir, NULL};
+    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+    char **paths = NULL;
+    size_t n = 0, cap = 0;
+    FTSENT *e;
+    while (fts && (e = fts_read(fts))) {
+        if (e->fts_info != FTS_F || !has_suffix(e->fts_name, ".txt"))
+            continue;
+        if (n == cap) {
+            char **np = realloc(paths, (cap = cap ? 2 * cap : 256) *
+                                           sizeof *np);
+            if (!np)
+                break;
+            paths = np;
+        }
+        if (!(paths[n] = strdup(e->fts_path)))
+            break;
+        n++;
+    }
+    if (!fts) {
+        fprintf(stderr, "wiretrace: %s: cannot open\n", dir);
+        x->trouble = 1;
+    } else {
+        fts_close(fts);
+    }
+    if (n > 1)
+        qsort(paths, n, sizeof *paths, cmp_str);
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = paths[i];
+        if (!strncmp(id, dir, dl) && id[dl] == '/')
+            id += dl + 1;
+        from_file(x, paths[i], id);
+        free(paths[i]);
+    }
+    free(paths);
+}
+
+static void from_input(ictx *x, char *in)
+{
+    struct stat st;
+    if (!strcmp(in, "-")) {
+        from_jsonl(x, stdin, "standard input");
+    } else if (stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
+        from_dir(x, in);
+    } else if (has_suffix(in, ".jsonl") || has_suffix(in, ".ndjson")) {
+        FILE *f = fopen(in, "r");
+        if (!f) {
+            fprintf(stderr, "wiretrace: %s: cannot read\n", in);
+            x->trouble = 1;
+            return;
+        }
+        from_jsonl(x, f, in);
+        fclose(f);
+    } else {
+        const char *slash = strrchr(in, '/');
+        from_file(x, in, slash ? slash + 1 : in);
+    }
+}
+
+static int do_remove(ictx *x)
+{
+    for (size_t i = 0; i < x->s.ninputs; i++) {
+        int removed = 0;
+        if (wt_index_remove(x->ix, x->s.inputs[i], &removed)) {
+            fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+            return EXIT_TROUBLE;
+        }
+        if (!removed) {
+            fprintf(stderr, "wiretrace: %s: not in the index\n",
+                    x->s.inputs[i]);
+            x->trouble = 1;
+        } else if (x->s.verbose) {
+            fprintf(stderr, "wiretrace: %s: removed\n", x->s.inputs[i]);
+        }
+    }
+    return x->trouble ? EXIT_TROUBLE : 0;
+}
+
+static int do_stats(ictx *x)
+{
+    wt_index_stats st;
+    if (wt_index_stats_get(x->ix, &st)) {
+        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+        return EXIT_TROUBLE;
+    }
+    const double per = st.documents ? (double)st.file_bytes / st.documents
+                                    : 0;
+    if (x->s.format != FMT_TEXT) {
+        json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f}",
+                              "documents", (json_int_t)st.documents,
+                              "paragraphs", (json_int_t)st.paragraphs,
+                              "fingerprints", (json_int_t)st.fingerprints,
+                              "bands", (json_int_t)st.bands, "text_bytes",
+                              (json_int_t)st.text_bytes, "index_bytes",
+                              (json_int_t)st.file_bytes,
+                              "index_bytes_per_document", per);
+        json_dumpf(o, stdout, x->s.format == FMT_JSONL ? JSON_COMPACT
+                                                       : JSON_INDENT(1));
+        fputc('\n', stdout);
+        json_decref(o);
+        return 0;
+    }
+    printf("documents     %llu\nparagraphs    %llu\nfingerprints  %llu\n"
+           "bands         %llu\ntext bytes    %llu\nindex bytes   %llu "
+           "(%.0f per document)\n", (unsigned long long)st.documents,
+           (unsigned long long)st.paragraphs,
+           (unsigned long long)st.fingerprints,
+           (unsigned long long)st.bands, (unsigned long long)st.text_bytes,
+           (unsigned long long)st.file_bytes, per);
+    return 0;
+}
+
+static int usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, "wiretrace: ");
+    fprintf(stderr, msg, arg);
+    fprintf(stderr, "\nTry 'wiretrace index --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+static int parse(ictx *x, int argc, char **argv)
+{
+    static const char *const subs[] = {"add", "query", "remove", "stats"};
+    size_t i = 0;
+    while (i < 4 && strcmp(argv[0], subs[i]))
+        i++;
+    if (i == 4)
+        return usage("unknown index command \"%s\": expected add, query, "
+                     "remove or stats", argv[0]);
+    x->sub = (sub_id)i;
+    int rc = cli_parse(argc - 1, argv + 1, &x->s, &x->o);
+    if (rc || x->s.help || x->s.version)
+        return rc;
+    if (!x->s.db)
+        return usage("index %s needs --db FILE", argv[0]);
+    if (x->sub != SUB_STATS && !x->s.ninputs)
+        return usage("index %s needs at least one input", argv[0]);
+    if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
+        return usage("invalid value \"%s\" for --since: expected ISO 8601 "
+                     "(2024-10-22T08:05:00Z)", x->s.since);
+    x->f.outlet = x->s.filter_outlet;
+    if (x->sub == SUB_QUERY) {
+        /* For a query --lang picks the sources; the articles' own
+         * language comes from their "lang" field. */
+        x->f.lang = x->o.lang;
+        x->o.lang = NULL;
+    }
+    if (x->s.batch)
+        x->io.batch = x->s.batch;
+    return 0;
+}
+
+static int run(ictx *x)
+{
+    char err[1024];
+    x->o.logger = log_stderr;
+    x->o.logger_ctx = &x->s;
+    x->io.progress = progress;
+    x->io.progress_ctx = x;
+    int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
+    if (rc) {
+        fprintf(stderr, "wiretrace: %s\n", err[0] ? err : wt_strerror(rc));
+        return EXIT_TROUBLE;
+    }
+    if (x->sub == SUB_REMOVE)
+        return do_remove(x);
+    if (x->sub == SUB_STATS)
+        return do_stats(x);
+    x->s.shown = 1; /* a query reports the article, not the candidates */
+    for (size_t i = 0; i < x->s.ninputs; i++)
+        from_input(x, x->s.inputs[i]);
+    if (x->sub == SUB_ADD) {
+        if (wt_index_commit(x->ix)) {
+            fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+            return EXIT_TROUBLE;
+        }
+        if (!x->s.quiet)
+            fprintf(stderr, "wiretrace: index: %zu added, %zu unchanged\n",
+                    x->added, x->unchanged);
+    }
+    if (x->trouble)
+        return EXIT_TROUBLE;
+    return x->reuse ? EXIT_REUSE : EXIT_NO_REUSE;
+}
+
+int cmd_index(int argc, char **argv)
+{
+    ictx x;
+    memset(&x, 0, sizeof x);
+    wt_options_init(&x.o);
+    wt_index_options_init(&x.io);
+    x.s.command = "index";
+    if (argc < 1)
+        return usage("index needs a command: add, query, remove or "
+                     "stats%s", "");
+    if (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+        cli_help("index");
+        return 0;
+    }
+    int rc = parse(&x, argc, argv);
+    if (!rc && x.s.help)
+        cli_help("index");
+    else if (!rc && x.s.version)
+        printf("wiretrace %s\n", WT_VERSION);
+    else if (!rc)
+        rc = run(&x);
+    wt_index_close(x.ix);
+    cli_settings_release(&x.s);
+    return rc;
+}
