@@ -10,6 +10,7 @@
 #include "report.h"
 
 #include <fts.h>
+#include <pthread.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,29 @@
 
 typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
 
-typedef struct ictx {
+/* One article of a chunk: an owned copy, then its result. */
+typedef struct slot {
+    wt_article a;
+    char *own[7];           /* the copied strings of a */
+    int rc;
+    char err[1024];
+    wt_index_entry *entry;  /* add: the prepared article */
+    char *out;              /* query: the rendered report */
+    size_t nout;
+    int reuse;
+} slot;
+
+typedef struct ictx ictx;
+
+/* One thread's share of a chunk: slots w, w + jobs, w + 2 jobs, ... */
+typedef struct worker {
+    ictx *x;
+    unsigned no;
+    wt_index_worker *prep; /* add */
+    wt_index *ix;          /* query: each thread its own connection */
+} worker;
+
+struct ictx {
     cli_settings s;
     wt_options o;
     wt_index_options io;
@@ -27,7 +50,11 @@ typedef struct ictx {
     sub_id sub;
     int trouble, reuse;
     size_t added, unchanged;
-} ictx;
+    unsigned jobs;
+    worker *workers;
+    slot *chunk;
+    size_t nchunk, chunkcap;
+};
 
 static void log_stderr(void *ctx, wt_log_level level, const char *msg)
 {
@@ -59,52 +86,148 @@ static void add_line(const char *id, const char *status, const char *err)
     json_decref(o);
 }
 
-static void do_add(ictx *x, const wt_article *a)
+static void prepare_slot(worker *w, slot *sl)
 {
-    int added = 0;
-    const int rc = wt_index_add(x->ix, a, &added);
-    if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
-        x->trouble = 1;
-    } else if (added) {
-        x->added++;
-    } else {
-        x->unchanged++;
-    }
-    if (x->s.format == FMT_JSONL)
-        add_line(a->id, rc ? "error" : added ? "added" : "unchanged",
-                 rc ? wt_index_error(x->ix) : NULL);
-    else if (x->s.verbose && !rc)
-        fprintf(stderr, "wiretrace: %s: %s\n", a->id,
-                added ? "added" : "unchanged");
+    sl->rc = wt_index_prepare(w->prep, &sl->a, &sl->entry);
+    if (sl->rc)
+        snprintf(sl->err, sizeof sl->err, "%s",
+                 wt_index_worker_error(w->prep));
 }
 
-static void do_query(ictx *x, const wt_article *a)
+static void query_slot(worker *w, slot *sl)
 {
+    const ictx *x = w->x;
     const wt_corpus *c = NULL;
-    if (wt_index_query(x->ix, a, &x->f, &c)) {
-        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
-        x->trouble = 1;
-        if (x->s.format == FMT_JSONL)
-            add_line(a->id, "error", wt_index_error(x->ix));
+    sl->rc = wt_index_query(w->ix, &sl->a, &x->f, &c);
+    if (sl->rc) {
+        snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(w->ix));
         return;
     }
-    const report_writer w = x->s.format == FMT_TEXT ? report_text
-                                                    : report_json;
-    if (w(c, &x->s, stdout)) {
-        fprintf(stderr, "wiretrace: cannot write the report\n");
-        x->trouble = 1;
+    FILE *mem = open_memstream(&sl->out, &sl->nout);
+    const report_writer wr = x->s.format == FMT_TEXT ? report_text
+                                                     : report_json;
+    if (!mem || wr(c, &x->s, mem)) {
+        sl->rc = -1;
+        snprintf(sl->err, sizeof sl->err, "cannot write the report");
     }
-    fflush(stdout);
-    x->reuse |= report_count_links_in(c, 1) > 0;
+    if (mem)
+        fclose(mem);
+    sl->reuse = report_count_links_in(c, 1) > 0;
 }
 
+static void *work(void *arg)
+{
+    worker *w = arg;
+    ictx *x = w->x;
+    for (size_t i = w->no; i < x->nchunk; i += x->jobs) {
+        if (x->sub == SUB_ADD)
+            prepare_slot(w, &x->chunk[i]);
+        else
+            query_slot(w, &x->chunk[i]);
+    }
+    return NULL;
+}
+
+/* Stores or prints one finished slot, in input order. */
+static void finish_slot(ictx *x, slot *sl)
+{
+    int added = 0;
+    if (!sl->rc && x->sub == SUB_ADD &&
+        (sl->rc = wt_index_put(x->ix, sl->entry, &added)))
+        snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(x->ix));
+    if (sl->rc) {
+        fprintf(stderr, "wiretrace: %s\n", sl->err);
+        x->trouble = 1;
+        if (x->s.format == FMT_JSONL)
+            add_line(sl->a.id, "error", sl->err);
+    } else if (x->sub == SUB_ADD) {
+        *(added ? &x->added : &x->unchanged) += 1;
+        if (x->s.format == FMT_JSONL)
+            add_line(sl->a.id, added ? "added" : "unchanged", NULL);
+        else if (x->s.verbose)
+            fprintf(stderr, "wiretrace: %s: %s\n", sl->a.id,
+                    added ? "added" : "unchanged");
+    } else {
+        fwrite(sl->out, 1, sl->nout, stdout);
+        x->reuse |= sl->reuse;
+    }
+    fflush(stdout);
+}
+
+static void slot_release(slot *sl)
+{
+    for (int i = 0; i < 7; i++)
+        free(sl->own[i]);
+    wt_index_entry_free(sl->entry);
+    free(sl->out);
+    memset(sl, 0, sizeof *sl);
+}
+
+/* Runs the chunk on the workers, then finishes it in order. */
+static void flush_chunk(ictx *x)
+{
+    if (x->jobs == 1) {
+        work(&x->workers[0]);
+    } else {
+        pthread_t *t = calloc(x->jobs, sizeof *t);
+        unsigned started = 0;
+        for (; t && started < x->jobs; started++)
+            if (pthread_create(&t[started], NULL, work,
+                               &x->workers[started]))
+                break;
+        if (started < x->jobs) {
+            /* Could not start them all: the ones that run cover only their
+             * share, so do the rest here. */
+            for (unsigned w = started; w < x->jobs; w++)
+                work(&x->workers[w]);
+        }
+        for (unsigned w = 0; w < started; w++)
+            pthread_join(t[w], NULL);
+        free(t);
+    }
+    for (size_t i = 0; i < x->nchunk; i++) {
+        finish_slot(x, &x->chunk[i]);
+        slot_release(&x->chunk[i]);
+    }
+    x->nchunk = 0;
+}
+
+static int copy_str(slot *sl, int i, const char *src, const char **dst)
+{
+    *dst = NULL;
+    if (!src)
+        return 0;
+    if (!(sl->own[i] = strdup(src)))
+        return -1;
+    *dst = sl->own[i];
+    return 0;
+}
+
+/* Queues a copy of a; a full chunk is processed at once. */
 static void each(ictx *x, const wt_article *a)
 {
-    if (x->sub == SUB_ADD)
-        do_add(x, a);
-    else
-        do_query(x, a);
+    slot *sl = &x->chunk[x->nchunk];
+    memset(sl, 0, sizeof *sl);
+    sl->a = *a;
+    char *text = malloc(a->len + 1);
+    if (text) {
+        memcpy(text, a->text ? a->text : "", a->len);
+        text[a->len] = '\0';
+    }
+    sl->own[6] = text;
+    sl->a.text = text;
+    if (!text || copy_str(sl, 0, a->id, &sl->a.id) ||
+        copy_str(sl, 1, a->outlet, &sl->a.outlet) ||
+        copy_str(sl, 2, a->url, &sl->a.url) ||
+        copy_str(sl, 3, a->lang, &sl->a.lang) ||
+        copy_str(sl, 4, a->title, &sl->a.title)) {
+        fprintf(stderr, "wiretrace: %s: out of memory\n", a->id);
+        x->trouble = 1;
+        slot_release(sl);
+        return;
+    }
+    if (++x->nchunk == x->chunkcap)
+        flush_chunk(x);
 }
 
 static void from_jsonl(ictx *x, FILE *f, const char *name)
@@ -347,6 +470,51 @@ static int parse(ictx *x, int argc, char **argv)
     return 0;
 }
 
+/* Per-thread analysis contexts; a chunk holds CHUNK_PER_JOB articles a
+ * thread, enough to keep threads busy, small enough to keep memory flat. */
+#define CHUNK_PER_JOB 32
+
+static int start_workers(ictx *x, char *err, size_t errlen)
+{
+    x->jobs = x->s.jobs ? x->s.jobs : 1;
+    x->chunkcap = x->jobs == 1 ? 1 : (size_t)x->jobs * CHUNK_PER_JOB;
+    x->workers = calloc(x->jobs, sizeof *x->workers);
+    x->chunk = calloc(x->chunkcap, sizeof *x->chunk);
+    if (!x->workers || !x->chunk) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (unsigned w = 0; w < x->jobs; w++) {
+        x->workers[w].x = x;
+        x->workers[w].no = w;
+        int rc;
+        if (x->sub == SUB_ADD)
+            rc = wt_index_worker_new(&x->workers[w].prep, x->ix);
+        else if (w == 0)
+            rc = 0, x->workers[w].ix = x->ix;
+        else
+            rc = wt_index_open(&x->workers[w].ix, x->s.db, &x->o, &x->io,
+                               err, errlen);
+        if (rc) {
+            if (!err[0])
+                snprintf(err, errlen, "%s", wt_strerror(rc));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void stop_workers(ictx *x)
+{
+    for (unsigned w = 0; x->workers && w < x->jobs; w++) {
+        wt_index_worker_free(x->workers[w].prep);
+        if (w > 0)
+            wt_index_close(x->workers[w].ix);
+    }
+    free(x->workers);
+    free(x->chunk);
+}
+
 static int run(ictx *x)
 {
     char err[1024];
@@ -364,8 +532,14 @@ static int run(ictx *x)
     if (x->sub == SUB_STATS)
         return do_stats(x);
     x->s.shown = 1; /* a query reports the article, not the candidates */
+    if (start_workers(x, err, sizeof err)) {
+        fprintf(stderr, "wiretrace: %s\n", err);
+        return EXIT_TROUBLE;
+    }
     for (size_t i = 0; i < x->s.ninputs; i++)
         from_input(x, x->s.inputs[i]);
+    if (x->nchunk)
+        flush_chunk(x);
     if (x->sub == SUB_ADD) {
         if (wt_index_commit(x->ix)) {
             fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
@@ -401,6 +575,7 @@ int cmd_index(int argc, char **argv)
         printf("wiretrace %s\n", WT_VERSION);
     else if (!rc)
         rc = run(&x);
+    stop_workers(&x);
     wt_index_close(x.ix);
     cli_settings_release(&x.s);
     return rc;

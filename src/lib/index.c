@@ -28,19 +28,41 @@
 #define BAND_ROWS 8        /* MinHash slots per LSH band */
 #define POSTING_CAP 1000   /* a key in more documents is boilerplate */
 
+/* A prepared article: all that storing it needs, without the analysis. */
+struct wt_index_entry {
+    char *id, *outlet, *url, *lang, *title;
+    int64_t published;
+    uint64_t hash[2];
+    unsigned char *body; /* zlib */
+    size_t nbody, text_len;
+    uint32_t *paras;     /* start, end pairs */
+    size_t nparas;
+    uint64_t *fp;        /* sampled fingerprint << 32 | byte position */
+    size_t nfp;
+    uint64_t *bands;
+    size_t nbands;
+};
+
+/* One thread's analysis context: a corpus that holds one article at a
+ * time, so its language profiles and break iterators are reused. */
+struct wt_index_worker {
+    wt_options opts;
+    wt_corpus *c;
+    char err[1024];
+};
+
 struct wt_index {
     wt_options opts;
     wt_index_options iopts;
     wt_store *store;
-    wt_corpus *prep;    /* analyzes articles for add; emptied after each */
-    wt_corpus *result;  /* the last query's corpus */
-    size_t pending;     /* documents in the open transaction */
-    uint64_t total;     /* documents in the index */
+    wt_index_worker *prep; /* for wt_index_add */
+    wt_corpus *result;     /* the last query's corpus */
+    size_t pending;        /* documents in the open transaction */
+    uint64_t total;        /* documents in the index */
     char err[1024];
-    /* Scratch reused across calls, so adding allocates little. */
-    uint64_t *fp, *bands;
-    uint32_t *keys, *paras;
-    size_t fpcap, bandcap, keycap, paracap;
+    /* Scratch for queries, reused across calls. */
+    uint32_t *keys;
+    size_t keycap;
     unsigned char *zbuf;
     size_t zcap;
     wt_store_hit *hits;
@@ -134,7 +156,7 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (rc && ix->store)
         snprintf(err, errlen, "%s: %s", path,
                  ix->store->ops->error(ix->store));
-    if (!rc && (rc = wt_corpus_new(&ix->prep, &ix->opts)))
+    if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
         snprintf(err, errlen, "%s", wt_strerror(rc));
     if (rc) {
         wt_index_close(ix);
@@ -153,12 +175,9 @@ void wt_index_close(wt_index *ix)
         wt_index_commit(ix);
         ix->store->ops->close(ix->store);
     }
-    wt_corpus_free(ix->prep);
+    wt_index_worker_free(ix->prep);
     wt_corpus_free(ix->result);
-    wt_free(ix->fp);
-    wt_free(ix->bands);
     wt_free(ix->keys);
-    wt_free(ix->paras);
     wt_free(ix->zbuf);
     wt_free(ix->hits);
     wt_free(ix);
@@ -197,109 +216,209 @@ static void corpus_clear(wt_corpus *c)
 }
 
 /* Analyzes a into c (as its next document), with the article's language
- * and metadata. */
-static int analyze_article(wt_index *ix, wt_corpus *c, const wt_article *a,
-                           const char *path)
+ * and metadata; err gets the reason of a failure. */
+static int analyze_article(wt_corpus *c, const wt_article *a, char *err,
+                           size_t errlen)
 {
     const char *lang = c->opts.lang;
-    if (a->lang && *a->lang && !ix->opts.lang)
+    if (a->lang && *a->lang && !lang)
         c->opts.lang = a->lang;
-    int rc = wt_corpus_add_buffer(c, a->id, path ? path : a->id, a->text,
-                                  a->len);
+    int rc = wt_corpus_add_buffer(c, a->id, a->id, a->text, a->len);
     c->opts.lang = lang;
     if (!rc && (a->published || a->outlet))
         rc = wt_corpus_set_meta(c, c->ndocs - 1, a->published, a->outlet);
     if (rc)
-        snprintf(ix->err, sizeof ix->err, "%s", c->err[0] ? c->err
-                                                          : wt_strerror(rc));
+        snprintf(err, errlen, "%s", c->err[0] ? c->err : wt_strerror(rc));
     return rc;
 }
 
-/* The sampled fingerprints of d (hash << 32 | byte position), sorted. */
-static int doc_keys(wt_index *ix, const wt_document *d, size_t *nfp,
-                    size_t *nbands)
+/* The sampled fingerprints of d (hash << 32 | byte position) and its LSH
+ * bands, into fresh arrays. */
+static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
+                    size_t *nfp, uint64_t **bands, size_t *nbands)
 {
-    *nfp = 0;
+    const unsigned nb = o->minhash_perms / BAND_ROWS;
+    *nfp = *nbands = 0;
+    *fp = wt_malloc((d->nfp + 1) * sizeof **fp);
+    *bands = wt_malloc((nb + 1) * sizeof **bands);
+    if (!*fp || !*bands)
+        return WT_ENOMEM;
     for (size_t i = 0; i < d->nfp; i++) {
         const uint32_t h = (uint32_t)(d->fp[i].hash >> 32);
-        if (h % FP_SAMPLE)
-            continue;
-        if (wt_grow(&ix->fp, &ix->fpcap, *nfp + 1, sizeof *ix->fp))
-            return WT_ENOMEM;
-        ix->fp[(*nfp)++] = (uint64_t)h << 32 | d->toks.v[d->fp[i].tok].start;
+        if (h % FP_SAMPLE == 0)
+            (*fp)[(*nfp)++] = (uint64_t)h << 32 |
+                              d->toks.v[d->fp[i].tok].start;
     }
-    const unsigned nb = ix->opts.minhash_perms / BAND_ROWS;
-    if (wt_grow(&ix->bands, &ix->bandcap, nb + 1, sizeof *ix->bands))
-        return WT_ENOMEM;
-    *nbands = 0;
     for (unsigned b = 0; b < nb; b++) {
         const uint64_t *row = d->sig + (size_t)b * BAND_ROWS;
         if (row[0] == UINT64_MAX)
             continue; /* no shingles: nothing to band */
-        ix->bands[(*nbands)++] = XXH3_64bits_withSeed(
-            row, BAND_ROWS * sizeof *row, ix->opts.seed + b);
+        (*bands)[(*nbands)++] = XXH3_64bits_withSeed(
+            row, BAND_ROWS * sizeof *row, o->seed + b);
     }
     return 0;
 }
 
-/* Paragraph offsets as u32 pairs. */
-static int doc_paras(wt_index *ix, const wt_document *d)
+void wt_index_entry_free(wt_index_entry *e)
 {
-    if (wt_grow(&ix->paras, &ix->paracap, 2 * d->npara + 2,
-                sizeof *ix->paras))
+    if (!e)
+        return;
+    wt_free(e->id);
+    wt_free(e->outlet);
+    wt_free(e->url);
+    wt_free(e->lang);
+    wt_free(e->title);
+    wt_free(e->body);
+    wt_free(e->paras);
+    wt_free(e->fp);
+    wt_free(e->bands);
+    wt_free(e);
+}
+
+static int dup_opt(char **out, const char *s)
+{
+    *out = s ? wt_strdup(s) : NULL;
+    return s && !*out ? WT_ENOMEM : 0;
+}
+
+static int entry_text(wt_index_entry *e, const wt_article *a)
+{
+    uLongf n = compressBound((uLong)a->len);
+    e->body = wt_malloc(n);
+    if (!e->body)
         return WT_ENOMEM;
-    for (size_t i = 0; i < d->npara; i++) {
-        ix->paras[2 * i] = (uint32_t)d->paras[i].pub.start;
-        ix->paras[2 * i + 1] = (uint32_t)d->paras[i].pub.end;
-    }
+    if (compress2(e->body, &n, (const Bytef *)(a->text ? a->text : ""),
+                  (uLong)a->len, 6) != Z_OK)
+        return WT_ENOMEM;
+    e->nbody = n;
+    e->text_len = a->len;
+    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
+    e->hash[0] = h.low64;
+    e->hash[1] = h.high64;
     return 0;
 }
 
-static int compress_text(wt_index *ix, const char *text, size_t len,
-                         size_t *out)
+/* Fills e from the analyzed document d of article a. */
+static int entry_fill(wt_index_entry *e, const wt_options *o,
+                      const wt_article *a, const wt_document *d)
 {
-    uLongf n = compressBound((uLong)len);
-    if (wt_grow(&ix->zbuf, &ix->zcap, n, 1))
-        return WT_ENOMEM;
-    if (compress2(ix->zbuf, &n, (const Bytef *)text, (uLong)len, 6) != Z_OK)
-        return WT_ENOMEM;
-    *out = n;
-    return 0;
-}
-
-static int store_document(wt_index *ix, const wt_article *a,
-                          const wt_document *d, const XXH128_hash_t *h)
-{
-    size_t nfp = 0, nbands = 0, nbody = 0;
-    int rc = doc_keys(ix, d, &nfp, &nbands);
+    int rc = dup_opt(&e->id, a->id);
     if (!rc)
-        rc = doc_paras(ix, d);
+        rc = dup_opt(&e->outlet, a->outlet ? a->outlet : d->outlet);
     if (!rc)
-        rc = compress_text(ix, a->text, a->len, &nbody);
+        rc = dup_opt(&e->url, a->url);
+    if (!rc)
+        rc = dup_opt(&e->lang, d->lang);
+    if (!rc)
+        rc = dup_opt(&e->title, a->title ? a->title : d->title);
+    if (!rc)
+        rc = entry_text(e, a);
+    if (!rc && !(e->paras = wt_malloc((2 * d->npara + 2) * sizeof *e->paras)))
+        rc = WT_ENOMEM;
+    if (!rc)
+        rc = doc_keys(o, d, &e->fp, &e->nfp, &e->bands, &e->nbands);
     if (rc)
-        return ix_fail(ix, rc, "%s: %s", a->id, wt_strerror(rc));
+        return rc;
+    e->published = d->published;
+    e->nparas = d->npara;
+    for (size_t i = 0; i < d->npara; i++) {
+        e->paras[2 * i] = (uint32_t)d->paras[i].pub.start;
+        e->paras[2 * i + 1] = (uint32_t)d->paras[i].pub.end;
+    }
+    return 0;
+}
+
+int wt_index_worker_new(wt_index_worker **out, const wt_index *ix)
+{
+    if (!out || !ix)
+        return WT_EINVAL;
+    wt_index_worker *w = wt_calloc(1, sizeof *w);
+    if (!w)
+        return WT_ENOMEM;
+    w->opts = ix->opts;
+    const int rc = wt_corpus_new(&w->c, &w->opts);
+    if (rc) {
+        wt_free(w);
+        return rc;
+    }
+    *out = w;
+    return 0;
+}
+
+void wt_index_worker_free(wt_index_worker *w)
+{
+    if (!w)
+        return;
+    wt_corpus_free(w->c);
+    wt_free(w);
+}
+
+const char *wt_index_worker_error(const wt_index_worker *w)
+{
+    return w ? w->err : "";
+}
+
+int wt_index_prepare(wt_index_worker *w, const wt_article *a,
+                     wt_index_entry **out)
+{
+    if (!w || !a || !a->id || (!a->text && a->len) || !out)
+        return WT_EINVAL;
+    *out = NULL;
+    w->err[0] = '\0';
+    wt_index_entry *e = wt_calloc(1, sizeof *e);
+    if (!e)
+        return WT_ENOMEM;
+    int rc = analyze_article(w->c, a, w->err, sizeof w->err);
+    if (!rc && (rc = entry_fill(e, &w->opts, a, w->c->docs[0])))
+        snprintf(w->err, sizeof w->err, "%s: %s", a->id, wt_strerror(rc));
+    corpus_clear(w->c);
+    if (rc) {
+        wt_index_entry_free(e);
+        return rc;
+    }
+    *out = e;
+    return 0;
+}
+
+int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
+{
+    if (!ix || !e)
+        return WT_EINVAL;
+    if (added)
+        *added = 0;
+    ix->err[0] = '\0';
+    int rc = ix->store->ops->has_content(ix->store, e->id, e->hash);
+    if (rc < 0)
+        return store_fail(ix, rc);
+    if (rc == 1)
+        return 0;
     wt_store_doc sd = {0};
-    sd.id = a->id;
-    sd.outlet = a->outlet ? a->outlet : d->outlet;
-    sd.url = a->url;
-    sd.published = d->published;
-    sd.lang = d->lang;
-    sd.title = a->title ? a->title : d->title;
-    sd.hash[0] = h->low64;
-    sd.hash[1] = h->high64;
-    sd.body = ix->zbuf;
-    sd.nbody = nbody;
-    sd.text_len = a->len;
-    sd.paras = ix->paras;
-    sd.nparas = d->npara;
-    sd.fp = ix->fp;
-    sd.nfp = nfp;
-    sd.bands = ix->bands;
-    sd.nbands = nbands;
+    sd.id = e->id;
+    sd.outlet = e->outlet;
+    sd.url = e->url;
+    sd.published = e->published;
+    sd.lang = e->lang;
+    sd.title = e->title;
+    memcpy(sd.hash, e->hash, sizeof sd.hash);
+    sd.body = e->body;
+    sd.nbody = e->nbody;
+    sd.text_len = e->text_len;
+    sd.paras = e->paras;
+    sd.nparas = e->nparas;
+    sd.fp = e->fp;
+    sd.nfp = e->nfp;
+    sd.bands = e->bands;
+    sd.nbands = e->nbands;
     if ((rc = ensure_batch(ix)))
         return rc;
     if (ix->store->ops->put(ix->store, &sd))
         return store_fail(ix, WT_EIO);
+    ix->pending++;
+    ix->total++;
+    if (added)
+        *added = 1;
+    if (ix->pending >= ix->iopts.batch)
+        return wt_index_commit(ix);
     return 0;
 }
 
@@ -309,27 +428,15 @@ int wt_index_add(wt_index *ix, const wt_article *a, int *added)
         return WT_EINVAL;
     if (added)
         *added = 0;
-    ix->err[0] = '\0';
-    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
-    const uint64_t hv[2] = {h.low64, h.high64};
-    int rc = ix->store->ops->has_content(ix->store, a->id, hv);
-    if (rc < 0)
-        return store_fail(ix, rc);
-    if (rc == 1)
-        return 0;
-    rc = analyze_article(ix, ix->prep, a, NULL);
-    if (!rc)
-        rc = store_document(ix, a, ix->prep->docs[0], &h);
-    corpus_clear(ix->prep);
-    if (rc)
+    wt_index_entry *e = NULL;
+    int rc = wt_index_prepare(ix->prep, a, &e);
+    if (rc) {
+        snprintf(ix->err, sizeof ix->err, "%s", ix->prep->err);
         return rc;
-    ix->pending++;
-    ix->total++;
-    if (added)
-        *added = 1;
-    if (ix->pending >= ix->iopts.batch)
-        return wt_index_commit(ix);
-    return 0;
+    }
+    rc = wt_index_put(ix, e, added);
+    wt_index_entry_free(e);
+    return rc;
 }
 
 int wt_index_remove(wt_index *ix, const char *id, int *removed)
@@ -411,25 +518,30 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
     a.published = sd->published;
     a.text = (const char *)ix->zbuf;
     a.len = n;
-    return analyze_article(ix, ix->result, &a, NULL);
+    return analyze_article(ix->result, &a, ix->err, sizeof ix->err);
 }
 
 /* The keys of the query document, looked up and ranked. */
 static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
 {
     size_t nfp = 0, nbands = 0;
-    int rc = doc_keys(ix, q, &nfp, &nbands);
+    uint64_t *fp = NULL, *bands = NULL;
+    int rc = doc_keys(&ix->opts, q, &fp, &nfp, &bands, &nbands);
     if (!rc && wt_grow(&ix->keys, &ix->keycap, nfp + 1, sizeof *ix->keys))
         rc = WT_ENOMEM;
-    if (rc)
-        return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
-    for (size_t i = 0; i < nfp; i++)
-        ix->keys[i] = (uint32_t)(ix->fp[i] >> 32);
+    for (size_t i = 0; !rc && i < nfp; i++)
+        ix->keys[i] = (uint32_t)(fp[i] >> 32);
     *nhits = 0;
-    if (ix->store->ops->candidates(ix->store, ix->keys, nfp, ix->bands,
-                                   nbands, POSTING_CAP, &ix->hits, nhits,
-                                   &ix->hitcap))
-        return store_fail(ix, WT_EIO);
+    if (!rc && ix->store->ops->candidates(ix->store, ix->keys, nfp, bands,
+                                          nbands, POSTING_CAP, &ix->hits,
+                                          nhits, &ix->hitcap))
+        rc = store_fail(ix, WT_EIO);
+    else if (rc)
+        rc = ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
+    wt_free(fp);
+    wt_free(bands);
+    if (rc)
+        return rc;
     if (*nhits > 1)
         qsort(ix->hits, *nhits, sizeof *ix->hits, cmp_rank);
     return 0;
@@ -448,7 +560,7 @@ int wt_index_query(wt_index *ix, const wt_article *a,
     if (rc)
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     size_t nhits = 0;
-    if ((rc = analyze_article(ix, ix->result, a, NULL)) ||
+    if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)) ||
         (rc = find_candidates(ix, ix->result->docs[0], &nhits)))
         return rc;
     size_t taken = 0;

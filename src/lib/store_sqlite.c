@@ -443,8 +443,10 @@ int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
     /* WAL: readers do not block the writer and a killed writer loses at
      * most its open batch.  synchronous=NORMAL is durable per checkpoint
      * and consistent always, the usual WAL setting. */
-    if ((rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                   " PRAGMA cache_size=-65536;")))
+    /* 16 KiB pages: a document row is about 2 KB, and on 4 KiB pages
+     * half of each page stayed empty. */
+    if ((rc = exec(s, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+                   " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;")))
         goto fail;
     if ((rc = exec(s, "BEGIN IMMEDIATE")) || (rc = exec(s, schema)))
         goto fail;

@@ -306,6 +306,32 @@ WT_API void wt_index_close(wt_index *ix);
  * WT_E*; on failure wt_index_error() says why and nothing is stored. */
 WT_API int wt_index_add(wt_index *ix, const wt_article *a, int *added);
 
+/*
+ * Adding from several threads: wt_index_add() is wt_index_prepare() (the
+ * analysis, most of the work) followed by wt_index_put() (the write).
+ * Each thread prepares with its own worker; one thread puts the entries in
+ * input order, so the index does not depend on the thread count.
+ */
+typedef struct wt_index_worker wt_index_worker;
+typedef struct wt_index_entry wt_index_entry;
+
+/* A worker analyzing articles as ix does.  Free with
+ * wt_index_worker_free(); it must not outlive ix. */
+WT_API int wt_index_worker_new(wt_index_worker **out, const wt_index *ix);
+WT_API void wt_index_worker_free(wt_index_worker *w);
+/* The last detailed error of the worker, or "". */
+WT_API const char *wt_index_worker_error(const wt_index_worker *w);
+
+/* Analyzes a into a new entry (*out, free with wt_index_entry_free()).
+ * Safe to call concurrently on different workers. */
+WT_API int wt_index_prepare(wt_index_worker *w, const wt_article *a,
+                            wt_index_entry **out);
+
+/* Stores a prepared entry; *added as for wt_index_add(). */
+WT_API int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added);
+
+WT_API void wt_index_entry_free(wt_index_entry *e);
+
 /* Commits the open batch now. */
 WT_API int wt_index_commit(wt_index *ix);
 
