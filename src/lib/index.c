@@ -57,6 +57,7 @@ struct wt_index {
     wt_store *store;
     wt_index_worker *prep; /* for wt_index_add */
     wt_corpus *result;     /* the last query's corpus */
+    int in_txn;            /* a transaction is open */
     size_t pending;        /* documents in the open transaction */
     uint64_t total;        /* documents in the index */
     char err[1024];
@@ -187,13 +188,14 @@ int wt_index_commit(wt_index *ix)
 {
     if (!ix)
         return WT_EINVAL;
-    if (!ix->pending)
+    if (!ix->in_txn)
         return 0;
     if (ix->store->ops->commit(ix->store))
         return store_fail(ix, WT_EIO);
     const size_t n = ix->pending;
     ix->pending = 0;
-    if (ix->iopts.progress)
+    ix->in_txn = 0;
+    if (n && ix->iopts.progress)
         ix->iopts.progress(ix->iopts.progress_ctx, n, (size_t)ix->total);
     return 0;
 }
@@ -201,9 +203,12 @@ int wt_index_commit(wt_index *ix)
 /* Opens a transaction for the next write unless one is open. */
 static int ensure_batch(wt_index *ix)
 {
-    if (ix->pending)
+    if (ix->in_txn)
         return 0;
-    return ix->store->ops->begin(ix->store) ? store_fail(ix, WT_EIO) : 0;
+    if (ix->store->ops->begin(ix->store))
+        return store_fail(ix, WT_EIO);
+    ix->in_txn = 1;
+    return 0;
 }
 
 /* Empties a corpus of its documents so that its language profiles and
@@ -454,7 +459,7 @@ int wt_index_remove(wt_index *ix, const char *id, int *removed)
     if (removed)
         *removed = r;
     /* Removals are rare and should hold at once. */
-    if (!rc && ix->pending)
+    if (!rc)
         rc = wt_index_commit(ix);
     return rc;
 }

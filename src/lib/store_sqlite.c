@@ -206,11 +206,27 @@ static void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+static int put_rows(sq_store *s, wt_store_doc *d);
+
+/* One document is all or nothing, inside the caller's batch. */
 static int sq_put(wt_store *base, wt_store_doc *d)
 {
     sq_store *s = (sq_store *)base;
+    int rc = exec(s, "SAVEPOINT doc");
+    if (rc)
+        return rc;
+    rc = put_rows(s, d);
+    if (rc) {
+        sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+        return rc;
+    }
+    return exec(s, "RELEASE doc");
+}
+
+static int put_rows(sq_store *s, wt_store_doc *d)
+{
     int removed = 0;
-    int rc = sq_remove(base, d->id, &removed);
+    int rc = sq_remove(&s->base, d->id, &removed);
     if (rc)
         return rc;
     sqlite3_stmt *st = stmt(s, Q_PUT);
