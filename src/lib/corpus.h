@@ -46,6 +46,24 @@ int wt_corpus_fail(wt_corpus *c, int rc, const char *fmt, ...);
 void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
                    ...);
 
+/* A document analyzed before (an index entry): what the slow stages found
+ * is taken as given. */
+typedef struct wt_known_doc {
+    const char *id, *lang, *outlet;
+    const char *text;
+    size_t len;
+    int64_t published;
+    const uint32_t *paras;  /* byte start, byte end, wt_boiler per paragraph */
+    size_t nparas;
+    const char *identity;   /* canonical outlet names, '\n'-separated */
+    const char *credits;    /* canonical names credited, '\n'-separated */
+} wt_known_doc;
+
+/* Adds k with its paragraphs, boilerplate flags and credits as given, so
+ * only words, stems, shingles and the sketch are computed again (the
+ * boilerplate and credit patterns are most of the cost of an article). */
+int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k);
+
 /* The analyze stage (analyze.c). */
 int wt_analyze_run(wt_corpus *c);
 

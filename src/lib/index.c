@@ -31,11 +31,12 @@
 /* A prepared article: all that storing it needs, without the analysis. */
 struct wt_index_entry {
     char *id, *outlet, *url, *lang, *title;
+    char *identity, *credits; /* '\n'-separated names */
     int64_t published;
     uint64_t hash[2];
     unsigned char *body; /* zlib */
     size_t nbody, text_len;
-    uint32_t *paras;     /* start, end pairs */
+    uint32_t *paras;     /* byte start, end, wt_boiler triples */
     size_t nparas;
     uint64_t *fp;        /* sampled fingerprint << 32 | byte position */
     size_t nfp;
@@ -68,6 +69,8 @@ struct wt_index {
     size_t zcap;
     wt_store_hit *hits;
     size_t hitcap;
+    uint32_t *pbuf; /* paragraph triples, aligned */
+    size_t pcap;
 };
 
 void wt_index_options_init(wt_index_options *o)
@@ -181,6 +184,7 @@ void wt_index_close(wt_index *ix)
     wt_free(ix->keys);
     wt_free(ix->zbuf);
     wt_free(ix->hits);
+    wt_free(ix->pbuf);
     wt_free(ix);
 }
 
@@ -273,6 +277,8 @@ void wt_index_entry_free(wt_index_entry *e)
     wt_free(e->url);
     wt_free(e->lang);
     wt_free(e->title);
+    wt_free(e->identity);
+    wt_free(e->credits);
     wt_free(e->body);
     wt_free(e->paras);
     wt_free(e->fp);
@@ -303,6 +309,29 @@ static int entry_text(wt_index_entry *e, const wt_article *a)
     return 0;
 }
 
+/* names joined by '\n' into *out (NULL when there are none). */
+static int join_names(char **out, char *const *names, size_t n)
+{
+    size_t len = 0;
+    *out = NULL;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    if (!n)
+        return 0;
+    char *s = wt_malloc(len);
+    if (!s)
+        return WT_ENOMEM;
+    char *p = s;
+    for (size_t i = 0; i < n; i++) {
+        const size_t k = strlen(names[i]);
+        memcpy(p, names[i], k);
+        p[k] = i + 1 < n ? '\n' : '\0';
+        p += k + 1;
+    }
+    *out = s;
+    return 0;
+}
+
 /* Fills e from the analyzed document d of article a. */
 static int entry_fill(wt_index_entry *e, const wt_options *o,
                       const wt_article *a, const wt_document *d)
@@ -318,8 +347,12 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
         rc = dup_opt(&e->title, a->title ? a->title : d->title);
     if (!rc)
         rc = entry_text(e, a);
-    if (!rc && !(e->paras = wt_malloc((2 * d->npara + 2) * sizeof *e->paras)))
+    if (!rc && !(e->paras = wt_malloc((3 * d->npara + 3) * sizeof *e->paras)))
         rc = WT_ENOMEM;
+    if (!rc)
+        rc = join_names(&e->identity, d->identity, d->nidentity);
+    if (!rc)
+        rc = join_names(&e->credits, d->credits, d->ncredits);
     if (!rc)
         rc = doc_keys(o, d, &e->fp, &e->nfp, &e->bands, &e->nbands);
     if (rc)
@@ -327,8 +360,9 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
     e->published = d->published;
     e->nparas = d->npara;
     for (size_t i = 0; i < d->npara; i++) {
-        e->paras[2 * i] = (uint32_t)d->paras[i].pub.start;
-        e->paras[2 * i + 1] = (uint32_t)d->paras[i].pub.end;
+        e->paras[3 * i] = (uint32_t)d->paras[i].pub.start;
+        e->paras[3 * i + 1] = (uint32_t)d->paras[i].pub.end;
+        e->paras[3 * i + 2] = (uint32_t)d->paras[i].pub.boiler;
     }
     return 0;
 }
@@ -404,6 +438,8 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
     sd.published = e->published;
     sd.lang = e->lang;
     sd.title = e->title;
+    sd.identity = e->identity;
+    sd.credits = e->credits;
     memcpy(sd.hash, e->hash, sizeof sd.hash);
     sd.body = e->body;
     sd.nbody = e->nbody;
@@ -516,14 +552,26 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
         n != sd->text_len)
         return ix_fail(ix, WT_EIO, "index: document %s is damaged%s",
                        sd->id, "");
-    wt_article a = {0};
-    a.id = sd->id;
-    a.outlet = sd->outlet;
-    a.lang = sd->lang;
-    a.published = sd->published;
-    a.text = (const char *)ix->zbuf;
-    a.len = n;
-    return analyze_article(ix->result, &a, ix->err, sizeof ix->err);
+    /* The store's blob need not be aligned for u32. */
+    if (wt_grow(&ix->pbuf, &ix->pcap, 3 * sd->nparas + 3, sizeof *ix->pbuf))
+        return WT_ENOMEM;
+    if (sd->nparas)
+        memcpy(ix->pbuf, sd->paras, 3 * sd->nparas * sizeof *ix->pbuf);
+    wt_known_doc k = {0};
+    k.id = sd->id;
+    k.lang = sd->lang ? sd->lang : "en";
+    k.outlet = sd->outlet;
+    k.published = sd->published;
+    k.text = (const char *)ix->zbuf;
+    k.len = n;
+    k.paras = ix->pbuf;
+    k.nparas = sd->nparas;
+    k.identity = sd->identity;
+    k.credits = sd->credits;
+    const int rc = wt_corpus_add_known(ix->result, &k);
+    if (rc)
+        snprintf(ix->err, sizeof ix->err, "%s", ix->result->err);
+    return rc;
 }
 
 /* The keys of the query document, looked up and ranked. */

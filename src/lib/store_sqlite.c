@@ -23,7 +23,7 @@ static const char schema[] =
     " value TEXT NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS docs(num INTEGER PRIMARY KEY AUTOINCREMENT,"
     " id TEXT NOT NULL UNIQUE, outlet TEXT, url TEXT, published INTEGER,"
-    " lang TEXT, title TEXT, hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
+    " lang TEXT, title TEXT, identity TEXT, credits TEXT, hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
     " body BLOB NOT NULL, paras BLOB, fps BLOB, bands BLOB);"
     "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, num INTEGER NOT"
     " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;"
@@ -38,8 +38,8 @@ enum {
 static const char *const sql[NQ] = {
     "SELECT hash FROM docs WHERE id = ?1",
     "INSERT INTO docs(id, outlet, url, published, lang, title, hash,"
-    " text_len, body, paras, fps, bands)"
-    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    " text_len, body, paras, fps, bands, identity, credits)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     "SELECT num, fps, bands FROM docs WHERE id = ?1",
     "DELETE FROM docs WHERE num = ?1",
     "INSERT OR IGNORE INTO fp(key, num) VALUES(?1, ?2)",
@@ -49,7 +49,7 @@ static const char *const sql[NQ] = {
     "SELECT num FROM fp WHERE key = ?1 LIMIT ?2",
     "SELECT num FROM band WHERE key = ?1 LIMIT ?2",
     "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
-    " paras FROM docs WHERE num = ?1",
+    " paras, identity, credits FROM docs WHERE num = ?1",
     "SELECT value FROM settings WHERE key = ?1",
     "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
 };
@@ -240,10 +240,13 @@ static int put_rows(sq_store *s, wt_store_doc *d)
     sqlite3_bind_blob(st, 7, d->hash, 16, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, (int64_t)d->text_len);
     sqlite3_bind_blob(st, 9, d->body, (int)d->nbody, SQLITE_STATIC);
-    sqlite3_bind_blob(st, 10, d->paras, (int)(d->nparas * 8), SQLITE_STATIC);
+    sqlite3_bind_blob(st, 10, d->paras, (int)(d->nparas * 12),
+                      SQLITE_STATIC);
     sqlite3_bind_blob(st, 11, d->fp, (int)(d->nfp * 8), SQLITE_STATIC);
     sqlite3_bind_blob(st, 12, d->bands, (int)(d->nbands * 8),
                       SQLITE_STATIC);
+    bind_opt_text(st, 13, d->identity);
+    bind_opt_text(st, 14, d->credits);
     if ((rc = step_done(s, st, "adding a document")))
         return rc;
     d->num = sqlite3_last_insert_rowid(s->db);
@@ -349,7 +352,9 @@ static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
     d->body = sqlite3_column_blob(st, 8);
     d->nbody = (size_t)sqlite3_column_bytes(st, 8);
     d->paras = sqlite3_column_blob(st, 9);
-    d->nparas = (size_t)sqlite3_column_bytes(st, 9) / 8;
+    d->nparas = (size_t)sqlite3_column_bytes(st, 9) / 12;
+    d->identity = col_text(st, 10);
+    d->credits = col_text(st, 11);
     return 0;
 }
 
@@ -369,7 +374,7 @@ static int sq_stats(wt_store *base, wt_store_stats *st)
     memset(st, 0, sizeof *st);
     int rc = count_rows(s, "SELECT count(*) FROM docs", &st->documents);
     if (!rc)
-        rc = count_rows(s, "SELECT coalesce(sum(length(paras)), 0) / 8 "
+        rc = count_rows(s, "SELECT coalesce(sum(length(paras)), 0) / 12 "
                         "FROM docs", &st->paragraphs);
     if (!rc)
         rc = count_rows(s, "SELECT count(*) FROM fp", &st->fingerprints);
