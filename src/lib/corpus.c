@@ -134,6 +134,21 @@ void wt_corpus_free(wt_corpus *c)
     wt_free(c);
 }
 
+void wt_corpus_reset(wt_corpus *c)
+{
+    for (size_t i = 0; i < c->ndocs; i++)
+        wt_document_free(c->docs[i]);
+    c->ndocs = 0;
+    c->analyzed = 0;
+    c->err[0] = '\0';
+    wt_hmap_release(&c->idf.df);
+    memset(&c->idf, 0, sizeof c->idf);
+    wt_hmap_release(&c->pair_index);
+    memset(&c->pair_index, 0, sizeof c->pair_index);
+    c->npairs = 0;
+    c->focus = 0;
+}
+
 const char *wt_corpus_error(const wt_corpus *c) { return c ? c->err : ""; }
 
 size_t wt_corpus_document_count(const wt_corpus *c) { return c->ndocs; }

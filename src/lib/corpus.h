@@ -39,12 +39,18 @@ struct wt_corpus {
     wt_pair_info *pairs;
     size_t npairs, paircap;
     wt_hmap pair_index; /* (a << 32 | b) + 1 -> index + 1 */
+    size_t focus;       /* > 0: only links of documents [0, focus) are
+                           wanted (an index query); 0 = all */
 };
 
 /* Formats the detailed error of the corpus and logs it; returns rc. */
 int wt_corpus_fail(wt_corpus *c, int rc, const char *fmt, ...);
 void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
                    ...);
+
+/* Drops every document and the analysis, keeping the loaded language
+ * profiles, so one corpus serves query after query. */
+void wt_corpus_reset(wt_corpus *c);
 
 /* A document analyzed before (an index entry): what the slow stages found
  * is taken as given. */

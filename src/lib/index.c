@@ -219,9 +219,7 @@ static int ensure_batch(wt_index *ix)
  * break iterators serve the next article. */
 static void corpus_clear(wt_corpus *c)
 {
-    for (size_t i = 0; i < c->ndocs; i++)
-        wt_document_free(c->docs[i]);
-    c->ndocs = 0;
+    wt_corpus_reset(c);
 }
 
 /* Analyzes a into c (as its next document), with the article's language
@@ -607,10 +605,10 @@ int wt_index_query(wt_index *ix, const wt_article *a,
         return WT_EINVAL;
     *out = NULL;
     ix->err[0] = '\0';
-    wt_corpus_free(ix->result);
-    ix->result = NULL;
-    int rc = wt_corpus_new(&ix->result, &ix->opts);
-    if (rc)
+    int rc = 0;
+    if (ix->result)
+        wt_corpus_reset(ix->result);
+    else if ((rc = wt_corpus_new(&ix->result, &ix->opts)))
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     size_t nhits = 0;
     if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)) ||
@@ -627,6 +625,7 @@ int wt_index_query(wt_index *ix, const wt_article *a,
             return rc;
         taken++;
     }
+    ix->result->focus = 1; /* links among the candidates are not asked */
     if ((rc = wt_corpus_analyze(ix->result)))
         return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");
     *out = ix->result;

@@ -15,10 +15,22 @@
 #include <unicode/utf16.h>
 #include <xxhash.h>
 
+/* Stems of recent words, direct-mapped by the hash of the folded word:
+ * news text repeats a small vocabulary, and Snowball is the costliest step
+ * per word after the break iterator.  Exact up to 64-bit hash collisions. */
+#define STEM_CACHE 4096
+
+typedef struct stem_slot {
+    uint64_t word; /* tok->norm of the word; 0 = empty */
+    uint64_t stem;
+} stem_slot;
+
 struct wt_tokenizer {
     UBreakIterator *bi;
     wt_normalizer *norm;
     uint64_t seed;
+    const wt_stemmer *cached_for; /* the stemmer the cache holds */
+    stem_slot cache[STEM_CACHE];
 };
 
 int wt_tokenizer_new(wt_tokenizer **out, const char *locale, uint64_t seed)
@@ -82,12 +94,34 @@ static int push_token(wt_token_vec *vec, const wt_token *t)
     return 0;
 }
 
+static int stem_of(wt_tokenizer *tk, wt_stemmer *stemmer, const char *w,
+                   size_t len, wt_token *tok)
+{
+    if (tk->cached_for != stemmer) {
+        memset(tk->cache, 0, sizeof tk->cache);
+        tk->cached_for = stemmer;
+    }
+    stem_slot *slot = &tk->cache[tok->norm % STEM_CACHE];
+    if (slot->word == tok->norm && tok->norm) {
+        tok->stem = slot->stem;
+        return 0;
+    }
+    size_t sl = 0;
+    const char *st = wt_stem(stemmer, w, len, &sl);
+    if (!st)
+        return WT_ENOMEM;
+    tok->stem = XXH3_64bits_withSeed(st, sl, tk->seed);
+    slot->word = tok->norm;
+    slot->stem = tok->stem;
+    return 0;
+}
+
 static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
                       int32_t e, int32_t status, const wt_profile *prof,
                       wt_stemmer *stemmer, wt_token *tok)
 {
     int rc = 0;
-    size_t len = 0, sl = 0;
+    size_t len = 0;
     const int is_num = status >= UBRK_WORD_NUMBER &&
                        status < UBRK_WORD_NUMBER_LIMIT;
     const char *w = wt_normalize_word(tk->norm, t->u + s, e - s, is_num,
@@ -108,10 +142,7 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
     } else {
         if (prof && wt_profile_is_stop(prof, wh))
             tok->flags |= WT_TOK_STOP;
-        const char *st = wt_stem(stemmer, w, len, &sl);
-        if (!st)
-            return WT_ENOMEM;
-        tok->stem = XXH3_64bits_withSeed(st, sl, tk->seed);
+        return stem_of(tk, stemmer, w, len, tok);
     }
     return 0;
 }

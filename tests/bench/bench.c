@@ -353,6 +353,7 @@ static void query(const char *db, const arts *a)
     if (wt_index_open(&ix, db, NULL, NULL, err, sizeof err))
         die(err);
     double *lat = malloc((a->n + 1) * sizeof *lat);
+    double *cpu = malloc((a->n + 1) * sizeof *cpu);
     size_t found = 0, bytes = 0;
     for (size_t i = 0; i < a->n; i++) {
         wt_article x = {0};
@@ -362,18 +363,22 @@ static void query(const char *db, const arts *a)
         x.len = a->v[i].len;
         bytes += x.len;
         const wt_corpus *c = NULL;
-        const double t0 = wall_now();
+        const double t0 = wall_now(), c0 = cpu_now();
         if (wt_index_query(ix, &x, NULL, &c))
             die(wt_index_error(ix));
         lat[i] = (wall_now() - t0) * 1e3;
+        cpu[i] = (cpu_now() - c0) * 1e3;
         found += wt_corpus_document_count(c) > 1;
     }
     qsort(lat, a->n, sizeof *lat, cmp_double);
+    qsort(cpu, a->n, sizeof *cpu, cmp_double);
     printf("query_n %zu\nquery_avg_bytes %zu\nquery_with_candidates %zu\n"
-           "query_p50_ms %.2f\nquery_p99_ms %.2f\n", a->n,
-           a->n ? bytes / a->n : 0, found, lat[a->n / 2],
-           lat[(size_t)(a->n * 0.99)]);
+           "query_p50_ms %.2f\nquery_p99_ms %.2f\nquery_cpu_p50_ms %.2f\n"
+           "query_cpu_p99_ms %.2f\n", a->n, a->n ? bytes / a->n : 0, found,
+           lat[a->n / 2], lat[(size_t)(a->n * 0.99)], cpu[a->n / 2],
+           cpu[(size_t)(a->n * 0.99)]);
     free(lat);
+    free(cpu);
     wt_index_close(ix);
 }
 
