@@ -195,3 +195,58 @@ Test(index, a_file_that_is_not_an_index_is_refused)
     cr_assert(strstr(err, path), "%s", err);
     unlink(path);
 }
+
+/* A query against an index holding only wire.txt must report what compare
+ * reports for reprint.txt and wire.txt: re-analysis from stored paragraph
+ * ranges, boilerplate kinds and credits is exact. */
+Test(index, query_equals_compare_of_the_same_pair)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    size_t len, wlen;
+    char *text = demo("reprint.txt", &len);
+    char *wire = demo("wire.txt", &wlen);
+    wt_article a = {0};
+    a.id = "reprint";
+    a.text = text;
+    a.len = len;
+    const wt_corpus *q = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &q), 0);
+    cr_assert_eq(wt_corpus_document_count(q), 2);
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "reprint", "reprint", text, len), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "wire", "wire", wire, wlen), 0);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    const wt_document *dq = wt_corpus_document(q, 0);
+    const wt_document *dc = wt_corpus_document(c, 0);
+    cr_assert_eq(wt_document_paragraph_count(dq),
+                 wt_document_paragraph_count(dc));
+    size_t links = 0;
+    for (size_t i = 0; i < wt_document_paragraph_count(dq); i++) {
+        const wt_paragraph *pq = wt_document_paragraph(dq, i);
+        const wt_paragraph *pc = wt_document_paragraph(dc, i);
+        cr_assert_eq(pq->boiler, pc->boiler);
+        cr_assert_eq(pq->source_count, pc->source_count, "paragraph %zu", i);
+        for (size_t s = 0; s < pq->source_count; s++) {
+            const wt_source *x = &pq->sources[s], *y = &pc->sources[s];
+            cr_assert_eq(x->paragraph, y->paragraph);
+            cr_assert_eq(x->cls, y->cls);
+            cr_assert_float_eq(x->score, y->score, 1e-12);
+            cr_assert_eq(x->origin, y->origin);
+            cr_assert_eq(x->span_count, y->span_count);
+            for (size_t k = 0; k < x->span_count; k++)
+                cr_assert_eq(memcmp(&x->spans[k], &y->spans[k],
+                                    sizeof x->spans[k]), 0);
+            links++;
+        }
+    }
+    cr_assert_gt(links, 5);
+    wt_corpus_free(c);
+    free(text);
+    free(wire);
+    drop_index(ix);
+}
