@@ -9,6 +9,7 @@
 #include "opt.h"
 #include "report.h"
 
+#include <assert.h>
 #include <fts.h>
 #include <pthread.h>
 #include <jansson.h>
@@ -33,10 +34,19 @@ typedef struct slot {
 
 typedef struct ictx ictx;
 
+/* A chunk of articles and the threads working on it. */
+typedef struct chunk {
+    slot *v;
+    size_t n;
+    pthread_t *t;
+    unsigned started; /* threads running on it; 0 = none */
+} chunk;
+
 /* One thread's share of a chunk: slots w, w + jobs, w + 2 jobs, ... */
 typedef struct worker {
     ictx *x;
     unsigned no;
+    chunk *on;             /* the chunk it works on */
     wt_index_worker *prep; /* add */
     wt_index *ix;          /* query: each thread its own connection */
 } worker;
@@ -52,8 +62,12 @@ struct ictx {
     size_t added, unchanged;
     unsigned jobs;
     worker *workers;
-    slot *chunk;
-    size_t nchunk, chunkcap;
+    /* Two chunks: one filled and finished by the main thread while the
+     * workers analyze the other, so reading, writing and printing overlap
+     * the analysis. */
+    chunk chunks[2];
+    chunk *fill, *flying;
+    size_t chunkcap;
 };
 
 static void log_stderr(void *ctx, wt_log_level level, const char *msg)
@@ -119,11 +133,11 @@ static void *work(void *arg)
 {
     worker *w = arg;
     ictx *x = w->x;
-    for (size_t i = w->no; i < x->nchunk; i += x->jobs) {
+    for (size_t i = w->no; i < w->on->n; i += x->jobs) {
         if (x->sub == SUB_ADD)
-            prepare_slot(w, &x->chunk[i]);
+            prepare_slot(w, &w->on->v[i]);
         else
-            query_slot(w, &x->chunk[i]);
+            query_slot(w, &w->on->v[i]);
     }
     return NULL;
 }
@@ -163,33 +177,63 @@ static void slot_release(slot *sl)
     memset(sl, 0, sizeof *sl);
 }
 
-/* Runs the chunk on the workers, then finishes it in order. */
+/* Starts the workers on c; those that cannot start are run here. */
+static void launch(ictx *x, chunk *c)
+{
+    c->started = 0;
+    for (unsigned w = 0; w < x->jobs; w++)
+        x->workers[w].on = c;
+    if (x->jobs > 1)
+        for (; c->started < x->jobs; c->started++)
+            if (pthread_create(&c->t[c->started], NULL, work,
+                               &x->workers[c->started]))
+                break;
+    for (unsigned w = c->started; w < x->jobs; w++)
+        work(&x->workers[w]);
+}
+
+static void join(chunk *c)
+{
+    for (unsigned w = 0; w < c->started; w++)
+        pthread_join(c->t[w], NULL);
+    c->started = 0;
+}
+
+/* Stores or prints c's slots in order; its workers are done. */
+static void land(ictx *x, chunk *c)
+{
+    assert(!c->started);
+    for (size_t i = 0; i < c->n; i++) {
+        finish_slot(x, &c->v[i]);
+        slot_release(&c->v[i]);
+    }
+    c->n = 0;
+}
+
+/* The filled chunk goes to the workers; the one they were on is landed
+ * meanwhile.  Order is kept: chunks land in the order they were filled. */
 static void flush_chunk(ictx *x)
 {
-    if (x->jobs == 1) {
-        work(&x->workers[0]);
-    } else {
-        pthread_t *t = calloc(x->jobs, sizeof *t);
-        unsigned started = 0;
-        for (; t && started < x->jobs; started++)
-            if (pthread_create(&t[started], NULL, work,
-                               &x->workers[started]))
-                break;
-        if (started < x->jobs) {
-            /* Could not start them all: the ones that run cover only their
-             * share, so do the rest here. */
-            for (unsigned w = started; w < x->jobs; w++)
-                work(&x->workers[w]);
-        }
-        for (unsigned w = 0; w < started; w++)
-            pthread_join(t[w], NULL);
-        free(t);
+    chunk *prev = x->flying;
+    if (prev)
+        join(prev); /* the worker contexts are free again */
+    x->flying = x->fill;
+    launch(x, x->flying);
+    if (prev)
+        land(x, prev);
+    x->fill = prev ? prev : &x->chunks[x->flying == x->chunks ? 1 : 0];
+}
+
+/* Lands everything still in flight, at the end of the input. */
+static void drain(ictx *x)
+{
+    if (x->fill->n)
+        flush_chunk(x);
+    if (x->flying) {
+        join(x->flying);
+        land(x, x->flying);
     }
-    for (size_t i = 0; i < x->nchunk; i++) {
-        finish_slot(x, &x->chunk[i]);
-        slot_release(&x->chunk[i]);
-    }
-    x->nchunk = 0;
+    x->flying = NULL;
 }
 
 static int copy_str(slot *sl, int i, const char *src, const char **dst)
@@ -206,7 +250,7 @@ static int copy_str(slot *sl, int i, const char *src, const char **dst)
 /* Queues a copy of a; a full chunk is processed at once. */
 static void each(ictx *x, const wt_article *a)
 {
-    slot *sl = &x->chunk[x->nchunk];
+    slot *sl = &x->fill->v[x->fill->n];
     memset(sl, 0, sizeof *sl);
     sl->a = *a;
     char *text = malloc(a->len + 1);
@@ -226,7 +270,7 @@ static void each(ictx *x, const wt_article *a)
         slot_release(sl);
         return;
     }
-    if (++x->nchunk == x->chunkcap)
+    if (++x->fill->n == x->chunkcap)
         flush_chunk(x);
 }
 
@@ -479,8 +523,13 @@ static int start_workers(ictx *x, char *err, size_t errlen)
     x->jobs = x->s.jobs ? x->s.jobs : 1;
     x->chunkcap = x->jobs == 1 ? 1 : (size_t)x->jobs * CHUNK_PER_JOB;
     x->workers = calloc(x->jobs, sizeof *x->workers);
-    x->chunk = calloc(x->chunkcap, sizeof *x->chunk);
-    if (!x->workers || !x->chunk) {
+    for (int i = 0; i < 2; i++) {
+        x->chunks[i].v = calloc(x->chunkcap, sizeof *x->chunks[i].v);
+        x->chunks[i].t = calloc(x->jobs, sizeof *x->chunks[i].t);
+    }
+    x->fill = &x->chunks[0];
+    if (!x->workers || !x->chunks[0].v || !x->chunks[1].v ||
+        !x->chunks[0].t || !x->chunks[1].t) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -512,7 +561,10 @@ static void stop_workers(ictx *x)
             wt_index_close(x->workers[w].ix);
     }
     free(x->workers);
-    free(x->chunk);
+    for (int i = 0; i < 2; i++) {
+        free(x->chunks[i].v);
+        free(x->chunks[i].t);
+    }
 }
 
 static int run(ictx *x)
@@ -538,8 +590,8 @@ static int run(ictx *x)
     }
     for (size_t i = 0; i < x->s.ninputs; i++)
         from_input(x, x->s.inputs[i]);
-    if (x->nchunk)
-        flush_chunk(x);
+    if (x->fill)
+        drain(x);
     if (x->sub == SUB_ADD) {
         if (wt_index_commit(x->ix)) {
             fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
