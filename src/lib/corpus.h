@@ -59,8 +59,11 @@ typedef struct wt_known_doc {
     const char *text;
     size_t len;
     int64_t published;
-    const uint32_t *paras;  /* byte start, byte end, wt_boiler per paragraph */
+    const uint32_t *paras;  /* per paragraph: byte start, byte end, and
+                               wt_boiler | language index << 8 */
     size_t nparas;
+    const char *langs;      /* the paragraphs' language codes,
+                               '\n'-separated; NULL = all in lang */
     const char *identity;   /* canonical outlet names, '\n'-separated */
     const char *credits;    /* canonical names credited, '\n'-separated */
 } wt_known_doc;

@@ -32,11 +32,12 @@
 struct wt_index_entry {
     char *id, *outlet, *url, *lang, *title;
     char *identity, *credits; /* '\n'-separated names */
+    char *plangs;        /* paragraph languages, '\n'-separated */
     int64_t published;
     uint64_t hash[2];
     unsigned char *body; /* zlib */
     size_t nbody, text_len;
-    uint32_t *paras;     /* byte start, end, wt_boiler triples */
+    uint32_t *paras;     /* byte start, end, wt_boiler | lang index << 8 */
     size_t nparas;
     uint64_t *fp;        /* sampled fingerprint << 32 | byte position */
     size_t nfp;
@@ -277,6 +278,7 @@ void wt_index_entry_free(wt_index_entry *e)
     wt_free(e->title);
     wt_free(e->identity);
     wt_free(e->credits);
+    wt_free(e->plangs);
     wt_free(e->body);
     wt_free(e->paras);
     wt_free(e->fp);
@@ -330,6 +332,31 @@ static int join_names(char **out, char *const *names, size_t n)
     return 0;
 }
 
+/* The index of code in the '\n'-separated list *langs, appended if new. */
+static int lang_index(char **langs, const char *code, size_t *out)
+{
+    size_t i = 0;
+    const size_t cl = strlen(code);
+    for (const char *p = *langs; p; i++) {
+        const size_t len = strcspn(p, "\n");
+        if (len == cl && !strncmp(p, code, cl)) {
+            *out = i;
+            return 0;
+        }
+        p = p[len] ? p + len + 1 : NULL;
+    }
+    size_t old = *langs ? strlen(*langs) : 0;
+    char *n = wt_realloc(*langs, old + cl + 2);
+    if (!n)
+        return WT_ENOMEM;
+    if (old)
+        n[old++] = '\n';
+    memcpy(n + old, code, cl + 1);
+    *langs = n;
+    *out = i;
+    return 0;
+}
+
 /* Fills e from the analyzed document d of article a. */
 static int entry_fill(wt_index_entry *e, const wt_options *o,
                       const wt_article *a, const wt_document *d)
@@ -358,9 +385,13 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
     e->published = d->published;
     e->nparas = d->npara;
     for (size_t i = 0; i < d->npara; i++) {
+        size_t li = 0;
+        if ((rc = lang_index(&e->plangs, d->paras[i].lang, &li)))
+            return rc;
         e->paras[3 * i] = (uint32_t)d->paras[i].pub.start;
         e->paras[3 * i + 1] = (uint32_t)d->paras[i].pub.end;
-        e->paras[3 * i + 2] = (uint32_t)d->paras[i].pub.boiler;
+        e->paras[3 * i + 2] = (uint32_t)d->paras[i].pub.boiler |
+                              (uint32_t)li << 8;
     }
     return 0;
 }
@@ -438,6 +469,7 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
     sd.title = e->title;
     sd.identity = e->identity;
     sd.credits = e->credits;
+    sd.plangs = e->plangs;
     memcpy(sd.hash, e->hash, sizeof sd.hash);
     sd.body = e->body;
     sd.nbody = e->nbody;
@@ -566,6 +598,7 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
     k.nparas = sd->nparas;
     k.identity = sd->identity;
     k.credits = sd->credits;
+    k.langs = sd->plangs;
     const int rc = wt_corpus_add_known(ix->result, &k);
     if (rc)
         snprintf(ix->err, sizeof ix->err, "%s", ix->result->err);

@@ -19,12 +19,14 @@ typedef struct wt_store_doc {
     int64_t num;            /* internal number, set by put */
     const char *id, *outlet, *url, *lang, *title;
     const char *identity, *credits; /* '\n'-separated names, or NULL */
+    const char *plangs;     /* paragraph language codes, '\n'-separated */
     int64_t published;      /* 0 = unknown */
     uint64_t hash[2];       /* XXH3-128 of the text: exact re-adds */
     const void *body;       /* the text, compressed */
     size_t nbody;
     size_t text_len;        /* bytes of the text before compression */
-    const void *paras;      /* u32 triples: byte start, end, wt_boiler */
+    const void *paras;      /* u32 triples: byte start, end, wt_boiler |
+                               index in plangs << 8 */
     size_t nparas;
     const uint64_t *fp;     /* u32 fingerprint << 32 | u32 byte position */
     size_t nfp;

@@ -23,7 +23,8 @@ static const char schema[] =
     " value TEXT NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS docs(num INTEGER PRIMARY KEY AUTOINCREMENT,"
     " id TEXT NOT NULL UNIQUE, outlet TEXT, url TEXT, published INTEGER,"
-    " lang TEXT, title TEXT, identity TEXT, credits TEXT, hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
+    " lang TEXT, title TEXT, identity TEXT, credits TEXT, plangs TEXT,"
+    " hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
     " body BLOB NOT NULL, paras BLOB, fps BLOB, bands BLOB);"
     "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, num INTEGER NOT"
     " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;"
@@ -38,8 +39,9 @@ enum {
 static const char *const sql[NQ] = {
     "SELECT hash FROM docs WHERE id = ?1",
     "INSERT INTO docs(id, outlet, url, published, lang, title, hash,"
-    " text_len, body, paras, fps, bands, identity, credits)"
-    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    " text_len, body, paras, fps, bands, identity, credits, plangs)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15)",
     "SELECT num, fps, bands FROM docs WHERE id = ?1",
     "DELETE FROM docs WHERE num = ?1",
     "INSERT OR IGNORE INTO fp(key, num) VALUES(?1, ?2)",
@@ -49,7 +51,7 @@ static const char *const sql[NQ] = {
     "SELECT num FROM fp WHERE key = ?1 LIMIT ?2",
     "SELECT num FROM band WHERE key = ?1 LIMIT ?2",
     "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
-    " paras, identity, credits FROM docs WHERE num = ?1",
+    " paras, identity, credits, plangs FROM docs WHERE num = ?1",
     "SELECT value FROM settings WHERE key = ?1",
     "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
 };
@@ -247,6 +249,7 @@ static int put_rows(sq_store *s, wt_store_doc *d)
                       SQLITE_STATIC);
     bind_opt_text(st, 13, d->identity);
     bind_opt_text(st, 14, d->credits);
+    bind_opt_text(st, 15, d->plangs);
     if ((rc = step_done(s, st, "adding a document")))
         return rc;
     d->num = sqlite3_last_insert_rowid(s->db);
@@ -355,6 +358,7 @@ static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
     d->nparas = (size_t)sqlite3_column_bytes(st, 9) / 12;
     d->identity = col_text(st, 10);
     d->credits = col_text(st, 11);
+    d->plangs = col_text(st, 12);
     return 0;
 }
 
