@@ -30,6 +30,7 @@
 
 typedef struct art {
     char *id, *lang;
+    char *origin; /* "derived_from": the indexed story it copies, or NULL */
     char *text;
     size_t len;
 } art;
@@ -70,6 +71,9 @@ static arts load(const char *path)
         memcpy(x->text, json_string_value(t), x->len + 1);
         x->id = strdup(json_string_value(json_object_get(o, "id")));
         x->lang = strdup("en");
+        json_t *from = json_object_get(o, "derived_from");
+        x->origin = json_is_string(from) ? strdup(json_string_value(from))
+                                         : NULL;
         a.bytes += x->len;
         json_decref(o);
     }
@@ -346,6 +350,21 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Does a paragraph of the query (document 0) have a source in the
+ * indexed document named id? */
+static int links_to(const wt_corpus *c, const char *id)
+{
+    const wt_document *q = wt_corpus_document(c, 0);
+    for (size_t p = 0; p < wt_document_paragraph_count(q); p++) {
+        const wt_paragraph *pa = wt_document_paragraph(q, p);
+        for (size_t s = 0; s < pa->source_count; s++)
+            if (!strcmp(wt_document_id(wt_corpus_document(
+                            c, pa->sources[s].document)), id))
+                return 1;
+    }
+    return 0;
+}
+
 static void query(const char *db, const arts *a)
 {
     wt_index *ix = NULL;
@@ -354,7 +373,7 @@ static void query(const char *db, const arts *a)
         die(err);
     double *lat = malloc((a->n + 1) * sizeof *lat);
     double *cpu = malloc((a->n + 1) * sizeof *cpu);
-    size_t found = 0, bytes = 0;
+    size_t found = 0, bytes = 0, derived = 0, hit = 0;
     for (size_t i = 0; i < a->n; i++) {
         wt_article x = {0};
         x.id = a->v[i].id;
@@ -369,14 +388,19 @@ static void query(const char *db, const arts *a)
         lat[i] = (wall_now() - t0) * 1e3;
         cpu[i] = (cpu_now() - c0) * 1e3;
         found += wt_corpus_document_count(c) > 1;
+        if (a->v[i].origin) {
+            derived++;
+            hit += links_to(c, a->v[i].origin);
+        }
     }
     qsort(lat, a->n, sizeof *lat, cmp_double);
     qsort(cpu, a->n, sizeof *cpu, cmp_double);
     printf("query_n %zu\nquery_avg_bytes %zu\nquery_with_candidates %zu\n"
            "query_p50_ms %.2f\nquery_p99_ms %.2f\nquery_cpu_p50_ms %.2f\n"
-           "query_cpu_p99_ms %.2f\n", a->n, a->n ? bytes / a->n : 0, found,
+           "query_cpu_p99_ms %.2f\nquery_derived %zu\nquery_found_origin "
+           "%zu\n", a->n, a->n ? bytes / a->n : 0, found,
            lat[a->n / 2], lat[(size_t)(a->n * 0.99)], cpu[a->n / 2],
-           cpu[(size_t)(a->n * 0.99)]);
+           cpu[(size_t)(a->n * 0.99)], derived, hit);
     free(lat);
     free(cpu);
     wt_index_close(ix);

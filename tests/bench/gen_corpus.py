@@ -16,7 +16,8 @@ text) from the real articles of Reuters-21578 and BBC News (../shared/data):
 
 Earlier stories come from a ring of the last RING stories, so memory stays
 flat for any N.  --queries M writes M more articles (half edits or reprints
-of indexed stories, half new stories) to a second file, for query latency.
+of indexed stories, with "derived_from" naming the story, half new stories)
+to a second file, for query latency and recall.
 """
 import argparse
 import gzip
@@ -106,7 +107,7 @@ class Gen:
 
     def derive(self, kind):
         r = self.r
-        title, paras = self.ring[r.randrange(len(self.ring))][1:]
+        self.origin, title, paras = self.ring[r.randrange(len(self.ring))]
         if kind == "reprint":
             return title, ["By %s Staff" % OUTLETS[r.randrange(10)]] + \
                 list(paras) + ["Source: Meridian Press Agency"]
@@ -135,6 +136,7 @@ class Gen:
                 x -= p
             if not self.ring:
                 kind = "story"
+        self.origin = None
         title, paras = self.story() if kind == "story" else self.derive(kind)
         self.n += 1
         ident = "w%07d" % self.n
@@ -171,6 +173,8 @@ def main():
                 kind = ("edit", "reprint", "story", "story")[i % 4]
                 art = g.article(kind)[0]
                 art["id"] = "q%05d" % i
+                if g.origin:
+                    art["derived_from"] = g.origin
                 q.write(json.dumps(art) + "\n")
 
 

@@ -12,7 +12,8 @@
 #   - k-permutation MinHash vs one-permutation hashing with densification
 #   - ssdeep and simhash (Debian packages) on the same articles
 #   - per corpus size: index add MB/s, peak RSS, index bytes per article,
-#     query latency p50/p99 (200 new articles, wall and CPU time)
+#     query latency p50/p99 (200 new articles, wall and CPU time), and how
+#     many of the 100 edits and reprints among them were linked to their story
 # The table goes to tests/bench/results.md (the machine's load average is
 # recorded with it: speeds per core come from CPU time, wall times do not).
 # Environment: WT_BENCH_TMP (default /tmp/wt-bench) holds the corpora and
@@ -115,9 +116,11 @@ for N in $SIZES; do
         -v p99="$(get query_p99_ms "$TMP/query$N.txt")" \
         -v c50="$(get query_cpu_p50_ms "$TMP/query$N.txt")" \
         -v c99="$(get query_cpu_p99_ms "$TMP/query$N.txt")" \
-        'BEGIN { printf "| %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f / %.1f | %.1f / %.1f |", \
+        -v qd="$(get query_derived "$TMP/query$N.txt")" \
+        -v qf="$(get query_found_origin "$TMP/query$N.txt")" \
+        'BEGIN { printf "| %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f / %.1f | %.1f / %.1f | %d / %d |", \
             n, tb / w / 1e6, tb / (u + s) / 1e6, rss / 1024, ib / d, \
-            tb / d, p50, p99, c50, c99 }')
+            tb / d, p50, p99, c50, c99, qf, qd }')
     ROWS="$ROWS
 $ROW"
     say "$ROW"
@@ -155,7 +158,7 @@ P2=$(get prepare_mb_s_per_core "$TMP/prep2.txt")
     echo
     echo "## Index"
     echo
-    echo "| articles | index add MB/s (wall, -j 2) | index add MB/s per core | peak RSS MB | index bytes / article | text bytes / article | query p50 / p99 ms (wall) | query p50 / p99 ms (CPU) |"
-    echo "|---|---|---|---|---|---|---|---|$ROWS"
+    echo "| articles | index add MB/s (wall, -j 2) | index add MB/s per core | peak RSS MB | index bytes / article | text bytes / article | query p50 / p99 ms (wall) | query p50 / p99 ms (CPU) | edits and reprints whose story was found |"
+    echo "|---|---|---|---|---|---|---|---|---|$ROWS"
 } > "$OUT"
 cat "$OUT"
