@@ -12,6 +12,7 @@ typedef enum {
 
 typedef enum {
     O_K, O_WINDOW, O_PERMS, O_VERBATIM, O_EDITED, O_REWRITE, O_DUPLICATE,
+    O_EVIDENCE,
     O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
     O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
     O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE,
@@ -60,7 +61,7 @@ static const opt options[] = {
     {O_WINDOW, 'w', "window", ARG_UINT, "N", 1, 64,
      "winnowing window in shingles (default 4)"},
     {O_PERMS, 0, "perms", ARG_UINT, "N", 8, 1024,
-     "MinHash permutations (default 64)"},
+     "MinHash permutations (default 128)"},
     {O_MIN_SPAN, 0, "min-span", ARG_UINT, "N", 2, 64,
      "shortest shared span that counts, in words (default 4)"},
     {O_VERBATIM, 0, "verbatim-min", ARG_SHARE, "X", 0, 0,
@@ -71,6 +72,8 @@ static const opt options[] = {
      "weighted fact overlap for rewrite (default 0.45)"},
     {O_DUPLICATE, 0, "duplicate-min", ARG_SHARE, "X", 0, 0,
      "covered share for a repeat inside a document (default 0.80)"},
+    {O_EVIDENCE, 0, "evidence-min", ARG_SHARE, "X", 0, 64,
+     "least shared rare-word weight for a link, in rarest words (default 2)"},
     {O_LANG_DIR, 0, "lang-dir", ARG_STRING, "DIR", 0, 0,
      "folder of language profiles (default: the installed one)"},
     {O_COLOR, 0, "color", ARG_NONE, NULL, 0, 0,
@@ -160,9 +163,14 @@ static int parse_share(const opt *o, const char *arg, double *out)
     char *end;
     errno = 0;
     const double v = strtod(arg, &end);
-    if (errno || end == arg || *end || !(v > 0 && v <= 1))
+    if (o->hi) { /* a range other than a share: [lo, hi] */
+        if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi))
+            return usage_error("invalid value \"%s\" for --%s: expected a "
+                               "number from 0 to 64", arg, o->name);
+    } else if (errno || end == arg || *end || !(v > 0 && v <= 1)) {
         return usage_error("invalid value \"%s\" for --%s: expected a number "
                            "above 0 and at most 1", arg, o->name);
+    }
     *out = v;
     return 0;
 }
@@ -193,6 +201,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
     case O_EDITED: return parse_share(o, arg, &w->edited_min);
     case O_REWRITE: return parse_share(o, arg, &w->rewrite_min);
     case O_DUPLICATE: return parse_share(o, arg, &w->duplicate_min);
+    case O_EVIDENCE: return parse_share(o, arg, &w->evidence_min);
     case O_LANG: w->lang = arg; return 0;
     case O_LANG_DIR: w->lang_dir = arg; return 0;
     case O_ENCODING: w->encoding = arg; return 0;

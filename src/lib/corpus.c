@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "fileio.h"
 #include "langid.h"
+#include "pairscore.h"
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
@@ -33,13 +34,14 @@ void wt_options_init(wt_options *o)
     memset(o, 0, sizeof *o);
     o->shingle_k = 3;
     o->window = 4;
-    o->minhash_perms = 64;
+    o->minhash_perms = 128;
     o->seed = 0x5eed;
     o->verbatim_min = 0.95;
     o->edited_min = 0.50;
     o->rewrite_min = 0.45;
     o->duplicate_min = 0.80;
     o->min_span = 4;
+    o->evidence_min = 2.0;
 }
 
 const char *wt_default_lang_dir(void) { return WT_LANG_DIR; }
@@ -90,7 +92,8 @@ static int check_options(const wt_options *o)
            o->verbatim_min > 0 && o->verbatim_min <= 1 &&
            o->edited_min > 0 && o->edited_min <= o->verbatim_min &&
            o->rewrite_min > 0 && o->rewrite_min <= 1 &&
-           o->duplicate_min > 0 && o->duplicate_min <= 1;
+           o->duplicate_min > 0 && o->duplicate_min <= 1 &&
+           o->evidence_min >= 0 && o->evidence_min <= 64;
 }
 
 int wt_corpus_new(wt_corpus **out, const wt_options *opts)
@@ -136,6 +139,7 @@ void wt_corpus_free(wt_corpus *c)
     wt_free(c->docs);
     wt_agencies_free(c->agencies);
     wt_hmap_release(&c->idf.df);
+    wt_pairscore_free(c->pairscore);
     wt_hmap_release(&c->pair_index);
     wt_free(c->pairs);
     wt_free(c->lang_dir);
@@ -151,6 +155,8 @@ void wt_corpus_reset(wt_corpus *c)
     c->err[0] = '\0';
     wt_hmap_release(&c->idf.df);
     memset(&c->idf, 0, sizeof c->idf);
+    wt_pairscore_free(c->pairscore);
+    c->pairscore = NULL;
     wt_hmap_release(&c->pair_index);
     memset(&c->pair_index, 0, sizeof c->pair_index);
     c->npairs = 0;
@@ -689,6 +695,8 @@ int wt_corpus_analyze(wt_corpus *c)
         return wt_corpus_fail(c, WT_ESTATE, "analyze called twice");
     c->analyzed = 1;
     int rc = wt_analyze_run(c);
+    if (!rc)
+        rc = wt_pairscore_prepare(c);
     if (rc)
         return wt_corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
     return 0;

@@ -39,6 +39,7 @@ struct wt_corpus {
     wt_pair_info *pairs;
     size_t npairs, paircap;
     wt_hmap pair_index; /* (a << 32 | b) + 1 -> index + 1 */
+    struct wt_pairscore *pairscore; /* document stem sets (pairscore.c) */
     size_t focus;       /* > 0: only links of documents [0, focus) are
                            wanted (an index query); 0 = all */
 };

@@ -463,6 +463,20 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
     if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
         looks_like_name(u, as, brk))
         tok.flags |= WT_TOK_NAME;
+    if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
+        looks_like_name(u, as, 0))
+        tok.flags |= WT_TOK_CAP;
+    /* The second half of a hyphenated name: "Tae-hyo", "Won-sik". */
+    if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) && r->vec->n > 0 &&
+        (r->vec->v[r->vec->n - 1].flags & WT_TOK_NAME) &&
+        r->vec->v[r->vec->n - 1].para == tok.para && as - r->prev_end == 1 &&
+        u_charType(u[as - 1]) == U_DASH_PUNCTUATION)
+        tok.flags |= WT_TOK_NAME;
+    /* A name or title that opens a sentence: "Principal Deputy ..." */
+    if ((tok.flags & WT_TOK_NAME) && r->vec->n > 0 &&
+        (r->vec->v[r->vec->n - 1].flags & WT_TOK_CAP) &&
+        r->vec->v[r->vec->n - 1].para == tok.para)
+        r->vec->v[r->vec->n - 1].flags |= WT_TOK_NAME;
     if (num.pieces) {
         const int32_t pe = percent_sign(u, ae, r->end);
         if (pe > ae) {

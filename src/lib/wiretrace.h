@@ -100,7 +100,7 @@ typedef enum {
 typedef struct wt_options {
     unsigned shingle_k;    /* words per shingle; default 3 (1-16) */
     unsigned window;       /* winnowing window in shingles; default 4 (1-64) */
-    unsigned minhash_perms; /* MinHash permutations; default 64 (8-1024) */
+    unsigned minhash_perms; /* MinHash permutations; default 128 (8-1024) */
     uint64_t seed;         /* hash seed; default 0x5eed */
     double verbatim_min;   /* covered share for verbatim; default 0.95 */
     double edited_min;     /* covered share for edited; default 0.50 */
@@ -108,6 +108,10 @@ typedef struct wt_options {
     double duplicate_min;  /* covered share for an in-document repeat;
                               default 0.80 */
     unsigned min_span;     /* shortest shared span, in words; default 4 */
+    double evidence_min;   /* least IDF weight of the stems two paragraphs
+                              of different documents share for any link, in
+                              units of the weight of a stem found in only
+                              one paragraph; 0 = none; default 2 (0-64) */
     const char *lang;      /* force this language code; NULL = detect */
     const char *lang_dir;  /* language profiles; NULL = built-in default */
     const char *encoding;  /* input charset for ICU (e.g. "windows-1252");
@@ -194,6 +198,24 @@ WT_API const wt_document *wt_corpus_document(const wt_corpus *c, size_t i);
 WT_API int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b,
                           double *share_a, double *share_b,
                           double *similarity);
+
+/* How much of each document of the pair (a, b), a != b, the other
+ * explains: the share of a's text words in paragraphs with a source in b,
+ * each paragraph weighted by its best source's score (cover_a), and the
+ * same for b (cover_b).  0 when nothing is linked.  A ranking figure for
+ * the sources of an article.  Either pointer may be NULL.  Call after
+ * wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
+                                   double *cover_a, double *cover_b);
+
+/* How much two documents have in common at all, linked or not: the
+ * IDF-weighted share of a's distinct content words (names, numbers, rare
+ * words weigh most) that b also holds (overlap_a), and the same for b
+ * (overlap_b).  Defined for every pair, it ranks the stories an article
+ * most likely came from even when no paragraph is linked.  Either pointer
+ * may be NULL.  Call after wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
+                                  double *overlap_a, double *overlap_b);
 
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
