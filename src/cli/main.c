@@ -4,6 +4,7 @@
  */
 #define _DEFAULT_SOURCE
 #include "cmd.h"
+#include "cmd_index.h"
 #include "opt.h"
 #include "progress.h"
 #include "report.h"
@@ -321,9 +322,11 @@ int main(int argc, char **argv)
             print_lexicons(wt_default_lexicon_dir());
         return 0;
     }
+    if (!strcmp(cmd, "index"))
+        return cmd_index(argc - 2, argv + 2);
     if (strcmp(cmd, "compare") && strcmp(cmd, "scan") && strcmp(cmd, "diff")) {
         fprintf(stderr, "wiretrace: unknown command \"%s\": expected "
-                "compare, scan or diff\nTry 'wiretrace --help' for more "
+                "compare, scan, diff or index\nTry 'wiretrace --help' for more "
                 "information.\n", cmd);
         return EXIT_USAGE;
     }

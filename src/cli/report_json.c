@@ -78,7 +78,7 @@ static int cmp_size2(const void *x, const void *y)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
-static json_t *pairs_json(const wt_corpus *c, int all)
+static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
 {
     const size_t n = wt_corpus_pair_count(c);
     size_t *ab = malloc((n + 1) * 2 * sizeof *ab);
@@ -95,7 +95,7 @@ static json_t *pairs_json(const wt_corpus *c, int all)
     for (size_t i = 0; i < n; i++) {
         double sa, sb, sim;
         wt_corpus_pair(c, ab[2 * i], ab[2 * i + 1], &sa, &sb, &sim);
-        if (!all && sa == 0 && sb == 0)
+        if ((!all && sa == 0 && sb == 0) || ab[2 * i] >= shown)
             continue;
         json_array_append_new(
             a, json_pack("{s:s, s:s, s:f, s:f, s:f}", "a",
@@ -110,16 +110,21 @@ static json_t *pairs_json(const wt_corpus *c, int all)
 
 int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
+    size_t n = wt_corpus_document_count(c);
+    if (s->shown && s->shown < n)
+        n = s->shown;
     json_t *docs = json_array();
-    for (size_t i = 0; docs && i < wt_corpus_document_count(c); i++)
+    for (size_t i = 0; docs && i < n; i++)
         json_array_append_new(docs,
                               document_json(c, wt_corpus_document(c, i)));
     json_t *root = json_pack("{s:s, s:o, s:o}", "wiretrace", WT_VERSION,
                              "documents", docs, "pairs",
-                             pairs_json(c, s->all_pairs));
+                             pairs_json(c, s->all_pairs, n));
     if (!root)
         return -1;
-    const int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    const size_t flags = s->format == FMT_JSONL ? JSON_COMPACT
+                                                : JSON_INDENT(1);
+    const int rc = json_dumpf(root, out, flags | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc;

@@ -140,8 +140,13 @@ static void print_document(FILE *out, const wt_corpus *c,
 
 size_t report_count_links(const wt_corpus *c)
 {
+    return report_count_links_in(c, wt_corpus_document_count(c));
+}
+
+size_t report_count_links_in(const wt_corpus *c, size_t ndocs)
+{
     size_t links = 0;
-    for (size_t i = 0; i < wt_corpus_document_count(c); i++) {
+    for (size_t i = 0; i < ndocs; i++) {
         const wt_document *d = wt_corpus_document(c, i);
         for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
             const wt_paragraph *pa = wt_document_paragraph(d, p);
@@ -171,11 +176,11 @@ static const char *pair_origin(const wt_corpus *c, size_t a, size_t b)
     return "unknown";
 }
 
-static void print_pairs(FILE *out, const wt_corpus *c)
+static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
 {
     const size_t n = wt_corpus_document_count(c);
     int header = 0;
-    for (size_t a = 0; a < n; a++)
+    for (size_t a = 0; a < shown; a++)
         for (size_t b = a + 1; b < n; b++) {
             double sa, sb, sim;
             wt_corpus_pair(c, a, b, &sa, &sb, &sim);
@@ -199,19 +204,20 @@ static void print_pairs(FILE *out, const wt_corpus *c)
 
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
-    (void)s;
-    const size_t n = wt_corpus_document_count(c);
+    size_t n = wt_corpus_document_count(c);
+    if (s->shown && s->shown < n)
+        n = s->shown;
     size_t paras = 0;
     for (size_t i = 0; i < n; i++)
         paras += wt_document_paragraph_count(wt_corpus_document(c, i));
     fprintf(out, "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
             "between documents\n", WT_VERSION, n, paras,
-            report_count_links(c));
+            report_count_links_in(c, n));
     fputs("Each paragraph: index, first words, then how it was reused: "
           "class, score,\nsource document ¶paragraph, origin, and the "
           "longest shared span with its bytes.\n", out);
     for (size_t i = 0; i < n; i++)
         print_document(out, c, wt_corpus_document(c, i));
-    print_pairs(out, c);
+    print_pairs(out, c, n);
     return ferror(out) ? -1 : 0;
 }

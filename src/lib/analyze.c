@@ -124,7 +124,9 @@ static int accumulate_group(stage *s, size_t from, size_t to, uint64_t add)
     for (size_t x = from; x < to; x++)
         for (size_t y = x + 1; y < to; y++) {
             const uint32_t gx = s->post[x].gid, gy = s->post[y].gid;
-            if (s->g[gx].doc == s->g[gy].doc)
+            if (s->g[gx].doc == s->g[gy].doc ||
+                (s->c->focus && s->g[gx].doc >= s->c->focus &&
+                 s->g[gy].doc >= s->c->focus))
                 continue;
             uint64_t *v = wt_hmap_slot(&s->acc, ((uint64_t)gx << 32 | gy) + 1);
             if (!v)
@@ -413,7 +415,8 @@ int wt_analyze_run(wt_corpus *c)
         rc = score_candidates(&s);
     if (!rc)
         rc = wt_translate_run(c);
-    for (size_t d = 0; d < c->ndocs && !rc; d++)
+    const size_t dups = c->focus ? c->focus : c->ndocs;
+    for (size_t d = 0; d < dups && d < c->ndocs && !rc; d++)
         rc = find_duplicates(c, c->docs[d], d);
     if (!rc)
         finish(c);
