@@ -152,9 +152,18 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         ix->iopts.batch = 1;
     wt_store_stats st;
     int rc = wt_store_sqlite_open(&ix->store, path, err, errlen);
-    if (!rc && !(rc = ix->store->ops->begin(ix->store)))
-        rc = settle_options(ix);
+    /* Settings are written once, by the first open; later opens only read
+     * them and so never wait for a writer's open batch. */
+    char *seed = NULL;
     if (!rc)
+        rc = ix->store->ops->get_setting(ix->store, "seed", &seed);
+    const int write = !rc && !seed;
+    wt_free(seed);
+    if (write)
+        rc = ix->store->ops->begin(ix->store);
+    if (!rc)
+        rc = settle_options(ix);
+    if (!rc && write)
         rc = ix->store->ops->commit(ix->store);
     if (!rc)
         rc = ix->store->ops->stats(ix->store, &st);

@@ -98,7 +98,14 @@ static void sq_close(wt_store *base)
 
 static int sq_begin(wt_store *base)
 {
-    return exec((sq_store *)base, "BEGIN IMMEDIATE");
+    sq_store *s = (sq_store *)base;
+    /* A statement left on a row (has_content, load) keeps a read snapshot
+     * open; once another process has committed, BEGIN IMMEDIATE on that
+     * stale snapshot fails at once with "database is locked", without
+     * waiting.  Resetting them lets the busy timeout do its work. */
+    for (int i = 0; i < NQ; i++)
+        sqlite3_reset(s->q[i]);
+    return exec(s, "BEGIN IMMEDIATE");
 }
 
 static int sq_commit(wt_store *base)
@@ -473,14 +480,23 @@ int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
     if ((rc = exec(s, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
                    " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;")))
         goto fail;
-    if ((rc = exec(s, "BEGIN IMMEDIATE")) || (rc = exec(s, schema)))
+    /* An index with its tables is only read here: a query opening it
+     * must not wait for the write lock, which an add holds for whole
+     * batches.  The tables and the schema version are committed in one
+     * transaction, so the last table standing means all are there. */
+    uint64_t made = 0;
+    if ((rc = count_rows(s, "SELECT count(*) FROM sqlite_master WHERE "
+                         "type = 'table' AND name = 'band'", &made)))
+        goto fail;
+    if (!made && ((rc = exec(s, "BEGIN IMMEDIATE")) ||
+                  (rc = exec(s, schema))))
         goto fail;
     for (int i = 0; i < NQ && !rc; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->q[i], NULL) != SQLITE_OK)
             rc = fail(s, "preparing statements");
     if (!rc)
         rc = check_schema(s);
-    if (!rc)
+    if (!rc && !made)
         rc = exec(s, "COMMIT");
     if (rc)
         goto fail;
