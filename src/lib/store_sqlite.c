@@ -17,6 +17,8 @@
 #include <string.h>
 
 #define SCHEMA_VERSION 1
+#define BUSY_POLLS 60000   /* about a minute of waiting for the lock */
+#define BUSY_YIELD_MS 3    /* pause after a commit, for other writers */
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY,"
@@ -61,6 +63,7 @@ typedef struct sq_store {
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
     char err[512];
+    int committed; /* a batch was committed since the last begin */
 } sq_store;
 
 static int fail(sq_store *s, const char *what)
@@ -81,6 +84,18 @@ static int exec(sq_store *s, const char *text)
     return sqlite3_exec(s->db, text, NULL, NULL, NULL) == SQLITE_OK
                ? 0
                : fail(s, text);
+}
+
+/* Waiting for another writer's batch: poll every millisecond for up to
+ * BUSY_POLLS tries.  SQLite's own timeout handler backs off to 100 ms
+ * between tries and so misses the moment between two batches. */
+static int busy(void *ctx, int tries)
+{
+    (void)ctx;
+    if (tries >= BUSY_POLLS)
+        return 0;
+    sqlite3_sleep(1);
+    return 1;
 }
 
 static void sq_close(wt_store *base)
@@ -105,6 +120,14 @@ static int sq_begin(wt_store *base)
      * waiting.  Resetting them lets the busy timeout do its work. */
     for (int i = 0; i < NQ; i++)
         sqlite3_reset(s->q[i]);
+    /* A writer that begins its next batch right after committing the last
+     * takes the lock back before another process waiting for it (polling
+     * every millisecond, see busy()) sees it free: two adds would run one
+     * after the other, and the second would give up.  A pause of a few
+     * milliseconds per batch lets them alternate. */
+    if (s->committed)
+        sqlite3_sleep(BUSY_YIELD_MS);
+    s->committed = 0;
     return exec(s, "BEGIN IMMEDIATE");
 }
 
@@ -113,7 +136,9 @@ static int sq_commit(wt_store *base)
     sq_store *s = (sq_store *)base;
     if (sqlite3_get_autocommit(s->db))
         return 0;
-    return exec(s, "COMMIT");
+    const int rc = exec(s, "COMMIT");
+    s->committed = !rc;
+    return rc;
 }
 
 static int sq_has_content(wt_store *base, const char *id,
@@ -471,7 +496,7 @@ int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
         rc = fail(s, "cannot open");
         goto fail;
     }
-    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_busy_handler(s->db, busy, NULL);
     /* WAL: readers do not block the writer and a killed writer loses at
      * most its open batch.  synchronous=NORMAL is durable per checkpoint
      * and consistent always, the usual WAL setting. */

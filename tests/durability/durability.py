@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 COMMIT = re.compile(r"^wiretrace: index: committed (\d+) article\(s\), "
@@ -98,7 +99,7 @@ def kills(args, tmp, rng):
     _, _, ref, _ = dbcheck(args, ref_db)
     check(sorted(ref) == ids, "reference index holds the whole feed")
     print("reference add: %d articles in %.2f s" % (len(ids), full))
-    unreported = 0
+    unreported = early = late = 0
     for k in range(args.kills):
         db = os.path.join(tmp, "kill%d.db" % k)
         delay = rng.uniform(0, full * 1.1)
@@ -132,6 +133,8 @@ def kills(args, tmp, rng):
               "one whole batch (%d reported, %d held)" % (reported, n))
         if n > reported:
             unreported += 1
+        early += n == 0
+        late += n == len(ids)
         bad = [i for i in held if not complete(docs[i]) or
                docs[i] != ref[i]]
         check(not bad, what + ": every document whole and as in a full "
@@ -145,13 +148,14 @@ def kills(args, tmp, rng):
         _, _, docs, _ = dbcheck(args, db)
         check(p.returncode == 0 and docs == ref,
               what + ": a second add completes it")
-    print("kills: %d, %d with one committed batch not yet reported"
-          % (args.kills, unreported))
+    print("kills: %d (%d before the first commit, %d after the last); "
+          "%d with one committed batch not yet reported"
+          % (args.kills, early, late, unreported))
 
 
 def readers(args, tmp, rng):
     feed = os.path.join(tmp, "rfeed.jsonl")
-    arts = gen_feed(feed, "r", args.articles, rng)
+    arts = gen_feed(feed, "r", 3 * args.articles, rng)
     ref_db = os.path.join(tmp, "rref.db")
     subprocess.run([args.wiretrace, "index", "add", "--db", ref_db, feed],
                    capture_output=True)
@@ -169,13 +173,15 @@ def readers(args, tmp, rng):
                             str(args.batch), "-j", "1", "--db", db, feed],
                            stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
-    queries = seen = 0
+    queries = seen = during = 0
     while True:
         running = add.poll() is None
         p = subprocess.run([args.wiretrace, "index", "query", "--db", db,
                             "--format", "jsonl", qfile],
                            capture_output=True, text=True)
         queries += 1
+        if add.poll() is None:
+            during += 1
         if not check(p.returncode in (0, 1), "query %d during add exits 0 "
                      "or 1 (%d: %s)" % (queries, p.returncode,
                                        p.stderr.strip()[-200:])):
@@ -203,8 +209,11 @@ def readers(args, tmp, rng):
             break
     add.wait()
     check(add.returncode == 0, "add with readers exits 0")
-    print("readers: %d queries during one add, %d articles found whole"
-          % (queries, seen))
+    # A query opening the index must not wait for the add's batches: more
+    # than one finishes while the add (a second or more) still runs.
+    check(during >= 2, "queries finish while the add runs (%d)" % during)
+    print("readers: %d queries, %d finished while the add ran, %d "
+          "articles found whole" % (queries, during, seen))
 
 
 def concurrent(args, tmp, rng):
@@ -214,22 +223,41 @@ def concurrent(args, tmp, rng):
         f = os.path.join(tmp, name + ".jsonl")
         ids += [a["id"] for a in gen_feed(f, name, args.concurrent, rng)]
         feeds.append(f)
-    procs = [subprocess.Popen([args.wiretrace, "index", "add", "--batch",
-                               "100", "-j", "1", "--db", db, f],
-                              stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
-             for f in feeds]
-    for p in procs:
-        err = p.communicate()[1]
-        check(p.returncode == 0, "concurrent add exits 0 (%d: %s)"
-              % (p.returncode, err.strip()[-300:]))
+    order, errs = [], {}
+
+    def run(name, feed):
+        p = subprocess.Popen([args.wiretrace, "index", "add", "--batch",
+                              "100", "-j", "1", "--db", db, feed],
+                             stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+        lines = []
+        for line in p.stderr:
+            lines.append(line)
+            if COMMIT.match(line.strip()):
+                order.append(name)
+        p.wait()
+        errs[name] = (p.returncode, "".join(lines[-3:]).strip())
+
+    threads = [threading.Thread(target=run, args=(n, f))
+               for n, f in zip("xy", feeds)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for name, (rc, err) in sorted(errs.items()):
+        check(rc == 0, "concurrent add %s exits 0 (%d: %s)" % (name, rc,
+                                                               err))
+    # Not asserted (it depends on the scheduler): how often the commits
+    # of one process followed those of the other.
+    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
     integ, orphans, docs, _ = dbcheck(args, db)
     check(integ == "ok" and orphans == (0, 0), "concurrent: integrity ok")
     check(sorted(docs) == sorted(ids), "concurrent: the index holds the "
           "union (%d of %d)" % (len(docs), len(ids)))
     check(all(complete(r) for r in docs.values()),
           "concurrent: every document whole")
-    print("concurrent: 2 adds, %d documents" % len(docs))
+    print("concurrent: 2 adds, %d documents, %d commits, the writer "
+          "changed %d times" % (len(docs), len(order), switches))
 
 
 def main():
