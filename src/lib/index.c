@@ -640,6 +640,27 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
     return 0;
 }
 
+/* Adds the stored candidates of the query article (document 0) that pass
+ * the filter to the result corpus. */
+static int load_candidates(wt_index *ix, const wt_article *a,
+                           const wt_index_filter *f)
+{
+    size_t nhits = 0;
+    int rc = find_candidates(ix, ix->result->docs[0], &nhits);
+    size_t taken = 0;
+    for (size_t i = 0; !rc && i < nhits && taken < ix->iopts.candidates;
+         i++) {
+        wt_store_doc sd;
+        if (ix->store->ops->load(ix->store, ix->hits[i].num, &sd))
+            return store_fail(ix, WT_EIO);
+        if (!passes(&sd, a, f))
+            continue;
+        if (!(rc = add_stored(ix, &sd)))
+            taken++;
+    }
+    return rc;
+}
+
 int wt_index_query(wt_index *ix, const wt_article *a,
                    const wt_index_filter *f, const wt_corpus **out)
 {
@@ -652,21 +673,14 @@ int wt_index_query(wt_index *ix, const wt_article *a,
         wt_corpus_reset(ix->result);
     else if ((rc = wt_corpus_new(&ix->result, &ix->opts)))
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
-    size_t nhits = 0;
-    if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)) ||
-        (rc = find_candidates(ix, ix->result->docs[0], &nhits)))
+    if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)))
         return rc;
-    size_t taken = 0;
-    for (size_t i = 0; i < nhits && taken < ix->iopts.candidates; i++) {
-        wt_store_doc sd;
-        if (ix->store->ops->load(ix->store, ix->hits[i].num, &sd))
-            return store_fail(ix, WT_EIO);
-        if (!passes(&sd, a, f))
-            continue;
-        if ((rc = add_stored(ix, &sd)))
-            return rc;
-        taken++;
-    }
+    if (ix->store->ops->read_begin(ix->store))
+        return store_fail(ix, WT_EIO);
+    rc = load_candidates(ix, a, f);
+    ix->store->ops->read_end(ix->store);
+    if (rc)
+        return rc;
     ix->result->focus = 1; /* links among the candidates are not asked */
     if ((rc = wt_corpus_analyze(ix->result)))
         return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");

@@ -73,6 +73,12 @@ typedef struct wt_store_ops {
     int (*get_setting)(wt_store *s, const char *key, char **out);
     int (*set_setting)(wt_store *s, const char *key, const char *value);
     const char *(*error)(const wt_store *s);
+    /* A query's reads (candidates, then loads) in one snapshot, so a
+     * document replaced or removed meanwhile is seen whole or not at all;
+     * read_end ends it, so the next query sees later commits.  Inside a
+     * write batch both do nothing. */
+    int (*read_begin)(wt_store *s);
+    void (*read_end)(wt_store *s);
 } wt_store_ops;
 
 struct wt_store {

@@ -64,6 +64,7 @@ typedef struct sq_store {
     sqlite3_stmt *q[NQ];
     char err[512];
     int committed; /* a batch was committed since the last begin */
+    int reading;   /* a query's read transaction is open */
 } sq_store;
 
 static int fail(sq_store *s, const char *what)
@@ -457,10 +458,35 @@ static const char *sq_error(const wt_store *base)
     return ((const sq_store *)base)->err;
 }
 
+static int sq_read_begin(wt_store *base)
+{
+    sq_store *s = (sq_store *)base;
+    if (!sqlite3_get_autocommit(s->db))
+        return 0;
+    for (int i = 0; i < NQ; i++)
+        sqlite3_reset(s->q[i]);
+    const int rc = exec(s, "BEGIN");
+    s->reading = !rc;
+    return rc;
+}
+
+/* Resets the statements too: one left on a row would hold the snapshot
+ * open, and with it keep the write-ahead log from being checkpointed. */
+static void sq_read_end(wt_store *base)
+{
+    sq_store *s = (sq_store *)base;
+    if (!s->reading)
+        return;
+    for (int i = 0; i < NQ; i++)
+        sqlite3_reset(s->q[i]);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    s->reading = 0;
+}
+
 static const wt_store_ops sqlite_ops = {
     sq_close, sq_begin, sq_commit, sq_has_content, sq_put, sq_remove,
     sq_candidates, sq_load, sq_stats, sq_get_setting, sq_set_setting,
-    sq_error,
+    sq_error, sq_read_begin, sq_read_end,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this

@@ -217,6 +217,28 @@ def readers(args, tmp, rng):
     check(during >= 8, "queries finish while the add runs (%d)" % during)
     print("readers: %d queries, %d finished while the add ran, %d "
           "articles found whole" % (queries, during, seen))
+    # New text under the same ids: each replacement removes a document and
+    # its postings and stores another; queries meanwhile must not fail.
+    feed2 = os.path.join(tmp, "rfeed2.jsonl")
+    gen_feed(feed2, "r", len(arts), rng)
+    add = subprocess.Popen([args.wiretrace, "index", "add", "--batch",
+                            str(args.batch), "-j", "1", "--db", db, feed2],
+                           stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    replaced = 0
+    while add.poll() is None and replaced < args.reader_rounds:
+        p = subprocess.run([args.wiretrace, "index", "query", "--db", db,
+                            "--format", "jsonl", qfile],
+                           capture_output=True, text=True)
+        replaced += 1
+        if not check(p.returncode in (0, 1), "query %d during replacement"
+                     " exits 0 or 1 (%d: %s)" % (replaced, p.returncode,
+                                                 p.stderr.strip()[-200:])):
+            break
+    add.wait()
+    check(add.returncode == 0, "replacing add exits 0")
+    print("readers: %d queries while %d articles were replaced"
+          % (replaced, len(arts)))
 
 
 def concurrent(args, tmp, rng):

@@ -250,3 +250,38 @@ Test(index, query_equals_compare_of_the_same_pair)
     free(wire);
     drop_index(ix);
 }
+
+/* Queries the demo file under another id; returns how many documents the
+ * result holds (the article and its sources). */
+static size_t query_demo(wt_index *ix, const char *name, const char *id)
+{
+    size_t len;
+    char *text = demo(name, &len);
+    wt_article a = {0};
+    a.id = id;
+    a.text = text;
+    a.len = len;
+    const wt_corpus *c = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s",
+                 wt_index_error(ix));
+    free(text);
+    return wt_corpus_document_count(c);
+}
+
+/* A reader kept open sees what a writer commits after its first query: a
+ * query leaves no read snapshot open behind it (which would also keep the
+ * write-ahead log from being checkpointed). */
+Test(index, an_open_reader_sees_later_commits)
+{
+    wt_index *w = open_index(1);
+    add_demo(w, "wire.txt", "wire");
+    cr_assert_eq(wt_index_commit(w), 0);
+    wt_index *r = open_index(0);
+    cr_assert_eq(query_demo(r, "reprint.txt", "reprint"), 2);
+    add_demo(w, "unrelated.txt", "football");
+    cr_assert_eq(wt_index_commit(w), 0);
+    cr_assert_eq(stats(r).documents, 2);
+    cr_assert_eq(query_demo(r, "unrelated.txt", "football-again"), 2);
+    wt_index_close(r);
+    drop_index(w);
+}
