@@ -90,19 +90,25 @@ def kills(args, tmp, rng):
     add = [args.wiretrace, "index", "add", "--batch", str(args.batch),
            "-j", "2", "--db"]
     # A full run: the reference rows, and how long an add takes.
+    # The faster of two runs: the first one pays for a cold cache.
+    full = None
+    for name in ("ref.db", "ref2.db"):
+        ref_db = os.path.join(tmp, name)
+        t0 = time.monotonic()
+        p = subprocess.run(add + [ref_db, feed], capture_output=True,
+                           text=True)
+        t = time.monotonic() - t0
+        full = t if full is None else min(full, t)
+        check(p.returncode == 0, "reference add exits 0 (%d: %s)"
+              % (p.returncode, p.stderr[-300:]))
     ref_db = os.path.join(tmp, "ref.db")
-    t0 = time.monotonic()
-    p = subprocess.run(add + [ref_db, feed], capture_output=True, text=True)
-    full = time.monotonic() - t0
-    check(p.returncode == 0, "reference add exits 0 (%d: %s)"
-          % (p.returncode, p.stderr[-300:]))
     _, _, ref, _ = dbcheck(args, ref_db)
     check(sorted(ref) == ids, "reference index holds the whole feed")
     print("reference add: %d articles in %.2f s" % (len(ids), full))
     unreported = early = late = 0
     for k in range(args.kills):
         db = os.path.join(tmp, "kill%d.db" % k)
-        delay = rng.uniform(0, full * 1.1)
+        delay = rng.uniform(0, full)
         proc = subprocess.Popen(add + [db, feed], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True)
         time.sleep(delay)
