@@ -113,7 +113,7 @@ def kills(args, tmp, rng):
                                 stderr=subprocess.PIPE, text=True)
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
-        err = proc.communicate()[0 if False else 1]
+        err = proc.communicate()[1]
         reported = 0
         for line in err.splitlines():
             m = COMMIT.match(line)
