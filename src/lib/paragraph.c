@@ -106,8 +106,12 @@ static int joinable(const wt_text *t, const line *a, const line *b,
                      (blank_separated && a->end - a->start >= WRAPPED_LINE_MIN);
     if (!cont)
         return 0;
-    return !boiler_kind(t->u + a->start, a->end - a->start, prof, 0) &&
-           !boiler_kind(t->u + b->start, b->end - b->start, prof, 0);
+    /* 1 = join, 0 = not, negative = WT_ENOMEM from boiler_kind. */
+    const int ka = boiler_kind(t->u + a->start, a->end - a->start, prof, 0);
+    if (ka)
+        return ka < 0 ? ka : 0;
+    const int kb = boiler_kind(t->u + b->start, b->end - b->start, prof, 0);
+    return kb < 0 ? kb : !kb;
 }
 
 /* Copies s with runs of white space folded to one space. */
@@ -159,7 +163,7 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
     int kind = WT_BOILER_NONE;
     UChar *f = fold_space(s, len, &fl);
     if (!f)
-        return WT_BOILER_NONE; /* out of memory: treat as text, lose none */
+        return WT_ENOMEM;
     for (size_t i = 0; prof && i < prof->nboiler && !kind; i++) {
         UErrorCode err = U_ZERO_ERROR;
         URegularExpression *re = prof->boiler[i].re;
@@ -345,10 +349,18 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
         if (lines[i].blank)
             continue;
         wt_para_range p = {lines[i].start, lines[i].end, 0};
+        int join = 0;
         while (i + 1 < nl && !lines[i + 1].blank &&
-               joinable(t, &lines[i], &lines[i + 1], blank_separated, prof))
+               (join = joinable(t, &lines[i], &lines[i + 1],
+                                blank_separated, prof)) > 0)
             p.end = lines[++i].end;
-        p.boiler = wt_paragraph_boiler(t->u + p.start, p.end - p.start, prof);
+        p.boiler = join < 0 ? join : wt_paragraph_boiler(t->u + p.start,
+                                                         p.end - p.start,
+                                                         prof);
+        if (p.boiler < 0) {
+            rc = p.boiler;
+            break;
+        }
         if ((rc = wt_grow(&v, &cap, n + 1, sizeof *v)))
             break;
         v[n++] = p;
