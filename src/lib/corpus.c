@@ -321,6 +321,10 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     wt_header hdr = {0};
     wt_para_range *r = NULL;
     wt_lang_ctx *l = NULL;
+    if (d->nbytes > WT_READ_MAX)
+        return wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu "
+                              "bytes (1 GiB), skipped", d->path,
+                              WT_READ_MAX);
     int rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
                             &rep);
     if (rc == WT_ENOTTEXT)
@@ -361,6 +365,9 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     if (rc)
         return wt_corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
                               c->err[0] ? ": " : "", c->err);
+    if (!d->npara)
+        wt_corpus_log(c, WT_LOG_WARN, "%s: %s, no paragraphs", d->path,
+                      d->nbytes ? "no text" : "empty file");
     return 0;
 }
 

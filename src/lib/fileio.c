@@ -19,9 +19,12 @@ int wt_read_file(const char *path, char **out, size_t *len)
     for (;;) {
         if ((rc = wt_grow(&buf, &cap, n + 65536 + 1, 1)))
             goto out;
-        const size_t got = fread(buf + n, 1, cap - n - 1, f);
+        size_t want = cap - n - 1;
+        if (want > WT_READ_MAX + 1 - n)
+            want = WT_READ_MAX + 1 - n;
+        const size_t got = fread(buf + n, 1, want, f);
         n += got;
-        if (got == 0)
+        if (got == 0 || n > WT_READ_MAX)
             break;
     }
     if (ferror(f)) {
