@@ -6,11 +6,13 @@
 #   sh tools/setup.sh test     ... and run the whole test suite, also under
 #                              AddressSanitizer and UndefinedBehaviorSanitizer,
 #                              and the allocation-failure test (build-alloc/)
+#   sh tools/setup.sh tour     ... and write docs/tour.md (examples with
+#                              their real output)
 # Safe to run again: it installs and reconfigures only what is missing.
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc meson ninja-build pkg-config libicu-dev libxxhash-dev
+PACKAGES="gcc g++ meson ninja-build pkg-config libicu-dev libxxhash-dev
 libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev"
 
 missing=""
@@ -35,6 +37,19 @@ configure() {
 }
 
 mode=${1:-build}
+
+# The HTML report test renders in headless Chromium: installed for the test
+# suite only, as it is large and nothing else needs it.
+if [ "$mode" = test ] && ! command -v chromium >/dev/null 2>&1; then
+    echo "wiretrace setup: installing chromium for the HTML report test" >&2
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    { $SUDO apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+          chromium >&2; } ||
+        echo "wiretrace setup: chromium could not be installed; the HTML" \
+             "report test will be skipped" >&2
+fi
+
 case "$mode" in
 build)
     configure build
@@ -43,6 +58,10 @@ demo)
     configure build
     # Exit status 1 means "reuse found", which is what the demo shows.
     build/src/cli/wiretrace scan corpora/demo || [ $? -eq 1 ]
+    ;;
+tour)
+    configure build
+    sh tools/tour.sh > docs/tour.md
     ;;
 test)
     configure build -Dwerror=true
@@ -63,7 +82,7 @@ test)
         meson test -C build-alloc --no-rebuild --suite alloc --print-errorlogs
     ;;
 *)
-    echo "usage: sh tools/setup.sh [build|demo|test]" >&2
+    echo "usage: sh tools/setup.sh [build|demo|test|tour]" >&2
     exit 64
     ;;
 esac

@@ -3,7 +3,9 @@
  * Uses only the public header of libwiretrace.
  */
 #define _DEFAULT_SOURCE
+#include "cmd.h"
 #include "opt.h"
+#include "progress.h"
 #include "report.h"
 
 #include <fts.h>
@@ -29,6 +31,7 @@ static void log_stderr(void *ctx, wt_log_level level, const char *msg)
         return;
     if (level < WT_LOG_WARN && !s->verbose)
         return;
+    progress_clear(s->progress);
     fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
             msg);
 }
@@ -190,19 +193,33 @@ static void apply_meta(run *r, const size_t *doc_of)
 static int add_all(run *r)
 {
     size_t *doc_of = malloc((r->n + 1) * sizeof *doc_of);
-    if (!doc_of)
+    uint64_t *size = malloc((r->n + 1) * sizeof *size), total = 0;
+    if (!doc_of || !size) {
+        free(doc_of);
+        free(size);
         return -1;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        struct stat st;
+        size[i] = stat(r->paths[i], &st) == 0 ? (uint64_t)st.st_size : 0;
+        total += size[i];
+    }
+    r->s.progress = progress_new(r->n, total, r->s.quiet, r->s.verbose);
     for (size_t i = 0; i < r->n; i++) {
         doc_of[i] = (size_t)-1;
-        if (r->s.verbose)
+        if (r->s.verbose) {
+            progress_clear(r->s.progress);
             fprintf(stderr, "wiretrace: reading %s\n", r->paths[i]);
+        }
         if (wt_corpus_add_file(r->c, r->paths[i], r->ids[i]) == 0)
             doc_of[i] = wt_corpus_document_count(r->c) - 1;
         else
             r->trouble = 1; /* the library logged why, naming the file */
+        progress_step(r->s.progress, size[i]);
     }
     apply_meta(r, doc_of);
     free(doc_of);
+    free(size);
     return 0;
 }
 
@@ -226,7 +243,11 @@ static int execute(run *r)
         fprintf(stderr, "wiretrace: out of memory\n");
         return EXIT_TROUBLE;
     }
-    if ((rc = wt_corpus_analyze(r->c))) {
+    progress_stage(r->s.progress, "analyzing");
+    rc = wt_corpus_analyze(r->c);
+    progress_end(r->s.progress);
+    r->s.progress = NULL;
+    if (rc) {
         fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(r->c));
         return EXIT_TROUBLE;
     }
@@ -236,6 +257,8 @@ static int execute(run *r)
         fprintf(stderr, "wiretrace: cannot write the report\n");
         return EXIT_TROUBLE;
     }
+    if (r->s.html && report_html_file(r->c, &r->s, r->s.html))
+        return EXIT_TROUBLE;
     if (r->trouble)
         return EXIT_TROUBLE;
     return report_count_links(r->c) ? EXIT_REUSE : EXIT_NO_REUSE;
@@ -249,6 +272,7 @@ static void run_release(run *r)
     }
     free(r->ids);
     free(r->paths);
+    progress_end(r->s.progress);
     wt_corpus_free(r->c);
     cli_settings_release(&r->s);
 }
@@ -273,9 +297,9 @@ int main(int argc, char **argv)
                wt_default_lang_dir());
         return 0;
     }
-    if (strcmp(cmd, "compare") && strcmp(cmd, "scan")) {
+    if (strcmp(cmd, "compare") && strcmp(cmd, "scan") && strcmp(cmd, "diff")) {
         fprintf(stderr, "wiretrace: unknown command \"%s\": expected "
-                "compare or scan\nTry 'wiretrace --help' for more "
+                "compare, scan or diff\nTry 'wiretrace --help' for more "
                 "information.\n", cmd);
         return EXIT_USAGE;
     }
@@ -285,6 +309,8 @@ int main(int argc, char **argv)
         cli_help(cmd);
     else if (!rc && r.s.version)
         printf("wiretrace %s\n", WT_VERSION);
+    else if (!rc && !strcmp(cmd, "diff"))
+        rc = cmd_diff(&r.s, &r.o);
     else if (!rc)
         rc = execute(&r);
     run_release(&r);

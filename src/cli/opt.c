@@ -13,7 +13,8 @@ typedef enum {
 typedef enum {
     O_K, O_WINDOW, O_PERMS, O_VERBATIM, O_EDITED, O_REWRITE, O_DUPLICATE,
     O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
-    O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION
+    O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
+    O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE
 } opt_id;
 
 typedef struct opt {
@@ -29,6 +30,8 @@ typedef struct opt {
 static const opt options[] = {
     {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
      "print the JSON report instead of text"},
+    {O_HTML, 0, "html", ARG_STRING, "FILE", 0, 0,
+     "also write a self-contained HTML report to FILE"},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
@@ -57,10 +60,17 @@ static const opt options[] = {
      "covered share for a repeat inside a document (default 0.80)"},
     {O_LANG_DIR, 0, "lang-dir", ARG_STRING, "DIR", 0, 0,
      "folder of language profiles (default: the installed one)"},
+    {O_COLOR, 0, "color", ARG_NONE, NULL, 0, 0,
+     "diff: colours even when stdout is not a terminal"},
+    {O_NO_COLOR, 0, "no-color", ARG_NONE, NULL, 0, 0,
+     "diff: no colours (also when NO_COLOR is set)"},
+    {O_SIDE_BY_SIDE, 0, "side-by-side", ARG_NONE, NULL, 0, 0,
+     "diff: matched paragraphs in two columns, shared names and numbers "
+     "marked"},
     {O_QUIET, 'q', "quiet", ARG_NONE, NULL, 0, 0,
-     "print no warnings, only errors"},
+     "print no warnings and no progress, only errors"},
     {O_VERBOSE, 'v', "verbose", ARG_NONE, NULL, 0, 0,
-     "print progress and details on stderr"},
+     "print each file read and a summary on stderr"},
     {O_HELP, 'h', "help", ARG_NONE, NULL, 0, 0, "show this help"},
     {O_VERSION, 0, "version", ARG_NONE, NULL, 0, 0, "show the version"},
 };
@@ -167,6 +177,10 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;
     case O_HELP: s->help = 1; return 0;
+    case O_HTML: s->html = arg; return 0;
+    case O_COLOR: s->color = 1; return 0;
+    case O_NO_COLOR: s->color = -1; return 0;
+    case O_SIDE_BY_SIDE: s->side_by_side = 1; return 0;
     case O_VERSION: s->version = 1; return 0;
     }
     return 0;
@@ -260,6 +274,10 @@ static const char exit_text[] =
     "Exit status: 0 no reuse between documents, 1 reuse found, 2 an input\n"
     "could not be read or analyzed (the others were), 64 a usage error.\n";
 
+static const char diff_exit_text[] =
+    "Exit status: 0 no differences after normalization, 1 differences, 2 an\n"
+    "input could not be read, 64 a usage error.\n";
+
 void cli_help(const char *command)
 {
     if (command && !strcmp(command, "compare")) {
@@ -267,6 +285,13 @@ void cli_help(const char *command)
                "For every paragraph of every FILE, find the paragraphs of the "
                "other FILEs\nit was taken from, and how. FILE - reads "
                "standard input.\n\nOptions:\n");
+    } else if (command && !strcmp(command, "diff")) {
+        printf("Usage: wiretrace diff [OPTION]... A B\n"
+               "A word-level diff of the matched paragraphs of articles A "
+               "and B, on\nnormalized words: quote styles, hard wraps and "
+               "case are not changes.\nRemoved words show as [-...-], "
+               "added as {+...+} (red and green on a\nterminal); paragraphs "
+               "without a counterpart are listed after.\n\nOptions:\n");
     } else if (command && !strcmp(command, "scan")) {
         printf("Usage: wiretrace scan [OPTION]... DIR...\n"
                "Like compare, over every *.txt file below each DIR "
@@ -279,11 +304,14 @@ void cli_help(const char *command)
                "(verbatim, edited, rewrite,\nduplicate).\n\nCommands:\n"
                "  compare FILE...   provenance among the given files\n"
                "  scan DIR...       provenance among all *.txt files below "
-               "DIR\n\n'wiretrace COMMAND --help' lists the options.\n"
+               "DIR\n"
+               "  diff A B          word diff of the matched paragraphs of "
+               "A and B\n\n'wiretrace COMMAND --help' lists the options.\n"
                "  -h, --help        show this help\n"
                "      --version     show the version\n\n%s", exit_text);
         return;
     }
     print_options();
-    printf("\n%s", exit_text);
+    printf("\n%s", command && !strcmp(command, "diff") ? diff_exit_text
+                                                       : exit_text);
 }

@@ -30,6 +30,10 @@ typedef struct cli_settings {
     cli_format format;
     int all_pairs;       /* JSON: every scored pair, not only linked ones */
     int quiet, verbose;
+    const char *html;    /* --html FILE: also write the HTML report */
+    int color;           /* diff: 0 auto, 1 --color, -1 --no-color */
+    int side_by_side;    /* diff: columns instead of a word diff */
+    struct progress *progress; /* the progress line while reading */
     int help, version;
     cli_meta *published; /* --published FILE=ISO8601 */
     size_t npublished;

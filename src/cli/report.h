@@ -18,6 +18,16 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out);
 /* The JSON contract documented in README.md. */
 int report_json(const wt_corpus *c, const cli_settings *s, FILE *out);
 
+/* One self-contained HTML page for people: a provenance graph, a summary
+ * table per document, and each document pair with reuse side by side with
+ * the shared spans highlighted.  No network, no external assets; all text
+ * from the inputs is escaped. */
+int report_html(const wt_corpus *c, const cli_settings *s, FILE *out);
+
+/* report_html() into the file at path; prints the reason on failure. */
+int report_html_file(const wt_corpus *c, const cli_settings *s,
+                     const char *path);
+
 /* Number of links between different documents (duplicates excluded). */
 size_t report_count_links(const wt_corpus *c);
 

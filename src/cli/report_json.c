@@ -29,8 +29,8 @@ static json_t *source_json(const wt_corpus *c, const wt_source *src)
                      "spans", spans_json(src));
 }
 
-static json_t *paragraph_json(const wt_corpus *c, const wt_paragraph *p,
-                              size_t index)
+static json_t *paragraph_json(const wt_corpus *c, const wt_document *d,
+                              const wt_paragraph *p, size_t index)
 {
     json_t *sources = json_array();
     for (size_t i = 0; sources && i < p->source_count; i++)
@@ -43,6 +43,9 @@ static json_t *paragraph_json(const wt_corpus *c, const wt_paragraph *p,
     if (o && p->boiler != WT_BOILER_NONE)
         json_object_set_new(o, "boilerplate_kind",
                             json_string(wt_boiler_name(p->boiler)));
+    if (o && wt_document_paragraph_lang(d, index))
+        json_object_set_new(o, "lang", json_string(
+                                           wt_document_paragraph_lang(d, index)));
     return o;
 }
 
@@ -51,7 +54,7 @@ static json_t *document_json(const wt_corpus *c, const wt_document *d)
     json_t *paras = json_array();
     for (size_t i = 0; paras && i < wt_document_paragraph_count(d); i++)
         json_array_append_new(
-            paras, paragraph_json(c, wt_document_paragraph(d, i), i));
+            paras, paragraph_json(c, d, wt_document_paragraph(d, i), i));
     json_t *o = json_pack("{s:s, s:s, s:s, s:o}", "id", wt_document_id(d),
                           "path", wt_document_path(d), "lang",
                           wt_document_lang(d), "paragraphs", paras);

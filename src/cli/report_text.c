@@ -96,6 +96,10 @@ static void print_paragraph(FILE *out, const wt_corpus *c,
     if (wt_document_text(d, p->start, p->end, &lead))
         return;
     fprintf(out, "  %3zu  ", i);
+    /* A paragraph read in another language than its document's. */
+    const char *pl = wt_document_paragraph_lang(d, i);
+    if (pl && strcmp(pl, wt_document_lang(d)))
+        fprintf(out, "(%s) ", pl);
     print_cut(out, lead, LEAD_CHARS);
     free(lead);
     fputs("  ", out);

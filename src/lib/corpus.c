@@ -6,6 +6,7 @@
 #include "corpus.h"
 #include "alloc.h"
 #include "fileio.h"
+#include "langid.h"
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
@@ -19,6 +20,13 @@
 #ifndef WT_LANG_DIR
 #define WT_LANG_DIR "lang"
 #endif
+
+/* The profile for text in a language wiretrace has no profile for. */
+#define WT_LANG_GENERIC "und"
+/* A paragraph in the document's script gets a language of its own only
+ * when CLD2 is this sure, over this many letters. */
+#define PARA_LANG_MIN_PERCENT 90
+#define PARA_LANG_MIN_LETTERS 150
 
 void wt_options_init(wt_options *o)
 {
@@ -143,12 +151,13 @@ const wt_document *wt_corpus_document(const wt_corpus *c, size_t i)
     return i < c->ndocs ? c->docs[i] : NULL;
 }
 
-/* The language context for code, loaded on first use. */
-static int lang_ctx(wt_corpus *c, const char *code, wt_lang_ctx **out)
+/* The language context for code, loaded on first use; *out is its index
+ * in c->langs (which moves when another language is loaded). */
+static int lang_ctx(wt_corpus *c, const char *code, size_t *out)
 {
     for (size_t i = 0; i < c->nlangs; i++)
         if (!strcmp(c->langs[i].code, code)) {
-            *out = &c->langs[i];
+            *out = i;
             return 0;
         }
     wt_lang_ctx *v = wt_realloc(c->langs, (c->nlangs + 1) * sizeof *v);
@@ -170,14 +179,19 @@ static int lang_ctx(wt_corpus *c, const char *code, wt_lang_ctx **out)
     }
     if (!rc)
         rc = wt_tokenizer_new(&l->tok, code, c->opts.seed);
+    if (!rc && l->prof->translit &&
+        (rc = wt_tokenizer_set_translit(l->tok, l->prof->translit)) ==
+            WT_ELANG)
+        snprintf(c->err, sizeof c->err,
+                 "%s/%s/profile.txt: ICU has no transliterator \"%s\"",
+                 c->lang_dir, code, l->prof->translit);
     if (rc) {
         wt_profile_free(l->prof);
         wt_stemmer_free(l->stemmer);
         wt_tokenizer_free(l->tok);
         return rc;
     }
-    c->nlangs++;
-    *out = l;
+    *out = c->nlangs++;
     return 0;
 }
 
@@ -236,8 +250,8 @@ static int para_stems(wt_para *p, const wt_token *t)
 }
 
 /* Words, stems and shingles of every paragraph of d. */
-static int analyze_paragraphs(wt_corpus *c, wt_document *d, wt_lang_ctx *l,
-                              const wt_para_range *r)
+static int analyze_paragraphs(wt_corpus *c, wt_document *d,
+                              const size_t *plang, const wt_para_range *r)
 {
     wt_shingle *sh = NULL, *all = NULL;
     size_t nsh = 0, shcap = 0, nall = 0, allcap = 0, fpcap = 0;
@@ -248,6 +262,8 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, wt_lang_ctx *l,
         p->pub.end = d->text.off[r[i].end];
         p->pub.boiler = (wt_boiler)r[i].boiler;
         p->tok_begin = d->toks.n;
+        const wt_lang_ctx *l = &c->langs[plang[i]];
+        snprintf(p->lang, sizeof p->lang, "%s", l->code);
         rc = wt_tokenize(l->tok, &d->text, r[i].start, r[i].end,
                          (uint32_t)i, l->prof, l->stemmer, &d->toks);
         p->tok_end = d->toks.n;
@@ -304,15 +320,111 @@ static int take_header(wt_document *d, wt_header *h)
     return 0;
 }
 
-/* Language of the document: the option, then the header, else English.
- * (Identification from the text itself comes with more profiles.) */
-static const char *choose_lang(const wt_corpus *c, const wt_header *h)
+/* Is there a profile for code in the language folder?  Codes from
+ * identification are checked here so that a language wiretrace has no
+ * profile for falls back to the generic one instead of failing. */
+static int has_profile(const wt_corpus *c, const char *code)
 {
+    for (const char *p = code; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              *p == '-' || *p == '_'))
+            return 0;
+    for (size_t i = 0; i < c->nlangs; i++)
+        if (!strcmp(c->langs[i].code, code))
+            return 1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/profile.txt", c->lang_dir, code);
+    FILE *f = fopen(path, "r");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* A detected code, or the generic profile when there is none for it. */
+static const char *usable(const wt_corpus *c, const char *code)
+{
+    return has_profile(c, code) ? code : WT_LANG_GENERIC;
+}
+
+/* Language of the document: the option, then the header (if wiretrace
+ * has that profile), else identified from the body (CLD2, then the
+ * script). */
+static int choose_lang(wt_corpus *c, wt_document *d, const wt_header *h,
+                       int32_t body)
+{
+    const char *code = c->opts.lang;
+    char hl[16];
+    wt_langid g;
+    if (!code && h->lang && strlen(h->lang) < sizeof hl) {
+        /* "Lang: EN-us" names the "en" profile; a header naming a language
+         * without a profile is ignored and the text identified. */
+        size_t i = 0;
+        for (; h->lang[i] && h->lang[i] != '-' && h->lang[i] != '_'; i++)
+            hl[i] = (char)(h->lang[i] >= 'A' && h->lang[i] <= 'Z'
+                               ? h->lang[i] - 'A' + 'a' : h->lang[i]);
+        hl[i] = '\0';
+        if (i && has_profile(c, hl))
+            code = hl;
+    }
+    if (!code) {
+        int rc = wt_langid_detect(d->text.u + body, d->text.len - body, &g);
+        if (rc)
+            return rc;
+        code = usable(c, g.code);
+        d->lang_percent = g.percent;
+        d->lang_reliable = g.reliable;
+    }
+    d->lang = wt_strdup(code);
+    return d->lang ? 0 : WT_ENOMEM;
+}
+
+/*
+ * The language of one paragraph of a document in language doc (context
+ * index di).  A paragraph in another script than the document's language
+ * takes its own language (an English paragraph in Korean text); in the
+ * same script it does so only when CLD2 is sure and the paragraph long,
+ * so that short paragraphs of a Spanish story are not read as Portuguese.
+ */
+static int para_lang(wt_corpus *c, const wt_text *t, const wt_para_range *r,
+                     size_t di, size_t *out)
+{
+    *out = di;
     if (c->opts.lang)
-        return c->opts.lang;
-    if (h->lang && strlen(h->lang) < 16)
-        return h->lang;
-    return "en";
+        return 0;
+    wt_langid g;
+    int rc = wt_langid_detect(t->u + r->start, r->end - r->start, &g);
+    if (rc || !g.letters)
+        return rc;
+    const wt_profile *dp = c->langs[di].prof;
+    const UScriptCode want = dp->script[0]
+                                 ? wt_script_from_code(dp->script)
+                                 : USCRIPT_INVALID_CODE;
+    const char *code = NULL;
+    if (!wt_script_fits(want, g.script))
+        code = usable(c, g.code);
+    else if (g.reliable && g.percent >= PARA_LANG_MIN_PERCENT &&
+             g.letters >= PARA_LANG_MIN_LETTERS && has_profile(c, g.code))
+        code = g.code;
+    if (!code || !strcmp(code, c->langs[di].code))
+        return 0;
+    return lang_ctx(c, code, out);
+}
+
+/* Credits in the other languages of a mixed document: "..., Yonhap
+ * reports." in the English paragraph of a Korean story.  Each language's
+ * patterns are its own words, so they find nothing in the others. */
+static int scan_other_languages(wt_corpus *c, wt_document *d,
+                                const size_t *plang, size_t npara, size_t li)
+{
+    int rc = 0;
+    for (size_t i = 0; i < npara && !rc; i++) {
+        size_t j = 0;
+        while (j < i && plang[j] != plang[i])
+            j++;
+        if (plang[i] != li && j == i) /* first paragraph of its language */
+            rc = wt_provenance_scan(d, c->langs[plang[i]].prof, c->agencies);
+    }
+    return rc;
 }
 
 static int analyze_document(wt_corpus *c, wt_document *d)
@@ -320,7 +432,7 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     wt_decode_report rep;
     wt_header hdr = {0};
     wt_para_range *r = NULL;
-    wt_lang_ctx *l = NULL;
+    size_t li = 0, *plang = NULL;
     if (d->nbytes > WT_READ_MAX)
         return wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu "
                               "bytes (1 GiB), skipped", d->path,
@@ -346,25 +458,46 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
         rc = take_header(d, &hdr);
-    if (!rc && !(d->lang = wt_strdup(choose_lang(c, &hdr))))
-        rc = WT_ENOMEM;
     if (!rc)
-        rc = lang_ctx(c, d->lang, &l);
+        rc = choose_lang(c, d, &hdr, body);
     if (!rc)
-        rc = wt_paragraphs_split(&d->text, body, l->prof, &r, &npara);
-    if (!rc && !(d->paras = wt_calloc(npara, sizeof *d->paras)))
+        rc = lang_ctx(c, d->lang, &li);
+    if (!rc)
+        rc = wt_paragraphs_split(&d->text, body, c->langs[li].prof, &r,
+                                 &npara);
+    if (!rc && (!(d->paras = wt_calloc(npara, sizeof *d->paras)) ||
+                !(plang = wt_calloc(npara + 1, sizeof *plang))))
         rc = WT_ENOMEM;
+    for (size_t i = 0; i < npara && !rc; i++) {
+        rc = para_lang(c, &d->text, &r[i], li, &plang[i]);
+        /* A paragraph in another language is boilerplate by its patterns
+         * too: "Copyright Yonhap" under a Korean story. */
+        if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE) {
+            r[i].boiler = wt_paragraph_boiler(d->text.u + r[i].start,
+                                              r[i].end - r[i].start,
+                                              c->langs[plang[i]].prof);
+            if (r[i].boiler < 0)
+                rc = r[i].boiler; /* WT_ENOMEM */
+        }
+    }
     if (!rc) {
         d->npara = npara;
-        rc = analyze_paragraphs(c, d, l, r);
+        rc = analyze_paragraphs(c, d, plang, r);
     }
     if (!rc)
-        rc = wt_provenance_scan(d, l->prof, c->agencies);
+        rc = wt_provenance_scan(d, c->langs[li].prof, c->agencies);
+    if (!rc)
+        rc = scan_other_languages(c, d, plang, npara, li);
+    wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);
-    if (rc)
+    if (rc) {
+        /* The detail is in c->err, which the message overwrites. */
+        char detail[sizeof c->err];
+        snprintf(detail, sizeof detail, "%s", c->err);
         return wt_corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
-                              c->err[0] ? ": " : "", c->err);
+                              detail[0] ? ": " : "", detail);
+    }
     if (!d->npara)
         wt_corpus_log(c, WT_LOG_WARN, "%s: %s, no paragraphs", d->path,
                       d->nbytes ? "no text" : "empty file");

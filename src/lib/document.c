@@ -86,6 +86,16 @@ const wt_paragraph *wt_document_paragraph(const wt_document *d, size_t i)
     return i < d->npara ? &d->paras[i].pub : NULL;
 }
 
+const char *wt_document_paragraph_lang(const wt_document *d, size_t i)
+{
+    return i < d->npara ? d->paras[i].lang : NULL;
+}
+
+int wt_document_lang_confidence(const wt_document *d)
+{
+    return d->lang_percent * (d->lang_reliable ? 1 : -1);
+}
+
 int wt_document_text(const wt_document *d, size_t start, size_t end,
                      char **out)
 {
@@ -139,4 +149,28 @@ const char *wt_boiler_name(wt_boiler b)
                                     "follow", "signup", "label",
                                     "caption", "author"};
     return (unsigned)b < 8 ? n[b] : "none";
+}
+
+size_t wt_paragraph_word_count(const wt_document *d, size_t para)
+{
+    if (!d || para >= d->npara)
+        return 0;
+    return d->paras[para].tok_end - d->paras[para].tok_begin;
+}
+
+int wt_paragraph_word(const wt_document *d, size_t para, size_t i,
+                      wt_word *out)
+{
+    if (!out || i >= wt_paragraph_word_count(d, para))
+        return WT_EINVAL;
+    const wt_token *t = &d->toks.v[d->paras[para].tok_begin + i];
+    out->start = t->start;
+    out->end = t->end;
+    out->folded = t->norm;
+    /* The internal flags share their values with WT_WORD_*; map them one
+     * by one so that neither side depends on the other's numbering. */
+    out->flags = ((t->flags & WT_TOK_STOP) ? WT_WORD_STOP : 0u) |
+                 ((t->flags & WT_TOK_NUMBER) ? WT_WORD_NUMBER : 0u) |
+                 ((t->flags & WT_TOK_NAME) ? WT_WORD_NAME : 0u);
+    return 0;
 }

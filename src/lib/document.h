@@ -17,6 +17,7 @@ typedef struct wt_stem_ref {
 
 typedef struct wt_para {
     wt_paragraph pub;   /* what the public API shows */
+    char lang[16];      /* language the paragraph was read in */
     size_t tok_begin, tok_end;
     uint64_t *shingles; /* sorted, unique */
     size_t nshingles;
@@ -33,6 +34,8 @@ struct wt_document {
     size_t nbytes;
     wt_text text;
     int64_t published;
+    int lang_percent;   /* CLD2's share for lang; 0 if given or guessed */
+    int lang_reliable;  /* CLD2 called lang reliable */
     wt_para *paras;
     size_t npara;
     wt_token_vec toks;

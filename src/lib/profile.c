@@ -17,6 +17,8 @@
 #include <xxhash.h>
 
 #define WORD_SEED 0x70726f66ULL
+/* Suffixes cut from one word at most (particle on ending on ending). */
+#define WT_SUFFIX_ROUNDS 3
 
 uint64_t wt_word_hash(const char *s, size_t n)
 {
@@ -54,10 +56,72 @@ static int read_lang_file(const char *dir, const char *code, const char *name,
     return rc;
 }
 
+/* "elision = l' d' qu'": space-separated prefixes. */
+static int parse_elisions(wt_profile *p, const char *v, size_t vl)
+{
+    size_t cap = p->nelisions;
+    for (size_t i = 0; i < vl;) {
+        while (i < vl && v[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < vl && v[j] != ' ')
+            j++;
+        if (j > i) {
+            if (wt_grow(&p->elisions, &cap, p->nelisions + 1,
+                        sizeof *p->elisions))
+                return WT_ENOMEM;
+            if (!(p->elisions[p->nelisions] = wt_strndup(v + i, j - i)))
+                return WT_ENOMEM;
+            p->nelisions++;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Sets a one-line text key ("script", "decimal", "group"). */
+static int set_text_key(wt_profile *p, const char *k, size_t kl,
+                        const char *v, size_t vl)
+{
+    if (kl == 6 && !memcmp(k, "script", 6)) {
+        snprintf(p->script, sizeof p->script, "%.*s", (int)vl, v);
+    } else if (kl == 7 && !memcmp(k, "decimal", 7)) {
+        if (vl != 1 || (*v != '.' && *v != ','))
+            return WT_ELANG;
+        p->decimal = *v;
+    } else if (kl == 5 && !memcmp(k, "group", 5)) {
+        /* "group = , space" : the marks, "space" standing for spaces. */
+        size_t o = 0;
+        for (size_t i = 0; i < vl && o + 1 < sizeof p->group; i++) {
+            if (vl - i >= 5 && !memcmp(v + i, "space", 5)) {
+                p->group[o++] = ' ';
+                i += 4;
+            } else if (v[i] != ' ') {
+                p->group[o++] = v[i];
+            }
+        }
+        p->group[o] = '\0';
+    } else if (kl == 7 && !memcmp(k, "elision", 7)) {
+        return parse_elisions(p, v, vl);
+    } else if (kl == 9 && !memcmp(k, "split_han", 9)) {
+        p->split_han = vl == 3 && !memcmp(v, "yes", 3);
+    } else if (kl == 13 && !memcmp(k, "transliterate", 13)) {
+        wt_free(p->translit);
+        if (!(p->translit = wt_strndup(v, vl)))
+            return WT_ENOMEM;
+    } else if (kl == 10 && !memcmp(k, "suffix_min", 10)) {
+        p->suffix_min = (size_t)strtoul(v, NULL, 10);
+    }
+    return 0;
+}
+
 static int parse_profile(wt_profile *p, const char *buf, size_t n)
 {
     size_t pos = 0, lineno = 0, len;
     const char *line;
+    p->decimal = '.';
+    snprintf(p->group, sizeof p->group, ",");
+    p->suffix_min = 2;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
         const char *eq = memchr(line, '=', len);
         if (!eq)
@@ -71,13 +135,19 @@ static int parse_profile(wt_profile *p, const char *buf, size_t n)
             v++;
             vl--;
         }
+        while (vl && v[vl - 1] == ' ')
+            vl--;
         char **slot = NULL;
         if (kl == 4 && !memcmp(line, "name", 4))
             slot = &p->name;
         else if (kl == 7 && !memcmp(line, "stemmer", 7))
             slot = &p->stemmer;
-        if (!slot)
+        if (!slot) {
+            const int rc = set_text_key(p, line, kl, v, vl);
+            if (rc)
+                return rc;
             continue;
+        }
         wt_free(*slot);
         *slot = (vl == 4 && !memcmp(v, "none", 4)) ? NULL
                                                     : wt_strndup(v, vl);
@@ -85,6 +155,62 @@ static int parse_profile(wt_profile *p, const char *buf, size_t n)
             if (!*slot)
                 return WT_ENOMEM;
     }
+    return 0;
+}
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+    const size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+    return (x < y) - (x > y);
+}
+
+static int parse_suffixes(wt_profile *p, const char *buf, size_t n)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        if (wt_grow(&p->suffixes, &cap, p->nsuffixes + 1,
+                    sizeof *p->suffixes))
+            return WT_ENOMEM;
+        if (!(p->suffixes[p->nsuffixes] = wt_strndup(line, len)))
+            return WT_ENOMEM;
+        p->nsuffixes++;
+    }
+    if (p->nsuffixes > 1)
+        qsort(p->suffixes, p->nsuffixes, sizeof *p->suffixes, cmp_len_desc);
+    return 0;
+}
+
+static int cmp_variant(const void *a, const void *b)
+{
+    return cmp_u64(&((const wt_variant *)a)->hash,
+                   &((const wt_variant *)b)->hash);
+}
+
+static int parse_variants(wt_profile *p, const char *buf, size_t n,
+                          const char *path, char *err, size_t errlen)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        const char *tab = memchr(line, '\t', len);
+        if (!tab || tab == line || tab + 1 == line + len) {
+            snprintf(err, errlen, "%s:%zu: expected VARIANT<TAB>CANONICAL",
+                     path, lineno);
+            return WT_ELANG;
+        }
+        if (wt_grow(&p->variants, &cap, p->nvariants + 1,
+                    sizeof *p->variants))
+            return WT_ENOMEM;
+        wt_variant *v = &p->variants[p->nvariants];
+        v->hash = wt_word_hash(line, (size_t)(tab - line));
+        v->len = (size_t)(line + len - tab - 1);
+        if (!(v->canon = wt_strndup(tab + 1, v->len)))
+            return WT_ENOMEM;
+        p->nvariants++;
+    }
+    if (p->nvariants > 1)
+        qsort(p->variants, p->nvariants, sizeof *p->variants, cmp_variant);
     return 0;
 }
 
@@ -114,7 +240,22 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
             return WT_ENOMEM;
         wt_number_word *w = &p->numbers[p->nnumbers++];
         w->hash = wt_word_hash(line, (size_t)(tab - line));
-        w->value = strtod(tab + 1, NULL);
+        char *end = NULL;
+        w->value = strtod(tab + 1, &end);
+        w->kind = WT_NUMW_VALUE;
+        const char *rest = end, *stop = line + len;
+        while (rest < stop && (*rest == '\t' || *rest == ' '))
+            rest++;
+        if (rest < stop && *rest == 'x')
+            w->kind = WT_NUMW_MULTIPLIER;
+        else if (rest < stop && *rest == '%')
+            w->kind = WT_NUMW_PERCENT;
+        else if (rest < stop && *rest == '+')
+            w->kind = WT_NUMW_JOINER;
+        else if (rest < stop && *rest == 'u')
+            w->kind = WT_NUMW_UNIT;
+        else if (rest < stop && *rest == 'p')
+            w->kind = WT_NUMW_PREFIX;
     }
     if (p->nnumbers)
         qsort(p->numbers, p->nnumbers, sizeof *p->numbers, cmp_number);
@@ -227,15 +368,17 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
 {
     static const char *const files[] = {"profile.txt", "stopwords.txt",
                                         "numbers.txt", "boilerplate.txt",
-                                        "credits.txt"};
-    char *buf[5] = {0};
-    size_t len[5] = {0};
+                                        "credits.txt", "suffixes.txt",
+                                        "variants.txt"};
+    enum { NFILES = sizeof files / sizeof *files };
+    char *buf[NFILES] = {0};
+    size_t len[NFILES] = {0};
     int rc = 0;
     wt_profile *p = wt_calloc(1, sizeof *p);
     if (!p)
         return WT_ENOMEM;
     snprintf(p->code, sizeof p->code, "%s", code);
-    for (int i = 0; i < 5 && !rc; i++)
+    for (int i = 0; i < NFILES && !rc; i++)
         rc = read_lang_file(lang_dir, code, files[i], &buf[i], &len[i], err,
                             errlen);
     if (rc)
@@ -243,7 +386,11 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     char path[4096];
     if ((rc = parse_profile(p, buf[0], len[0])) ||
         (rc = parse_words(p, buf[1], len[1])) ||
-        (rc = parse_numbers(p, buf[2], len[2])))
+        (rc = parse_numbers(p, buf[2], len[2])) ||
+        (rc = parse_suffixes(p, buf[5], len[5])))
+        goto out;
+    snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[6]);
+    if ((rc = parse_variants(p, buf[6], len[6], path, err, errlen)))
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[3]);
     rc = parse_patterns(&p->boiler, &p->nboiler, buf[3], len[3], 0,
@@ -254,8 +401,11 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     rc = parse_patterns(&p->credit, &p->ncredit, buf[4], len[4], 1,
                         agencies, path, err, errlen);
 out:
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < NFILES; i++)
         wt_free(buf[i]);
+    if (rc == WT_ELANG && !err[0])
+        snprintf(err, errlen, "%s/%s/profile.txt: bad value", lang_dir,
+                 code);
     if (rc) {
         wt_profile_free(p);
         return rc;
@@ -276,6 +426,16 @@ void wt_profile_free(wt_profile *p)
     wt_free(p->credit);
     wt_free(p->stop);
     wt_free(p->numbers);
+    for (size_t i = 0; i < p->nelisions; i++)
+        wt_free(p->elisions[i]);
+    wt_free(p->elisions);
+    for (size_t i = 0; i < p->nsuffixes; i++)
+        wt_free(p->suffixes[i]);
+    wt_free(p->suffixes);
+    for (size_t i = 0; i < p->nvariants; i++)
+        wt_free(p->variants[i].canon);
+    wt_free(p->variants);
+    wt_free(p->translit);
     wt_free(p->name);
     wt_free(p->stemmer);
     wt_free(p);
@@ -287,16 +447,92 @@ int wt_profile_is_stop(const wt_profile *p, uint64_t h)
            bsearch(&h, p->stop, p->nstop, sizeof h, cmp_u64) != NULL;
 }
 
-int wt_profile_number(const wt_profile *p, uint64_t h, double *value)
+int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
+                           int *kind)
 {
     if (!p->nnumbers)
         return 0;
-    const wt_number_word key = {h, 0};
+    const wt_number_word key = {h, 0, 0};
     const wt_number_word *w = bsearch(&key, p->numbers, p->nnumbers,
                                       sizeof key, cmp_number);
-    if (w)
+    if (w) {
         *value = w->value;
+        if (kind)
+            *kind = w->kind;
+    }
     return w != NULL;
+}
+
+int wt_profile_number(const wt_profile *p, uint64_t h, double *value)
+{
+    return wt_profile_number_word(p, h, value, NULL);
+}
+
+const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)
+{
+    if (!p->nvariants)
+        return NULL;
+    const wt_variant key = {h, NULL, 0};
+    const wt_variant *v = bsearch(&key, p->variants, p->nvariants,
+                                  sizeof key, cmp_variant);
+    if (!v)
+        return NULL;
+    *len = v->len;
+    return v->canon;
+}
+
+/* Code points in UTF-8 s[0..n). */
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
+                               size_t len)
+{
+    /* Cutting again until nothing more comes off makes the stem the same
+     * whatever was attached: 어린이가 -> 어린이 -> 어린 = 어린이 -> 어린. */
+    for (int i = 0; i < WT_SUFFIX_ROUNDS; i++) {
+        const size_t cut = wt_profile_strip_suffix_min(p, w, len,
+                                                       p->suffix_min);
+        if (cut == len)
+            break;
+        len = cut;
+    }
+    return len;
+}
+
+size_t wt_profile_strip_suffix_min(const wt_profile *p, const char *w,
+                                   size_t len, size_t min)
+{
+    for (size_t i = 0; i < p->nsuffixes; i++) {
+        const size_t sl = strlen(p->suffixes[i]);
+        if (sl >= len || memcmp(w + len - sl, p->suffixes[i], sl))
+            continue;
+        if (utf8_chars(w, len - sl) >= min)
+            return len - sl;
+    }
+    return len;
+}
+
+size_t wt_profile_elision(const wt_profile *p, const char *w, size_t len)
+{
+    for (size_t i = 0; i < p->nelisions; i++) {
+        const size_t el = strlen(p->elisions[i]);
+        if (el < len && !memcmp(w, p->elisions[i], el))
+            return el;
+    }
+    return 0;
+}
+
+int wt_profile_is_group(const wt_profile *p, int c)
+{
+    if (c == ' ' || c == 0xA0 || c == 0x2009 || c == 0x202F)
+        return strchr(p->group, ' ') != NULL;
+    return c > 0 && c < 0x80 && c != ' ' && strchr(p->group, c) != NULL;
 }
 
 typedef struct agency_row {

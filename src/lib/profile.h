@@ -20,10 +20,31 @@ typedef struct wt_pattern {
     URegularExpression *re;
 } wt_pattern;
 
+/* What a number word does next to other numbers (numbers.txt column 3). */
+enum {
+    WT_NUMW_VALUE = 0,      /* a plain number: "twelve" */
+    WT_NUMW_MULTIPLIER = 1, /* scales the number before it: "million", "만" */
+    WT_NUMW_PERCENT = 2,    /* makes it a percentage: "percent", "퍼센트" */
+    WT_NUMW_JOINER = 3,     /* may stand between a number and a percent
+                               word: "por" in "5 por ciento" */
+    WT_NUMW_UNIT = 4,       /* a counter written onto the digits, not part
+                               of the value: "명" in "12,000명" */
+    WT_NUMW_PREFIX = 5      /* a particle written before the digits: "و"
+                               ("and") in "و12000" */
+};
+
 typedef struct wt_number_word {
     uint64_t hash; /* of the folded word */
     double value;
+    int kind;      /* WT_NUMW_* */
 } wt_number_word;
+
+/* A spelling variant and the form it is folded to (variants.txt). */
+typedef struct wt_variant {
+    uint64_t hash; /* of the folded variant */
+    char *canon;   /* folded canonical form */
+    size_t len;
+} wt_variant;
 
 typedef struct wt_profile {
     char code[16];
@@ -37,6 +58,20 @@ typedef struct wt_profile {
     size_t ncredit;
     wt_number_word *numbers; /* sorted by hash */
     size_t nnumbers;
+    char script[16];      /* ISO 15924 code of the main script */
+    char decimal;         /* decimal mark: '.' or ',' */
+    char group[8];        /* digit-group marks, ' ' for any space */
+    size_t suffix_min;    /* code points a stem keeps after stripping */
+    char **suffixes;      /* folded, longest first (suffixes.txt) */
+    size_t nsuffixes;
+    wt_variant *variants; /* sorted by hash (variants.txt) */
+    size_t nvariants;
+    char **elisions;      /* folded prefixes cut from words: "l'" */
+    size_t nelisions;
+    char *translit;       /* ICU transliterator ID applied to every word
+                             ("Traditional-Simplified"), or NULL */
+    int split_han;        /* ideographic words become one token per
+                             character ("split_han = yes") */
 } wt_profile;
 
 /*
@@ -73,5 +108,25 @@ uint64_t wt_word_hash(const char *s, size_t n);
 int wt_profile_is_stop(const wt_profile *p, uint64_t word_hash);
 /* Returns 1 and sets *value if the folded word is a number word. */
 int wt_profile_number(const wt_profile *p, uint64_t word_hash, double *value);
+/* Like wt_profile_number(), also giving the WT_NUMW_* kind. */
+int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,
+                           double *value, int *kind);
+/* The canonical spelling of a folded word, or NULL if it is none's
+ * variant. */
+const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
+                               size_t *len);
+/* Length in bytes of the folded UTF-8 word w[0..len) once the longest
+ * suffix of suffixes.txt that leaves suffix_min code points is cut, again
+ * and again (at most three times) while one fits. */
+size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
+                               size_t len);
+/* The same with min code points kept instead of suffix_min. */
+size_t wt_profile_strip_suffix_min(const wt_profile *p, const char *w,
+                                   size_t len, size_t min);
+/* Bytes of the elided article or pronoun that starts the folded word
+ * ("l'" of "l'armée"), or 0. */
+size_t wt_profile_elision(const wt_profile *p, const char *w, size_t len);
+/* Is c one of the profile's digit-group marks (any space if ' ' is)? */
+int wt_profile_is_group(const wt_profile *p, int c);
 
 #endif

@@ -86,3 +86,10 @@ wt_origin wt_provenance_origin(const wt_document *a, const wt_document *b)
                                            : WT_ORIGIN_THIS;
     return WT_ORIGIN_UNKNOWN;
 }
+
+int wt_document_credits(const wt_document *a, const wt_document *b)
+{
+    if (!a || !b)
+        return 0;
+    return lists_meet(a->credits, a->ncredits, b->identity, b->nidentity);
+}

@@ -36,6 +36,11 @@ typedef struct wt_tokenizer wt_tokenizer;
 
 /* locale: an ICU locale for the break rules ("en", "ja", ...). */
 int wt_tokenizer_new(wt_tokenizer **out, const char *locale, uint64_t seed);
+
+/* Applies the ICU transliterator id (a profile's "transliterate", such as
+ * "Traditional-Simplified") to every folded word from now on.  Returns 0,
+ * WT_ELANG (ICU has no such transliterator) or WT_ENOMEM. */
+int wt_tokenizer_set_translit(wt_tokenizer *tk, const char *id);
 void wt_tokenizer_free(wt_tokenizer *tk);
 
 /*

@@ -206,6 +206,15 @@ WT_API int wt_corpus_pair_at(const wt_corpus *c, size_t i, size_t *a,
 WT_API const char *wt_document_id(const wt_document *d);
 WT_API const char *wt_document_path(const wt_document *d);
 WT_API const char *wt_document_lang(const wt_document *d);
+/* How sure identification was of the document's language: CLD2's share of
+ * the text in that language (1..100), negated when CLD2 called the guess
+ * unreliable; 0 when the language was given (option, "Lang:" header) or
+ * guessed from the script alone. */
+WT_API int wt_document_lang_confidence(const wt_document *d);
+/* The language paragraph i was read in: the document's, or its own in a
+ * mixed-language document.  NULL for a bad index. */
+WT_API const char *wt_document_paragraph_lang(const wt_document *d,
+                                              size_t i);
 /* The outlet given or found in the text ("Source: ..."), or NULL. */
 WT_API const char *wt_document_outlet(const wt_document *d);
 /* Publication time, 0 when unknown. */
@@ -221,6 +230,33 @@ WT_API const wt_paragraph *wt_document_paragraph(const wt_document *d,
  * *out is malloc'd; the caller frees it with free().  Returns 0 or WT_E*. */
 WT_API int wt_document_text(const wt_document *d, size_t start, size_t end,
                             char **out);
+
+/* One word of a paragraph as the matching sees it: punctuation and spaces
+ * are not words; the folded form is NFKC case-folded with quotes and dashes
+ * unified and digit groups joined ("12,000" = "12000"). */
+typedef struct wt_word {
+    size_t start, end; /* bytes in the original file */
+    uint64_t folded;   /* hash of the folded form: equal words, equal hashes
+                          (within one corpus) */
+    unsigned flags;    /* WT_WORD_* */
+} wt_word;
+
+enum {
+    WT_WORD_STOP = 1,   /* a stopword of the language profile */
+    WT_WORD_NUMBER = 2, /* a number */
+    WT_WORD_NAME = 4    /* capitalized, not at a sentence start */
+};
+
+/* The number of words of paragraph para (0 for a bad index). */
+WT_API size_t wt_paragraph_word_count(const wt_document *d, size_t para);
+
+/* Sets *out to word i of paragraph para.  Returns 0, or WT_EINVAL. */
+WT_API int wt_paragraph_word(const wt_document *d, size_t para, size_t i,
+                             wt_word *out);
+
+/* 1 when document a credits the outlet document b is a copy of ("Yonhap
+ * reports" in a, "Source: Yonhap News Agency" in b), else 0. */
+WT_API int wt_document_credits(const wt_document *a, const wt_document *b);
 
 /* Parses an ISO 8601 time ("2024-10-22", "2024-10-22T08:05:00Z",
  * "2024-10-22T17:05:00+09:00") into seconds since the epoch, UTC.

@@ -38,11 +38,14 @@ class Writer:
     def __init__(self, vocab, rnd):
         self.vocab, self.rnd, self.kept = list(vocab), rnd, []
         rnd.shuffle(self.vocab)
-        self.weights = [1.0 / (i + 1) for i in range(len(vocab))]
+        self.cum, total = [], 0.0
+        for i in range(len(vocab)):
+            total += 1.0 / (i + 1)
+            self.cum.append(total)
 
     def fresh(self):
         n = self.rnd.randrange(25, 90)
-        words = self.rnd.choices(self.vocab, self.weights, k=n)
+        words = self.rnd.choices(self.vocab, cum_weights=self.cum, k=n)
         words[0] = words[0].capitalize()
         return ' '.join(words) + '.'
 

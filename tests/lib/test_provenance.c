@@ -64,3 +64,32 @@ Test(provenance, photo_credit_is_not_a_text_credit)
     cr_assert_eq(origin_of(c, 1), WT_ORIGIN_UNKNOWN);
     wt_corpus_free(c);
 }
+
+static wt_corpus *credit_pair(const char *a, const char *b)
+{
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", a, strlen(a)), 0);
+    if (b)
+        cr_assert_eq(wt_corpus_add_buffer(c, "b", "b", b, strlen(b)), 0);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    return c;
+}
+
+Test(provenance, credits_name_the_outlet_copied)
+{
+    wt_corpus *c = credit_pair(
+        "Seoul said on Tuesday that it would respond firmly to the troop "
+        "deployment.\n\nSource: Yonhap News Agency\n",
+        "Seoul said on Tuesday that it would respond firmly to the troop "
+        "deployment, Yonhap reports.\n");
+    const wt_document *a = wt_corpus_document(c, 0);
+    const wt_document *b = wt_corpus_document(c, 1);
+    cr_assert_eq(wt_document_credits(b, a), 1);
+    cr_assert_eq(wt_document_credits(a, b), 0);
+    cr_assert_eq(wt_document_credits(NULL, a), 0);
+    wt_corpus_free(c);
+}

@@ -1,0 +1,64 @@
+# bash completion for wiretrace(1)
+# Installed to share/bash-completion/completions/wiretrace.
+
+_wiretrace()
+{
+    local cur prev words cword
+    _init_completion -n = || return
+
+    local commands="compare scan diff"
+    local opts="--json --html --all-pairs --published --outlet --lang
+        --encoding --shingle --window --perms --min-span --verbatim-min
+        --edited-min --rewrite-min --duplicate-min --lang-dir --color
+        --no-color --side-by-side --quiet --verbose --help --version
+        -k -w -q -v -h"
+
+    if [[ $cword -eq 1 ]]; then
+        COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+        return
+    fi
+    local cmd=${words[1]}
+
+    case $prev in
+        --html)
+            _filedir html
+            return
+            ;;
+        --lang-dir)
+            _filedir -d
+            return
+            ;;
+        --published | --outlet)
+            # FILE=VALUE: complete the file part.
+            _filedir
+            [[ ${#COMPREPLY[@]} -eq 1 && ! -d ${COMPREPLY[0]} ]] &&
+                compopt -o nospace && COMPREPLY[0]+="="
+            return
+            ;;
+        --lang)
+            local dir
+            dir=$(wiretrace --version 2>/dev/null |
+                sed -n 's/^language profiles: //p')
+            [[ -d $dir ]] &&
+                COMPREPLY=($(compgen -W "$(cd "$dir" && ls -d */ |
+                    tr -d /)" -- "$cur"))
+            return
+            ;;
+        --encoding | --shingle | -k | --window | -w | --perms | \
+            --min-span | --verbatim-min | --edited-min | --rewrite-min | \
+            --duplicate-min)
+            return
+            ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        [[ ${COMPREPLY-} == *= ]] && compopt -o nospace
+        return
+    fi
+    case $cmd in
+        scan) _filedir -d ;;
+        *) _filedir ;;
+    esac
+} &&
+    complete -F _wiretrace wiretrace

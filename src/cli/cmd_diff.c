@@ -1,0 +1,552 @@
+/*
+ * cmd_diff.c - wiretrace diff A B: a word-level diff of the matched
+ * paragraphs of two articles, like dwdiff or git diff --word-diff, but on
+ * the words as wiretrace normalizes them, so that curly against straight
+ * quotes, hard wraps and case never show as changes.
+ *
+ * Paragraphs are paired by the analysis (each paragraph of B with its best
+ * source in A); the words of a pair are diffed by a longest common
+ * subsequence over their folded forms.  No C library in Debian diffs
+ * arbitrary token sequences (GNU diff and dwdiff are programs working on
+ * lines of text, libgit2's xdiff is internal to it), so the LCS is here.
+ */
+#include "cmd.h"
+#include "slice.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#define SGR_DEL "\033[31m"
+#define SGR_INS "\033[32m"
+#define SGR_ANCHOR "\033[1;33m"
+#define SGR_HEAD "\033[36m"
+#define SGR_BOLD "\033[1m"
+#define SGR_OFF "\033[m"
+
+/* Above this many LCS cells (4 bytes each) a pair is shown as wholly
+ * replaced: paragraphs are far smaller; this bounds memory on odd input. */
+#define MAX_CELLS ((size_t)1 << 22)
+
+typedef struct view {
+    FILE *out;
+    int color;
+    size_t width; /* terminal columns */
+} view;
+
+typedef struct words {
+    const wt_document *d;
+    size_t para;
+    wt_word *w;
+    size_t n;
+} words;
+
+typedef enum { OP_EQ, OP_DEL, OP_INS } op_kind;
+
+typedef struct op {
+    op_kind k;
+    size_t i, j; /* word in a (EQ, DEL), word in b (EQ, INS) */
+} op;
+
+static void log_stderr(void *ctx, wt_log_level level, const char *msg)
+{
+    const cli_settings *s = ctx;
+    if ((level == WT_LOG_WARN && s->quiet) ||
+        (level < WT_LOG_WARN && !s->verbose))
+        return;
+    fprintf(stderr, "wiretrace: %s%s\n",
+            level == WT_LOG_WARN ? "warning: " : "", msg);
+}
+
+static int load_words(const wt_document *d, size_t para, words *ws)
+{
+    ws->d = d;
+    ws->para = para;
+    ws->n = wt_paragraph_word_count(d, para);
+    ws->w = malloc((ws->n + 1) * sizeof *ws->w);
+    if (!ws->w)
+        return -1;
+    for (size_t i = 0; i < ws->n; i++)
+        wt_paragraph_word(d, para, i, &ws->w[i]);
+    return 0;
+}
+
+/* The edit script turning a into b: common prefix and suffix first, an LCS
+ * table (lengths of the suffixes' LCS) for the middle.  Deletions come
+ * before insertions, as in git's word diff. */
+static int diff_words(const words *a, const words *b, op **out, size_t *nout)
+{
+    size_t pre = 0, suf = 0;
+    while (pre < a->n && pre < b->n && a->w[pre].folded == b->w[pre].folded)
+        pre++;
+    while (suf < a->n - pre && suf < b->n - pre &&
+           a->w[a->n - 1 - suf].folded == b->w[b->n - 1 - suf].folded)
+        suf++;
+    const size_t n = a->n - pre - suf, m = b->n - pre - suf;
+    op *ops = malloc((a->n + b->n + 1) * sizeof *ops);
+    uint32_t *L = NULL;
+    const int table = (n + 1) * (m + 1) <= MAX_CELLS && n && m;
+    if (!ops || (table && !(L = calloc((n + 1) * (m + 1), sizeof *L)))) {
+        free(ops);
+        return -1;
+    }
+    size_t k = 0;
+    for (size_t x = 0; x < pre; x++)
+        ops[k++] = (op){OP_EQ, x, x};
+#define AT(i, j) L[(i) * (m + 1) + (j)]
+    for (size_t i = table ? n : 0; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            AT(i, j) = a->w[pre + i].folded == b->w[pre + j].folded
+                           ? AT(i + 1, j + 1) + 1
+                           : (AT(i + 1, j) >= AT(i, j + 1) ? AT(i + 1, j)
+                                                           : AT(i, j + 1));
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        if (table && i < n && j < m &&
+            a->w[pre + i].folded == b->w[pre + j].folded) {
+            ops[k++] = (op){OP_EQ, pre + i++, pre + j++};
+        } else if (i < n &&
+                   (j == m || !table || AT(i + 1, j) >= AT(i, j + 1))) {
+            ops[k++] = (op){OP_DEL, pre + i++, 0};
+        } else {
+            ops[k++] = (op){OP_INS, 0, pre + j++};
+        }
+    }
+#undef AT
+    for (size_t x = 0; x < suf; x++)
+        ops[k++] = (op){OP_EQ, a->n - suf + x, b->n - suf + x};
+    free(L);
+    *out = ops;
+    *nout = k;
+    return 0;
+}
+
+/* Prints the text of d between two words (punctuation, spaces), white
+ * space folded to one space. */
+static void put_gap(FILE *out, const wt_document *d, size_t s, size_t e)
+{
+    char *t = text_slice(d, s, e);
+    if (t)
+        fputs(t, out);
+    free(t);
+}
+
+static void put_text(FILE *out, const wt_document *d, size_t s, size_t e)
+{
+    char *t = NULL;
+    if (wt_document_text(d, s, e, &t) == 0)
+        fputs(t, out);
+    free(t);
+}
+
+static void put_run(const view *v, const words *ws, size_t from, size_t to,
+                    op_kind k)
+{
+    static const char *const open[] = {"", "[-", "{+"};
+    static const char *const close[] = {"", "-]", "+}"};
+    static const char *const sgr[] = {"", SGR_DEL, SGR_INS};
+    fputs(v->color ? sgr[k] : open[k], v->out);
+    put_text(v->out, ws->d, ws->w[from].start, ws->w[to].end);
+    fputs(v->color ? (k == OP_EQ ? "" : SGR_OFF) : close[k], v->out);
+}
+
+/* One pair as a word diff, on one line; B's punctuation between words. */
+static void render_diff(const view *v, const words *a, const words *b,
+                        const op *ops, size_t nops)
+{
+    const wt_paragraph *pb = wt_document_paragraph(b->d, b->para);
+    size_t prev_end = pb->start; /* end of the last B word printed */
+    int printed = 0;
+    for (size_t x = 0; x < nops;) {
+        size_t y = x;
+        while (y < nops && ops[y].k == ops[x].k)
+            y++;
+        if (ops[x].k == OP_DEL && y < nops) {
+            /* Before the next word of B: its gap, then what A had. */
+            const size_t next = b->w[ops[y].j].start;
+            put_gap(v->out, b->d, prev_end, next);
+            put_run(v, a, ops[x].i, ops[y - 1].i, OP_DEL);
+            if (ops[y].k == OP_EQ)
+                fputc(' ', v->out);
+            prev_end = next;
+        } else if (ops[x].k == OP_DEL) {
+            /* At the end: before B's closing punctuation. */
+            if (printed)
+                fputc(' ', v->out);
+            put_run(v, a, ops[x].i, ops[y - 1].i, OP_DEL);
+        } else {
+            put_gap(v->out, b->d, prev_end, b->w[ops[x].j].start);
+            put_run(v, b, ops[x].j, ops[y - 1].j, ops[x].k);
+            prev_end = b->w[ops[y - 1].j].end;
+        }
+        printed = 1;
+        x = y;
+    }
+    put_gap(v->out, b->d, prev_end, pb->end);
+    fputc('\n', v->out);
+}
+
+/* Columns taken by one byte of marked text: one per code point, and a
+ * marker (\001, \002) one when it prints as "*", none as a colour.  Wide
+ * scripts overflow their column a little; the layout stays readable. */
+static size_t byte_cols(const view *v, char c)
+{
+    if (c == '\001' || c == '\002')
+        return !v->color;
+    return (c & 0xC0) != 0x80;
+}
+
+/* The paragraph's text with its anchors (numbers and names whose folded
+ * form the other side also has) between \001 and \002. */
+static char *marked_text(const words *ws, const words *other)
+{
+    const wt_paragraph *p = wt_document_paragraph(ws->d, ws->para);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    size_t prev = p->start;
+    for (size_t i = 0; i < ws->n; i++) {
+        int anchor = 0;
+        for (size_t j = 0; j < other->n && !anchor &&
+                           (ws->w[i].flags & (WT_WORD_NUMBER | WT_WORD_NAME));
+             j++)
+            anchor = other->w[j].folded == ws->w[i].folded;
+        put_gap(f, ws->d, prev, ws->w[i].start);
+        if (anchor)
+            fputc('\001', f);
+        put_text(f, ws->d, ws->w[i].start, ws->w[i].end);
+        if (anchor)
+            fputc('\002', f);
+        prev = ws->w[i].end;
+    }
+    put_gap(f, ws->d, prev, p->end);
+    if (fclose(f)) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* Prints what fits of *s in width columns (breaking at a space, or inside
+ * a word longer than the column), advancing *s; pads when pad is set. */
+static void put_column(const view *v, const char **s, size_t width, int pad)
+{
+    const char *p = *s, *q = *s, *cut = NULL;
+    size_t c = 0, cut_cols = 0;
+    while (*q) {
+        size_t n = 1;
+        while ((q[n] & 0xC0) == 0x80)
+            n++;
+        if (c + byte_cols(v, *q) > width)
+            break;
+        if (*q == ' ') {
+            cut = q;
+            cut_cols = c;
+        }
+        c += byte_cols(v, *q);
+        q += n;
+    }
+    if (!*q || !cut) {
+        cut = q;
+        cut_cols = c;
+    }
+    for (const char *r = p; r < cut; r++) {
+        if (*r == '\001')
+            fputs(v->color ? SGR_ANCHOR : "*", v->out);
+        else if (*r == '\002')
+            fputs(v->color ? SGR_OFF : "*", v->out);
+        else
+            fputc(*r, v->out);
+    }
+    if (pad)
+        fprintf(v->out, "%*s", (int)(width - cut_cols), "");
+    while (*cut == ' ')
+        cut++;
+    *s = cut;
+}
+
+/* One pair in two columns, anchors marked: for translations, and for any
+ * pair with --side-by-side. */
+static void render_columns(const view *v, const words *a, const words *b)
+{
+    char *ta = marked_text(a, b), *tb = marked_text(b, a);
+    const size_t w = v->width > 23 ? (v->width - 3) / 2 : 10;
+    for (const char *pa = ta, *pb = tb; ta && tb && (*pa || *pb);) {
+        put_column(v, &pa, w, 1);
+        fputs(*pb ? " | " : " |", v->out);
+        put_column(v, &pb, w, 0);
+        fputc('\n', v->out);
+    }
+    free(ta);
+    free(tb);
+}
+
+typedef struct pair {
+    size_t a, b; /* paragraph in A, in B */
+    const wt_source *src;
+} pair;
+
+/* The best source of paragraph p of doc (index self) in document other. */
+static const wt_source *best_in(const wt_document *doc, size_t p, size_t other)
+{
+    const wt_paragraph *pa = wt_document_paragraph(doc, p);
+    for (size_t s = 0; s < pa->source_count; s++)
+        if (pa->sources[s].document == other &&
+            pa->sources[s].cls != WT_CLASS_DUPLICATE)
+            return &pa->sources[s];
+    return NULL;
+}
+
+/* 1 when the two paragraphs have the same folded words: the analysis
+ * leaves bylines, credits and short lines out of its links, yet a diff
+ * should pair them when they did not change. */
+static int same_words(const wt_document *da, size_t i, const wt_document *db,
+                      size_t j)
+{
+    const size_t n = wt_paragraph_word_count(da, i);
+    if (!n || n != wt_paragraph_word_count(db, j))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        wt_word wa, wb;
+        wt_paragraph_word(da, i, k, &wa);
+        wt_paragraph_word(db, j, k, &wb);
+        if (wa.folded != wb.folded)
+            return 0;
+    }
+    return 1;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair *a = x, *b = y;
+    if (a->b != b->b)
+        return a->b < b->b ? -1 : 1;
+    return (a->a > b->a) - (a->a < b->a);
+}
+
+/* Each paragraph of B with its best source in A, then each paragraph of A
+ * left over with its best source in B; in B's order. */
+static pair *pair_up(const wt_corpus *c, size_t *npairs, char *used_a,
+                     char *used_b)
+{
+    const wt_document *da = wt_corpus_document(c, 0);
+    const wt_document *db = wt_corpus_document(c, 1);
+    const size_t na = wt_document_paragraph_count(da);
+    const size_t nb = wt_document_paragraph_count(db);
+    pair *v = malloc((na + nb + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t j = 0; v && j < nb; j++) {
+        const wt_source *s = best_in(db, j, 0);
+        if (s) {
+            v[n++] = (pair){s->paragraph, j, s};
+            used_a[s->paragraph] = used_b[j] = 1;
+        }
+    }
+    for (size_t i = 0; v && i < na; i++) {
+        const wt_source *s = used_a[i] ? NULL : best_in(da, i, 1);
+        if (s) {
+            v[n++] = (pair){i, s->paragraph, s};
+            used_a[i] = used_b[s->paragraph] = 1;
+        }
+    }
+    for (size_t j = 0; v && j < nb; j++)
+        for (size_t i = 0; i < na && !used_b[j]; i++)
+            if (!used_a[i] && same_words(da, i, db, j)) {
+                v[n++] = (pair){i, j, NULL};
+                used_a[i] = used_b[j] = 1;
+            }
+    if (v)
+        qsort(v, n, sizeof *v, cmp_pair);
+    *npairs = n;
+    return v;
+}
+
+static void put_head(const view *v, const char *fmt, const char *a,
+                     const char *b)
+{
+    fputs(v->color ? SGR_BOLD : "", v->out);
+    fprintf(v->out, fmt, a, b);
+    fputs(v->color ? SGR_OFF : "", v->out);
+}
+
+/* Returns 1 when the pair differs, 0 when not, -1 when out of memory. */
+static int show_pair(const view *v, const wt_corpus *c, const pair *p,
+                     int columns)
+{
+    words a = {0}, b = {0};
+    op *ops = NULL;
+    size_t nops = 0;
+    int rc = -1;
+    if (load_words(wt_corpus_document(c, 0), p->a, &a) ||
+        load_words(wt_corpus_document(c, 1), p->b, &b) ||
+        diff_words(&a, &b, &ops, &nops))
+        goto out;
+    rc = 0;
+    for (size_t k = 0; k < nops; k++)
+        rc |= ops[k].k != OP_EQ;
+    fprintf(v->out, "%s@@ \302\266%zu \342\206\222 \302\266%zu  ",
+            v->color ? SGR_HEAD : "", p->a, p->b);
+    if (p->src)
+        fprintf(v->out, "%s %.2f", wt_class_name(p->src->cls), p->src->score);
+    else
+        fputs("same words", v->out);
+    fprintf(v->out, " @@%s\n", v->color ? SGR_OFF : "");
+    if (columns || (p->src && p->src->cls == WT_CLASS_TRANSLATION))
+        render_columns(v, &a, &b);
+    else
+        render_diff(v, &a, &b, ops, nops);
+    fputc('\n', v->out);
+out:
+    free(a.w);
+    free(b.w);
+    free(ops);
+    return rc;
+}
+
+/* Byte length of the first n code points of UTF-8 s. */
+static size_t utf8_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; s[i] && n; n--)
+        for (i++; (s[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+/* Lists the paragraphs of document doc not marked in used. */
+static int list_unmatched(const view *v, const wt_corpus *c, size_t doc,
+                          const char *used)
+{
+    const wt_document *d = wt_corpus_document(c, doc);
+    int header = 0;
+    for (size_t i = 0; i < wt_document_paragraph_count(d); i++) {
+        if (used[i])
+            continue;
+        if (!header++)
+            put_head(v, "Only in %s%s:\n", wt_document_id(d), "");
+        const wt_paragraph *p = wt_document_paragraph(d, i);
+        char *t = NULL;
+        if (wt_document_text(d, p->start, p->end, &t))
+            return -1;
+        const size_t room = v->width > 30 ? v->width - 8 : 22;
+        const size_t cut = utf8_prefix(t, room);
+        fprintf(v->out, "  \302\266%-3zu %.*s%s", i, (int)cut, t,
+                t[cut] ? "\342\200\246" : "");
+        if (p->boiler != WT_BOILER_NONE)
+            fprintf(v->out, "  [%s]", wt_boiler_name(p->boiler));
+        fputc('\n', v->out);
+        free(t);
+    }
+    if (header)
+        fputc('\n', v->out);
+    return header > 0;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+static size_t terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+        ws.ws_col >= 40)
+        return ws.ws_col;
+    const char *e = getenv("COLUMNS");
+    const long n = e ? strtol(e, NULL, 10) : 0;
+    return n >= 40 && n <= 1000 ? (size_t)n : 80;
+}
+
+/* NO_COLOR (https://no-color.org) and --no-color turn colours off; --color
+ * turns them on; otherwise they follow whether stdout is a terminal. */
+static int want_color(const cli_settings *s)
+{
+    if (s->color)
+        return s->color > 0;
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        return 0;
+    return isatty(STDOUT_FILENO);
+}
+
+static int run_diff(const cli_settings *s, wt_corpus *c)
+{
+    const view v = {stdout, want_color(s), terminal_width()};
+    const size_t na = wt_document_paragraph_count(wt_corpus_document(c, 0));
+    const size_t nb = wt_document_paragraph_count(wt_corpus_document(c, 1));
+    char *used_a = calloc(na + 1, 1), *used_b = calloc(nb + 1, 1);
+    size_t npairs = 0;
+    pair *pairs = used_a && used_b ? pair_up(c, &npairs, used_a, used_b) : NULL;
+    int rc = -1, differ = 0;
+    if (!pairs)
+        goto out;
+    put_head(&v, "--- %s%s\n", wt_document_id(wt_corpus_document(c, 0)), "");
+    put_head(&v, "+++ %s%s\n\n", wt_document_id(wt_corpus_document(c, 1)), "");
+    for (size_t k = 0; k < npairs; k++) {
+        const int r = show_pair(&v, c, &pairs[k], s->side_by_side);
+        if (r < 0)
+            goto out;
+        differ |= r;
+    }
+    int ra = list_unmatched(&v, c, 0, used_a);
+    int rb = ra < 0 ? -1 : list_unmatched(&v, c, 1, used_b);
+    if (ra < 0 || rb < 0)
+        goto out;
+    rc = differ || ra || rb;
+out:
+    free(pairs);
+    free(used_a);
+    free(used_b);
+    return rc;
+}
+
+int cmd_diff(cli_settings *s, wt_options *o)
+{
+    if (s->ninputs != 2) {
+        fprintf(stderr, "wiretrace: diff needs two files, A and B\nTry "
+                        "'wiretrace diff --help' for more information.\n");
+        return EXIT_USAGE;
+    }
+    if (s->format == FMT_JSON || s->html) {
+        fprintf(stderr, "wiretrace: diff writes text only: --json and "
+                        "--html belong to compare and scan\n");
+        return EXIT_USAGE;
+    }
+    o->logger = log_stderr;
+    o->logger_ctx = s;
+    wt_corpus *c = NULL;
+    int rc = wt_corpus_new(&c, o);
+    if (rc) {
+        fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
+        return EXIT_TROUBLE;
+    }
+    const int clash = !strcmp(base_name(s->inputs[0]), base_name(s->inputs[1]));
+    int bad = 0;
+    for (size_t i = 0; i < 2; i++)
+        bad |= wt_corpus_add_file(c, s->inputs[i],
+                                  clash ? s->inputs[i]
+                                        : base_name(s->inputs[i])) != 0;
+    if (bad) {
+        wt_corpus_free(c); /* the library logged why, naming the file */
+        return EXIT_TROUBLE;
+    }
+    if (wt_corpus_analyze(c)) {
+        fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(c));
+        wt_corpus_free(c);
+        return EXIT_TROUBLE;
+    }
+    rc = run_diff(s, c);
+    wt_corpus_free(c);
+    if (rc < 0 || fflush(stdout)) {
+        fprintf(stderr, "wiretrace: out of memory or cannot write\n");
+        return EXIT_TROUBLE;
+    }
+    return rc;
+}
