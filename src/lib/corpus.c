@@ -546,8 +546,15 @@ int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
         return wt_corpus_fail(c, rc, "%s: %s",
                               !strcmp(path, "-") ? "standard input" : path,
                               strerror(errno));
-    if (rc)
-        return wt_corpus_fail(c, rc, "%s: %s", path, wt_strerror(rc));
+    if (rc == WT_EINVAL || (!rc && len > WT_READ_MAX))
+        rc = wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
+                            "(1 GiB), skipped", path, WT_READ_MAX);
+    if (rc) {
+        wt_free(buf);
+        return rc == WT_EINVAL ? rc
+                               : wt_corpus_fail(c, rc, "%s: %s", path,
+                                                wt_strerror(rc));
+    }
     rc = wt_corpus_add_buffer(c, id, path, buf, len);
     wt_free(buf);
     return rc;

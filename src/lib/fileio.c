@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int wt_read_file(const char *path, char **out, size_t *len)
 {
@@ -16,6 +17,12 @@ int wt_read_file(const char *path, char **out, size_t *len)
     int rc = 0;
     if (!f)
         return WT_EIO;
+    struct stat st;
+    if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size > WT_READ_MAX) {
+        rc = WT_EINVAL; /* refused unread; the caller says "too large" */
+        goto out;
+    }
     for (;;) {
         if ((rc = wt_grow(&buf, &cap, n + 65536 + 1, 1)))
             goto out;

@@ -12,7 +12,8 @@
 /* Reads all of path ("-" = standard input) into a new buffer with a NUL
  * after the last byte; stops after WT_READ_MAX + 1 bytes, so that a
  * larger input is refused without being held whole.  Returns 0, WT_EIO
- * (errno is kept) or WT_ENOMEM. */
+ * (errno is kept), WT_EINVAL (a regular file over WT_READ_MAX, not read)
+ * or WT_ENOMEM. */
 int wt_read_file(const char *path, char **out, size_t *len);
 
 /* Iterates over the data lines of buf: trims, skips blank lines and lines

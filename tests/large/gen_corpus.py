@@ -70,6 +70,10 @@ class Writer:
         return '\n\n'.join(out) + '\n'
 
 
+TOPICS = 'strike budget storm election harvest trial'.split()
+PLACES = 'Harborton Seoul Lagos Lima Oslo Perth'.split()
+
+
 def main():
     mode, target, amount = sys.argv[1], sys.argv[2], int(sys.argv[3])
     rnd = random.Random(20261123)
@@ -80,7 +84,7 @@ def main():
             os.makedirs(sub, exist_ok=True)
             with open(os.path.join(sub, '%06d.txt' % i), 'w') as f:
                 f.write('Story %d: the %s of %s reported %d cases.\n' % (
-                    i, rnd.choice(WORDS), rnd.choice(WORDS), i % 977))
+                    i, rnd.choice(TOPICS), rnd.choice(PLACES), i % 977))
         return
     w = Writer(vocabulary(sys.argv[4:]), rnd)
     total = amount * 1024 * 1024
