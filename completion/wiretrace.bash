@@ -6,12 +6,13 @@ _wiretrace()
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="compare scan diff"
+    local commands="compare scan diff index"
     local opts="--json --html --all-pairs --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
-        --edited-min --rewrite-min --duplicate-min --lang-dir --color
+        --edited-min --rewrite-min --duplicate-min --evidence-min --lang-dir --color
         --no-color --side-by-side --quiet --verbose --help --version
-        -k -w -q -v -h"
+        --format --db --since --jobs --batch
+        -k -w -j -q -v -h"
 
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -26,6 +27,14 @@ _wiretrace()
             ;;
         --lang-dir)
             _filedir -d
+            return
+            ;;
+        --db)
+            _filedir db
+            return
+            ;;
+        --format)
+            COMPREPLY=($(compgen -W "text json jsonl" -- "$cur"))
             return
             ;;
         --published | --outlet)
@@ -46,7 +55,7 @@ _wiretrace()
             ;;
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
-            --duplicate-min)
+            --duplicate-min | --evidence-min | --since | --jobs | -j | --batch)
             return
             ;;
     esac
@@ -54,6 +63,10 @@ _wiretrace()
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         [[ ${COMPREPLY-} == *= ]] && compopt -o nospace
+        return
+    fi
+    if [[ $cmd == index && $cword -eq 2 ]]; then
+        COMPREPLY=($(compgen -W "add query remove stats" -- "$cur"))
         return
     fi
     case $cmd in

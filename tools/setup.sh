@@ -13,7 +13,12 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="gcc g++ meson ninja-build pkg-config libicu-dev libxxhash-dev
-libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev"
+libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev
+zlib1g-dev
+dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng
+dict-freedict-ita-eng dict-freedict-por-eng dict-freedict-jpn-eng
+dict-freedict-eng-rus dict-freedict-eng-spa dict-freedict-eng-fra
+dict-freedict-eng-ita dict-freedict-eng-por mueller7-dict"
 
 missing=""
 for p in $PACKAGES; do

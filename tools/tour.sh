@@ -45,5 +45,9 @@ step "A report for people: one HTML file to open in any browser, with a graph of
     "wiretrace compare --html seeds.html $SEEDS/*.txt > /dev/null; grep -o '<mark class=\"[a-z]*\"' seeds.html | sort | uniq -c; rm seeds.html"
 step "Over many files, scan and compare show a progress line on a terminal (files, size, rate, time left); --verbose also prints every file read and a summary, terminal or not." \
     "wiretrace scan --verbose corpora/demo > /dev/null"
+step "Languages: the same story from Yonhap in Korean and in English. Paragraphs in different languages are linked as translations through an English pivot (dictionaries, glossaries, numbers and names in any script)." \
+    "wiretrace compare corpora/lang/ko/wire.txt corpora/lang/en/wire.txt | head -n 11"
+step "An archive: index the wire once, then check new articles against it. The query prints the same report as compare (here as one JSON line per article, for pipelines)." \
+    "rm -f tour.db; wiretrace index add --db tour.db corpora/demo/wire.txt corpora/demo/unrelated.txt && wiretrace index query --db tour.db --format jsonl corpora/demo/edited.txt | cut -c1-300; wiretrace index stats --db tour.db; rm -f tour.db*"
 step "Every command has its help; the manual page is wiretrace(1)." \
     "wiretrace diff --help"

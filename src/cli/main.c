@@ -4,6 +4,7 @@
  */
 #define _DEFAULT_SOURCE
 #include "cmd.h"
+#include "cmd_index.h"
 #include "opt.h"
 #include "progress.h"
 #include "report.h"
@@ -277,6 +278,36 @@ static void run_release(run *r)
     cli_settings_release(&r->s);
 }
 
+/* Each lexicon's dictionaries and entries, and the missing ones. */
+static void print_lexicons(const char *dir)
+{
+    static const char *codes[] = {"de", "es", "fr", "it", "ja", "pt", "ru"};
+    printf("lexicons: %s\n", dir);
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+        char path[4096], line[512];
+        snprintf(path, sizeof path, "%s/%s-en.txt", dir, codes[i]);
+        FILE *f = fopen(path, "r");
+        size_t entries = 0;
+        printf("  %s-en:", codes[i]);
+        if (!f) {
+            printf(" not built\n");
+            continue;
+        }
+        while (fgets(line, sizeof line, f)) {
+            if (!strncmp(line, "# source\t", 9) ||
+                !strncmp(line, "# missing\t", 10)) {
+                line[strcspn(line, "\n")] = '\0';
+                printf(" %s%s", line[2] == 'm' ? "missing " : "",
+                       strchr(line, '\t') + 1);
+            } else if (line[0] != '#') {
+                entries++;
+            }
+        }
+        fclose(f);
+        printf(" (%zu entries)\n", entries);
+    }
+}
+
 int main(int argc, char **argv)
 {
     run r;
@@ -295,11 +326,16 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "--version")) {
         printf("wiretrace %s\nlanguage profiles: %s\n", WT_VERSION,
                wt_default_lang_dir());
+        if (argc > 2 && (!strcmp(argv[2], "--verbose") ||
+                         !strcmp(argv[2], "-v")))
+            print_lexicons(wt_default_lexicon_dir());
         return 0;
     }
+    if (!strcmp(cmd, "index"))
+        return cmd_index(argc - 2, argv + 2);
     if (strcmp(cmd, "compare") && strcmp(cmd, "scan") && strcmp(cmd, "diff")) {
         fprintf(stderr, "wiretrace: unknown command \"%s\": expected "
-                "compare, scan or diff\nTry 'wiretrace --help' for more "
+                "compare, scan, diff or index\nTry 'wiretrace --help' for more "
                 "information.\n", cmd);
         return EXIT_USAGE;
     }

@@ -12,9 +12,11 @@ typedef enum {
 
 typedef enum {
     O_K, O_WINDOW, O_PERMS, O_VERBATIM, O_EDITED, O_REWRITE, O_DUPLICATE,
+    O_EVIDENCE,
     O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
     O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
-    O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE
+    O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE,
+    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH
 } opt_id;
 
 typedef struct opt {
@@ -32,14 +34,26 @@ static const opt options[] = {
      "print the JSON report instead of text"},
     {O_HTML, 0, "html", ARG_STRING, "FILE", 0, 0,
      "also write a self-contained HTML report to FILE"},
+    {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
+     "report format: text, json, or jsonl (one line per article)"},
+    {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
+     "index: the index file (SQLite; created by index add)"},
+    {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
+     "index query: only sources published at or after TIME"},
+    {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
+     "index: worker threads; output is the same as with 1 (default 1)"},
+    {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
+     "index add: articles per committed transaction (default 1000)"},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
      "publication time of FILE (ISO 8601); overrides a Date: header"},
     {O_OUTLET, 0, "outlet", ARG_META, "FILE=NAME", 0, 0,
-     "the outlet FILE comes from; overrides an Outlet: header"},
+     "the outlet FILE comes from; overrides an Outlet: header\n"
+     "%34sindex query: NAME alone keeps only its sources"},
     {O_LANG, 0, "lang", ARG_STRING, "CODE", 0, 0,
-     "language of every input (default: from the text)"},
+     "language of every input (default: from the text)\n"
+     "%34sindex query: only sources in language CODE"},
     {O_ENCODING, 0, "encoding", ARG_STRING, "NAME", 0, 0,
      "input charset, any ICU name (default UTF-8; UTF-16 by BOM)"},
     {O_K, 'k', "shingle", ARG_UINT, "N", 1, 16,
@@ -47,7 +61,7 @@ static const opt options[] = {
     {O_WINDOW, 'w', "window", ARG_UINT, "N", 1, 64,
      "winnowing window in shingles (default 4)"},
     {O_PERMS, 0, "perms", ARG_UINT, "N", 8, 1024,
-     "MinHash permutations (default 64)"},
+     "MinHash permutations (default 128)"},
     {O_MIN_SPAN, 0, "min-span", ARG_UINT, "N", 2, 64,
      "shortest shared span that counts, in words (default 4)"},
     {O_VERBATIM, 0, "verbatim-min", ARG_SHARE, "X", 0, 0,
@@ -58,6 +72,8 @@ static const opt options[] = {
      "weighted fact overlap for rewrite (default 0.45)"},
     {O_DUPLICATE, 0, "duplicate-min", ARG_SHARE, "X", 0, 0,
      "covered share for a repeat inside a document (default 0.80)"},
+    {O_EVIDENCE, 0, "evidence-min", ARG_SHARE, "X", 0, 64,
+     "least shared rare-word weight for a link, in rarest words (default 2)"},
     {O_LANG_DIR, 0, "lang-dir", ARG_STRING, "DIR", 0, 0,
      "folder of language profiles (default: the installed one)"},
     {O_COLOR, 0, "color", ARG_NONE, NULL, 0, 0,
@@ -147,10 +163,29 @@ static int parse_share(const opt *o, const char *arg, double *out)
     char *end;
     errno = 0;
     const double v = strtod(arg, &end);
-    if (errno || end == arg || *end || !(v > 0 && v <= 1))
+    if (o->hi) { /* a range other than a share: [lo, hi] */
+        if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi))
+            return usage_error("invalid value \"%s\" for --%s: expected a "
+                               "number from 0 to 64", arg, o->name);
+    } else if (errno || end == arg || *end || !(v > 0 && v <= 1)) {
         return usage_error("invalid value \"%s\" for --%s: expected a number "
                            "above 0 and at most 1", arg, o->name);
+    }
     *out = v;
+    return 0;
+}
+
+static int parse_format(const char *arg, cli_settings *s)
+{
+    if (!strcmp(arg, "text"))
+        s->format = FMT_TEXT;
+    else if (!strcmp(arg, "json"))
+        s->format = FMT_JSON;
+    else if (!strcmp(arg, "jsonl"))
+        s->format = FMT_JSONL;
+    else
+        return usage_error("invalid value \"%s\" for --format: expected "
+                           "text, json or jsonl%s", arg, "");
     return 0;
 }
 
@@ -166,13 +201,24 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
     case O_EDITED: return parse_share(o, arg, &w->edited_min);
     case O_REWRITE: return parse_share(o, arg, &w->rewrite_min);
     case O_DUPLICATE: return parse_share(o, arg, &w->duplicate_min);
+    case O_EVIDENCE: return parse_share(o, arg, &w->evidence_min);
     case O_LANG: w->lang = arg; return 0;
     case O_LANG_DIR: w->lang_dir = arg; return 0;
     case O_ENCODING: w->encoding = arg; return 0;
     case O_PUBLISHED:
         return add_meta(&s->published, &s->npublished, arg, o->name);
-    case O_OUTLET: return add_meta(&s->outlets, &s->noutlets, arg, o->name);
+    case O_OUTLET:
+        if (s->command && !strcmp(s->command, "index") && !strchr(arg, '=')) {
+            s->filter_outlet = arg;
+            return 0;
+        }
+        return add_meta(&s->outlets, &s->noutlets, arg, o->name);
     case O_JSON: s->format = FMT_JSON; return 0;
+    case O_FORMAT: return parse_format(arg, s);
+    case O_DB: s->db = arg; return 0;
+    case O_SINCE: s->since = arg; return 0;
+    case O_JOBS: return parse_uint(o, arg, &s->jobs);
+    case O_BATCH: return parse_uint(o, arg, &s->batch);
     case O_ALL_PAIRS: s->all_pairs = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;
@@ -266,7 +312,9 @@ static void print_options(void)
         else
             snprintf(left, sizeof left, "    --%s%s%s", o->name,
                      o->arg ? " " : "", o->arg ? o->arg : "");
-        printf("  %-30s %s\n", left, o->help);
+        printf("  %-30s ", left);
+        printf(o->help, "");
+        putchar('\n');
     }
 }
 
@@ -297,6 +345,21 @@ void cli_help(const char *command)
                "Like compare, over every *.txt file below each DIR "
                "(recursive, symbolic\nlinks not followed).\n\n"
                "Options:\n");
+    } else if (command && !strcmp(command, "index")) {
+        printf("Usage: wiretrace index add|query|remove|stats --db FILE "
+               "[OPTION]... [INPUT]...\n"
+               "A persistent archive to check new articles against.\n"
+               "  add INPUT...     analyze and store articles (same id and "
+               "text again: no-op)\n"
+               "  query INPUT...   report each article's sources among the "
+               "indexed ones\n"
+               "  remove ID...     delete articles by id\n"
+               "  stats            documents, keys and bytes in the index\n"
+               "INPUT: a JSON Lines file (*.jsonl, or - for standard input), "
+               "one article a\nline: {\"id\", \"outlet\", \"url\", "
+               "\"published\", \"lang\", \"title\", \"text\"}; a "
+               "folder\n(its *.txt files); or a text file.\n\n"
+               "Options:\n");
     } else {
         printf("Usage: wiretrace COMMAND [OPTION]... ARG...\n"
                "Finds where news text came from: for each paragraph, the "
@@ -306,7 +369,9 @@ void cli_help(const char *command)
                "  scan DIR...       provenance among all *.txt files below "
                "DIR\n"
                "  diff A B          word diff of the matched paragraphs of "
-               "A and B\n\n'wiretrace COMMAND --help' lists the options.\n"
+               "A and B\n"
+               "  index SUB ...     a persistent archive: add, query, "
+               "remove, stats\n\n'wiretrace COMMAND --help' lists the options.\n"
                "  -h, --help        show this help\n"
                "      --version     show the version\n\n%s", exit_text);
         return;

@@ -18,7 +18,7 @@ enum {
     EXIT_USAGE = 64   /* the command line is wrong (sysexits EX_USAGE) */
 };
 
-typedef enum { FMT_TEXT, FMT_JSON } cli_format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
 
 typedef struct cli_meta {
     const char *file;  /* as given on the command line */
@@ -26,7 +26,7 @@ typedef struct cli_meta {
 } cli_meta;
 
 typedef struct cli_settings {
-    const char *command; /* "compare", "scan" */
+    const char *command; /* "compare", "scan", "index" */
     cli_format format;
     int all_pairs;       /* JSON: every scored pair, not only linked ones */
     int quiet, verbose;
@@ -39,6 +39,12 @@ typedef struct cli_settings {
     size_t npublished;
     cli_meta *outlets;   /* --outlet FILE=NAME */
     size_t noutlets;
+    size_t shown;        /* reports show the first N documents; 0 = all */
+    const char *db;      /* index: --db FILE */
+    const char *since;   /* index query: --since TIME */
+    const char *filter_outlet; /* index query: --outlet NAME */
+    unsigned jobs;       /* -j N worker threads; 0 = 1 */
+    unsigned batch;      /* index add: documents per transaction */
     char **inputs;       /* operands */
     size_t ninputs;
 } cli_settings;

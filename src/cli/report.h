@@ -15,7 +15,9 @@ typedef int (*report_writer)(const wt_corpus *c, const cli_settings *s,
 /* The readable report: every paragraph with its sources, then the pairs. */
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out);
 
-/* The JSON contract documented in README.md. */
+/* The JSON contract documented in README.md; with FMT_JSONL on one line.
+ * Both writers show only the first s->shown documents when it is set, and
+ * the pairs that involve them. */
 int report_json(const wt_corpus *c, const cli_settings *s, FILE *out);
 
 /* One self-contained HTML page for people: a provenance graph, a summary
@@ -30,5 +32,8 @@ int report_html_file(const wt_corpus *c, const cli_settings *s,
 
 /* Number of links between different documents (duplicates excluded). */
 size_t report_count_links(const wt_corpus *c);
+
+/* The same over the first ndocs documents only. */
+size_t report_count_links_in(const wt_corpus *c, size_t ndocs);
 
 #endif

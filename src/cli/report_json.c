@@ -20,13 +20,17 @@ static json_t *spans_json(const wt_source *src)
 static json_t *source_json(const wt_corpus *c, const wt_source *src)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
-    return json_pack("{s:s, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
+    json_t *o = json_pack("{s:s, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
                      wt_document_id(od), "paragraph",
                      (json_int_t)src->paragraph, "class",
                      wt_class_name(src->cls), "score", src->score,
                      "coverage", src->coverage, "fact_overlap",
                      src->fact_overlap, "origin", wt_origin_name(src->origin),
                      "spans", spans_json(src));
+    const char *lang = wt_document_paragraph_lang(od, src->paragraph);
+    if (o && lang)
+        json_object_set_new(o, "lang", json_string(lang));
+    return o;
 }
 
 static json_t *paragraph_json(const wt_corpus *c, const wt_document *d,
@@ -74,7 +78,7 @@ static int cmp_size2(const void *x, const void *y)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
-static json_t *pairs_json(const wt_corpus *c, int all)
+static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
 {
     const size_t n = wt_corpus_pair_count(c);
     size_t *ab = malloc((n + 1) * 2 * sizeof *ab);
@@ -91,7 +95,7 @@ static json_t *pairs_json(const wt_corpus *c, int all)
     for (size_t i = 0; i < n; i++) {
         double sa, sb, sim;
         wt_corpus_pair(c, ab[2 * i], ab[2 * i + 1], &sa, &sb, &sim);
-        if (!all && sa == 0 && sb == 0)
+        if ((!all && sa == 0 && sb == 0) || ab[2 * i] >= shown)
             continue;
         json_array_append_new(
             a, json_pack("{s:s, s:s, s:f, s:f, s:f}", "a",
@@ -106,16 +110,21 @@ static json_t *pairs_json(const wt_corpus *c, int all)
 
 int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
+    size_t n = wt_corpus_document_count(c);
+    if (s->shown && s->shown < n)
+        n = s->shown;
     json_t *docs = json_array();
-    for (size_t i = 0; docs && i < wt_corpus_document_count(c); i++)
+    for (size_t i = 0; docs && i < n; i++)
         json_array_append_new(docs,
                               document_json(c, wt_corpus_document(c, i)));
     json_t *root = json_pack("{s:s, s:o, s:o}", "wiretrace", WT_VERSION,
                              "documents", docs, "pairs",
-                             pairs_json(c, s->all_pairs));
+                             pairs_json(c, s->all_pairs, n));
     if (!root)
         return -1;
-    const int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    const size_t flags = s->format == FMT_JSONL ? JSON_COMPACT
+                                                : JSON_INDENT(1);
+    const int rc = json_dumpf(root, out, flags | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc;

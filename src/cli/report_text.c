@@ -140,8 +140,13 @@ static void print_document(FILE *out, const wt_corpus *c,
 
 size_t report_count_links(const wt_corpus *c)
 {
+    return report_count_links_in(c, wt_corpus_document_count(c));
+}
+
+size_t report_count_links_in(const wt_corpus *c, size_t ndocs)
+{
     size_t links = 0;
-    for (size_t i = 0; i < wt_corpus_document_count(c); i++) {
+    for (size_t i = 0; i < ndocs; i++) {
         const wt_document *d = wt_corpus_document(c, i);
         for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
             const wt_paragraph *pa = wt_document_paragraph(d, p);
@@ -181,7 +186,7 @@ static int cmp_pair(const void *x, const void *y)
 
 /* Only the pairs that had a candidate can share anything: walking them,
  * not every pair of documents, keeps a scan of many files linear. */
-static void print_pairs(FILE *out, const wt_corpus *c)
+static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
 {
     const size_t np = wt_corpus_pair_count(c);
     size_t *ab = malloc((np + 1) * 2 * sizeof *ab);
@@ -195,6 +200,8 @@ static void print_pairs(FILE *out, const wt_corpus *c)
     for (size_t i = 0; i < np; i++) {
         const size_t a = ab[2 * i], b = ab[2 * i + 1];
         double sa, sb, sim;
+        if (a >= shown)
+            continue;
         wt_corpus_pair(c, a, b, &sa, &sb, &sim);
         if (sa == 0 && sb == 0)
             continue;
@@ -217,19 +224,20 @@ static void print_pairs(FILE *out, const wt_corpus *c)
 
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
-    (void)s;
-    const size_t n = wt_corpus_document_count(c);
+    size_t n = wt_corpus_document_count(c);
+    if (s->shown && s->shown < n)
+        n = s->shown;
     size_t paras = 0;
     for (size_t i = 0; i < n; i++)
         paras += wt_document_paragraph_count(wt_corpus_document(c, i));
     fprintf(out, "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
             "between documents\n", WT_VERSION, n, paras,
-            report_count_links(c));
+            report_count_links_in(c, n));
     fputs("Each paragraph: index, first words, then how it was reused: "
           "class, score,\nsource document ¶paragraph, origin, and the "
           "longest shared span with its bytes.\n", out);
     for (size_t i = 0; i < n; i++)
         print_document(out, c, wt_corpus_document(c, i));
-    print_pairs(out, c);
+    print_pairs(out, c, n);
     return ferror(out) ? -1 : 0;
 }

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "provenance.h"
 #include "sketch.h"
+#include "translate.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -124,7 +125,9 @@ static int accumulate_group(stage *s, size_t from, size_t to, uint64_t add)
     for (size_t x = from; x < to; x++)
         for (size_t y = x + 1; y < to; y++) {
             const uint32_t gx = s->post[x].gid, gy = s->post[y].gid;
-            if (s->g[gx].doc == s->g[gy].doc)
+            if (s->g[gx].doc == s->g[gy].doc ||
+                (s->c->focus && s->g[gx].doc >= s->c->focus &&
+                 s->g[gy].doc >= s->c->focus))
                 continue;
             uint64_t *v = wt_hmap_slot(&s->acc, ((uint64_t)gx << 32 | gy) + 1);
             if (!v)
@@ -279,6 +282,24 @@ static int score_pair(stage *s, uint32_t gx, uint32_t gy)
     if (!rc)
         rc = note_pair(c, x.doc, y.doc);
     wt_free(ps.spans);
+    return rc;
+}
+
+int wt_analyze_link(wt_corpus *c, size_t doc, size_t para, size_t odoc,
+                    size_t opara, int cls, double score, double fact)
+{
+    wt_source src = {0};
+    src.document = odoc;
+    src.paragraph = opara;
+    src.cls = (wt_class)cls;
+    src.score = score;
+    src.fact_overlap = fact;
+    src.origin = WT_ORIGIN_UNKNOWN;
+    if (!(src.spans = wt_malloc(sizeof *src.spans)))
+        return WT_ENOMEM;
+    int rc = add_source(&c->docs[doc]->paras[para], &src, 1);
+    if (!rc)
+        rc = note_pair(c, (uint32_t)doc, (uint32_t)odoc);
     return rc;
 }
 
@@ -448,7 +469,10 @@ int wt_analyze_run(wt_corpus *c)
     s.post = NULL;
     if (!rc)
         rc = score_candidates(&s);
-    for (size_t d = 0; d < c->ndocs && !rc; d++)
+    if (!rc)
+        rc = wt_translate_run(c);
+    const size_t dups = c->focus ? c->focus : c->ndocs;
+    for (size_t d = 0; d < dups && d < c->ndocs && !rc; d++)
         rc = find_duplicates(c, c->docs[d], d);
     if (!rc)
         finish(c);

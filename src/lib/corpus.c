@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "fileio.h"
 #include "langid.h"
+#include "pairscore.h"
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
@@ -33,13 +34,14 @@ void wt_options_init(wt_options *o)
     memset(o, 0, sizeof *o);
     o->shingle_k = 3;
     o->window = 4;
-    o->minhash_perms = 64;
+    o->minhash_perms = 128;
     o->seed = 0x5eed;
     o->verbatim_min = 0.95;
     o->edited_min = 0.50;
     o->rewrite_min = 0.45;
     o->duplicate_min = 0.80;
     o->min_span = 4;
+    o->evidence_min = 2.0;
 }
 
 const char *wt_default_lang_dir(void) { return WT_LANG_DIR; }
@@ -90,7 +92,8 @@ static int check_options(const wt_options *o)
            o->verbatim_min > 0 && o->verbatim_min <= 1 &&
            o->edited_min > 0 && o->edited_min <= o->verbatim_min &&
            o->rewrite_min > 0 && o->rewrite_min <= 1 &&
-           o->duplicate_min > 0 && o->duplicate_min <= 1;
+           o->duplicate_min > 0 && o->duplicate_min <= 1 &&
+           o->evidence_min >= 0 && o->evidence_min <= 64;
 }
 
 int wt_corpus_new(wt_corpus **out, const wt_options *opts)
@@ -136,10 +139,28 @@ void wt_corpus_free(wt_corpus *c)
     wt_free(c->docs);
     wt_agencies_free(c->agencies);
     wt_hmap_release(&c->idf.df);
+    wt_pairscore_free(c->pairscore);
     wt_hmap_release(&c->pair_index);
     wt_free(c->pairs);
     wt_free(c->lang_dir);
     wt_free(c);
+}
+
+void wt_corpus_reset(wt_corpus *c)
+{
+    for (size_t i = 0; i < c->ndocs; i++)
+        wt_document_free(c->docs[i]);
+    c->ndocs = 0;
+    c->analyzed = 0;
+    c->err[0] = '\0';
+    wt_hmap_release(&c->idf.df);
+    memset(&c->idf, 0, sizeof c->idf);
+    wt_pairscore_free(c->pairscore);
+    c->pairscore = NULL;
+    wt_hmap_release(&c->pair_index);
+    memset(&c->pair_index, 0, sizeof c->pair_index);
+    c->npairs = 0;
+    c->focus = 0;
 }
 
 const char *wt_corpus_error(const wt_corpus *c) { return c ? c->err : ""; }
@@ -193,6 +214,11 @@ static int lang_ctx(wt_corpus *c, const char *code, size_t *out)
     }
     *out = c->nlangs++;
     return 0;
+}
+
+int wt_corpus_lang(wt_corpus *c, const char *code, size_t *out)
+{
+    return lang_ctx(c, code, out);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -535,6 +561,105 @@ fail:
     return rc;
 }
 
+/* Adds each '\n'-separated name of s to the list. */
+static int add_names(char ***list, size_t *n, const char *s)
+{
+    int rc = 0;
+    while (s && *s && !rc) {
+        const char *e = strchr(s, '\n');
+        const size_t len = e ? (size_t)(e - s) : strlen(s);
+        char *name = wt_strndup(s, len);
+        rc = name ? wt_name_list_add(list, n, name) : WT_ENOMEM;
+        wt_free(name);
+        s = e ? e + 1 : NULL;
+    }
+    return rc;
+}
+
+/* The language context of the i-th '\n'-separated code of langs. */
+static int known_lang(wt_corpus *c, const char *langs, size_t i,
+                      size_t *out)
+{
+    while (langs && i--) {
+        langs = strchr(langs, '\n');
+        if (langs)
+            langs++;
+    }
+    if (!langs)
+        return WT_EINVAL;
+    char code[16];
+    const size_t len = strcspn(langs, "\n");
+    if (!len || len >= sizeof code)
+        return WT_EINVAL;
+    memcpy(code, langs, len);
+    code[len] = '\0';
+    return lang_ctx(c, code, out);
+}
+
+static int known_paragraphs(wt_corpus *c, wt_document *d,
+                            const wt_known_doc *k)
+{
+    size_t li = 0;
+    wt_para_range *r = wt_calloc(k->nparas + 1, sizeof *r);
+    size_t *plang = wt_calloc(k->nparas + 1, sizeof *plang);
+    int rc = r && plang ? lang_ctx(c, d->lang, &li) : WT_ENOMEM;
+    if (!rc && !(d->paras = wt_calloc(k->nparas + 1, sizeof *d->paras)))
+        rc = WT_ENOMEM;
+    for (size_t i = 0; !rc && i < k->nparas; i++) {
+        r[i].start = wt_text_index_at(&d->text, k->paras[3 * i]);
+        r[i].end = wt_text_index_at(&d->text, k->paras[3 * i + 1]);
+        r[i].boiler = (int)(k->paras[3 * i + 2] & 0xff);
+        plang[i] = li;
+        if (k->langs)
+            rc = known_lang(c, k->langs, k->paras[3 * i + 2] >> 8,
+                            &plang[i]);
+    }
+    if (!rc) {
+        d->npara = k->nparas;
+        rc = analyze_paragraphs(c, d, plang, r);
+    }
+    wt_free(plang);
+    wt_free(r);
+    return rc;
+}
+
+int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
+{
+    if (!c || !k || !k->id || !k->lang || (!k->text && k->len))
+        return WT_EINVAL;
+    if (c->analyzed)
+        return wt_corpus_fail(c, WT_ESTATE, "documents added after analyze");
+    wt_decode_report rep;
+    int rc = WT_ENOMEM;
+    wt_document *d = wt_calloc(1, sizeof *d);
+    if (!d)
+        return rc;
+    d->id = wt_strdup(k->id);
+    d->path = wt_strdup(k->id);
+    d->lang = wt_strdup(k->lang);
+    d->bytes = wt_malloc(k->len + 1);
+    if (!d->id || !d->path || !d->lang || !d->bytes ||
+        (k->outlet && !(d->outlet = wt_strdup(k->outlet))))
+        goto fail;
+    if (k->len)
+        memcpy(d->bytes, k->text, k->len);
+    d->bytes[k->len] = '\0';
+    d->nbytes = k->len;
+    d->published = k->published;
+    if ((rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs)) ||
+        (rc = wt_text_decode(&d->text, d->bytes, d->nbytes,
+                             c->opts.encoding, &rep)) ||
+        (rc = known_paragraphs(c, d, k)) ||
+        (rc = add_names(&d->identity, &d->nidentity, k->identity)) ||
+        (rc = add_names(&d->credits, &d->ncredits, k->credits)))
+        goto fail;
+    c->docs[c->ndocs++] = d;
+    return 0;
+fail:
+    wt_document_free(d);
+    return wt_corpus_fail(c, rc, "%s: %s", k->id, wt_strerror(rc));
+}
+
 int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
 {
     if (!c || !path)
@@ -592,6 +717,8 @@ int wt_corpus_analyze(wt_corpus *c)
         return wt_corpus_fail(c, WT_ESTATE, "analyze called twice");
     c->analyzed = 1;
     int rc = wt_analyze_run(c);
+    if (!rc)
+        rc = wt_pairscore_prepare(c);
     if (rc)
         return wt_corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
     return 0;

@@ -177,9 +177,11 @@ out:
 }
 
 static double shared_weight(const wt_para *pa, const wt_para *pb,
-                            const wt_idf *idf, size_t *nshared)
+                            const wt_idf *idf, size_t *nshared,
+                            double *plain)
 {
     double w = 0;
+    *plain = 0;
     size_t i = 0, j = 0;
     *nshared = 0;
     while (i < pa->nstems && j < pb->nstems) {
@@ -190,7 +192,10 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
         } else {
             wt_stem_ref s = pa->stems[i];
             s.flags |= pb->stems[j].flags;
-            w += wt_idf_weight(idf, &s);
+            const double sw = wt_idf_weight(idf, &s);
+            w += sw;
+            if (!(s.flags & WT_TOK_NAME))
+                *plain += sw;
             ++*nshared;
             i++;
             j++;
@@ -203,7 +208,8 @@ double wt_match_shared_weight(const wt_para *pa, const wt_para *pb,
                               const wt_idf *idf)
 {
     size_t n;
-    return shared_weight(pa, pb, idf, &n);
+    double plain;
+    return shared_weight(pa, pb, idf, &n, &plain);
 }
 
 int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
@@ -229,9 +235,11 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     }
     out->cov_a = na ? (double)ca / na : 0;
     out->cov_b = nb ? (double)cb / nb : 0;
-    out->shared_weight = shared_weight(pa, pb, idf, &nshared);
+    out->shared_weight = shared_weight(pa, pb, idf, &nshared,
+                                       &out->plain_weight);
     if (nshared < REWRITE_MIN_SHARED)
-        out->shared_weight = 0;
+        out->shared_weight = out->plain_weight = 0;
+    out->unit = log(1.0 + idf->npara);
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
     out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
     return 0;
@@ -269,10 +277,20 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o,
      * a copy when either side is mostly inside shared spans; a rewrite
      * when the shared facts are most of one side and a real part of the
      * other (not one line of a long story). */
+    /* Either kind of link needs real shared evidence: a few common words
+     * ("qtly div cts vs prior", "to get tough on") prove nothing, however
+     * much of a short paragraph they make. */
+    if (s->shared_weight < o->evidence_min * s->unit)
+        return -1;
     const int copy_link = s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
     const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;
     const double lo = s->fact_a > s->fact_b ? s->fact_b : s->fact_a;
-    const int rewrite_link = hi >= o->rewrite_min && lo >= o->rewrite_min / 2;
+    /* A rewrite keeps facts, not only who said them: a shared title and
+     * name ("Principal Deputy National Security Adviser Kim Tae-hyo") is
+     * not enough on its own. */
+    const int rewrite_link = hi >= o->rewrite_min &&
+                             lo >= o->rewrite_min / 2 &&
+                             s->plain_weight >= 0.5 * o->evidence_min * s->unit;
     if (!copy_link && !rewrite_link)
         return -1;
     return side_class(s->cov_a, s->cov_b, o, copy_link, score, s->fact_a);

@@ -21,6 +21,8 @@ typedef struct wt_pair_score {
     double cov_a, cov_b;   /* share of each side's words inside spans */
     double fact_a, fact_b; /* shared stem weight / each side's weight */
     double shared_weight;  /* the shared stem weight itself */
+    double plain_weight;   /* the part of it outside names and titles */
+    double unit;           /* weight of a stem found in one paragraph */
     wt_span *spans;        /* owned by the caller after the call */
     size_t nspans;
 } wt_pair_score;

@@ -5,7 +5,8 @@
  * the first does not end a sentence and neither is boilerplate on its own,
  * and either the second starts in lower case or the first ends with a comma
  * or hyphen, or the document separates paragraphs with blank lines and the
- * first line is long (a wrapped line, not a headline).
+ * first line is long (a wrapped line, not a headline).  A line that starts
+ * with a control character (wire copy's paragraph mark) is never joined.
  */
 #define _DEFAULT_SOURCE
 #include "paragraph.h"
@@ -22,10 +23,12 @@
 #define WRAPPED_LINE_MIN 40 /* UTF-16 units; shorter lines are headings */
 #define LABEL_MAX_WORDS 4
 #define AUTHOR_TAIL 3 /* author lines sit in the last paragraphs */
+#define INDENT_MIN 2  /* indented and flush lines for indent marking */
 
 typedef struct line {
     int32_t start, end; /* trimmed */
     int blank;
+    int indent; /* the line began with white space */
 } line;
 
 static int is_space(UChar c)
@@ -46,6 +49,7 @@ static int split_lines(const wt_text *t, line **out, size_t *count)
     int32_t i = 0;
     while (i < t->len) {
         int32_t s = i;
+        const int32_t line_start = i;
         while (i < t->len && !is_newline(t->u[i]))
             i++;
         int32_t e = i;
@@ -62,7 +66,7 @@ static int split_lines(const wt_text *t, line **out, size_t *count)
             wt_free(v);
             return WT_ENOMEM;
         }
-        v[n++] = (line){s, e, s == e};
+        v[n++] = (line){s, e, s == e, s > line_start};
     }
     *out = v;
     *count = n;
@@ -102,6 +106,11 @@ static int joinable(const wt_text *t, const line *a, const line *b,
     const UChar32 last = last_char(t->u, a->start, a->end);
     UChar32 first;
     U16_GET(t->u, 0, b->start, t->len, first);
+    /* Wire copy marks a new paragraph with a control character at the
+     * start of its line (PA's ^Y after the "<" line end, IPTC 7901 tabs
+     * aside): never join across it. */
+    if (u_iscntrl(first) && first != '\t')
+        return 0;
     const int cont = u_islower(first) || u_isdigit(first) || last == ',' || last == '-' ||
                      (blank_separated && a->end - a->start >= WRAPPED_LINE_MIN);
     if (!cont)
@@ -343,16 +352,25 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
     while (i < nl && lines[i].start < body)
         i++;
     int blank_separated = 0;
+    size_t indented = 0, flush = 0;
     for (size_t j = i; j + 1 < nl; j++)
         blank_separated |= !lines[j].blank && lines[j + 1].blank;
+    for (size_t j = i + 1; j < nl; j++)
+        if (!lines[j].blank)
+            lines[j].indent ? indented++ : flush++;
+    /* Wire copy without blank lines (Reuters, AP) starts each paragraph
+     * with an indented line: a flush line continues the paragraph. */
+    const int indent_marked = !blank_separated && indented >= INDENT_MIN &&
+                              flush >= INDENT_MIN;
     for (; i < nl && !rc; i++) {
         if (lines[i].blank)
             continue;
         wt_para_range p = {lines[i].start, lines[i].end, 0};
         int join = 0;
         while (i + 1 < nl && !lines[i + 1].blank &&
-               (join = joinable(t, &lines[i], &lines[i + 1],
-                                blank_separated, prof)) > 0)
+               (indent_marked ? !lines[i + 1].indent
+                              : (join = joinable(t, &lines[i], &lines[i + 1],
+                                                 blank_separated, prof)) > 0))
             p.end = lines[++i].end;
         p.boiler = join < 0 ? join : wt_paragraph_boiler(t->u + p.start,
                                                          p.end - p.start,

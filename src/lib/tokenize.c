@@ -23,6 +23,17 @@
 #include <unicode/ustring.h>
 #include <xxhash.h>
 
+/* Stems of recent words, direct-mapped by the hash of the folded word
+ * (tok->norm): news text repeats a small vocabulary, and Snowball is the
+ * costliest step per word after the break iterator.  Exact up to 64-bit
+ * hash collisions. */
+#define STEM_CACHE 4096
+
+typedef struct stem_slot {
+    uint64_t word; /* tok->norm of the word; 0 = empty */
+    uint64_t stem;
+} stem_slot;
+
 struct wt_tokenizer {
     UBreakIterator *bi;
     wt_normalizer *norm;
@@ -35,6 +46,9 @@ struct wt_tokenizer {
     UChar *pu;              /* the text with the paragraph transliterated */
     size_t pucap;
     int para_done;          /* the paragraph is, so words need not be */
+    const wt_stemmer *cached_stemmer; /* what the stem cache holds */
+    const wt_profile *cached_prof;
+    stem_slot cache[STEM_CACHE];
 };
 
 int wt_tokenizer_new(wt_tokenizer **out, const char *locale, uint64_t seed)
@@ -179,6 +193,16 @@ static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
                      wt_stemmer *stemmer, const char *w, size_t len,
                      wt_token *tok)
 {
+    if (tk->cached_stemmer != stemmer || tk->cached_prof != prof) {
+        memset(tk->cache, 0, sizeof tk->cache);
+        tk->cached_stemmer = stemmer;
+        tk->cached_prof = prof;
+    }
+    stem_slot *slot = &tk->cache[tok->norm % STEM_CACHE];
+    if (tok->norm && slot->word == tok->norm) {
+        tok->stem = slot->stem;
+        return 0;
+    }
     size_t sl = 0;
     const char *st = wt_stem(stemmer, w, len, &sl);
     if (!st)
@@ -186,6 +210,8 @@ static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
     if (prof && prof->nsuffixes)
         sl = wt_profile_strip_suffix(prof, st, sl);
     tok->stem = XXH3_64bits_withSeed(st, sl, tk->seed);
+    slot->word = tok->norm;
+    slot->stem = tok->stem;
     return 0;
 }
 
@@ -438,6 +464,20 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
     if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
         looks_like_name(u, as, brk))
         tok.flags |= WT_TOK_NAME;
+    if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) &&
+        looks_like_name(u, as, 0))
+        tok.flags |= WT_TOK_CAP;
+    /* The second half of a hyphenated name: "Tae-hyo", "Won-sik". */
+    if (!(tok.flags & (WT_TOK_STOP | WT_TOK_NUMBER)) && r->vec->n > 0 &&
+        (r->vec->v[r->vec->n - 1].flags & WT_TOK_NAME) &&
+        r->vec->v[r->vec->n - 1].para == tok.para && as - r->prev_end == 1 &&
+        u_charType(u[as - 1]) == U_DASH_PUNCTUATION)
+        tok.flags |= WT_TOK_NAME;
+    /* A name or title that opens a sentence: "Principal Deputy ..." */
+    if ((tok.flags & WT_TOK_NAME) && r->vec->n > 0 &&
+        (r->vec->v[r->vec->n - 1].flags & WT_TOK_CAP) &&
+        r->vec->v[r->vec->n - 1].para == tok.para)
+        r->vec->v[r->vec->n - 1].flags |= WT_TOK_NAME;
     if (num.pieces) {
         const int32_t pe = percent_sign(u, ae, r->end);
         if (pe > ae) {

@@ -16,7 +16,9 @@
 enum {
     WT_TOK_STOP = 1,   /* a stopword of the profile */
     WT_TOK_NUMBER = 2, /* a number, kept whole ("12,000" = "12000") */
-    WT_TOK_NAME = 4    /* capitalized, not at a sentence start */
+    WT_TOK_NAME = 4,   /* capitalized, not at a sentence start, or the
+                          capitalized word just before such a word */
+    WT_TOK_CAP = 8     /* starts with a capital letter */
 };
 
 typedef struct wt_token {

@@ -100,7 +100,7 @@ typedef enum {
 typedef struct wt_options {
     unsigned shingle_k;    /* words per shingle; default 3 (1-16) */
     unsigned window;       /* winnowing window in shingles; default 4 (1-64) */
-    unsigned minhash_perms; /* MinHash permutations; default 64 (8-1024) */
+    unsigned minhash_perms; /* MinHash permutations; default 128 (8-1024) */
     uint64_t seed;         /* hash seed; default 0x5eed */
     double verbatim_min;   /* covered share for verbatim; default 0.95 */
     double edited_min;     /* covered share for edited; default 0.50 */
@@ -108,6 +108,10 @@ typedef struct wt_options {
     double duplicate_min;  /* covered share for an in-document repeat;
                               default 0.80 */
     unsigned min_span;     /* shortest shared span, in words; default 4 */
+    double evidence_min;   /* least IDF weight of the stems two paragraphs
+                              of different documents share for any link, in
+                              units of the weight of a stem found in only
+                              one paragraph; 0 = none; default 2 (0-64) */
     const char *lang;      /* force this language code; NULL = detect */
     const char *lang_dir;  /* language profiles; NULL = built-in default */
     const char *encoding;  /* input charset for ICU (e.g. "windows-1252");
@@ -121,6 +125,9 @@ WT_API void wt_options_init(wt_options *opts);
 
 /* The default folder of language profiles compiled into the library. */
 WT_API const char *wt_default_lang_dir(void);
+/* The folder of bilingual lexicons (<code>-en.txt) converted at build time
+ * from dictionary packages; used to link translated paragraphs. */
+WT_API const char *wt_default_lexicon_dir(void);
 
 typedef struct wt_corpus wt_corpus;
 typedef struct wt_document wt_document;
@@ -195,6 +202,24 @@ WT_API int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b,
                           double *share_a, double *share_b,
                           double *similarity);
 
+/* How much of each document of the pair (a, b), a != b, the other
+ * explains: the share of a's text words in paragraphs with a source in b,
+ * each paragraph weighted by its best source's score (cover_a), and the
+ * same for b (cover_b).  0 when nothing is linked.  A ranking figure for
+ * the sources of an article.  Either pointer may be NULL.  Call after
+ * wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
+                                   double *cover_a, double *cover_b);
+
+/* How much two documents have in common at all, linked or not: the
+ * IDF-weighted share of a's distinct content words (names, numbers, rare
+ * words weigh most) that b also holds (overlap_a), and the same for b
+ * (overlap_b).  Defined for every pair, it ranks the stories an article
+ * most likely came from even when no paragraph is linked.  Either pointer
+ * may be NULL.  Call after wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
+                                  double *overlap_a, double *overlap_b);
+
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
  * sets the two document indexes (a < b); read the figures with
@@ -268,6 +293,124 @@ WT_API int wt_parse_time(const char *s, int64_t *out);
 WT_API const char *wt_class_name(wt_class cls);
 WT_API const char *wt_origin_name(wt_origin o);
 WT_API const char *wt_boiler_name(wt_boiler b);
+
+/*
+ * The archive index: a persistent store of analyzed articles that new
+ * articles are checked against, one at a time, without loading the
+ * archive.  The default store is one SQLite file (WAL journal, versioned
+ * schema).
+ *
+ *     wt_index *ix = NULL;
+ *     wt_index_open(&ix, "wire.db", NULL, NULL);
+ *     wt_index_add(ix, &article, &added);     // commits in batches
+ *     const wt_corpus *r;
+ *     wt_index_query(ix, &fresh, NULL, &r);   // document 0 is `fresh`
+ *     wt_index_close(ix);                     // commits the open batch
+ */
+typedef struct wt_index wt_index;
+
+/* One article given as data (JSON Lines input, a queue, ...).  Only text
+ * and id are required; the rest may be NULL / 0.  The strings are copied. */
+typedef struct wt_article {
+    const char *id;
+    const char *outlet;
+    const char *url;
+    const char *lang;     /* language code; NULL = as for files */
+    const char *title;
+    int64_t published;    /* seconds since the epoch, UTC; 0 = unknown */
+    const char *text;
+    size_t len;           /* bytes of text */
+} wt_article;
+
+/* Called after each committed batch with the number of documents the
+ * batch stored and the documents in the index after it. */
+typedef void (*wt_index_progress)(void *ctx, size_t batch, size_t total);
+
+typedef struct wt_index_options {
+    size_t batch;          /* documents per transaction; default 1000 */
+    size_t candidates;     /* indexed documents scored per query;
+                              default 16 */
+    wt_index_progress progress; /* NULL = none */
+    void *progress_ctx;
+} wt_index_options;
+
+WT_API void wt_index_options_init(wt_index_options *o);
+
+/* Which indexed documents a query may name as sources. */
+typedef struct wt_index_filter {
+    int64_t since;      /* published at or after; 0 = any */
+    const char *outlet; /* this outlet only (case-insensitive); NULL = any */
+    const char *lang;   /* this language only; NULL = any */
+} wt_index_filter;
+
+typedef struct wt_index_stats {
+    uint64_t documents, paragraphs, fingerprints, bands;
+    uint64_t text_bytes; /* of the indexed articles */
+    uint64_t file_bytes; /* of the index */
+} wt_index_stats;
+
+/* Opens the index at path, creating it when missing.  opts sets the
+ * analysis of a new index; an existing one keeps the shingle size, window,
+ * permutations and seed it was built with.  iopts may be NULL.  On failure
+ * *out is NULL and err (if not NULL) gets the reason. */
+WT_API int wt_index_open(wt_index **out, const char *path,
+                         const wt_options *opts,
+                         const wt_index_options *iopts, char *err,
+                         size_t errlen);
+
+/* Commits what is pending and closes.  NULL is fine. */
+WT_API void wt_index_close(wt_index *ix);
+
+/* Analyzes and stores one article.  *added (may be NULL) is 1 when stored,
+ * 0 when the same id with the same text is there already (a no-op).  An
+ * article with a known id and new text replaces the old one.  Returns 0 or
+ * WT_E*; on failure wt_index_error() says why and nothing is stored. */
+WT_API int wt_index_add(wt_index *ix, const wt_article *a, int *added);
+
+/*
+ * Adding from several threads: wt_index_add() is wt_index_prepare() (the
+ * analysis, most of the work) followed by wt_index_put() (the write).
+ * Each thread prepares with its own worker; one thread puts the entries in
+ * input order, so the index does not depend on the thread count.
+ */
+typedef struct wt_index_worker wt_index_worker;
+typedef struct wt_index_entry wt_index_entry;
+
+/* A worker analyzing articles as ix does.  Free with
+ * wt_index_worker_free(); it must not outlive ix. */
+WT_API int wt_index_worker_new(wt_index_worker **out, const wt_index *ix);
+WT_API void wt_index_worker_free(wt_index_worker *w);
+/* The last detailed error of the worker, or "". */
+WT_API const char *wt_index_worker_error(const wt_index_worker *w);
+
+/* Analyzes a into a new entry (*out, free with wt_index_entry_free()).
+ * Safe to call concurrently on different workers. */
+WT_API int wt_index_prepare(wt_index_worker *w, const wt_article *a,
+                            wt_index_entry **out);
+
+/* Stores a prepared entry; *added as for wt_index_add(). */
+WT_API int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added);
+
+WT_API void wt_index_entry_free(wt_index_entry *e);
+
+/* Commits the open batch now. */
+WT_API int wt_index_commit(wt_index *ix);
+
+/* Removes the article named id with all it stored.  *removed (may be
+ * NULL) says whether there was one. */
+WT_API int wt_index_remove(wt_index *ix, const char *id, int *removed);
+
+/* Checks one article against the index.  *out is an analyzed corpus whose
+ * document 0 is the article and whose other documents are the indexed
+ * candidates (ids as indexed), owned by the index and valid until the next
+ * query or close.  f may be NULL. */
+WT_API int wt_index_query(wt_index *ix, const wt_article *a,
+                          const wt_index_filter *f, const wt_corpus **out);
+
+WT_API int wt_index_stats_get(wt_index *ix, wt_index_stats *st);
+
+/* The last detailed error message, or "". */
+WT_API const char *wt_index_error(const wt_index *ix);
 
 #ifdef __cplusplus
 }

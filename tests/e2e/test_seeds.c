@@ -161,3 +161,54 @@ Test(seeds, offsets_point_into_the_files)
     cr_assert(!strncmp(b0 + sp->source_start, "If the illegal", 14));
     wt_corpus_free(c);
 }
+
+/* Rewrites an editor would point at: the same facts from 000 (the wire),
+ * reworded.  (document, paragraph) <- 000 paragraph. */
+Test(seeds, rewrites_of_the_wire_are_traced)
+{
+    wt_corpus *c = seeds();
+    static const size_t want[][3] = {
+        {S002, 18, 5},  /* Yoon sends a delegation to NATO */
+        {S002, 19, 6},  /* a small team to NATO headquarters in Brussels */
+        {S002, 5, 10},  /* urged the North to withdraw its troops */
+        {S002, 8, 12},  /* a violation of Security Council resolutions */
+        {S002, 15, 8},  /* advanced technology for nuclear and missiles */
+        {S001, 4, 11},  /* 12,000 troops, 1,500 in the Far East */
+        {S001, 6, 12},  /* violation of UN Security Council resolutions */
+        {S001, 8, 2},   /* offensive and defensive weapons discussed */
+        {S003, 0, 5},   /* Yoon, Rutte and NATO on the phone */
+        {S003, 2, 3},   /* June, Kim Jong-un and Putin, non-lethal aid */
+        {S004, 3, 8},   /* Russian technology for the North's missiles */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const wt_source *s = source_in(c, want[i][0], want[i][1], S000);
+        cr_assert_not_null(s, "%zu ¶%zu has no source in 000", want[i][0],
+                           want[i][1]);
+        cr_assert_eq(s->paragraph, want[i][2], "%zu ¶%zu <- 000 ¶%zu",
+                     want[i][0], want[i][1], s->paragraph);
+        cr_assert_leq(s->cls, WT_CLASS_REWRITE);
+    }
+    wt_corpus_free(c);
+}
+
+/* Paragraphs on facts the wire story never reports stay unlinked to it. */
+Test(seeds, facts_000_never_reports_have_no_source_in_it)
+{
+    wt_corpus *c = seeds();
+    /* 002: the U.K. strategic dialogue and the UN sanctions panel. */
+    for (size_t p = 22; p <= 25; p++)
+        cr_assert_eq(para(c, S002, p)->source_count, 0, "002 ¶%zu", p);
+    /* 003: the Russian ambassador summoned. */
+    cr_assert_eq(para(c, S003, 4)->source_count, 0);
+    /* 004: "a criminal group", Seoul's policy since 2022, Rutte's
+     * remarks on Tuesday. */
+    const size_t p004[] = {5, 7, 10, 11};
+    for (size_t i = 0; i < 4; i++)
+        cr_assert_null(source_in(c, S004, p004[i], S000), "004 ¶%zu",
+                       p004[i]);
+    /* 002 ¶7 and 000 ¶0 share only their speaker's title and name
+     * ("Principal Deputy National Security Adviser Kim Tae-hyo"). */
+    cr_assert_null(source_in(c, S002, 7, S000));
+    cr_assert_null(source_in(c, S000, 0, S002));
+    wt_corpus_free(c);
+}

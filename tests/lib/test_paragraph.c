@@ -138,3 +138,41 @@ Test(paragraph, iso8601_forms)
     cr_assert_eq(wt_parse_iso8601("yesterday", &v), WT_EINVAL);
     cr_assert_eq(wt_parse_iso8601("2024-13-01", &v), WT_EINVAL);
 }
+
+/* PA wire copy: a paragraph ends in "<" and the next starts with ^Y. */
+Test(paragraph, wire_control_mark_starts_a_paragraph)
+{
+    wt_profile *p = en();
+    wt_text t;
+    wt_para_range *r;
+    const char *s =
+        "  ------------------------------------------------------------\n\n"
+        "Mr Rushbrooke said The Times had offered to pay his legal costs and"
+        " a\nsum of 500 pounds to settle the dispute, but he had rejected"
+        " this.<\n\x19Mr Burstein said he felt the offer was a lot of rubbish"
+        " as the\narticle had accused him of organising hecklers.<\n";
+    cr_assert_eq(split(s, &r, &t, p), 3);
+    cr_assert_eq(t.u[r[2].start], 0x19);
+    wt_free(r);
+    wt_text_release(&t);
+    wt_profile_free(p);
+}
+
+/* Reuters-style copy: no blank lines, each paragraph's first line
+ * indented, wrapped lines flush left (even when they start upper case). */
+Test(paragraph, indented_first_lines_mark_paragraphs)
+{
+    wt_profile *p = en();
+    wt_text t;
+    wt_para_range *r;
+    const char *s =
+        "Showers continued throughout the week in the Bahia cocoa zone,\n"
+        "Comissaria Smith said in its weekly review.\n"
+        "    The dry period means the temporao will be late this year.\n"
+        "    Arrivals for the week ended February 22 were 155,221 bags\n"
+        "Of 60 kilos, a cumulative total for the season of 5.93 mln.\n";
+    cr_assert_eq(split(s, &r, &t, p), 3);
+    wt_free(r);
+    wt_text_release(&t);
+    wt_profile_free(p);
+}

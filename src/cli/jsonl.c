@@ -1,0 +1,123 @@
+/* jsonl.c - the JSON Lines article reader, built on jansson. */
+#define _DEFAULT_SOURCE
+#include "jsonl.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct jsonl_reader {
+    FILE *f;
+    const char *name;
+    size_t lineno;
+    char *line;
+    size_t cap;
+    json_t *root; /* the current line's object */
+};
+
+jsonl_reader *jsonl_open(FILE *f, const char *name)
+{
+    jsonl_reader *r = calloc(1, sizeof *r);
+    if (r) {
+        r->f = f;
+        r->name = name;
+    }
+    return r;
+}
+
+void jsonl_close(jsonl_reader *r)
+{
+    if (!r)
+        return;
+    json_decref(r->root);
+    free(r->line);
+    free(r);
+}
+
+/* Reads an optional string field; -1 if it is there but not a string. */
+static int opt_string(json_t *o, const char *key, const char **out)
+{
+    json_t *v = json_object_get(o, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return -1;
+    *out = json_string_value(v);
+    return 0;
+}
+
+static int bad(const jsonl_reader *r, char *err, size_t errlen,
+               const char *why)
+{
+    snprintf(err, errlen, "%s:%zu: %s, line skipped", r->name, r->lineno,
+             why);
+    return -1;
+}
+
+/* "published": ISO 8601 text or seconds since the epoch. */
+static int published(json_t *o, int64_t *out)
+{
+    json_t *v = json_object_get(o, "published");
+    *out = 0;
+    if (!v || json_is_null(v))
+        return 0;
+    if (json_is_integer(v)) {
+        *out = json_integer_value(v);
+        return 0;
+    }
+    return json_is_string(v) ? wt_parse_time(json_string_value(v), out) : -1;
+}
+
+static int fill(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
+{
+    json_t *o = r->root;
+    memset(a, 0, sizeof *a);
+    if (!json_is_object(o))
+        return bad(r, err, errlen, "not a JSON object");
+    json_t *text = json_object_get(o, "text");
+    if (!json_is_string(text))
+        return bad(r, err, errlen, "no \"text\" string");
+    a->text = json_string_value(text);
+    a->len = json_string_length(text);
+    if (opt_string(o, "id", &a->id) || !a->id || !*a->id)
+        return bad(r, err, errlen, "no \"id\" string");
+    if (opt_string(o, "outlet", &a->outlet) || opt_string(o, "url", &a->url) ||
+        opt_string(o, "lang", &a->lang) || opt_string(o, "title", &a->title))
+        return bad(r, err, errlen,
+                   "\"outlet\", \"url\", \"lang\" and \"title\" must be "
+                   "strings");
+    if (published(o, &a->published))
+        return bad(r, err, errlen, "\"published\" must be ISO 8601 or "
+                   "seconds since the epoch");
+    return 1;
+}
+
+int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
+{
+    for (;;) {
+        json_decref(r->root);
+        r->root = NULL;
+        const ssize_t n = getline(&r->line, &r->cap, r->f);
+        if (n < 0)
+            return ferror(r->f) ? -2 : 0;
+        r->lineno++;
+        size_t len = (size_t)n;
+        while (len && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r'))
+            len--;
+        size_t lead = 0;
+        while (lead < len && (r->line[lead] == ' ' || r->line[lead] == '\t'))
+            lead++;
+        if (lead == len)
+            continue; /* blank lines separate nothing */
+        json_error_t je;
+        r->root = json_loadb(r->line + lead, len - lead,
+                             JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+        if (!r->root) {
+            char why[200];
+            snprintf(why, sizeof why, "invalid JSON (%s)", je.text);
+            return bad(r, err, errlen, why);
+        }
+        return fill(r, a, err, errlen);
+    }
+}

@@ -1,0 +1,666 @@
+/*
+ * index.c - the archive index: articles analyzed once, stored with their
+ * candidate keys, and checked against on query.
+ *
+ * Keys per document: a sample of its winnowing fingerprints (Schleimer,
+ * Wilkerson, Aiken 2003), kept when the fingerprint is 0 modulo FP_SAMPLE
+ * (the "0 mod p" rule of Broder's shingling, so two copies keep the same
+ * ones), which finds a shared paragraph; and MinHash LSH bands (Indyk,
+ * Motwani 1998; Leskovec, Rajaraman, Ullman, "Mining of Massive Datasets",
+ * ch. 3), which find near-duplicates whose sampled fingerprints were
+ * unlucky.  A query analyzes the article, collects the documents sharing
+ * keys, and scores the best of them paragraph by paragraph with the same
+ * stage compare uses (wt_corpus_analyze), re-analyzing their stored text:
+ * a few candidates cost less than storing tokens for every document.
+ */
+#include "corpus.h"
+#include "alloc.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <xxhash.h>
+#include <zlib.h>
+
+#define FP_SAMPLE 4        /* keep one fingerprint in FP_SAMPLE */
+#define BAND_ROWS 8        /* MinHash slots per LSH band */
+#define POSTING_CAP 1000   /* a key in more documents is boilerplate */
+
+/* A prepared article: all that storing it needs, without the analysis. */
+struct wt_index_entry {
+    char *id, *outlet, *url, *lang, *title;
+    char *identity, *credits; /* '\n'-separated names */
+    char *plangs;        /* paragraph languages, '\n'-separated */
+    int64_t published;
+    uint64_t hash[2];
+    unsigned char *body; /* zlib */
+    size_t nbody, text_len;
+    uint32_t *paras;     /* byte start, end, wt_boiler | lang index << 8 */
+    size_t nparas;
+    uint64_t *fp;        /* sampled fingerprint << 32 | byte position */
+    size_t nfp;
+    uint64_t *bands;
+    size_t nbands;
+};
+
+/* One thread's analysis context: a corpus that holds one article at a
+ * time, so its language profiles and break iterators are reused. */
+struct wt_index_worker {
+    wt_options opts;
+    wt_corpus *c;
+    char err[1024];
+};
+
+struct wt_index {
+    wt_options opts;
+    wt_index_options iopts;
+    wt_store *store;
+    wt_index_worker *prep; /* for wt_index_add */
+    wt_corpus *result;     /* the last query's corpus */
+    int in_txn;            /* a transaction is open */
+    size_t pending;        /* documents in the open transaction */
+    uint64_t total;        /* documents in the index */
+    char err[1024];
+    /* Scratch for queries, reused across calls. */
+    uint32_t *keys;
+    size_t keycap;
+    unsigned char *zbuf;
+    size_t zcap;
+    wt_store_hit *hits;
+    size_t hitcap;
+    uint32_t *pbuf; /* paragraph triples, aligned */
+    size_t pcap;
+};
+
+void wt_index_options_init(wt_index_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->batch = 1000;
+    o->candidates = 16;
+}
+
+const char *wt_index_error(const wt_index *ix) { return ix ? ix->err : ""; }
+
+static int ix_fail(wt_index *ix, int rc, const char *fmt, const char *a,
+                   const char *b)
+{
+    snprintf(ix->err, sizeof ix->err, fmt, a, b);
+    return rc;
+}
+
+static int store_fail(wt_index *ix, int rc)
+{
+    return ix_fail(ix, rc, "index: %s%s", ix->store->ops->error(ix->store),
+                   "");
+}
+
+/* The analysis settings that fingerprints depend on are the index's own:
+ * a new index records them, an existing one imposes them. */
+static int settle_options(wt_index *ix)
+{
+    static const char *const names[] = {"shingle_k", "window",
+                                        "minhash_perms", "seed"};
+    unsigned *u[] = {&ix->opts.shingle_k, &ix->opts.window,
+                     &ix->opts.minhash_perms};
+    int rc = 0;
+    for (int i = 0; i < 4 && !rc; i++) {
+        char *v = NULL;
+        if ((rc = ix->store->ops->get_setting(ix->store, names[i], &v)))
+            break;
+        if (v && i < 3) {
+            *u[i] = (unsigned)strtoul(v, NULL, 10);
+        } else if (v) {
+            ix->opts.seed = strtoull(v, NULL, 10);
+        } else {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%llu", i < 3
+                     ? (unsigned long long)*u[i]
+                     : (unsigned long long)ix->opts.seed);
+            rc = ix->store->ops->set_setting(ix->store, names[i], buf);
+        }
+        wt_free(v);
+    }
+    return rc;
+}
+
+int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
+                  const wt_index_options *iopts, char *err, size_t errlen)
+{
+    char dummy[8];
+    if (!err) {
+        err = dummy;
+        errlen = sizeof dummy;
+    }
+    err[0] = '\0';
+    if (!out || !path)
+        return WT_EINVAL;
+    *out = NULL;
+    wt_index *ix = wt_calloc(1, sizeof *ix);
+    if (!ix)
+        return WT_ENOMEM;
+    if (opts)
+        ix->opts = *opts;
+    else
+        wt_options_init(&ix->opts);
+    if (iopts)
+        ix->iopts = *iopts;
+    else
+        wt_index_options_init(&ix->iopts);
+    if (!ix->iopts.batch)
+        ix->iopts.batch = 1;
+    wt_store_stats st;
+    int rc = wt_store_sqlite_open(&ix->store, path, err, errlen);
+    if (!rc && !(rc = ix->store->ops->begin(ix->store)))
+        rc = settle_options(ix);
+    if (!rc)
+        rc = ix->store->ops->commit(ix->store);
+    if (!rc)
+        rc = ix->store->ops->stats(ix->store, &st);
+    if (rc && ix->store)
+        snprintf(err, errlen, "%s: %s", path,
+                 ix->store->ops->error(ix->store));
+    if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
+        snprintf(err, errlen, "%s", wt_strerror(rc));
+    if (rc) {
+        wt_index_close(ix);
+        return rc;
+    }
+    ix->total = st.documents;
+    *out = ix;
+    return 0;
+}
+
+void wt_index_close(wt_index *ix)
+{
+    if (!ix)
+        return;
+    if (ix->store) {
+        wt_index_commit(ix);
+        ix->store->ops->close(ix->store);
+    }
+    wt_index_worker_free(ix->prep);
+    wt_corpus_free(ix->result);
+    wt_free(ix->keys);
+    wt_free(ix->zbuf);
+    wt_free(ix->hits);
+    wt_free(ix->pbuf);
+    wt_free(ix);
+}
+
+int wt_index_commit(wt_index *ix)
+{
+    if (!ix)
+        return WT_EINVAL;
+    if (!ix->in_txn)
+        return 0;
+    if (ix->store->ops->commit(ix->store))
+        return store_fail(ix, WT_EIO);
+    const size_t n = ix->pending;
+    ix->pending = 0;
+    ix->in_txn = 0;
+    if (n && ix->iopts.progress)
+        ix->iopts.progress(ix->iopts.progress_ctx, n, (size_t)ix->total);
+    return 0;
+}
+
+/* Opens a transaction for the next write unless one is open. */
+static int ensure_batch(wt_index *ix)
+{
+    if (ix->in_txn)
+        return 0;
+    if (ix->store->ops->begin(ix->store))
+        return store_fail(ix, WT_EIO);
+    ix->in_txn = 1;
+    return 0;
+}
+
+/* Empties a corpus of its documents so that its language profiles and
+ * break iterators serve the next article. */
+static void corpus_clear(wt_corpus *c)
+{
+    wt_corpus_reset(c);
+}
+
+/* Analyzes a into c (as its next document), with the article's language
+ * and metadata; err gets the reason of a failure. */
+static int analyze_article(wt_corpus *c, const wt_article *a, char *err,
+                           size_t errlen)
+{
+    const char *lang = c->opts.lang;
+    if (a->lang && *a->lang && !lang)
+        c->opts.lang = a->lang;
+    int rc = wt_corpus_add_buffer(c, a->id, a->id, a->text, a->len);
+    c->opts.lang = lang;
+    if (!rc && (a->published || a->outlet))
+        rc = wt_corpus_set_meta(c, c->ndocs - 1, a->published, a->outlet);
+    if (rc)
+        snprintf(err, errlen, "%s", c->err[0] ? c->err : wt_strerror(rc));
+    return rc;
+}
+
+/* The sampled fingerprints of d (hash << 32 | byte position) and its LSH
+ * bands, into fresh arrays. */
+static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
+                    size_t *nfp, uint64_t **bands, size_t *nbands)
+{
+    const unsigned nb = o->minhash_perms / BAND_ROWS;
+    *nfp = *nbands = 0;
+    *fp = wt_malloc((d->nfp + 1) * sizeof **fp);
+    *bands = wt_malloc((nb + 1) * sizeof **bands);
+    if (!*fp || !*bands)
+        return WT_ENOMEM;
+    for (size_t i = 0; i < d->nfp; i++) {
+        const uint32_t h = (uint32_t)(d->fp[i].hash >> 32);
+        if (h % FP_SAMPLE == 0)
+            (*fp)[(*nfp)++] = (uint64_t)h << 32 |
+                              d->toks.v[d->fp[i].tok].start;
+    }
+    for (unsigned b = 0; b < nb; b++) {
+        const uint64_t *row = d->sig + (size_t)b * BAND_ROWS;
+        if (row[0] == UINT64_MAX)
+            continue; /* no shingles: nothing to band */
+        (*bands)[(*nbands)++] = XXH3_64bits_withSeed(
+            row, BAND_ROWS * sizeof *row, o->seed + b);
+    }
+    return 0;
+}
+
+void wt_index_entry_free(wt_index_entry *e)
+{
+    if (!e)
+        return;
+    wt_free(e->id);
+    wt_free(e->outlet);
+    wt_free(e->url);
+    wt_free(e->lang);
+    wt_free(e->title);
+    wt_free(e->identity);
+    wt_free(e->credits);
+    wt_free(e->plangs);
+    wt_free(e->body);
+    wt_free(e->paras);
+    wt_free(e->fp);
+    wt_free(e->bands);
+    wt_free(e);
+}
+
+static int dup_opt(char **out, const char *s)
+{
+    *out = s ? wt_strdup(s) : NULL;
+    return s && !*out ? WT_ENOMEM : 0;
+}
+
+static int entry_text(wt_index_entry *e, const wt_article *a)
+{
+    uLongf n = compressBound((uLong)a->len);
+    e->body = wt_malloc(n);
+    if (!e->body)
+        return WT_ENOMEM;
+    if (compress2(e->body, &n, (const Bytef *)(a->text ? a->text : ""),
+                  (uLong)a->len, 6) != Z_OK)
+        return WT_ENOMEM;
+    e->nbody = n;
+    e->text_len = a->len;
+    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
+    e->hash[0] = h.low64;
+    e->hash[1] = h.high64;
+    return 0;
+}
+
+/* names joined by '\n' into *out (NULL when there are none). */
+static int join_names(char **out, char *const *names, size_t n)
+{
+    size_t len = 0;
+    *out = NULL;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    if (!n)
+        return 0;
+    char *s = wt_malloc(len);
+    if (!s)
+        return WT_ENOMEM;
+    char *p = s;
+    for (size_t i = 0; i < n; i++) {
+        const size_t k = strlen(names[i]);
+        memcpy(p, names[i], k);
+        p[k] = i + 1 < n ? '\n' : '\0';
+        p += k + 1;
+    }
+    *out = s;
+    return 0;
+}
+
+/* The index of code in the '\n'-separated list *langs, appended if new. */
+static int lang_index(char **langs, const char *code, size_t *out)
+{
+    size_t i = 0;
+    const size_t cl = strlen(code);
+    for (const char *p = *langs; p; i++) {
+        const size_t len = strcspn(p, "\n");
+        if (len == cl && !strncmp(p, code, cl)) {
+            *out = i;
+            return 0;
+        }
+        p = p[len] ? p + len + 1 : NULL;
+    }
+    size_t old = *langs ? strlen(*langs) : 0;
+    char *n = wt_realloc(*langs, old + cl + 2);
+    if (!n)
+        return WT_ENOMEM;
+    if (old)
+        n[old++] = '\n';
+    memcpy(n + old, code, cl + 1);
+    *langs = n;
+    *out = i;
+    return 0;
+}
+
+/* Fills e from the analyzed document d of article a. */
+static int entry_fill(wt_index_entry *e, const wt_options *o,
+                      const wt_article *a, const wt_document *d)
+{
+    int rc = dup_opt(&e->id, a->id);
+    if (!rc)
+        rc = dup_opt(&e->outlet, a->outlet ? a->outlet : d->outlet);
+    if (!rc)
+        rc = dup_opt(&e->url, a->url);
+    if (!rc)
+        rc = dup_opt(&e->lang, d->lang);
+    if (!rc)
+        rc = dup_opt(&e->title, a->title ? a->title : d->title);
+    if (!rc)
+        rc = entry_text(e, a);
+    if (!rc && !(e->paras = wt_malloc((3 * d->npara + 3) * sizeof *e->paras)))
+        rc = WT_ENOMEM;
+    if (!rc)
+        rc = join_names(&e->identity, d->identity, d->nidentity);
+    if (!rc)
+        rc = join_names(&e->credits, d->credits, d->ncredits);
+    if (!rc)
+        rc = doc_keys(o, d, &e->fp, &e->nfp, &e->bands, &e->nbands);
+    if (rc)
+        return rc;
+    e->published = d->published;
+    e->nparas = d->npara;
+    for (size_t i = 0; i < d->npara; i++) {
+        size_t li = 0;
+        if ((rc = lang_index(&e->plangs, d->paras[i].lang, &li)))
+            return rc;
+        e->paras[3 * i] = (uint32_t)d->paras[i].pub.start;
+        e->paras[3 * i + 1] = (uint32_t)d->paras[i].pub.end;
+        e->paras[3 * i + 2] = (uint32_t)d->paras[i].pub.boiler |
+                              (uint32_t)li << 8;
+    }
+    return 0;
+}
+
+int wt_index_worker_new(wt_index_worker **out, const wt_index *ix)
+{
+    if (!out || !ix)
+        return WT_EINVAL;
+    wt_index_worker *w = wt_calloc(1, sizeof *w);
+    if (!w)
+        return WT_ENOMEM;
+    w->opts = ix->opts;
+    const int rc = wt_corpus_new(&w->c, &w->opts);
+    if (rc) {
+        wt_free(w);
+        return rc;
+    }
+    *out = w;
+    return 0;
+}
+
+void wt_index_worker_free(wt_index_worker *w)
+{
+    if (!w)
+        return;
+    wt_corpus_free(w->c);
+    wt_free(w);
+}
+
+const char *wt_index_worker_error(const wt_index_worker *w)
+{
+    return w ? w->err : "";
+}
+
+int wt_index_prepare(wt_index_worker *w, const wt_article *a,
+                     wt_index_entry **out)
+{
+    if (!w || !a || !a->id || (!a->text && a->len) || !out)
+        return WT_EINVAL;
+    *out = NULL;
+    w->err[0] = '\0';
+    wt_index_entry *e = wt_calloc(1, sizeof *e);
+    if (!e)
+        return WT_ENOMEM;
+    int rc = analyze_article(w->c, a, w->err, sizeof w->err);
+    if (!rc && (rc = entry_fill(e, &w->opts, a, w->c->docs[0])))
+        snprintf(w->err, sizeof w->err, "%s: %s", a->id, wt_strerror(rc));
+    corpus_clear(w->c);
+    if (rc) {
+        wt_index_entry_free(e);
+        return rc;
+    }
+    *out = e;
+    return 0;
+}
+
+int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
+{
+    if (!ix || !e)
+        return WT_EINVAL;
+    if (added)
+        *added = 0;
+    ix->err[0] = '\0';
+    int rc = ix->store->ops->has_content(ix->store, e->id, e->hash);
+    if (rc < 0)
+        return store_fail(ix, rc);
+    if (rc == 1)
+        return 0;
+    wt_store_doc sd = {0};
+    sd.id = e->id;
+    sd.outlet = e->outlet;
+    sd.url = e->url;
+    sd.published = e->published;
+    sd.lang = e->lang;
+    sd.title = e->title;
+    sd.identity = e->identity;
+    sd.credits = e->credits;
+    sd.plangs = e->plangs;
+    memcpy(sd.hash, e->hash, sizeof sd.hash);
+    sd.body = e->body;
+    sd.nbody = e->nbody;
+    sd.text_len = e->text_len;
+    sd.paras = e->paras;
+    sd.nparas = e->nparas;
+    sd.fp = e->fp;
+    sd.nfp = e->nfp;
+    sd.bands = e->bands;
+    sd.nbands = e->nbands;
+    if ((rc = ensure_batch(ix)))
+        return rc;
+    if (ix->store->ops->put(ix->store, &sd))
+        return store_fail(ix, WT_EIO);
+    ix->pending++;
+    ix->total++;
+    if (added)
+        *added = 1;
+    if (ix->pending >= ix->iopts.batch)
+        return wt_index_commit(ix);
+    return 0;
+}
+
+int wt_index_add(wt_index *ix, const wt_article *a, int *added)
+{
+    if (!ix || !a || !a->id || (!a->text && a->len))
+        return WT_EINVAL;
+    if (added)
+        *added = 0;
+    wt_index_entry *e = NULL;
+    int rc = wt_index_prepare(ix->prep, a, &e);
+    if (rc) {
+        snprintf(ix->err, sizeof ix->err, "%s", ix->prep->err);
+        return rc;
+    }
+    rc = wt_index_put(ix, e, added);
+    wt_index_entry_free(e);
+    return rc;
+}
+
+int wt_index_remove(wt_index *ix, const char *id, int *removed)
+{
+    if (!ix || !id)
+        return WT_EINVAL;
+    int r = 0;
+    int rc = ensure_batch(ix);
+    if (!rc && ix->store->ops->remove(ix->store, id, &r))
+        rc = store_fail(ix, WT_EIO);
+    if (!rc && r) {
+        ix->pending++;
+        ix->total--;
+    }
+    if (removed)
+        *removed = r;
+    /* Removals are rare and should hold at once. */
+    if (!rc)
+        rc = wt_index_commit(ix);
+    return rc;
+}
+
+int wt_index_stats_get(wt_index *ix, wt_index_stats *st)
+{
+    if (!ix || !st)
+        return WT_EINVAL;
+    wt_store_stats s;
+    if (ix->store->ops->stats(ix->store, &s))
+        return store_fail(ix, WT_EIO);
+    st->documents = s.documents;
+    st->paragraphs = s.paragraphs;
+    st->fingerprints = s.fingerprints;
+    st->bands = s.bands;
+    st->text_bytes = s.text_bytes;
+    st->file_bytes = s.file_bytes;
+    return 0;
+}
+
+static int cmp_rank(const void *a, const void *b)
+{
+    const wt_store_hit *x = a, *y = b;
+    const uint32_t rx = x->fp_hits + 2 * x->band_hits;
+    const uint32_t ry = y->fp_hits + 2 * y->band_hits;
+    if (rx != ry)
+        return rx < ry ? 1 : -1;
+    return (x->num > y->num) - (x->num < y->num);
+}
+
+static int passes(const wt_store_doc *d, const wt_article *q,
+                  const wt_index_filter *f)
+{
+    if (!strcmp(d->id, q->id))
+        return 0; /* the article itself, indexed earlier */
+    if (!f)
+        return 1;
+    if (f->since && d->published < f->since)
+        return 0;
+    if (f->outlet && (!d->outlet || strcasecmp(f->outlet, d->outlet)))
+        return 0;
+    if (f->lang && (!d->lang || strcmp(f->lang, d->lang)))
+        return 0;
+    return 1;
+}
+
+/* Adds stored document sd to the result corpus, text decompressed. */
+static int add_stored(wt_index *ix, const wt_store_doc *sd)
+{
+    if (wt_grow(&ix->zbuf, &ix->zcap, sd->text_len + 1, 1))
+        return WT_ENOMEM;
+    uLongf n = (uLongf)sd->text_len;
+    if (uncompress(ix->zbuf, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
+        n != sd->text_len)
+        return ix_fail(ix, WT_EIO, "index: document %s is damaged%s",
+                       sd->id, "");
+    /* The store's blob need not be aligned for u32. */
+    if (wt_grow(&ix->pbuf, &ix->pcap, 3 * sd->nparas + 3, sizeof *ix->pbuf))
+        return WT_ENOMEM;
+    if (sd->nparas)
+        memcpy(ix->pbuf, sd->paras, 3 * sd->nparas * sizeof *ix->pbuf);
+    wt_known_doc k = {0};
+    k.id = sd->id;
+    k.lang = sd->lang ? sd->lang : "en";
+    k.outlet = sd->outlet;
+    k.published = sd->published;
+    k.text = (const char *)ix->zbuf;
+    k.len = n;
+    k.paras = ix->pbuf;
+    k.nparas = sd->nparas;
+    k.identity = sd->identity;
+    k.credits = sd->credits;
+    k.langs = sd->plangs;
+    const int rc = wt_corpus_add_known(ix->result, &k);
+    if (rc)
+        snprintf(ix->err, sizeof ix->err, "%s", ix->result->err);
+    return rc;
+}
+
+/* The keys of the query document, looked up and ranked. */
+static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
+{
+    size_t nfp = 0, nbands = 0;
+    uint64_t *fp = NULL, *bands = NULL;
+    int rc = doc_keys(&ix->opts, q, &fp, &nfp, &bands, &nbands);
+    if (!rc && wt_grow(&ix->keys, &ix->keycap, nfp + 1, sizeof *ix->keys))
+        rc = WT_ENOMEM;
+    for (size_t i = 0; !rc && i < nfp; i++)
+        ix->keys[i] = (uint32_t)(fp[i] >> 32);
+    *nhits = 0;
+    if (!rc && ix->store->ops->candidates(ix->store, ix->keys, nfp, bands,
+                                          nbands, POSTING_CAP, &ix->hits,
+                                          nhits, &ix->hitcap))
+        rc = store_fail(ix, WT_EIO);
+    else if (rc)
+        rc = ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
+    wt_free(fp);
+    wt_free(bands);
+    if (rc)
+        return rc;
+    if (*nhits > 1)
+        qsort(ix->hits, *nhits, sizeof *ix->hits, cmp_rank);
+    return 0;
+}
+
+int wt_index_query(wt_index *ix, const wt_article *a,
+                   const wt_index_filter *f, const wt_corpus **out)
+{
+    if (!ix || !a || !a->id || (!a->text && a->len) || !out)
+        return WT_EINVAL;
+    *out = NULL;
+    ix->err[0] = '\0';
+    int rc = 0;
+    if (ix->result)
+        wt_corpus_reset(ix->result);
+    else if ((rc = wt_corpus_new(&ix->result, &ix->opts)))
+        return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
+    size_t nhits = 0;
+    if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)) ||
+        (rc = find_candidates(ix, ix->result->docs[0], &nhits)))
+        return rc;
+    size_t taken = 0;
+    for (size_t i = 0; i < nhits && taken < ix->iopts.candidates; i++) {
+        wt_store_doc sd;
+        if (ix->store->ops->load(ix->store, ix->hits[i].num, &sd))
+            return store_fail(ix, WT_EIO);
+        if (!passes(&sd, a, f))
+            continue;
+        if ((rc = add_stored(ix, &sd)))
+            return rc;
+        taken++;
+    }
+    ix->result->focus = 1; /* links among the candidates are not asked */
+    if ((rc = wt_corpus_analyze(ix->result)))
+        return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");
+    *out = ix->result;
+    return 0;
+}

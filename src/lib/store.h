@@ -1,0 +1,88 @@
+/*
+ * store.h - where an index keeps its documents.  The index (index.c) talks
+ * to storage only through this table of functions, so another back end (a
+ * shared PostgreSQL index for several machines) slots in beside the SQLite
+ * one (store_sqlite.c) without touching the pipeline.  Internal.
+ *
+ * Keys: "fp" keys are sampled winnowing fingerprints (32 bits each) and
+ * "band" keys are MinHash LSH bands (64 bits); both map to the internal
+ * document numbers that hold them.
+ */
+#ifndef WT_STORE_H
+#define WT_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What one stored document holds besides its postings. */
+typedef struct wt_store_doc {
+    int64_t num;            /* internal number, set by put */
+    const char *id, *outlet, *url, *lang, *title;
+    const char *identity, *credits; /* '\n'-separated names, or NULL */
+    const char *plangs;     /* paragraph language codes, '\n'-separated */
+    int64_t published;      /* 0 = unknown */
+    uint64_t hash[2];       /* XXH3-128 of the text: exact re-adds */
+    const void *body;       /* the text, compressed */
+    size_t nbody;
+    size_t text_len;        /* bytes of the text before compression */
+    const void *paras;      /* u32 triples: byte start, end, wt_boiler |
+                               index in plangs << 8 */
+    size_t nparas;
+    const uint64_t *fp;     /* u32 fingerprint << 32 | u32 byte position */
+    size_t nfp;
+    const uint64_t *bands;
+    size_t nbands;
+} wt_store_doc;
+
+/* Figures for `index stats`. */
+typedef struct wt_store_stats {
+    uint64_t documents, paragraphs, fingerprints, bands, text_bytes;
+    uint64_t file_bytes; /* what the storage takes on disk */
+} wt_store_stats;
+
+/* Candidate documents for a query, filled by candidates(). */
+typedef struct wt_store_hit {
+    int64_t num;
+    uint32_t fp_hits, band_hits;
+} wt_store_hit;
+
+typedef struct wt_store wt_store;
+
+typedef struct wt_store_ops {
+    void (*close)(wt_store *s);
+    int (*begin)(wt_store *s);
+    int (*commit)(wt_store *s);
+    /* 1 if a document with this content hash and id exists, else 0. */
+    int (*has_content)(wt_store *s, const char *id, const uint64_t hash[2]);
+    /* Stores d (d->num is set); replaces a document with the same id. */
+    int (*put)(wt_store *s, wt_store_doc *d);
+    /* Removes the document named id; *removed says whether there was one. */
+    int (*remove)(wt_store *s, const char *id, int *removed);
+    /* Appends to *hits (grown with wt_grow) every document sharing one of
+     * the keys, once, with how many it shares.  Keys held by more than
+     * cap documents are skipped: they are boilerplate, not evidence. */
+    int (*candidates)(wt_store *s, const uint32_t *fp, size_t nfp,
+                      const uint64_t *bands, size_t nbands, size_t cap,
+                      wt_store_hit **hits, size_t *nhits, size_t *hitcap);
+    /* Loads document num: metadata strings and body are owned by the store
+     * and valid until the next load. */
+    int (*load)(wt_store *s, int64_t num, wt_store_doc *d);
+    int (*stats)(wt_store *s, wt_store_stats *st);
+    /* Reads and writes one named setting (index options, schema version);
+     * get gives *out = NULL when it is not set; *out is wt_free'd. */
+    int (*get_setting)(wt_store *s, const char *key, char **out);
+    int (*set_setting)(wt_store *s, const char *key, const char *value);
+    const char *(*error)(const wt_store *s);
+} wt_store_ops;
+
+struct wt_store {
+    const wt_store_ops *ops;
+};
+
+/* Opens (creating if needed) the SQLite index at path: WAL journal,
+ * versioned schema.  Returns 0, WT_EIO (cannot open, not an index, newer
+ * schema; err says why) or WT_ENOMEM. */
+int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
+                         size_t errlen);
+
+#endif

@@ -1,0 +1,493 @@
+/*
+ * store_sqlite.c - the embedded index: one SQLite file in WAL mode.
+ *
+ * Postings live in two WITHOUT ROWID tables keyed (key, num), so a lookup
+ * is one B-tree range scan and a posting costs only its key and number.
+ * Each document row keeps the postings it added (blobs), so removing it
+ * deletes exactly those rows without an index on num.  Numbers come from
+ * AUTOINCREMENT and are never reused.
+ */
+#include "store.h"
+#include "alloc.h"
+#include "wiretrace.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY,"
+    " value TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS docs(num INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " id TEXT NOT NULL UNIQUE, outlet TEXT, url TEXT, published INTEGER,"
+    " lang TEXT, title TEXT, identity TEXT, credits TEXT, plangs TEXT,"
+    " hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
+    " body BLOB NOT NULL, paras BLOB, fps BLOB, bands BLOB);"
+    "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, num INTEGER NOT"
+    " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS band(key INTEGER NOT NULL, num INTEGER NOT"
+    " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;";
+
+enum {
+    Q_HAS, Q_PUT, Q_FIND, Q_DEL, Q_FP_ADD, Q_BAND_ADD, Q_FP_DEL, Q_BAND_DEL,
+    Q_FP_GET, Q_BAND_GET, Q_LOAD, Q_GET, Q_SET, NQ
+};
+
+static const char *const sql[NQ] = {
+    "SELECT hash FROM docs WHERE id = ?1",
+    "INSERT INTO docs(id, outlet, url, published, lang, title, hash,"
+    " text_len, body, paras, fps, bands, identity, credits, plangs)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15)",
+    "SELECT num, fps, bands FROM docs WHERE id = ?1",
+    "DELETE FROM docs WHERE num = ?1",
+    "INSERT OR IGNORE INTO fp(key, num) VALUES(?1, ?2)",
+    "INSERT OR IGNORE INTO band(key, num) VALUES(?1, ?2)",
+    "DELETE FROM fp WHERE key = ?1 AND num = ?2",
+    "DELETE FROM band WHERE key = ?1 AND num = ?2",
+    "SELECT num FROM fp WHERE key = ?1 LIMIT ?2",
+    "SELECT num FROM band WHERE key = ?1 LIMIT ?2",
+    "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
+    " paras, identity, credits, plangs FROM docs WHERE num = ?1",
+    "SELECT value FROM settings WHERE key = ?1",
+    "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
+};
+
+typedef struct sq_store {
+    wt_store base;
+    sqlite3 *db;
+    sqlite3_stmt *q[NQ];
+    char err[512];
+} sq_store;
+
+static int fail(sq_store *s, const char *what)
+{
+    snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
+    return sqlite3_errcode(s->db) == SQLITE_NOMEM ? WT_ENOMEM : WT_EIO;
+}
+
+static sqlite3_stmt *stmt(sq_store *s, int q)
+{
+    sqlite3_reset(s->q[q]);
+    sqlite3_clear_bindings(s->q[q]);
+    return s->q[q];
+}
+
+static int exec(sq_store *s, const char *text)
+{
+    return sqlite3_exec(s->db, text, NULL, NULL, NULL) == SQLITE_OK
+               ? 0
+               : fail(s, text);
+}
+
+static void sq_close(wt_store *base)
+{
+    sq_store *s = (sq_store *)base;
+    if (!s)
+        return;
+    for (int i = 0; i < NQ; i++)
+        sqlite3_finalize(s->q[i]);
+    if (s->db && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(s->db);
+    wt_free(s);
+}
+
+static int sq_begin(wt_store *base)
+{
+    return exec((sq_store *)base, "BEGIN IMMEDIATE");
+}
+
+static int sq_commit(wt_store *base)
+{
+    sq_store *s = (sq_store *)base;
+    if (sqlite3_get_autocommit(s->db))
+        return 0;
+    return exec(s, "COMMIT");
+}
+
+static int sq_has_content(wt_store *base, const char *id,
+                          const uint64_t hash[2])
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_HAS);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return fail(s, "looking up a document");
+    const void *h = sqlite3_column_blob(st, 0);
+    return sqlite3_column_bytes(st, 0) == 16 && !memcmp(h, hash, 16);
+}
+
+static int step_done(sq_store *s, sqlite3_stmt *st, const char *what)
+{
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, what);
+}
+
+/* Deletes the postings listed in a blob of u64 keys (fp keys carry the
+ * position in the low 32 bits). */
+static int del_postings(sq_store *s, int q, const void *blob, int nbytes,
+                        int64_t num, int is_fp)
+{
+    const size_t n = (size_t)nbytes / sizeof(uint64_t);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k;
+        memcpy(&k, (const char *)blob + i * sizeof k, sizeof k);
+        sqlite3_stmt *st = stmt(s, q);
+        sqlite3_bind_int64(st, 1, is_fp ? (int64_t)(k >> 32) : (int64_t)k);
+        sqlite3_bind_int64(st, 2, num);
+        if (step_done(s, st, "removing postings"))
+            return WT_EIO;
+    }
+    return 0;
+}
+
+static int sq_remove(wt_store *base, const char *id, int *removed)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_FIND);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    *removed = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return fail(s, "looking up a document");
+    const int64_t num = sqlite3_column_int64(st, 0);
+    /* Copy the blobs: the statements below reset nothing of st, but keep
+     * the data independent of its row anyway. */
+    const int nf = sqlite3_column_bytes(st, 1), nb = sqlite3_column_bytes(st, 2);
+    void *fps = wt_malloc((size_t)nf + 1), *bands = wt_malloc((size_t)nb + 1);
+    rc = WT_ENOMEM;
+    if (!fps || !bands)
+        goto out;
+    if (nf)
+        memcpy(fps, sqlite3_column_blob(st, 1), (size_t)nf);
+    if (nb)
+        memcpy(bands, sqlite3_column_blob(st, 2), (size_t)nb);
+    sqlite3_reset(st);
+    rc = del_postings(s, Q_FP_DEL, fps, nf, num, 1);
+    if (!rc)
+        rc = del_postings(s, Q_BAND_DEL, bands, nb, num, 0);
+    if (!rc) {
+        st = stmt(s, Q_DEL);
+        sqlite3_bind_int64(st, 1, num);
+        rc = step_done(s, st, "removing a document");
+    }
+    *removed = !rc;
+out:
+    wt_free(fps);
+    wt_free(bands);
+    return rc;
+}
+
+static int add_postings(sq_store *s, int q, const uint64_t *k, size_t n,
+                        int64_t num, int is_fp)
+{
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = stmt(s, q);
+        sqlite3_bind_int64(st, 1, is_fp ? (int64_t)(k[i] >> 32)
+                                        : (int64_t)k[i]);
+        sqlite3_bind_int64(st, 2, num);
+        if (step_done(s, st, "adding postings"))
+            return WT_EIO;
+    }
+    return 0;
+}
+
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int put_rows(sq_store *s, wt_store_doc *d);
+
+/* One document is all or nothing, inside the caller's batch. */
+static int sq_put(wt_store *base, wt_store_doc *d)
+{
+    sq_store *s = (sq_store *)base;
+    int rc = exec(s, "SAVEPOINT doc");
+    if (rc)
+        return rc;
+    rc = put_rows(s, d);
+    if (rc) {
+        sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+        return rc;
+    }
+    return exec(s, "RELEASE doc");
+}
+
+static int put_rows(sq_store *s, wt_store_doc *d)
+{
+    int removed = 0;
+    int rc = sq_remove(&s->base, d->id, &removed);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, Q_PUT);
+    sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
+    bind_opt_text(st, 2, d->outlet);
+    bind_opt_text(st, 3, d->url);
+    if (d->published)
+        sqlite3_bind_int64(st, 4, d->published);
+    bind_opt_text(st, 5, d->lang);
+    bind_opt_text(st, 6, d->title);
+    sqlite3_bind_blob(st, 7, d->hash, 16, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, (int64_t)d->text_len);
+    sqlite3_bind_blob(st, 9, d->body, (int)d->nbody, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 10, d->paras, (int)(d->nparas * 12),
+                      SQLITE_STATIC);
+    sqlite3_bind_blob(st, 11, d->fp, (int)(d->nfp * 8), SQLITE_STATIC);
+    sqlite3_bind_blob(st, 12, d->bands, (int)(d->nbands * 8),
+                      SQLITE_STATIC);
+    bind_opt_text(st, 13, d->identity);
+    bind_opt_text(st, 14, d->credits);
+    bind_opt_text(st, 15, d->plangs);
+    if ((rc = step_done(s, st, "adding a document")))
+        return rc;
+    d->num = sqlite3_last_insert_rowid(s->db);
+    rc = add_postings(s, Q_FP_ADD, d->fp, d->nfp, d->num, 1);
+    if (!rc)
+        rc = add_postings(s, Q_BAND_ADD, d->bands, d->nbands, d->num, 0);
+    return rc;
+}
+
+/* Adds the documents holding key (at most cap + 1 read) to the hits. */
+static int lookup(sq_store *s, int q, int64_t key, size_t cap, int is_fp,
+                  wt_store_hit **hits, size_t *nhits, size_t *hitcap)
+{
+    sqlite3_stmt *st = stmt(s, q);
+    sqlite3_bind_int64(st, 1, key);
+    sqlite3_bind_int64(st, 2, (int64_t)cap + 1);
+    const size_t first = *nhits;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (wt_grow(hits, hitcap, *nhits + 1, sizeof **hits))
+            return WT_ENOMEM;
+        wt_store_hit *h = &(*hits)[(*nhits)++];
+        h->num = sqlite3_column_int64(st, 0);
+        h->fp_hits = is_fp;
+        h->band_hits = !is_fp;
+    }
+    if (rc != SQLITE_DONE)
+        return fail(s, "looking up postings");
+    if (*nhits - first > cap)
+        *nhits = first; /* too common to tell anything */
+    return 0;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+    const wt_store_hit *x = a, *y = b;
+    return (x->num > y->num) - (x->num < y->num);
+}
+
+/* Merges the raw hits (one per posting) into one per document. */
+static void merge_hits(wt_store_hit *h, size_t *n)
+{
+    if (*n > 1)
+        qsort(h, *n, sizeof *h, cmp_hit);
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (u && h[u - 1].num == h[i].num) {
+            h[u - 1].fp_hits += h[i].fp_hits;
+            h[u - 1].band_hits += h[i].band_hits;
+        } else {
+            h[u++] = h[i];
+        }
+    }
+    *n = u;
+}
+
+static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
+                         const uint64_t *bands, size_t nbands, size_t cap,
+                         wt_store_hit **hits, size_t *nhits, size_t *hitcap)
+{
+    sq_store *s = (sq_store *)base;
+    int rc = 0;
+    for (size_t i = 0; i < nfp && !rc; i++)
+        rc = lookup(s, Q_FP_GET, (int64_t)fp[i], cap, 1, hits, nhits,
+                    hitcap);
+    for (size_t i = 0; i < nbands && !rc; i++)
+        rc = lookup(s, Q_BAND_GET, (int64_t)bands[i], cap, 0, hits, nhits,
+                    hitcap);
+    if (!rc)
+        merge_hits(*hits, nhits);
+    return rc;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_LOAD);
+    sqlite3_bind_int64(st, 1, num);
+    const int rc = sqlite3_step(st);
+    memset(d, 0, sizeof *d);
+    if (rc == SQLITE_DONE) {
+        snprintf(s->err, sizeof s->err, "document %lld is not stored",
+                 (long long)num);
+        return WT_EIO;
+    }
+    if (rc != SQLITE_ROW)
+        return fail(s, "loading a document");
+    d->num = num;
+    d->id = col_text(st, 0);
+    d->outlet = col_text(st, 1);
+    d->url = col_text(st, 2);
+    d->published = sqlite3_column_int64(st, 3);
+    d->lang = col_text(st, 4);
+    d->title = col_text(st, 5);
+    if (sqlite3_column_bytes(st, 6) == 16)
+        memcpy(d->hash, sqlite3_column_blob(st, 6), 16);
+    d->text_len = (size_t)sqlite3_column_int64(st, 7);
+    d->body = sqlite3_column_blob(st, 8);
+    d->nbody = (size_t)sqlite3_column_bytes(st, 8);
+    d->paras = sqlite3_column_blob(st, 9);
+    d->nparas = (size_t)sqlite3_column_bytes(st, 9) / 12;
+    d->identity = col_text(st, 10);
+    d->credits = col_text(st, 11);
+    d->plangs = col_text(st, 12);
+    return 0;
+}
+
+static int count_rows(sq_store *s, const char *q, uint64_t *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, q, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        *out = (uint64_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : fail(s, q);
+}
+
+static int sq_stats(wt_store *base, wt_store_stats *st)
+{
+    sq_store *s = (sq_store *)base;
+    memset(st, 0, sizeof *st);
+    int rc = count_rows(s, "SELECT count(*) FROM docs", &st->documents);
+    if (!rc)
+        rc = count_rows(s, "SELECT coalesce(sum(length(paras)), 0) / 12 "
+                        "FROM docs", &st->paragraphs);
+    if (!rc)
+        rc = count_rows(s, "SELECT count(*) FROM fp", &st->fingerprints);
+    if (!rc)
+        rc = count_rows(s, "SELECT count(*) FROM band", &st->bands);
+    if (!rc)
+        rc = count_rows(s, "SELECT coalesce(sum(text_len), 0) FROM docs",
+                        &st->text_bytes);
+    uint64_t pages = 0, size = 0;
+    if (!rc)
+        rc = count_rows(s, "PRAGMA page_count", &pages);
+    if (!rc)
+        rc = count_rows(s, "PRAGMA page_size", &size);
+    st->file_bytes = pages * size;
+    return rc;
+}
+
+static int sq_get_setting(wt_store *base, const char *key, char **out)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_GET);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    *out = NULL;
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return fail(s, "reading a setting");
+    *out = wt_strdup(col_text(st, 0) ? col_text(st, 0) : "");
+    return *out ? 0 : WT_ENOMEM;
+}
+
+static int sq_set_setting(wt_store *base, const char *key, const char *value)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_SET);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    return step_done(s, st, "writing a setting");
+}
+
+static const char *sq_error(const wt_store *base)
+{
+    return ((const sq_store *)base)->err;
+}
+
+static const wt_store_ops sqlite_ops = {
+    sq_close, sq_begin, sq_commit, sq_has_content, sq_put, sq_remove,
+    sq_candidates, sq_load, sq_stats, sq_get_setting, sq_set_setting,
+    sq_error,
+};
+
+/* Creates the tables, or checks that an existing file has a schema this
+ * code reads. */
+static int check_schema(sq_store *s)
+{
+    char *v = NULL;
+    int rc = sq_get_setting(&s->base, "schema_version", &v);
+    if (!rc && !v) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", SCHEMA_VERSION);
+        rc = sq_set_setting(&s->base, "schema_version", buf);
+    } else if (!rc && atoi(v) != SCHEMA_VERSION) {
+        snprintf(s->err, sizeof s->err, "index schema version %s, this "
+                 "wiretrace reads version %d", v, SCHEMA_VERSION);
+        rc = WT_EIO;
+    }
+    wt_free(v);
+    return rc;
+}
+
+int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
+                         size_t errlen)
+{
+    sq_store *s = wt_calloc(1, sizeof *s);
+    if (!s)
+        return WT_ENOMEM;
+    s->base.ops = &sqlite_ops;
+    int rc = WT_EIO;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
+                        SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        rc = fail(s, "cannot open");
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    /* WAL: readers do not block the writer and a killed writer loses at
+     * most its open batch.  synchronous=NORMAL is durable per checkpoint
+     * and consistent always, the usual WAL setting. */
+    /* 16 KiB pages: a document row is about 2 KB, and on 4 KiB pages
+     * half of each page stayed empty. */
+    if ((rc = exec(s, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+                   " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;")))
+        goto fail;
+    if ((rc = exec(s, "BEGIN IMMEDIATE")) || (rc = exec(s, schema)))
+        goto fail;
+    for (int i = 0; i < NQ && !rc; i++)
+        if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->q[i], NULL) != SQLITE_OK)
+            rc = fail(s, "preparing statements");
+    if (!rc)
+        rc = check_schema(s);
+    if (!rc)
+        rc = exec(s, "COMMIT");
+    if (rc)
+        goto fail;
+    *out = &s->base;
+    return 0;
+fail:
+    snprintf(err, errlen, "%s: %s", path, s->err[0] ? s->err : "cannot open");
+    sq_close(&s->base);
+    return rc;
+}

@@ -1,0 +1,649 @@
+#!/usr/bin/env python3
+"""Scores wiretrace on the labeled corpora in ../shared/data.
+
+Reads the corpora as they are stored (gzip, tar), streams the documents
+through wt_eval (the library through its public API), scores the links it
+prints against each corpus' gold, computes a document-level MinHash-style
+baseline (Jaccard resemblance of word 5-shingles with one global threshold,
+as text-dedup and datasketch do it) on the same input in the same run, and
+prints one table.  Usage: see tests/eval/run.sh.
+"""
+import argparse
+import collections
+import gzip
+import html
+import io
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import time
+import xml.etree.ElementTree as ET
+
+LINK_CLASSES = ("verbatim", "edited", "rewrite")  # "rewrite or stronger"
+
+
+# ---------------------------------------------------------------- running
+
+class Run:
+    """The output of one wt_eval run."""
+
+    def __init__(self, links, pairs, overlaps, seconds):
+        self.links = links      # list of tuples, see parse()
+        self.pairs = pairs      # (a, b) -> (share_a, share_b, sim, cov_a, cov_b)
+        self.overlaps = overlaps  # (a, b) -> (overlap_a, overlap_b)
+        self.seconds = seconds
+
+
+def run_wiretrace(exe, docs, options):
+    """docs: list of (id, bytes).  Returns a Run."""
+    buf = io.BytesIO()
+    for name, value in options.items():
+        buf.write(b"O %s %s\n" % (name.encode(), str(value).encode()))
+    for ident, data in docs:
+        ident = re.sub(r"\s", "_", ident)
+        buf.write(b"D %s %d\n" % (ident.encode(), len(data)))
+        buf.write(data)
+    p = subprocess.run([exe], input=buf.getvalue(), capture_output=True)
+    if p.returncode != 0:
+        sys.exit("wt_eval failed (%d): %s" % (p.returncode,
+                                              p.stderr.decode()[-2000:]))
+    links, pairs, overlaps, seconds = [], {}, {}, 0.0
+    for line in p.stdout.decode().splitlines():
+        f = line.split("\t")
+        if f[0] == "L":
+            links.append((int(f[1]), int(f[2]), int(f[3]), int(f[4]),
+                          int(f[5]), int(f[6]), f[7], float(f[8])))
+        elif f[0] == "P":
+            pairs[(int(f[1]), int(f[2]))] = tuple(float(x) for x in f[3:8])
+        elif f[0] == "R":
+            overlaps[(int(f[1]), int(f[2]))] = (float(f[3]), float(f[4]))
+        elif f[0] == "T":
+            seconds = float(f[1])
+    return Run(links, pairs, overlaps, seconds)
+
+
+def pair_figures(run, a, b):
+    """(cover_a, share_a, similarity, overlap_a) of document a against b:
+    the ranking key of b as a source of a."""
+    ov = run.overlaps.get((a, b), (0.0, 0.0))[0] if a < b else \
+        run.overlaps.get((b, a), (0.0, 0.0))[1]
+    if (a, b) in run.pairs:
+        sa, sb, sim, ca, cb = run.pairs[(a, b)]
+        return (ca, sa, sim, ov)
+    if (b, a) in run.pairs:
+        sa, sb, sim, ca, cb = run.pairs[(b, a)]
+        return (cb, sb, sim, ov)
+    return (0.0, 0.0, 0.0, ov)
+
+
+# ---------------------------------------------------------------- baseline
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text, k=5):
+    w = WORD.findall(text.lower())
+    if len(w) < k:
+        return {" ".join(w)} if w else set()
+    return {hash(" ".join(w[i:i + k])) for i in range(len(w) - k + 1)}
+
+
+def jaccard_all(sets_a, sets_b):
+    """Jaccard of every pair (i in a, j in b) sharing a shingle."""
+    index = collections.defaultdict(list)
+    for j, s in enumerate(sets_b):
+        for h in s:
+            index[h].append(j)
+    out = {}
+    for i, s in enumerate(sets_a):
+        inter = collections.Counter()
+        for h in s:
+            for j in index.get(h, ()):
+                inter[j] += 1
+        for j, n in inter.items():
+            out[(i, j)] = n / (len(s) + len(sets_b[j]) - n)
+    return out
+
+
+def prf(tp, npred, ngold):
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def best_threshold(scores, gold, ngold):
+    """The global threshold with the best F1 on (development) scores."""
+    best = (0.0, 1.0)
+    for t in sorted({round(v, 3) for v in scores.values() if v > 0}):
+        pred = [k for k, v in scores.items() if v >= t]
+        tp = sum(1 for k in pred if k in gold)
+        f = prf(tp, len(pred), ngold)[2]
+        if f > best[0]:
+            best = (f, t)
+    return best[1]
+
+
+# ---------------------------------------------------------------- corpora
+
+def data_dir(args, *parts):
+    return os.path.join(args.data, *parts)
+
+
+def meter_docs(args, domains, limit_stories=None):
+    """[(id, bytes, side, story)] read from the tarball as stored."""
+    rows = {}
+    with open(data_dir(args, "meter", "index.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            side, domain, _, _, story, _, path, _ = line.rstrip("\n").split("\t")
+            if domain in domains:
+                rows[path] = (side, story)
+    stories = sorted({s for _, s in rows.values()})
+    if limit_stories:
+        stories = set(stories[:limit_stories])
+    docs = []
+    with tarfile.open(data_dir(args, "meter",
+                               "meter-corpus-rawtexts.tar.gz")) as tar:
+        for m in tar:
+            if m.name in rows and rows[m.name][1] in stories:
+                data = tar.extractfile(m).read()
+                docs.append((m.name, data) + rows[m.name])
+    docs.sort(key=lambda d: d[0])
+    return docs
+
+
+def task_meter(args, domains, label, limit_stories=None, base_t=None):
+    docs = meter_docs(args, domains, limit_stories)
+    news = [i for i, d in enumerate(docs) if d[2] == "newspapers"]
+    pa = [i for i, d in enumerate(docs) if d[2] == "PA"]
+    gold = {(n, s) for n in news for s in pa if docs[n][3] == docs[s][3]}
+    run = run_wiretrace(args.exe, [(d[0], d[1]) for d in docs],
+                        dict(args.opt, encoding="windows-1252",
+                             overlaps=1))
+
+    # The gold is the story folder.  A newspaper article and PA copy of the
+    # same catchline on another day (a trial followed for weeks) share
+    # background paragraphs that PA repeats each day: real reuse the folder
+    # gold calls negative.  Such pairs are left out of the pair scores
+    # (neither right nor wrong); the strict figures are in the note.
+    def catch(i):
+        return docs[i][3].split("/")[0] + "/" + docs[i][3].split("/")[2]
+
+    ambiguous = {(n, s) for n in news for s in pa
+                 if (n, s) not in gold and catch(n) == catch(s)}
+    linked = collections.defaultdict(int)
+    for d, p, _, _, sd, sp, cls, score in run.links:
+        if cls in LINK_CLASSES:
+            linked[(d, sd)] += 1
+    wt_pred = {(n, s) for n in news for s in pa
+               if linked.get((n, s)) or linked.get((s, n))}
+    wt_scores = {(n, s): pair_figures(run, n, s) for n in news for s in pa}
+
+    t0 = time.monotonic()
+    text = [d[1].decode("cp1252", "replace") for d in docs]
+    sets = [shingles(t) for t in text]
+    jac = jaccard_all([sets[n] for n in news], [sets[s] for s in pa])
+    b_scores = {(news[i], pa[j]): v for (i, j), v in jac.items()}
+    if base_t is None:
+        base_t = best_threshold({k: v for k, v in b_scores.items()
+                                 if k not in ambiguous}, gold, len(gold))
+    b_pred = {k for k, v in b_scores.items() if v >= base_t}
+    b_sec = time.monotonic() - t0
+
+    # Articles of a story without PA copy have no right answer: left out.
+    with_source = [n for n in news if any((n, s) in gold for s in pa)]
+
+    def mrr(scores, skip=ambiguous):
+        total = 0.0
+        for n in with_source:
+            ranked = [(scores.get((n, s), (0,)), s) for s in pa]
+            good = [sc for sc, s in ranked if (n, s) in gold]
+            if not good or max(good) <= (0,) * len(max(good)):
+                continue
+            top = max(good)
+            rank = 1 + sum(1 for sc, s in ranked if (n, s) not in gold and
+                           (n, s) not in skip and sc >= top)
+            total += 1.0 / rank
+        return total / len(with_source) if with_source else 0.0
+
+    b_mrr = mrr({k: (v,) for k, v in b_scores.items()})
+    mrr_strict = (mrr(wt_scores, set()),
+                  mrr({k: (v,) for k, v in b_scores.items()}, set()))
+    wt = prf(len(wt_pred & gold), len(wt_pred - ambiguous), len(gold))
+    bl = prf(len(b_pred & gold), len(b_pred - ambiguous), len(gold))
+    strict = prf(len(wt_pred & gold), len(wt_pred), len(gold))
+    b_strict = prf(len(b_pred & gold), len(b_pred), len(gold))
+    return [row("METER " + label, "doc pairs (news→PA) + MRR",
+                wt, mrr(wt_scores), run.seconds, bl, b_mrr, b_sec,
+                "%d news, %d PA, %d gold pairs, %d same-catchline pairs "
+                "of other days left out (strict P/R/F1 %.3f/%.3f/%.3f, "
+                "baseline %.3f/%.3f/%.3f; strict MRR %.3f, baseline %.3f); "
+                "baseline t=%.3f" %
+                ((len(news), len(pa), len(gold), len(ambiguous)) + strict +
+                 b_strict + mrr_strict + (base_t,)))], base_t
+
+
+def wmt_docs(path, refs=("A", "B"), lang="en"):
+    """{ref: [(doc id, [segments])]} for news docs having every ref."""
+    root = ET.parse(gzip.open(path)).getroot()
+    out = {r: [] for r in refs}
+    for doc in root.iter("doc"):
+        if "tsuite" in doc.get("domain", ""):
+            continue
+        if doc.get("domain") not in (None, "news"):
+            continue
+        found = {}
+        for ref in doc.findall("ref"):
+            if ref.get("translator") in refs and ref.get("lang") == lang:
+                found[ref.get("translator")] = [
+                    (s.text or "").strip() for s in ref.iter("seg")]
+        if len(found) == len(refs):
+            for r in refs:
+                out[r].append((doc.get("id"), found[r]))
+    return out
+
+
+def txt_docs(args, pair, per_doc=12):
+    """Line-aligned wmt21-txt refs A and B cut into pseudo-documents of
+    per_doc lines (these files do not mark document boundaries)."""
+    out = {}
+    for r in ("A", "B"):
+        p = data_dir(args, "wmt-news-docs", "wmt21-txt",
+                     "newstest2021.%s.ref.%s.en.gz" % (pair, r))
+        lines = gzip.open(p, "rt", encoding="utf-8").read().splitlines()
+        out[r] = [("%s.%d" % (pair, i // per_doc), lines[i:i + per_doc])
+                  for i in range(0, len(lines), per_doc)]
+    return out
+
+
+def task_wmt(args, sets, label, base_t=None):
+    """Links each B document and segment to its A counterpart."""
+    docs, seg_of = [], []
+    for ref in ("A", "B"):
+        for ident, segs in sets[ref]:
+            body, starts = b"", []
+            for s in segs:
+                starts.append(len(body))
+                body += s.encode("utf-8") + b"\n\n"
+            docs.append((ref + ":" + ident, body))
+            seg_of.append(starts)
+    nA = len(sets["A"])
+    a_of = {ident: i for i, (ident, _) in enumerate(sets["A"])}
+    counterpart = {nA + j: a_of[ident] for j, (ident, _) in
+                   enumerate(sets["B"])}
+    run = run_wiretrace(args.exe, docs, args.opt)
+
+    def seg_index(d, start):
+        starts = seg_of[d]
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= start:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    nsegs_b = sum(len(s) for _, s in sets["B"])
+    para_start = {(d, p): st for d, p, st, _, _, _, _, _ in run.links}
+    # A paragraph's sources come best first: the first one into an A
+    # document is wiretrace's answer for it.  All links are also counted,
+    # for the precision of everything it reports.
+    top, all_links, pred_d = {}, set(), set()
+    for d, p, st, _, sd, sp, cls, score in run.links:
+        if d >= nA and sd < nA and cls in LINK_CLASSES:
+            pred_d.add((d, sd))
+            link = (d, seg_index(d, st), sd,
+                    seg_index(sd, para_start.get((sd, sp), -1)))
+            all_links.add(link)
+            top.setdefault((d, p), link)
+
+    def good(x):
+        return counterpart[x[0]] == x[2] and x[1] == x[3]
+
+    found = {(x[0], x[1]) for x in top.values() if good(x)}
+    ntop_good = sum(1 for x in top.values() if good(x))
+    wt_para = prf(ntop_good, len(top), nsegs_b)
+    wt_para = (wt_para[0], len(found) / nsegs_b if nsegs_b else 0.0)
+    wt_para = wt_para + (prf_from(*wt_para),)
+    all_p = (sum(1 for x in all_links if good(x)) / len(all_links)
+             if all_links else 0.0)
+    gold_d = {(b, a) for b, a in counterpart.items()}
+    wt_doc = prf(len(pred_d & gold_d), len(pred_d), len(gold_d))
+
+    # Baseline on the same texts: segment pairs and document pairs.
+    t0 = time.monotonic()
+    seg_sets_a, seg_keys_a, seg_sets_b, seg_keys_b = [], [], [], []
+    for d, (ident, segs) in enumerate(sets["A"]):
+        for i, s in enumerate(segs):
+            seg_sets_a.append(shingles(s))
+            seg_keys_a.append((d, i))
+    for d, (ident, segs) in enumerate(sets["B"]):
+        for i, s in enumerate(segs):
+            seg_sets_b.append(shingles(s))
+            seg_keys_b.append((nA + d, i))
+    jac = jaccard_all(seg_sets_b, seg_sets_a)
+    b_scores = {(seg_keys_b[i], seg_keys_a[j]): v for (i, j), v in jac.items()}
+    gold_p = {((nA + j, i), (a_of[ident], i)) for j, (ident, segs) in
+              enumerate(sets["B"]) for i in range(len(segs))}
+    if base_t is None:
+        base_t = best_threshold(b_scores, gold_p, len(gold_p))
+    bp = {k for k, v in b_scores.items() if v >= base_t}
+    b_para = prf(len(bp & gold_p), len(bp), len(gold_p))
+    dsa = [set().union(*[shingles(s) for s in segs]) if segs else set()
+           for _, segs in sets["A"]]
+    dsb = [set().union(*[shingles(s) for s in segs]) if segs else set()
+           for _, segs in sets["B"]]
+    djac = jaccard_all(dsb, dsa)
+    bd_scores = {(nA + i, j): v for (i, j), v in djac.items()}
+    bd = {k for k, v in bd_scores.items() if v >= base_t}
+    b_doc = prf(len(bd & gold_d), len(bd), len(gold_d))
+    b_sec = time.monotonic() - t0
+    note = ("%d B docs, %d B segs; P of the best source per paragraph "
+            "(precision of all %d links: %.3f); baseline t=%.3f" %
+            (len(sets["B"]), nsegs_b, len(all_links), all_p, base_t))
+    return [row(label, "docs B→A", wt_doc, None, run.seconds, b_doc, None,
+                b_sec, note),
+            row(label, "paragraphs B→A", wt_para, None, run.seconds, b_para,
+                None, b_sec, note)], base_t
+
+
+def prf_from(p, r):
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def msrp_pairs(args, split):
+    p = data_dir(args, "msrp", "msr_paraphrase_%s.txt.gz" % split)
+    out = []
+    with gzip.open(p, "rt", encoding="utf-8-sig") as f:
+        for line in f:
+            q, _, _, s1, s2 = line.rstrip("\n").split("\t")
+            out.append((int(q), s1, s2))
+    return out
+
+
+def task_msrp(args, split, label, base=None):
+    pairs = msrp_pairs(args, split)
+    docs = []
+    for i, (_, s1, s2) in enumerate(pairs):
+        docs.append(("p%d.1" % i, s1.encode("utf-8")))
+        docs.append(("p%d.2" % i, s2.encode("utf-8")))
+    run = run_wiretrace(args.exe, docs, args.opt)
+    linked = set()
+    for d, p, _, _, sd, sp, cls, score in run.links:
+        if cls in LINK_CLASSES and d // 2 == sd // 2:
+            linked.add(d // 2)
+    gold = {i for i, (q, _, _) in enumerate(pairs) if q == 1}
+    wt = prf(len(linked & gold), len(linked), len(gold))
+    acc = sum(1 for i in range(len(pairs)) if (i in linked) == (i in gold))
+    t0 = time.monotonic()
+    overlap, jac = {}, {}
+    for i, (_, s1, s2) in enumerate(pairs):
+        w1, w2 = set(WORD.findall(s1.lower())), set(WORD.findall(s2.lower()))
+        overlap[i] = len(w1 & w2) / max(1, len(w1 | w2))
+        a, b = shingles(s1), shingles(s2)
+        jac[i] = len(a & b) / max(1, len(a | b))
+    if base is None:
+        base = (best_threshold(overlap, gold, len(gold)),
+                best_threshold(jac, gold, len(gold)))
+    ov = {i for i, v in overlap.items() if v >= base[0]}
+    jp = {i for i, v in jac.items() if v >= base[1]}
+    b_sec = time.monotonic() - t0
+    n = len(pairs)
+    ov_f = prf(len(ov & gold), len(ov), len(gold))
+    ov_acc = sum(1 for i in range(n) if (i in ov) == (i in gold)) / n
+    maj_f = prf(len(gold), n, len(gold))
+    jp_f = prf(len(jp & gold), len(jp), len(gold))
+    jp_acc = sum(1 for i in range(n) if (i in jp) == (i in gold)) / n
+    note = ("accuracy in the MRR column; majority class acc %.3f F1 %.3f; "
+            "word overlap (t=%.2f) acc %.3f F1 %.3f; baseline t=%.3f" %
+            (len(gold) / n, maj_f[2], base[0], ov_acc, ov_f[2], base[1]))
+    return [row(label, "sentence pairs", wt, acc / n, run.seconds, jp_f,
+                jp_acc, b_sec, note)], base
+
+
+def normalized(text):
+    return " ".join(text.lower().split())
+
+
+def bbc_docs(args):
+    docs, seen = [], set()
+    with tarfile.open(data_dir(args, "bbc-fulltext",
+                               "bbc-fulltext.tar.gz")) as tar:
+        for m in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not m.isfile() or not re.search(r"/\d+\.txt$", m.name):
+                continue
+            text = tar.extractfile(m).read().decode("latin-1")
+            key = normalized(text)
+            if key not in seen:
+                seen.add(key)
+                docs.append((m.name, text, {m.name.split("/")[-2]}))
+    return docs
+
+
+def reuters_docs(args, files):
+    docs, seen = [], set()
+    body = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\".*?<TOPICS>(.*?)</TOPICS>"
+                      r".*?(?:<BODY>(.*?)</BODY>|</REUTERS>)", re.S)
+    for n in files:
+        p = data_dir(args, "reuters21578", "reut2-%03d.sgm.gz" % n)
+        raw = gzip.open(p).read().decode("latin-1")
+        for m in body.finditer(raw):
+            if not m.group(3):
+                continue
+            text = html.unescape(m.group(3)).replace("\x03", "")
+            key = normalized(text)
+            if key not in seen:
+                seen.add(key)
+                topics = set(re.findall(r"<D>(.*?)</D>", m.group(2)))
+                docs.append(("reuters-" + m.group(1), text, topics))
+    return docs
+
+
+def task_negatives(args, label, docs, base_t):
+    """Paragraph links between unrelated stories per 1,000 documents.
+    docs: (id, text, labels).  Two stories are unrelated when their labels
+    (BBC section, Reuters topics) are disjoint and neither is empty, and
+    they are not near-duplicates (5-shingle resemblance under 0.5)."""
+    run = run_wiretrace(args.exe, [(d[0], d[1].encode("utf-8"))
+                                   for d in docs], args.opt)
+    links = set()
+    for d, p, _, _, sd, sp, cls, score in run.links:
+        if sd != d and cls != "duplicate":
+            links.add(tuple(sorted(((d, p), (sd, sp)))))
+    t0 = time.monotonic()
+    sets = [shingles(d[1]) for d in docs]
+    jac = jaccard_all(sets, sets)
+    near = {(i, j) for (i, j), v in jac.items() if i < j and v >= 0.5}
+    flagged = {(i, j) for (i, j), v in jac.items() if i < j and v >= base_t}
+    b_sec = time.monotonic() - t0
+
+    def unrelated(i, j):
+        a, b = docs[i][2], docs[j][2]
+        return (min(i, j), max(i, j)) not in near and a and b and not a & b
+
+    false = {l for l in links if unrelated(l[0][0], l[1][0])}
+    other = {l for l in links if (min(l[0][0], l[1][0]),
+                                  max(l[0][0], l[1][0])) not in near}
+    k = 1000.0 / len(docs)
+    note = ("%d docs after exact duplicates; %d paragraph links in all: %d "
+            "between near-duplicates, %d between stories with a label in "
+            "common (%.1f per 1,000 docs), %d between unrelated stories; "
+            "baseline: unrelated doc pairs flagged at METER t=%.3f" %
+            (len(docs), len(links), len(links) - len(other),
+             len(other) - len(false), (len(other) - len(false)) * k,
+             len(false), base_t))
+    b_false = {p for p in flagged if unrelated(*p)}
+    return [row(label, "false links / 1,000 docs", None, len(false) * k,
+                run.seconds, None, len(b_false) * k, b_sec, note)]
+
+
+# ---------------------------------------------------------------- table
+
+def row(corpus, task, wt, mrr, sec, bl, b_mrr, b_sec, note):
+    return dict(corpus=corpus, task=task, wt=wt, mrr=mrr, sec=sec, bl=bl,
+                b_mrr=b_mrr, b_sec=b_sec, note=note)
+
+
+def fmt(v, digits=3):
+    return "–" if v is None else ("%.*f" % (digits, v))
+
+
+def table(rows):
+    head = ("| corpus | task | P | R | F1 | MRR / acc / rate | time s "
+            "| base P | base R | base F1 | base MRR / acc / rate "
+            "| base time s |")
+    out = [head, "|" + "---|" * 12]
+    for r in rows:
+        wt = r["wt"] or (None, None, None)
+        bl = r["bl"] or (None, None, None)
+        out.append("| %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | "
+                   "%s | %.1f |" % (r["corpus"], r["task"], fmt(wt[0]),
+                                    fmt(wt[1]), fmt(wt[2]), fmt(r["mrr"]),
+                                    r["sec"], fmt(bl[0]), fmt(bl[1]),
+                                    fmt(bl[2]), fmt(r["b_mrr"]), r["b_sec"]))
+    notes = ["- %s, %s: %s" % (r["corpus"], r["task"], r["note"])
+             for r in rows]
+    return "\n".join(out) + "\n\nNotes:\n" + "\n".join(notes) + "\n"
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--exe", required=True, help="path of wt_eval")
+    ap.add_argument("--data", default=os.path.join(here, "..", "..", "..",
+                                                   "shared", "data"))
+    ap.add_argument("--tasks", default="meter,wmt,msrp,negatives")
+    ap.add_argument("--split", default="all", choices=["dev", "final", "all"],
+                    help="development parts, final parts, or both")
+    ap.add_argument("--smoke", action="store_true",
+                    help="a few METER stories and WMT docs, with checks")
+    ap.add_argument("--opt", action="append", default=[],
+                    help="NAME=VALUE passed to wt_eval (k, window, ...)")
+    ap.add_argument("--out", help="also write results (markdown) here")
+    ap.add_argument("--no-write", action="store_true",
+                    help="do not write --out (for trying settings)")
+    args = ap.parse_args()
+    args.opt = dict(o.split("=", 1) for o in args.opt)
+    tasks = args.tasks.split(",")
+    if not os.path.isdir(os.path.join(args.data, "meter")):
+        print("no corpora in %s: skipped" % args.data)
+        return 77  # the test harness' "skipped"
+    if args.smoke:
+        return smoke(args)
+    dev = args.split in ("dev", "all")
+    final = args.split in ("final", "all")
+    rows = []
+    meter_t = None
+    if "meter" in tasks:
+        r, meter_t = task_meter(args, {"courts"}, "courts (dev)")
+        if dev:
+            rows += r
+        if final:
+            rows += task_meter(args, {"showbiz"}, "showbiz (final)",
+                               base_t=meter_t)[0]
+            rows += task_meter(args, {"courts", "showbiz"}, "all",
+                               base_t=meter_t)[0]
+    if "wmt" in tasks:
+        ru = wmt_docs(data_dir(args, "wmt-news-docs", "wmt21",
+                               "newstest2021.ru-en.all.xml.gz"))
+        r, wmt_t = task_wmt(args, ru, "WMT21 ru-en A/B (dev)")
+        if dev:
+            rows += r
+        if final:
+            for pair in ("de-en", "cs-en"):
+                rows += task_wmt(args, txt_docs(args, pair),
+                                 "WMT21-txt %s A/B (held out)" % pair,
+                                 base_t=wmt_t)[0]
+    if "msrp" in tasks:
+        r, base = task_msrp(args, "train", "MSRP train (dev)")
+        if dev:
+            rows += r
+        if final:
+            rows += task_msrp(args, "test", "MSRP test (final)", base)[0]
+    if "negatives" in tasks:
+        if meter_t is None:
+            meter_t = 0.2
+        rows += task_negatives(args, "BBC fulltext", bbc_docs(args), meter_t)
+        rows += task_negatives(args, "Reuters-21578 (reut2-000..003)",
+                               reuters_docs(args, range(4)), meter_t)
+    text = table(rows)
+    print(text)
+    print(targets(rows))
+    if args.out and not args.no_write:
+        write_results(args, rows, text)
+    return 0
+
+
+# Targets of the quality work, checked on the final figures where there
+# are final figures.  (row corpus prefix, task, what, index, goal)
+TARGETS = [
+    ("METER all", "doc pairs", "MRR", "mrr", 0.97),
+    ("METER all", "doc pairs", "document-pair F1", 2, 0.70),
+    ("WMT21 ru-en", "paragraphs", "paragraph precision", 0, 0.95),
+    ("WMT21 ru-en", "paragraphs", "paragraph recall", 1, 0.80),
+    ("WMT21-txt", "paragraphs", "paragraph precision", 0, 0.95),
+    ("WMT21-txt", "paragraphs", "paragraph recall", 1, 0.80),
+    ("BBC", "false links", "false links per 1,000 docs (at most)", "mrr",
+     -1.0),
+    ("Reuters", "false links", "false links per 1,000 docs (at most)",
+     "mrr", -1.0),
+]
+
+
+def targets(rows):
+    out = ["Targets:"]
+    for corpus, task, what, key, goal in TARGETS:
+        for r in rows:
+            if r["corpus"].startswith(corpus) and r["task"].startswith(task):
+                v = r[key] if key == "mrr" else r["wt"][key]
+                ok = v <= -goal if goal < 0 else v >= goal
+                out.append("- %s, %s: %.3f, target %s %.2f: %s" %
+                           (r["corpus"], what, v, "<" if goal < 0 else ">=",
+                            abs(goal), "met" if ok else
+                            "missed by %.3f" % abs(v - abs(goal))))
+    return "\n".join(out) + "\n"
+
+
+def write_results(args, rows, text):
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "notes.md"), encoding="utf-8") as f:
+        notes = f.read()
+    opts = " ".join("--opt %s=%s" % kv for kv in sorted(args.opt.items()))
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# wiretrace on labeled corpora\n\n"
+                "Generated by `sh tests/eval/run.sh%s` (split: %s); do "
+                "not edit: the table changes with the code, and its diff "
+                "shows every change in quality.  Baseline: Jaccard "
+                "resemblance of word 5-shingles per document (per segment "
+                "for WMT paragraphs, per sentence for MSRP), one global "
+                "threshold chosen for the best F1 on the development part "
+                "of each task.\n\n" % ((" " + opts) if opts else "",
+                                        args.split))
+        f.write(text + "\n" + targets(rows) + "\n" + notes)
+
+
+def smoke(args):
+    """A small subset with modest thresholds, for the default test suite."""
+    rows, _ = task_meter(args, {"courts"}, "courts (smoke)", limit_stories=12)
+    ru = wmt_docs(data_dir(args, "wmt-news-docs", "wmt21",
+                           "newstest2021.ru-en.all.xml.gz"))
+    ru = {r: v[:8] for r, v in ru.items()}
+    rows += task_wmt(args, ru, "WMT21 ru-en (smoke)")[0]
+    print(table(rows))
+    print(targets(rows))
+    checks = [("METER MRR", rows[0]["mrr"], 0.8),
+              ("METER F1", rows[0]["wt"][2], 0.5),
+              ("WMT paragraph precision", rows[2]["wt"][0], 0.8),
+              ("WMT paragraph recall", rows[2]["wt"][1], 0.5)]
+    bad = [c for c in checks if c[1] < c[2]]
+    for name, v, want in bad:
+        print("FAIL: %s %.3f < %.3f" % (name, v, want))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

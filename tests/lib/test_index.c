@@ -1,0 +1,252 @@
+/* Tests of index.c and store_sqlite.c: the archive index's contract. */
+#include "helpers.h"
+
+#include <unistd.h>
+
+/* The bytes of corpora/demo/<name>; the caller frees them. */
+static char *demo(const char *name, size_t *len)
+{
+    char path[4096];
+    const char *root = getenv("WT_SOURCE_ROOT");
+    snprintf(path, sizeof path, "%s/corpora/demo/%s", root ? root : ".",
+             name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    char *buf = malloc(1 << 16);
+    *len = fread(buf, 1, (1 << 16) - 1, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static char db_path[64];
+
+static wt_index *open_index(int fresh)
+{
+    if (fresh) {
+        snprintf(db_path, sizeof db_path, "/tmp/wt_test_index_%d.db",
+                 (int)getpid());
+        unlink(db_path);
+    }
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_index *ix = NULL;
+    char err[256];
+    cr_assert_eq(wt_index_open(&ix, db_path, &o, NULL, err, sizeof err), 0,
+                 "%s", err);
+    return ix;
+}
+
+static void drop_index(wt_index *ix)
+{
+    wt_index_close(ix);
+    char p[96];
+    unlink(db_path);
+    snprintf(p, sizeof p, "%s-wal", db_path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", db_path);
+    unlink(p);
+}
+
+static int add_demo(wt_index *ix, const char *name, const char *id)
+{
+    size_t len;
+    char *text = demo(name, &len);
+    wt_article a = {0};
+    a.id = id;
+    a.text = text;
+    a.len = len;
+    int added = -1;
+    cr_assert_eq(wt_index_add(ix, &a, &added), 0, "%s", wt_index_error(ix));
+    free(text);
+    return added;
+}
+
+static wt_index_stats stats(wt_index *ix)
+{
+    wt_index_stats st;
+    cr_assert_eq(wt_index_stats_get(ix, &st), 0);
+    return st;
+}
+
+Test(index, readding_is_a_noop_and_new_text_replaces)
+{
+    wt_index *ix = open_index(1);
+    cr_assert_eq(add_demo(ix, "wire.txt", "wire"), 1);
+    const wt_index_stats one = stats(ix);
+    cr_assert_eq(add_demo(ix, "wire.txt", "wire"), 0);
+    const wt_index_stats again = stats(ix);
+    cr_assert_eq(again.documents, 1);
+    cr_assert_eq(again.fingerprints, one.fingerprints);
+    cr_assert_eq(again.bands, one.bands);
+    cr_assert_eq(add_demo(ix, "unrelated.txt", "wire"), 1); /* new text */
+    const wt_index_stats repl = stats(ix);
+    cr_assert_eq(repl.documents, 1);
+    cr_assert_neq(repl.text_bytes, one.text_bytes);
+    drop_index(ix);
+}
+
+Test(index, remove_leaves_no_postings)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    add_demo(ix, "edited.txt", "edited");
+    cr_assert_gt(stats(ix).fingerprints, 0);
+    int removed = 0;
+    cr_assert_eq(wt_index_remove(ix, "wire", &removed), 0);
+    cr_assert_eq(removed, 1);
+    cr_assert_eq(wt_index_remove(ix, "wire", &removed), 0);
+    cr_assert_eq(removed, 0);
+    cr_assert_eq(wt_index_remove(ix, "edited", &removed), 0);
+    const wt_index_stats st = stats(ix);
+    cr_assert_eq(st.documents, 0);
+    cr_assert_eq(st.fingerprints, 0);
+    cr_assert_eq(st.bands, 0);
+    cr_assert_eq(st.paragraphs, 0);
+    drop_index(ix);
+}
+
+/* The query article is document 0; its paragraph 1 is wire's paragraph 1
+ * word for word, with spans pointing into both texts. */
+Test(index, query_names_indexed_sources_with_spans)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    add_demo(ix, "unrelated.txt", "football");
+    wt_index_close(ix);
+    ix = open_index(0); /* the documents persist */
+    size_t len;
+    char *text = demo("reprint.txt", &len);
+    wt_article a = {0};
+    a.id = "reprint";
+    a.text = text;
+    a.len = len;
+    const wt_corpus *c = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s",
+                 wt_index_error(ix));
+    const wt_document *q = wt_corpus_document(c, 0);
+    cr_assert_str_eq(wt_document_id(q), "reprint");
+    const wt_paragraph *p = wt_document_paragraph(q, 1);
+    cr_assert_geq(p->source_count, 1);
+    const wt_source *s = &p->sources[0];
+    const wt_document *src = wt_corpus_document(c, s->document);
+    cr_assert_str_eq(wt_document_id(src), "wire");
+    cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
+    cr_assert_geq(s->span_count, 1);
+    size_t slen;
+    const char *sb = wt_document_bytes(src, &slen);
+    cr_assert_eq(memcmp(text + s->spans[0].start,
+                        sb + s->spans[0].source_start, 20), 0);
+    /* The football report shares no text: not a candidate. */
+    for (size_t i = 1; i < wt_corpus_document_count(c); i++)
+        cr_assert_str_neq(wt_document_id(wt_corpus_document(c, i)),
+                          "football");
+    wt_index_filter f = {0};
+    f.outlet = "Somebody Else";
+    cr_assert_eq(wt_index_query(ix, &a, &f, &c), 0);
+    cr_assert_eq(wt_corpus_document_count(c), 1);
+    free(text);
+    drop_index(ix);
+}
+
+Test(index, prepare_and_put_equal_add)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "w");
+    const wt_index_stats one = stats(ix);
+    int removed;
+    wt_index_remove(ix, "w", &removed);
+    wt_index_worker *w = NULL;
+    cr_assert_eq(wt_index_worker_new(&w, ix), 0);
+    size_t len;
+    char *text = demo("wire.txt", &len);
+    wt_article a = {0};
+    a.id = "w";
+    a.text = text;
+    a.len = len;
+    wt_index_entry *e = NULL;
+    cr_assert_eq(wt_index_prepare(w, &a, &e), 0);
+    int added = 0;
+    cr_assert_eq(wt_index_put(ix, e, &added), 0);
+    cr_assert_eq(added, 1);
+    const wt_index_stats two = stats(ix);
+    cr_assert_eq(two.fingerprints, one.fingerprints);
+    cr_assert_eq(two.bands, one.bands);
+    cr_assert_eq(two.paragraphs, one.paragraphs);
+    wt_index_entry_free(e);
+    wt_index_worker_free(w);
+    free(text);
+    drop_index(ix);
+}
+
+Test(index, a_file_that_is_not_an_index_is_refused)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/wt_test_notdb_%d.db", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("plain notes, not SQLite\n", f);
+    fclose(f);
+    wt_index *ix = NULL;
+    char err[256];
+    cr_assert_eq(wt_index_open(&ix, path, NULL, NULL, err, sizeof err),
+                 WT_EIO);
+    cr_assert_null(ix);
+    cr_assert(strstr(err, path), "%s", err);
+    unlink(path);
+}
+
+/* A query against an index holding only wire.txt must report what compare
+ * reports for reprint.txt and wire.txt: re-analysis from stored paragraph
+ * ranges, boilerplate kinds and credits is exact. */
+Test(index, query_equals_compare_of_the_same_pair)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    size_t len, wlen;
+    char *text = demo("reprint.txt", &len);
+    char *wire = demo("wire.txt", &wlen);
+    wt_article a = {0};
+    a.id = "reprint";
+    a.text = text;
+    a.len = len;
+    const wt_corpus *q = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &q), 0);
+    cr_assert_eq(wt_corpus_document_count(q), 2);
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "reprint", "reprint", text, len), 0);
+    cr_assert_eq(wt_corpus_add_buffer(c, "wire", "wire", wire, wlen), 0);
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    const wt_document *dq = wt_corpus_document(q, 0);
+    const wt_document *dc = wt_corpus_document(c, 0);
+    cr_assert_eq(wt_document_paragraph_count(dq),
+                 wt_document_paragraph_count(dc));
+    size_t links = 0;
+    for (size_t i = 0; i < wt_document_paragraph_count(dq); i++) {
+        const wt_paragraph *pq = wt_document_paragraph(dq, i);
+        const wt_paragraph *pc = wt_document_paragraph(dc, i);
+        cr_assert_eq(pq->boiler, pc->boiler);
+        cr_assert_eq(pq->source_count, pc->source_count, "paragraph %zu", i);
+        for (size_t s = 0; s < pq->source_count; s++) {
+            const wt_source *x = &pq->sources[s], *y = &pc->sources[s];
+            cr_assert_eq(x->paragraph, y->paragraph);
+            cr_assert_eq(x->cls, y->cls);
+            cr_assert_float_eq(x->score, y->score, 1e-12);
+            cr_assert_eq(x->origin, y->origin);
+            cr_assert_eq(x->span_count, y->span_count);
+            for (size_t k = 0; k < x->span_count; k++)
+                cr_assert_eq(memcmp(&x->spans[k], &y->spans[k],
+                                    sizeof x->spans[k]), 0);
+            links++;
+        }
+    }
+    cr_assert_gt(links, 5);
+    wt_corpus_free(c);
+    free(text);
+    free(wire);
+    drop_index(ix);
+}
