@@ -27,7 +27,10 @@ typedef struct opt {
     const char *arg;
     unsigned lo, hi; /* ARG_UINT range */
     const char *help;
+    unsigned cmds; /* the commands it applies to (CMD_*); 0: all */
 } opt;
+
+enum { CMD_INDEX = 1, CMD_DIFF = 2 };
 
 static const opt options[] = {
     {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
@@ -37,13 +40,14 @@ static const opt options[] = {
     {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
      "report format: text, json, or jsonl (one line per article)"},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
-     "index: the index file (SQLite; created by index add)"},
+     "index: the index file (SQLite; created by index add)", CMD_INDEX},
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
-     "index query: only sources published at or after TIME"},
+     "index query: only sources published at or after TIME", CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
-     "index: worker threads; output is the same as with 1 (default 1)"},
+     "index: worker threads; output is the same as with 1 (default 1)",
+     CMD_INDEX},
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
-     "index add: articles per committed transaction (default 1000)"},
+     "index add: articles per committed transaction (default 1000)", CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
@@ -77,12 +81,12 @@ static const opt options[] = {
     {O_LANG_DIR, 0, "lang-dir", ARG_STRING, "DIR", 0, 0,
      "folder of language profiles (default: the installed one)"},
     {O_COLOR, 0, "color", ARG_NONE, NULL, 0, 0,
-     "diff: colours even when stdout is not a terminal"},
+     "diff: colours even when stdout is not a terminal", CMD_DIFF},
     {O_NO_COLOR, 0, "no-color", ARG_NONE, NULL, 0, 0,
-     "diff: no colours (also when NO_COLOR is set)"},
+     "diff: no colours (also when NO_COLOR is set)", CMD_DIFF},
     {O_SIDE_BY_SIDE, 0, "side-by-side", ARG_NONE, NULL, 0, 0,
      "diff: matched paragraphs in two columns, shared names and numbers "
-     "marked"},
+     "marked", CMD_DIFF},
     {O_QUIET, 'q', "quiet", ARG_NONE, NULL, 0, 0,
      "print no warnings and no progress, only errors"},
     {O_VERBOSE, 'v', "verbose", ARG_NONE, NULL, 0, 0,
@@ -92,6 +96,22 @@ static const opt options[] = {
 };
 
 #define NOPTIONS (sizeof options / sizeof *options)
+
+/* The CMD_* bit of a command name; 0 for compare and scan, which take
+ * only the options every command takes. */
+static unsigned command_bit(const char *command)
+{
+    if (command && !strcmp(command, "index"))
+        return CMD_INDEX;
+    if (command && !strcmp(command, "diff"))
+        return CMD_DIFF;
+    return 0;
+}
+
+static int applies(const opt *o, const char *command)
+{
+    return !o->cmds || (o->cmds & command_bit(command));
+}
 
 static int usage_error(const char *fmt, const char *a, const char *b)
 {
@@ -258,6 +278,9 @@ static int parse_one(int argc, char **argv, int *i, cli_settings *s,
     }
     if (!o)
         return usage_error("unknown option \"%s\"%s", a, "");
+    if (!applies(o, s->command))
+        return usage_error("option --%s does not apply to %s", o->name,
+                           s->command ? s->command : "this command");
     if (o->kind == ARG_NONE) {
         if (value)
             return usage_error("option --%s takes no value%s", o->name, "");
@@ -301,10 +324,12 @@ void cli_settings_release(cli_settings *s)
     free(s->inputs);
 }
 
-static void print_options(void)
+static void print_options(const char *command)
 {
     for (size_t i = 0; i < NOPTIONS; i++) {
         const opt *o = &options[i];
+        if (!applies(o, command))
+            continue;
         char left[64];
         if (o->short_name)
             snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name,
@@ -376,7 +401,7 @@ void cli_help(const char *command)
                "      --version     show the version\n\n%s", exit_text);
         return;
     }
-    print_options();
+    print_options(command);
     printf("\n%s", command && !strcmp(command, "diff") ? diff_exit_text
                                                        : exit_text);
 }
