@@ -22,6 +22,7 @@
 
 #define WRAPPED_LINE_MIN 40 /* UTF-16 units; shorter lines are headings */
 #define LABEL_MAX_WORDS 4
+#define BOILER_MAX_UNITS 400 /* longest boilerplate paragraph, UTF-16 */
 #define AUTHOR_TAIL 3 /* author lines sit in the last paragraphs */
 #define INDENT_MIN 2  /* indented and flush lines for indent marking */
 
@@ -173,7 +174,12 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
     UChar *f = fold_space(s, len, &fl);
     if (!f)
         return WT_ENOMEM;
-    for (size_t i = 0; prof && i < prof->nboiler && !kind; i++) {
+    /* Boilerplate is short: a longer paragraph is text, and is spared the
+     * patterns, whose backtracking ("^.{20,}...{AGENCY}$") costs most on
+     * long paragraphs. */
+    const int short_enough = fl <= BOILER_MAX_UNITS;
+    for (size_t i = 0; prof && short_enough && i < prof->nboiler && !kind;
+         i++) {
         UErrorCode err = U_ZERO_ERROR;
         URegularExpression *re = prof->boiler[i].re;
         uregex_setText(re, f, fl, &err);
