@@ -4,7 +4,8 @@
 #   sh tools/setup.sh          setup and build only
 #   sh tools/setup.sh demo     ... and print the provenance report of corpora/demo
 #   sh tools/setup.sh test     ... and run the whole test suite, also under
-#                              AddressSanitizer and UndefinedBehaviorSanitizer
+#                              AddressSanitizer and UndefinedBehaviorSanitizer,
+#                              and the allocation-failure test (build-alloc/)
 #   sh tools/setup.sh tour     ... and write docs/tour.md (examples with
 #                              their real output)
 # Safe to run again: it installs and reconfigures only what is missing.
@@ -75,6 +76,15 @@ test)
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         meson test -C build-sanitize --print-errorlogs
+    # Every allocation of a whole compare made to fail in turn, under ASan.
+    if [ ! -f build-alloc/build.ninja ]; then
+        meson setup build-alloc -Dalloc_fail=true -Dbuildtype=debug \
+            -Db_sanitize=address,undefined -Db_lundef=false >&2
+    fi
+    ninja -C build-alloc tests/test_alloc_fail >&2
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        meson test -C build-alloc --no-rebuild --suite alloc --print-errorlogs
     ;;
 *)
     echo "usage: sh tools/setup.sh [build|demo|test|tour]" >&2

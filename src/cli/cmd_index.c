@@ -13,6 +13,7 @@
 #include <fts.h>
 #include <pthread.h>
 #include <jansson.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,31 @@ static void prepare_slot(worker *w, slot *sl)
                  wt_index_worker_error(w->prep));
 }
 
+/* index query --html FILE: one page per queried article, named after
+ * FILE with the article id before its extension ("report-<id>.html"), so
+ * that workers never share a file. */
+static int html_for_article(const wt_corpus *c, const cli_settings *s,
+                            const char *id)
+{
+    const char *html = s->html;
+    const char *dot = strrchr(html, '.');
+    const char *slash = strrchr(html, '/');
+    if (!dot || (slash && dot < slash))
+        dot = html + strlen(html);
+    const size_t n = strlen(html) + strlen(id) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return -1;
+    int o = snprintf(path, n, "%.*s-", (int)(dot - html), html);
+    for (const char *p = id; *p; p++) /* ids may hold '/' or spaces */
+        path[o++] = (isalnum((unsigned char)*p) || *p == '-' || *p == '_' ||
+                     *p == '.') ? *p : '_';
+    snprintf(path + o, n - (size_t)o, "%s", dot);
+    const int rc = report_html_file(c, s, path);
+    free(path);
+    return rc;
+}
+
 static void query_slot(worker *w, slot *sl)
 {
     const ictx *x = w->x;
@@ -127,6 +153,11 @@ static void query_slot(worker *w, slot *sl)
     if (mem)
         fclose(mem);
     sl->reuse = report_count_links_in(c, 1) > 0;
+    if (!sl->rc && x->s.html && html_for_article(c, &x->s, sl->a.id)) {
+        sl->rc = -1;
+        snprintf(sl->err, sizeof sl->err,
+                 "%s: cannot write the HTML report", sl->a.id);
+    }
 }
 
 static void *work(void *arg)

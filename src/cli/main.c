@@ -93,11 +93,12 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the *.txt files below dir, sorted, ids relative to dir. */
+/* Adds the *.txt files below dir, sorted, ids relative to dir.  Symbolic
+ * links are followed; a dangling one or a loop is named and skipped. */
 static int walk_dir(run *r, char *dir)
 {
     char *roots[] = {dir, NULL};
-    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+    FTS *fts = fts_open(roots, FTS_LOGICAL | FTS_NOCHDIR, NULL);
     if (!fts) {
         fprintf(stderr, "wiretrace: %s: cannot open\n", dir);
         r->trouble = 1;
@@ -114,6 +115,14 @@ static int walk_dir(run *r, char *dir)
             e->fts_info == FTS_NS) {
             fprintf(stderr, "wiretrace: %s: %s\n", e->fts_path,
                     strerror(e->fts_errno));
+            r->trouble = 1;
+        } else if (e->fts_info == FTS_DC) {
+            fprintf(stderr, "wiretrace: %s: directory loop (symbolic "
+                    "link), skipped\n", e->fts_path);
+            r->trouble = 1;
+        } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
+            fprintf(stderr, "wiretrace: %s: dangling symbolic link, "
+                    "skipped\n", e->fts_path);
             r->trouble = 1;
         } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
             const char *id = e->fts_path;

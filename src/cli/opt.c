@@ -36,7 +36,8 @@ static const opt options[] = {
     {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
      "print the JSON report instead of text"},
     {O_HTML, 0, "html", ARG_STRING, "FILE", 0, 0,
-     "also write a self-contained HTML report to FILE"},
+     "also write a self-contained HTML report to FILE\n"
+     "%34sindex query: one per article, FILE-<id>.html"},
     {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
      "report format: text, json, or jsonl (one line per article)"},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,

@@ -176,28 +176,48 @@ static const char *pair_origin(const wt_corpus *c, size_t a, size_t b)
     return "unknown";
 }
 
+static int cmp_pair(const void *x, const void *y)
+{
+    const size_t *a = x, *b = y;
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* Only the pairs that had a candidate can share anything: walking them,
+ * not every pair of documents, keeps a scan of many files linear. */
 static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
 {
-    const size_t n = wt_corpus_document_count(c);
+    const size_t np = wt_corpus_pair_count(c);
+    size_t *ab = malloc((np + 1) * 2 * sizeof *ab);
     int header = 0;
-    for (size_t a = 0; a < shown; a++)
-        for (size_t b = a + 1; b < n; b++) {
-            double sa, sb, sim;
-            wt_corpus_pair(c, a, b, &sa, &sb, &sim);
-            if (sa == 0 && sb == 0)
-                continue;
-            if (!header++)
-                fprintf(out, "\nDocument pairs with reuse (share of each "
-                        "side's text paragraphs that have a source in the "
-                        "other)\n  %-28s %-28s %6s %6s %8s  %s\n", "A", "B",
-                        "A<-B", "B<-A", "resembl.", "origin");
-            fputs("  ", out);
-            print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
-            fputs(" ", out);
-            print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
-            fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100,
-                    sim, pair_origin(c, a, b));
-        }
+    if (!ab)
+        return;
+    for (size_t i = 0; i < np; i++)
+        wt_corpus_pair_at(c, i, &ab[2 * i], &ab[2 * i + 1]);
+    if (np > 1)
+        qsort(ab, np, 2 * sizeof *ab, cmp_pair);
+    for (size_t i = 0; i < np; i++) {
+        const size_t a = ab[2 * i], b = ab[2 * i + 1];
+        double sa, sb, sim;
+        if (a >= shown)
+            continue;
+        wt_corpus_pair(c, a, b, &sa, &sb, &sim);
+        if (sa == 0 && sb == 0)
+            continue;
+        if (!header++)
+            fprintf(out, "\nDocument pairs with reuse (share of each "
+                    "side's text paragraphs that have a source in the "
+                    "other)\n  %-28s %-28s %6s %6s %8s  %s\n", "A", "B",
+                    "A<-B", "B<-A", "resembl.", "origin");
+        fputs("  ", out);
+        print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
+        fputs(" ", out);
+        print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
+        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100,
+                sim, pair_origin(c, a, b));
+    }
+    free(ab);
     if (!header)
         fputs("\nNo reuse between documents.\n", out);
 }

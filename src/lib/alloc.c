@@ -11,6 +11,8 @@ static _Thread_local long fail_countdown;
 
 void wt_alloc_fail_after(long n) { fail_countdown = n; }
 
+long wt_alloc_fail_pending(void) { return fail_countdown; }
+
 static int should_fail(void)
 {
     if (fail_countdown <= 0)

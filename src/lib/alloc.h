@@ -22,6 +22,9 @@ void wt_free(void *p);
 /* Test builds only: the nth allocation from now on fails (0 = never).
  * Thread-local so that parallel tests do not disturb each other. */
 void wt_alloc_fail_after(long n);
+/* How many allocations are left before the armed failure; 0 once it has
+ * fired (or when none is armed). */
+long wt_alloc_fail_pending(void);
 #endif
 
 #endif

@@ -23,6 +23,7 @@
 #define CANDIDATE_SHARE 0.2 /* shared rare weight / smaller paragraph */
 #define FIXED 1000.0        /* weights are summed as fixed point */
 #define SHINGLE_MARK (UINT64_C(1) << 62)
+#define DUP_FIRST 8 /* earlier holders of a shingle tried as repeats */
 
 typedef struct posting {
     uint64_t key;
@@ -320,40 +321,95 @@ static int score_candidates(stage *s)
     return rc;
 }
 
-static size_t shared_count(const wt_para *a, const wt_para *b)
+/* A shingle of one paragraph of a document, for finding repeats. */
+typedef struct dup_ref {
+    uint64_t shingle;
+    uint32_t para;
+} dup_ref;
+
+static int cmp_dup_ref(const void *a, const void *b)
 {
-    size_t i = 0, j = 0, n = 0;
-    while (i < a->nshingles && j < b->nshingles) {
-        if (a->shingles[i] < b->shingles[j])
-            i++;
-        else if (a->shingles[i] > b->shingles[j])
-            j++;
-        else {
-            n++;
-            i++;
-            j++;
+    const dup_ref *x = a, *y = b;
+    if (x->shingle != y->shingle)
+        return x->shingle < y->shingle ? -1 : 1;
+    return (x->para > y->para) - (x->para < y->para);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The earlier paragraphs that share a shingle with q: for each shingle of
+ * q, the first DUP_FIRST paragraphs holding it.  Sorted, unique. */
+static int dup_candidates(const wt_document *d, const dup_ref *refs,
+                          size_t nref, uint32_t q, uint32_t **cand,
+                          size_t *n, size_t *cap)
+{
+    const wt_para *pq = &d->paras[q];
+    *n = 0;
+    for (size_t i = 0; i < pq->nshingles; i++) {
+        size_t lo = 0, hi = nref; /* first ref of this shingle */
+        while (lo < hi) {
+            const size_t mid = lo + (hi - lo) / 2;
+            if (refs[mid].shingle < pq->shingles[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < nref && k < lo + DUP_FIRST &&
+                            refs[k].shingle == pq->shingles[i] &&
+                            refs[k].para < q; k++) {
+            if (wt_grow(cand, cap, *n + 1, sizeof **cand))
+                return WT_ENOMEM;
+            (*cand)[(*n)++] = refs[k].para;
         }
     }
-    return n;
+    if (*n > 1)
+        qsort(*cand, *n, sizeof **cand, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!u || (*cand)[u - 1] != (*cand)[i])
+            (*cand)[u++] = (*cand)[i];
+    *n = u;
+    return 0;
 }
 
 /* Repeats inside one document: the later paragraph points to the earliest
- * earlier one it repeats.  Boilerplate counts: captions are repeated. */
+ * earlier one it repeats.  Boilerplate counts: captions are repeated.
+ * Candidates come from the document's shingles, so that a document of
+ * many paragraphs is not compared pair by pair. */
 static int find_duplicates(wt_corpus *c, wt_document *d, size_t di)
 {
+    dup_ref *refs = NULL;
+    uint32_t *cand = NULL;
+    size_t nref = 0, refcap = 0, ncand = 0, candcap = 0;
     int rc = 0;
-    for (size_t q = 1; q < d->npara && !rc; q++)
-        for (size_t p = 0; p < q && !rc; p++) {
-            wt_para *pq = &d->paras[q];
-            if (!shared_count(pq, &d->paras[p]))
-                continue;
+    for (size_t p = 0; p < d->npara && !rc; p++)
+        for (size_t i = 0; i < d->paras[p].nshingles && !rc; i++) {
+            rc = wt_grow(&refs, &refcap, nref + 1, sizeof *refs);
+            if (!rc)
+                refs[nref++] = (dup_ref){d->paras[p].shingles[i],
+                                         (uint32_t)p};
+        }
+    if (!rc && nref > 1)
+        qsort(refs, nref, sizeof *refs, cmp_dup_ref);
+    for (size_t q = 1; q < d->npara && !rc; q++) {
+        wt_para *pq = &d->paras[q];
+        rc = dup_candidates(d, refs, nref, (uint32_t)q, &cand, &ncand,
+                            &candcap);
+        for (size_t k = 0; k < ncand && !rc; k++) {
             wt_pair_score ps;
-            rc = wt_match_paragraphs(d, pq, d, &d->paras[p], &c->idf,
+            rc = wt_match_paragraphs(d, pq, d, &d->paras[cand[k]], &c->idf,
                                      c->opts.min_span, &ps);
             if (!rc)
-                rc = link_side(c, pq, &ps, 0, di, p, 1);
+                rc = link_side(c, pq, &ps, 0, di, cand[k], 1);
             wt_free(ps.spans);
         }
+    }
+    wt_free(refs);
+    wt_free(cand);
     return rc;
 }
 

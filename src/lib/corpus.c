@@ -459,6 +459,10 @@ static int analyze_document(wt_corpus *c, wt_document *d)
     wt_header hdr = {0};
     wt_para_range *r = NULL;
     size_t li = 0, *plang = NULL;
+    if (d->nbytes > WT_READ_MAX)
+        return wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu "
+                              "bytes (1 GiB), skipped", d->path,
+                              WT_READ_MAX);
     int rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
                             &rep);
     if (rc == WT_ENOTTEXT)
@@ -494,10 +498,13 @@ static int analyze_document(wt_corpus *c, wt_document *d)
         rc = para_lang(c, &d->text, &r[i], li, &plang[i]);
         /* A paragraph in another language is boilerplate by its patterns
          * too: "Copyright Yonhap" under a Korean story. */
-        if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE)
+        if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE) {
             r[i].boiler = wt_paragraph_boiler(d->text.u + r[i].start,
                                               r[i].end - r[i].start,
                                               c->langs[plang[i]].prof);
+            if (r[i].boiler < 0)
+                rc = r[i].boiler; /* WT_ENOMEM */
+        }
     }
     if (!rc) {
         d->npara = npara;
@@ -517,6 +524,9 @@ static int analyze_document(wt_corpus *c, wt_document *d)
         return wt_corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
                               detail[0] ? ": " : "", detail);
     }
+    if (!d->npara)
+        wt_corpus_log(c, WT_LOG_WARN, "%s: %s, no paragraphs", d->path,
+                      d->nbytes ? "no text" : "empty file");
     return 0;
 }
 
@@ -661,8 +671,15 @@ int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
         return wt_corpus_fail(c, rc, "%s: %s",
                               !strcmp(path, "-") ? "standard input" : path,
                               strerror(errno));
-    if (rc)
-        return wt_corpus_fail(c, rc, "%s: %s", path, wt_strerror(rc));
+    if (rc == WT_EINVAL || (!rc && len > WT_READ_MAX))
+        rc = wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
+                            "(1 GiB), skipped", path, WT_READ_MAX);
+    if (rc) {
+        wt_free(buf);
+        return rc == WT_EINVAL ? rc
+                               : wt_corpus_fail(c, rc, "%s: %s", path,
+                                                wt_strerror(rc));
+    }
     rc = wt_corpus_add_buffer(c, id, path, buf, len);
     wt_free(buf);
     return rc;

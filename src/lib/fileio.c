@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int wt_read_file(const char *path, char **out, size_t *len)
 {
@@ -16,12 +17,21 @@ int wt_read_file(const char *path, char **out, size_t *len)
     int rc = 0;
     if (!f)
         return WT_EIO;
+    struct stat st;
+    if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size > WT_READ_MAX) {
+        rc = WT_EINVAL; /* refused unread; the caller says "too large" */
+        goto out;
+    }
     for (;;) {
         if ((rc = wt_grow(&buf, &cap, n + 65536 + 1, 1)))
             goto out;
-        const size_t got = fread(buf + n, 1, cap - n - 1, f);
+        size_t want = cap - n - 1;
+        if (want > WT_READ_MAX + 1 - n)
+            want = WT_READ_MAX + 1 - n;
+        const size_t got = fread(buf + n, 1, want, f);
         n += got;
-        if (got == 0)
+        if (got == 0 || n > WT_READ_MAX)
             break;
     }
     if (ferror(f)) {

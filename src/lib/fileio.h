@@ -3,9 +3,17 @@
 #define WT_FILEIO_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* The largest input read: the offset map holds 32-bit offsets and ICU
+ * takes 32-bit lengths. */
+#define WT_READ_MAX ((size_t)INT32_MAX / 2)
 
 /* Reads all of path ("-" = standard input) into a new buffer with a NUL
- * after the last byte.  Returns 0, WT_EIO (errno is kept) or WT_ENOMEM. */
+ * after the last byte; stops after WT_READ_MAX + 1 bytes, so that a
+ * larger input is refused without being held whole.  Returns 0, WT_EIO
+ * (errno is kept), WT_EINVAL (a regular file over WT_READ_MAX, not read)
+ * or WT_ENOMEM. */
 int wt_read_file(const char *path, char **out, size_t *len);
 
 /* Iterates over the data lines of buf: trims, skips blank lines and lines

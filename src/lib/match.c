@@ -20,6 +20,10 @@
 
 #define NUMBER_BOOST 1.5
 #define MAX_CHAIN 64 /* positions followed per word pair: bounds repeats */
+/* Words of runs collected per word of the pair.  Text made of one
+ * repeated word has a maximal run on every diagonal, quadratic in all;
+ * ordinary text stays far below this. */
+#define RUN_WORK_PER_WORD 16
 #define REWRITE_MIN_SHARED 4 /* shared content stems for a rewrite */
 
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s)
@@ -76,10 +80,11 @@ static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
         next[j] = (uint32_t)*slot; /* stored as position + 1 */
         *slot = j + 1;
     }
-    for (size_t i = 0; i + 1 < na; i++) {
+    size_t budget = RUN_WORK_PER_WORD * (na + nb);
+    for (size_t i = 0; i + 1 < na && budget; i++) {
         const uint64_t *head = wt_hmap_get(&first, pair_key(ta, i));
         unsigned chain = 0;
-        for (uint64_t p = head ? *head : 0; p && chain < MAX_CHAIN;
+        for (uint64_t p = head ? *head : 0; p && chain < MAX_CHAIN && budget;
              p = next[p - 1], chain++) {
             const size_t j = (size_t)p - 1;
             if (ta[i].stem != tb[j].stem || ta[i + 1].stem != tb[j + 1].stem)
@@ -87,9 +92,10 @@ static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
             if (i > 0 && j > 0 && ta[i - 1].stem == tb[j - 1].stem)
                 continue; /* not the start of a maximal run */
             size_t len = 2;
-            while (i + len < na && j + len < nb &&
+            while (i + len < na && j + len < nb && len < budget &&
                    ta[i + len].stem == tb[j + len].stem)
                 len++;
+            budget -= len < budget ? len : budget;
             if ((rc = wt_grow(out, &cap, *nout + 1, sizeof **out)))
                 goto out;
             (*out)[(*nout)++] = (run){(uint32_t)i, (uint32_t)j,

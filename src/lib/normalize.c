@@ -80,6 +80,8 @@ static int32_t drop_group_separators(UChar *u, int32_t len)
     return o;
 }
 
+#define WORD_MAX 256 /* UTF-16 units of a word that are folded */
+
 static int ensure_u(wt_normalizer *n, size_t need)
 {
     return wt_grow(&n->u, &n->ucap, need, sizeof *n->u);
@@ -89,6 +91,11 @@ const char *wt_normalize_word(wt_normalizer *n, const UChar *s, int32_t len,
                               int is_number, size_t *out_len, int *rc)
 {
     UErrorCode err = U_ZERO_ERROR;
+    /* Only the first WORD_MAX units of a word are folded: longer "words"
+     * are junk (encoded data, combining-mark storms), and ICU's canonical
+     * reordering is quadratic in a run of combining marks. */
+    if (len > WORD_MAX)
+        len = U16_IS_LEAD(s[WORD_MAX - 1]) ? WORD_MAX - 1 : WORD_MAX;
     /* NFKC_Casefold can expand; ask ICU for the size when it does. */
     if ((*rc = ensure_u(n, (size_t)len * 3 + 8)))
         return NULL;

@@ -22,6 +22,7 @@
 
 #define WRAPPED_LINE_MIN 40 /* UTF-16 units; shorter lines are headings */
 #define LABEL_MAX_WORDS 4
+#define BOILER_MAX_UNITS 400 /* longest boilerplate paragraph, UTF-16 */
 #define AUTHOR_TAIL 3 /* author lines sit in the last paragraphs */
 #define INDENT_MIN 2  /* indented and flush lines for indent marking */
 
@@ -115,8 +116,12 @@ static int joinable(const wt_text *t, const line *a, const line *b,
                      (blank_separated && a->end - a->start >= WRAPPED_LINE_MIN);
     if (!cont)
         return 0;
-    return !boiler_kind(t->u + a->start, a->end - a->start, prof, 0) &&
-           !boiler_kind(t->u + b->start, b->end - b->start, prof, 0);
+    /* 1 = join, 0 = not, negative = WT_ENOMEM from boiler_kind. */
+    const int ka = boiler_kind(t->u + a->start, a->end - a->start, prof, 0);
+    if (ka)
+        return ka < 0 ? ka : 0;
+    const int kb = boiler_kind(t->u + b->start, b->end - b->start, prof, 0);
+    return kb < 0 ? kb : !kb;
 }
 
 /* Copies s with runs of white space folded to one space. */
@@ -168,8 +173,13 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
     int kind = WT_BOILER_NONE;
     UChar *f = fold_space(s, len, &fl);
     if (!f)
-        return WT_BOILER_NONE; /* out of memory: treat as text, lose none */
-    for (size_t i = 0; prof && i < prof->nboiler && !kind; i++) {
+        return WT_ENOMEM;
+    /* Boilerplate is short: a longer paragraph is text, and is spared the
+     * patterns, whose backtracking ("^.{20,}...{AGENCY}$") costs most on
+     * long paragraphs. */
+    const int short_enough = fl <= BOILER_MAX_UNITS;
+    for (size_t i = 0; prof && short_enough && i < prof->nboiler && !kind;
+         i++) {
         UErrorCode err = U_ZERO_ERROR;
         URegularExpression *re = prof->boiler[i].re;
         uregex_setText(re, f, fl, &err);
@@ -362,12 +372,19 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
         if (lines[i].blank)
             continue;
         wt_para_range p = {lines[i].start, lines[i].end, 0};
+        int join = 0;
         while (i + 1 < nl && !lines[i + 1].blank &&
                (indent_marked ? !lines[i + 1].indent
-                              : joinable(t, &lines[i], &lines[i + 1],
-                                         blank_separated, prof)))
+                              : (join = joinable(t, &lines[i], &lines[i + 1],
+                                                 blank_separated, prof)) > 0))
             p.end = lines[++i].end;
-        p.boiler = wt_paragraph_boiler(t->u + p.start, p.end - p.start, prof);
+        p.boiler = join < 0 ? join : wt_paragraph_boiler(t->u + p.start,
+                                                         p.end - p.start,
+                                                         prof);
+        if (p.boiler < 0) {
+            rc = p.boiler;
+            break;
+        }
         if ((rc = wt_grow(&v, &cap, n + 1, sizeof *v)))
             break;
         v[n++] = p;

@@ -42,7 +42,7 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
                         size_t *count);
 
 /* Matches a paragraph against the profile's boilerplate patterns and the
- * generic short-label rule; returns a wt_boiler. */
+ * generic short-label rule; returns a wt_boiler, or WT_ENOMEM. */
 int wt_paragraph_boiler(const UChar *s, int32_t len, const wt_profile *prof);
 
 void wt_header_release(wt_header *h);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 #include <xxhash.h>
 
 #define WORD_SEED 0x70726f66ULL

@@ -20,6 +20,7 @@
 #include <unicode/utrans.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
+#include <unicode/ustring.h>
 #include <xxhash.h>
 
 /* Stems of recent words, direct-mapped by the hash of the folded word
