@@ -12,7 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc g++ meson ninja-build pkg-config libicu-dev libxxhash-dev
+PACKAGES="gcc g++ python3 meson ninja-build pkg-config libicu-dev libxxhash-dev
 libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev
 zlib1g-dev
 dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng
