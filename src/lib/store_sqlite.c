@@ -508,6 +508,25 @@ static int check_schema(sq_store *s)
     return rc;
 }
 
+/* The connection settings.  While another process is creating the same
+ * index, switching to WAL answers "locked" at once, without the busy
+ * handler (SQLite does not wait where waiting could deadlock): try again
+ * for as long as the handler would wait. */
+static int exec_settings(sq_store *s)
+{
+    static const char text[] =
+        "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+        " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+    for (int tries = 0;; tries++) {
+        const int r = sqlite3_exec(s->db, text, NULL, NULL, NULL);
+        if (r == SQLITE_OK)
+            return 0;
+        if ((r != SQLITE_BUSY && r != SQLITE_LOCKED) || tries >= BUSY_POLLS)
+            return fail(s, text);
+        sqlite3_sleep(1);
+    }
+}
+
 int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
                          size_t errlen)
 {
@@ -528,8 +547,7 @@ int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
      * and consistent always, the usual WAL setting. */
     /* 16 KiB pages: a document row is about 2 KB, and on 4 KiB pages
      * half of each page stayed empty. */
-    if ((rc = exec(s, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
-                   " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;")))
+    if ((rc = exec_settings(s)))
         goto fail;
     /* An index with its tables is only read here: a query opening it
      * must not wait for the write lock, which an add holds for whole
