@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wiretrace.h"
+
 #define PER_DOC 10
 
 /* Up to max lines of path, newline stripped; *n is how many were read. */
@@ -40,6 +42,34 @@ static char *make_doc(char **lines, size_t k)
     for (size_t i = 0; d && i < PER_DOC; i++)
         o += sprintf(o, "%s\n\n", lines[k * PER_DOC + i]);
     return d;
+}
+
+/* One corpus of docs pseudo-articles from each side: ids "a<k>" (from
+ * lines a) then "b<k>" (from lines b), analyzed; NULL on any failure. */
+static wt_corpus *paired_corpus(char **a, char **b, size_t docs)
+{
+    wt_options o;
+    wt_options_init(&o);
+    wt_corpus *c = NULL;
+    if (wt_corpus_new(&c, &o))
+        return NULL;
+    char id[32];
+    for (size_t side = 0; side < 2; side++)
+        for (size_t k = 0; k < docs; k++) {
+            char *d = make_doc(side ? b : a, k);
+            snprintf(id, sizeof id, "%c%zu", side ? 'b' : 'a', k);
+            const int rc = !d || wt_corpus_add_buffer(c, id, id, d, strlen(d));
+            free(d);
+            if (rc) {
+                wt_corpus_free(c);
+                return NULL;
+            }
+        }
+    if (wt_corpus_analyze(c)) {
+        wt_corpus_free(c);
+        return NULL;
+    }
+    return c;
 }
 
 #endif

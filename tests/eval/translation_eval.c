@@ -36,21 +36,8 @@ int main(int argc, char **argv)
     char **a = read_lines(argv[1], max, &na),
          **b = read_lines(argv[2], max, &nb);
     const size_t docs = (na < nb ? na : nb) / PER_DOC;
-    wt_options o;
-    wt_options_init(&o);
-    wt_corpus *c = NULL;
-    if (!a || !b || !docs || wt_corpus_new(&c, &o))
-        return 2;
-    char id[32];
-    for (size_t side = 0; side < 2; side++)
-        for (size_t k = 0; k < docs; k++) {
-            char *d = make_doc(side ? b : a, k);
-            snprintf(id, sizeof id, "%c%zu", side ? 'b' : 'a', k);
-            if (!d || wt_corpus_add_buffer(c, id, id, d, strlen(d)))
-                return 2;
-            free(d);
-        }
-    if (wt_corpus_analyze(c))
+    wt_corpus *c = a && b && docs ? paired_corpus(a, b, docs) : NULL;
+    if (!c)
         return 2;
     size_t paras = 0, links = 0, right = 0, found = 0;
     size_t dlinks = 0, dright = 0;
