@@ -5,6 +5,7 @@
  */
 #include "corpus.h"
 #include "alloc.h"
+#include "hmap.h"
 #include "fileio.h"
 #include "langid.h"
 #include "pairscore.h"
@@ -221,15 +222,9 @@ int wt_corpus_lang(wt_corpus *c, const char *code, size_t *out)
     return lang_ctx(c, code, out);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_stem_ref(const void *a, const void *b)
 {
-    return cmp_u64(&((const wt_stem_ref *)a)->stem,
+    return wt_cmp_u64(&((const wt_stem_ref *)a)->stem,
                    &((const wt_stem_ref *)b)->stem);
 }
 
@@ -242,7 +237,7 @@ static int para_shingles(wt_para *p, const wt_shingle *sh, size_t n)
     for (size_t i = 0; i < n; i++)
         p->shingles[i] = sh[i].hash;
     if (n > 1)
-        qsort(p->shingles, n, sizeof *p->shingles, cmp_u64);
+        qsort(p->shingles, n, sizeof *p->shingles, wt_cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || p->shingles[u - 1] != p->shingles[i])

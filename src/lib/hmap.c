@@ -83,3 +83,9 @@ const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key)
     }
     return NULL;
 }
+
+int wt_cmp_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}

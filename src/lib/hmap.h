@@ -24,4 +24,7 @@ uint64_t *wt_hmap_slot(wt_hmap *m, uint64_t key);
 /* Returns a pointer to the value of key, or NULL if absent. */
 const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key);
 
+/* qsort/bsearch order of uint64_t keys, the one comparator for them. */
+int wt_cmp_u64(const void *a, const void *b);
+
 #endif

@@ -7,6 +7,7 @@
  */
 #include "profile.h"
 #include "alloc.h"
+#include "hmap.h"
 #include "fileio.h"
 #include "wiretrace.h"
 
@@ -25,15 +26,9 @@ uint64_t wt_word_hash(const char *s, size_t n)
     return XXH3_64bits_withSeed(s, n, WORD_SEED);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_number(const void *a, const void *b)
 {
-    return cmp_u64(&((const wt_number_word *)a)->hash,
+    return wt_cmp_u64(&((const wt_number_word *)a)->hash,
                    &((const wt_number_word *)b)->hash);
 }
 
@@ -183,7 +178,7 @@ static int parse_suffixes(wt_profile *p, const char *buf, size_t n)
 
 static int cmp_variant(const void *a, const void *b)
 {
-    return cmp_u64(&((const wt_variant *)a)->hash,
+    return wt_cmp_u64(&((const wt_variant *)a)->hash,
                    &((const wt_variant *)b)->hash);
 }
 
@@ -224,7 +219,7 @@ static int parse_words(wt_profile *p, const char *buf, size_t n)
         p->stop[p->nstop++] = wt_word_hash(line, len);
     }
     if (p->nstop)
-        qsort(p->stop, p->nstop, sizeof *p->stop, cmp_u64);
+        qsort(p->stop, p->nstop, sizeof *p->stop, wt_cmp_u64);
     return 0;
 }
 
@@ -444,7 +439,7 @@ void wt_profile_free(wt_profile *p)
 int wt_profile_is_stop(const wt_profile *p, uint64_t h)
 {
     return p->nstop &&
-           bsearch(&h, p->stop, p->nstop, sizeof h, cmp_u64) != NULL;
+           bsearch(&h, p->stop, p->nstop, sizeof h, wt_cmp_u64) != NULL;
 }
 
 int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,

@@ -1,13 +1,13 @@
 /*
  * sketch.c - MinHash with one 64-bit mixer per permutation.
  *
- * Permutation i is x -> mix(x ^ key_i) with mix the splitmix64 finalizer
+ * Permutation i is x -> wt_mix64(x ^ key_i), wt_mix64 being the splitmix64 finalizer
  * (Steele, Lea, Flood 2014) and key_i drawn from the seed: as good as
  * independent hashing for shingle hashes that XXH3 already spread.
  */
 #include "sketch.h"
 
-static uint64_t mix(uint64_t x)
+uint64_t wt_mix64(uint64_t x)
 {
     x ^= x >> 30;
     x *= 0xbf58476d1ce4e5b9ULL;
@@ -21,10 +21,10 @@ void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms,
                 uint64_t seed, uint64_t *sig)
 {
     for (unsigned p = 0; p < perms; p++) {
-        const uint64_t key = mix(seed + 0x9e3779b97f4a7c15ULL * (p + 1));
+        const uint64_t key = wt_mix64(seed + 0x9e3779b97f4a7c15ULL * (p + 1));
         uint64_t m = UINT64_MAX;
         for (size_t i = 0; i < n; i++) {
-            const uint64_t h = mix(hashes[i] ^ key);
+            const uint64_t h = wt_mix64(hashes[i] ^ key);
             if (h < m)
                 m = h;
         }

@@ -17,4 +17,7 @@ void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms,
 double wt_minhash_similarity(const uint64_t *a, const uint64_t *b,
                              unsigned perms);
 
+/* The splitmix64 finalizer: the 64-bit mixer behind every permutation. */
+uint64_t wt_mix64(uint64_t x);
+
 #endif

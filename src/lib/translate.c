@@ -11,6 +11,7 @@
  */
 #include "translate.h"
 #include "alloc.h"
+#include "hmap.h"
 #include "fileio.h"
 
 #include <math.h>
@@ -436,12 +437,6 @@ static size_t lookup(const lexicon *lx, const wt_token *v, size_t i, size_t n,
     return 0;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The units of paragraph (di, pi) read in language li. */
 static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
 {
@@ -487,7 +482,7 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
         return WT_ENOMEM;
     memcpy(p->set, p->keys, p->nkeys * sizeof *p->set);
     if (p->nkeys > 1)
-        qsort(p->set, p->nkeys, sizeof *p->set, cmp_u64);
+        qsort(p->set, p->nkeys, sizeof *p->set, wt_cmp_u64);
     for (size_t i = 0; i < p->nkeys; i++)
         if (!p->nset || p->set[p->nset - 1] != p->set[i])
             p->set[p->nset++] = p->set[i];
@@ -571,7 +566,7 @@ static int weigh(tstage *t)
 
 static int has(const pivot *p, uint64_t k)
 {
-    return bsearch(&k, p->set, p->nset, sizeof k, cmp_u64) != NULL;
+    return bsearch(&k, p->set, p->nset, sizeof k, wt_cmp_u64) != NULL;
 }
 
 /* Share of a's unit weight found in b, and how many units. */

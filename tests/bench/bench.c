@@ -206,16 +206,6 @@ static void prepare(const arts *a, unsigned jobs, const char *scratch_db)
     wt_index_close(ix);
 }
 
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
-
 /* One-permutation hashing (Li, Owen, Zhang 2012) with optimal
  * densification (Shrivastava 2017): one hash per shingle, k bins, empty
  * bins borrow from a bin chosen by a hash of their index and attempt. */
@@ -225,7 +215,7 @@ static void oph(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
     for (unsigned b = 0; b < k; b++)
         sig[b] = UINT64_MAX;
     for (size_t i = 0; i < n; i++) {
-        const uint64_t x = mix(h[i] ^ seed);
+        const uint64_t x = wt_mix64(h[i] ^ seed);
         const unsigned b = (unsigned)((x >> 32) * k >> 32);
         if (x < sig[b])
             sig[b] = x;
@@ -236,7 +226,7 @@ static void oph(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
         uint64_t attempt = 1;
         while (sig[b] == UINT64_MAX) {
             const unsigned from =
-                (unsigned)((mix((uint64_t)b << 32 | attempt++) >> 32) * k >>
+                (unsigned)((wt_mix64((uint64_t)b << 32 | attempt++) >> 32) * k >>
                            32);
             if (sig[from] != UINT64_MAX && from != b)
                 sig[b] = sig[from];
