@@ -34,13 +34,21 @@ typedef struct gpara {
     uint32_t doc, para;
 } gpara;
 
+/* What a later paragraph shares with the current one; gid first, so that
+ * wt_cmp_u64 sorts by it. */
+typedef struct share {
+    uint64_t gid;
+    uint64_t add; /* fixed-point weight */
+} share;
+
 typedef struct stage {
     wt_corpus *c;
     gpara *g;      /* gid -> (doc, para) */
     size_t ng;
-    posting *post;
+    posting *post; /* sorted by key, then gid */
     size_t npost, postcap;
-    wt_hmap acc;   /* pair of gids -> accumulated fixed-point weight */
+    share *share;  /* the current paragraph's, merged by gid */
+    size_t nshare, sharecap;
 } stage;
 
 static wt_para *para_of(const stage *s, uint32_t gid)
@@ -120,43 +128,72 @@ static int build_postings(stage *s)
     return 0;
 }
 
-static int accumulate_group(stage *s, size_t from, size_t to, uint64_t add)
+/* The first posting of key (postings are sorted by key). */
+static size_t group_start(const stage *s, uint64_t key)
 {
-    for (size_t x = from; x < to; x++)
-        for (size_t y = x + 1; y < to; y++) {
-            const uint32_t gx = s->post[x].gid, gy = s->post[y].gid;
-            if (s->g[gx].doc == s->g[gy].doc ||
-                (s->c->focus && s->g[gx].doc >= s->c->focus &&
-                 s->g[gy].doc >= s->c->focus))
-                continue;
-            uint64_t *v = wt_hmap_slot(&s->acc, ((uint64_t)gx << 32 | gy) + 1);
-            if (!v)
-                return WT_ENOMEM;
-            *v += add;
-        }
+    size_t lo = 0, hi = s->npost;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (s->post[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Adds to s->share, for each later paragraph that holds key, the weight
+ * key carries.  Keys held by one paragraph or by more than POSTING_CAP
+ * make no candidates. */
+static int share_key(stage *s, uint32_t gx, uint64_t key)
+{
+    const size_t from = group_start(s, key);
+    size_t to = from;
+    while (to < s->npost && s->post[to].key == key && to - from <= POSTING_CAP)
+        to++;
+    const size_t g = to - from;
+    if (g < 2 || g > POSTING_CAP)
+        return 0;
+    const uint64_t add =
+        (key & SHINGLE_MARK)
+            ? (uint64_t)1 << 40
+            : (uint64_t)(log(1.0 + s->c->idf.npara / (double)g) * FIXED);
+    const uint32_t dx = s->g[gx].doc, focus = (uint32_t)s->c->focus;
+    for (size_t y = from; y < to; y++) {
+        const uint32_t gy = s->post[y].gid, dy = s->g[gy].doc;
+        if (gy <= gx || dy == dx || (focus && dx >= focus && dy >= focus))
+            continue;
+        if (wt_grow(&s->share, &s->sharecap, s->nshare + 1, sizeof *s->share))
+            return WT_ENOMEM;
+        s->share[s->nshare++] = (share){gy, add};
+    }
     return 0;
 }
 
-/* Sums, for every pair of paragraphs, the weight of what they share. */
-static int accumulate(stage *s)
+/* The later paragraphs that share enough with paragraph gx to be scored,
+ * summed paragraph by paragraph so that memory holds one paragraph's
+ * pairs, never the corpus's. */
+static int candidates_of(stage *s, uint32_t gx)
 {
-    int rc = wt_hmap_init(&s->acc, 1024);
-    const double n = s->c->idf.npara;
-    for (size_t i = 0; i < s->npost && !rc;) {
-        size_t j = i + 1;
-        while (j < s->npost && s->post[j].key == s->post[i].key)
-            j++;
-        const size_t g = j - i;
-        if (g >= 2 && g <= POSTING_CAP) {
-            const int shingle = (s->post[i].key & SHINGLE_MARK) != 0;
-            const uint64_t add =
-                shingle ? (uint64_t)1 << 40
-                        : (uint64_t)(log(1.0 + n / (double)g) * FIXED);
-            rc = accumulate_group(s, i, j, add);
-        }
-        i = j;
+    const wt_para *pa = para_of(s, gx);
+    s->nshare = 0;
+    int rc = 0;
+    for (size_t i = 0; i < pa->nstems && !rc; i++)
+        rc = share_key(s, gx, pa->stems[i].stem & ~SHINGLE_MARK);
+    for (size_t i = 0; i < pa->nshingles && !rc; i++)
+        rc = share_key(s, gx, pa->shingles[i] | SHINGLE_MARK);
+    if (rc || !s->nshare)
+        return rc;
+    qsort(s->share, s->nshare, sizeof *s->share, wt_cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < s->nshare; i++) {
+        if (u && s->share[u - 1].gid == s->share[i].gid)
+            s->share[u - 1].add += s->share[i].add;
+        else
+            s->share[u++] = s->share[i];
     }
-    return rc;
+    s->nshare = u;
+    return 0;
 }
 
 static int better(const wt_source *a, const wt_source *b)
@@ -303,20 +340,20 @@ int wt_analyze_link(wt_corpus *c, size_t doc, size_t para, size_t odoc,
     return rc;
 }
 
-/* Scores every accumulated pair that shares enough to be a candidate. */
+/* Scores every pair of paragraphs that shares enough to be a candidate,
+ * one paragraph at a time, in paragraph order. */
 static int score_candidates(stage *s)
 {
     int rc = 0;
-    for (size_t i = 0; i < s->acc.cap && !rc; i++) {
-        if (!s->acc.keys[i])
-            continue;
-        const uint64_t key = s->acc.keys[i] - 1;
-        const uint32_t gx = (uint32_t)(key >> 32), gy = (uint32_t)key;
-        const double w = (double)s->acc.vals[i] / FIXED;
-        const double smaller = fmin(para_of(s, gx)->weight,
-                                    para_of(s, gy)->weight);
-        if (w >= CANDIDATE_SHARE * smaller)
-            rc = score_pair(s, gx, gy);
+    for (uint32_t gx = 0; gx < s->ng && !rc; gx++) {
+        rc = candidates_of(s, gx);
+        const double wx = para_of(s, gx)->weight;
+        for (size_t i = 0; i < s->nshare && !rc; i++) {
+            const uint32_t gy = (uint32_t)s->share[i].gid;
+            const double w = (double)s->share[i].add / FIXED;
+            if (w >= CANDIDATE_SHARE * fmin(wx, para_of(s, gy)->weight))
+                rc = score_pair(s, gx, gy);
+        }
     }
     return rc;
 }
@@ -464,11 +501,9 @@ int wt_analyze_run(wt_corpus *c)
     if (!rc)
         rc = build_postings(&s);
     if (!rc)
-        rc = accumulate(&s);
-    wt_free(s.post);
-    s.post = NULL;
-    if (!rc)
         rc = score_candidates(&s);
+    wt_free(s.post);
+    wt_free(s.share);
     if (!rc)
         rc = wt_translate_run(c);
     const size_t dups = c->focus ? c->focus : c->ndocs;
@@ -476,7 +511,6 @@ int wt_analyze_run(wt_corpus *c)
         rc = find_duplicates(c, c->docs[d], d);
     if (!rc)
         finish(c);
-    wt_hmap_release(&s.acc);
     wt_free(s.g);
     return rc;
 }
