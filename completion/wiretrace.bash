@@ -11,7 +11,7 @@ _wiretrace()
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --lang-dir --color
         --no-color --side-by-side --quiet --verbose --help --version
-        --format --db --since --jobs --batch
+        --format --db --since --jobs --batch --in-memory-max
         -k -w -j -q -v -h"
 
     if [[ $cword -eq 1 ]]; then
@@ -55,7 +55,8 @@ _wiretrace()
             ;;
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
-            --duplicate-min | --evidence-min | --since | --jobs | -j | --batch)
+            --duplicate-min | --evidence-min | --since | --jobs | -j | --batch | \
+            --in-memory-max)
             return
             ;;
     esac

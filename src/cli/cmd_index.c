@@ -8,23 +8,27 @@
 #include "jsonl.h"
 #include "opt.h"
 #include "report.h"
+#include "walk.h"
 
 #include <assert.h>
-#include <fts.h>
 #include <pthread.h>
 #include <jansson.h>
 #include <ctype.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
 
 /* One article of a chunk: an owned copy, then its result. */
 typedef struct slot {
     wt_article a;
-    char *own[7];           /* the copied strings of a */
+    char *own[7];           /* the copied strings of a, and path */
+    const char *path;       /* the file it was read from, or NULL */
     int rc;
     char err[1024];
     wt_index_entry *entry;  /* add: the prepared article */
@@ -59,7 +63,10 @@ struct ictx {
     wt_index_filter f;
     wt_index *ix;
     sub_id sub;
+    int scan;              /* a scan through the index: quieter */
     int trouble, reuse;
+    unsigned char *failed; /* scan: per file, 1 when its add failed */
+    size_t landed;         /* slots finished in this pass */
     size_t added, unchanged;
     unsigned jobs;
     worker *workers;
@@ -74,7 +81,9 @@ struct ictx {
 static void log_stderr(void *ctx, wt_log_level level, const char *msg)
 {
     const cli_settings *s = ctx;
-    if ((level == WT_LOG_WARN && s->quiet) ||
+    /* Errors come back as return values too and are printed with the
+     * article they belong to (finish_slot). */
+    if (level == WT_LOG_ERROR || (level == WT_LOG_WARN && s->quiet) ||
         (level < WT_LOG_WARN && !s->verbose))
         return;
     fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
@@ -84,7 +93,7 @@ static void log_stderr(void *ctx, wt_log_level level, const char *msg)
 static void progress(void *ctx, size_t batch, size_t total)
 {
     const ictx *x = ctx;
-    if (!x->s.quiet)
+    if (!x->s.quiet && (!x->scan || x->s.verbose))
         fprintf(stderr, "wiretrace: index: committed %zu article(s), %zu "
                 "in the index\n", batch, total);
 }
@@ -180,14 +189,23 @@ static void finish_slot(ictx *x, slot *sl)
     if (!sl->rc && x->sub == SUB_ADD &&
         (sl->rc = wt_index_put(x->ix, sl->entry, &added)))
         snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(x->ix));
+    if (x->failed && sl->rc)
+        x->failed[x->landed] = 1;
+    x->landed++;
     if (sl->rc) {
-        fprintf(stderr, "wiretrace: %s\n", sl->err);
+        /* A scan names the file by its path, as compare does. */
+        const size_t n = strlen(sl->a.id);
+        if (x->scan && sl->path && !strncmp(sl->err, sl->a.id, n) &&
+            sl->err[n] == ':')
+            fprintf(stderr, "wiretrace: %s%s\n", sl->path, sl->err + n);
+        else
+            fprintf(stderr, "wiretrace: %s\n", sl->err);
         x->trouble = 1;
-        if (x->s.format == FMT_JSONL)
+        if (x->s.format == FMT_JSONL && !x->scan)
             add_line(sl->a.id, "error", sl->err);
     } else if (x->sub == SUB_ADD) {
         *(added ? &x->added : &x->unchanged) += 1;
-        if (x->s.format == FMT_JSONL)
+        if (x->s.format == FMT_JSONL && !x->scan)
             add_line(sl->a.id, added ? "added" : "unchanged", NULL);
         else if (x->s.verbose)
             fprintf(stderr, "wiretrace: %s: %s\n", sl->a.id,
@@ -278,8 +296,9 @@ static int copy_str(slot *sl, int i, const char *src, const char **dst)
     return 0;
 }
 
-/* Queues a copy of a; a full chunk is processed at once. */
-static void each(ictx *x, const wt_article *a)
+/* Queues a copy of a, read from path (may be NULL); a full chunk is
+ * processed at once. */
+static void each(ictx *x, const wt_article *a, const char *path)
 {
     slot *sl = &x->fill->v[x->fill->n];
     memset(sl, 0, sizeof *sl);
@@ -295,7 +314,8 @@ static void each(ictx *x, const wt_article *a)
         copy_str(sl, 1, a->outlet, &sl->a.outlet) ||
         copy_str(sl, 2, a->url, &sl->a.url) ||
         copy_str(sl, 3, a->lang, &sl->a.lang) ||
-        copy_str(sl, 4, a->title, &sl->a.title)) {
+        copy_str(sl, 4, a->title, &sl->a.title) ||
+        copy_str(sl, 5, path, &sl->path)) {
         fprintf(stderr, "wiretrace: %s: out of memory\n", a->id);
         x->trouble = 1;
         slot_release(sl);
@@ -327,7 +347,7 @@ static void from_jsonl(ictx *x, FILE *f, const char *name)
             x->trouble = 1;
             continue;
         }
-        each(x, &a);
+        each(x, &a, NULL);
     }
     jsonl_close(r);
 }
@@ -358,7 +378,8 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-static void from_file(ictx *x, const char *path, const char *id)
+static void from_file(ictx *x, const char *path, const char *id,
+                      int64_t published, const char *outlet)
 {
     size_t len = 0;
     char *text = slurp(path, &len);
@@ -369,9 +390,11 @@ static void from_file(ictx *x, const char *path, const char *id)
     }
     wt_article a = {0};
     a.id = id;
+    a.published = published;
+    a.outlet = outlet;
     a.text = text;
     a.len = len;
-    each(x, &a);
+    each(x, &a, path);
     free(text);
 }
 
@@ -381,53 +404,26 @@ static int has_suffix(const char *name, const char *suf)
     return n > k && !strcmp(name + n - k, suf);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* The files of l in order; their texts are read one at a time.  A scan
+ * does not query the files whose add failed. */
+static void from_files(ictx *x, const walk_list *l)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    for (size_t i = 0; i < l->n; i++)
+        if (x->sub != SUB_QUERY || !x->failed || !x->failed[i])
+            from_file(x, l->paths[i], l->ids[i],
+                  l->published ? l->published[i] : 0,
+                  l->outlet ? l->outlet[i] : NULL);
 }
 
-/* The *.txt files below dir, in sorted order, ids relative to dir.  Only
- * the names are held, never the texts. */
 static void from_dir(ictx *x, char *dir)
 {
-    char *roots[] = {dir, NULL};
-    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
-    char **paths = NULL;
-    size_t n = 0, cap = 0;
-    FTSENT *e;
-    while (fts && (e = fts_read(fts))) {
-        if (e->fts_info != FTS_F || !has_suffix(e->fts_name, ".txt"))
-            continue;
-        if (n == cap) {
-            char **np = realloc(paths, (cap = cap ? 2 * cap : 256) *
-                                           sizeof *np);
-            if (!np)
-                break;
-            paths = np;
-        }
-        if (!(paths[n] = strdup(e->fts_path)))
-            break;
-        n++;
-    }
-    if (!fts) {
-        fprintf(stderr, "wiretrace: %s: cannot open\n", dir);
+    walk_list l = {0};
+    if (walk_txt(&l, dir, &x->trouble)) {
+        fprintf(stderr, "wiretrace: %s: out of memory\n", dir);
         x->trouble = 1;
-    } else {
-        fts_close(fts);
     }
-    if (n > 1)
-        qsort(paths, n, sizeof *paths, cmp_str);
-    size_t dl = strlen(dir);
-    while (dl > 1 && dir[dl - 1] == '/')
-        dl--;
-    for (size_t i = 0; i < n; i++) {
-        const char *id = paths[i];
-        if (!strncmp(id, dir, dl) && id[dl] == '/')
-            id += dl + 1;
-        from_file(x, paths[i], id);
-        free(paths[i]);
-    }
-    free(paths);
+    from_files(x, &l);
+    walk_release(&l);
 }
 
 static void from_input(ictx *x, char *in)
@@ -448,7 +444,7 @@ static void from_input(ictx *x, char *in)
         fclose(f);
     } else {
         const char *slash = strrchr(in, '/');
-        from_file(x, in, slash ? slash + 1 : in);
+        from_file(x, in, slash ? slash + 1 : in, 0, NULL);
     }
 }
 
@@ -592,15 +588,18 @@ static void stop_workers(ictx *x)
             wt_index_close(x->workers[w].ix);
     }
     free(x->workers);
+    x->workers = NULL;
     for (int i = 0; i < 2; i++) {
         free(x->chunks[i].v);
         free(x->chunks[i].t);
     }
+    memset(x->chunks, 0, sizeof x->chunks);
+    x->fill = x->flying = NULL;
 }
 
-static int run(ictx *x)
+static int open_index(ictx *x)
 {
-    char err[1024];
+    char err[1024] = "";
     x->o.logger = log_stderr;
     x->o.logger_ctx = &x->s;
     x->io.progress = progress;
@@ -610,31 +609,136 @@ static int run(ictx *x)
         fprintf(stderr, "wiretrace: %s\n", err[0] ? err : wt_strerror(rc));
         return EXIT_TROUBLE;
     }
-    if (x->sub == SUB_REMOVE)
-        return do_remove(x);
-    if (x->sub == SUB_STATS)
-        return do_stats(x);
+    return 0;
+}
+
+/* Adds or queries (x->sub) the files of l, or the inputs when l is
+ * NULL.  Returns 0 or EXIT_TROUBLE when the pass could not run. */
+static int pass(ictx *x, const walk_list *l)
+{
+    char err[1024] = "";
     x->s.shown = 1; /* a query reports the article, not the candidates */
+    x->landed = 0;
     if (start_workers(x, err, sizeof err)) {
         fprintf(stderr, "wiretrace: %s\n", err);
         return EXIT_TROUBLE;
     }
-    for (size_t i = 0; i < x->s.ninputs; i++)
+    if (l)
+        from_files(x, l);
+    for (size_t i = 0; !l && i < x->s.ninputs; i++)
         from_input(x, x->s.inputs[i]);
     if (x->fill)
         drain(x);
-    if (x->sub == SUB_ADD) {
-        if (wt_index_commit(x->ix)) {
-            fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
-            return EXIT_TROUBLE;
-        }
-        if (!x->s.quiet)
-            fprintf(stderr, "wiretrace: index: %zu added, %zu unchanged\n",
-                    x->added, x->unchanged);
+    stop_workers(x);
+    if (x->sub != SUB_ADD)
+        return 0;
+    if (wt_index_commit(x->ix)) {
+        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+        return EXIT_TROUBLE;
     }
+    if (!x->s.quiet && (!x->scan || x->s.verbose))
+        fprintf(stderr, "wiretrace: index: %zu added, %zu unchanged\n",
+                x->added, x->unchanged);
+    return 0;
+}
+
+static int exit_status(const ictx *x)
+{
     if (x->trouble)
         return EXIT_TROUBLE;
     return x->reuse ? EXIT_REUSE : EXIT_NO_REUSE;
+}
+
+static int run(ictx *x)
+{
+    int rc = open_index(x);
+    if (rc)
+        return rc;
+    if (x->sub == SUB_REMOVE)
+        return do_remove(x);
+    if (x->sub == SUB_STATS)
+        return do_stats(x);
+    rc = pass(x, NULL);
+    return rc ? rc : exit_status(x);
+}
+
+/* The temporary index of a scan, removed if a signal ends the run (a
+ * closed pipe, Ctrl-C).  Process-wide by nature, like the signal. */
+static char temp_paths[3][4200];
+
+static void remove_temp(int sig)
+{
+    for (int i = 0; i < 3; i++)
+        if (temp_paths[i][0])
+            unlink(temp_paths[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* A new empty file for a temporary index in $TMPDIR; SQLite takes an
+ * empty file as a new database. */
+static int temp_db(char *path, size_t len)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, len, "%s/wiretrace-scan-XXXXXX.db",
+             dir && *dir ? dir : "/tmp");
+    const int fd = mkstemps(path, 3);
+    if (fd < 0) {
+        fprintf(stderr, "wiretrace: %s: cannot create a temporary index: "
+                "%s\n", path, strerror(errno));
+        return -1;
+    }
+    close(fd);
+    snprintf(temp_paths[0], sizeof temp_paths[0], "%s", path);
+    snprintf(temp_paths[1], sizeof temp_paths[1], "%s-wal", path);
+    snprintf(temp_paths[2], sizeof temp_paths[2], "%s-shm", path);
+    static const int sigs[] = {SIGINT, SIGTERM, SIGPIPE, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], remove_temp);
+    return 0;
+}
+
+static void remove_db(void)
+{
+    for (int i = 0; i < 3; i++) {
+        unlink(temp_paths[i]);
+        temp_paths[i][0] = '\0';
+    }
+}
+
+int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
+                     const walk_list *files, int trouble)
+{
+    ictx x;
+    memset(&x, 0, sizeof x);
+    x.s = *s;
+    x.o = *o;
+    x.scan = 1;
+    x.trouble = trouble;
+    wt_index_options_init(&x.io);
+    if (s->batch)
+        x.io.batch = s->batch;
+    char tmp[4096];
+    if (!s->db && temp_db(tmp, sizeof tmp))
+        return EXIT_TROUBLE;
+    if (!s->db)
+        x.s.db = tmp;
+    int rc = (x.failed = calloc(files->n + 1, 1)) ? open_index(&x)
+                                                  : EXIT_TROUBLE;
+    if (!rc) {
+        x.sub = SUB_ADD;
+        rc = pass(&x, files);
+    }
+    if (!rc) {
+        x.sub = SUB_QUERY;
+        rc = pass(&x, files);
+    }
+    stop_workers(&x);
+    wt_index_close(x.ix);
+    if (!s->db)
+        remove_db();
+    free(x.failed);
+    return rc ? rc : exit_status(&x);
 }
 
 int cmd_index(int argc, char **argv)

@@ -8,8 +8,8 @@
 #include "opt.h"
 #include "progress.h"
 #include "report.h"
+#include "walk.h"
 
-#include <fts.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +19,7 @@ typedef struct run {
     cli_settings s;
     wt_options o;
     wt_corpus *c;
-    char **ids;      /* document id of each input, owned */
-    char **paths;    /* input paths, owned */
-    size_t n, cap;
+    walk_list in;    /* the input files */
     int trouble;
 } run;
 
@@ -35,31 +33,6 @@ static void log_stderr(void *ctx, wt_log_level level, const char *msg)
     progress_clear(s->progress);
     fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
             msg);
-}
-
-static int push_input(run *r, const char *path, const char *id)
-{
-    if (r->n == r->cap) {
-        const size_t cap = r->cap ? r->cap * 2 : 16;
-        char **p = realloc(r->paths, cap * sizeof *p);
-        if (p)
-            r->paths = p;
-        char **i = realloc(r->ids, cap * sizeof *i);
-        if (i)
-            r->ids = i;
-        if (!p || !i)
-            return -1;
-        r->cap = cap;
-    }
-    r->paths[r->n] = strdup(path);
-    r->ids[r->n] = strdup(id);
-    if (!r->paths[r->n] || !r->ids[r->n]) {
-        free(r->paths[r->n]);
-        free(r->ids[r->n]);
-        return -1;
-    }
-    r->n++;
-    return 0;
 }
 
 static const char *base_name(const char *p)
@@ -76,96 +49,32 @@ static int collect_files(run *r)
         int clash = 0;
         for (size_t j = 0; j < r->s.ninputs; j++)
             clash |= j != i && !strcmp(base_name(p), base_name(r->s.inputs[j]));
-        if (push_input(r, p, clash ? p : base_name(p)))
+        if (walk_push(&r->in, p, clash ? p : base_name(p)))
             return -1;
     }
     return 0;
-}
-
-static int has_txt_suffix(const char *name)
-{
-    const size_t n = strlen(name);
-    return n > 4 && !strcmp(name + n - 4, ".txt");
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the *.txt files below dir, sorted, ids relative to dir.  Symbolic
- * links are followed; a dangling one or a loop is named and skipped. */
-static int walk_dir(run *r, char *dir)
-{
-    char *roots[] = {dir, NULL};
-    FTS *fts = fts_open(roots, FTS_LOGICAL | FTS_NOCHDIR, NULL);
-    if (!fts) {
-        fprintf(stderr, "wiretrace: %s: cannot open\n", dir);
-        r->trouble = 1;
-        return 0;
-    }
-    const size_t first = r->n;
-    size_t dl = strlen(dir);
-    while (dl > 1 && dir[dl - 1] == '/')
-        dl--;
-    FTSENT *e;
-    int rc = 0;
-    while (!rc && (e = fts_read(fts))) {
-        if (e->fts_info == FTS_DNR || e->fts_info == FTS_ERR ||
-            e->fts_info == FTS_NS) {
-            fprintf(stderr, "wiretrace: %s: %s\n", e->fts_path,
-                    strerror(e->fts_errno));
-            r->trouble = 1;
-        } else if (e->fts_info == FTS_DC) {
-            fprintf(stderr, "wiretrace: %s: directory loop (symbolic "
-                    "link), skipped\n", e->fts_path);
-            r->trouble = 1;
-        } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
-            fprintf(stderr, "wiretrace: %s: dangling symbolic link, "
-                    "skipped\n", e->fts_path);
-            r->trouble = 1;
-        } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
-            const char *id = e->fts_path;
-            if (!strncmp(id, dir, dl) && id[dl] == '/')
-                id += dl + 1;
-            rc = push_input(r, e->fts_path, id);
-        }
-    }
-    fts_close(fts);
-    /* Sort this folder's files by id so that runs do not depend on the
-     * order the file system lists them in. */
-    for (size_t i = first; i < r->n; i++) {
-        char *joined = malloc(strlen(r->ids[i]) + strlen(r->paths[i]) + 2);
-        if (!joined)
-            return -1;
-        sprintf(joined, "%s%c%s", r->ids[i], '\0', r->paths[i]);
-        free(r->ids[i]);
-        free(r->paths[i]);
-        r->ids[i] = joined;
-        r->paths[i] = NULL;
-    }
-    if (r->n - first > 1)
-        qsort(r->ids + first, r->n - first, sizeof *r->ids, cmp_str);
-    for (size_t i = first; i < r->n; i++) {
-        const char *p = r->ids[i] + strlen(r->ids[i]) + 1;
-        if (!(r->paths[i] = strdup(p)))
-            return -1;
-    }
-    return rc;
 }
 
 static int collect_dirs(run *r)
 {
     for (size_t i = 0; i < r->s.ninputs; i++)
-        if (walk_dir(r, r->s.inputs[i]))
+        if (walk_txt(&r->in, r->s.inputs[i], &r->trouble))
             return -1;
     return 0;
 }
 
-/* Applies --published and --outlet to the documents they name. */
-static void apply_meta(run *r, const size_t *doc_of)
+/* Resolves --published and --outlet to the inputs they name, into
+ * r->in.published and r->in.outlet. */
+static int resolve_meta(run *r)
 {
-    for (size_t m = 0; m < r->s.npublished + r->s.noutlets; m++) {
+    const size_t nmeta = r->s.npublished + r->s.noutlets;
+    if (!nmeta)
+        return 0;
+    r->in.published = calloc(r->in.n + 1, sizeof *r->in.published);
+    r->in.outlet = calloc(r->in.n + 1, sizeof *r->in.outlet);
+    if (!r->in.published || !r->in.outlet)
+        return -1;
+    for (size_t m = 0; m < nmeta; m++) {
         const int is_time = m < r->s.npublished;
         const cli_meta *cm = is_time ? &r->s.published[m]
                                      : &r->s.outlets[m - r->s.npublished];
@@ -178,50 +87,77 @@ static void apply_meta(run *r, const size_t *doc_of)
             continue;
         }
         size_t i = 0;
-        while (i < r->n && strcmp(r->paths[i], cm->file) &&
-               strcmp(r->ids[i], cm->file))
+        while (i < r->in.n && strcmp(r->in.paths[i], cm->file) &&
+               strcmp(r->in.ids[i], cm->file))
             i++;
-        if (i == r->n || doc_of[i] == (size_t)-1) {
+        if (i == r->in.n) {
             fprintf(stderr, "wiretrace: %s: given with --%s but not an "
                     "input\n", cm->file, is_time ? "published" : "outlet");
             r->trouble = 1;
-            continue;
+        } else if (is_time) {
+            r->in.published[i] = t;
+        } else {
+            r->in.outlet[i] = cm->value;
         }
-        wt_corpus_set_meta(r->c, doc_of[i], t, is_time ? NULL : cm->value);
     }
+    return 0;
+}
+
+/* The bytes of all inputs, and of each in size[] (may be NULL). */
+static uint64_t input_bytes(const run *r, uint64_t *size)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < r->in.n; i++) {
+        struct stat st;
+        const uint64_t n = stat(r->in.paths[i], &st) == 0
+                               ? (uint64_t)st.st_size : 0;
+        if (size)
+            size[i] = n;
+        total += n;
+    }
+    return total;
 }
 
 static int add_all(run *r)
 {
-    size_t *doc_of = malloc((r->n + 1) * sizeof *doc_of);
-    uint64_t *size = malloc((r->n + 1) * sizeof *size), total = 0;
-    if (!doc_of || !size) {
-        free(doc_of);
-        free(size);
+    uint64_t *size = malloc((r->in.n + 1) * sizeof *size);
+    if (!size)
         return -1;
-    }
-    for (size_t i = 0; i < r->n; i++) {
-        struct stat st;
-        size[i] = stat(r->paths[i], &st) == 0 ? (uint64_t)st.st_size : 0;
-        total += size[i];
-    }
-    r->s.progress = progress_new(r->n, total, r->s.quiet, r->s.verbose);
-    for (size_t i = 0; i < r->n; i++) {
-        doc_of[i] = (size_t)-1;
+    const uint64_t total = input_bytes(r, size);
+    r->s.progress = progress_new(r->in.n, total, r->s.quiet, r->s.verbose);
+    for (size_t i = 0; i < r->in.n; i++) {
         if (r->s.verbose) {
             progress_clear(r->s.progress);
-            fprintf(stderr, "wiretrace: reading %s\n", r->paths[i]);
+            fprintf(stderr, "wiretrace: reading %s\n", r->in.paths[i]);
         }
-        if (wt_corpus_add_file(r->c, r->paths[i], r->ids[i]) == 0)
-            doc_of[i] = wt_corpus_document_count(r->c) - 1;
-        else
+        if (wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]) == 0) {
+            if (r->in.published && (r->in.published[i] || r->in.outlet[i]))
+                wt_corpus_set_meta(r->c, wt_corpus_document_count(r->c) - 1,
+                                   r->in.published[i], r->in.outlet[i]);
+        } else {
             r->trouble = 1; /* the library logged why, naming the file */
+        }
         progress_step(r->s.progress, size[i]);
     }
-    apply_meta(r, doc_of);
-    free(doc_of);
     free(size);
     return 0;
+}
+
+/* scan: inputs above --in-memory-max go through an index, whose memory
+ * does not grow with the corpus; so does any scan given --db. */
+static int scan_indexed(run *r)
+{
+    const uint64_t total = input_bytes(r, NULL);
+    const uint64_t limit = (uint64_t)r->s.in_memory_max << 20;
+    if (r->s.db)
+        return cmd_scan_indexed(&r->s, &r->o, &r->in, r->trouble);
+    if (total <= limit)
+        return -1;
+    if (!r->s.quiet)
+        fprintf(stderr, "wiretrace: %.1f MB of input is above "
+                "--in-memory-max %u: scanning through a temporary index\n",
+                (double)total / (1 << 20), r->s.in_memory_max);
+    return cmd_scan_indexed(&r->s, &r->o, &r->in, r->trouble);
 }
 
 static int execute(run *r)
@@ -240,7 +176,13 @@ static int execute(run *r)
         fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
         return EXIT_TROUBLE;
     }
-    if ((scan ? collect_dirs(r) : collect_files(r)) || add_all(r)) {
+    if ((scan ? collect_dirs(r) : collect_files(r)) || resolve_meta(r)) {
+        fprintf(stderr, "wiretrace: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    if (scan && (rc = scan_indexed(r)) >= 0)
+        return rc;
+    if (add_all(r)) {
         fprintf(stderr, "wiretrace: out of memory\n");
         return EXIT_TROUBLE;
     }
@@ -267,12 +209,7 @@ static int execute(run *r)
 
 static void run_release(run *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->ids[i]);
-        free(r->paths[i]);
-    }
-    free(r->ids);
-    free(r->paths);
+    walk_release(&r->in);
     progress_end(r->s.progress);
     wt_corpus_free(r->c);
     cli_settings_release(&r->s);
@@ -340,6 +277,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     r.s.command = cmd;
+    r.s.in_memory_max = SCAN_IN_MEMORY_MAX;
     rc = cli_parse(argc - 2, argv + 2, &r.s, &r.o);
     if (!rc && r.s.help)
         cli_help(cmd);

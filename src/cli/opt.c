@@ -16,7 +16,7 @@ typedef enum {
     O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
     O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
     O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE,
-    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH
+    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH, O_IN_MEMORY_MAX
 } opt_id;
 
 typedef struct opt {
@@ -30,7 +30,7 @@ typedef struct opt {
     unsigned cmds; /* the commands it applies to (CMD_*); 0: all */
 } opt;
 
-enum { CMD_INDEX = 1, CMD_DIFF = 2 };
+enum { CMD_INDEX = 1, CMD_DIFF = 2, CMD_SCAN = 4 };
 
 static const opt options[] = {
     {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
@@ -41,14 +41,20 @@ static const opt options[] = {
     {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
      "report format: text, json, or jsonl (one line per article)"},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
-     "index: the index file (SQLite; created by index add)", CMD_INDEX},
+     "index: the index file (SQLite; created by index add)\n"
+     "%34sscan: add the files to index FILE (kept) and check each\n"
+     "%34sagainst all it holds; memory stays flat", CMD_INDEX | CMD_SCAN},
+    {O_IN_MEMORY_MAX, 0, "in-memory-max", ARG_UINT, "MB", 0, 1048576,
+     "scan: larger inputs go through a temporary index (default 32)",
+     CMD_SCAN},
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
      "index query: only sources published at or after TIME", CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
-     "index: worker threads; output is the same as with 1 (default 1)",
-     CMD_INDEX},
+     "index, scan via an index: worker threads; output is the same as\n"
+     "%34swith 1 (default 1)", CMD_INDEX | CMD_SCAN},
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
-     "index add: articles per committed transaction (default 1000)", CMD_INDEX},
+     "index add: articles per committed transaction (default 1000)",
+     CMD_INDEX | CMD_SCAN},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
@@ -98,14 +104,16 @@ static const opt options[] = {
 
 #define NOPTIONS (sizeof options / sizeof *options)
 
-/* The CMD_* bit of a command name; 0 for compare and scan, which take
- * only the options every command takes. */
+/* The CMD_* bit of a command name; 0 for compare, which takes only the
+ * options every command takes. */
 static unsigned command_bit(const char *command)
 {
     if (command && !strcmp(command, "index"))
         return CMD_INDEX;
     if (command && !strcmp(command, "diff"))
         return CMD_DIFF;
+    if (command && !strcmp(command, "scan"))
+        return CMD_SCAN;
     return 0;
 }
 
@@ -240,6 +248,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
     case O_SINCE: s->since = arg; return 0;
     case O_JOBS: return parse_uint(o, arg, &s->jobs);
     case O_BATCH: return parse_uint(o, arg, &s->batch);
+    case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
     case O_ALL_PAIRS: s->all_pairs = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;
@@ -339,7 +348,7 @@ static void print_options(const char *command)
             snprintf(left, sizeof left, "    --%s%s%s", o->name,
                      o->arg ? " " : "", o->arg ? o->arg : "");
         printf("  %-30s ", left);
-        printf(o->help, "");
+        printf(o->help, "", "", ""); /* up to three continuation lines */
         putchar('\n');
     }
 }
@@ -369,7 +378,11 @@ void cli_help(const char *command)
     } else if (command && !strcmp(command, "scan")) {
         printf("Usage: wiretrace scan [OPTION]... DIR...\n"
                "Like compare, over every *.txt file below each DIR "
-               "(recursive, symbolic\nlinks not followed).\n\n"
+               "(recursive, symbolic\nlinks followed).  Inputs above "
+               "--in-memory-max, or any scan given --db,\ngo through an "
+               "index: each file is reported against the others as\n"
+               "'index query' reports it, in memory that does not grow "
+               "with the corpus.\n\n"
                "Options:\n");
     } else if (command && !strcmp(command, "index")) {
         printf("Usage: wiretrace index add|query|remove|stats --db FILE "

@@ -18,6 +18,10 @@ enum {
     EXIT_USAGE = 64   /* the command line is wrong (sysexits EX_USAGE) */
 };
 
+/* scan: inputs up to this many MB are compared in memory (about 30 bytes
+ * of memory per byte of input); larger ones go through an index. */
+#define SCAN_IN_MEMORY_MAX 32
+
 typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
 
 typedef struct cli_meta {
@@ -45,6 +49,7 @@ typedef struct cli_settings {
     const char *filter_outlet; /* index query: --outlet NAME */
     unsigned jobs;       /* -j N worker threads; 0 = 1 */
     unsigned batch;      /* index add: documents per transaction */
+    unsigned in_memory_max; /* scan: MB compared in memory, above: index */
     char **inputs;       /* operands */
     size_t ninputs;
 } cli_settings;

@@ -1,0 +1,126 @@
+/* walk.c - the input files of a run (see walk.h). */
+#define _DEFAULT_SOURCE
+#include "walk.h"
+
+#include <fts.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int walk_push(walk_list *l, const char *path, const char *id)
+{
+    if (l->n == l->cap) {
+        const size_t cap = l->cap ? l->cap * 2 : 16;
+        char **p = realloc(l->paths, cap * sizeof *p);
+        if (p)
+            l->paths = p;
+        char **i = realloc(l->ids, cap * sizeof *i);
+        if (i)
+            l->ids = i;
+        if (!p || !i)
+            return -1;
+        l->cap = cap;
+    }
+    l->paths[l->n] = strdup(path);
+    l->ids[l->n] = strdup(id);
+    if (!l->paths[l->n] || !l->ids[l->n]) {
+        free(l->paths[l->n]);
+        free(l->ids[l->n]);
+        return -1;
+    }
+    l->n++;
+    return 0;
+}
+
+void walk_release(walk_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->ids[i]);
+        free(l->paths[i]);
+    }
+    free(l->ids);
+    free(l->paths);
+    free(l->published);
+    free((void *)l->outlet);
+    memset(l, 0, sizeof *l);
+}
+
+static int has_txt_suffix(const char *name)
+{
+    const size_t n = strlen(name);
+    return n > 4 && !strcmp(name + n - 4, ".txt");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorts entries first.. by id, keeping each path with its id: the pair is
+ * joined as "id\0path" for the sort. */
+static int sort_by_id(walk_list *l, size_t first)
+{
+    for (size_t i = first; i < l->n; i++) {
+        char *joined = malloc(strlen(l->ids[i]) + strlen(l->paths[i]) + 2);
+        if (!joined)
+            return -1;
+        sprintf(joined, "%s%c%s", l->ids[i], '\0', l->paths[i]);
+        free(l->ids[i]);
+        free(l->paths[i]);
+        l->ids[i] = joined;
+        l->paths[i] = NULL;
+    }
+    if (l->n - first > 1)
+        qsort(l->ids + first, l->n - first, sizeof *l->ids, cmp_str);
+    for (size_t i = first; i < l->n; i++)
+        if (!(l->paths[i] = strdup(l->ids[i] + strlen(l->ids[i]) + 1)))
+            return -1;
+    return 0;
+}
+
+/* One entry of the walk: a file to add, or a problem to name. */
+static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
+                 int *trouble)
+{
+    if (e->fts_info == FTS_DNR || e->fts_info == FTS_ERR ||
+        e->fts_info == FTS_NS) {
+        fprintf(stderr, "wiretrace: %s: %s\n", e->fts_path,
+                strerror(e->fts_errno));
+        *trouble = 1;
+    } else if (e->fts_info == FTS_DC) {
+        fprintf(stderr, "wiretrace: %s: directory loop (symbolic link), "
+                "skipped\n", e->fts_path);
+        *trouble = 1;
+    } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
+        fprintf(stderr, "wiretrace: %s: dangling symbolic link, skipped\n",
+                e->fts_path);
+        *trouble = 1;
+    } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
+        const char *id = e->fts_path;
+        if (!strncmp(id, dir, dl) && id[dl] == '/')
+            id += dl + 1;
+        return walk_push(l, e->fts_path, id);
+    }
+    return 0;
+}
+
+int walk_txt(walk_list *l, char *dir, int *trouble)
+{
+    char *roots[] = {dir, NULL};
+    FTS *fts = fts_open(roots, FTS_LOGICAL | FTS_NOCHDIR, NULL);
+    if (!fts) {
+        fprintf(stderr, "wiretrace: %s: cannot open\n", dir);
+        *trouble = 1;
+        return 0;
+    }
+    const size_t first = l->n;
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    FTSENT *e;
+    int rc = 0;
+    while (!rc && (e = fts_read(fts)))
+        rc = visit(l, e, dir, dl, trouble);
+    fts_close(fts);
+    return rc ? rc : sort_by_id(l, first);
+}

@@ -1,0 +1,35 @@
+/*
+ * walk.h - the input files of a run: paths with the ids reports name them
+ * by.  A folder contributes its *.txt files, sorted by id, so that runs do
+ * not depend on the order the file system lists them in.  Only names are
+ * held, never texts, plus what the command line says of each file.
+ */
+#ifndef WT_CLI_WALK_H
+#define WT_CLI_WALK_H
+
+#include <stddef.h>
+
+#include <stdint.h>
+
+typedef struct walk_list {
+    char **ids;   /* owned */
+    char **paths; /* owned */
+    size_t n, cap;
+    /* From --published and --outlet, per file (0 / NULL: not given);
+     * both NULL when neither option was. */
+    int64_t *published;
+    const char **outlet; /* the strings are borrowed */
+} walk_list;
+
+/* Appends one file.  Returns 0, or -1 when out of memory. */
+int walk_push(walk_list *l, const char *path, const char *id);
+
+/* Appends the *.txt files below dir, ids relative to dir.  Symbolic links
+ * are followed; unreadable folders, dangling links and link loops are
+ * named on stderr, skipped, and set *trouble.  Returns 0, or -1 when out
+ * of memory. */
+int walk_txt(walk_list *l, char *dir, int *trouble);
+
+void walk_release(walk_list *l);
+
+#endif
