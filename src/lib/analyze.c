@@ -102,30 +102,60 @@ static int add_posting(stage *s, uint64_t key, uint32_t gid)
     return 0;
 }
 
+/* The posting keys of paragraph pa: content stems, then shingles. */
+static size_t nkeys(const wt_para *pa) { return pa->nstems + pa->nshingles; }
+
+static uint64_t key_at(const wt_para *pa, size_t i)
+{
+    return i < pa->nstems ? pa->stems[i].stem & ~SHINGLE_MARK
+                          : pa->shingles[i - pa->nstems] | SHINGLE_MARK;
+}
+
+/* With a focus, the keys of its paragraphs: postings of other keys can
+ * never pair with a focus paragraph, so they are not kept.  (Kept keys
+ * keep all their holders, so group sizes and weights do not change.) */
+static int focus_keys(const wt_corpus *c, wt_hmap *keys)
+{
+    int rc = wt_hmap_init(keys, 1024);
+    for (size_t d = 0; d < c->focus && d < c->ndocs && !rc; d++)
+        for (size_t p = 0; p < c->docs[d]->npara && !rc; p++) {
+            const wt_para *pa = &c->docs[d]->paras[p];
+            if (pa->pub.boiler != WT_BOILER_NONE)
+                continue;
+            for (size_t i = 0; i < nkeys(pa) && !rc; i++)
+                if (!wt_hmap_slot(keys, key_at(pa, i) + 1))
+                    rc = WT_ENOMEM;
+        }
+    return rc;
+}
+
 /* gid table and postings of every text paragraph. */
 static int build_postings(stage *s)
 {
     wt_corpus *c = s->c;
+    wt_hmap keys = {0};
     size_t cap = 0;
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t p = 0; p < c->docs[d]->npara; p++) {
+    int rc = c->focus ? focus_keys(c, &keys) : 0;
+    for (size_t d = 0; d < c->ndocs && !rc; d++)
+        for (size_t p = 0; p < c->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &c->docs[d]->paras[p];
             if (pa->pub.boiler != WT_BOILER_NONE)
                 continue;
-            if (wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g))
-                return WT_ENOMEM;
+            if (wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g)) {
+                rc = WT_ENOMEM;
+                break;
+            }
             const uint32_t gid = (uint32_t)s->ng;
             s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
-            for (size_t i = 0; i < pa->nstems; i++)
-                if (add_posting(s, pa->stems[i].stem & ~SHINGLE_MARK, gid))
-                    return WT_ENOMEM;
-            for (size_t i = 0; i < pa->nshingles; i++)
-                if (add_posting(s, pa->shingles[i] | SHINGLE_MARK, gid))
-                    return WT_ENOMEM;
+            const int all = !c->focus || d < c->focus;
+            for (size_t i = 0; i < nkeys(pa) && !rc; i++)
+                if (all || wt_hmap_get(&keys, key_at(pa, i) + 1))
+                    rc = add_posting(s, key_at(pa, i), gid);
         }
-    if (s->npost > 1)
+    wt_hmap_release(&keys);
+    if (!rc && s->npost > 1)
         qsort(s->post, s->npost, sizeof *s->post, cmp_posting);
-    return 0;
+    return rc;
 }
 
 /* The first posting of key (postings are sorted by key). */
@@ -177,11 +207,13 @@ static int candidates_of(stage *s, uint32_t gx)
 {
     const wt_para *pa = para_of(s, gx);
     s->nshare = 0;
+    /* gids follow document order: with a focus, a paragraph outside it
+     * has only paragraphs outside it after it. */
+    if (s->c->focus && s->g[gx].doc >= s->c->focus)
+        return 0;
     int rc = 0;
-    for (size_t i = 0; i < pa->nstems && !rc; i++)
-        rc = share_key(s, gx, pa->stems[i].stem & ~SHINGLE_MARK);
-    for (size_t i = 0; i < pa->nshingles && !rc; i++)
-        rc = share_key(s, gx, pa->shingles[i] | SHINGLE_MARK);
+    for (size_t i = 0; i < nkeys(pa) && !rc; i++)
+        rc = share_key(s, gx, key_at(pa, i));
     if (rc || !s->nshare)
         return rc;
     qsort(s->share, s->nshare, sizeof *s->share, wt_cmp_u64);
