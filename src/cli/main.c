@@ -218,7 +218,8 @@ static void run_release(run *r)
 /* Each lexicon's dictionaries and entries, and the missing ones. */
 static void print_lexicons(const char *dir)
 {
-    static const char *codes[] = {"de", "es", "fr", "it", "ja", "pt", "ru"};
+    static const char *codes[] = {"de", "es", "fr", "it", "ja", "ko", "pt",
+                                  "ru", "uk", "zh"};
     printf("lexicons: %s\n", dir);
     for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
         char path[4096], line[512];

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Converts FreeDict dictionaries (dictd files) into wiretrace lexicons.
 
-    mklexicon.py DICTD_DIR OUT_DIR CODE=DICT[,DICT...] ...
+    mklexicon.py DICTD_DIR OUT_DIR CODE=DICT[,DICT...] ... [ko=hanja:FILE]
+                 [uk=apertium:FILE] [zh=kanji]
 
 CODE is the language wiretrace names (es), DICT the dictd name without the
 freedict- prefix (spa-eng); an English-to-CODE dictionary (eng-spa) is
@@ -10,11 +11,30 @@ line, "word<TAB>english; english ...", folded (NFKC, case folded); the
 library stems both sides when it loads the file.  A dictionary that is not
 installed gives a file with only a "# missing" line, so the build never
 depends on it.
+
+ko=hanja:FILE builds the Korean lexicon without a Korean dictionary: the
+Hanja table of libhangul (FILE, "hangul:hanja:note" a line) gives the
+Chinese characters of Sino-Korean words (국방부 = 國防部), which are joined
+with the kanji headwords of the Japanese dictionary (国防) after both are
+brought to one form: Japanese simplified characters back to traditional
+(shinjitai.txt, beside this script), then traditional to simplified with
+ICU's uconv (Traditional-Simplified) when it is installed.
+
+zh=kanji builds the Chinese lexicon from the Japanese one's kanji words,
+brought to simplified characters as above.
+
+uk=apertium:FILE builds the Ukrainian lexicon through Russian: FILE is
+Apertium's compiled Ukrainian-to-Russian bilingual dictionary
+(apertium-rus-ukr), printed with lttoolbox's lt-print; each Ukrainian
+lemma takes the English of its Russian lemma in the Russian lexicon.
 """
 import base64
+import collections
 import gzip
 import os
 import re
+import shutil
+import subprocess
 import sys
 import unicodedata
 
@@ -46,6 +66,23 @@ def clean(s):
 
 def words_ok(s):
     return s and len(s.split()) <= MAX_WORDS and not re.search(r"[0-9=]", s)
+
+
+# FreeDict's Japanese entries glue a usage label to the sense it labels
+# ("Note: abbreviationprime minister"); the sense is kept.
+NOTE = re.compile(r"^\s+Note: (?:abbreviation|archaism|colloquialism|"
+                  r"obsolete term|slang|usually written using kana alone|"
+                  r"idiomatic expression|yojijukugo|rare|"
+                  r"word usually written using kanji alone)(\S.*)$")
+# English words that do not carry a sense: "dispatch of troops" is keyed
+# as "dispatch troops", so that three-word senses fit in two words.
+EN_FILLER = {"of", "the", "a", "an", "to", "for", "in", "on", "by", "with",
+             "from", "as", "at", "and", "one's", "someone", "something",
+             "oneself", "etc"}
+
+
+def content_words(t):
+    return " ".join(w for w in t.split() if w.casefold() not in EN_FILLER)
 
 
 CYRL = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff\- ]*$")
@@ -92,12 +129,17 @@ def entries(dictd, name):
             continue
         trans = []
         for line in body[1:]:
-            if not line.strip() or line[:1].isspace() and ":" in line:
+            glued = NOTE.match(line)
+            if glued:
+                line = glued.group(1)
+            elif not line.strip() or line[:1].isspace() and ":" in line:
                 continue
             if line.lstrip().startswith(("(", "see", "Synonym", "Note")):
                 continue
-            for t in re.split(r"[,;]", clean(line)):
-                t = t.strip(" .!?\"'")
+            for t in re.split(r"[,;]| or ", clean(line)):
+                t = re.sub(r"[()]", " ", t).strip(" .!?\"'")
+                if name.endswith("-eng"):
+                    t = content_words(t)
                 if words_ok(t) and t not in trans:
                     trans.append(t)
         for h in heads:
@@ -137,12 +179,172 @@ def convert(dictd, out_dir, spec):
                     add(lex, t, h, rank)
                 else:
                     add(lex, h, t, rank)
+    write_lexicon(out, lex, [package(n) for n in missing],
+                  [package(n) for n in have])
+    return lex
+
+
+HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
+HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+
+
+def one_form(words):
+    """Han words in one form, so that Korean Hanja (traditional) and
+    Japanese kanji (shinjitai) spellings of a word meet."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    old = {}
+    with open(os.path.join(here, "shinjitai.txt"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and len(line.split()) == 2:
+                a, b = line.split()
+                old[a] = b
+    words = ["".join(old.get(ch, ch) for ch in w) for w in words]
+    uconv = shutil.which("uconv")
+    if not uconv or not words:
+        return words
+    out = subprocess.run([uconv, "-x", "Traditional-Simplified"],
+                         input="\n".join(words) + "\n", capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    return out[:len(words)] if len(out) >= len(words) else words
+
+
+def hanja_readings(path):
+    """Korean word -> its Hanja spellings, in the table's order (the
+    common reading first), for words of two syllables or more."""
+    read = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split(":")
+            if line.startswith("#") or len(parts) < 2:
+                continue
+            ko, han = parts[0], parts[1]
+            if len(ko) >= 2 and HANGUL.match(ko) and HAN.match(han) and \
+                    len(han) == len(ko):
+                read.setdefault(ko, []).append(han)
+    return read
+
+
+def convert_hanja(out_dir, code, path, ja):
+    """The Korean lexicon from the Hanja table and the Japanese lexicon."""
+    out = os.path.join(out_dir, code + "-en.txt")
+    missing = []
+    if not os.path.exists(path):
+        missing.append("libhangul-data")
+    if not ja:
+        missing.append(package("jpn-eng"))
+    lex = {}
+    if not missing:
+        read = hanja_readings(path)
+        kanji = [k for k in ja if HAN.match(k) and len(k) >= 2]
+        joined = dict(zip(one_form(kanji), kanji))
+        flat = [(ko, han) for ko in read for han in read[ko][:2]]
+        for (ko, _), form in zip(flat, one_form([h for _, h in flat])):
+            if ko not in lex and form in joined:
+                lex[ko] = ja[joined[form]]
+    write_lexicon(out, lex, missing,
+                  [] if missing else ["libhangul-data + " + package("jpn-eng")])
+
+
+CYRL_WORD = re.compile(r"^[\u0400-\u04ff'\u2019-]+$")
+
+
+def convert_kanji(out_dir, code, ja):
+    """The Chinese lexicon: the Japanese lexicon's kanji words of two
+    characters or more, in simplified characters (single characters mean
+    too many things)."""
+    out = os.path.join(out_dir, code + "-en.txt")
+    lex = {}
+    if ja:
+        kanji = sorted(k for k in ja if HAN.match(k) and len(k) >= 2)
+        for k, form in zip(kanji, one_form(kanji)):
+            v = lex.setdefault(form, {})
+            for e, rank in ja[k].items():
+                if e not in v or v[e] > rank:
+                    v[e] = rank
+    write_lexicon(out, lex, [] if ja else [package("jpn-eng")],
+                  [package("jpn-eng") + " (kanji words)"] if ja else [])
+
+
+def att_sections(text):
+    """The transducers of lt-print's output: lists of arcs (from, to,
+    input, output)."""
+    for sec in text.split("\n--\n"):
+        arcs = collections.defaultdict(list)
+        for line in sec.split("\n"):
+            p = line.split("\t")
+            if len(p) >= 4:
+                arcs[int(p[0])].append((int(p[1]), p[2], p[3]))
+        yield arcs
+
+
+def is_tag(sym):
+    return sym.startswith("<") and len(sym) > 1
+
+
+def letters(sym):
+    return "" if sym == "ε" or is_tag(sym) else sym
+
+
+def lemma_tails(arcs, state, out):
+    """The output lemmas that continue after the input lemma has ended
+    (the rest of the path reads only tags)."""
+    found, stack = set(), [(state, out, 0)]
+    while stack:
+        st, o, depth = stack.pop()
+        nxt = [a for a in arcs.get(st, []) if is_tag(a[1]) or a[1] == "ε"]
+        if not nxt or depth > 12:
+            found.add(o)
+        for to, i, osym in nxt:
+            stack.append((to, o + letters(osym), depth + 1))
+    return found
+
+
+def bilingual_pairs(arcs):
+    """(source lemma, target lemma) of every path of one transducer; a
+    state already on the path is not entered again."""
+    pairs = set()
+    stack = [(0, "", "", frozenset([0]))]
+    while stack:
+        st, a, b, onpath = stack.pop()
+        for to, i, o in arcs.get(st, []):
+            if is_tag(i):
+                if a and CYRL_WORD.match(a):
+                    for t in lemma_tails(arcs, to, b + letters(o)):
+                        if t and CYRL_WORD.match(t):
+                            pairs.add((a, t))
+            elif to not in onpath and len(a) <= 40:
+                stack.append((to, a + letters(i), b + letters(o),
+                              onpath | {to}))
+    return pairs
+
+
+def convert_apertium(out_dir, code, path, ru):
+    """The Ukrainian lexicon through the Russian one."""
+    out = os.path.join(out_dir, code + "-en.txt")
+    lt_print = shutil.which("lt-print")
+    missing = [name for name, ok in
+               (("apertium-rus-ukr", os.path.exists(path)),
+                ("lttoolbox-dev", lt_print), (package("eng-rus"), ru)) if not ok]
+    lex = {}
+    if not missing:
+        att = subprocess.run([lt_print, path], capture_output=True,
+                             text=True, check=True).stdout
+        for arcs in att_sections(att):
+            for src, dst in sorted(bilingual_pairs(arcs)):
+                if fold(dst) in ru and fold(src) not in lex:
+                    lex[fold(src)] = ru[fold(dst)]
+    write_lexicon(out, lex, missing,
+                  [] if missing else ["apertium-rus-ukr + " + package("eng-rus")])
+
+
+def write_lexicon(out, lex, missing, sources):
+    """One lexicon file: word TAB English words, best sense first."""
     with open(out, "w", encoding="utf-8") as f:
         f.write("# generated by src/lexicon/mklexicon.py, do not edit\n")
         for name in missing:
-            f.write("# missing\t%s\n" % package(name))
-        for name in have:
-            f.write("# source\t%s\n" % package(name))
+            f.write("# missing\t%s\n" % name)
+        for name in sources:
+            f.write("# source\t%s\n" % name)
         for k in sorted(lex):
             if k and "\t" not in k:
                 best = sorted(lex[k], key=lambda e: (lex[k][e], e))
@@ -153,8 +355,22 @@ def main():
     if len(sys.argv) < 4:
         sys.stderr.write(__doc__)
         return 64
+    done, later = {}, []
     for spec in sys.argv[3:]:
-        convert(sys.argv[1], sys.argv[2], spec)
+        if "=hanja:" in spec or "=apertium:" in spec or \
+                spec.endswith("=kanji"):
+            later.append(spec)
+        else:
+            done[spec.split("=")[0]] = convert(sys.argv[1], sys.argv[2], spec)
+    for spec in later:
+        if spec.endswith("=kanji"):
+            convert_kanji(sys.argv[2], spec.split("=")[0], done.get("ja"))
+        elif "=hanja:" in spec:
+            code, path = spec.split("=hanja:")
+            convert_hanja(sys.argv[2], code, path, done.get("ja"))
+        else:
+            code, path = spec.split("=apertium:")
+            convert_apertium(sys.argv[2], code, path, done.get("ru"))
     return 0
 
 

@@ -275,16 +275,15 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
 }
 
 /*
- * Languages without a lexicon of their own, the one they borrow, and how
- * many words a borrowed headword needs.  Chinese reads Japanese kanji
- * words through its own profile (traditional forms become simplified,
- * one token a character); single characters mean too many things to
- * borrow.
+ * Languages that also read a close one's lexicon, and how many words a
+ * borrowed headword needs: shared roots still match.  (Chinese has its
+ * own lexicon of the Japanese kanji words, built in simplified
+ * characters.)
  */
 static const struct kin {
     const char *lang, *from;
     size_t min_words;
-} kin[] = {{"uk", "ru", 1}, {"be", "ru", 1}, {"zh", "ja", 2}};
+} kin[] = {{"uk", "ru", 1}, {"be", "ru", 1}};
 
 static lexicon *lexicon_of(tstage *t, const char *code)
 {
