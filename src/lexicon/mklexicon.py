@@ -179,9 +179,9 @@ def convert(dictd, out_dir, spec):
                     add(lex, t, h, rank)
                 else:
                     add(lex, h, t, rank)
-    write_lexicon(out, lex, [package(n) for n in missing],
-                  [package(n) for n in have])
-    return lex
+    meta = ([package(n) for n in missing], [package(n) for n in have])
+    write_lexicon(out, lex, *meta)
+    return lex, meta
 
 
 HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
@@ -245,7 +245,7 @@ def convert_hanja(out_dir, code, path, ja):
                   [] if missing else ["libhangul-data + " + package("jpn-eng")])
 
 
-CYRL_WORD = re.compile(r"^[\u0400-\u04ff'\u2019-]+$")
+WORD = re.compile(r"^[^\W\d_][^\W\d_'\u2019 -]*$")
 
 
 def convert_kanji(out_dir, code, ja):
@@ -285,32 +285,44 @@ def letters(sym):
     return "" if sym == "ε" or is_tag(sym) else sym
 
 
-def lemma_tails(arcs, state, out):
-    """The output lemmas that continue after the input lemma has ended
-    (the rest of the path reads only tags)."""
-    found, stack = set(), [(state, out, 0)]
-    while stack:
-        st, o, depth = stack.pop()
-        nxt = [a for a in arcs.get(st, []) if is_tag(a[1]) or a[1] == "ε"]
-        if not nxt or depth > 12:
-            found.add(o)
-        for to, i, osym in nxt:
-            stack.append((to, o + letters(osym), depth + 1))
+def lemma_tails(arcs, state, memo, busy=None):
+    """The output letters that continue after the input lemma has ended
+    (the rest of a path reads only tags), from state on.  Memoized per
+    state: a minimized transducer shares its tag paths, which would be
+    walked again for every lemma."""
+    if state in memo:
+        return memo[state]
+    busy = busy or set()
+    busy.add(state)
+    found = set()
+    nxt = [a for a in arcs.get(state, []) if is_tag(a[1]) or a[1] == "ε"]
+    if not nxt:
+        found.add("")
+    for to, _, osym in nxt:
+        if to in busy:
+            continue
+        for t in lemma_tails(arcs, to, memo, busy):
+            found.add(letters(osym) + t)
+            if len(found) > 8:  # a lemma has a few spellings, not more
+                break
+    busy.discard(state)
+    memo[state] = found
     return found
 
 
 def bilingual_pairs(arcs):
     """(source lemma, target lemma) of every path of one transducer; a
     state already on the path is not entered again."""
-    pairs = set()
+    pairs, memo = set(), {}
     stack = [(0, "", "", frozenset([0]))]
     while stack:
         st, a, b, onpath = stack.pop()
         for to, i, o in arcs.get(st, []):
             if is_tag(i):
-                if a and CYRL_WORD.match(a):
-                    for t in lemma_tails(arcs, to, b + letters(o)):
-                        if t and CYRL_WORD.match(t):
+                if a and WORD.match(a):
+                    for t in lemma_tails(arcs, to, memo):
+                        t = b + letters(o) + t
+                        if t and WORD.match(t):
                             pairs.add((a, t))
             elif to not in onpath and len(a) <= 40:
                 stack.append((to, a + letters(i), b + letters(o),
@@ -318,23 +330,36 @@ def bilingual_pairs(arcs):
     return pairs
 
 
-def convert_apertium(out_dir, code, path, ru):
-    """The Ukrainian lexicon through the Russian one."""
+def convert_apertium(out_dir, code, path, via, via_code, base, base_meta):
+    """A lexicon from an Apertium bilingual dictionary FILE.  With via (the
+    lexicon of the dictionary's target language), each source lemma takes
+    the English of its target lemma; without, the target is English.
+    Entries of base (the FreeDict lexicon of code, if any) come first."""
     out = os.path.join(out_dir, code + "-en.txt")
     lt_print = shutil.which("lt-print")
-    missing = [name for name, ok in
-               (("apertium-rus-ukr", os.path.exists(path)),
-                ("lttoolbox-dev", lt_print), (package("eng-rus"), ru)) if not ok]
-    lex = {}
+    pkg = os.path.basename(os.path.dirname(path)) or "apertium"
+    missing = [name for name, ok in ((pkg, os.path.exists(path)),
+                                     ("lttoolbox-dev", lt_print)) if not ok]
+    lex = {k: dict(v) for k, v in (base or {}).items()}
+    added = 0
     if not missing:
         att = subprocess.run([lt_print, path], capture_output=True,
                              text=True, check=True).stdout
         for arcs in att_sections(att):
             for src, dst in sorted(bilingual_pairs(arcs)):
-                if fold(dst) in ru and fold(src) not in lex:
-                    lex[fold(src)] = ru[fold(dst)]
-    write_lexicon(out, lex, missing,
-                  [] if missing else ["apertium-rus-ukr + " + package("eng-rus")])
+                eng = via.get(fold(dst)) if via is not None else {fold(dst): 0}
+                if not eng or len(src.split()) > MAX_WORDS:
+                    continue
+                v = lex.setdefault(fold(src), {})
+                added += not v
+                for e, rank in eng.items():
+                    if words_ok(e) and (e not in v or v[e] > rank + 1):
+                        v[e] = rank + 1  # after the dictionary's senses
+    base_missing, base_sources = base_meta
+    write_lexicon(out, lex, base_missing + missing, base_sources +
+                  ([] if missing else ["%s (%d words)%s" % (
+                      pkg, added, " through the %s lexicon" % via_code
+                      if via_code else "")]))
 
 
 def write_lexicon(out, lex, missing, sources):
@@ -355,13 +380,15 @@ def main():
     if len(sys.argv) < 4:
         sys.stderr.write(__doc__)
         return 64
-    done, later = {}, []
+    done, meta, later = {}, {}, []
     for spec in sys.argv[3:]:
         if "=hanja:" in spec or "=apertium:" in spec or \
                 spec.endswith("=kanji"):
             later.append(spec)
         else:
-            done[spec.split("=")[0]] = convert(sys.argv[1], sys.argv[2], spec)
+            lex, meta[spec.split("=")[0]] = convert(sys.argv[1], sys.argv[2],
+                                                    spec)
+            done[spec.split("=")[0]] = lex
     for spec in later:
         if spec.endswith("=kanji"):
             convert_kanji(sys.argv[2], spec.split("=")[0], done.get("ja"))
@@ -369,8 +396,18 @@ def main():
             code, path = spec.split("=hanja:")
             convert_hanja(sys.argv[2], code, path, done.get("ja"))
         else:
-            code, path = spec.split("=apertium:")
-            convert_apertium(sys.argv[2], code, path, done.get("ru"))
+            # code=apertium:FILE[:VIA]: VIA is the language whose lexicon
+            # the dictionary's target words are read through.
+            code, rest = spec.split("=apertium:")
+            path, _, via = rest.partition(":")
+            if via and not done.get(via):
+                write_lexicon(os.path.join(sys.argv[2], code + "-en.txt"),
+                              {}, ["the %s lexicon" % via], [])
+                continue
+            convert_apertium(sys.argv[2], code, path,
+                             done.get(via) if via else None, via,
+                             done.get(code),
+                             meta.get(code, ([], [])))
     return 0
 
 
