@@ -770,8 +770,8 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
     const wt_document *d = wt_corpus_document(pv->c, pv->doc[side]);
     const wt_paragraph *pa = wt_document_paragraph(d, para);
     size_t at = pa->start;
-    for (const hl *h = from;
-         h < pv->h + pv->nh && h->side == side && h->para == para; h++) {
+    for (const hl *h = from; h && h < pv->h + pv->nh && h->side == side &&
+                             h->para == para; h++) {
         size_t s = h->start < at ? at : h->start;
         const size_t e = h->end > pa->end ? pa->end : h->end;
         if (s >= e)
@@ -791,8 +791,12 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
     put_slice(out, d, at, pa->end);
 }
 
+/* The first highlight of the paragraph, or NULL when the pair has none
+ * (translations have no shared spans). */
 static const hl *first_hl(const pair_view *pv, int side, size_t para)
 {
+    if (!pv->nh)
+        return NULL;
     size_t lo = 0, hi = pv->nh;
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;

@@ -479,7 +479,8 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
         return rc;
     if (!(p->set = wt_malloc((p->nkeys + 1) * sizeof *p->set)))
         return WT_ENOMEM;
-    memcpy(p->set, p->keys, p->nkeys * sizeof *p->set);
+    if (p->nkeys)
+        memcpy(p->set, p->keys, p->nkeys * sizeof *p->set);
     if (p->nkeys > 1)
         qsort(p->set, p->nkeys, sizeof *p->set, wt_cmp_u64);
     for (size_t i = 0; i < p->nkeys; i++)
