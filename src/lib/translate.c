@@ -31,6 +31,7 @@
 #define BEST_RATIO 0.9   /* of a paragraph's best score in a language */
 #define MIN_UNITS 3      /* matched units a strong link needs */
 #define MIN_WEAK_UNITS 2 /* and one the document supports */
+#define ORDER_SHARE 0.05  /* the same between two linked neighbours */
 #define SKEL_SEED UINT64_C(0x736b656c65746f6e)
 
 typedef struct lexicon {
@@ -589,6 +590,7 @@ typedef struct cand {
     uint32_t x, y;
     double fa, fb;
     int strong;
+    int in_order; /* only as a neighbour of linked pairs (ORDER_SHARE) */
 } cand;
 
 static uint64_t doc_key(const tstage *t, const cand *k)
@@ -641,6 +643,49 @@ static int best_put(wt_hmap *best, uint32_t x, int lang, double h)
     return 0;
 }
 
+static uint64_t pair_key(uint32_t x, uint32_t y)
+{
+    return ((uint64_t)x << 32 | y) + 1;
+}
+
+/* The pivot of the paragraph before (step -1) or after (+1) x in its
+ * document, or UINT32_MAX. */
+static uint32_t neighbour(const tstage *t, uint32_t x, int step)
+{
+    const uint32_t n = x + (uint32_t)step;
+    if ((step < 0 && x == 0) || n >= t->npv || t->pv[n].doc != t->pv[x].doc)
+        return UINT32_MAX;
+    return n;
+}
+
+/* Translated articles keep their paragraph order: a weak pair (each side
+ * finds ORDER_SHARE of itself in the other) is accepted when the pair of
+ * the paragraphs just before both, or just after both, is linked.  Only
+ * links accepted before this pass count, so acceptance does not spread
+ * along a document. */
+static int accept_in_order(tstage *t, cand *v, size_t n)
+{
+    wt_hmap ok = {0};
+    int rc = wt_hmap_init(&ok, n + 1);
+    for (size_t i = 0; i < n && !rc; i++)
+        if (v[i].strong && !wt_hmap_slot(&ok, pair_key(v[i].x, v[i].y)))
+            rc = WT_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (v[i].strong)
+            continue;
+        int linked = 0;
+        for (int step = -1; step <= 1; step += 2) {
+            const uint32_t a = neighbour(t, v[i].x, step);
+            const uint32_t b = neighbour(t, v[i].y, step);
+            linked += a != UINT32_MAX && b != UINT32_MAX &&
+                      wt_hmap_get(&ok, pair_key(a, b)) != NULL;
+        }
+        v[i].strong = linked > 0;
+    }
+    wt_hmap_release(&ok);
+    return rc;
+}
+
 /*
  * A pair is linked when each side finds LINK_SHARE of its weight in the
  * other, in MIN_UNITS words or more (strong), or when another pair of the
@@ -670,7 +715,12 @@ static int link_all(tstage *t, cand *v, size_t n)
     for (size_t i = 0; i < n && !rc; i++) {
         const uint64_t *s = wt_hmap_get(&strong, doc_key(t, &v[i]));
         const uint64_t others = (s ? *s : 0) - (uint64_t)v[i].strong;
-        v[i].strong = v[i].strong || others > 0; /* now: accepted */
+        /* now: accepted */
+        v[i].strong = v[i].strong || (others > 0 && !v[i].in_order);
+    }
+    if (!rc)
+        rc = accept_in_order(t, v, n);
+    for (size_t i = 0; i < n && !rc; i++) {
         if (!v[i].strong)
             continue;
         const double h = harmonic(&v[i]);
@@ -701,13 +751,15 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
     const int fair = fa >= WEAK_SHARE && fb >= WEAK_SHARE &&
                      ua >= MIN_WEAK_UNITS && ub >= MIN_WEAK_UNITS;
     const int lone = fa >= LINK_SHARE && fb >= LINK_SHARE && ua && ub;
-    if (!fair && !lone)
+    const int in_order = fa >= ORDER_SHARE && fb >= ORDER_SHARE && ua && ub;
+    if (!fair && !lone && !in_order)
         return 0;
     if (wt_grow(v, cap, *n + 1, sizeof **v))
         return WT_ENOMEM;
     (*v)[(*n)++] = (cand){x, y, fa, fb,
                           fa >= LINK_SHARE && fb >= LINK_SHARE &&
-                              ua >= MIN_UNITS && ub >= MIN_UNITS};
+                              ua >= MIN_UNITS && ub >= MIN_UNITS,
+                          !fair && !lone};
     return 0;
 }
 
