@@ -31,7 +31,7 @@
 #define BEST_RATIO 0.9   /* of a paragraph's best score in a language */
 #define MIN_UNITS 3      /* matched units a strong link needs */
 #define MIN_WEAK_UNITS 2 /* and one the document supports */
-#define ORDER_SHARE 0.05  /* the same between two linked neighbours */
+#define ORDER_SHARE 0.1   /* the same between two linked neighbours */
 #define SKEL_SEED UINT64_C(0x736b656c65746f6e)
 
 typedef struct lexicon {
