@@ -67,4 +67,15 @@ static inline void rec_check_same(fuzz_rec *a, fuzz_rec *b)
     free(b->b);
 }
 
+/* Runs one target's work twice on the same input and checks that both
+ * records are equal: the determinism check every target makes. */
+static inline void run_twice(void (*run)(const uint8_t *, size_t, fuzz_rec *),
+                             const uint8_t *data, size_t size)
+{
+    fuzz_rec a = {0}, b = {0};
+    run(data, size, &a);
+    run(data, size, &b);
+    rec_check_same(&a, &b);
+}
+
 #endif
