@@ -103,27 +103,20 @@ static int resolve_meta(run *r)
     return 0;
 }
 
-/* The bytes of all inputs, and of each in size[] (may be NULL). */
+/* The size of each input, stat'ed once; 0 for what cannot be. */
 static uint64_t input_bytes(const run *r, uint64_t *size)
 {
     uint64_t total = 0;
     for (size_t i = 0; i < r->in.n; i++) {
         struct stat st;
-        const uint64_t n = stat(r->in.paths[i], &st) == 0
-                               ? (uint64_t)st.st_size : 0;
-        if (size)
-            size[i] = n;
-        total += n;
+        size[i] = stat(r->in.paths[i], &st) == 0 ? (uint64_t)st.st_size : 0;
+        total += size[i];
     }
     return total;
 }
 
-static int add_all(run *r)
+static void add_all(run *r, const uint64_t *size, uint64_t total)
 {
-    uint64_t *size = malloc((r->in.n + 1) * sizeof *size);
-    if (!size)
-        return -1;
-    const uint64_t total = input_bytes(r, size);
     r->s.progress = progress_new(r->in.n, total, r->s.quiet, r->s.verbose);
     for (size_t i = 0; i < r->in.n; i++) {
         if (r->s.verbose) {
@@ -139,21 +132,17 @@ static int add_all(run *r)
         }
         progress_step(r->s.progress, size[i]);
     }
-    free(size);
-    return 0;
 }
 
 /* scan: inputs above --in-memory-max go through an index, whose memory
- * does not grow with the corpus; so does any scan given --db. */
-static int scan_indexed(run *r)
+ * does not grow with the corpus; so does any scan given --db.  Returns
+ * the exit status, or -1 to scan in memory. */
+static int scan_indexed(run *r, uint64_t total)
 {
-    const uint64_t total = input_bytes(r, NULL);
     const uint64_t limit = (uint64_t)r->s.in_memory_max << 20;
-    if (r->s.db)
-        return cmd_scan_indexed(&r->s, &r->o, &r->in, r->trouble);
-    if (total <= limit)
+    if (!r->s.db && total <= limit)
         return -1;
-    if (!r->s.quiet)
+    if (!r->s.db && !r->s.quiet)
         fprintf(stderr, "wiretrace: %.1f MB of input is above "
                 "--in-memory-max %u: scanning through a temporary index\n",
                 (double)total / (1 << 20), r->s.in_memory_max);
@@ -176,16 +165,19 @@ static int execute(run *r)
         fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
         return EXIT_TROUBLE;
     }
-    if ((scan ? collect_dirs(r) : collect_files(r)) || resolve_meta(r)) {
+    uint64_t *size = NULL;
+    if ((scan ? collect_dirs(r) : collect_files(r)) || resolve_meta(r) ||
+        !(size = malloc((r->in.n + 1) * sizeof *size))) {
         fprintf(stderr, "wiretrace: out of memory\n");
         return EXIT_TROUBLE;
     }
-    if (scan && (rc = scan_indexed(r)) >= 0)
+    const uint64_t total = input_bytes(r, size);
+    if (scan && (rc = scan_indexed(r, total)) >= 0) {
+        free(size);
         return rc;
-    if (add_all(r)) {
-        fprintf(stderr, "wiretrace: out of memory\n");
-        return EXIT_TROUBLE;
     }
+    add_all(r, size, total);
+    free(size);
     progress_stage(r->s.progress, "analyzing");
     rc = wt_corpus_analyze(r->c);
     progress_end(r->s.progress);
