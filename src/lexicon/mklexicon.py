@@ -188,9 +188,8 @@ HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
 HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
-def one_form(words):
-    """Han words in one form, so that Korean Hanja (traditional) and
-    Japanese kanji (shinjitai) spellings of a word meet."""
+def shinjitai():
+    """Japanese simplified character -> traditional (shinjitai.txt)."""
     here = os.path.dirname(os.path.abspath(__file__))
     old = {}
     with open(os.path.join(here, "shinjitai.txt"), encoding="utf-8") as f:
@@ -198,6 +197,13 @@ def one_form(words):
             if not line.startswith("#") and len(line.split()) == 2:
                 a, b = line.split()
                 old[a] = b
+    return old
+
+
+def one_form(words, old):
+    """Han words in one form, so that Korean Hanja (traditional) and
+    Japanese kanji (shinjitai) spellings of a word meet: old (from
+    shinjitai()) back to traditional, then ICU's uconv to simplified."""
     words = ["".join(old.get(ch, ch) for ch in w) for w in words]
     uconv = shutil.which("uconv")
     if not uconv or not words:
@@ -206,6 +212,15 @@ def one_form(words):
                          input="\n".join(words) + "\n", capture_output=True,
                          text=True, check=True).stdout.split("\n")
     return out[:len(words)] if len(out) >= len(words) else words
+
+
+def kanji_forms(ja, old):
+    """The Japanese lexicon's kanji words of two characters or more, in
+    the lexicon's order (a Korean word joins the last kanji word of its
+    form), each with its one form: computed once for the Chinese and the
+    Korean lexicon."""
+    kanji = [k for k in ja if HAN.match(k) and len(k) >= 2]
+    return list(zip(kanji, one_form(kanji, old)))
 
 
 def hanja_readings(path):
@@ -224,7 +239,7 @@ def hanja_readings(path):
     return read
 
 
-def convert_hanja(out_dir, code, path, ja):
+def convert_hanja(out_dir, code, path, ja, forms, old):
     """The Korean lexicon from the Hanja table and the Japanese lexicon."""
     out = os.path.join(out_dir, code + "-en.txt")
     missing = []
@@ -235,10 +250,9 @@ def convert_hanja(out_dir, code, path, ja):
     lex = {}
     if not missing:
         read = hanja_readings(path)
-        kanji = [k for k in ja if HAN.match(k) and len(k) >= 2]
-        joined = dict(zip(one_form(kanji), kanji))
+        joined = {form: k for k, form in forms}
         flat = [(ko, han) for ko in read for han in read[ko][:2]]
-        for (ko, _), form in zip(flat, one_form([h for _, h in flat])):
+        for (ko, _), form in zip(flat, one_form([h for _, h in flat], old)):
             if ko not in lex and form in joined:
                 lex[ko] = ja[joined[form]]
     write_lexicon(out, lex, missing,
@@ -248,15 +262,14 @@ def convert_hanja(out_dir, code, path, ja):
 WORD = re.compile(r"^[^\W\d_][^\W\d_'\u2019 -]*$")
 
 
-def convert_kanji(out_dir, code, ja):
+def convert_kanji(out_dir, code, ja, forms):
     """The Chinese lexicon: the Japanese lexicon's kanji words of two
     characters or more, in simplified characters (single characters mean
     too many things)."""
     out = os.path.join(out_dir, code + "-en.txt")
     lex = {}
     if ja:
-        kanji = sorted(k for k in ja if HAN.match(k) and len(k) >= 2)
-        for k, form in zip(kanji, one_form(kanji)):
+        for k, form in forms:
             v = lex.setdefault(form, {})
             for e, rank in ja[k].items():
                 if e not in v or v[e] > rank:
@@ -389,12 +402,15 @@ def main():
             lex, meta[spec.split("=")[0]] = convert(sys.argv[1], sys.argv[2],
                                                     spec)
             done[spec.split("=")[0]] = lex
+    old = shinjitai()
+    forms = kanji_forms(done["ja"], old) if done.get("ja") else []
     for spec in later:
         if spec.endswith("=kanji"):
-            convert_kanji(sys.argv[2], spec.split("=")[0], done.get("ja"))
+            convert_kanji(sys.argv[2], spec.split("=")[0], done.get("ja"),
+                          forms)
         elif "=hanja:" in spec:
             code, path = spec.split("=hanja:")
-            convert_hanja(sys.argv[2], code, path, done.get("ja"))
+            convert_hanja(sys.argv[2], code, path, done.get("ja"), forms, old)
         else:
             # code=apertium:FILE[:VIA]: VIA is the language whose lexicon
             # the dictionary's target words are read through.
