@@ -32,6 +32,14 @@ static char **read_lines(const char *path, size_t max, size_t *n)
     return v;
 }
 
+/* Frees what read_lines() returned. */
+static void free_lines(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
 /* Document k of lines: PER_DOC paragraphs separated by blank lines. */
 static char *make_doc(char **lines, size_t k)
 {

@@ -60,11 +60,7 @@ int main(int argc, char **argv)
            paras ? (double)found / paras : 0, cls[WT_CLASS_VERBATIM],
            cls[WT_CLASS_EDITED], cls[WT_CLASS_REWRITE], near, wrong);
     wt_corpus_free(c);
-    for (size_t i = 0; i < na; i++)
-        free(a[i]);
-    for (size_t i = 0; i < nb; i++)
-        free(b[i]);
-    free(a);
-    free(b);
+    free_lines(a, na);
+    free_lines(b, nb);
     return 0;
 }

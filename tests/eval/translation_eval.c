@@ -77,11 +77,7 @@ int main(int argc, char **argv)
            dp, dr, f1(dp, dr));
     free(dl);
     wt_corpus_free(c);
-    for (size_t i = 0; i < na; i++)
-        free(a[i]);
-    for (size_t i = 0; i < nb; i++)
-        free(b[i]);
-    free(a);
-    free(b);
+    free_lines(a, na);
+    free_lines(b, nb);
     return 0;
 }
