@@ -747,6 +747,13 @@ int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
     return 0;
 }
 
+wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a, size_t b)
+{
+    if (!c || !c->analyzed || a == b || a >= c->ndocs || b >= c->ndocs)
+        return WT_ORIGIN_UNKNOWN;
+    return wt_provenance_origin(c->docs[a], c->docs[b]);
+}
+
 size_t wt_corpus_pair_count(const wt_corpus *c) { return c ? c->npairs : 0; }
 
 int wt_corpus_pair_at(const wt_corpus *c, size_t i, size_t *a, size_t *b)

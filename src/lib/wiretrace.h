@@ -220,6 +220,15 @@ WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
 WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
                                   double *overlap_a, double *overlap_b);
 
+/* Which document of the pair (a, b), a != b, is the origin, seen from a:
+ * WT_ORIGIN_OTHER when b is (a credits b's outlet, or b was published
+ * first), WT_ORIGIN_THIS when a is, WT_ORIGIN_UNKNOWN when nothing tells.
+ * The same answer every link between the two carries; writers read it
+ * here instead of deriving it again.  WT_ORIGIN_UNKNOWN for bad
+ * arguments.  Call after wt_corpus_analyze(). */
+WT_API wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a,
+                                       size_t b);
+
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
  * sets the two document indexes (a < b); read the figures with
