@@ -5,13 +5,13 @@
  */
 #include "corpus.h"
 #include "alloc.h"
-#include "hmap.h"
+#include "analyze.h"
 #include "fileio.h"
-#include "langid.h"
-#include "pairscore.h"
+#include "keys.h"
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
+#include "validate.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -22,13 +22,6 @@
 #ifndef WT_LANG_DIR
 #define WT_LANG_DIR "lang"
 #endif
-
-/* The profile for text in a language wiretrace has no profile for. */
-#define WT_LANG_GENERIC "und"
-/* A paragraph in the document's script gets a language of its own only
- * when CLD2 is this sure, over this many letters. */
-#define PARA_LANG_MIN_PERCENT 90
-#define PARA_LANG_MIN_LETTERS 150
 
 void wt_options_init(wt_options *o)
 {
@@ -43,6 +36,7 @@ void wt_options_init(wt_options *o)
     o->duplicate_min = 0.80;
     o->min_span = 4;
     o->evidence_min = 2.0;
+    o->translation_min = 0.25;
 }
 
 const char *wt_default_lang_dir(void) { return WT_LANG_DIR; }
@@ -62,8 +56,8 @@ const char *wt_strerror(int code)
     }
 }
 
-void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
-                   ...)
+static void corpus_log(const wt_corpus *c, wt_log_level lvl,
+                       const char *fmt, ...)
 {
     if (!c->opts.logger)
         return;
@@ -75,13 +69,14 @@ void wt_corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
     c->opts.logger(c->opts.logger_ctx, lvl, msg);
 }
 
-int wt_corpus_fail(wt_corpus *c, int rc, const char *fmt, ...)
+/* Formats the detailed error of the corpus and logs it; returns rc. */
+static int corpus_fail(wt_corpus *c, int rc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(c->err, sizeof c->err, fmt, ap);
     va_end(ap);
-    wt_corpus_log(c, WT_LOG_ERROR, "%s", c->err);
+    corpus_log(c, WT_LOG_ERROR, "%s", c->err);
     return rc;
 }
 
@@ -94,13 +89,13 @@ static int check_options(const wt_options *o)
            o->edited_min > 0 && o->edited_min <= o->verbatim_min &&
            o->rewrite_min > 0 && o->rewrite_min <= 1 &&
            o->duplicate_min > 0 && o->duplicate_min <= 1 &&
-           o->evidence_min >= 0 && o->evidence_min <= 64;
+           o->evidence_min >= 0 && o->evidence_min <= 64 &&
+           o->translation_min > 0 && o->translation_min <= 1;
 }
 
 int wt_corpus_new(wt_corpus **out, const wt_options *opts)
 {
-    if (!out)
-        return WT_EINVAL;
+    WT_CHECK_ARG(out, WT_EINVAL);
     wt_corpus *c = wt_calloc(1, sizeof *c);
     if (!c)
         return WT_ENOMEM;
@@ -111,12 +106,10 @@ int wt_corpus_new(wt_corpus **out, const wt_options *opts)
     int rc = WT_EINVAL;
     if (!check_options(&c->opts))
         goto fail;
-    rc = WT_ENOMEM;
-    c->lang_dir = wt_strdup(c->opts.lang_dir ? c->opts.lang_dir
-                                             : wt_default_lang_dir());
-    if (!c->lang_dir)
-        goto fail;
-    if ((rc = wt_agencies_load(&c->agencies, c->lang_dir)))
+    rc = wt_langset_new(&c->langs, c->opts.lang_dir ? c->opts.lang_dir
+                                                    : wt_default_lang_dir(),
+                        c->opts.seed);
+    if (rc)
         goto fail;
     *out = c;
     return 0;
@@ -125,107 +118,65 @@ fail:
     return rc;
 }
 
+/* Frees the documents and what analysis made of them. */
+static void drop_documents(wt_corpus *c)
+{
+    for (size_t i = 0; i < c->ndocs; i++)
+        wt_document_free(c->docs[i]);
+    c->ndocs = 0;
+    wt_hmap_release(&c->idf.df);
+    memset(&c->idf, 0, sizeof c->idf);
+    wt_links_release(&c->links);
+    wt_pairscore_free(c->pairscore);
+    c->pairscore = NULL;
+}
+
 void wt_corpus_free(wt_corpus *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->ndocs; i++)
-        wt_document_free(c->docs[i]);
-    for (size_t i = 0; i < c->nlangs; i++) {
-        wt_profile_free(c->langs[i].prof);
-        wt_stemmer_free(c->langs[i].stemmer);
-        wt_tokenizer_free(c->langs[i].tok);
-    }
-    wt_free(c->langs);
+    drop_documents(c);
     wt_free(c->docs);
-    wt_agencies_free(c->agencies);
-    wt_hmap_release(&c->idf.df);
-    wt_pairscore_free(c->pairscore);
-    wt_hmap_release(&c->pair_index);
-    wt_free(c->pairs);
-    wt_free(c->lang_dir);
+    wt_langset_free(c->langs);
     wt_free(c);
 }
 
 void wt_corpus_reset(wt_corpus *c)
 {
-    for (size_t i = 0; i < c->ndocs; i++)
-        wt_document_free(c->docs[i]);
-    c->ndocs = 0;
+    drop_documents(c);
     c->analyzed = 0;
     c->err[0] = '\0';
-    wt_hmap_release(&c->idf.df);
-    memset(&c->idf, 0, sizeof c->idf);
-    wt_pairscore_free(c->pairscore);
-    c->pairscore = NULL;
-    wt_hmap_release(&c->pair_index);
-    memset(&c->pair_index, 0, sizeof c->pair_index);
-    c->npairs = 0;
     c->focus = 0;
 }
 
 const char *wt_corpus_error(const wt_corpus *c) { return c ? c->err : ""; }
 
-size_t wt_corpus_document_count(const wt_corpus *c) { return c->ndocs; }
+size_t wt_corpus_document_count(const wt_corpus *c)
+{
+    WT_CHECK_ARG(c, 0);
+    return c->ndocs;
+}
 
 const wt_document *wt_corpus_document(const wt_corpus *c, size_t i)
 {
+    WT_CHECK_ARG(c, NULL);
     return i < c->ndocs ? c->docs[i] : NULL;
 }
 
-/* The language context for code, loaded on first use; *out is its index
- * in c->langs (which moves when another language is loaded). */
-static int lang_ctx(wt_corpus *c, const char *code, size_t *out)
+/* The language context at index i, and its language's detail on failure
+ * of the call that loaded it. */
+static const wt_lang_ctx *lang_at(const wt_corpus *c, size_t i)
 {
-    for (size_t i = 0; i < c->nlangs; i++)
-        if (!strcmp(c->langs[i].code, code)) {
-            *out = i;
-            return 0;
-        }
-    wt_lang_ctx *v = wt_realloc(c->langs, (c->nlangs + 1) * sizeof *v);
-    if (!v)
-        return WT_ENOMEM;
-    c->langs = v;
-    wt_lang_ctx *l = &v[c->nlangs];
-    memset(l, 0, sizeof *l);
-    snprintf(l->code, sizeof l->code, "%s", code);
-    int rc = wt_profile_load(&l->prof, c->lang_dir, code,
-                             c->agencies->alternation, c->err,
-                             sizeof c->err);
-    if (!rc) {
-        rc = wt_stemmer_new(&l->stemmer, l->prof->stemmer);
-        if (rc == WT_ELANG)
-            snprintf(c->err, sizeof c->err,
-                     "%s/%s/profile.txt: libstemmer has no stemmer \"%s\"",
-                     c->lang_dir, code, l->prof->stemmer);
-    }
-    if (!rc)
-        rc = wt_tokenizer_new(&l->tok, code, c->opts.seed);
-    if (!rc && l->prof->translit &&
-        (rc = wt_tokenizer_set_translit(l->tok, l->prof->translit)) ==
-            WT_ELANG)
-        snprintf(c->err, sizeof c->err,
-                 "%s/%s/profile.txt: ICU has no transliterator \"%s\"",
-                 c->lang_dir, code, l->prof->translit);
-    if (rc) {
-        wt_profile_free(l->prof);
-        wt_stemmer_free(l->stemmer);
-        wt_tokenizer_free(l->tok);
-        return rc;
-    }
-    *out = c->nlangs++;
-    return 0;
+    return wt_langset_at(c->langs, i);
 }
 
-int wt_corpus_lang(wt_corpus *c, const char *code, size_t *out)
+/* wt_langset_get() with the detail of a failure in c->err. */
+static int lang_get(wt_corpus *c, const char *code, size_t *out)
 {
-    return lang_ctx(c, code, out);
-}
-
-static int cmp_stem_ref(const void *a, const void *b)
-{
-    return wt_cmp_u64(&((const wt_stem_ref *)a)->stem,
-                   &((const wt_stem_ref *)b)->stem);
+    const int rc = wt_langset_get(c->langs, code, out);
+    if (rc)
+        snprintf(c->err, sizeof c->err, "%s", wt_langset_error(c->langs));
+    return rc;
 }
 
 /* Sorted unique shingle hashes of one paragraph. */
@@ -236,13 +187,7 @@ static int para_shingles(wt_para *p, const wt_shingle *sh, size_t n)
         return WT_ENOMEM;
     for (size_t i = 0; i < n; i++)
         p->shingles[i] = sh[i].hash;
-    if (n > 1)
-        qsort(p->shingles, n, sizeof *p->shingles, wt_cmp_u64);
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!u || p->shingles[u - 1] != p->shingles[i])
-            p->shingles[u++] = p->shingles[i];
-    p->nshingles = u;
+    p->nshingles = wt_sort_unique_u64(p->shingles, n);
     return 0;
 }
 
@@ -258,7 +203,7 @@ static int para_stems(wt_para *p, const wt_token *t)
         if (!(t[i].flags & WT_TOK_STOP))
             p->stems[k++] = (wt_stem_ref){t[i].stem, t[i].flags};
     if (k > 1)
-        qsort(p->stems, k, sizeof *p->stems, cmp_stem_ref);
+        qsort(p->stems, k, sizeof *p->stems, wt_stem_ref_cmp);
     size_t u = 0;
     for (size_t i = 0; i < k; i++) {
         if (u && p->stems[u - 1].stem == p->stems[i].stem)
@@ -283,7 +228,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d,
         p->pub.end = d->text.off[r[i].end];
         p->pub.boiler = (wt_boiler)r[i].boiler;
         p->tok_begin = d->toks.n;
-        const wt_lang_ctx *l = &c->langs[plang[i]];
+        const wt_lang_ctx *l = lang_at(c, plang[i]);
         snprintf(p->lang, sizeof p->lang, "%s", l->code);
         rc = wt_tokenize(l->tok, &d->text, r[i].start, r[i].end,
                          (uint32_t)i, l->prof, l->stemmer, &d->toks);
@@ -341,94 +286,35 @@ static int take_header(wt_document *d, wt_header *h)
     return 0;
 }
 
-/* Is there a profile for code in the language folder?  Codes from
- * identification are checked here so that a language wiretrace has no
- * profile for falls back to the generic one instead of failing. */
-static int has_profile(const wt_corpus *c, const char *code)
+/* The language of d: lang when given, else wt_langset_choose() from the
+ * option, the header and the body. */
+static int choose_lang(wt_corpus *c, wt_document *d, const char *lang,
+                       const wt_header *h, int32_t body)
 {
-    for (const char *p = code; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-              *p == '-' || *p == '_'))
-            return 0;
-    for (size_t i = 0; i < c->nlangs; i++)
-        if (!strcmp(c->langs[i].code, code))
-            return 1;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s/profile.txt", c->lang_dir, code);
-    FILE *f = fopen(path, "r");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
-/* A detected code, or the generic profile when there is none for it. */
-static const char *usable(const wt_corpus *c, const char *code)
-{
-    return has_profile(c, code) ? code : WT_LANG_GENERIC;
-}
-
-/* Language of the document: the option, then the header (if wiretrace
- * has that profile), else identified from the body (CLD2, then the
- * script). */
-static int choose_lang(wt_corpus *c, wt_document *d, const wt_header *h,
-                       int32_t body)
-{
-    const char *code = c->opts.lang;
-    char hl[16];
-    wt_langid g;
-    if (!code && h->lang && strlen(h->lang) < sizeof hl) {
-        /* "Lang: EN-us" names the "en" profile; a header naming a language
-         * without a profile is ignored and the text identified. */
-        size_t i = 0;
-        for (; h->lang[i] && h->lang[i] != '-' && h->lang[i] != '_'; i++)
-            hl[i] = (char)(h->lang[i] >= 'A' && h->lang[i] <= 'Z'
-                               ? h->lang[i] - 'A' + 'a' : h->lang[i]);
-        hl[i] = '\0';
-        if (i && has_profile(c, hl))
-            code = hl;
-    }
-    if (!code) {
-        int rc = wt_langid_detect(d->text.u + body, d->text.len - body, &g);
-        if (rc)
-            return rc;
-        code = usable(c, g.code);
-        d->lang_percent = g.percent;
-        d->lang_reliable = g.reliable;
-    }
-    d->lang = wt_strdup(code);
+    wt_lang_choice g;
+    int rc = wt_langset_choose(c->langs, lang ? lang : c->opts.lang, h->lang,
+                               d->text.u + body, d->text.len - body, &g);
+    if (rc)
+        return rc;
+    d->lang_percent = g.percent;
+    d->lang_reliable = g.reliable;
+    d->lang = wt_strdup(g.code);
     return d->lang ? 0 : WT_ENOMEM;
 }
 
-/*
- * The language of one paragraph of a document in language doc (context
- * index di).  A paragraph in another script than the document's language
- * takes its own language (an English paragraph in Korean text); in the
- * same script it does so only when CLD2 is sure and the paragraph long,
- * so that short paragraphs of a Spanish story are not read as Portuguese.
- */
+/* The language of paragraph r of a document read in context di: its own
+ * only when the language was identified, not given. */
 static int para_lang(wt_corpus *c, const wt_text *t, const wt_para_range *r,
-                     size_t di, size_t *out)
+                     size_t di, int given, size_t *out)
 {
     *out = di;
-    if (c->opts.lang)
+    if (given)
         return 0;
-    wt_langid g;
-    int rc = wt_langid_detect(t->u + r->start, r->end - r->start, &g);
-    if (rc || !g.letters)
-        return rc;
-    const wt_profile *dp = c->langs[di].prof;
-    const UScriptCode want = dp->script[0]
-                                 ? wt_script_from_code(dp->script)
-                                 : USCRIPT_INVALID_CODE;
-    const char *code = NULL;
-    if (!wt_script_fits(want, g.script))
-        code = usable(c, g.code);
-    else if (g.reliable && g.percent >= PARA_LANG_MIN_PERCENT &&
-             g.letters >= PARA_LANG_MIN_LETTERS && has_profile(c, g.code))
-        code = g.code;
-    if (!code || !strcmp(code, c->langs[di].code))
-        return 0;
-    return lang_ctx(c, code, out);
+    const int rc = wt_langset_choose_para(c->langs, di, t->u + r->start,
+                                          r->end - r->start, out);
+    if (rc)
+        snprintf(c->err, sizeof c->err, "%s", wt_langset_error(c->langs));
+    return rc;
 }
 
 /* Credits in the other languages of a mixed document: "..., Yonhap
@@ -443,95 +329,122 @@ static int scan_other_languages(wt_corpus *c, wt_document *d,
         while (j < i && plang[j] != plang[i])
             j++;
         if (plang[i] != li && j == i) /* first paragraph of its language */
-            rc = wt_provenance_scan(d, c->langs[plang[i]].prof, c->agencies);
+            rc = wt_provenance_scan(d, lang_at(c, plang[i])->prof,
+                                    wt_langset_agencies(c->langs));
     }
     return rc;
 }
 
-static int analyze_document(wt_corpus *c, wt_document *d)
+/* Decodes d's bytes into text; a warning names invalid sequences. */
+static int decode_document(wt_corpus *c, wt_document *d)
 {
     wt_decode_report rep;
-    wt_header hdr = {0};
-    wt_para_range *r = NULL;
-    size_t li = 0, *plang = NULL;
     if (d->nbytes > WT_READ_MAX)
-        return wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu "
-                              "bytes (1 GiB), skipped", d->path,
-                              WT_READ_MAX);
-    int rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
-                            &rep);
+        return corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
+                           "(1 GiB), skipped", d->path, WT_READ_MAX);
+    const int rc = wt_text_decode(&d->text, d->bytes, d->nbytes,
+                                  c->opts.encoding, &rep);
     if (rc == WT_ENOTTEXT)
-        return wt_corpus_fail(c, rc, "%s: not a text file (NUL bytes), "
-                              "skipped", d->path);
+        return corpus_fail(c, rc, "%s: not a text file (NUL bytes), "
+                           "skipped", d->path);
     if (rc == WT_EINVAL)
-        return wt_corpus_fail(c, rc, "%s: cannot decode as %s", d->path,
-                              c->opts.encoding ? c->opts.encoding : "UTF-8");
+        return corpus_fail(c, rc, "%s: cannot decode as %s", d->path,
+                           c->opts.encoding ? c->opts.encoding : "UTF-8");
     if (rc)
-        return wt_corpus_fail(c, rc, "%s: %s", d->path, wt_strerror(rc));
+        return corpus_fail(c, rc, "%s: %s", d->path, wt_strerror(rc));
     if (rep.invalid_count)
-        wt_corpus_log(c, WT_LOG_WARN,
-                      "%s: %zu invalid %s sequence(s), the first at byte "
-                      "%zu; shown as U+FFFD", d->path, rep.invalid_count,
-                      rep.charset, rep.first_invalid);
-    int32_t body = 0;
-    size_t npara = 0;
-    c->err[0] = '\0';
-    rc = wt_header_read(&d->text, &hdr, &body);
-    if (!rc)
-        rc = take_header(d, &hdr);
-    if (!rc)
-        rc = choose_lang(c, d, &hdr, body);
-    if (!rc)
-        rc = lang_ctx(c, d->lang, &li);
-    if (!rc)
-        rc = wt_paragraphs_split(&d->text, body, c->langs[li].prof, &r,
-                                 &npara);
-    if (!rc && (!(d->paras = wt_calloc(npara, sizeof *d->paras)) ||
-                !(plang = wt_calloc(npara + 1, sizeof *plang))))
-        rc = WT_ENOMEM;
+        corpus_log(c, WT_LOG_WARN,
+                   "%s: %zu invalid %s sequence(s), the first at byte %zu; "
+                   "shown as U+FFFD", d->path, rep.invalid_count,
+                   rep.charset, rep.first_invalid);
+    return 0;
+}
+
+/* Each paragraph's language (plang, npara + 1 entries) and, for one in
+ * another language than the document's (li), its boilerplate by that
+ * language's patterns too: "Copyright Yonhap" under a Korean story. */
+static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
+                           size_t npara, size_t li, int given,
+                           size_t *plang)
+{
+    int rc = 0;
     for (size_t i = 0; i < npara && !rc; i++) {
-        rc = para_lang(c, &d->text, &r[i], li, &plang[i]);
-        /* A paragraph in another language is boilerplate by its patterns
-         * too: "Copyright Yonhap" under a Korean story. */
+        rc = para_lang(c, &d->text, &r[i], li, given, &plang[i]);
         if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE) {
             r[i].boiler = wt_paragraph_boiler(d->text.u + r[i].start,
                                               r[i].end - r[i].start,
-                                              c->langs[plang[i]].prof);
+                                              lang_at(c, plang[i])->prof);
             if (r[i].boiler < 0)
                 rc = r[i].boiler; /* WT_ENOMEM */
         }
     }
+    return rc;
+}
+
+/* Header, language, paragraphs, words and credits of a decoded d; lang
+ * forces the language when not NULL. */
+static int read_document(wt_corpus *c, wt_document *d, const char *lang)
+{
+    wt_header hdr = {0};
+    wt_para_range *r = NULL;
+    size_t li = 0, *plang = NULL, npara = 0;
+    int32_t body = 0;
+    const char *forced = c->opts.lang ? c->opts.lang : lang;
+    int rc = wt_header_read(&d->text, &hdr, &body);
+    if (!rc)
+        rc = take_header(d, &hdr);
+    if (!rc)
+        rc = choose_lang(c, d, forced, &hdr, body);
+    if (!rc)
+        rc = lang_get(c, d->lang, &li);
+    if (!rc)
+        rc = wt_paragraphs_split(&d->text, body, lang_at(c, li)->prof, &r,
+                                 &npara);
+    if (!rc && (!(d->paras = wt_calloc(npara, sizeof *d->paras)) ||
+                !(plang = wt_calloc(npara + 1, sizeof *plang))))
+        rc = WT_ENOMEM;
+    if (!rc)
+        rc = paragraph_langs(c, d, r, npara, li, forced != NULL, plang);
     if (!rc) {
         d->npara = npara;
         rc = analyze_paragraphs(c, d, plang, r);
     }
     if (!rc)
-        rc = wt_provenance_scan(d, c->langs[li].prof, c->agencies);
+        rc = wt_provenance_scan(d, lang_at(c, li)->prof,
+                                wt_langset_agencies(c->langs));
     if (!rc)
         rc = scan_other_languages(c, d, plang, npara, li);
     wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);
-    if (rc) {
+    return rc;
+}
+
+static int analyze_document(wt_corpus *c, wt_document *d, const char *lang)
+{
+    int rc = decode_document(c, d);
+    if (rc)
+        return rc;
+    c->err[0] = '\0';
+    if ((rc = read_document(c, d, lang))) {
         /* The detail is in c->err, which the message overwrites. */
         char detail[sizeof c->err];
         snprintf(detail, sizeof detail, "%s", c->err);
-        return wt_corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
-                              detail[0] ? ": " : "", detail);
+        return corpus_fail(c, rc, "%s: %s%s%s", d->path, wt_strerror(rc),
+                           detail[0] ? ": " : "", detail);
     }
     if (!d->npara)
-        wt_corpus_log(c, WT_LOG_WARN, "%s: %s, no paragraphs", d->path,
-                      d->nbytes ? "no text" : "empty file");
+        corpus_log(c, WT_LOG_WARN, "%s: %s, no paragraphs", d->path,
+                   d->nbytes ? "no text" : "empty file");
     return 0;
 }
 
-int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
-                         const void *data, size_t len)
+int wt_corpus_add_in_lang(wt_corpus *c, const char *id, const char *path,
+                          const void *data, size_t len, const char *lang)
 {
-    if (!c || (!data && len) || (!id && !path))
-        return WT_EINVAL;
+    WT_CHECK_ARG(c && (data || !len) && (id || path), WT_EINVAL);
     if (c->analyzed)
-        return wt_corpus_fail(c, WT_ESTATE, "documents added after analyze");
+        return corpus_fail(c, WT_ESTATE, "documents added after analyze");
     int rc = WT_ENOMEM;
     wt_document *d = wt_calloc(1, sizeof *d);
     if (!d)
@@ -547,13 +460,19 @@ int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
     d->nbytes = len;
     if ((rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs)))
         goto fail;
-    if ((rc = analyze_document(c, d)))
+    if ((rc = analyze_document(c, d, lang)))
         goto fail;
     c->docs[c->ndocs++] = d;
     return 0;
 fail:
     wt_document_free(d);
     return rc;
+}
+
+int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
+                         const void *data, size_t len)
+{
+    return wt_corpus_add_in_lang(c, id, path, data, len, NULL);
 }
 
 /* Adds each '\n'-separated name of s to the list. */
@@ -588,7 +507,7 @@ static int known_lang(wt_corpus *c, const char *langs, size_t i,
         return WT_EINVAL;
     memcpy(code, langs, len);
     code[len] = '\0';
-    return lang_ctx(c, code, out);
+    return lang_get(c, code, out);
 }
 
 static int known_paragraphs(wt_corpus *c, wt_document *d,
@@ -597,7 +516,7 @@ static int known_paragraphs(wt_corpus *c, wt_document *d,
     size_t li = 0;
     wt_para_range *r = wt_calloc(k->nparas + 1, sizeof *r);
     size_t *plang = wt_calloc(k->nparas + 1, sizeof *plang);
-    int rc = r && plang ? lang_ctx(c, d->lang, &li) : WT_ENOMEM;
+    int rc = r && plang ? lang_get(c, d->lang, &li) : WT_ENOMEM;
     if (!rc && !(d->paras = wt_calloc(k->nparas + 1, sizeof *d->paras)))
         rc = WT_ENOMEM;
     for (size_t i = 0; !rc && i < k->nparas; i++) {
@@ -620,10 +539,10 @@ static int known_paragraphs(wt_corpus *c, wt_document *d,
 
 int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
 {
-    if (!c || !k || !k->id || !k->lang || (!k->text && k->len))
-        return WT_EINVAL;
+    WT_CHECK_ARG(c && k && k->id && k->lang && (k->text || !k->len),
+                 WT_EINVAL);
     if (c->analyzed)
-        return wt_corpus_fail(c, WT_ESTATE, "documents added after analyze");
+        return corpus_fail(c, WT_ESTATE, "documents added after analyze");
     wt_decode_report rep;
     int rc = WT_ENOMEM;
     wt_document *d = wt_calloc(1, sizeof *d);
@@ -652,27 +571,26 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
     return 0;
 fail:
     wt_document_free(d);
-    return wt_corpus_fail(c, rc, "%s: %s", k->id, wt_strerror(rc));
+    return corpus_fail(c, rc, "%s: %s", k->id, wt_strerror(rc));
 }
 
 int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
 {
-    if (!c || !path)
-        return WT_EINVAL;
+    WT_CHECK_ARG(c && path, WT_EINVAL);
     char *buf = NULL;
     size_t len = 0;
     int rc = wt_read_file(path, &buf, &len);
     if (rc == WT_EIO)
-        return wt_corpus_fail(c, rc, "%s: %s",
+        return corpus_fail(c, rc, "%s: %s",
                               !strcmp(path, "-") ? "standard input" : path,
                               strerror(errno));
     if (rc == WT_EINVAL || (!rc && len > WT_READ_MAX))
-        rc = wt_corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
+        rc = corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
                             "(1 GiB), skipped", path, WT_READ_MAX);
     if (rc) {
         wt_free(buf);
         return rc == WT_EINVAL ? rc
-                               : wt_corpus_fail(c, rc, "%s: %s", path,
+                               : corpus_fail(c, rc, "%s: %s", path,
                                                 wt_strerror(rc));
     }
     rc = wt_corpus_add_buffer(c, id, path, buf, len);
@@ -683,7 +601,8 @@ int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
 int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
                        const char *outlet)
 {
-    if (!c || doc >= c->ndocs || c->analyzed)
+    WT_CHECK_ARG(c, WT_EINVAL);
+    if (doc >= c->ndocs || c->analyzed)
         return WT_EINVAL;
     wt_document *d = c->docs[doc];
     if (published)
@@ -694,7 +613,8 @@ int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
             return WT_ENOMEM;
         wt_free(d->outlet);
         d->outlet = o;
-        char *canon = wt_outlet_canonical(c->agencies, outlet);
+        char *canon = wt_outlet_canonical(wt_langset_agencies(c->langs),
+                                          outlet);
         if (!canon)
             return WT_ENOMEM;
         int rc = wt_name_list_add(&d->identity, &d->nidentity, canon);
@@ -706,34 +626,44 @@ int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
 
 int wt_corpus_analyze(wt_corpus *c)
 {
-    if (!c)
-        return WT_EINVAL;
+    WT_CHECK_ARG(c, WT_EINVAL);
     if (c->analyzed)
-        return wt_corpus_fail(c, WT_ESTATE, "analyze called twice");
+        return corpus_fail(c, WT_ESTATE, "analyze called twice");
     c->analyzed = 1;
-    int rc = wt_analyze_run(c);
+    const wt_analyze_job job = {c->docs, c->ndocs, c->focus, &c->opts,
+                                c->langs, &c->idf, &c->links};
+    int rc = wt_analyze_run(&job);
     if (!rc)
-        rc = wt_pairscore_prepare(c);
+        rc = wt_pairscore_new(&c->pairscore, c->docs, c->ndocs, &c->idf);
     if (rc)
-        return wt_corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
+        return corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
     return 0;
+}
+
+/* Is (a, b) a pair of two different documents of c? */
+static int valid_pair(const wt_corpus *c, size_t a, size_t b)
+{
+    return a != b && a < c->ndocs && b < c->ndocs;
+}
+
+static size_t text_paragraphs(const wt_document *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->npara; i++)
+        n += d->paras[i].pub.boiler == WT_BOILER_NONE;
+    return n;
 }
 
 int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
                    double *share_b, double *similarity)
 {
-    if (!c || a == b || a >= c->ndocs || b >= c->ndocs)
+    WT_CHECK_ARG(c, WT_EINVAL);
+    if (!valid_pair(c, a, b))
         return WT_EINVAL;
+    const wt_pair_info *p = wt_links_pair(&c->links, a, b);
     const int swap = a > b;
-    const uint64_t key = ((uint64_t)(swap ? b : a) << 32 | (swap ? a : b)) + 1;
-    const uint64_t *ix = wt_hmap_get(&c->pair_index, key);
-    const wt_pair_info *p = ix ? &c->pairs[*ix - 1] : NULL;
     const wt_document *da = c->docs[a], *db = c->docs[b];
-    size_t ta = 0, tb = 0;
-    for (size_t i = 0; i < da->npara; i++)
-        ta += da->paras[i].pub.boiler == WT_BOILER_NONE;
-    for (size_t i = 0; i < db->npara; i++)
-        tb += db->paras[i].pub.boiler == WT_BOILER_NONE;
+    const size_t ta = text_paragraphs(da), tb = text_paragraphs(db);
     const double la = p ? (swap ? p->linked_b : p->linked_a) : 0;
     const double lb = p ? (swap ? p->linked_a : p->linked_b) : 0;
     if (share_a)
@@ -749,18 +679,47 @@ int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
 
 wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a, size_t b)
 {
-    if (!c || !c->analyzed || a == b || a >= c->ndocs || b >= c->ndocs)
+    WT_CHECK_ARG(c, WT_ORIGIN_UNKNOWN);
+    if (!c->analyzed || !valid_pair(c, a, b))
         return WT_ORIGIN_UNKNOWN;
     return wt_provenance_origin(c->docs[a], c->docs[b]);
 }
 
-size_t wt_corpus_pair_count(const wt_corpus *c) { return c ? c->npairs : 0; }
+int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
+                            double *cover_a, double *cover_b)
+{
+    WT_CHECK_ARG(c, WT_EINVAL);
+    if (!c->analyzed || !valid_pair(c, a, b))
+        return WT_EINVAL;
+    if (cover_a)
+        *cover_a = wt_pairscore_coverage(c->docs[a], b);
+    if (cover_b)
+        *cover_b = wt_pairscore_coverage(c->docs[b], a);
+    return 0;
+}
+
+int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
+                           double *overlap_a, double *overlap_b)
+{
+    WT_CHECK_ARG(c, WT_EINVAL);
+    if (!c->pairscore || !valid_pair(c, a, b))
+        return WT_EINVAL;
+    wt_pairscore_overlap(c->pairscore, a, b, overlap_a, overlap_b);
+    return 0;
+}
+
+size_t wt_corpus_pair_count(const wt_corpus *c)
+{
+    WT_CHECK_ARG(c, 0);
+    return c->links.npairs;
+}
 
 int wt_corpus_pair_at(const wt_corpus *c, size_t i, size_t *a, size_t *b)
 {
-    if (!c || i >= c->npairs)
+    WT_CHECK_ARG(c && a && b, WT_EINVAL);
+    if (i >= c->links.npairs)
         return WT_EINVAL;
-    *a = c->pairs[i].a;
-    *b = c->pairs[i].b;
+    *a = c->links.pairs[i].a;
+    *b = c->links.pairs[i].b;
     return 0;
 }

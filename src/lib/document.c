@@ -1,5 +1,6 @@
 /* document.c - the document type and its public accessors. */
 #include "document.h"
+#include "validate.h"
 #include "alloc.h"
 
 #include <string.h>
@@ -57,13 +58,33 @@ int wt_name_list_add(char ***list, size_t *n, const char *name)
     return 0;
 }
 
-const char *wt_document_id(const wt_document *d) { return d->id; }
-const char *wt_document_path(const wt_document *d) { return d->path; }
-const char *wt_document_lang(const wt_document *d) { return d->lang; }
-int64_t wt_document_published(const wt_document *d) { return d->published; }
+const char *wt_document_id(const wt_document *d)
+{
+    WT_CHECK_ARG(d, NULL);
+    return d->id;
+}
+
+const char *wt_document_path(const wt_document *d)
+{
+    WT_CHECK_ARG(d, NULL);
+    return d->path;
+}
+
+const char *wt_document_lang(const wt_document *d)
+{
+    WT_CHECK_ARG(d, NULL);
+    return d->lang;
+}
+
+int64_t wt_document_published(const wt_document *d)
+{
+    WT_CHECK_ARG(d, 0);
+    return d->published;
+}
 
 const char *wt_document_outlet(const wt_document *d)
 {
+    WT_CHECK_ARG(d, NULL);
     if (d->outlet)
         return d->outlet;
     return d->nidentity ? d->identity[0] : NULL;
@@ -71,6 +92,7 @@ const char *wt_document_outlet(const wt_document *d)
 
 const char *wt_document_bytes(const wt_document *d, size_t *len)
 {
+    WT_CHECK_ARG(d, NULL);
     if (len)
         *len = d->nbytes;
     return d->bytes;
@@ -78,28 +100,33 @@ const char *wt_document_bytes(const wt_document *d, size_t *len)
 
 size_t wt_document_paragraph_count(const wt_document *d)
 {
+    WT_CHECK_ARG(d, 0);
     return d->npara;
 }
 
 const wt_paragraph *wt_document_paragraph(const wt_document *d, size_t i)
 {
+    WT_CHECK_ARG(d, NULL);
     return i < d->npara ? &d->paras[i].pub : NULL;
 }
 
 const char *wt_document_paragraph_lang(const wt_document *d, size_t i)
 {
+    WT_CHECK_ARG(d, NULL);
     return i < d->npara ? d->paras[i].lang : NULL;
 }
 
 int wt_document_lang_confidence(const wt_document *d)
 {
+    WT_CHECK_ARG(d, 0);
     return d->lang_percent * (d->lang_reliable ? 1 : -1);
 }
 
 int wt_document_text(const wt_document *d, size_t start, size_t end,
                      char **out)
 {
-    if (!d || !out || start > end)
+    WT_CHECK_ARG(d && out, WT_EINVAL);
+    if (start > end)
         return WT_EINVAL;
     const int32_t s = wt_text_index_at(&d->text, start);
     const int32_t e = wt_text_index_at(&d->text, end);
@@ -132,28 +159,29 @@ int wt_document_text(const wt_document *d, size_t start, size_t end,
 
 const char *wt_class_name(wt_class c)
 {
-    static const char *const n[] = {"verbatim", "edited", "rewrite",
-                                    "translation", "duplicate"};
-    return (unsigned)c < 5 ? n[c] : "unknown";
+    static const char *const n[WT_CLASS_COUNT] = {
+        "verbatim", "edited", "rewrite", "translation", "duplicate"};
+    return (unsigned)c < WT_CLASS_COUNT ? n[c] : "unknown";
 }
 
 const char *wt_origin_name(wt_origin o)
 {
     static const char *const n[] = {"unknown", "other", "this"};
-    return (unsigned)o < 3 ? n[o] : "unknown";
+    return (unsigned)o < sizeof n / sizeof *n ? n[o] : "unknown";
 }
 
 const char *wt_boiler_name(wt_boiler b)
 {
-    static const char *const n[] = {"none",   "byline", "credit",
-                                    "follow", "signup", "label",
-                                    "caption", "author"};
-    return (unsigned)b < 8 ? n[b] : "none";
+    static const char *const n[WT_BOILER_COUNT] = {
+        "none", "byline", "credit", "follow", "signup", "label", "caption",
+        "author"};
+    return (unsigned)b < WT_BOILER_COUNT ? n[b] : "none";
 }
 
 size_t wt_paragraph_word_count(const wt_document *d, size_t para)
 {
-    if (!d || para >= d->npara)
+    WT_CHECK_ARG(d, 0);
+    if (para >= d->npara)
         return 0;
     return d->paras[para].tok_end - d->paras[para].tok_begin;
 }
@@ -161,7 +189,8 @@ size_t wt_paragraph_word_count(const wt_document *d, size_t para)
 int wt_paragraph_word(const wt_document *d, size_t para, size_t i,
                       wt_word *out)
 {
-    if (!out || i >= wt_paragraph_word_count(d, para))
+    WT_CHECK_ARG(d && out, WT_EINVAL);
+    if (i >= wt_paragraph_word_count(d, para))
         return WT_EINVAL;
     const wt_token *t = &d->toks.v[d->paras[para].tok_begin + i];
     out->start = t->start;
@@ -173,4 +202,11 @@ int wt_paragraph_word(const wt_document *d, size_t para, size_t i,
                  ((t->flags & WT_TOK_NUMBER) ? WT_WORD_NUMBER : 0u) |
                  ((t->flags & WT_TOK_NAME) ? WT_WORD_NAME : 0u);
     return 0;
+}
+
+int wt_stem_ref_cmp(const void *a, const void *b)
+{
+    const uint64_t x = ((const wt_stem_ref *)a)->stem;
+    const uint64_t y = ((const wt_stem_ref *)b)->stem;
+    return (x > y) - (x < y);
 }

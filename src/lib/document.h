@@ -50,6 +50,9 @@ struct wt_document {
 
 void wt_document_free(wt_document *d);
 
+/* qsort order of wt_stem_ref by stem. */
+int wt_stem_ref_cmp(const void *a, const void *b);
+
 /* Appends a copy of name to the list unless it is there already. */
 int wt_name_list_add(char ***list, size_t *n, const char *name);
 

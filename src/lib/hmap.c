@@ -5,12 +5,17 @@
 
 #include <string.h>
 
-static size_t slot_of(uint64_t key, size_t cap)
+/* Slots hold key + 1 so that 0 can mark an empty one; the one key whose
+ * successor wraps to 0 is held outside the table. */
+#define STORED(key) ((key) + 1)
+#define APART UINT64_MAX
+
+static size_t slot_of(uint64_t stored, size_t cap)
 {
-    key ^= key >> 33;
-    key *= 0xff51afd7ed558ccdULL;
-    key ^= key >> 33;
-    return (size_t)key & (cap - 1);
+    stored ^= stored >> 33;
+    stored *= 0xff51afd7ed558ccdULL;
+    stored ^= stored >> 33;
+    return (size_t)stored & (cap - 1);
 }
 
 int wt_hmap_init(wt_hmap *m, size_t expected)
@@ -51,6 +56,8 @@ static int rehash(wt_hmap *m)
         n.vals[s] = m->vals[i];
     }
     n.count = m->count;
+    n.has_last = m->has_last;
+    n.last = m->last;
     wt_hmap_release(m);
     *m = n;
     return 0;
@@ -58,13 +65,22 @@ static int rehash(wt_hmap *m)
 
 uint64_t *wt_hmap_slot(wt_hmap *m, uint64_t key)
 {
+    if (key == APART) {
+        if (!m->has_last) {
+            m->has_last = 1;
+            m->last = 0;
+            m->count++;
+        }
+        return &m->last;
+    }
     if ((m->count + 1) * 2 > m->cap && rehash(m))
         return NULL;
-    size_t s = slot_of(key, m->cap);
-    while (m->keys[s] && m->keys[s] != key)
+    const uint64_t k = STORED(key);
+    size_t s = slot_of(k, m->cap);
+    while (m->keys[s] && m->keys[s] != k)
         s = (s + 1) & (m->cap - 1);
     if (!m->keys[s]) {
-        m->keys[s] = key;
+        m->keys[s] = k;
         m->vals[s] = 0;
         m->count++;
     }
@@ -73,19 +89,34 @@ uint64_t *wt_hmap_slot(wt_hmap *m, uint64_t key)
 
 const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key)
 {
+    if (key == APART)
+        return m->has_last ? &m->last : NULL;
     if (!m->cap)
         return NULL;
-    size_t s = slot_of(key, m->cap);
+    const uint64_t k = STORED(key);
+    size_t s = slot_of(k, m->cap);
     while (m->keys[s]) {
-        if (m->keys[s] == key)
+        if (m->keys[s] == k)
             return &m->vals[s];
         s = (s + 1) & (m->cap - 1);
     }
     return NULL;
 }
 
-int wt_cmp_u64(const void *a, const void *b)
+int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key,
+                 uint64_t *val)
 {
-    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    for (; *pos < m->cap; ++*pos)
+        if (m->keys[*pos]) {
+            *key = m->keys[*pos] - 1;
+            *val = m->vals[(*pos)++];
+            return 1;
+        }
+    if (*pos == m->cap && m->has_last) {
+        ++*pos;
+        *key = APART;
+        *val = m->last;
+        return 1;
+    }
+    return 0;
 }

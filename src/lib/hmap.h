@@ -1,7 +1,8 @@
 /*
  * hmap.h - an open-addressing map from 64-bit keys to 64-bit values (linear
- * probing, power-of-two size).  Key 0 is reserved; callers hash their keys
- * first, so a key of 0 is remapped to 1 by the callers that can meet it.
+ * probing, power-of-two size).  Every key is allowed: the map keeps its own
+ * marker for an empty slot, so callers pass their keys as they are.
+ * Internal.
  */
 #ifndef WT_HMAP_H
 #define WT_HMAP_H
@@ -10,10 +11,12 @@
 #include <stdint.h>
 
 typedef struct wt_hmap {
-    uint64_t *keys;
+    uint64_t *keys; /* key + 1; 0 marks an empty slot */
     uint64_t *vals;
-    size_t cap; /* power of two */
-    size_t count;
+    size_t cap;     /* power of two */
+    size_t count;   /* keys held, the one in `last` included */
+    int has_last;   /* UINT64_MAX (whose key + 1 is 0) is held apart */
+    uint64_t last;  /* its value */
 } wt_hmap;
 
 int wt_hmap_init(wt_hmap *m, size_t expected);
@@ -24,7 +27,10 @@ uint64_t *wt_hmap_slot(wt_hmap *m, uint64_t key);
 /* Returns a pointer to the value of key, or NULL if absent. */
 const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key);
 
-/* qsort/bsearch order of uint64_t keys, the one comparator for them. */
-int wt_cmp_u64(const void *a, const void *b);
+/* Walks the entries in slot order: start with *pos = 0; each call sets
+ * *key and *val and returns 1, or returns 0 after the last entry.  The
+ * order depends only on the keys inserted, never on the run. */
+int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key,
+                 uint64_t *val);
 
 #endif

@@ -3,7 +3,7 @@
  * candidate keys, and checked against on query.
  *
  * Keys per document: a sample of its winnowing fingerprints (Schleimer,
- * Wilkerson, Aiken 2003), kept when the fingerprint is 0 modulo FP_SAMPLE
+ * Wilkerson, Aiken 2003), kept when the fingerprint is 0 modulo WT_IX_FP_SAMPLE
  * (the "0 mod p" rule of Broder's shingling, so two copies keep the same
  * ones), which finds a shared paragraph; and MinHash LSH bands (Indyk,
  * Motwani 1998; Leskovec, Rajaraman, Ullman, "Mining of Massive Datasets",
@@ -16,6 +16,8 @@
 #include "corpus.h"
 #include "alloc.h"
 #include "store.h"
+#include "tuning.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,9 +26,6 @@
 #include <xxhash.h>
 #include <zlib.h>
 
-#define FP_SAMPLE 4        /* keep one fingerprint in FP_SAMPLE */
-#define BAND_ROWS 8        /* MinHash slots per LSH band */
-#define POSTING_CAP 1000   /* a key in more documents is boilerplate */
 
 /* A prepared article: all that storing it needs, without the analysis. */
 struct wt_index_entry {
@@ -200,8 +199,7 @@ void wt_index_close(wt_index *ix)
 
 int wt_index_commit(wt_index *ix)
 {
-    if (!ix)
-        return WT_EINVAL;
+    WT_CHECK_ARG(ix, WT_EINVAL);
     if (!ix->in_txn)
         return 0;
     if (ix->store->ops->commit(ix->store))
@@ -225,23 +223,13 @@ static int ensure_batch(wt_index *ix)
     return 0;
 }
 
-/* Empties a corpus of its documents so that its language profiles and
- * break iterators serve the next article. */
-static void corpus_clear(wt_corpus *c)
-{
-    wt_corpus_reset(c);
-}
-
 /* Analyzes a into c (as its next document), with the article's language
  * and metadata; err gets the reason of a failure. */
 static int analyze_article(wt_corpus *c, const wt_article *a, char *err,
                            size_t errlen)
 {
-    const char *lang = c->opts.lang;
-    if (a->lang && *a->lang && !lang)
-        c->opts.lang = a->lang;
-    int rc = wt_corpus_add_buffer(c, a->id, a->id, a->text, a->len);
-    c->opts.lang = lang;
+    int rc = wt_corpus_add_in_lang(c, a->id, a->id, a->text, a->len,
+                                   a->lang && *a->lang ? a->lang : NULL);
     if (!rc && (a->published || a->outlet))
         rc = wt_corpus_set_meta(c, c->ndocs - 1, a->published, a->outlet);
     if (rc)
@@ -254,7 +242,7 @@ static int analyze_article(wt_corpus *c, const wt_article *a, char *err,
 static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
                     size_t *nfp, uint64_t **bands, size_t *nbands)
 {
-    const unsigned nb = o->minhash_perms / BAND_ROWS;
+    const unsigned nb = o->minhash_perms / WT_IX_BAND_ROWS;
     *nfp = *nbands = 0;
     *fp = wt_malloc((d->nfp + 1) * sizeof **fp);
     *bands = wt_malloc((nb + 1) * sizeof **bands);
@@ -262,16 +250,16 @@ static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
         return WT_ENOMEM;
     for (size_t i = 0; i < d->nfp; i++) {
         const uint32_t h = (uint32_t)(d->fp[i].hash >> 32);
-        if (h % FP_SAMPLE == 0)
+        if (h % WT_IX_FP_SAMPLE == 0)
             (*fp)[(*nfp)++] = (uint64_t)h << 32 |
                               d->toks.v[d->fp[i].tok].start;
     }
     for (unsigned b = 0; b < nb; b++) {
-        const uint64_t *row = d->sig + (size_t)b * BAND_ROWS;
+        const uint64_t *row = d->sig + (size_t)b * WT_IX_BAND_ROWS;
         if (row[0] == UINT64_MAX)
             continue; /* no shingles: nothing to band */
         (*bands)[(*nbands)++] = XXH3_64bits_withSeed(
-            row, BAND_ROWS * sizeof *row, o->seed + b);
+            row, WT_IX_BAND_ROWS * sizeof *row, o->seed + b);
     }
     return 0;
 }
@@ -407,8 +395,7 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
 
 int wt_index_worker_new(wt_index_worker **out, const wt_index *ix)
 {
-    if (!out || !ix)
-        return WT_EINVAL;
+    WT_CHECK_ARG(out && ix, WT_EINVAL);
     wt_index_worker *w = wt_calloc(1, sizeof *w);
     if (!w)
         return WT_ENOMEM;
@@ -438,7 +425,8 @@ const char *wt_index_worker_error(const wt_index_worker *w)
 int wt_index_prepare(wt_index_worker *w, const wt_article *a,
                      wt_index_entry **out)
 {
-    if (!w || !a || !a->id || (!a->text && a->len) || !out)
+    WT_CHECK_ARG(w && a && out, WT_EINVAL);
+    if (!a->id || (!a->text && a->len))
         return WT_EINVAL;
     *out = NULL;
     w->err[0] = '\0';
@@ -448,7 +436,7 @@ int wt_index_prepare(wt_index_worker *w, const wt_article *a,
     int rc = analyze_article(w->c, a, w->err, sizeof w->err);
     if (!rc && (rc = entry_fill(e, &w->opts, a, w->c->docs[0])))
         snprintf(w->err, sizeof w->err, "%s: %s", a->id, wt_strerror(rc));
-    corpus_clear(w->c);
+    wt_corpus_reset(w->c);
     if (rc) {
         wt_index_entry_free(e);
         return rc;
@@ -459,8 +447,7 @@ int wt_index_prepare(wt_index_worker *w, const wt_article *a,
 
 int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
 {
-    if (!ix || !e)
-        return WT_EINVAL;
+    WT_CHECK_ARG(ix && e, WT_EINVAL);
     if (added)
         *added = 0;
     ix->err[0] = '\0';
@@ -504,7 +491,8 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
 
 int wt_index_add(wt_index *ix, const wt_article *a, int *added)
 {
-    if (!ix || !a || !a->id || (!a->text && a->len))
+    WT_CHECK_ARG(ix && a, WT_EINVAL);
+    if (!a->id || (!a->text && a->len))
         return WT_EINVAL;
     if (added)
         *added = 0;
@@ -521,8 +509,7 @@ int wt_index_add(wt_index *ix, const wt_article *a, int *added)
 
 int wt_index_remove(wt_index *ix, const char *id, int *removed)
 {
-    if (!ix || !id)
-        return WT_EINVAL;
+    WT_CHECK_ARG(ix && id, WT_EINVAL);
     int r = 0;
     int rc = ensure_batch(ix);
     if (!rc && ix->store->ops->remove(ix->store, id, &r))
@@ -541,8 +528,7 @@ int wt_index_remove(wt_index *ix, const char *id, int *removed)
 
 int wt_index_stats_get(wt_index *ix, wt_index_stats *st)
 {
-    if (!ix || !st)
-        return WT_EINVAL;
+    WT_CHECK_ARG(ix && st, WT_EINVAL);
     wt_store_stats s;
     if (ix->store->ops->stats(ix->store, &s))
         return store_fail(ix, WT_EIO);
@@ -626,7 +612,7 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
         ix->keys[i] = (uint32_t)(fp[i] >> 32);
     *nhits = 0;
     if (!rc && ix->store->ops->candidates(ix->store, ix->keys, nfp, bands,
-                                          nbands, POSTING_CAP, &ix->hits,
+                                          nbands, WT_IX_POSTING_CAP, &ix->hits,
                                           nhits, &ix->hitcap))
         rc = store_fail(ix, WT_EIO);
     else if (rc)
@@ -664,7 +650,8 @@ static int load_candidates(wt_index *ix, const wt_article *a,
 int wt_index_query(wt_index *ix, const wt_article *a,
                    const wt_index_filter *f, const wt_corpus **out)
 {
-    if (!ix || !a || !a->id || (!a->text && a->len) || !out)
+    WT_CHECK_ARG(ix && a && out, WT_EINVAL);
+    if (!a->id || (!a->text && a->len))
         return WT_EINVAL;
     *out = NULL;
     ix->err[0] = '\0';

@@ -4,6 +4,8 @@
  */
 #include "langid.h"
 #include "alloc.h"
+#include "langid_cld2.h"
+#include "tuning.h"
 #include "wiretrace.h"
 
 #include <stdio.h>
@@ -11,10 +13,6 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
-
-/* CLD2 must give a language at least this share of the text to be taken;
- * below it the script decides. */
-#define CLD2_MIN_PERCENT 30
 
 /* More than ICU 72 knows (about 200); codes beyond are not counted. */
 #define WT_NSCRIPTS 256
@@ -156,7 +154,7 @@ int wt_langid_detect(const UChar *u, int32_t len, wt_langid *out)
     wt_free(s);
     if (!strcmp(out->code, "zh-Hant"))
         strcpy(out->code, "zh");
-    if (!strcmp(out->code, "un") || out->percent < CLD2_MIN_PERCENT) {
+    if (!strcmp(out->code, "un") || out->percent < WT_CLD2_MIN_PERCENT) {
         snprintf(out->code, sizeof out->code, "%s",
                  wt_script_lang(out->script));
         out->by_script = 1;

@@ -20,11 +20,6 @@ typedef struct wt_langid {
     size_t letters;     /* letters counted */
 } wt_langid;
 
-/* The CLD2 shim (C linkage): language of valid UTF-8 text.  Writes "un"
- * into code when CLD2 does not know. */
-void wt_cld2_detect(const char *utf8, int len, char *code, size_t codelen,
-                    int *percent, int *reliable, int *text_bytes);
-
 /*
  * Dominant script of the letters of u[0..len): Hiragana/Katakana next to
  * Han count as Japanese (USCRIPT_JAPANESE), Hangul as USCRIPT_KOREAN when

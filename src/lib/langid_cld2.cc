@@ -6,9 +6,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 
-extern "C" {
-#include "langid.h"
-}
+#include "langid_cld2.h"
 
 extern "C" void wt_cld2_detect(const char *utf8, int len, char *code,
                                size_t codelen, int *percent, int *reliable,

@@ -13,26 +13,20 @@
  */
 #include "match.h"
 #include "alloc.h"
+#include "tuning.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NUMBER_BOOST 1.5
-#define MAX_CHAIN 64 /* positions followed per word pair: bounds repeats */
-/* Words of runs collected per word of the pair.  Text made of one
- * repeated word has a maximal run on every diagonal, quadratic in all;
- * ordinary text stays far below this. */
-#define RUN_WORK_PER_WORD 16
-#define REWRITE_MIN_SHARED 4 /* shared content stems for a rewrite */
 
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s)
 {
-    const uint64_t *df = wt_hmap_get(&idf->df, s->stem ? s->stem : 1);
+    const uint64_t *df = wt_hmap_get(&idf->df, s->stem);
     const double n = df ? (double)*df : 1.0;
     double w = log(1.0 + idf->npara / n);
     if (s->flags & WT_TOK_NUMBER)
-        w *= NUMBER_BOOST;
+        w *= WT_NUMBER_BOOST;
     return w;
 }
 
@@ -80,11 +74,11 @@ static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
         next[j] = (uint32_t)*slot; /* stored as position + 1 */
         *slot = j + 1;
     }
-    size_t budget = RUN_WORK_PER_WORD * (na + nb);
+    size_t budget = WT_RUN_WORK_PER_WORD * (na + nb);
     for (size_t i = 0; i + 1 < na && budget; i++) {
         const uint64_t *head = wt_hmap_get(&first, pair_key(ta, i));
         unsigned chain = 0;
-        for (uint64_t p = head ? *head : 0; p && chain < MAX_CHAIN && budget;
+        for (uint64_t p = head ? *head : 0; p && chain < WT_MAX_CHAIN && budget;
              p = next[p - 1], chain++) {
             const size_t j = (size_t)p - 1;
             if (ta[i].stem != tb[j].stem || ta[i + 1].stem != tb[j + 1].stem)
@@ -204,14 +198,6 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
     return w;
 }
 
-double wt_match_shared_weight(const wt_para *pa, const wt_para *pb,
-                              const wt_idf *idf)
-{
-    size_t n;
-    double plain;
-    return shared_weight(pa, pb, idf, &n, &plain);
-}
-
 int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
                         const wt_document *b, const wt_para *pb,
                         const wt_idf *idf, unsigned min_span,
@@ -237,7 +223,7 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     out->cov_b = nb ? (double)cb / nb : 0;
     out->shared_weight = shared_weight(pa, pb, idf, &nshared,
                                        &out->plain_weight);
-    if (nshared < REWRITE_MIN_SHARED)
+    if (nshared < WT_REWRITE_MIN_SHARED)
         out->shared_weight = out->plain_weight = 0;
     out->unit = log(1.0 + idf->npara);
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
@@ -266,9 +252,8 @@ static int side_class(double cov_a, double cov_b, const wt_options *o,
 }
 
 int wt_match_classify(const wt_pair_score *s, const wt_options *o,
-                      double a_weight, int same_doc, double *score)
+                      int same_doc, double *score)
 {
-    (void)a_weight;
     if (same_doc) {
         *score = s->cov_a;
         return s->cov_a >= o->duplicate_min ? WT_CLASS_DUPLICATE : -1;
@@ -290,7 +275,7 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o,
      * not enough on its own. */
     const int rewrite_link = hi >= o->rewrite_min &&
                              lo >= o->rewrite_min / 2 &&
-                             s->plain_weight >= 0.5 * o->evidence_min * s->unit;
+                             s->plain_weight >= WT_REWRITE_PLAIN_SHARE * o->evidence_min * s->unit;
     if (!copy_link && !rewrite_link)
         return -1;
     return side_class(s->cov_a, s->cov_b, o, copy_link, score, s->fact_a);

@@ -37,15 +37,11 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
                         const wt_idf *idf, unsigned min_span,
                         wt_pair_score *out);
 
-/* The weighted stem overlap alone (no spans): cheap, for ranking. */
-double wt_match_shared_weight(const wt_para *pa, const wt_para *pb,
-                              const wt_idf *idf);
-
 /*
  * The class of a link seen from paragraph a, or -1 when the pair is no
  * link.  *score is set to the link's score.  same_doc asks for duplicates.
  */
 int wt_match_classify(const wt_pair_score *s, const wt_options *o,
-                      double a_weight, int same_doc, double *score);
+                      int same_doc, double *score);
 
 #endif

@@ -3,9 +3,8 @@
  * much of one document's text another explains.  Used to rank candidate
  * sources of an article (tests/eval: METER MRR).
  */
-#include "corpus.h"
-#include "alloc.h"
 #include "pairscore.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 
@@ -46,31 +45,14 @@ static void covered(const wt_document *a, size_t b, double *words,
     }
 }
 
-int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
-                            double *cover_a, double *cover_b)
+double wt_pairscore_coverage(const wt_document *a, size_t b)
 {
-    if (!c || !c->analyzed || a >= c->ndocs || b >= c->ndocs || a == b)
-        return WT_EINVAL;
     double words, explained;
-    if (cover_a) {
-        covered(c->docs[a], b, &words, &explained);
-        *cover_a = words > 0 ? explained / words : 0;
-    }
-    if (cover_b) {
-        covered(c->docs[b], a, &words, &explained);
-        *cover_b = words > 0 ? explained / words : 0;
-    }
-    return 0;
+    covered(a, b, &words, &explained);
+    return words > 0 ? explained / words : 0;
 }
 
-static int cmp_ref(const void *a, const void *b)
-{
-    const uint64_t x = ((const wt_stem_ref *)a)->stem;
-    const uint64_t y = ((const wt_stem_ref *)b)->stem;
-    return (x > y) - (x < y);
-}
-
-static int doc_stems_build(const wt_corpus *c, const wt_document *d,
+static int doc_stems_build(const wt_idf *idf, const wt_document *d,
                            doc_stems *out)
 {
     size_t n = 0, k = 0;
@@ -89,32 +71,33 @@ static int doc_stems_build(const wt_corpus *c, const wt_document *d,
             for (size_t i = 0; i < d->paras[p].nstems; i++)
                 all[k++] = d->paras[p].stems[i];
     if (k > 1)
-        qsort(all, k, sizeof *all, cmp_ref);
+        qsort(all, k, sizeof *all, wt_stem_ref_cmp);
     for (size_t i = 0; i < k; i++) {
         if (out->n && out->stem[out->n - 1] == all[i].stem)
             continue;
         out->stem[out->n] = all[i].stem;
-        out->weight[out->n] = wt_idf_weight(&c->idf, &all[i]);
+        out->weight[out->n] = wt_idf_weight(idf, &all[i]);
         out->total += out->weight[out->n++];
     }
     wt_free(all);
     return 0;
 }
 
-int wt_pairscore_prepare(wt_corpus *c)
+int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs,
+                     size_t ndocs, const wt_idf *idf)
 {
     wt_pairscore *ps = wt_calloc(1, sizeof *ps);
-    if (!ps)
-        return WT_ENOMEM;
-    c->pairscore = ps;
-    ps->docs = wt_calloc(c->ndocs + 1, sizeof *ps->docs);
-    if (!ps->docs)
-        return WT_ENOMEM;
-    ps->ndocs = c->ndocs;
-    for (size_t d = 0; d < c->ndocs; d++)
-        if (doc_stems_build(c, c->docs[d], &ps->docs[d]))
-            return WT_ENOMEM;
+    if (!ps || !(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)))
+        goto fail;
+    ps->ndocs = ndocs;
+    for (size_t d = 0; d < ndocs; d++)
+        if (doc_stems_build(idf, docs[d], &ps->docs[d]))
+            goto fail;
+    *out = ps;
     return 0;
+fail:
+    wt_pairscore_free(ps);
+    return WT_ENOMEM;
 }
 
 void wt_pairscore_free(wt_pairscore *ps)
@@ -129,12 +112,10 @@ void wt_pairscore_free(wt_pairscore *ps)
     wt_free(ps);
 }
 
-int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
-                           double *overlap_a, double *overlap_b)
+void wt_pairscore_overlap(const wt_pairscore *ps, size_t a, size_t b,
+                          double *overlap_a, double *overlap_b)
 {
-    if (!c || !c->pairscore || a >= c->ndocs || b >= c->ndocs || a == b)
-        return WT_EINVAL;
-    const doc_stems *x = &c->pairscore->docs[a], *y = &c->pairscore->docs[b];
+    const doc_stems *x = &ps->docs[a], *y = &ps->docs[b];
     double shared = 0;
     size_t i = 0, j = 0;
     while (i < x->n && j < y->n) {
@@ -152,5 +133,4 @@ int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
         *overlap_a = x->total > 0 ? shared / x->total : 0;
     if (overlap_b)
         *overlap_b = y->total > 0 ? shared / y->total : 0;
-    return 0;
 }

@@ -10,6 +10,7 @@
  */
 #define _DEFAULT_SOURCE
 #include "paragraph.h"
+#include "tuning.h"
 #include "alloc.h"
 #include "wiretrace.h"
 
@@ -19,12 +20,6 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
-
-#define WRAPPED_LINE_MIN 40 /* UTF-16 units; shorter lines are headings */
-#define LABEL_MAX_WORDS 4
-#define BOILER_MAX_UNITS 400 /* longest boilerplate paragraph, UTF-16 */
-#define AUTHOR_TAIL 3 /* author lines sit in the last paragraphs */
-#define INDENT_MIN 2  /* indented and flush lines for indent marking */
 
 typedef struct line {
     int32_t start, end; /* trimmed */
@@ -113,7 +108,7 @@ static int joinable(const wt_text *t, const line *a, const line *b,
     if (u_iscntrl(first) && first != '\t')
         return 0;
     const int cont = u_islower(first) || u_isdigit(first) || last == ',' || last == '-' ||
-                     (blank_separated && a->end - a->start >= WRAPPED_LINE_MIN);
+                     (blank_separated && a->end - a->start >= WT_WRAPPED_LINE_MIN);
     if (!cont)
         return 0;
     /* 1 = join, 0 = not, negative = WT_ENOMEM from boiler_kind. */
@@ -156,7 +151,7 @@ static int is_short_label(const UChar *f, int32_t len)
     int words = 1;
     for (int32_t i = 0; i < len; i++)
         words += f[i] == ' ';
-    return words <= LABEL_MAX_WORDS;
+    return words <= WT_LABEL_MAX_WORDS;
 }
 
 int wt_paragraph_boiler(const UChar *s, int32_t len, const wt_profile *prof)
@@ -177,7 +172,7 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
     /* Boilerplate is short: a longer paragraph is text, and is spared the
      * patterns, whose backtracking ("^.{20,}...{AGENCY}$") costs most on
      * long paragraphs. */
-    const int short_enough = fl <= BOILER_MAX_UNITS;
+    const int short_enough = fl <= WT_BOILER_MAX_UNITS;
     for (size_t i = 0; prof && short_enough && i < prof->nboiler && !kind;
          i++) {
         UErrorCode err = U_ZERO_ERROR;
@@ -366,8 +361,8 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
             lines[j].indent ? indented++ : flush++;
     /* Wire copy without blank lines (Reuters, AP) starts each paragraph
      * with an indented line: a flush line continues the paragraph. */
-    const int indent_marked = !blank_separated && indented >= INDENT_MIN &&
-                              flush >= INDENT_MIN;
+    const int indent_marked = !blank_separated && indented >= WT_INDENT_MIN &&
+                              flush >= WT_INDENT_MIN;
     for (; i < nl && !rc; i++) {
         if (lines[i].blank)
             continue;
@@ -396,7 +391,7 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
     }
     /* A lone name is an author line only near the end of a story; earlier
      * it is more likely a place ("Ewood Park") or a heading. */
-    for (size_t j = 0; j + AUTHOR_TAIL < n; j++)
+    for (size_t j = 0; j + WT_AUTHOR_TAIL < n; j++)
         if (v[j].boiler == WT_BOILER_AUTHOR)
             v[j].boiler = WT_BOILER_NONE;
     *out = v;

@@ -7,7 +7,7 @@
  */
 #include "profile.h"
 #include "alloc.h"
-#include "hmap.h"
+#include "keys.h"
 #include "fileio.h"
 #include "wiretrace.h"
 

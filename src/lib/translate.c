@@ -11,8 +11,11 @@
  */
 #include "translate.h"
 #include "alloc.h"
-#include "hmap.h"
 #include "fileio.h"
+#include "hmap.h"
+#include "keys.h"
+#include "postings.h"
+#include "tuning.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,16 +25,6 @@
 #include <unicode/utrans.h>
 #include <xxhash.h>
 
-#define MAX_HEAD 4      /* words in a headword */
-#define MAX_KEYS 8      /* English stems kept per headword */
-#define POSTING_CAP 256 /* keys in more paragraphs make no candidates */
-#define CANDIDATE_SHARE 0.1
-#define LINK_SHARE 0.25  /* matched weight / own weight, both sides */
-#define WEAK_SHARE 0.1   /* the same with support from the document */
-#define BEST_RATIO 0.9   /* of a paragraph's best score in a language */
-#define MIN_UNITS 3      /* matched units a strong link needs */
-#define MIN_WEAK_UNITS 2 /* and one the document supports */
-#define ORDER_SHARE 0.1   /* the same between two linked neighbours */
 #define SKEL_SEED UINT64_C(0x736b656c65746f6e)
 
 typedef struct lexicon {
@@ -60,7 +53,12 @@ typedef struct pivot {
 } pivot;
 
 typedef struct tstage {
-    wt_corpus *c;
+    wt_document *const *docs;
+    size_t ndocs;
+    uint64_t seed;
+    double link_share; /* wt_options' translation_min */
+    wt_langset *langs;
+    wt_links *links;
     size_t en; /* English language context */
     lexicon *lex;
     size_t nlex;
@@ -105,7 +103,7 @@ size_t wt_translate_skeleton(const char *w, size_t n, char *out, size_t cap)
 /* The content tokens of t[s, e) read in language li. */
 static int words(tstage *t, size_t li, const wt_text *txt, int32_t s, int32_t e)
 {
-    const wt_lang_ctx *l = &t->c->langs[li];
+    const wt_lang_ctx *l = wt_langset_at(t->langs, li);
     t->tv.n = 0;
     int rc = wt_tokenize(l->tok, txt, s, e, 0, l->prof, l->stemmer, &t->tv);
     size_t k = 0;
@@ -135,7 +133,7 @@ static int add_english(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
             b++;
         if ((rc = words(t, t->en, txt, a, b)))
             break;
-        for (size_t i = 0; i < t->tv.n && *count < MAX_KEYS; i++) {
+        for (size_t i = 0; i < t->tv.n && *count < WT_LEX_MAX_KEYS; i++) {
             const uint64_t k = t->tv.v[i].stem;
             int dup = 0;
             for (size_t j = lx->npool - *count; j < lx->npool; j++)
@@ -153,8 +151,6 @@ static int add_english(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
     return rc;
 }
 
-/* Adds the entries of one lexicon or glossary file; a missing file adds
- * nothing. */
 /*
  * The key of a word's beginning: its first three letters, case folded (one
  * character in scripts written without spaces, where words are short).
@@ -174,21 +170,19 @@ static uint64_t beginning(const UChar *u, int32_t n, size_t li)
     const int32_t want = f[0] < 0x2E80 ? 3 : U16_IS_LEAD(f[0]) ? 2 : 1;
     if (fl > want)
         fl = want;
-    const uint64_t h = XXH3_64bits_withSeed(f, (size_t)fl * sizeof *f, li + 1);
-    return h ? h : 1; /* 0 marks an empty map slot */
+    return XXH3_64bits_withSeed(f, (size_t)fl * sizeof *f, li + 1);
 }
 
 /* Notes the beginning of every word of the text paragraphs in li. */
 static int note_beginnings(tstage *t, size_t li)
 {
-    const wt_corpus *c = t->c;
+    const char *code = wt_langset_at(t->langs, li)->code;
     int rc = 0;
-    for (size_t d = 0; d < c->ndocs && !rc; d++) {
-        const wt_document *doc = c->docs[d];
+    for (size_t d = 0; d < t->ndocs && !rc; d++) {
+        const wt_document *doc = t->docs[d];
         for (size_t p = 0; p < doc->npara && !rc; p++) {
             const wt_para *pa = &doc->paras[p];
-            if (pa->pub.boiler != WT_BOILER_NONE ||
-                strcmp(pa->lang, c->langs[li].code))
+            if (pa->pub.boiler != WT_BOILER_NONE || strcmp(pa->lang, code))
                 continue;
             for (size_t i = pa->tok_begin; i < pa->tok_end && !rc; i++) {
                 const int32_t s = wt_text_index_at(&doc->text,
@@ -227,7 +221,7 @@ static int add_entry(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
     if (*slot) {
         const size_t from = (size_t)((*slot - 1) >> 8);
         count = (size_t)((*slot - 1) & 0xff);
-        if (count >= MAX_KEYS)
+        if (count >= WT_LEX_MAX_KEYS)
             return 0;
         if (wt_grow(&lx->pool, &lx->poolcap, lx->npool + count,
                     sizeof *lx->pool))
@@ -241,6 +235,8 @@ static int add_entry(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
     return rc;
 }
 
+/* Adds the entries of one lexicon or glossary file; a missing file adds
+ * nothing. */
 static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
                      size_t min_words)
 {
@@ -265,7 +261,7 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
         if (tab > s && txt.u[s] != '#' &&
             wt_hmap_get(&t->seen, beginning(txt.u + s, w - s, li)) &&
             !(rc = words(t, li, &txt, s, tab)) && t->tv.n >= min_words &&
-            t->tv.n && t->tv.n <= MAX_HEAD &&
+            t->tv.n && t->tv.n <= WT_LEX_MAX_HEAD &&
             !(t->tv.v[0].flags & WT_TOK_NUMBER)) {
             rc = add_entry(t, lx, &txt, tab + 1, e);
         }
@@ -297,7 +293,7 @@ static lexicon *lexicon_of(tstage *t, const char *code)
 /* The lexicon and glossary of language li, loaded once. */
 static int load_lexicon(tstage *t, size_t li)
 {
-    const char *code = t->c->langs[li].code;
+    const char *code = wt_langset_at(t->langs, li)->code;
     if (li == t->en || lexicon_of(t, code))
         return 0;
     lexicon *v = wt_realloc(t->lex, (t->nlex + 1) * sizeof *v);
@@ -311,7 +307,8 @@ static int load_lexicon(tstage *t, size_t li)
     int rc = wt_hmap_init(&lx->map, 1024);
     if (!rc)
         rc = note_beginnings(t, li);
-    snprintf(path, sizeof path, "%s/%s/glossary.txt", t->c->lang_dir, code);
+    snprintf(path, sizeof path, "%s/%s/glossary.txt",
+             wt_langset_dir(t->langs), code);
     if (!rc)
         rc = load_file(t, lx, li, path, 1);
     snprintf(path, sizeof path, "%s/%s-en.txt", wt_default_lexicon_dir(), code);
@@ -374,7 +371,7 @@ static int push_skeleton(tstage *t, pivot *p, const char *a, size_t n)
     if (k < 3)
         return 0;
     return push_key(p,
-                    XXH3_64bits_withSeed(sk, k, t->c->opts.seed ^ SKEL_SEED));
+                    XXH3_64bits_withSeed(sk, k, t->seed ^ SKEL_SEED));
 }
 
 /* Name anchors of token i: its skeleton (for a word in another script
@@ -390,7 +387,7 @@ static int anchors(tstage *t, pivot *p, const wt_document *d, const wt_token *v,
     int rc = 0;
     const int name = (v[i].flags & WT_TOK_NAME) != 0;
     if (!latin && n >= 3)
-        rc = push_key(p, XXH3_64bits_withSeed(a, n, t->c->opts.seed));
+        rc = push_key(p, XXH3_64bits_withSeed(a, n, t->seed));
     if (!rc && (!latin || name))
         rc = push_skeleton(t, p, a, n);
     for (int cut = 1; !rc && cut <= 2 && hangul - cut >= 2; cut++) {
@@ -426,7 +423,7 @@ static int anchors(tstage *t, pivot *p, const wt_document *d, const wt_token *v,
 static size_t lookup(const lexicon *lx, const wt_token *v, size_t i, size_t n,
                      const uint64_t **keys, size_t *count)
 {
-    for (size_t len = n - i < MAX_HEAD ? n - i : MAX_HEAD; lx && len; len--) {
+    for (size_t len = n - i < WT_LEX_MAX_HEAD ? n - i : WT_LEX_MAX_HEAD; lx && len; len--) {
         const uint64_t *x = wt_hmap_get(&lx->map, head_key(v + i, len));
         if (x && *x) { /* 0: a headword without English words */
             *keys = lx->pool + ((*x - 1) >> 8);
@@ -440,9 +437,9 @@ static size_t lookup(const lexicon *lx, const wt_token *v, size_t i, size_t n,
 /* The units of paragraph (di, pi) read in language li. */
 static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
 {
-    const wt_document *d = t->c->docs[di];
+    const wt_document *d = t->docs[di];
     const wt_para *pa = &d->paras[pi];
-    const lexicon *lx = lexicon_of(t, t->c->langs[li].code);
+    const lexicon *lx = lexicon_of(t, wt_langset_at(t->langs, li)->code);
     wt_token *v = wt_malloc((pa->tok_end - pa->tok_begin + 1) * sizeof *v);
     if (!v)
         return WT_ENOMEM;
@@ -482,11 +479,7 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
         return WT_ENOMEM;
     if (p->nkeys)
         memcpy(p->set, p->keys, p->nkeys * sizeof *p->set);
-    if (p->nkeys > 1)
-        qsort(p->set, p->nkeys, sizeof *p->set, wt_cmp_u64);
-    for (size_t i = 0; i < p->nkeys; i++)
-        if (!p->nset || p->set[p->nset - 1] != p->set[i])
-            p->set[p->nset++] = p->set[i];
+    p->nset = wt_sort_unique_u64(p->set, p->nkeys);
     return 0;
 }
 
@@ -499,15 +492,14 @@ static double idf(const tstage *t, uint64_t k)
 /* Pivots of all text paragraphs; 0 pivots when there is one language. */
 static int build_all(tstage *t)
 {
-    wt_corpus *c = t->c;
     size_t first = (size_t)-1;
     int many = 0, rc = 0;
-    for (size_t d = 0; d < c->ndocs && !rc; d++)
-        for (size_t p = 0; p < c->docs[d]->npara && !rc; p++) {
-            const wt_para *pa = &c->docs[d]->paras[p];
+    for (size_t d = 0; d < t->ndocs && !rc; d++)
+        for (size_t p = 0; p < t->docs[d]->npara && !rc; p++) {
+            const wt_para *pa = &t->docs[d]->paras[p];
             size_t li;
             if (pa->pub.boiler != WT_BOILER_NONE ||
-                (rc = wt_corpus_lang(c, pa->lang, &li)))
+                (rc = wt_langset_get(t->langs, pa->lang, &li)))
                 continue;
             many |= first != (size_t)-1 && li != first;
             if (first == (size_t)-1)
@@ -515,14 +507,14 @@ static int build_all(tstage *t)
         }
     if (rc || !many)
         return rc;
-    if ((rc = wt_corpus_lang(c, "en", &t->en)))
+    if ((rc = wt_langset_get(t->langs, "en", &t->en)))
         return rc;
-    for (size_t d = 0; d < c->ndocs && !rc; d++)
-        for (size_t p = 0; p < c->docs[d]->npara && !rc; p++) {
-            const wt_para *pa = &c->docs[d]->paras[p];
+    for (size_t d = 0; d < t->ndocs && !rc; d++)
+        for (size_t p = 0; p < t->docs[d]->npara && !rc; p++) {
+            const wt_para *pa = &t->docs[d]->paras[p];
             size_t li;
             if (pa->pub.boiler != WT_BOILER_NONE ||
-                (rc = wt_corpus_lang(c, pa->lang, &li)) ||
+                (rc = wt_langset_get(t->langs, pa->lang, &li)) ||
                 (rc = load_lexicon(t, li)))
                 continue;
             if (wt_grow(&t->pv, &t->pvcap, t->npv + 1, sizeof *t->pv))
@@ -590,13 +582,12 @@ typedef struct cand {
     uint32_t x, y;
     double fa, fb;
     int strong;
-    int in_order; /* only as a neighbour of linked pairs (ORDER_SHARE) */
+    int in_order; /* only as a neighbour of linked pairs (WT_TR_ORDER_SHARE) */
 } cand;
 
 static uint64_t doc_key(const tstage *t, const cand *k)
 {
-    const uint64_t a = t->pv[k->x].doc, b = t->pv[k->y].doc;
-    return (a < b ? a << 32 | b : b << 32 | a) + 1;
+    return wt_pair_key_sorted(t->pv[k->x].doc, t->pv[k->y].doc);
 }
 
 static double harmonic(const cand *k)
@@ -608,17 +599,17 @@ static int link(tstage *t, const cand *k)
 {
     const pivot *a = &t->pv[k->x], *b = &t->pv[k->y];
     const double s = harmonic(k);
-    int rc = wt_analyze_link(t->c, a->doc, a->para, b->doc, b->para,
-                             WT_CLASS_TRANSLATION, s, k->fa);
+    int rc = wt_link_record(t->links, t->docs, a->doc, a->para, b->doc,
+                            b->para, WT_CLASS_TRANSLATION, s, k->fa);
     if (!rc)
-        rc = wt_analyze_link(t->c, b->doc, b->para, a->doc, a->para,
-                             WT_CLASS_TRANSLATION, s, k->fb);
+        rc = wt_link_record(t->links, t->docs, b->doc, b->para, a->doc,
+                            a->para, WT_CLASS_TRANSLATION, s, k->fb);
     return rc;
 }
 
 static uint64_t best_key(uint32_t x, int lang)
 {
-    return ((uint64_t)x << 16 | (uint64_t)lang) + 1;
+    return (uint64_t)x << 16 | (uint64_t)lang;
 }
 
 /* Best score of pivot x against a paragraph in language lang. */
@@ -643,11 +634,6 @@ static int best_put(wt_hmap *best, uint32_t x, int lang, double h)
     return 0;
 }
 
-static uint64_t pair_key(uint32_t x, uint32_t y)
-{
-    return ((uint64_t)x << 32 | y) + 1;
-}
-
 /* The pivot of the paragraph before (step -1) or after (+1) x in its
  * document, or UINT32_MAX. */
 static uint32_t neighbour(const tstage *t, uint32_t x, int step)
@@ -659,7 +645,7 @@ static uint32_t neighbour(const tstage *t, uint32_t x, int step)
 }
 
 /* Translated articles keep their paragraph order: a weak pair (each side
- * finds ORDER_SHARE of itself in the other) is accepted when the pair of
+ * finds WT_TR_ORDER_SHARE of itself in the other) is accepted when the pair of
  * the paragraphs just before both, or just after both, is linked.  Only
  * links accepted before this pass count, so acceptance does not spread
  * along a document. */
@@ -668,7 +654,7 @@ static int accept_in_order(tstage *t, cand *v, size_t n)
     wt_hmap ok = {0};
     int rc = wt_hmap_init(&ok, n + 1);
     for (size_t i = 0; i < n && !rc; i++)
-        if (v[i].strong && !wt_hmap_slot(&ok, pair_key(v[i].x, v[i].y)))
+        if (v[i].strong && !wt_hmap_slot(&ok, wt_pair_key(v[i].x, v[i].y)))
             rc = WT_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++) {
         if (v[i].strong)
@@ -678,7 +664,7 @@ static int accept_in_order(tstage *t, cand *v, size_t n)
             const uint32_t a = neighbour(t, v[i].x, step);
             const uint32_t b = neighbour(t, v[i].y, step);
             linked += a != UINT32_MAX && b != UINT32_MAX &&
-                      wt_hmap_get(&ok, pair_key(a, b)) != NULL;
+                      wt_hmap_get(&ok, wt_pair_key(a, b)) != NULL;
         }
         v[i].strong = linked > 0;
     }
@@ -687,14 +673,14 @@ static int accept_in_order(tstage *t, cand *v, size_t n)
 }
 
 /*
- * A pair is linked when each side finds LINK_SHARE of its weight in the
- * other, in MIN_UNITS words or more (strong), or when another pair of the
- * same two documents is strong and each side finds WEAK_SHARE in
- * MIN_WEAK_UNITS words, or LINK_SHARE in one: a translated article is
+ * A pair is linked when each side finds t->link_share of its weight in the
+ * other, in WT_TR_MIN_UNITS words or more (strong), or when another pair of the
+ * same two documents is strong and each side finds WT_TR_WEAK_SHARE in
+ * WT_TR_MIN_WEAK_UNITS words, or t->link_share in one: a translated article is
  * translated paragraph by paragraph, and a lone weak pair is more often
  * two stories on one topic.
  * A paragraph has one translation per language, give or take a reprint:
- * pairs scoring under BEST_RATIO of either side's best in the other's
+ * pairs scoring under WT_TR_BEST_RATIO of either side's best in the other's
  * language are dropped.
  */
 static int link_all(tstage *t, cand *v, size_t n)
@@ -728,7 +714,7 @@ static int link_all(tstage *t, cand *v, size_t n)
         if (!rc)
             rc = best_put(&best, v[i].y, t->pv[v[i].x].lang, h);
     }
-    const double ratio = BEST_RATIO;
+    const double ratio = WT_TR_BEST_RATIO;
     for (size_t i = 0; i < n && !rc; i++) {
         if (!v[i].strong)
             continue;
@@ -748,82 +734,65 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
     const pivot *a = &t->pv[x], *b = &t->pv[y];
     size_t ua, ub;
     const double fa = found_in(a, b, &ua), fb = found_in(b, a, &ub);
-    const int fair = fa >= WEAK_SHARE && fb >= WEAK_SHARE &&
-                     ua >= MIN_WEAK_UNITS && ub >= MIN_WEAK_UNITS;
-    const int lone = fa >= LINK_SHARE && fb >= LINK_SHARE && ua && ub;
-    const int in_order = fa >= ORDER_SHARE && fb >= ORDER_SHARE && ua && ub;
+    const int fair = fa >= WT_TR_WEAK_SHARE && fb >= WT_TR_WEAK_SHARE &&
+                     ua >= WT_TR_MIN_WEAK_UNITS && ub >= WT_TR_MIN_WEAK_UNITS;
+    const int lone = fa >= t->link_share && fb >= t->link_share && ua && ub;
+    const int in_order = fa >= WT_TR_ORDER_SHARE && fb >= WT_TR_ORDER_SHARE && ua && ub;
     if (!fair && !lone && !in_order)
         return 0;
     if (wt_grow(v, cap, *n + 1, sizeof **v))
         return WT_ENOMEM;
     (*v)[(*n)++] = (cand){x, y, fa, fb,
-                          fa >= LINK_SHARE && fb >= LINK_SHARE &&
-                              ua >= MIN_UNITS && ub >= MIN_UNITS,
+                          fa >= t->link_share && fb >= t->link_share &&
+                              ua >= WT_TR_MIN_UNITS && ub >= WT_TR_MIN_UNITS,
                           !fair && !lone};
     return 0;
 }
 
-typedef struct tpost {
-    uint64_t key;
-    uint32_t pv;
-} tpost;
-
-static int cmp_tpost(const void *a, const void *b)
+/* Adds to acc, for each pair of pivots in different languages and
+ * documents that holds the key of run [i, j), the key's weight. */
+static int sum_run(const tstage *t, const wt_postings *post, size_t i,
+                   size_t j, wt_hmap *acc)
 {
-    const tpost *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return (x->pv > y->pv) - (x->pv < y->pv);
+    if (j - i > WT_TR_POSTING_CAP)
+        return 0;
+    const uint64_t add = (uint64_t)(idf(t, post->v[i].key) * 1000.0);
+    for (size_t x = i; x < j; x++)
+        for (size_t y = x + 1; y < j; y++) {
+            const uint32_t px = post->v[x].id, py = post->v[y].id;
+            const pivot *a = &t->pv[px], *b = &t->pv[py];
+            if (a->lang == b->lang || a->doc == b->doc)
+                continue;
+            uint64_t *sum = wt_hmap_slot(acc, wt_pair_key(px, py));
+            if (!sum)
+                return WT_ENOMEM;
+            *sum += add;
+        }
+    return 0;
 }
 
 /* Pairs in different languages and documents that share rare keys. */
 static int candidates(tstage *t)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < t->npv; i++)
-        n += t->pv[i].nset;
-    tpost *post = wt_malloc((n + 1) * sizeof *post);
+    wt_postings post = {0};
     wt_hmap acc = {0};
     cand *v = NULL;
     size_t nv = 0, cap = 0;
-    if (!post || wt_hmap_init(&acc, 1024)) {
-        wt_free(post);
-        return WT_ENOMEM;
+    int rc = wt_hmap_init(&acc, 1024);
+    for (size_t i = 0; i < t->npv && !rc; i++)
+        for (size_t k = 0; k < t->pv[i].nset && !rc; k++)
+            rc = wt_postings_add(&post, t->pv[i].set[k], (uint32_t)i);
+    wt_postings_sort(&post);
+    for (size_t i = 0, j; i < post.n && !rc; i = j) {
+        j = wt_postings_run_end(&post, i, 0);
+        rc = sum_run(t, &post, i, j, &acc);
     }
-    n = 0;
-    for (size_t i = 0; i < t->npv; i++)
-        for (size_t k = 0; k < t->pv[i].nset; k++)
-            post[n++] = (tpost){t->pv[i].set[k], (uint32_t)i};
-    qsort(post, n, sizeof *post, cmp_tpost);
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc;) {
-        size_t j = i + 1;
-        while (j < n && post[j].key == post[i].key)
-            j++;
-        const uint64_t add = (uint64_t)(idf(t, post[i].key) * 1000.0);
-        for (size_t x = i; j - i <= POSTING_CAP && x < j && !rc; x++)
-            for (size_t y = x + 1; y < j; y++) {
-                const pivot *a = &t->pv[post[x].pv], *b = &t->pv[post[y].pv];
-                if (a->lang == b->lang || a->doc == b->doc)
-                    continue;
-                uint64_t *sum = wt_hmap_slot(
-                    &acc, ((uint64_t)post[x].pv << 32 | post[y].pv) + 1);
-                if (!sum) {
-                    rc = WT_ENOMEM;
-                    break;
-                }
-                *sum += add;
-            }
-        i = j;
-    }
-    wt_free(post);
-    for (size_t i = 0; i < acc.cap && !rc; i++) {
-        if (!acc.keys[i])
-            continue;
-        const uint64_t key = acc.keys[i] - 1;
+    wt_postings_release(&post);
+    uint64_t key, sum;
+    for (size_t pos = 0; !rc && wt_hmap_next(&acc, &pos, &key, &sum);) {
         const uint32_t x = (uint32_t)(key >> 32), y = (uint32_t)key;
         const double smaller = fmin(t->pv[x].weight, t->pv[y].weight);
-        if ((double)acc.vals[i] / 1000.0 >= CANDIDATE_SHARE * smaller)
+        if ((double)sum / 1000.0 >= WT_TR_CANDIDATE_SHARE * smaller)
             rc = score(t, x, y, &v, &nv, &cap);
     }
     wt_hmap_release(&acc);
@@ -833,10 +802,16 @@ static int candidates(tstage *t)
     return rc;
 }
 
-int wt_translate_run(wt_corpus *c)
+int wt_translate_run(wt_document *const *docs, size_t ndocs,
+                     const wt_options *o, wt_langset *langs, wt_links *links)
 {
     tstage t = {0};
-    t.c = c;
+    t.docs = docs;
+    t.ndocs = ndocs;
+    t.seed = o->seed;
+    t.link_share = o->translation_min;
+    t.langs = langs;
+    t.links = links;
     UErrorCode err = U_ZERO_ERROR;
     t.latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD, NULL,
                            0, NULL, &err);

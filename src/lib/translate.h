@@ -11,15 +11,20 @@
 #ifndef WT_TRANSLATE_H
 #define WT_TRANSLATE_H
 
-#include "corpus.h"
+#include "document.h"
+#include "langset.h"
+#include "link.h"
 
 /*
- * Links paragraphs of c in different languages with class translation,
- * through wt_analyze_link.  Does nothing when all text paragraphs are in
- * one language.  A missing lexicon only lowers recall.  Returns 0 or a WT_E*
- * code.
+ * Links paragraphs of docs[0, ndocs) in different languages with class
+ * translation (wt_link_record).  Reads o->seed and o->translation_min;
+ * loads languages, English included, from langs.  Does nothing when all
+ * text paragraphs are in one language.  A missing lexicon only lowers
+ * recall.  Returns 0 or a WT_E* code.
  */
-int wt_translate_run(wt_corpus *c);
+int wt_translate_run(wt_document *const *docs, size_t ndocs,
+                     const wt_options *o, wt_langset *langs,
+                     wt_links *links);
 
 /* The consonant skeleton of an ASCII word (lowercase letters; others are
  * skipped) into out (size cap): vowels, h, w and y dropped, k/g/c/q, t/d,

@@ -74,6 +74,9 @@ typedef enum {
     WT_CLASS_DUPLICATE    /* a repeat of an earlier paragraph, same doc */
 } wt_class;
 
+/* The number of classes, for tables indexed by wt_class. */
+enum { WT_CLASS_COUNT = WT_CLASS_DUPLICATE + 1 };
+
 /* Which side of a link is the origin, seen from the paragraph holding it. */
 typedef enum {
     WT_ORIGIN_UNKNOWN, /* nothing tells */
@@ -92,6 +95,9 @@ typedef enum {
     WT_BOILER_CAPTION, /* a photo caption ending with an agency name */
     WT_BOILER_AUTHOR   /* a lone author name line */
 } wt_boiler;
+
+/* The number of wt_boiler values, WT_BOILER_NONE included. */
+enum { WT_BOILER_COUNT = WT_BOILER_AUTHOR + 1 };
 
 /*
  * Options for a corpus.  wt_options_init() sets every default; the
@@ -112,6 +118,10 @@ typedef struct wt_options {
                               of different documents share for any link, in
                               units of the weight of a stem found in only
                               one paragraph; 0 = none; default 2 (0-64) */
+    double translation_min; /* share of its English pivot weight each of
+                              two paragraphs in different languages must
+                              find in the other to be a translation on
+                              their own; default 0.25 (0-1] */
     const char *lang;      /* force this language code; NULL = detect */
     const char *lang_dir;  /* language profiles; NULL = built-in default */
     const char *encoding;  /* input charset for ICU (e.g. "windows-1252");

@@ -1,6 +1,7 @@
 /* Tests of corpus.c and document.c: the public API's contract. */
 #include "helpers.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -173,5 +174,48 @@ Test(corpus, words_case_quotes_and_digit_groups_fold_alike)
     wt_paragraph_word(a, 0, 1, &x);
     wt_paragraph_word(a, 0, 4, &y);
     cr_assert_neq(x.folded, y.folded);
+    wt_corpus_free(c);
+}
+
+/* A NULL handle is a caller's bug: a debug build stops at the call (as
+ * dav1d's validate does), a release build returns an error. */
+#ifdef NDEBUG
+#define NULL_ARG_SIGNAL 0
+#else
+#define NULL_ARG_SIGNAL SIGABRT
+#endif
+
+Test(api_args, document_count_of_null, .signal = NULL_ARG_SIGNAL)
+{
+    cr_assert_eq(wt_corpus_document_count(NULL), 0);
+}
+
+Test(api_args, analyze_null, .signal = NULL_ARG_SIGNAL)
+{
+    cr_assert_eq(wt_corpus_analyze(NULL), WT_EINVAL);
+}
+
+Test(api_args, paragraph_count_of_null, .signal = NULL_ARG_SIGNAL)
+{
+    cr_assert_eq(wt_document_paragraph_count(NULL), 0);
+}
+
+Test(api_args, index_query_null, .signal = NULL_ARG_SIGNAL)
+{
+    const wt_corpus *r = NULL;
+    cr_assert_eq(wt_index_query(NULL, NULL, NULL, &r), WT_EINVAL);
+}
+
+Test(api_args, bad_values_are_errors_not_aborts)
+{
+    const char *docs[] = {"One short paragraph about a harbour strike.\n",
+                          "Another about a council vote on trams.\n"};
+    wt_corpus *c = test_corpus(docs, 2, NULL);
+    double a;
+    cr_assert_eq(wt_corpus_pair(c, 0, 0, &a, NULL, NULL), WT_EINVAL);
+    cr_assert_eq(wt_corpus_pair(c, 0, 9, &a, NULL, NULL), WT_EINVAL);
+    cr_assert_null(wt_corpus_document(c, 9));
+    cr_assert_eq(wt_corpus_pair_origin(c, 0, 0), WT_ORIGIN_UNKNOWN);
+    cr_assert_eq(wt_corpus_analyze(c), WT_ESTATE);
     wt_corpus_free(c);
 }

@@ -1,0 +1,36 @@
+/*
+ * keys.h - small operations on 64-bit keys that several stages share:
+ * the one comparator, the key of a pair of 32-bit ids, sort-unique and a
+ * lower bound over arrays of records that start with their key.
+ * Internal.
+ */
+#ifndef WT_KEYS_H
+#define WT_KEYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* qsort/bsearch order of uint64_t keys, the one comparator for them. */
+int wt_cmp_u64(const void *a, const void *b);
+
+/* The key of the ordered pair (a, b): a in the high half. */
+static inline uint64_t wt_pair_key(uint32_t a, uint32_t b)
+{
+    return (uint64_t)a << 32 | b;
+}
+
+/* The key of the unordered pair {a, b}: the smaller id in the high half. */
+static inline uint64_t wt_pair_key_sorted(uint32_t a, uint32_t b)
+{
+    return a < b ? wt_pair_key(a, b) : wt_pair_key(b, a);
+}
+
+/* Sorts v[0, n) and drops repeats; returns the number left. */
+size_t wt_sort_unique_u64(uint64_t *v, size_t n);
+
+/* The first of n records of size bytes, sorted by the uint64_t key each
+ * starts with, whose key is not below key (n when there is none). */
+size_t wt_lower_bound_u64(const void *base, size_t n, size_t size,
+                          uint64_t key);
+
+#endif

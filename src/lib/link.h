@@ -1,0 +1,59 @@
+/*
+ * link.h - recording links: a source added to a paragraph (one per other
+ * document, the better one kept), and the bookkeeping of the document
+ * pairs that had a candidate (resemblance, paragraphs linked each way,
+ * origin).  Every stage that finds links (analyze.c across documents and
+ * inside one, translate.c across languages) records them here.  Internal.
+ */
+#ifndef WT_LINK_H
+#define WT_LINK_H
+
+#include "document.h"
+#include "hmap.h"
+
+/* Document-level figures of one pair that shared a candidate paragraph. */
+typedef struct wt_pair_info {
+    uint32_t a, b;               /* a < b */
+    uint32_t linked_a, linked_b; /* text paragraphs with a source in the
+                                    other (set by wt_links_finish) */
+    double similarity;           /* MinHash resemblance */
+    wt_origin origin;            /* seen from a (set by wt_links_finish) */
+} wt_pair_info;
+
+typedef struct wt_links {
+    wt_pair_info *pairs; /* in the order first noted */
+    size_t npairs, paircap;
+    wt_hmap index;       /* wt_pair_key(a, b) -> index into pairs */
+    unsigned perms;      /* MinHash permutations of the signatures */
+} wt_links;
+
+/* Prepares l for a corpus of about ndocs documents whose signatures have
+ * perms slots.  Returns 0 or WT_ENOMEM. */
+int wt_links_init(wt_links *l, size_t ndocs, unsigned perms);
+void wt_links_release(wt_links *l);
+
+/* Notes that documents a and b (either order) had a candidate pair.
+ * Returns 0 or WT_ENOMEM. */
+int wt_links_note_pair(wt_links *l, wt_document *const *docs, uint32_t a,
+                       uint32_t b);
+
+/* The figures of pair (a, b), either order, or NULL if never noted. */
+const wt_pair_info *wt_links_pair(const wt_links *l, size_t a, size_t b);
+
+/* Adds src to paragraph p, keeping one source per other document: the
+ * closer class, then the higher score.  Takes ownership of src->spans
+ * (freed when dropped).  Returns 0 or WT_ENOMEM. */
+int wt_link_add(wt_para *p, wt_source *src);
+
+/* Records on paragraph (doc, para) a source (odoc, opara) found without
+ * shared spans (a translation), and notes the pair.  Returns 0 or
+ * WT_ENOMEM. */
+int wt_link_record(wt_links *l, wt_document *const *docs, size_t doc,
+                   size_t para, size_t odoc, size_t opara, wt_class cls,
+                   double score, double fact);
+
+/* After the last link: each link's origin (provenance.h), the sources of
+ * each paragraph best first, and the per-pair counts and origins. */
+void wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * tuning.h - every tuned constant of the library in one place.
+ *
+ * Each was chosen by measurement on development data (tests/eval/run.sh
+ * writes tests/eval/results.md; the sweeps are in docs/quality.md and
+ * docs/translation.md) and is reported on held-out data.  The thresholds a
+ * user may want to change are wt_options fields instead (wiretrace.h,
+ * defaults in wt_options_init()): shingle size, window, permutations, the
+ * class thresholds, the evidence floor and the translation share.  What
+ * stays here shapes the search itself: changing one changes which pairs
+ * are looked at or how work is bounded, and needs a new measurement.
+ * Internal.
+ */
+#ifndef WT_TUNING_H
+#define WT_TUNING_H
+
+/* ---- paragraphs (paragraph.c) ---------------------------------------- */
+
+/* A line this long (UTF-16 units) or longer that runs into the next line
+ * is a hard wrap to join; a shorter one is a heading or a list item. */
+#define WT_WRAPPED_LINE_MIN 40
+/* Short section labels ("Top 10 Stories") have at most this many words. */
+#define WT_LABEL_MAX_WORDS 4
+/* Boilerplate patterns are tried on paragraphs up to this many UTF-16
+ * units: longer ones are text (and regex work grows with length). */
+#define WT_BOILER_MAX_UNITS 400
+/* A lone author line is looked for in the last this many paragraphs. */
+#define WT_AUTHOR_TAIL 3
+/* Indented and flush lines needed before indents mark paragraphs. */
+#define WT_INDENT_MIN 2
+
+/* ---- languages (langid.c, langset.c) --------------------------------- */
+
+/* CLD2's share of the text below which its answer is not taken and the
+ * script decides. */
+#define WT_CLD2_MIN_PERCENT 30
+/* A paragraph in the document's script gets a language of its own only
+ * when CLD2 is this sure, over this many letters. */
+#define WT_PARA_LANG_MIN_PERCENT 90
+#define WT_PARA_LANG_MIN_LETTERS 150
+
+/* ---- matching (match.c) ---------------------------------------------- */
+
+/* Numbers weigh this much more than a word of the same frequency. */
+#define WT_NUMBER_BOOST 1.5
+/* Positions followed per shared word pair: bounds repeated words. */
+#define WT_MAX_CHAIN 64
+/* Words of runs collected per word of a pair.  Text made of one repeated
+ * word has a maximal run on every diagonal, quadratic in all; ordinary
+ * text stays far below this. */
+#define WT_RUN_WORK_PER_WORD 16
+/* Shared content stems a rewrite needs at least. */
+#define WT_REWRITE_MIN_SHARED 4
+/* A rewrite's shared weight outside names and titles, in units of
+ * evidence_min (wt_options): a shared title and name is not a rewrite. */
+#define WT_REWRITE_PLAIN_SHARE 0.5
+
+/* ---- candidates across documents (analyze.c) ------------------------- */
+
+/* Keys (stems, shingles) held by more paragraphs make no candidates. */
+#define WT_POSTING_CAP 256
+/* A pair is scored when the rare weight it shares is this share of the
+ * smaller paragraph's weight (a shared shingle always is). */
+#define WT_CANDIDATE_SHARE 0.2
+/* Earlier holders of a shingle tried as the paragraph a later one
+ * repeats, inside one document. */
+#define WT_DUP_FIRST 8
+
+/* ---- translations (translate.c) -------------------------------------- */
+
+/* Words in a lexicon headword, English stems kept per headword. */
+#define WT_LEX_MAX_HEAD 4
+#define WT_LEX_MAX_KEYS 8
+/* Pivot keys held by more paragraphs make no candidates. */
+#define WT_TR_POSTING_CAP 256
+/* A pair in two languages is scored when the weight it shares is this
+ * share of the smaller side's. */
+#define WT_TR_CANDIDATE_SHARE 0.1
+/* The share each side finds of itself in the other, with support from
+ * another strong pair of the same two documents (wt_options'
+ * translation_min is the share without support). */
+#define WT_TR_WEAK_SHARE 0.1
+/* The same, for a pair between two linked neighbours (paragraph order). */
+#define WT_TR_ORDER_SHARE 0.1
+/* Matched words a strong link needs, and a supported one. */
+#define WT_TR_MIN_UNITS 3
+#define WT_TR_MIN_WEAK_UNITS 2
+/* A link under this share of either side's best score in the other's
+ * language is dropped: a paragraph has one translation per language. */
+#define WT_TR_BEST_RATIO 0.9
+
+/* ---- the archive index (index.c) ------------------------------------- */
+
+/* One winnowed fingerprint in this many is stored. */
+#define WT_IX_FP_SAMPLE 4
+/* MinHash slots per LSH band. */
+#define WT_IX_BAND_ROWS 8
+/* A key held by more stored articles is boilerplate: not looked up. */
+#define WT_IX_POSTING_CAP 1000
+
+#endif
