@@ -75,7 +75,9 @@ static int decode_icu(wt_text *t, const char *bytes, size_t n,
     UConverter *cnv = ucnv_open(encoding, &err);
     if (U_FAILURE(err))
         return WT_EINVAL;
-    /* Four units per byte is more than any ICU charset produces. */
+    /* Two UTF-16 units per byte and some slack hold what ICU's charsets
+     * produce; one that wanted more would stop with a buffer overflow,
+     * reported as WT_EICU, never write past the end. */
     const size_t cap = n * 2 + 16;
     int rc = alloc_text(t, cap);
     if (rc)

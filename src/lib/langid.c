@@ -52,7 +52,8 @@ UScriptCode wt_dominant_script(const UChar *u, int32_t len, size_t *letters)
     return best;
 }
 
-const char *wt_script_lang(UScriptCode s)
+/* The language a script alone suggests ("ko" for Hangul), or "und". */
+static const char *script_lang(UScriptCode s)
 {
     switch (s) {
     case USCRIPT_HANGUL:
@@ -156,7 +157,7 @@ int wt_langid_detect(const UChar *u, int32_t len, wt_langid *out)
         strcpy(out->code, "zh");
     if (!strcmp(out->code, "un") || out->percent < WT_CLD2_MIN_PERCENT) {
         snprintf(out->code, sizeof out->code, "%s",
-                 wt_script_lang(out->script));
+                 script_lang(out->script));
         out->by_script = 1;
         out->reliable = 0;
         out->percent = 0;

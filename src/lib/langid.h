@@ -27,9 +27,6 @@ typedef struct wt_langid {
  */
 UScriptCode wt_dominant_script(const UChar *u, int32_t len, size_t *letters);
 
-/* The language a script alone suggests ("ko" for Hangul), or "und". */
-const char *wt_script_lang(UScriptCode s);
-
 /* Do a language whose profile names script want and text in script got
  * belong together (Han inside Japanese or Korean text does; anything
  * with the generic Zyyy)? */

@@ -458,11 +458,6 @@ int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
     return w != NULL;
 }
 
-int wt_profile_number(const wt_profile *p, uint64_t h, double *value)
-{
-    return wt_profile_number_word(p, h, value, NULL);
-}
-
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)
 {
     if (!p->nvariants)

@@ -76,7 +76,7 @@ typedef struct wt_profile {
 
 /*
  * Loads lang_dir/code/.  agencies is the alternation that replaces the
- * {AGENCY} macro in patterns (see wt_agencies_alternation()).  On failure
+ * {AGENCY} macro in patterns (wt_agencies.alternation).  On failure
  * returns WT_ELANG, WT_EICU or WT_ENOMEM and writes a message naming the
  * file and line into err.
  */
@@ -106,9 +106,8 @@ const char *wt_agencies_canonical(const wt_agencies *a, const char *name);
 uint64_t wt_word_hash(const char *s, size_t n);
 
 int wt_profile_is_stop(const wt_profile *p, uint64_t word_hash);
-/* Returns 1 and sets *value if the folded word is a number word. */
-int wt_profile_number(const wt_profile *p, uint64_t word_hash, double *value);
-/* Like wt_profile_number(), also giving the WT_NUMW_* kind. */
+/* Returns 1 and sets *value (and *kind, a WT_NUMW_*, when not NULL) if
+ * the folded word is a number word. */
 int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,
                            double *value, int *kind);
 /* The canonical spelling of a folded word, or NULL if it is none's

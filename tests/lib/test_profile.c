@@ -20,7 +20,7 @@ Test(profile, english_loads)
     cr_assert(wt_profile_is_stop(p, wt_word_hash("the", 3)));
     cr_assert_not(wt_profile_is_stop(p, wt_word_hash("troops", 6)));
     double v = 0;
-    cr_assert(wt_profile_number(p, wt_word_hash("twelve", 6), &v));
+    cr_assert(wt_profile_number_word(p, wt_word_hash("twelve", 6), &v, NULL));
     cr_assert_eq(v, 12);
     wt_profile_free(p);
     wt_agencies_free(a);
