@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "wiretrace.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
@@ -64,7 +65,7 @@ static int decode_utf8(wt_text *t, const uint8_t *s, size_t n,
     t->off[len] = (uint32_t)n;
     t->u[len] = 0;
     t->len = len;
-    rep->charset = "UTF-8";
+    snprintf(rep->charset, sizeof rep->charset, "UTF-8");
     return 0;
 }
 
@@ -107,10 +108,26 @@ static int decode_icu(wt_text *t, const char *bytes, size_t n,
     t->len -= start;
     t->off[t->len] = (uint32_t)n;
     t->u[t->len] = 0;
-    rep->charset = ucnv_getName(cnv, &err);
+    /* The name belongs to the converter: copied before it is closed. */
+    const char *name = ucnv_getName(cnv, &err);
+    snprintf(rep->charset, sizeof rep->charset, "%s",
+             U_SUCCESS(err) && name ? name : encoding);
 out:
     ucnv_close(cnv);
     return rc;
+}
+
+/* The charset a byte order mark names, or NULL.  UTF-32LE's mark starts
+ * with UTF-16LE's, so it is tried first. */
+static const char *bom_charset(const uint8_t *s, size_t n)
+{
+    if (n >= 4 && ((s[0] == 0xFF && s[1] == 0xFE && !s[2] && !s[3]) ||
+                   (!s[0] && !s[1] && s[2] == 0xFE && s[3] == 0xFF)))
+        return "UTF-32";
+    if (n >= 2 &&
+        ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return "UTF-16";
+    return NULL;
 }
 
 int wt_text_decode(wt_text *out, const char *bytes, size_t n,
@@ -121,11 +138,8 @@ int wt_text_decode(wt_text *out, const char *bytes, size_t n,
     if (n > (size_t)INT32_MAX / 2)
         return WT_EINVAL;
     const uint8_t *s = (const uint8_t *)bytes;
-    if (!encoding && n >= 2 &&
-        ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+    if (!encoding && (encoding = bom_charset(s, n)) != NULL)
         rep->had_bom = 1;
-        encoding = "UTF-16";
-    }
     if (!encoding || !strcmp(encoding, "UTF-8") || !strcmp(encoding, "utf-8"))
         return decode_utf8(out, s, n, rep);
     return decode_icu(out, bytes, n, encoding, rep);

@@ -21,12 +21,13 @@ typedef struct wt_decode_report {
     size_t invalid_count;   /* ill-formed sequences replaced by U+FFFD */
     size_t first_invalid;   /* byte offset of the first one */
     int had_bom;            /* a byte order mark was dropped */
-    const char *charset;    /* the charset used ("UTF-8", "UTF-16LE", ...) */
+    char charset[64];       /* the charset used ("UTF-8", "UTF-16LE", ...);
+                               a copy: the converter is closed after */
 } wt_decode_report;
 
 /*
- * Decodes bytes[0..n).  encoding NULL means UTF-8 (or UTF-16 when a BOM says
- * so); otherwise any ICU converter name.  A BOM is dropped.  Returns 0,
+ * Decodes bytes[0..n).  encoding NULL means UTF-8 (or UTF-32 or UTF-16 when
+ * a BOM says so); otherwise any ICU converter name.  A BOM is dropped.  Returns 0,
  * WT_ENOTTEXT (NUL bytes in text that is not UTF-16), WT_EINVAL (unknown
  * encoding, or larger than 2 GiB), WT_EICU or WT_ENOMEM.  On success the
  * caller owns out and releases it with wt_text_release().
