@@ -52,6 +52,8 @@ const char *wt_strerror(int code)
     case WT_EICU: return "text processing failed (ICU)";
     case WT_ELANG: return "language profile missing or malformed";
     case WT_ESTATE: return "call out of order";
+    case WT_EWRITE: return "index write failed";
+    case WT_ECORRUPT: return "not a wiretrace index, or damaged";
     default: return "unknown error";
     }
 }

@@ -150,7 +150,8 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (!ix->iopts.batch)
         ix->iopts.batch = 1;
     wt_store_stats st;
-    int rc = wt_store_sqlite_open(&ix->store, path, err, errlen);
+    int rc = wt_store_sqlite_open(&ix->store, path, ix->iopts.read_only,
+                                  err, errlen);
     /* Settings are written once, by the first open; later opens only read
      * them and so never wait for a writer's open batch. */
     char *seed = NULL;
@@ -158,6 +159,11 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         rc = ix->store->ops->get_setting(ix->store, "seed", &seed);
     const int write = !rc && !seed;
     wt_free(seed);
+    if (write && ix->iopts.read_only) {
+        snprintf(err, errlen, "%s: not a wiretrace index (no settings)",
+                 path);
+        rc = WT_ECORRUPT;
+    }
     if (write)
         rc = ix->store->ops->begin(ix->store);
     if (!rc)
@@ -166,7 +172,7 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         rc = ix->store->ops->commit(ix->store);
     if (!rc)
         rc = ix->store->ops->stats(ix->store, &st);
-    if (rc && ix->store)
+    if (rc && ix->store && !err[0])
         snprintf(err, errlen, "%s: %s", path,
                  ix->store->ops->error(ix->store));
     if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
@@ -197,16 +203,35 @@ void wt_index_close(wt_index *ix)
     wt_free(ix);
 }
 
+/* The documents in the index, read back from the store. */
+static int recount(wt_index *ix)
+{
+    if (ix->store->ops->count(ix->store, &ix->total))
+        return store_fail(ix, WT_EIO);
+    return 0;
+}
+
 int wt_index_commit(wt_index *ix)
 {
     WT_CHECK_ARG(ix, WT_EINVAL);
     if (!ix->in_txn)
         return 0;
-    if (ix->store->ops->commit(ix->store))
-        return store_fail(ix, WT_EIO);
     const size_t n = ix->pending;
     ix->pending = 0;
     ix->in_txn = 0;
+    /* The counts are read back after the commit, never counted ahead of
+     * it: what is reported stored is stored. */
+    int rc = ix->store->ops->commit(ix->store);
+    if (rc) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", ix->store->ops->error(ix->store));
+        snprintf(ix->err, sizeof ix->err, "index write failed: %s; the %zu "
+                 "change(s) of this batch were not kept", why, n);
+        recount(ix);
+        return rc == WT_ENOMEM ? rc : WT_EWRITE;
+    }
+    if ((rc = recount(ix)))
+        return rc;
     if (n && ix->iopts.progress)
         ix->iopts.progress(ix->iopts.progress_ctx, n, (size_t)ix->total);
     return 0;
@@ -478,12 +503,12 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
     sd.nbands = e->nbands;
     if ((rc = ensure_batch(ix)))
         return rc;
-    if (ix->store->ops->put(ix->store, &sd))
-        return store_fail(ix, WT_EIO);
+    int replaced = 0;
+    if ((rc = ix->store->ops->put(ix->store, &sd, &replaced)))
+        return store_fail(ix, rc);
     ix->pending++;
-    ix->total++;
     if (added)
-        *added = 1;
+        *added = replaced ? WT_ADDED_REPLACED : WT_ADDED_NEW;
     if (ix->pending >= ix->iopts.batch)
         return wt_index_commit(ix);
     return 0;
@@ -514,10 +539,8 @@ int wt_index_remove(wt_index *ix, const char *id, int *removed)
     int rc = ensure_batch(ix);
     if (!rc && ix->store->ops->remove(ix->store, id, &r))
         rc = store_fail(ix, WT_EIO);
-    if (!rc && r) {
+    if (!rc && r)
         ix->pending++;
-        ix->total--;
-    }
     if (removed)
         *removed = r;
     /* Removals are rare and should hold at once. */
@@ -575,7 +598,7 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
     uLongf n = (uLongf)sd->text_len;
     if (uncompress(ix->zbuf, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
         n != sd->text_len)
-        return ix_fail(ix, WT_EIO, "index: document %s is damaged%s",
+        return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged%s",
                        sd->id, "");
     /* The store's blob need not be aligned for u32. */
     if (wt_grow(&ix->pbuf, &ix->pcap, 3 * sd->nparas + 3, sizeof *ix->pbuf))
@@ -595,9 +618,16 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
     k.credits = sd->credits;
     k.langs = sd->plangs;
     const int rc = wt_corpus_add_known(ix->result, &k);
-    if (rc)
-        snprintf(ix->err, sizeof ix->err, "%s", ix->result->err);
-    return rc;
+    if (rc == WT_ENOMEM)
+        return rc;
+    if (rc) {
+        char why[256];
+        snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1,
+                 ix->result->err);
+        return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged "
+                       "(%s)", sd->id, why);
+    }
+    return 0;
 }
 
 /* The keys of the query document, looked up and ranked. */
@@ -637,12 +667,21 @@ static int load_candidates(wt_index *ix, const wt_article *a,
     for (size_t i = 0; !rc && i < nhits && taken < ix->iopts.candidates;
          i++) {
         wt_store_doc sd;
-        if (ix->store->ops->load(ix->store, ix->hits[i].num, &sd))
-            return store_fail(ix, WT_EIO);
+        if ((rc = ix->store->ops->load(ix->store, ix->hits[i].num, &sd)))
+            return store_fail(ix, rc);
         if (!passes(&sd, a, f))
             continue;
-        if (!(rc = add_stored(ix, &sd)))
+        rc = add_stored(ix, &sd);
+        if (rc == WT_ECORRUPT) {
+            /* One damaged row must not fail every query that meets it. */
+            if (ix->opts.logger)
+                ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN,
+                                ix->err);
+            ix->err[0] = '\0';
+            rc = 0;
+        } else if (!rc) {
             taken++;
+        }
     }
     return rc;
 }

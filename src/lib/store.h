@@ -51,11 +51,15 @@ typedef struct wt_store wt_store;
 typedef struct wt_store_ops {
     void (*close)(wt_store *s);
     int (*begin)(wt_store *s);
+    /* Commits the open batch.  On failure (disk full, I/O error, a lock
+     * held too long) nothing of the batch is kept: the store has rolled
+     * it back. */
     int (*commit)(wt_store *s);
     /* 1 if a document with this content hash and id exists, else 0. */
     int (*has_content)(wt_store *s, const char *id, const uint64_t hash[2]);
-    /* Stores d (d->num is set); replaces a document with the same id. */
-    int (*put)(wt_store *s, wt_store_doc *d);
+    /* Stores d (d->num is set); replaces a document with the same id,
+     * setting *replaced to 1 (else 0). */
+    int (*put)(wt_store *s, wt_store_doc *d, int *replaced);
     /* Removes the document named id; *removed says whether there was one. */
     int (*remove)(wt_store *s, const char *id, int *removed);
     /* Appends to *hits (grown with wt_grow) every document sharing one of
@@ -68,6 +72,9 @@ typedef struct wt_store_ops {
      * and valid until the next load. */
     int (*load)(wt_store *s, int64_t num, wt_store_doc *d);
     int (*stats)(wt_store *s, wt_store_stats *st);
+    /* The number of documents stored, as committed (or as the open batch
+     * has them), read from the store itself. */
+    int (*count)(wt_store *s, uint64_t *documents);
     /* Reads and writes one named setting (index options, schema version);
      * get gives *out = NULL when it is not set; *out is wt_free'd. */
     int (*get_setting)(wt_store *s, const char *key, char **out);
@@ -85,10 +92,13 @@ struct wt_store {
     const wt_store_ops *ops;
 };
 
-/* Opens (creating if needed) the SQLite index at path: WAL journal,
- * versioned schema.  Returns 0, WT_EIO (cannot open, not an index, newer
- * schema; err says why) or WT_ENOMEM. */
-int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
-                         size_t errlen);
+/* Opens the SQLite index at path: WAL journal, versioned schema.  With
+ * read_only the file must exist and be a wiretrace index, and nothing is
+ * written to it (no tables, no journal switch); otherwise it is created
+ * when missing.  Returns 0, WT_EIO (cannot open), WT_ECORRUPT (not a
+ * wiretrace index, damaged, or a newer schema; err says why) or
+ * WT_ENOMEM. */
+int wt_store_sqlite_open(wt_store **out, const char *path, int read_only,
+                         char *err, size_t errlen);
 
 #endif

@@ -65,12 +65,34 @@ typedef struct sq_store {
     char err[512];
     int committed; /* a batch was committed since the last begin */
     int reading;   /* a query's read transaction is open */
+    int read_only; /* opened for queries: never written */
 } sq_store;
+
+/* The WT_E* code of SQLite's last error on s. */
+static int code_of(const sq_store *s)
+{
+    switch (sqlite3_errcode(s->db)) {
+    case SQLITE_NOMEM:
+        return WT_ENOMEM;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return WT_ECORRUPT;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+        return WT_EWRITE;
+    default:
+        return WT_EIO;
+    }
+}
 
 static int fail(sq_store *s, const char *what)
 {
     snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
-    return sqlite3_errcode(s->db) == SQLITE_NOMEM ? WT_ENOMEM : WT_EIO;
+    return code_of(s);
 }
 
 static sqlite3_stmt *stmt(sq_store *s, int q)
@@ -137,8 +159,17 @@ static int sq_commit(wt_store *base)
     sq_store *s = (sq_store *)base;
     if (sqlite3_get_autocommit(s->db))
         return 0;
-    const int rc = exec(s, "COMMIT");
+    int rc = exec(s, "COMMIT");
     s->committed = !rc;
+    /* SQLite keeps the transaction open after some failed commits (busy)
+     * and rolls it back after others (disk full): either way nothing of
+     * the batch may stay pending, to be committed by a later batch that
+     * would then report articles this one said were lost. */
+    if (rc) {
+        rc = rc == WT_ENOMEM ? rc : WT_EWRITE;
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
     return rc;
 }
 
@@ -241,16 +272,16 @@ static void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
-static int put_rows(sq_store *s, wt_store_doc *d);
+static int put_rows(sq_store *s, wt_store_doc *d, int *replaced);
 
 /* One document is all or nothing, inside the caller's batch. */
-static int sq_put(wt_store *base, wt_store_doc *d)
+static int sq_put(wt_store *base, wt_store_doc *d, int *replaced)
 {
     sq_store *s = (sq_store *)base;
     int rc = exec(s, "SAVEPOINT doc");
     if (rc)
         return rc;
-    rc = put_rows(s, d);
+    rc = put_rows(s, d, replaced);
     if (rc) {
         sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
         return rc;
@@ -258,10 +289,9 @@ static int sq_put(wt_store *base, wt_store_doc *d)
     return exec(s, "RELEASE doc");
 }
 
-static int put_rows(sq_store *s, wt_store_doc *d)
+static int put_rows(sq_store *s, wt_store_doc *d, int *replaced)
 {
-    int removed = 0;
-    int rc = sq_remove(&s->base, d->id, &removed);
+    int rc = sq_remove(&s->base, d->id, replaced);
     if (rc)
         return rc;
     sqlite3_stmt *st = stmt(s, Q_PUT);
@@ -429,6 +459,12 @@ static int sq_stats(wt_store *base, wt_store_stats *st)
     return rc;
 }
 
+static int sq_count(wt_store *base, uint64_t *documents)
+{
+    return count_rows((sq_store *)base, "SELECT count(*) FROM docs",
+                      documents);
+}
+
 static int sq_get_setting(wt_store *base, const char *key, char **out)
 {
     sq_store *s = (sq_store *)base;
@@ -485,8 +521,8 @@ static void sq_read_end(wt_store *base)
 
 static const wt_store_ops sqlite_ops = {
     sq_close, sq_begin, sq_commit, sq_has_content, sq_put, sq_remove,
-    sq_candidates, sq_load, sq_stats, sq_get_setting, sq_set_setting,
-    sq_error, sq_read_begin, sq_read_end,
+    sq_candidates, sq_load, sq_stats, sq_count, sq_get_setting,
+    sq_set_setting, sq_error, sq_read_begin, sq_read_end,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this
@@ -502,7 +538,7 @@ static int check_schema(sq_store *s)
     } else if (!rc && atoi(v) != SCHEMA_VERSION) {
         snprintf(s->err, sizeof s->err, "index schema version %s, this "
                  "wiretrace reads version %d", v, SCHEMA_VERSION);
-        rc = WT_EIO;
+        rc = WT_ECORRUPT;
     }
     wt_free(v);
     return rc;
@@ -527,46 +563,96 @@ static int exec_settings(sq_store *s)
     }
 }
 
-int wt_store_sqlite_open(wt_store **out, const char *path, char *err,
-                         size_t errlen)
+/* Is the file a wiretrace index already?  Asked before anything is
+ * written, so that a read-only open of another application's database
+ * changes nothing.  *made is 1 when the tables are there. */
+static int probe(sq_store *s, uint64_t *made)
 {
-    sq_store *s = wt_calloc(1, sizeof *s);
-    if (!s)
-        return WT_ENOMEM;
-    s->base.ops = &sqlite_ops;
-    int rc = WT_EIO;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
-                        SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
-        rc = fail(s, "cannot open");
-        goto fail;
-    }
-    sqlite3_busy_handler(s->db, busy, NULL);
-    /* WAL: readers do not block the writer and a killed writer loses at
-     * most its open batch.  synchronous=NORMAL is durable per checkpoint
-     * and consistent always, the usual WAL setting. */
-    /* 16 KiB pages: a document row is about 2 KB, and on 4 KiB pages
-     * half of each page stayed empty. */
-    if ((rc = exec_settings(s)))
-        goto fail;
-    /* An index with its tables is only read here: a query opening it
-     * must not wait for the write lock, which an add holds for whole
-     * batches.  The tables and the schema version are committed in one
-     * transaction, so the last table standing means all are there. */
-    uint64_t made = 0;
-    if ((rc = count_rows(s, "SELECT count(*) FROM sqlite_master WHERE "
-                         "type = 'table' AND name = 'band'", &made)))
-        goto fail;
-    if (!made && ((rc = exec(s, "BEGIN IMMEDIATE")) ||
-                  (rc = exec(s, schema))))
-        goto fail;
+    *made = 0;
+    int rc = count_rows(s, "SELECT count(*) FROM sqlite_master WHERE "
+                        "type = 'table' AND name IN ('settings', 'docs', "
+                        "'fp', 'band')", made);
+    if (rc == WT_EIO)
+        rc = WT_ECORRUPT; /* not a database at all */
+    if (rc == WT_ECORRUPT)
+        snprintf(s->err, sizeof s->err, "not a wiretrace index (%s)",
+                 sqlite3_errmsg(s->db));
+    return rc;
+}
+
+/* The tables of a new index, with its schema version, in one
+ * transaction: the last table standing means all are there. */
+static int create(sq_store *s)
+{
+    int rc = exec(s, "BEGIN IMMEDIATE");
+    if (!rc)
+        rc = exec(s, schema);
     for (int i = 0; i < NQ && !rc; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->q[i], NULL) != SQLITE_OK)
             rc = fail(s, "preparing statements");
     if (!rc)
         rc = check_schema(s);
-    if (!rc && !made)
+    if (!rc)
         rc = exec(s, "COMMIT");
+    return rc;
+}
+
+/* The statements of an existing index, and its schema version. */
+static int attach(sq_store *s)
+{
+    int rc = 0;
+    for (int i = 0; i < NQ && !rc; i++)
+        if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->q[i], NULL) != SQLITE_OK)
+            rc = fail(s, "preparing statements");
+    if (!rc)
+        rc = check_schema(s);
+    return rc;
+}
+
+int wt_store_sqlite_open(wt_store **out, const char *path, int read_only,
+                         char *err, size_t errlen)
+{
+    sq_store *s = wt_calloc(1, sizeof *s);
+    if (!s)
+        return WT_ENOMEM;
+    s->base.ops = &sqlite_ops;
+    s->read_only = read_only;
+    int rc = WT_EIO;
+    /* Read-only opens still take a read-write connection (WAL readers
+     * need the shared-memory file), but never create the file. */
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                      (read_only ? 0 : SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        rc = fail(s, read_only ? "no index here" : "cannot open");
+        rc = WT_EIO;
+        goto fail;
+    }
+    sqlite3_busy_handler(s->db, busy, NULL);
+    uint64_t made = 0;
+    if ((rc = probe(s, &made)))
+        goto fail;
+    if (made && made < 4) {
+        snprintf(s->err, sizeof s->err, "not a wiretrace index (some of "
+                 "its tables are missing)");
+        rc = WT_ECORRUPT;
+        goto fail;
+    }
+    if (!made && read_only) {
+        snprintf(s->err, sizeof s->err, "not a wiretrace index (no "
+                 "wiretrace tables; nothing was changed)");
+        rc = WT_ECORRUPT;
+        goto fail;
+    }
+    /* WAL: readers do not block the writer and a killed writer loses at
+     * most its open batch.  synchronous=NORMAL is durable per checkpoint
+     * and consistent always, the usual WAL setting.  16 KiB pages: a
+     * document row is about 2 KB, and on 4 KiB pages half of each page
+     * stayed empty.  An existing index is only read here: a query opening
+     * it must not wait for the write lock, which an add holds for whole
+     * batches. */
+    if ((rc = exec_settings(s)))
+        goto fail;
+    rc = made ? attach(s) : create(s);
     if (rc)
         goto fail;
     *out = &s->base;

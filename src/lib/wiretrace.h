@@ -52,7 +52,11 @@ enum {
     WT_ENOTTEXT = -4, /* the input is binary, not text */
     WT_EICU = -5,     /* ICU failed (data missing, bad pattern, ...) */
     WT_ELANG = -6,    /* a language profile is missing or malformed */
-    WT_ESTATE = -7    /* the call does not fit the object's state */
+    WT_ESTATE = -7,   /* the call does not fit the object's state */
+    WT_EWRITE = -8,   /* the index could not be written (disk full, I/O
+                         error, a lock held too long): nothing of the
+                         failed batch was kept */
+    WT_ECORRUPT = -9  /* not a wiretrace index, or a damaged one */
 };
 
 /* A static, human-readable name for a WT_E* code.  Never NULL. */
@@ -342,11 +346,17 @@ typedef struct wt_article {
 } wt_article;
 
 /* Called after each committed batch with the number of documents the
- * batch stored and the documents in the index after it. */
+ * batch stored, added, replaced or removed, and the documents in the index
+ * after it, read back from the index. */
 typedef void (*wt_index_progress)(void *ctx, size_t batch, size_t total);
 
 typedef struct wt_index_options {
     size_t batch;          /* documents per transaction; default 1000 */
+    int read_only;         /* open an existing index for queries and stats
+                              only: a missing file or one that is not a
+                              wiretrace index is an error, and nothing is
+                              ever written; default 0 (created if
+                              missing) */
     size_t candidates;     /* indexed documents scored per query;
                               default 16 */
     wt_index_progress progress; /* NULL = none */
@@ -380,11 +390,18 @@ WT_API int wt_index_open(wt_index **out, const char *path,
 /* Commits what is pending and closes.  NULL is fine. */
 WT_API void wt_index_close(wt_index *ix);
 
-/* Analyzes and stores one article.  *added (may be NULL) is 1 when stored,
- * 0 when the same id with the same text is there already (a no-op).  An
- * article with a known id and new text replaces the old one.  Returns 0 or
- * WT_E*; on failure wt_index_error() says why and nothing is stored. */
+/* Analyzes and stores one article in the open batch (committed every
+ * `batch` articles, by wt_index_commit() and by wt_index_close()).
+ * *added (may be NULL) is WT_ADDED_NEW when it is new, WT_ADDED_REPLACED
+ * when it replaced an article with the same id and other text,
+ * WT_ADDED_NONE when the same id with the same text is there already (a
+ * no-op).  An article is kept only once its batch commits: a failed commit
+ * (WT_EWRITE) loses the whole batch.  Returns 0 or WT_E*; on failure
+ * wt_index_error() says why and nothing of the article is stored. */
 WT_API int wt_index_add(wt_index *ix, const wt_article *a, int *added);
+
+/* What wt_index_add() and wt_index_put() did with an article. */
+enum { WT_ADDED_NONE = 0, WT_ADDED_NEW = 1, WT_ADDED_REPLACED = 2 };
 
 /*
  * Adding from several threads: wt_index_add() is wt_index_prepare() (the
@@ -412,7 +429,8 @@ WT_API int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added);
 
 WT_API void wt_index_entry_free(wt_index_entry *e);
 
-/* Commits the open batch now. */
+/* Commits the open batch now.  On failure (WT_EWRITE) nothing of the batch
+ * is kept and the index is as it was after the last commit. */
 WT_API int wt_index_commit(wt_index *ix);
 
 /* Removes the article named id with all it stored.  *removed (may be

@@ -1,6 +1,8 @@
 /* Tests of index.c and store_sqlite.c: the archive index's contract. */
 #include "helpers.h"
 
+#include <sys/stat.h>
+
 #include <unistd.h>
 
 /* The bytes of corpora/demo/<name>; the caller frees them. */
@@ -80,7 +82,8 @@ Test(index, readding_is_a_noop_and_new_text_replaces)
     cr_assert_eq(again.documents, 1);
     cr_assert_eq(again.fingerprints, one.fingerprints);
     cr_assert_eq(again.bands, one.bands);
-    cr_assert_eq(add_demo(ix, "unrelated.txt", "wire"), 1); /* new text */
+    cr_assert_eq(add_demo(ix, "unrelated.txt", "wire"),
+                 WT_ADDED_REPLACED); /* new text */
     const wt_index_stats repl = stats(ix);
     cr_assert_eq(repl.documents, 1);
     cr_assert_neq(repl.text_bytes, one.text_bytes);
@@ -190,10 +193,103 @@ Test(index, a_file_that_is_not_an_index_is_refused)
     wt_index *ix = NULL;
     char err[256];
     cr_assert_eq(wt_index_open(&ix, path, NULL, NULL, err, sizeof err),
-                 WT_EIO);
+                 WT_ECORRUPT);
     cr_assert_null(ix);
     cr_assert(strstr(err, path), "%s", err);
+    cr_assert(strstr(err, "not a wiretrace index"), "%s", err);
     unlink(path);
+}
+
+static wt_index_options read_only(void)
+{
+    wt_index_options io;
+    wt_index_options_init(&io);
+    io.read_only = 1;
+    return io;
+}
+
+Test(index, read_only_open_of_a_missing_file_creates_nothing)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/wt_test_missing_%d.db", (int)getpid());
+    unlink(path);
+    const wt_index_options io = read_only();
+    wt_index *ix = NULL;
+    char err[256];
+    cr_assert_lt(wt_index_open(&ix, path, NULL, &io, err, sizeof err), 0);
+    cr_assert_null(ix);
+    cr_assert(strstr(err, path), "%s", err);
+    cr_assert_neq(access(path, F_OK), 0, "the open created %s", path);
+}
+
+Test(index, read_only_open_of_another_database_changes_nothing)
+{
+    char path[64], cmd[160];
+    snprintf(path, sizeof path, "/tmp/wt_test_other_%d.db", (int)getpid());
+    unlink(path);
+    snprintf(cmd, sizeof cmd, "python3 -c \"import sqlite3; "
+             "c = sqlite3.connect('%s'); c.execute('create table t(x)'); "
+             "c.commit()\"", path);
+    cr_assert_eq(system(cmd), 0);
+    struct stat before, after;
+    cr_assert_eq(stat(path, &before), 0);
+    const wt_index_options io = read_only();
+    wt_index *ix = NULL;
+    char err[256];
+    cr_assert_eq(wt_index_open(&ix, path, NULL, &io, err, sizeof err),
+                 WT_ECORRUPT);
+    cr_assert(strstr(err, "not a wiretrace index"), "%s", err);
+    cr_assert_eq(stat(path, &after), 0);
+    cr_assert_eq(before.st_size, after.st_size);
+    cr_assert_eq(before.st_mtime, after.st_mtime);
+    snprintf(cmd, sizeof cmd, "%s-wal", path);
+    cr_assert_neq(access(cmd, F_OK), 0, "switched to WAL");
+    unlink(path);
+}
+
+static void count_batch(void *ctx, size_t batch, size_t total)
+{
+    (void)batch;
+    *(size_t *)ctx = total;
+}
+
+Test(index, replacing_articles_does_not_count_them_twice)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/wt_test_repl_%d.db", (int)getpid());
+    unlink(path);
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_index_options io;
+    wt_index_options_init(&io);
+    size_t total = 0;
+    io.progress = count_batch;
+    io.progress_ctx = &total;
+    io.batch = 3;
+    wt_index *ix = NULL;
+    cr_assert_eq(wt_index_open(&ix, path, &o, &io, NULL, 0), 0);
+    char id[16], text[96];
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 6; i++) {
+            snprintf(id, sizeof id, "a%d", i);
+            snprintf(text, sizeof text, "Round %d of the harbour strike "
+                     "story number %d, told again with new figures.\n",
+                     round, i);
+            const wt_article a = {.id = id, .text = text,
+                                  .len = strlen(text)};
+            int added = -1;
+            cr_assert_eq(wt_index_add(ix, &a, &added), 0);
+            cr_assert_eq(added, round ? WT_ADDED_REPLACED : WT_ADDED_NEW);
+        }
+    cr_assert_eq(wt_index_commit(ix), 0);
+    cr_assert_eq(total, 6);
+    wt_index_close(ix);
+    unlink(path);
+    snprintf(text, sizeof text, "%s-wal", path);
+    unlink(text);
+    snprintf(text, sizeof text, "%s-shm", path);
+    unlink(text);
 }
 
 /* A query against an index holding only wire.txt must report what compare
