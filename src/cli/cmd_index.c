@@ -63,6 +63,7 @@ struct ictx {
     wt_index_filter f;
     wt_index *ix;
     sub_id sub;
+    report_writer write;   /* query: the report of each article */
     int scan;              /* a scan through the index: quieter */
     int trouble, reuse;
     unsigned char *failed; /* scan: per file, 1 when its add failed */
@@ -153,9 +154,7 @@ static void query_slot(worker *w, slot *sl)
         return;
     }
     FILE *mem = open_memstream(&sl->out, &sl->nout);
-    const report_writer wr = x->s.format == FMT_TEXT ? report_text
-                                                     : report_json;
-    if (!mem || wr(c, &x->s, mem)) {
+    if (!mem || x->write(c, &x->s, mem)) {
         sl->rc = -1;
         snprintf(sl->err, sizeof sl->err, "cannot write the report");
     }
@@ -604,6 +603,7 @@ static int open_index(ictx *x)
     x->o.logger_ctx = &x->s;
     x->io.progress = progress;
     x->io.progress_ctx = x;
+    x->write = report_writer_for(x->s.format);
     int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
     if (rc) {
         fprintf(stderr, "wiretrace: %s\n", err[0] ? err : wt_strerror(rc));

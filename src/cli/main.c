@@ -186,9 +186,8 @@ static int execute(run *r)
         fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(r->c));
         return EXIT_TROUBLE;
     }
-    const report_writer w = r->s.format == FMT_JSON ? report_json
-                                                    : report_text;
-    if (w(r->c, &r->s, stdout) || fflush(stdout)) {
+    if (report_writer_for(r->s.format)(r->c, &r->s, stdout) ||
+        fflush(stdout)) {
         fprintf(stderr, "wiretrace: cannot write the report\n");
         return EXIT_TROUBLE;
     }

@@ -39,7 +39,8 @@ static const opt options[] = {
      "also write a self-contained HTML report to FILE\n"
      "%34sindex query: one per article, FILE-<id>.html"},
     {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
-     "report format: text, json, or jsonl (one line per article)"},
+     "report format: text, json, or jsonl (the JSON on one line;\n"
+     "%34sindex query: one line per article)"},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
      "index: the index file (SQLite; created by index add)\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"

@@ -1088,20 +1088,3 @@ out:
     free(pairs);
     return rc;
 }
-
-int report_html_file(const wt_corpus *c, const cli_settings *s,
-                     const char *path)
-{
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        fprintf(stderr, "wiretrace: %s: cannot write: %s\n", path,
-                strerror(errno));
-        return -1;
-    }
-    int rc = report_html(c, s, f);
-    if (fclose(f) || rc) {
-        fprintf(stderr, "wiretrace: %s: cannot write the HTML report\n", path);
-        return -1;
-    }
-    return 0;
-}

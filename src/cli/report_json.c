@@ -108,7 +108,9 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
     return a;
 }
 
-int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
+/* The JSON contract with jansson's dump flags: indented, or on one line. */
+static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
+                      size_t flags)
 {
     size_t n = wt_corpus_document_count(c);
     if (s->shown && s->shown < n)
@@ -122,10 +124,18 @@ int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
                              pairs_json(c, s->all_pairs, n));
     if (!root)
         return -1;
-    const size_t flags = s->format == FMT_JSONL ? JSON_COMPACT
-                                                : JSON_INDENT(1);
     const int rc = json_dumpf(root, out, flags | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc;
+}
+
+int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
+{
+    return write_json(c, s, out, JSON_INDENT(1));
+}
+
+int report_jsonl(const wt_corpus *c, const cli_settings *s, FILE *out)
+{
+    return write_json(c, s, out, JSON_COMPACT);
 }
