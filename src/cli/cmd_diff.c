@@ -51,16 +51,6 @@ typedef struct op {
     size_t i, j; /* word in a (EQ, DEL), word in b (EQ, INS) */
 } op;
 
-static void log_stderr(void *ctx, wt_log_level level, const char *msg)
-{
-    const cli_settings *s = ctx;
-    if ((level == WT_LOG_WARN && s->quiet) ||
-        (level < WT_LOG_WARN && !s->verbose))
-        return;
-    fprintf(stderr, "wiretrace: %s%s\n",
-            level == WT_LOG_WARN ? "warning: " : "", msg);
-}
-
 static int load_words(const wt_document *d, size_t para, words *ws)
 {
     ws->d = d;
@@ -510,21 +500,18 @@ out:
 int cmd_diff(cli_settings *s, wt_options *o)
 {
     if (s->ninputs != 2) {
-        fprintf(stderr, "wiretrace: diff needs two files, A and B\nTry "
-                        "'wiretrace diff --help' for more information.\n");
-        return EXIT_USAGE;
+        cli_usage_error("diff needs two files, A and B");
+        return cli_usage_hint("diff");
     }
-    if (s->format == FMT_JSON || s->html) {
-        fprintf(stderr, "wiretrace: diff writes text only: --json and "
-                        "--html belong to compare and scan\n");
-        return EXIT_USAGE;
-    }
-    o->logger = log_stderr;
-    o->logger_ctx = s;
+    if (s->format == FMT_JSON || s->html)
+        return cli_usage_error("diff writes text only: --json and --html "
+                               "belong to compare and scan");
+    cli_log log = {0};
+    cli_log_attach(&log, s->quiet, s->verbose, o);
     wt_corpus *c = NULL;
     int rc = wt_corpus_new(&c, o);
     if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
+        cli_error("%s", wt_strerror(rc));
         return EXIT_TROUBLE;
     }
     const int clash = !strcmp(base_name(s->inputs[0]), base_name(s->inputs[1]));
@@ -538,14 +525,14 @@ int cmd_diff(cli_settings *s, wt_options *o)
         return EXIT_TROUBLE;
     }
     if (wt_corpus_analyze(c)) {
-        fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(c));
+        cli_error("%s", wt_corpus_error(c));
         wt_corpus_free(c);
         return EXIT_TROUBLE;
     }
     rc = run_diff(s, c);
     wt_corpus_free(c);
     if (rc < 0 || fflush(stdout)) {
-        fprintf(stderr, "wiretrace: out of memory or cannot write\n");
+        cli_error("out of memory or cannot write");
         return EXIT_TROUBLE;
     }
     return rc;

@@ -59,6 +59,7 @@ typedef struct worker {
 struct ictx {
     cli_settings s;
     wt_options o;
+    cli_log log;
     wt_index_options io;
     wt_index_filter f;
     wt_index *ix;
@@ -79,24 +80,12 @@ struct ictx {
     size_t chunkcap;
 };
 
-static void log_stderr(void *ctx, wt_log_level level, const char *msg)
-{
-    const cli_settings *s = ctx;
-    /* Errors come back as return values too and are printed with the
-     * article they belong to (finish_slot). */
-    if (level == WT_LOG_ERROR || (level == WT_LOG_WARN && s->quiet) ||
-        (level < WT_LOG_WARN && !s->verbose))
-        return;
-    fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
-            msg);
-}
-
 static void progress(void *ctx, size_t batch, size_t total)
 {
     const ictx *x = ctx;
     if (!x->s.quiet && (!x->scan || x->s.verbose))
-        fprintf(stderr, "wiretrace: index: committed %zu article(s), %zu "
-                "in the index\n", batch, total);
+        cli_info("index: committed %zu article(s), %zu in the index", batch,
+                 total);
 }
 
 /* One line of jsonl output for index add. */
@@ -196,9 +185,9 @@ static void finish_slot(ictx *x, slot *sl)
         const size_t n = strlen(sl->a.id);
         if (x->scan && sl->path && !strncmp(sl->err, sl->a.id, n) &&
             sl->err[n] == ':')
-            fprintf(stderr, "wiretrace: %s%s\n", sl->path, sl->err + n);
+            cli_error("%s%s", sl->path, sl->err + n);
         else
-            fprintf(stderr, "wiretrace: %s\n", sl->err);
+            cli_error("%s", sl->err);
         x->trouble = 1;
         if (x->s.format == FMT_JSONL && !x->scan)
             add_line(sl->a.id, "error", sl->err);
@@ -207,8 +196,7 @@ static void finish_slot(ictx *x, slot *sl)
         if (x->s.format == FMT_JSONL && !x->scan)
             add_line(sl->a.id, added ? "added" : "unchanged", NULL);
         else if (x->s.verbose)
-            fprintf(stderr, "wiretrace: %s: %s\n", sl->a.id,
-                    added ? "added" : "unchanged");
+            cli_info("%s: %s", sl->a.id, added ? "added" : "unchanged");
     } else {
         fwrite(sl->out, 1, sl->nout, stdout);
         x->reuse |= sl->reuse;
@@ -315,7 +303,7 @@ static void each(ictx *x, const wt_article *a, const char *path)
         copy_str(sl, 3, a->lang, &sl->a.lang) ||
         copy_str(sl, 4, a->title, &sl->a.title) ||
         copy_str(sl, 5, path, &sl->path)) {
-        fprintf(stderr, "wiretrace: %s: out of memory\n", a->id);
+        cli_error("%s: out of memory", a->id);
         x->trouble = 1;
         slot_release(sl);
         return;
@@ -328,7 +316,7 @@ static void from_jsonl(ictx *x, FILE *f, const char *name)
 {
     jsonl_reader *r = jsonl_open(f, name);
     if (!r) {
-        fprintf(stderr, "wiretrace: out of memory\n");
+        cli_error("out of memory");
         x->trouble = 1;
         return;
     }
@@ -337,12 +325,12 @@ static void from_jsonl(ictx *x, FILE *f, const char *name)
     int rc;
     while ((rc = jsonl_next(r, &a, err, sizeof err)) != 0) {
         if (rc == -2) {
-            fprintf(stderr, "wiretrace: %s: read error\n", name);
+            cli_error("%s: read error", name);
             x->trouble = 1;
             break;
         }
         if (rc < 0) {
-            fprintf(stderr, "wiretrace: %s\n", err);
+            cli_error("%s", err);
             x->trouble = 1;
             continue;
         }
@@ -383,7 +371,7 @@ static void from_file(ictx *x, const char *path, const char *id,
     size_t len = 0;
     char *text = slurp(path, &len);
     if (!text) {
-        fprintf(stderr, "wiretrace: %s: cannot read\n", path);
+        cli_error("%s: cannot read", path);
         x->trouble = 1;
         return;
     }
@@ -418,7 +406,7 @@ static void from_dir(ictx *x, char *dir)
 {
     walk_list l = {0};
     if (walk_txt(&l, dir, &x->trouble)) {
-        fprintf(stderr, "wiretrace: %s: out of memory\n", dir);
+        cli_error("%s: out of memory", dir);
         x->trouble = 1;
     }
     from_files(x, &l);
@@ -435,7 +423,7 @@ static void from_input(ictx *x, char *in)
     } else if (has_suffix(in, ".jsonl") || has_suffix(in, ".ndjson")) {
         FILE *f = fopen(in, "r");
         if (!f) {
-            fprintf(stderr, "wiretrace: %s: cannot read\n", in);
+            cli_error("%s: cannot read", in);
             x->trouble = 1;
             return;
         }
@@ -452,15 +440,14 @@ static int do_remove(ictx *x)
     for (size_t i = 0; i < x->s.ninputs; i++) {
         int removed = 0;
         if (wt_index_remove(x->ix, x->s.inputs[i], &removed)) {
-            fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+            cli_error("%s", wt_index_error(x->ix));
             return EXIT_TROUBLE;
         }
         if (!removed) {
-            fprintf(stderr, "wiretrace: %s: not in the index\n",
-                    x->s.inputs[i]);
+            cli_error("%s: not in the index", x->s.inputs[i]);
             x->trouble = 1;
         } else if (x->s.verbose) {
-            fprintf(stderr, "wiretrace: %s: removed\n", x->s.inputs[i]);
+            cli_info("%s: removed", x->s.inputs[i]);
         }
     }
     return x->trouble ? EXIT_TROUBLE : 0;
@@ -470,7 +457,7 @@ static int do_stats(ictx *x)
 {
     wt_index_stats st;
     if (wt_index_stats_get(x->ix, &st)) {
-        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+        cli_error("%s", wt_index_error(x->ix));
         return EXIT_TROUBLE;
     }
     const double per = st.documents ? (double)st.file_bytes / st.documents
@@ -500,34 +487,9 @@ static int do_stats(ictx *x)
     return 0;
 }
 
-static int usage(const char *msg, const char *arg)
+/* Settings that follow from the parsed command line. */
+static int apply_filters(ictx *x)
 {
-    fprintf(stderr, "wiretrace: ");
-    fprintf(stderr, msg, arg);
-    fprintf(stderr, "\nTry 'wiretrace index --help' for more information.\n");
-    return EXIT_USAGE;
-}
-
-static int parse(ictx *x, int argc, char **argv)
-{
-    static const char *const subs[] = {"add", "query", "remove", "stats"};
-    size_t i = 0;
-    while (i < 4 && strcmp(argv[0], subs[i]))
-        i++;
-    if (i == 4)
-        return usage("unknown index command \"%s\": expected add, query, "
-                     "remove or stats", argv[0]);
-    x->sub = (sub_id)i;
-    int rc = cli_parse(argc - 1, argv + 1, &x->s, &x->o);
-    if (rc || x->s.help || x->s.version)
-        return rc;
-    if (!x->s.db)
-        return usage("index %s needs --db FILE", argv[0]);
-    if (x->sub != SUB_STATS && !x->s.ninputs)
-        return usage("index %s needs at least one input", argv[0]);
-    if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
-        return usage("invalid value \"%s\" for --since: expected ISO 8601 "
-                     "(2024-10-22T08:05:00Z)", x->s.since);
     x->f.outlet = x->s.filter_outlet;
     if (x->sub == SUB_QUERY) {
         /* For a query --lang picks the sources; the articles' own
@@ -539,6 +501,34 @@ static int parse(ictx *x, int argc, char **argv)
         x->io.batch = x->s.batch;
     return 0;
 }
+
+static int parse(ictx *x, int argc, char **argv)
+{
+    static const char *const subs[] = {"add", "query", "remove", "stats"};
+    size_t i = 0;
+    while (i < 4 && strcmp(argv[0], subs[i]))
+        i++;
+    if (i == 4) {
+        cli_usage_error("unknown index command \"%s\": expected add, query, "
+                        "remove or stats", argv[0]);
+        return cli_usage_hint("index");
+    }
+    x->sub = (sub_id)i;
+    int rc = cli_parse(argc - 1, argv + 1, &x->s, &x->o);
+    if (rc || x->s.help || x->s.version)
+        return rc;
+    if (!x->s.db)
+        cli_usage_error("index %s needs --db FILE", argv[0]);
+    else if (x->sub != SUB_STATS && !x->s.ninputs)
+        cli_usage_error("index %s needs at least one input", argv[0]);
+    else if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
+        cli_usage_error("invalid value \"%s\" for --since: expected ISO "
+                        "8601 (2024-10-22T08:05:00Z)", x->s.since);
+    else
+        return apply_filters(x);
+    return cli_usage_hint("index");
+}
+
 
 /* Per-thread analysis contexts; a chunk holds CHUNK_PER_JOB articles a
  * thread, enough to keep threads busy, small enough to keep memory flat. */
@@ -599,14 +589,16 @@ static void stop_workers(ictx *x)
 static int open_index(ictx *x)
 {
     char err[1024] = "";
-    x->o.logger = log_stderr;
-    x->o.logger_ctx = &x->s;
+    /* Errors come back as return values too and are printed with the
+     * article they belong to (finish_slot). */
+    x->log.errors_returned = 1;
+    cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
     x->io.progress = progress;
     x->io.progress_ctx = x;
     x->write = report_writer_for(x->s.format);
     int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
     if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", err[0] ? err : wt_strerror(rc));
+        cli_error("%s", err[0] ? err : wt_strerror(rc));
         return EXIT_TROUBLE;
     }
     return 0;
@@ -620,7 +612,7 @@ static int pass(ictx *x, const walk_list *l)
     x->s.shown = 1; /* a query reports the article, not the candidates */
     x->landed = 0;
     if (start_workers(x, err, sizeof err)) {
-        fprintf(stderr, "wiretrace: %s\n", err);
+        cli_error("%s", err);
         return EXIT_TROUBLE;
     }
     if (l)
@@ -633,12 +625,11 @@ static int pass(ictx *x, const walk_list *l)
     if (x->sub != SUB_ADD)
         return 0;
     if (wt_index_commit(x->ix)) {
-        fprintf(stderr, "wiretrace: %s\n", wt_index_error(x->ix));
+        cli_error("%s", wt_index_error(x->ix));
         return EXIT_TROUBLE;
     }
     if (!x->s.quiet && (!x->scan || x->s.verbose))
-        fprintf(stderr, "wiretrace: index: %zu added, %zu unchanged\n",
-                x->added, x->unchanged);
+        cli_info("index: %zu added, %zu unchanged", x->added, x->unchanged);
     return 0;
 }
 
@@ -684,8 +675,8 @@ static int temp_db(char *path, size_t len)
              dir && *dir ? dir : "/tmp");
     const int fd = mkstemps(path, 3);
     if (fd < 0) {
-        fprintf(stderr, "wiretrace: %s: cannot create a temporary index: "
-                "%s\n", path, strerror(errno));
+        cli_error("%s: cannot create a temporary index: %s", path,
+                  strerror(errno));
         return -1;
     }
     close(fd);
@@ -748,9 +739,10 @@ int cmd_index(int argc, char **argv)
     wt_options_init(&x.o);
     wt_index_options_init(&x.io);
     x.s.command = "index";
-    if (argc < 1)
-        return usage("index needs a command: add, query, remove or "
-                     "stats%s", "");
+    if (argc < 1) {
+        cli_usage_error("index needs a command: add, query, remove or stats");
+        return cli_usage_hint("index");
+    }
     if (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
         cli_help("index");
         return 0;

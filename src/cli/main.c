@@ -20,20 +20,10 @@ typedef struct run {
     wt_options o;
     wt_corpus *c;
     walk_list in;    /* the input files */
+    cli_log log;
+    progress *progress; /* the progress line while reading */
     int trouble;
 } run;
-
-static void log_stderr(void *ctx, wt_log_level level, const char *msg)
-{
-    const cli_settings *s = ctx;
-    if (level == WT_LOG_WARN && s->quiet)
-        return;
-    if (level < WT_LOG_WARN && !s->verbose)
-        return;
-    progress_clear(s->progress);
-    fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
-            msg);
-}
 
 static const char *base_name(const char *p)
 {
@@ -80,9 +70,8 @@ static int resolve_meta(run *r)
                                      : &r->s.outlets[m - r->s.npublished];
         int64_t t = 0;
         if (is_time && wt_parse_time(cm->value, &t)) {
-            fprintf(stderr, "wiretrace: invalid time \"%s\" for %s: "
-                    "expected ISO 8601 (2024-10-22T08:05:00Z)\n",
-                    cm->value, cm->file);
+            cli_error("invalid time \"%s\" for %s: expected ISO 8601 "
+                      "(2024-10-22T08:05:00Z)", cm->value, cm->file);
             r->trouble = 1;
             continue;
         }
@@ -91,8 +80,8 @@ static int resolve_meta(run *r)
                strcmp(r->in.ids[i], cm->file))
             i++;
         if (i == r->in.n) {
-            fprintf(stderr, "wiretrace: %s: given with --%s but not an "
-                    "input\n", cm->file, is_time ? "published" : "outlet");
+            cli_error("%s: given with --%s but not an input", cm->file,
+                      is_time ? "published" : "outlet");
             r->trouble = 1;
         } else if (is_time) {
             r->in.published[i] = t;
@@ -117,11 +106,11 @@ static uint64_t input_bytes(const run *r, uint64_t *size)
 
 static void add_all(run *r, const uint64_t *size, uint64_t total)
 {
-    r->s.progress = progress_new(r->in.n, total, r->s.quiet, r->s.verbose);
+    r->progress = progress_new(r->in.n, total, &r->log);
     for (size_t i = 0; i < r->in.n; i++) {
         if (r->s.verbose) {
-            progress_clear(r->s.progress);
-            fprintf(stderr, "wiretrace: reading %s\n", r->in.paths[i]);
+            cli_status_clear(&r->log);
+            cli_info("reading %s", r->in.paths[i]);
         }
         if (wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]) == 0) {
             if (r->in.published && (r->in.published[i] || r->in.outlet[i]))
@@ -130,7 +119,7 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
         } else {
             r->trouble = 1; /* the library logged why, naming the file */
         }
-        progress_step(r->s.progress, size[i]);
+        progress_step(r->progress, size[i]);
     }
 }
 
@@ -143,9 +132,9 @@ static int scan_indexed(run *r, uint64_t total)
     if (!r->s.db && total <= limit)
         return -1;
     if (!r->s.db && !r->s.quiet)
-        fprintf(stderr, "wiretrace: %.1f MB of input is above "
-                "--in-memory-max %u: scanning through a temporary index\n",
-                (double)total / (1 << 20), r->s.in_memory_max);
+        cli_info("%.1f MB of input is above --in-memory-max %u: scanning "
+                 "through a temporary index", (double)total / (1 << 20),
+                 r->s.in_memory_max);
     return cmd_scan_indexed(&r->s, &r->o, &r->in, r->trouble);
 }
 
@@ -153,22 +142,20 @@ static int execute(run *r)
 {
     const int scan = !strcmp(r->s.command, "scan");
     if (r->s.ninputs == 0) {
-        fprintf(stderr, "wiretrace: %s needs at least one %s\nTry "
-                "'wiretrace %s --help' for more information.\n",
-                r->s.command, scan ? "DIR" : "FILE", r->s.command);
-        return EXIT_USAGE;
+        cli_usage_error("%s needs at least one %s", r->s.command,
+                        scan ? "DIR" : "FILE");
+        return cli_usage_hint(r->s.command);
     }
-    r->o.logger = log_stderr;
-    r->o.logger_ctx = &r->s;
+    cli_log_attach(&r->log, r->s.quiet, r->s.verbose, &r->o);
     int rc = wt_corpus_new(&r->c, &r->o);
     if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
+        cli_error("%s", wt_strerror(rc));
         return EXIT_TROUBLE;
     }
     uint64_t *size = NULL;
     if ((scan ? collect_dirs(r) : collect_files(r)) || resolve_meta(r) ||
         !(size = malloc((r->in.n + 1) * sizeof *size))) {
-        fprintf(stderr, "wiretrace: out of memory\n");
+        cli_error("out of memory");
         return EXIT_TROUBLE;
     }
     const uint64_t total = input_bytes(r, size);
@@ -178,17 +165,17 @@ static int execute(run *r)
     }
     add_all(r, size, total);
     free(size);
-    progress_stage(r->s.progress, "analyzing");
+    progress_stage(r->progress, "analyzing");
     rc = wt_corpus_analyze(r->c);
-    progress_end(r->s.progress);
-    r->s.progress = NULL;
+    progress_end(r->progress);
+    r->progress = NULL;
     if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(r->c));
+        cli_error("%s", wt_corpus_error(r->c));
         return EXIT_TROUBLE;
     }
     if (report_writer_for(r->s.format)(r->c, &r->s, stdout) ||
         fflush(stdout)) {
-        fprintf(stderr, "wiretrace: cannot write the report\n");
+        cli_error("cannot write the report");
         return EXIT_TROUBLE;
     }
     if (r->s.html && report_html_file(r->c, &r->s, r->s.html))
@@ -201,7 +188,7 @@ static int execute(run *r)
 static void run_release(run *r)
 {
     walk_release(&r->in);
-    progress_end(r->s.progress);
+    progress_end(r->progress);
     wt_corpus_free(r->c);
     cli_settings_release(&r->s);
 }
@@ -263,10 +250,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "index"))
         return cmd_index(argc - 2, argv + 2);
     if (strcmp(cmd, "compare") && strcmp(cmd, "scan") && strcmp(cmd, "diff")) {
-        fprintf(stderr, "wiretrace: unknown command \"%s\": expected "
-                "compare, scan, diff or index\nTry 'wiretrace --help' for more "
-                "information.\n", cmd);
-        return EXIT_USAGE;
+        cli_usage_error("unknown command \"%s\": expected compare, scan, "
+                        "diff or index", cmd);
+        return cli_usage_hint(NULL);
     }
     r.s.command = cmd;
     r.s.in_memory_max = SCAN_IN_MEMORY_MAX;

@@ -123,13 +123,6 @@ static int applies(const opt *o, const char *command)
     return !o->cmds || (o->cmds & command_bit(command));
 }
 
-static int usage_error(const char *fmt, const char *a, const char *b)
-{
-    fprintf(stderr, "wiretrace: ");
-    fprintf(stderr, fmt, a, b);
-    fprintf(stderr, "\nTry 'wiretrace --help' for more information.\n");
-    return EXIT_USAGE;
-}
 
 static const opt *find_long(const char *name, size_t len)
 {
@@ -152,16 +145,19 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg,
                     const char *name)
 {
     const char *eq = strrchr(arg, '=');
-    if (!eq || eq == arg || !eq[1])
-        return usage_error("invalid value \"%s\" for --%s: expected FILE=VALUE",
-                           arg, name);
+    if (!eq || eq == arg || !eq[1]) {
+        cli_usage_error("invalid value \"%s\" for --%s: expected FILE=VALUE",
+                        arg, name);
+        return cli_usage_hint(NULL);
+    }
     cli_meta *nv = realloc(*v, (*n + 1) * sizeof *nv);
     char *file = malloc((size_t)(eq - arg) + 1);
     if (!nv || !file) {
         free(file);
         if (nv)
             *v = nv;
-        return usage_error("%s%s", "out of memory", "");
+        cli_error("out of memory");
+        return EXIT_TROUBLE;
     }
     memcpy(file, arg, (size_t)(eq - arg));
     file[eq - arg] = '\0';
@@ -176,14 +172,9 @@ static int parse_uint(const opt *o, const char *arg, unsigned *out)
     errno = 0;
     const unsigned long v = strtoul(arg, &end, 10);
     if (errno || end == arg || *end || arg[0] == '-' || v < o->lo ||
-        v > o->hi) {
-        char range[64];
-        snprintf(range, sizeof range, "%u-%u", o->lo, o->hi);
-        fprintf(stderr,
-                "wiretrace: invalid value \"%s\" for --%s: expected %s\n",
-                arg, o->name, range);
-        return EXIT_USAGE;
-    }
+        v > o->hi)
+        return cli_usage_error("invalid value \"%s\" for --%s: expected "
+                               "%u-%u", arg, o->name, o->lo, o->hi);
     *out = (unsigned)v;
     return 0;
 }
@@ -194,12 +185,16 @@ static int parse_share(const opt *o, const char *arg, double *out)
     errno = 0;
     const double v = strtod(arg, &end);
     if (o->hi) { /* a range other than a share: [lo, hi] */
-        if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi))
-            return usage_error("invalid value \"%s\" for --%s: expected a "
-                               "number from 0 to 64", arg, o->name);
+        if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi)) {
+            cli_usage_error("invalid value \"%s\" for --%s: expected a "
+                            "number from %u to %u", arg, o->name, o->lo,
+                            o->hi);
+            return cli_usage_hint(NULL);
+        }
     } else if (errno || end == arg || *end || !(v > 0 && v <= 1)) {
-        return usage_error("invalid value \"%s\" for --%s: expected a number "
-                           "above 0 and at most 1", arg, o->name);
+        cli_usage_error("invalid value \"%s\" for --%s: expected a number "
+                        "above 0 and at most 1", arg, o->name);
+        return cli_usage_hint(NULL);
     }
     *out = v;
     return 0;
@@ -213,9 +208,11 @@ static int parse_format(const char *arg, cli_settings *s)
         s->format = FMT_JSON;
     else if (!strcmp(arg, "jsonl"))
         s->format = FMT_JSONL;
-    else
-        return usage_error("invalid value \"%s\" for --format: expected "
-                           "text, json or jsonl%s", arg, "");
+    else {
+        cli_usage_error("invalid value \"%s\" for --format: expected text, "
+                        "json or jsonl", arg);
+        return cli_usage_hint(NULL);
+    }
     return 0;
 }
 
@@ -266,8 +263,10 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
 static int add_input(cli_settings *s, char *arg)
 {
     char **v = realloc(s->inputs, (s->ninputs + 1) * sizeof *v);
-    if (!v)
-        return usage_error("%s%s", "out of memory", "");
+    if (!v) {
+        cli_error("out of memory");
+        return EXIT_TROUBLE;
+    }
     s->inputs = v;
     v[s->ninputs++] = arg;
     return 0;
@@ -288,22 +287,19 @@ static int parse_one(int argc, char **argv, int *i, cli_settings *s,
         value = a[1] && a[2] ? a + 2 : NULL;
     }
     if (!o)
-        return usage_error("unknown option \"%s\"%s", a, "");
-    if (!applies(o, s->command))
-        return usage_error("option --%s does not apply to %s", o->name,
-                           s->command ? s->command : "this command");
-    if (o->kind == ARG_NONE) {
-        if (value)
-            return usage_error("option --%s takes no value%s", o->name, "");
+        cli_usage_error("unknown option \"%s\"", a);
+    else if (!applies(o, s->command))
+        cli_usage_error("option --%s does not apply to %s", o->name,
+                        s->command ? s->command : "this command");
+    else if (o->kind == ARG_NONE && value)
+        cli_usage_error("option --%s takes no value", o->name);
+    else if (o->kind != ARG_NONE && !value && *i + 1 >= argc)
+        cli_usage_error("option --%s needs a value (%s)", o->name, o->arg);
+    else if (o->kind == ARG_NONE)
         return apply(o, NULL, s, w);
-    }
-    if (!value) {
-        if (*i + 1 >= argc)
-            return usage_error("option --%s needs a value (%s)", o->name,
-                               o->arg);
-        value = argv[++*i];
-    }
-    return apply(o, value, s, w);
+    else
+        return apply(o, value ? value : argv[++*i], s, w);
+    return cli_usage_hint(NULL);
 }
 
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)

@@ -19,13 +19,12 @@ int report_html_file(const wt_corpus *c, const cli_settings *s,
 {
     FILE *f = fopen(path, "w");
     if (!f) {
-        fprintf(stderr, "wiretrace: %s: cannot write: %s\n", path,
-                strerror(errno));
+        cli_error("%s: cannot write: %s", path, strerror(errno));
         return -1;
     }
     int rc = report_html(c, s, f);
     if (fclose(f) || rc) {
-        fprintf(stderr, "wiretrace: %s: cannot write the HTML report\n", path);
+        cli_error("%s: cannot write the HTML report", path);
         return -1;
     }
     return 0;
