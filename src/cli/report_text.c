@@ -157,21 +157,13 @@ size_t report_count_links_in(const wt_corpus *c, size_t ndocs)
     return links;
 }
 
-/* The origin of a pair as the links from a's side say it. */
-static const char *pair_origin(const wt_corpus *c, size_t a, size_t b)
+/* The id of the pair's origin as the library tells it, or "unknown". */
+static const char *pair_origin_id(const wt_corpus *c, size_t a, size_t b)
 {
-    const wt_document *d = wt_corpus_document(c, a);
-    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
-        const wt_paragraph *pa = wt_document_paragraph(d, p);
-        for (size_t s = 0; s < pa->source_count; s++) {
-            if (pa->sources[s].document != b)
-                continue;
-            if (pa->sources[s].origin == WT_ORIGIN_OTHER)
-                return wt_document_id(wt_corpus_document(c, b));
-            if (pa->sources[s].origin == WT_ORIGIN_THIS)
-                return wt_document_id(d);
-            return "unknown";
-        }
+    switch (wt_corpus_pair_origin(c, a, b)) {
+    case WT_ORIGIN_OTHER: return wt_document_id(wt_corpus_document(c, b));
+    case WT_ORIGIN_THIS: return wt_document_id(wt_corpus_document(c, a));
+    case WT_ORIGIN_UNKNOWN: break;
     }
     return "unknown";
 }
@@ -215,7 +207,7 @@ static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
         fputs(" ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
         fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100,
-                sim, pair_origin(c, a, b));
+                sim, pair_origin_id(c, a, b));
     }
     free(ab);
     if (!header)
