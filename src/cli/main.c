@@ -10,10 +10,13 @@
 #include "report.h"
 #include "walk.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct run {
     cli_settings s;
@@ -123,6 +126,50 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
     }
 }
 
+/* The temporary index of a scan, removed if a signal ends the run (a
+ * closed pipe, Ctrl-C).  Process-wide by nature, like the signal. */
+static char temp_paths[3][4200];
+
+static void remove_temp(int sig)
+{
+    for (int i = 0; i < 3; i++)
+        if (temp_paths[i][0])
+            unlink(temp_paths[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* A new empty file for a temporary index in $TMPDIR; SQLite takes an
+ * empty file as a new database. */
+static int temp_db(char *path, size_t len)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, len, "%s/wiretrace-scan-XXXXXX.db",
+             dir && *dir ? dir : "/tmp");
+    const int fd = mkstemps(path, 3);
+    if (fd < 0) {
+        cli_error("%s: cannot create a temporary index: %s", path,
+                  strerror(errno));
+        return -1;
+    }
+    close(fd);
+    snprintf(temp_paths[0], sizeof temp_paths[0], "%s", path);
+    snprintf(temp_paths[1], sizeof temp_paths[1], "%s-wal", path);
+    snprintf(temp_paths[2], sizeof temp_paths[2], "%s-shm", path);
+    static const int sigs[] = {SIGINT, SIGTERM, SIGPIPE, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], remove_temp);
+    return 0;
+}
+
+static void remove_db(void)
+{
+    for (int i = 0; i < 3; i++) {
+        unlink(temp_paths[i]);
+        temp_paths[i][0] = '\0';
+    }
+}
+
 /* scan: inputs above --in-memory-max go through an index, whose memory
  * does not grow with the corpus; so does any scan given --db.  Returns
  * the exit status, or -1 to scan in memory. */
@@ -131,11 +178,18 @@ static int scan_indexed(run *r, uint64_t total)
     const uint64_t limit = (uint64_t)r->s.in_memory_max << 20;
     if (!r->s.db && total <= limit)
         return -1;
-    if (!r->s.db && !r->s.quiet)
+    if (r->s.db)
+        return cmd_scan_indexed(&r->s, &r->o, r->s.db, &r->in, r->trouble);
+    if (!r->s.quiet)
         cli_info("%.1f MB of input is above --in-memory-max %u: scanning "
                  "through a temporary index", (double)total / (1 << 20),
                  r->s.in_memory_max);
-    return cmd_scan_indexed(&r->s, &r->o, &r->in, r->trouble);
+    char tmp[4096];
+    if (temp_db(tmp, sizeof tmp))
+        return EXIT_TROUBLE;
+    const int rc = cmd_scan_indexed(&r->s, &r->o, tmp, &r->in, r->trouble);
+    remove_db();
+    return rc;
 }
 
 static int execute(run *r)
