@@ -10,7 +10,7 @@
  * arbitrary token sequences (GNU diff and dwdiff are programs working on
  * lines of text, libgit2's xdiff is internal to it), so the LCS is here.
  */
-#include "cmd.h"
+#include "cmd_diff.h"
 #include "slice.h"
 
 #include <stdint.h>
@@ -497,7 +497,7 @@ out:
     return rc;
 }
 
-int cmd_diff(cli_settings *s, wt_options *o)
+int cmd_diff(const cli_settings *s, wt_options *o)
 {
     if (s->ninputs != 2) {
         cli_usage_error("diff needs two files, A and B");

@@ -491,9 +491,9 @@ int cmd_index(int argc, char **argv)
 {
     ictx x;
     memset(&x, 0, sizeof x);
+    cli_settings_init(&x.s, "index");
     wt_options_init(&x.o);
     wt_index_options_init(&x.io);
-    x.s.command = "index";
     if (argc < 1) {
         cli_usage_error("index needs a command: add, query, remove or stats");
         return cli_usage_hint("index");
@@ -506,7 +506,7 @@ int cmd_index(int argc, char **argv)
     if (!rc && x.s.help)
         cli_help("index");
     else if (!rc && x.s.version)
-        printf("wiretrace %s\n", WT_VERSION);
+        cli_version("index", 0);
     else if (!rc)
         rc = run(&x);
     stop_workers(&x);

@@ -302,6 +302,13 @@ static int parse_one(int argc, char **argv, int *i, cli_settings *s,
     return cli_usage_hint(NULL);
 }
 
+void cli_settings_init(cli_settings *s, const char *command)
+{
+    memset(s, 0, sizeof *s);
+    s->command = command;
+    s->in_memory_max = SCAN_IN_MEMORY_MAX;
+}
+
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)
 {
     int operands_only = 0;
@@ -415,4 +422,45 @@ void cli_help(const char *command)
     print_options(command);
     printf("\n%s", command && !strcmp(command, "diff") ? diff_exit_text
                                                        : exit_text);
+}
+
+/* Each lexicon's dictionaries and entries, and the missing ones. */
+static void print_lexicons(const char *dir)
+{
+    static const char *codes[] = {"de", "es", "fr", "it", "ja", "ko", "pt",
+                                  "ru", "uk", "zh"};
+    printf("lexicons: %s\n", dir);
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+        char path[4096], line[512];
+        snprintf(path, sizeof path, "%s/%s-en.txt", dir, codes[i]);
+        FILE *f = fopen(path, "r");
+        size_t entries = 0;
+        printf("  %s-en:", codes[i]);
+        if (!f) {
+            printf(" not built\n");
+            continue;
+        }
+        while (fgets(line, sizeof line, f)) {
+            if (!strncmp(line, "# source\t", 9) ||
+                !strncmp(line, "# missing\t", 10)) {
+                line[strcspn(line, "\n")] = '\0';
+                printf(" %s%s", line[2] == 'm' ? "missing " : "",
+                       strchr(line, '\t') + 1);
+            } else if (line[0] != '#') {
+                entries++;
+            }
+        }
+        fclose(f);
+        printf(" (%zu entries)\n", entries);
+    }
+}
+
+void cli_version(const char *command, int verbose)
+{
+    printf("wiretrace %s\n", WT_VERSION);
+    if (command)
+        return;
+    printf("language profiles: %s\n", wt_default_lang_dir());
+    if (verbose)
+        print_lexicons(wt_default_lexicon_dir());
 }

@@ -23,7 +23,7 @@ typedef struct cli_meta {
 } cli_meta;
 
 typedef struct cli_settings {
-    const char *command; /* "compare", "scan", "index" */
+    const char *command; /* "compare", "scan", "diff", "index" */
     cli_format format;
     int all_pairs;       /* JSON: every scored pair, not only linked ones */
     int quiet, verbose;
@@ -46,6 +46,10 @@ typedef struct cli_settings {
     size_t ninputs;
 } cli_settings;
 
+/* Sets every field of *s to its default for command ("compare", "scan",
+ * "diff", "index"). */
+void cli_settings_init(cli_settings *s, const char *command);
+
 /* Parses argv after the subcommand into s and o (already initialized).
  * Returns 0, EXIT_USAGE after printing "wiretrace: <message>", or
  * EXIT_TROUBLE when out of memory. */
@@ -53,6 +57,11 @@ int cli_parse(int argc, char **argv, cli_settings *s, wt_options *o);
 
 /* Prints the help of a subcommand (or the overview for NULL) to stdout. */
 void cli_help(const char *command);
+
+/* Prints the version to stdout; for the command itself (command NULL)
+ * also where language profiles are read from, and with verbose each
+ * lexicon's dictionaries and entries. */
+void cli_version(const char *command, int verbose);
 
 void cli_settings_release(cli_settings *s);
 
