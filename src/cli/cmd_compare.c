@@ -29,27 +29,6 @@ typedef struct run {
     int trouble;        /* an input failed; the others are reported */
 } run;
 
-static const char *base_name(const char *p)
-{
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
-}
-
-/* compare: ids are base names, or the paths when two base names clash. */
-static int collect_files(run *r)
-{
-    for (size_t i = 0; i < r->s->ninputs; i++) {
-        const char *p = r->s->inputs[i];
-        int clash = 0;
-        for (size_t j = 0; j < r->s->ninputs; j++)
-            clash |= j != i &&
-                     !strcmp(base_name(p), base_name(r->s->inputs[j]));
-        if (walk_push(&r->in, p, clash ? p : base_name(p)))
-            return -1;
-    }
-    return 0;
-}
-
 static int collect_dirs(run *r)
 {
     for (size_t i = 0; i < r->s->ninputs; i++)
@@ -205,7 +184,9 @@ static int start(run *r, int scan, uint64_t **size)
         cli_error("%s", wt_strerror(rc));
         return EXIT_TROUBLE;
     }
-    if ((scan ? collect_dirs(r) : collect_files(r)) || resolve_meta(r) ||
+    if ((scan ? collect_dirs(r)
+              : walk_files(&r->in, r->s->inputs, r->s->ninputs)) ||
+        resolve_meta(r) ||
         !(*size = malloc((r->in.n + 1) * sizeof **size))) {
         cli_error("out of memory");
         return EXIT_TROUBLE;

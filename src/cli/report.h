@@ -46,6 +46,12 @@ report_writer report_writer_for(cli_format format);
 int report_html_file(const wt_corpus *c, const cli_settings *s,
                      const char *path);
 
+/* The document pairs the corpus scored, as index pairs (a, b), a < b, at
+ * [2i] and [2i + 1], sorted by a then b so that reports list them in one
+ * order; *n is set to their number.  Returns a malloc'd array, or NULL
+ * when out of memory. */
+size_t *report_pairs_sorted(const wt_corpus *c, size_t *n);
+
 /* Number of links between different documents (duplicates excluded). */
 size_t report_count_links(const wt_corpus *c);
 

@@ -1,24 +1,12 @@
 /* report_text.c - the report an editor reads. */
 #include "report.h"
+#include "slice.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define LEAD_CHARS 46   /* first words of a paragraph */
 #define SPAN_CHARS 90   /* preview of a shared span */
-
-/* Byte length of the first n code points of UTF-8 s. */
-static size_t utf8_prefix(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (s[i] && n) {
-        i++;
-        while ((s[i] & 0xC0) == 0x80)
-            i++;
-        n--;
-    }
-    return i;
-}
 
 static size_t utf8_chars(const char *s)
 {
@@ -178,17 +166,28 @@ static int cmp_pair(const void *x, const void *y)
 
 /* Only the pairs that had a candidate can share anything: walking them,
  * not every pair of documents, keeps a scan of many files linear. */
-static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
+size_t *report_pairs_sorted(const wt_corpus *c, size_t *n)
 {
     const size_t np = wt_corpus_pair_count(c);
     size_t *ab = malloc((np + 1) * 2 * sizeof *ab);
-    int header = 0;
+    *n = 0;
     if (!ab)
-        return;
+        return NULL;
     for (size_t i = 0; i < np; i++)
         wt_corpus_pair_at(c, i, &ab[2 * i], &ab[2 * i + 1]);
     if (np > 1)
         qsort(ab, np, 2 * sizeof *ab, cmp_pair);
+    *n = np;
+    return ab;
+}
+
+static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
+{
+    size_t np;
+    size_t *ab = report_pairs_sorted(c, &np);
+    int header = 0;
+    if (!ab)
+        return -1;
     for (size_t i = 0; i < np; i++) {
         const size_t a = ab[2 * i], b = ab[2 * i + 1];
         double sa, sb, sim;
@@ -212,6 +211,7 @@ static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
     free(ab);
     if (!header)
         fputs("\nNo reuse between documents.\n", out);
+    return 0;
 }
 
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
@@ -230,6 +230,7 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
           "longest shared span with its bytes.\n", out);
     for (size_t i = 0; i < n; i++)
         print_document(out, c, wt_corpus_document(c, i));
-    print_pairs(out, c, n);
+    if (print_pairs(out, c, n))
+        return -1;
     return ferror(out) ? -1 : 0;
 }

@@ -33,6 +33,25 @@ int walk_push(walk_list *l, const char *path, const char *id)
     return 0;
 }
 
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+int walk_files(walk_list *l, char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *p = paths[i];
+        int clash = 0;
+        for (size_t j = 0; j < n; j++)
+            clash |= j != i && !strcmp(base_name(p), base_name(paths[j]));
+        if (walk_push(l, p, clash ? p : base_name(p)))
+            return -1;
+    }
+    return 0;
+}
+
 void walk_release(walk_list *l)
 {
     for (size_t i = 0; i < l->n; i++) {
