@@ -365,63 +365,70 @@ static const char diff_exit_text[] =
     "Exit status: 0 no differences after normalization, 1 differences, 2 an\n"
     "input could not be read, 64 a usage error.\n";
 
+/* What each command does, above its options. */
+static const struct intro {
+    const char *command;
+    const char *text;
+} intros[] = {
+    {"compare",
+     "Usage: wiretrace compare [OPTION]... FILE...\n"
+     "For every paragraph of every FILE, find the paragraphs of the other "
+     "FILEs\nit was taken from, and how. FILE - reads standard input.\n"},
+    {"diff",
+     "Usage: wiretrace diff [OPTION]... A B\n"
+     "A word-level diff of the matched paragraphs of articles A and B, on\n"
+     "normalized words: quote styles, hard wraps and case are not changes.\n"
+     "Removed words show as [-...-], added as {+...+} (red and green on a\n"
+     "terminal); paragraphs without a counterpart are listed after.\n"},
+    {"scan",
+     "Usage: wiretrace scan [OPTION]... DIR...\n"
+     "Like compare, over every *.txt file below each DIR (recursive, "
+     "symbolic\nlinks followed).  Inputs above --in-memory-max, or any scan "
+     "given --db,\ngo through an index: each file is reported against the "
+     "others as\n'index query' reports it, in memory that does not grow "
+     "with the corpus.\n"},
+    {"index",
+     "Usage: wiretrace index add|query|remove|stats --db FILE [OPTION]... "
+     "[INPUT]...\n"
+     "A persistent archive to check new articles against.\n"
+     "  add INPUT...     analyze and store articles (same id and text again: "
+     "no-op)\n"
+     "  query INPUT...   report each article's sources among the indexed "
+     "ones\n"
+     "  remove ID...     delete articles by id\n"
+     "  stats            documents, keys and bytes in the index\n"
+     "INPUT: a JSON Lines file (*.jsonl, or - for standard input), one "
+     "article a\nline: {\"id\", \"outlet\", \"url\", \"published\", "
+     "\"lang\", \"title\", \"text\"}; a folder\n(its *.txt files); or a "
+     "text file.\n"},
+};
+
+static const char overview[] =
+    "Usage: wiretrace COMMAND [OPTION]... ARG...\n"
+    "Finds where news text came from: for each paragraph, the paragraph of\n"
+    "another article it was taken from, and how (verbatim, edited, "
+    "rewrite,\nduplicate).\n\nCommands:\n"
+    "  compare FILE...   provenance among the given files\n"
+    "  scan DIR...       provenance among all *.txt files below DIR\n"
+    "  diff A B          word diff of the matched paragraphs of A and B\n"
+    "  index SUB ...     a persistent archive: add, query, remove, stats\n\n"
+    "'wiretrace COMMAND --help' lists the options.\n"
+    "  -h, --help        show this help\n"
+    "      --version     show the version\n\n";
+
 void cli_help(const char *command)
 {
-    if (command && !strcmp(command, "compare")) {
-        printf("Usage: wiretrace compare [OPTION]... FILE...\n"
-               "For every paragraph of every FILE, find the paragraphs of the "
-               "other FILEs\nit was taken from, and how. FILE - reads "
-               "standard input.\n\nOptions:\n");
-    } else if (command && !strcmp(command, "diff")) {
-        printf("Usage: wiretrace diff [OPTION]... A B\n"
-               "A word-level diff of the matched paragraphs of articles A "
-               "and B, on\nnormalized words: quote styles, hard wraps and "
-               "case are not changes.\nRemoved words show as [-...-], "
-               "added as {+...+} (red and green on a\nterminal); paragraphs "
-               "without a counterpart are listed after.\n\nOptions:\n");
-    } else if (command && !strcmp(command, "scan")) {
-        printf("Usage: wiretrace scan [OPTION]... DIR...\n"
-               "Like compare, over every *.txt file below each DIR "
-               "(recursive, symbolic\nlinks followed).  Inputs above "
-               "--in-memory-max, or any scan given --db,\ngo through an "
-               "index: each file is reported against the others as\n"
-               "'index query' reports it, in memory that does not grow "
-               "with the corpus.\n\n"
-               "Options:\n");
-    } else if (command && !strcmp(command, "index")) {
-        printf("Usage: wiretrace index add|query|remove|stats --db FILE "
-               "[OPTION]... [INPUT]...\n"
-               "A persistent archive to check new articles against.\n"
-               "  add INPUT...     analyze and store articles (same id and "
-               "text again: no-op)\n"
-               "  query INPUT...   report each article's sources among the "
-               "indexed ones\n"
-               "  remove ID...     delete articles by id\n"
-               "  stats            documents, keys and bytes in the index\n"
-               "INPUT: a JSON Lines file (*.jsonl, or - for standard input), "
-               "one article a\nline: {\"id\", \"outlet\", \"url\", "
-               "\"published\", \"lang\", \"title\", \"text\"}; a "
-               "folder\n(its *.txt files); or a text file.\n\n"
-               "Options:\n");
-    } else {
-        printf("Usage: wiretrace COMMAND [OPTION]... ARG...\n"
-               "Finds where news text came from: for each paragraph, the "
-               "paragraph of\nanother article it was taken from, and how "
-               "(verbatim, edited, rewrite,\nduplicate).\n\nCommands:\n"
-               "  compare FILE...   provenance among the given files\n"
-               "  scan DIR...       provenance among all *.txt files below "
-               "DIR\n"
-               "  diff A B          word diff of the matched paragraphs of "
-               "A and B\n"
-               "  index SUB ...     a persistent archive: add, query, "
-               "remove, stats\n\n'wiretrace COMMAND --help' lists the options.\n"
-               "  -h, --help        show this help\n"
-               "      --version     show the version\n\n%s", exit_text);
+    const struct intro *in = NULL;
+    for (size_t i = 0; command && i < sizeof intros / sizeof *intros; i++)
+        if (!strcmp(command, intros[i].command))
+            in = &intros[i];
+    if (!in) { /* no command, or one without options of its own */
+        printf("%s%s", overview, exit_text);
         return;
     }
+    printf("%s\nOptions:\n", in->text);
     print_options(command);
-    printf("\n%s", command && !strcmp(command, "diff") ? diff_exit_text
-                                                       : exit_text);
+    printf("\n%s", strcmp(command, "diff") ? exit_text : diff_exit_text);
 }
 
 /* Each lexicon's dictionaries and entries, and the missing ones. */

@@ -444,12 +444,7 @@ static void put_tail(FILE *out, const char *s, size_t n)
 /* Escaped s, cut to n code points with an ellipsis. */
 static void put_cut(FILE *out, const char *s, size_t n)
 {
-    size_t i = 0, k = 0;
-    while (s[i] && k < n) {
-        for (i++; (s[i] & 0xC0) == 0x80; i++)
-            ;
-        k++;
-    }
+    const size_t i = utf8_prefix(s, n);
     if (!s[i]) {
         put_esc(out, s);
         return;
@@ -490,47 +485,59 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
     fputs("</text></a>\n", out);
 }
 
-static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
-                     size_t npairs)
+/* The graph's documents, placed, and the size of the picture. */
+typedef struct graph {
+    node *nodes;
+    size_t n;
+    double w, h;
+} graph;
+
+/* The documents of the graph: pairs come most reuse first, so their
+ * documents fill its MAX_NODES places.  Sets *dropped to the number of
+ * documents left out.  Returns 0, or -1 when out of memory. */
+static int pick_nodes(const wt_corpus *c, const pair_info *pairs,
+                      size_t npairs, graph *g, size_t *dropped)
 {
-    fputs("<h2 id=\"graph\">Who took from whom</h2>\n", out);
-    if (!npairs) {
-        fputs("<p>No reuse between documents.</p>\n", out);
-        return 0;
-    }
-    node *nodes = malloc(MAX_NODES * sizeof *nodes);
     char *left_out = calloc(wt_corpus_document_count(c) + 1, 1);
-    if (!nodes || !left_out) {
-        free(nodes);
-        free(left_out);
+    if (!left_out)
         return -1;
-    }
-    size_t nn = 0, dropped = 0;
-    /* Pairs come most reuse first: their documents fill the graph. */
     for (size_t i = 0; i < npairs; i++) {
         const size_t ends[2] = {pairs[i].a, pairs[i].b};
         for (int e = 0; e < 2; e++) {
-            if (find_node(nodes, nn, ends[e]))
+            if (find_node(g->nodes, g->n, ends[e]))
                 continue;
-            if (nn < MAX_NODES)
-                nodes[nn++] = (node){ends[e], 0, 0};
+            if (g->n < MAX_NODES)
+                g->nodes[g->n++] = (node){ends[e], 0, 0};
             else if (!left_out[ends[e]]++)
-                dropped++;
+                ++*dropped;
         }
     }
-    sort_nodes(nodes, nn, c);
-    /* Nodes on an ellipse, clockwise from the top in time order. */
-    const double rx = nn <= 2 ? 260 : 220 + 32.0 * (double)nn;
-    const double ry = nn <= 2 ? 60 : 140 + 12.0 * (double)nn;
-    const double w = 2 * rx + NODE_W + 40, h = 2 * ry + NODE_H + 40;
+    free(left_out);
+    return 0;
+}
+
+/* Nodes on an ellipse, clockwise from the top in time order. */
+static void place_nodes(const wt_corpus *c, graph *g)
+{
+    sort_nodes(g->nodes, g->n, c);
+    const double nn = (double)g->n;
+    const double rx = g->n <= 2 ? 260 : 220 + 32.0 * nn;
+    const double ry = g->n <= 2 ? 60 : 140 + 12.0 * nn;
+    g->w = 2 * rx + NODE_W + 40;
+    g->h = 2 * ry + NODE_H + 40;
     static const double pi = 3.14159265358979323846;
-    for (size_t i = 0; i < nn; i++) {
-        double a = -pi / 2 + 2 * pi * (double)i / (double)nn;
-        if (nn == 2)
+    for (size_t i = 0; i < g->n; i++) {
+        double a = -pi / 2 + 2 * pi * (double)i / nn;
+        if (g->n == 2)
             a = i ? 0 : pi;
-        nodes[i].x = w / 2 + rx * cos(a);
-        nodes[i].y = h / 2 + ry * sin(a);
+        g->nodes[i].x = g->w / 2 + rx * cos(a);
+        g->nodes[i].y = g->h / 2 + ry * sin(a);
     }
+}
+
+static void put_svg(FILE *out, const wt_corpus *c, const pair_info *pairs,
+                    size_t npairs, const graph *g)
+{
     fprintf(out,
             "<p class=\"sub\">Arrows run from the origin to the "
             "document that took from it, as thick as the share of the "
@@ -541,26 +548,43 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
             "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" "
             "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
             "role=\"img\" aria-label=\"provenance graph\">\n",
-            w, h, w, h);
+            g->w, g->h, g->w, g->h);
     for (size_t i = 0; i < npairs && i < MAX_PAIRS; i++) {
-        const node *from = find_node(nodes, nn, pairs[i].from);
-        const node *to = find_node(nodes, nn, pairs[i].to);
+        const node *from = find_node(g->nodes, g->n, pairs[i].from);
+        const node *to = find_node(g->nodes, g->n, pairs[i].to);
         if (!from || !to)
             continue;
         put_edge(out, c, &pairs[i], from, to, i);
         if (pairs[i].known)
             put_arrow_head(out, from, to, cls_fg(pairs[i].cls));
     }
-    for (size_t i = 0; i < nn; i++)
-        put_node(out, c, &nodes[i]);
+    for (size_t i = 0; i < g->n; i++)
+        put_node(out, c, &g->nodes[i]);
     fputs("</svg>\n", out);
+}
+
+static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
+                     size_t npairs)
+{
+    fputs("<h2 id=\"graph\">Who took from whom</h2>\n", out);
+    if (!npairs) {
+        fputs("<p>No reuse between documents.</p>\n", out);
+        return 0;
+    }
+    graph g = {malloc(MAX_NODES * sizeof *g.nodes), 0, 0, 0};
+    size_t dropped = 0;
+    if (!g.nodes || pick_nodes(c, pairs, npairs, &g, &dropped)) {
+        free(g.nodes);
+        return -1;
+    }
+    place_nodes(c, &g);
+    put_svg(out, c, pairs, npairs, &g);
     if (dropped)
         fprintf(out,
                 "<p class=\"sub\">%zu more documents with less reuse "
                 "are left out of the graph; the table lists them.</p>\n",
                 dropped);
-    free(nodes);
-    free(left_out);
+    free(g.nodes);
     return 0;
 }
 
@@ -987,6 +1011,34 @@ static size_t linked_count(const wt_corpus *c, size_t doc, size_t other,
     return n;
 }
 
+/* The section's title, figures and column heads: origin on the left. */
+static void put_pair_head(FILE *out, const pair_view *pv, int known)
+{
+    const wt_corpus *c = pv->c;
+    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>",
+            pv->idx);
+    put_esc(out, doc_id(c, pv->doc[1]));
+    fputs(known ? " took from " : " and ", out);
+    put_esc(out, doc_id(c, pv->doc[0]));
+    fputs("</h2>\n<p class=\"sub\">", out);
+    for (int side = 1; side >= 0; side--) {
+        size_t text;
+        const size_t k =
+            linked_count(c, pv->doc[side], pv->doc[!side], &text);
+        fprintf(out, "%zu of %zu text paragraphs of ", k, text);
+        put_esc(out, doc_id(c, pv->doc[side]));
+        fputs(" share text with ", out);
+        put_esc(out, doc_id(c, pv->doc[!side]));
+        fputs(side ? "; " : ". ", out);
+    }
+    fprintf(out,
+            "%s Point at a highlighted span to light its counterpart; "
+            "click to go there.</p>\n<div class=\"grid\">\n",
+            known ? "" : "Nothing tells which came first.");
+    put_side_head(out, c, pv->doc[0], known ? "origin" : "one side");
+    put_side_head(out, c, pv->doc[1], known ? "took from it" : "other side");
+}
+
 static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
                     size_t idx)
 {
@@ -1000,27 +1052,7 @@ static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
         qsort(pv.h, pv.nh, sizeof *pv.h, cmp_hl);
     if (!(an = align(&pv, &na)))
         goto out;
-    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>", idx);
-    put_esc(out, doc_id(c, pv.doc[1]));
-    fputs(pi->known ? " took from " : " and ", out);
-    put_esc(out, doc_id(c, pv.doc[0]));
-    fputs("</h2>\n<p class=\"sub\">", out);
-    for (int side = 1; side >= 0; side--) {
-        size_t text;
-        const size_t k = linked_count(c, pv.doc[side], pv.doc[!side], &text);
-        fprintf(out, "%zu of %zu text paragraphs of ", k, text);
-        put_esc(out, doc_id(c, pv.doc[side]));
-        fputs(" share text with ", out);
-        put_esc(out, doc_id(c, pv.doc[!side]));
-        fputs(side ? "; " : ". ", out);
-    }
-    fprintf(out,
-            "%s Point at a highlighted span to light its counterpart; "
-            "click to go there.</p>\n<div class=\"grid\">\n",
-            pi->known ? "" : "Nothing tells which came first.");
-    put_side_head(out, c, pv.doc[0], pi->known ? "origin" : "one side");
-    put_side_head(out, c, pv.doc[1],
-                  pi->known ? "took from it" : "other side");
+    put_pair_head(out, &pv, pi->known);
     size_t l = 0, r = 0;
     for (size_t i = 0; i < na; i++) {
         put_rows(out, &pv, l, an[i].l, r, an[i].r);
