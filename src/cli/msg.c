@@ -71,10 +71,12 @@ void cli_logger(void *ctx, wt_log_level level, const char *msg)
         (level < WT_LOG_WARN && !l->verbose))
         return;
     cli_status_clear(l);
-    if (level == WT_LOG_WARN)
+    if (level == WT_LOG_ERROR)
+        cli_error("%s", msg);
+    else if (level == WT_LOG_WARN)
         cli_warn("%s", msg);
     else
-        cli_error("%s", msg);
+        cli_info("%s", msg);
 }
 
 void cli_status(cli_log *l, const char *fmt, ...)

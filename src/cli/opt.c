@@ -123,7 +123,6 @@ static int applies(const opt *o, const char *command)
     return !o->cmds || (o->cmds & command_bit(command));
 }
 
-
 static const opt *find_long(const char *name, size_t len)
 {
     for (size_t i = 0; i < NOPTIONS; i++)
