@@ -10,8 +10,9 @@
  * arbitrary token sequences (GNU diff and dwdiff are programs working on
  * lines of text, libgit2's xdiff is internal to it), so the LCS is here.
  */
-#include "cmd.h"
+#include "cmd_diff.h"
 #include "slice.h"
+#include "walk.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -50,16 +51,6 @@ typedef struct op {
     op_kind k;
     size_t i, j; /* word in a (EQ, DEL), word in b (EQ, INS) */
 } op;
-
-static void log_stderr(void *ctx, wt_log_level level, const char *msg)
-{
-    const cli_settings *s = ctx;
-    if ((level == WT_LOG_WARN && s->quiet) ||
-        (level < WT_LOG_WARN && !s->verbose))
-        return;
-    fprintf(stderr, "wiretrace: %s%s\n",
-            level == WT_LOG_WARN ? "warning: " : "", msg);
-}
 
 static int load_words(const wt_document *d, size_t para, words *ws)
 {
@@ -291,7 +282,8 @@ typedef struct pair {
     const wt_source *src;
 } pair;
 
-/* The best source of paragraph p of doc (index self) in document other. */
+/* The best source of paragraph p of doc in document other: sources come
+ * best first. */
 static const wt_source *best_in(const wt_document *doc, size_t p, size_t other)
 {
     const wt_paragraph *pa = wt_document_paragraph(doc, p);
@@ -366,12 +358,12 @@ static pair *pair_up(const wt_corpus *c, size_t *npairs, char *used_a,
     return v;
 }
 
-static void put_head(const view *v, const char *fmt, const char *a,
-                     const char *b)
+/* A heading naming a document: "--- A", "Only in A:", bold in colour. */
+static void put_head(const view *v, const char *before, const char *id,
+                     const char *after)
 {
-    fputs(v->color ? SGR_BOLD : "", v->out);
-    fprintf(v->out, fmt, a, b);
-    fputs(v->color ? SGR_OFF : "", v->out);
+    fprintf(v->out, "%s%s%s%s%s", v->color ? SGR_BOLD : "", before, id, after,
+            v->color ? SGR_OFF : "");
 }
 
 /* Returns 1 when the pair differs, 0 when not, -1 when out of memory. */
@@ -408,16 +400,6 @@ out:
     return rc;
 }
 
-/* Byte length of the first n code points of UTF-8 s. */
-static size_t utf8_prefix(const char *s, size_t n)
-{
-    size_t i = 0;
-    for (; s[i] && n; n--)
-        for (i++; (s[i] & 0xC0) == 0x80; i++)
-            ;
-    return i;
-}
-
 /* Lists the paragraphs of document doc not marked in used. */
 static int list_unmatched(const view *v, const wt_corpus *c, size_t doc,
                           const char *used)
@@ -428,7 +410,7 @@ static int list_unmatched(const view *v, const wt_corpus *c, size_t doc,
         if (used[i])
             continue;
         if (!header++)
-            put_head(v, "Only in %s%s:\n", wt_document_id(d), "");
+            put_head(v, "Only in ", wt_document_id(d), ":\n");
         const wt_paragraph *p = wt_document_paragraph(d, i);
         char *t = NULL;
         if (wt_document_text(d, p->start, p->end, &t))
@@ -445,12 +427,6 @@ static int list_unmatched(const view *v, const wt_corpus *c, size_t doc,
     if (header)
         fputc('\n', v->out);
     return header > 0;
-}
-
-static const char *base_name(const char *p)
-{
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
 }
 
 static size_t terminal_width(void)
@@ -487,8 +463,8 @@ static int run_diff(const cli_settings *s, wt_corpus *c)
     int rc = -1, differ = 0;
     if (!pairs)
         goto out;
-    put_head(&v, "--- %s%s\n", wt_document_id(wt_corpus_document(c, 0)), "");
-    put_head(&v, "+++ %s%s\n\n", wt_document_id(wt_corpus_document(c, 1)), "");
+    put_head(&v, "--- ", wt_document_id(wt_corpus_document(c, 0)), "\n");
+    put_head(&v, "+++ ", wt_document_id(wt_corpus_document(c, 1)), "\n\n");
     for (size_t k = 0; k < npairs; k++) {
         const int r = show_pair(&v, c, &pairs[k], s->side_by_side);
         if (r < 0)
@@ -507,46 +483,50 @@ out:
     return rc;
 }
 
-int cmd_diff(cli_settings *s, wt_options *o)
+/* A and B in one corpus, analyzed, named as compare names them. */
+static int load(const cli_settings *s, wt_options *o, wt_corpus **c)
+{
+    int rc = wt_corpus_new(c, o);
+    if (rc) {
+        cli_error("%s", wt_strerror(rc));
+        return EXIT_TROUBLE;
+    }
+    walk_list in = {0};
+    const int oom = walk_files(&in, s->inputs, 2);
+    if (oom) {
+        cli_error("out of memory");
+        rc = EXIT_TROUBLE;
+    }
+    /* Both files are read, so that both are named when both fail; the
+     * library says why. */
+    for (size_t i = 0; !oom && i < 2; i++)
+        if (wt_corpus_add_file(*c, in.paths[i], in.ids[i]))
+            rc = EXIT_TROUBLE;
+    walk_release(&in);
+    if (!rc && wt_corpus_analyze(*c)) {
+        cli_error("%s", wt_corpus_error(*c));
+        rc = EXIT_TROUBLE;
+    }
+    return rc;
+}
+
+int cmd_diff(const cli_settings *s, wt_options *o)
 {
     if (s->ninputs != 2) {
-        fprintf(stderr, "wiretrace: diff needs two files, A and B\nTry "
-                        "'wiretrace diff --help' for more information.\n");
-        return EXIT_USAGE;
+        cli_usage_error("diff needs two files, A and B");
+        return cli_usage_hint("diff");
     }
-    if (s->format == FMT_JSON || s->html) {
-        fprintf(stderr, "wiretrace: diff writes text only: --json and "
-                        "--html belong to compare and scan\n");
-        return EXIT_USAGE;
-    }
-    o->logger = log_stderr;
-    o->logger_ctx = s;
+    if (s->format == FMT_JSON || s->html)
+        return cli_usage_error("diff writes text only: --json and --html "
+                               "belong to compare and scan");
+    cli_log log = {0};
+    cli_log_attach(&log, s->quiet, s->verbose, o);
     wt_corpus *c = NULL;
-    int rc = wt_corpus_new(&c, o);
-    if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
-        return EXIT_TROUBLE;
+    int rc = load(s, o, &c);
+    if (!rc && ((rc = run_diff(s, c)) < 0 || fflush(stdout))) {
+        cli_error("out of memory or cannot write");
+        rc = EXIT_TROUBLE;
     }
-    const int clash = !strcmp(base_name(s->inputs[0]), base_name(s->inputs[1]));
-    int bad = 0;
-    for (size_t i = 0; i < 2; i++)
-        bad |= wt_corpus_add_file(c, s->inputs[i],
-                                  clash ? s->inputs[i]
-                                        : base_name(s->inputs[i])) != 0;
-    if (bad) {
-        wt_corpus_free(c); /* the library logged why, naming the file */
-        return EXIT_TROUBLE;
-    }
-    if (wt_corpus_analyze(c)) {
-        fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(c));
-        wt_corpus_free(c);
-        return EXIT_TROUBLE;
-    }
-    rc = run_diff(s, c);
     wt_corpus_free(c);
-    if (rc < 0 || fflush(stdout)) {
-        fprintf(stderr, "wiretrace: out of memory or cannot write\n");
-        return EXIT_TROUBLE;
-    }
     return rc;
 }

@@ -8,11 +8,11 @@
 /* argv[0] is the subcommand.  Returns the exit status. */
 int cmd_index(int argc, char **argv);
 
-/* scan through an index: adds the files to s->db (a temporary index when
- * NULL, removed after), then queries each against the others.  Memory
- * holds one chunk of articles at a time, never the corpus.  trouble: an
- * input already failed.  Returns the exit status. */
+/* scan through the index at db: adds the files, then queries each
+ * against all the index holds.  Memory holds one chunk of articles at a
+ * time, never the corpus.  trouble: an input already failed.  Returns
+ * the exit status. */
 int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
-                     const walk_list *files, int trouble);
+                     const char *db, const walk_list *files, int trouble);
 
 #endif

@@ -1,285 +1,69 @@
 /*
- * main.c - the wiretrace command: subcommands, inputs, exit codes.
- * Uses only the public header of libwiretrace.
+ * main.c - the wiretrace command: picks the subcommand and hands it the
+ * parsed command line.  Like every file of the CLI it uses only the
+ * public header of libwiretrace.
  */
-#define _DEFAULT_SOURCE
-#include "cmd.h"
+#include "cmd_compare.h"
+#include "cmd_diff.h"
 #include "cmd_index.h"
 #include "opt.h"
-#include "progress.h"
-#include "report.h"
-#include "walk.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-typedef struct run {
+/* The subcommands whose options follow their name (index has its own
+ * subcommands first). */
+static const struct command {
+    const char *name;
+    int (*run)(const cli_settings *s, wt_options *o);
+} commands[] = {
+    {"compare", cmd_compare},
+    {"scan", cmd_scan},
+    {"diff", cmd_diff},
+};
+
+static int run_command(const struct command *cmd, int argc, char **argv)
+{
     cli_settings s;
     wt_options o;
-    wt_corpus *c;
-    walk_list in;    /* the input files */
-    int trouble;
-} run;
-
-static void log_stderr(void *ctx, wt_log_level level, const char *msg)
-{
-    const cli_settings *s = ctx;
-    if (level == WT_LOG_WARN && s->quiet)
-        return;
-    if (level < WT_LOG_WARN && !s->verbose)
-        return;
-    progress_clear(s->progress);
-    fprintf(stderr, "wiretrace: %s%s\n", level == WT_LOG_WARN ? "warning: " : "",
-            msg);
+    cli_settings_init(&s, cmd->name);
+    wt_options_init(&o);
+    int rc = cli_parse(argc, argv, &s, &o);
+    if (!rc && s.help)
+        cli_help(cmd->name);
+    else if (!rc && s.version)
+        cli_version(cmd->name, 0);
+    else if (!rc)
+        rc = cmd->run(&s, &o);
+    cli_settings_release(&s);
+    return rc;
 }
 
-static const char *base_name(const char *p)
+static int is_any(const char *arg, const char *a, const char *b)
 {
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
-}
-
-/* compare: ids are base names, or the paths when two base names clash. */
-static int collect_files(run *r)
-{
-    for (size_t i = 0; i < r->s.ninputs; i++) {
-        const char *p = r->s.inputs[i];
-        int clash = 0;
-        for (size_t j = 0; j < r->s.ninputs; j++)
-            clash |= j != i && !strcmp(base_name(p), base_name(r->s.inputs[j]));
-        if (walk_push(&r->in, p, clash ? p : base_name(p)))
-            return -1;
-    }
-    return 0;
-}
-
-static int collect_dirs(run *r)
-{
-    for (size_t i = 0; i < r->s.ninputs; i++)
-        if (walk_txt(&r->in, r->s.inputs[i], &r->trouble))
-            return -1;
-    return 0;
-}
-
-/* Resolves --published and --outlet to the inputs they name, into
- * r->in.published and r->in.outlet. */
-static int resolve_meta(run *r)
-{
-    const size_t nmeta = r->s.npublished + r->s.noutlets;
-    if (!nmeta)
-        return 0;
-    r->in.published = calloc(r->in.n + 1, sizeof *r->in.published);
-    r->in.outlet = calloc(r->in.n + 1, sizeof *r->in.outlet);
-    if (!r->in.published || !r->in.outlet)
-        return -1;
-    for (size_t m = 0; m < nmeta; m++) {
-        const int is_time = m < r->s.npublished;
-        const cli_meta *cm = is_time ? &r->s.published[m]
-                                     : &r->s.outlets[m - r->s.npublished];
-        int64_t t = 0;
-        if (is_time && wt_parse_time(cm->value, &t)) {
-            fprintf(stderr, "wiretrace: invalid time \"%s\" for %s: "
-                    "expected ISO 8601 (2024-10-22T08:05:00Z)\n",
-                    cm->value, cm->file);
-            r->trouble = 1;
-            continue;
-        }
-        size_t i = 0;
-        while (i < r->in.n && strcmp(r->in.paths[i], cm->file) &&
-               strcmp(r->in.ids[i], cm->file))
-            i++;
-        if (i == r->in.n) {
-            fprintf(stderr, "wiretrace: %s: given with --%s but not an "
-                    "input\n", cm->file, is_time ? "published" : "outlet");
-            r->trouble = 1;
-        } else if (is_time) {
-            r->in.published[i] = t;
-        } else {
-            r->in.outlet[i] = cm->value;
-        }
-    }
-    return 0;
-}
-
-/* The size of each input, stat'ed once; 0 for what cannot be. */
-static uint64_t input_bytes(const run *r, uint64_t *size)
-{
-    uint64_t total = 0;
-    for (size_t i = 0; i < r->in.n; i++) {
-        struct stat st;
-        size[i] = stat(r->in.paths[i], &st) == 0 ? (uint64_t)st.st_size : 0;
-        total += size[i];
-    }
-    return total;
-}
-
-static void add_all(run *r, const uint64_t *size, uint64_t total)
-{
-    r->s.progress = progress_new(r->in.n, total, r->s.quiet, r->s.verbose);
-    for (size_t i = 0; i < r->in.n; i++) {
-        if (r->s.verbose) {
-            progress_clear(r->s.progress);
-            fprintf(stderr, "wiretrace: reading %s\n", r->in.paths[i]);
-        }
-        if (wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]) == 0) {
-            if (r->in.published && (r->in.published[i] || r->in.outlet[i]))
-                wt_corpus_set_meta(r->c, wt_corpus_document_count(r->c) - 1,
-                                   r->in.published[i], r->in.outlet[i]);
-        } else {
-            r->trouble = 1; /* the library logged why, naming the file */
-        }
-        progress_step(r->s.progress, size[i]);
-    }
-}
-
-/* scan: inputs above --in-memory-max go through an index, whose memory
- * does not grow with the corpus; so does any scan given --db.  Returns
- * the exit status, or -1 to scan in memory. */
-static int scan_indexed(run *r, uint64_t total)
-{
-    const uint64_t limit = (uint64_t)r->s.in_memory_max << 20;
-    if (!r->s.db && total <= limit)
-        return -1;
-    if (!r->s.db && !r->s.quiet)
-        fprintf(stderr, "wiretrace: %.1f MB of input is above "
-                "--in-memory-max %u: scanning through a temporary index\n",
-                (double)total / (1 << 20), r->s.in_memory_max);
-    return cmd_scan_indexed(&r->s, &r->o, &r->in, r->trouble);
-}
-
-static int execute(run *r)
-{
-    const int scan = !strcmp(r->s.command, "scan");
-    if (r->s.ninputs == 0) {
-        fprintf(stderr, "wiretrace: %s needs at least one %s\nTry "
-                "'wiretrace %s --help' for more information.\n",
-                r->s.command, scan ? "DIR" : "FILE", r->s.command);
-        return EXIT_USAGE;
-    }
-    r->o.logger = log_stderr;
-    r->o.logger_ctx = &r->s;
-    int rc = wt_corpus_new(&r->c, &r->o);
-    if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_strerror(rc));
-        return EXIT_TROUBLE;
-    }
-    uint64_t *size = NULL;
-    if ((scan ? collect_dirs(r) : collect_files(r)) || resolve_meta(r) ||
-        !(size = malloc((r->in.n + 1) * sizeof *size))) {
-        fprintf(stderr, "wiretrace: out of memory\n");
-        return EXIT_TROUBLE;
-    }
-    const uint64_t total = input_bytes(r, size);
-    if (scan && (rc = scan_indexed(r, total)) >= 0) {
-        free(size);
-        return rc;
-    }
-    add_all(r, size, total);
-    free(size);
-    progress_stage(r->s.progress, "analyzing");
-    rc = wt_corpus_analyze(r->c);
-    progress_end(r->s.progress);
-    r->s.progress = NULL;
-    if (rc) {
-        fprintf(stderr, "wiretrace: %s\n", wt_corpus_error(r->c));
-        return EXIT_TROUBLE;
-    }
-    const report_writer w = r->s.format == FMT_JSON ? report_json
-                                                    : report_text;
-    if (w(r->c, &r->s, stdout) || fflush(stdout)) {
-        fprintf(stderr, "wiretrace: cannot write the report\n");
-        return EXIT_TROUBLE;
-    }
-    if (r->s.html && report_html_file(r->c, &r->s, r->s.html))
-        return EXIT_TROUBLE;
-    if (r->trouble)
-        return EXIT_TROUBLE;
-    return report_count_links(r->c) ? EXIT_REUSE : EXIT_NO_REUSE;
-}
-
-static void run_release(run *r)
-{
-    walk_release(&r->in);
-    progress_end(r->s.progress);
-    wt_corpus_free(r->c);
-    cli_settings_release(&r->s);
-}
-
-/* Each lexicon's dictionaries and entries, and the missing ones. */
-static void print_lexicons(const char *dir)
-{
-    static const char *codes[] = {"de", "es", "fr", "it", "ja", "ko", "pt",
-                                  "ru", "uk", "zh"};
-    printf("lexicons: %s\n", dir);
-    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
-        char path[4096], line[512];
-        snprintf(path, sizeof path, "%s/%s-en.txt", dir, codes[i]);
-        FILE *f = fopen(path, "r");
-        size_t entries = 0;
-        printf("  %s-en:", codes[i]);
-        if (!f) {
-            printf(" not built\n");
-            continue;
-        }
-        while (fgets(line, sizeof line, f)) {
-            if (!strncmp(line, "# source\t", 9) ||
-                !strncmp(line, "# missing\t", 10)) {
-                line[strcspn(line, "\n")] = '\0';
-                printf(" %s%s", line[2] == 'm' ? "missing " : "",
-                       strchr(line, '\t') + 1);
-            } else if (line[0] != '#') {
-                entries++;
-            }
-        }
-        fclose(f);
-        printf(" (%zu entries)\n", entries);
-    }
+    return !strcmp(arg, a) || !strcmp(arg, b);
 }
 
 int main(int argc, char **argv)
 {
-    run r;
-    memset(&r, 0, sizeof r);
-    wt_options_init(&r.o);
     if (argc < 2) {
         cli_help(NULL);
         return EXIT_USAGE;
     }
-    const char *cmd = argv[1];
-    int rc;
-    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+    const char *name = argv[1];
+    if (is_any(name, "--help", "-h") || !strcmp(name, "help")) {
         cli_help(argc > 2 ? argv[2] : NULL);
         return 0;
     }
-    if (!strcmp(cmd, "--version")) {
-        printf("wiretrace %s\nlanguage profiles: %s\n", WT_VERSION,
-               wt_default_lang_dir());
-        if (argc > 2 && (!strcmp(argv[2], "--verbose") ||
-                         !strcmp(argv[2], "-v")))
-            print_lexicons(wt_default_lexicon_dir());
+    if (!strcmp(name, "--version")) {
+        cli_version(NULL, argc > 2 && is_any(argv[2], "--verbose", "-v"));
         return 0;
     }
-    if (!strcmp(cmd, "index"))
+    if (!strcmp(name, "index"))
         return cmd_index(argc - 2, argv + 2);
-    if (strcmp(cmd, "compare") && strcmp(cmd, "scan") && strcmp(cmd, "diff")) {
-        fprintf(stderr, "wiretrace: unknown command \"%s\": expected "
-                "compare, scan, diff or index\nTry 'wiretrace --help' for more "
-                "information.\n", cmd);
-        return EXIT_USAGE;
-    }
-    r.s.command = cmd;
-    r.s.in_memory_max = SCAN_IN_MEMORY_MAX;
-    rc = cli_parse(argc - 2, argv + 2, &r.s, &r.o);
-    if (!rc && r.s.help)
-        cli_help(cmd);
-    else if (!rc && r.s.version)
-        printf("wiretrace %s\n", WT_VERSION);
-    else if (!rc && !strcmp(cmd, "diff"))
-        rc = cmd_diff(&r.s, &r.o);
-    else if (!rc)
-        rc = execute(&r);
-    run_release(&r);
-    return rc;
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(name, commands[i].name))
+            return run_command(&commands[i], argc - 2, argv + 2);
+    cli_usage_error("unknown command \"%s\": expected compare, scan, diff "
+                    "or index", name);
+    return cli_usage_hint(NULL);
 }

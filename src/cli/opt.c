@@ -39,7 +39,8 @@ static const opt options[] = {
      "also write a self-contained HTML report to FILE\n"
      "%34sindex query: one per article, FILE-<id>.html"},
     {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
-     "report format: text, json, or jsonl (one line per article)"},
+     "report format: text, json, or jsonl (the JSON on one line;\n"
+     "%34sindex query: one line per article)"},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
      "index: the index file (SQLite; created by index add)\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
@@ -122,14 +123,6 @@ static int applies(const opt *o, const char *command)
     return !o->cmds || (o->cmds & command_bit(command));
 }
 
-static int usage_error(const char *fmt, const char *a, const char *b)
-{
-    fprintf(stderr, "wiretrace: ");
-    fprintf(stderr, fmt, a, b);
-    fprintf(stderr, "\nTry 'wiretrace --help' for more information.\n");
-    return EXIT_USAGE;
-}
-
 static const opt *find_long(const char *name, size_t len)
 {
     for (size_t i = 0; i < NOPTIONS; i++)
@@ -151,16 +144,19 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg,
                     const char *name)
 {
     const char *eq = strrchr(arg, '=');
-    if (!eq || eq == arg || !eq[1])
-        return usage_error("invalid value \"%s\" for --%s: expected FILE=VALUE",
-                           arg, name);
+    if (!eq || eq == arg || !eq[1]) {
+        cli_usage_error("invalid value \"%s\" for --%s: expected FILE=VALUE",
+                        arg, name);
+        return cli_usage_hint(NULL);
+    }
     cli_meta *nv = realloc(*v, (*n + 1) * sizeof *nv);
     char *file = malloc((size_t)(eq - arg) + 1);
     if (!nv || !file) {
         free(file);
         if (nv)
             *v = nv;
-        return usage_error("%s%s", "out of memory", "");
+        cli_error("out of memory");
+        return EXIT_TROUBLE;
     }
     memcpy(file, arg, (size_t)(eq - arg));
     file[eq - arg] = '\0';
@@ -175,14 +171,9 @@ static int parse_uint(const opt *o, const char *arg, unsigned *out)
     errno = 0;
     const unsigned long v = strtoul(arg, &end, 10);
     if (errno || end == arg || *end || arg[0] == '-' || v < o->lo ||
-        v > o->hi) {
-        char range[64];
-        snprintf(range, sizeof range, "%u-%u", o->lo, o->hi);
-        fprintf(stderr,
-                "wiretrace: invalid value \"%s\" for --%s: expected %s\n",
-                arg, o->name, range);
-        return EXIT_USAGE;
-    }
+        v > o->hi)
+        return cli_usage_error("invalid value \"%s\" for --%s: expected "
+                               "%u-%u", arg, o->name, o->lo, o->hi);
     *out = (unsigned)v;
     return 0;
 }
@@ -193,12 +184,16 @@ static int parse_share(const opt *o, const char *arg, double *out)
     errno = 0;
     const double v = strtod(arg, &end);
     if (o->hi) { /* a range other than a share: [lo, hi] */
-        if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi))
-            return usage_error("invalid value \"%s\" for --%s: expected a "
-                               "number from 0 to 64", arg, o->name);
+        if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi)) {
+            cli_usage_error("invalid value \"%s\" for --%s: expected a "
+                            "number from %u to %u", arg, o->name, o->lo,
+                            o->hi);
+            return cli_usage_hint(NULL);
+        }
     } else if (errno || end == arg || *end || !(v > 0 && v <= 1)) {
-        return usage_error("invalid value \"%s\" for --%s: expected a number "
-                           "above 0 and at most 1", arg, o->name);
+        cli_usage_error("invalid value \"%s\" for --%s: expected a number "
+                        "above 0 and at most 1", arg, o->name);
+        return cli_usage_hint(NULL);
     }
     *out = v;
     return 0;
@@ -212,9 +207,11 @@ static int parse_format(const char *arg, cli_settings *s)
         s->format = FMT_JSON;
     else if (!strcmp(arg, "jsonl"))
         s->format = FMT_JSONL;
-    else
-        return usage_error("invalid value \"%s\" for --format: expected "
-                           "text, json or jsonl%s", arg, "");
+    else {
+        cli_usage_error("invalid value \"%s\" for --format: expected text, "
+                        "json or jsonl", arg);
+        return cli_usage_hint(NULL);
+    }
     return 0;
 }
 
@@ -265,8 +262,10 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
 static int add_input(cli_settings *s, char *arg)
 {
     char **v = realloc(s->inputs, (s->ninputs + 1) * sizeof *v);
-    if (!v)
-        return usage_error("%s%s", "out of memory", "");
+    if (!v) {
+        cli_error("out of memory");
+        return EXIT_TROUBLE;
+    }
     s->inputs = v;
     v[s->ninputs++] = arg;
     return 0;
@@ -287,22 +286,26 @@ static int parse_one(int argc, char **argv, int *i, cli_settings *s,
         value = a[1] && a[2] ? a + 2 : NULL;
     }
     if (!o)
-        return usage_error("unknown option \"%s\"%s", a, "");
-    if (!applies(o, s->command))
-        return usage_error("option --%s does not apply to %s", o->name,
-                           s->command ? s->command : "this command");
-    if (o->kind == ARG_NONE) {
-        if (value)
-            return usage_error("option --%s takes no value%s", o->name, "");
+        cli_usage_error("unknown option \"%s\"", a);
+    else if (!applies(o, s->command))
+        cli_usage_error("option --%s does not apply to %s", o->name,
+                        s->command ? s->command : "this command");
+    else if (o->kind == ARG_NONE && value)
+        cli_usage_error("option --%s takes no value", o->name);
+    else if (o->kind != ARG_NONE && !value && *i + 1 >= argc)
+        cli_usage_error("option --%s needs a value (%s)", o->name, o->arg);
+    else if (o->kind == ARG_NONE)
         return apply(o, NULL, s, w);
-    }
-    if (!value) {
-        if (*i + 1 >= argc)
-            return usage_error("option --%s needs a value (%s)", o->name,
-                               o->arg);
-        value = argv[++*i];
-    }
-    return apply(o, value, s, w);
+    else
+        return apply(o, value ? value : argv[++*i], s, w);
+    return cli_usage_hint(NULL);
+}
+
+void cli_settings_init(cli_settings *s, const char *command)
+{
+    memset(s, 0, sizeof *s);
+    s->command = command;
+    s->in_memory_max = SCAN_IN_MEMORY_MAX;
 }
 
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)
@@ -361,61 +364,109 @@ static const char diff_exit_text[] =
     "Exit status: 0 no differences after normalization, 1 differences, 2 an\n"
     "input could not be read, 64 a usage error.\n";
 
+/* What each command does, above its options. */
+static const struct intro {
+    const char *command;
+    const char *text;
+} intros[] = {
+    {"compare",
+     "Usage: wiretrace compare [OPTION]... FILE...\n"
+     "For every paragraph of every FILE, find the paragraphs of the other "
+     "FILEs\nit was taken from, and how. FILE - reads standard input.\n"},
+    {"diff",
+     "Usage: wiretrace diff [OPTION]... A B\n"
+     "A word-level diff of the matched paragraphs of articles A and B, on\n"
+     "normalized words: quote styles, hard wraps and case are not changes.\n"
+     "Removed words show as [-...-], added as {+...+} (red and green on a\n"
+     "terminal); paragraphs without a counterpart are listed after.\n"},
+    {"scan",
+     "Usage: wiretrace scan [OPTION]... DIR...\n"
+     "Like compare, over every *.txt file below each DIR (recursive, "
+     "symbolic\nlinks followed).  Inputs above --in-memory-max, or any scan "
+     "given --db,\ngo through an index: each file is reported against the "
+     "others as\n'index query' reports it, in memory that does not grow "
+     "with the corpus.\n"},
+    {"index",
+     "Usage: wiretrace index add|query|remove|stats --db FILE [OPTION]... "
+     "[INPUT]...\n"
+     "A persistent archive to check new articles against.\n"
+     "  add INPUT...     analyze and store articles (same id and text again: "
+     "no-op)\n"
+     "  query INPUT...   report each article's sources among the indexed "
+     "ones\n"
+     "  remove ID...     delete articles by id\n"
+     "  stats            documents, keys and bytes in the index\n"
+     "INPUT: a JSON Lines file (*.jsonl, or - for standard input), one "
+     "article a\nline: {\"id\", \"outlet\", \"url\", \"published\", "
+     "\"lang\", \"title\", \"text\"}; a folder\n(its *.txt files); or a "
+     "text file.\n"},
+};
+
+static const char overview[] =
+    "Usage: wiretrace COMMAND [OPTION]... ARG...\n"
+    "Finds where news text came from: for each paragraph, the paragraph of\n"
+    "another article it was taken from, and how (verbatim, edited, "
+    "rewrite,\nduplicate).\n\nCommands:\n"
+    "  compare FILE...   provenance among the given files\n"
+    "  scan DIR...       provenance among all *.txt files below DIR\n"
+    "  diff A B          word diff of the matched paragraphs of A and B\n"
+    "  index SUB ...     a persistent archive: add, query, remove, stats\n\n"
+    "'wiretrace COMMAND --help' lists the options.\n"
+    "  -h, --help        show this help\n"
+    "      --version     show the version\n\n";
+
 void cli_help(const char *command)
 {
-    if (command && !strcmp(command, "compare")) {
-        printf("Usage: wiretrace compare [OPTION]... FILE...\n"
-               "For every paragraph of every FILE, find the paragraphs of the "
-               "other FILEs\nit was taken from, and how. FILE - reads "
-               "standard input.\n\nOptions:\n");
-    } else if (command && !strcmp(command, "diff")) {
-        printf("Usage: wiretrace diff [OPTION]... A B\n"
-               "A word-level diff of the matched paragraphs of articles A "
-               "and B, on\nnormalized words: quote styles, hard wraps and "
-               "case are not changes.\nRemoved words show as [-...-], "
-               "added as {+...+} (red and green on a\nterminal); paragraphs "
-               "without a counterpart are listed after.\n\nOptions:\n");
-    } else if (command && !strcmp(command, "scan")) {
-        printf("Usage: wiretrace scan [OPTION]... DIR...\n"
-               "Like compare, over every *.txt file below each DIR "
-               "(recursive, symbolic\nlinks followed).  Inputs above "
-               "--in-memory-max, or any scan given --db,\ngo through an "
-               "index: each file is reported against the others as\n"
-               "'index query' reports it, in memory that does not grow "
-               "with the corpus.\n\n"
-               "Options:\n");
-    } else if (command && !strcmp(command, "index")) {
-        printf("Usage: wiretrace index add|query|remove|stats --db FILE "
-               "[OPTION]... [INPUT]...\n"
-               "A persistent archive to check new articles against.\n"
-               "  add INPUT...     analyze and store articles (same id and "
-               "text again: no-op)\n"
-               "  query INPUT...   report each article's sources among the "
-               "indexed ones\n"
-               "  remove ID...     delete articles by id\n"
-               "  stats            documents, keys and bytes in the index\n"
-               "INPUT: a JSON Lines file (*.jsonl, or - for standard input), "
-               "one article a\nline: {\"id\", \"outlet\", \"url\", "
-               "\"published\", \"lang\", \"title\", \"text\"}; a "
-               "folder\n(its *.txt files); or a text file.\n\n"
-               "Options:\n");
-    } else {
-        printf("Usage: wiretrace COMMAND [OPTION]... ARG...\n"
-               "Finds where news text came from: for each paragraph, the "
-               "paragraph of\nanother article it was taken from, and how "
-               "(verbatim, edited, rewrite,\nduplicate).\n\nCommands:\n"
-               "  compare FILE...   provenance among the given files\n"
-               "  scan DIR...       provenance among all *.txt files below "
-               "DIR\n"
-               "  diff A B          word diff of the matched paragraphs of "
-               "A and B\n"
-               "  index SUB ...     a persistent archive: add, query, "
-               "remove, stats\n\n'wiretrace COMMAND --help' lists the options.\n"
-               "  -h, --help        show this help\n"
-               "      --version     show the version\n\n%s", exit_text);
+    const struct intro *in = NULL;
+    for (size_t i = 0; command && i < sizeof intros / sizeof *intros; i++)
+        if (!strcmp(command, intros[i].command))
+            in = &intros[i];
+    if (!in) { /* no command, or one without options of its own */
+        printf("%s%s", overview, exit_text);
         return;
     }
+    printf("%s\nOptions:\n", in->text);
     print_options(command);
-    printf("\n%s", command && !strcmp(command, "diff") ? diff_exit_text
-                                                       : exit_text);
+    printf("\n%s", strcmp(command, "diff") ? exit_text : diff_exit_text);
+}
+
+/* Each lexicon's dictionaries and entries, and the missing ones. */
+static void print_lexicons(const char *dir)
+{
+    static const char *codes[] = {"de", "es", "fr", "it", "ja", "ko", "pt",
+                                  "ru", "uk", "zh"};
+    printf("lexicons: %s\n", dir);
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+        char path[4096], line[512];
+        snprintf(path, sizeof path, "%s/%s-en.txt", dir, codes[i]);
+        FILE *f = fopen(path, "r");
+        size_t entries = 0;
+        printf("  %s-en:", codes[i]);
+        if (!f) {
+            printf(" not built\n");
+            continue;
+        }
+        while (fgets(line, sizeof line, f)) {
+            if (!strncmp(line, "# source\t", 9) ||
+                !strncmp(line, "# missing\t", 10)) {
+                line[strcspn(line, "\n")] = '\0';
+                printf(" %s%s", line[2] == 'm' ? "missing " : "",
+                       strchr(line, '\t') + 1);
+            } else if (line[0] != '#') {
+                entries++;
+            }
+        }
+        fclose(f);
+        printf(" (%zu entries)\n", entries);
+    }
+}
+
+void cli_version(const char *command, int verbose)
+{
+    printf("wiretrace %s\n", WT_VERSION);
+    if (command)
+        return;
+    printf("language profiles: %s\n", wt_default_lang_dir());
+    if (verbose)
+        print_lexicons(wt_default_lexicon_dir());
 }

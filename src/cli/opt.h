@@ -5,18 +5,11 @@
 #ifndef WT_CLI_OPT_H
 #define WT_CLI_OPT_H
 
+#include "msg.h"
 #include "wiretrace.h"
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Exit codes, as grep and diff use them, plus one for usage errors. */
-enum {
-    EXIT_NO_REUSE = 0,
-    EXIT_REUSE = 1,
-    EXIT_TROUBLE = 2, /* an input could not be read; the others were */
-    EXIT_USAGE = 64   /* the command line is wrong (sysexits EX_USAGE) */
-};
 
 /* scan: inputs up to this many MB are compared in memory (about 30 bytes
  * of memory per byte of input); larger ones go through an index. */
@@ -30,14 +23,13 @@ typedef struct cli_meta {
 } cli_meta;
 
 typedef struct cli_settings {
-    const char *command; /* "compare", "scan", "index" */
+    const char *command; /* "compare", "scan", "diff", "index" */
     cli_format format;
     int all_pairs;       /* JSON: every scored pair, not only linked ones */
     int quiet, verbose;
     const char *html;    /* --html FILE: also write the HTML report */
     int color;           /* diff: 0 auto, 1 --color, -1 --no-color */
     int side_by_side;    /* diff: columns instead of a word diff */
-    struct progress *progress; /* the progress line while reading */
     int help, version;
     cli_meta *published; /* --published FILE=ISO8601 */
     size_t npublished;
@@ -54,12 +46,22 @@ typedef struct cli_settings {
     size_t ninputs;
 } cli_settings;
 
+/* Sets every field of *s to its default for command ("compare", "scan",
+ * "diff", "index"). */
+void cli_settings_init(cli_settings *s, const char *command);
+
 /* Parses argv after the subcommand into s and o (already initialized).
- * Returns 0, or EXIT_USAGE after printing "wiretrace: <message>". */
+ * Returns 0, EXIT_USAGE after printing "wiretrace: <message>", or
+ * EXIT_TROUBLE when out of memory. */
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *o);
 
 /* Prints the help of a subcommand (or the overview for NULL) to stdout. */
 void cli_help(const char *command);
+
+/* Prints the version to stdout; for the command itself (command NULL)
+ * also where language profiles are read from, and with verbose each
+ * lexicon's dictionaries and entries. */
+void cli_version(const char *command, int verbose);
 
 void cli_settings_release(cli_settings *s);
 

@@ -12,7 +12,8 @@ struct progress {
     size_t files, total_files;
     uint64_t bytes, total_bytes;
     int64_t start, last_draw; /* monotonic ns */
-    int tty, verbose, shown;
+    int tty;
+    cli_log *log;
 };
 
 static int64_t now_ns(void)
@@ -22,27 +23,19 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-progress *progress_new(size_t total_files, uint64_t total_bytes, int quiet,
-                       int verbose)
+progress *progress_new(size_t total_files, uint64_t total_bytes,
+                       cli_log *log)
 {
     progress *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
     p->total_files = total_files;
     p->total_bytes = total_bytes;
-    p->tty = !quiet && isatty(STDERR_FILENO);
-    p->verbose = verbose;
+    p->tty = !log->quiet && isatty(STDERR_FILENO);
+    p->log = log;
     p->start = now_ns();
     p->last_draw = p->start - REDRAW_NS;
     return p;
-}
-
-void progress_clear(progress *p)
-{
-    if (p && p->shown) {
-        fputs("\r\033[K", stderr);
-        p->shown = 0;
-    }
 }
 
 /* "850 kB", "12.4 MB", "3.1 GB": short, and never "0.0" for small runs. */
@@ -61,18 +54,17 @@ static void draw(progress *p, int64_t t)
 {
     const double secs = (double)(t - p->start) / 1e9;
     const double rate = secs > 0 ? (double)p->bytes / secs : 0;
-    char b1[24], b2[24], b3[24];
-    fprintf(stderr, "\r\033[Kwiretrace: %zu/%zu files, %s of %s, %s/s",
-            p->files, p->total_files, size_text(b1, (double)p->bytes),
-            size_text(b2, (double)p->total_bytes), size_text(b3, rate));
+    char b1[24], b2[24], b3[24], eta[40] = "";
     if (p->bytes && p->total_bytes > p->bytes && secs > 0.5) {
         const double left =
             secs * (double)(p->total_bytes - p->bytes) / (double)p->bytes;
         const long s = (long)(left + 0.5);
-        fprintf(stderr, ", ETA %ld:%02ld", s / 60, s % 60);
+        snprintf(eta, sizeof eta, ", ETA %ld:%02ld", s / 60, s % 60);
     }
-    fflush(stderr);
-    p->shown = 1;
+    cli_status(p->log, "%zu/%zu files, %s of %s, %s/s%s", p->files,
+               p->total_files, size_text(b1, (double)p->bytes),
+               size_text(b2, (double)p->total_bytes), size_text(b3, rate),
+               eta);
     p->last_draw = t;
 }
 
@@ -94,23 +86,21 @@ void progress_stage(progress *p, const char *what)
     if (!p || !p->tty)
         return;
     char b[24];
-    fprintf(stderr, "\r\033[Kwiretrace: %s %zu files, %s", what, p->files,
-            size_text(b, (double)p->bytes));
-    fflush(stderr);
-    p->shown = 1;
+    cli_status(p->log, "%s %zu files, %s", what, p->files,
+               size_text(b, (double)p->bytes));
 }
 
 void progress_end(progress *p)
 {
     if (!p)
         return;
-    progress_clear(p);
-    if (p->verbose) {
+    cli_status_clear(p->log);
+    if (p->log->verbose) {
         const double secs = (double)(now_ns() - p->start) / 1e9;
         char b1[24], b2[24];
-        fprintf(stderr, "wiretrace: read %zu files, %s in %.2f s (%s/s)\n",
-                p->files, size_text(b1, (double)p->bytes), secs,
-                size_text(b2, secs > 0 ? (double)p->bytes / secs : 0.0));
+        cli_info("read %zu files, %s in %.2f s (%s/s)", p->files,
+                 size_text(b1, (double)p->bytes), secs,
+                 size_text(b2, secs > 0 ? (double)p->bytes / secs : 0.0));
     }
     free(p);
 }

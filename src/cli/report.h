@@ -1,6 +1,7 @@
 /*
  * report.h - output writers.  Each renders an analyzed corpus through the
- * public API only; the CLI picks one by format.
+ * public API only.  Every command that prints a report takes its writer
+ * from report_writer_for(), so one --format means the same everywhere.
  */
 #ifndef WT_CLI_REPORT_H
 #define WT_CLI_REPORT_H
@@ -9,16 +10,26 @@
 
 #include <stdio.h>
 
+/* The number of wt_class values, for tables indexed by class.  wiretrace.h
+ * is to define it; until then the last class + 1.  This is the one place
+ * the CLI defines it: the tables check their size against it. */
+#ifndef WT_CLASS_COUNT
+#define WT_CLASS_COUNT (WT_CLASS_DUPLICATE + 1)
+#endif
+
 typedef int (*report_writer)(const wt_corpus *c, const cli_settings *s,
                              FILE *out);
 
 /* The readable report: every paragraph with its sources, then the pairs. */
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out);
 
-/* The JSON contract documented in README.md; with FMT_JSONL on one line.
- * Both writers show only the first s->shown documents when it is set, and
+/* The JSON contract documented in README.md, indented.  The text and
+ * JSON writers show only the first s->shown documents when it is set, and
  * the pairs that involve them. */
 int report_json(const wt_corpus *c, const cli_settings *s, FILE *out);
+
+/* The same JSON on one line: one report, one line of JSON Lines. */
+int report_jsonl(const wt_corpus *c, const cli_settings *s, FILE *out);
 
 /* One self-contained HTML page for people: a provenance graph, a summary
  * table per document, and each document pair with reuse side by side with
@@ -26,9 +37,20 @@ int report_json(const wt_corpus *c, const cli_settings *s, FILE *out);
  * from the inputs is escaped. */
 int report_html(const wt_corpus *c, const cli_settings *s, FILE *out);
 
-/* report_html() into the file at path; prints the reason on failure. */
+/* The writer of a --format (or --json): report_text, report_json or
+ * report_jsonl.  Never NULL. */
+report_writer report_writer_for(cli_format format);
+
+/* report_html() into the file at path (--html); prints the reason on
+ * failure.  Returns 0 or -1. */
 int report_html_file(const wt_corpus *c, const cli_settings *s,
                      const char *path);
+
+/* The document pairs the corpus scored, as index pairs (a, b), a < b, at
+ * [2i] and [2i + 1], sorted by a then b so that reports list them in one
+ * order; *n is set to their number.  Returns a malloc'd array, or NULL
+ * when out of memory. */
+size_t *report_pairs_sorted(const wt_corpus *c, size_t *n);
 
 /* Number of links between different documents (duplicates excluded). */
 size_t report_count_links(const wt_corpus *c);

@@ -18,6 +18,7 @@
 #include "report.h"
 #include "slice.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -34,14 +35,19 @@ static const char *const class_bg[] = {"#ffd5d5", "#ffe7b8", "#d7e8ff",
                                        "#dff3d6", "#e8e0f4"};
 static const char *const class_fg[] = {"#c0392b", "#d68910", "#2e6fbd",
                                        "#3c8d2f", "#7d5ba6"};
+_Static_assert(sizeof class_bg / sizeof *class_bg == WT_CLASS_COUNT &&
+                   sizeof class_fg / sizeof *class_fg == WT_CLASS_COUNT,
+               "a colour for every class");
 
 static const char *cls_bg(wt_class c)
 {
-    return class_bg[(unsigned)c % 5];
+    assert((unsigned)c < WT_CLASS_COUNT);
+    return class_bg[c];
 }
 static const char *cls_fg(wt_class c)
 {
-    return class_fg[(unsigned)c % 5];
+    assert((unsigned)c < WT_CLASS_COUNT);
+    return class_fg[c];
 }
 
 /* Writes s with the five HTML-significant characters escaped; fit for
@@ -102,37 +108,44 @@ static void put_time(FILE *out, int64_t t)
 typedef struct pair_info {
     size_t a, b; /* document indexes, a < b */
     double share_a, share_b, sim;
-    int origin;   /* 0 unknown, 1 a is the origin, 2 b is */
-    wt_class cls; /* the most frequent class of the links */
+    int known;       /* the library knows which side is the origin */
+    size_t from, to; /* the origin and the reuser; a and b when unknown */
+    wt_class cls;    /* the most frequent class of the links */
     size_t links;
-    double shared;      /* words inside shared spans, on a's side */
-    size_t by_class[5]; /* links per class */
+    double shared;                   /* words inside shared spans, a's side */
+    size_t by_class[WT_CLASS_COUNT]; /* links per class */
 } pair_info;
 
+/* Which side is the origin: a fact of the library, never derived here. */
+static void pair_sides(const wt_corpus *c, pair_info *pi)
+{
+    const wt_origin o = wt_corpus_pair_origin(c, pi->a, pi->b);
+    pi->known = o != WT_ORIGIN_UNKNOWN;
+    pi->from = o == WT_ORIGIN_OTHER ? pi->b : pi->a;
+    pi->to = o == WT_ORIGIN_OTHER ? pi->a : pi->b;
+}
+
 /* Links between a and b as a's paragraphs hold them: their count, the
- * most frequent class, and which side the origin votes name. */
+ * words they share and the most frequent class. */
 static void pair_links(const wt_corpus *c, pair_info *pi)
 {
     const wt_document *d = wt_corpus_document(c, pi->a);
-    size_t *by_class = pi->by_class, vote_a = 0, vote_b = 0;
     for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
         const wt_paragraph *pa = wt_document_paragraph(d, p);
         for (size_t s = 0; s < pa->source_count; s++) {
             const wt_source *src = &pa->sources[s];
             if (src->document != pi->b || src->cls == WT_CLASS_DUPLICATE)
                 continue;
+            assert((unsigned)src->cls < WT_CLASS_COUNT);
             pi->links++;
             pi->shared += src->coverage * (double)pa->word_count;
-            by_class[(unsigned)src->cls % 5]++;
-            vote_a += src->origin == WT_ORIGIN_THIS;
-            vote_b += src->origin == WT_ORIGIN_OTHER;
+            pi->by_class[src->cls]++;
         }
     }
     pi->cls = WT_CLASS_VERBATIM;
-    for (unsigned k = 0; k < 4; k++)
-        if (by_class[k] > by_class[pi->cls])
+    for (unsigned k = 0; k < WT_CLASS_COUNT; k++)
+        if (pi->by_class[k] > pi->by_class[pi->cls])
             pi->cls = (wt_class)k;
-    pi->origin = vote_a > vote_b ? 1 : vote_b > vote_a ? 2 : 0;
 }
 
 static int cmp_pair_weight(const void *x, const void *y)
@@ -164,6 +177,7 @@ static pair_info *collect_pairs(const wt_corpus *c, size_t *n)
             wt_corpus_pair(c, pi.a, pi.b, &pi.share_a, &pi.share_b, &pi.sim))
             continue;
         pair_links(c, &pi);
+        pair_sides(c, &pi);
         if (pi.links)
             v[(*n)++] = pi;
     }
@@ -254,7 +268,7 @@ static void put_head(FILE *out, const char *nonce)
             "initial-scale=1\">\n<title>wiretrace report</title>\n"
             "<style>%s",
             nonce, css);
-    for (unsigned k = 0; k < 5; k++)
+    for (unsigned k = 0; k < WT_CLASS_COUNT; k++)
         fprintf(out, "mark.%s{background:%s}.p.%s{border-left-color:%s}",
                 wt_class_name((wt_class)k), cls_bg((wt_class)k),
                 wt_class_name((wt_class)k), cls_fg((wt_class)k));
@@ -279,7 +293,9 @@ static void put_intro(FILE *out, const wt_corpus *c, size_t npairs)
                                        "rewrite (same facts, new wording)",
                                        "translation",
                                        "repeat inside one article"};
-    for (unsigned k = 0; k < 5; k++)
+    _Static_assert(sizeof what / sizeof *what == WT_CLASS_COUNT,
+                   "a legend for every class");
+    for (unsigned k = 0; k < WT_CLASS_COUNT; k++)
         fprintf(out,
                 "<span style=\"background:%s;border-left:5px solid "
                 "%s\">%s</span>",
@@ -348,41 +364,43 @@ static void to_border(double *x, double *y, double tx, double ty)
     *y += dy * t;
 }
 
-static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
-                     const node *na, const node *nb, size_t idx)
+/* The share of doc's text paragraphs with a source in the other side. */
+static double share_of(const pair_info *pi, size_t doc)
 {
-    /* Arrows run from origin to reuser; weight = share the reuser took. */
-    const node *from = pi->origin == 2 ? nb : na;
-    const node *to = pi->origin == 2 ? na : nb;
-    double share =
-        pi->origin == 1 ? pi->share_b
-        : pi->origin == 2
-            ? pi->share_a
-            : (pi->share_a > pi->share_b ? pi->share_a : pi->share_b);
+    return doc == pi->a ? pi->share_a : pi->share_b;
+}
+
+static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
+                     const node *from, const node *to, size_t idx)
+{
+    /* Arrows run from origin to reuser; weight = share the reuser took,
+     * or the larger share when the origin is unknown. */
+    const double share =
+        pi->known ? share_of(pi, pi->to)
+                  : (pi->share_a > pi->share_b ? pi->share_a : pi->share_b);
     double x1 = from->x, y1 = from->y, x2 = to->x, y2 = to->y;
     to_border(&x1, &y1, to->x, to->y);
     to_border(&x2, &y2, from->x, from->y);
     fprintf(out, "<a href=\"#pair-%zu\"><title>", idx);
     put_esc(out, doc_id(c, from->doc));
-    fprintf(out, pi->origin ? " \342\206\222 " : " \342\200\224 ");
+    fprintf(out, pi->known ? " \342\206\222 " : " \342\200\224 ");
     put_esc(out, doc_id(c, to->doc));
     fprintf(out,
             ": %.0f%% of the %s text paragraphs (%s), %s</title>"
             "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
             "stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
-            share * 100, pi->origin ? "reuser's" : "larger",
+            share * 100, pi->known ? "reuser's" : "larger",
             wt_class_name(pi->cls),
-            pi->origin ? "origin found"
+            pi->known ? "origin found"
                        : "which side is the origin is "
                          "unknown",
             x1, y1, x2, y2, cls_fg(pi->cls), 1.5 + 8 * share,
-            pi->origin ? "" : " stroke-dasharray=\"14 8\"");
+            pi->known ? "" : " stroke-dasharray=\"14 8\"");
     fprintf(out,
             "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
             "fill=\"%s\" stroke=\"#fff\" stroke-width=\"3\" "
             "paint-order=\"stroke\">%.0f%%</text></a>\n",
             (x1 + x2) / 2, (y1 + y2) / 2 - 4, cls_fg(pi->cls), share * 100);
-    (void)c;
 }
 
 /* An arrow head is a polygon at the line's end, turned along it: markers
@@ -426,12 +444,7 @@ static void put_tail(FILE *out, const char *s, size_t n)
 /* Escaped s, cut to n code points with an ellipsis. */
 static void put_cut(FILE *out, const char *s, size_t n)
 {
-    size_t i = 0, k = 0;
-    while (s[i] && k < n) {
-        for (i++; (s[i] & 0xC0) == 0x80; i++)
-            ;
-        k++;
-    }
+    const size_t i = utf8_prefix(s, n);
     if (!s[i]) {
         put_esc(out, s);
         return;
@@ -472,47 +485,59 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
     fputs("</text></a>\n", out);
 }
 
-static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
-                     size_t npairs)
+/* The graph's documents, placed, and the size of the picture. */
+typedef struct graph {
+    node *nodes;
+    size_t n;
+    double w, h;
+} graph;
+
+/* The documents of the graph: pairs come most reuse first, so their
+ * documents fill its MAX_NODES places.  Sets *dropped to the number of
+ * documents left out.  Returns 0, or -1 when out of memory. */
+static int pick_nodes(const wt_corpus *c, const pair_info *pairs,
+                      size_t npairs, graph *g, size_t *dropped)
 {
-    fputs("<h2 id=\"graph\">Who took from whom</h2>\n", out);
-    if (!npairs) {
-        fputs("<p>No reuse between documents.</p>\n", out);
-        return 0;
-    }
-    node *nodes = malloc(MAX_NODES * sizeof *nodes);
     char *left_out = calloc(wt_corpus_document_count(c) + 1, 1);
-    if (!nodes || !left_out) {
-        free(nodes);
-        free(left_out);
+    if (!left_out)
         return -1;
-    }
-    size_t nn = 0, dropped = 0;
-    /* Pairs come most reuse first: their documents fill the graph. */
     for (size_t i = 0; i < npairs; i++) {
         const size_t ends[2] = {pairs[i].a, pairs[i].b};
         for (int e = 0; e < 2; e++) {
-            if (find_node(nodes, nn, ends[e]))
+            if (find_node(g->nodes, g->n, ends[e]))
                 continue;
-            if (nn < MAX_NODES)
-                nodes[nn++] = (node){ends[e], 0, 0};
+            if (g->n < MAX_NODES)
+                g->nodes[g->n++] = (node){ends[e], 0, 0};
             else if (!left_out[ends[e]]++)
-                dropped++;
+                ++*dropped;
         }
     }
-    sort_nodes(nodes, nn, c);
-    /* Nodes on an ellipse, clockwise from the top in time order. */
-    const double rx = nn <= 2 ? 260 : 220 + 32.0 * (double)nn;
-    const double ry = nn <= 2 ? 60 : 140 + 12.0 * (double)nn;
-    const double w = 2 * rx + NODE_W + 40, h = 2 * ry + NODE_H + 40;
+    free(left_out);
+    return 0;
+}
+
+/* Nodes on an ellipse, clockwise from the top in time order. */
+static void place_nodes(const wt_corpus *c, graph *g)
+{
+    sort_nodes(g->nodes, g->n, c);
+    const double nn = (double)g->n;
+    const double rx = g->n <= 2 ? 260 : 220 + 32.0 * nn;
+    const double ry = g->n <= 2 ? 60 : 140 + 12.0 * nn;
+    g->w = 2 * rx + NODE_W + 40;
+    g->h = 2 * ry + NODE_H + 40;
     static const double pi = 3.14159265358979323846;
-    for (size_t i = 0; i < nn; i++) {
-        double a = -pi / 2 + 2 * pi * (double)i / (double)nn;
-        if (nn == 2)
+    for (size_t i = 0; i < g->n; i++) {
+        double a = -pi / 2 + 2 * pi * (double)i / nn;
+        if (g->n == 2)
             a = i ? 0 : pi;
-        nodes[i].x = w / 2 + rx * cos(a);
-        nodes[i].y = h / 2 + ry * sin(a);
+        g->nodes[i].x = g->w / 2 + rx * cos(a);
+        g->nodes[i].y = g->h / 2 + ry * sin(a);
     }
+}
+
+static void put_svg(FILE *out, const wt_corpus *c, const pair_info *pairs,
+                    size_t npairs, const graph *g)
+{
     fprintf(out,
             "<p class=\"sub\">Arrows run from the origin to the "
             "document that took from it, as thick as the share of the "
@@ -523,28 +548,43 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
             "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" "
             "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
             "role=\"img\" aria-label=\"provenance graph\">\n",
-            w, h, w, h);
+            g->w, g->h, g->w, g->h);
     for (size_t i = 0; i < npairs && i < MAX_PAIRS; i++) {
-        const node *na = find_node(nodes, nn, pairs[i].a);
-        const node *nb = find_node(nodes, nn, pairs[i].b);
-        if (!na || !nb)
+        const node *from = find_node(g->nodes, g->n, pairs[i].from);
+        const node *to = find_node(g->nodes, g->n, pairs[i].to);
+        if (!from || !to)
             continue;
-        put_edge(out, c, &pairs[i], na, nb, i);
-        if (pairs[i].origin)
-            put_arrow_head(out, pairs[i].origin == 2 ? nb : na,
-                           pairs[i].origin == 2 ? na : nb,
-                           cls_fg(pairs[i].cls));
+        put_edge(out, c, &pairs[i], from, to, i);
+        if (pairs[i].known)
+            put_arrow_head(out, from, to, cls_fg(pairs[i].cls));
     }
-    for (size_t i = 0; i < nn; i++)
-        put_node(out, c, &nodes[i]);
+    for (size_t i = 0; i < g->n; i++)
+        put_node(out, c, &g->nodes[i]);
     fputs("</svg>\n", out);
+}
+
+static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
+                     size_t npairs)
+{
+    fputs("<h2 id=\"graph\">Who took from whom</h2>\n", out);
+    if (!npairs) {
+        fputs("<p>No reuse between documents.</p>\n", out);
+        return 0;
+    }
+    graph g = {malloc(MAX_NODES * sizeof *g.nodes), 0, 0, 0};
+    size_t dropped = 0;
+    if (!g.nodes || pick_nodes(c, pairs, npairs, &g, &dropped)) {
+        free(g.nodes);
+        return -1;
+    }
+    place_nodes(c, &g);
+    put_svg(out, c, pairs, npairs, &g);
     if (dropped)
         fprintf(out,
                 "<p class=\"sub\">%zu more documents with less reuse "
                 "are left out of the graph; the table lists them.</p>\n",
                 dropped);
-    free(nodes);
-    free(left_out);
+    free(g.nodes);
     return 0;
 }
 
@@ -552,8 +592,7 @@ static int put_graph(FILE *out, const wt_corpus *c, const pair_info *pairs,
 
 typedef struct peer {
     size_t doc;
-    size_t paras;                /* paragraphs with a link to doc */
-    size_t other, self, unknown; /* origin votes of those links */
+    size_t paras; /* paragraphs with a link to doc */
 } peer;
 
 static peer *find_peer(peer **v, size_t *n, size_t doc)
@@ -565,7 +604,7 @@ static peer *find_peer(peer **v, size_t *n, size_t doc)
     if (!nv)
         return NULL;
     *v = nv;
-    nv[*n] = (peer){doc, 0, 0, 0, 0};
+    nv[*n] = (peer){doc, 0};
     return &nv[(*n)++];
 }
 
@@ -592,9 +631,6 @@ static int doc_peers(const wt_document *d, size_t self, peer **v, size_t *n,
             if (!pe)
                 return -1;
             pe->paras++;
-            pe->other += src->origin == WT_ORIGIN_OTHER;
-            pe->self += src->origin == WT_ORIGIN_THIS;
-            pe->unknown += src->origin == WT_ORIGIN_UNKNOWN;
         }
         if (pa->boiler == WT_BOILER_NONE) {
             ++*text;
@@ -604,23 +640,24 @@ static int doc_peers(const wt_document *d, size_t self, peer **v, size_t *n,
     return 0;
 }
 
-/* kind: 0 took from (peer is origin), 1 taken by, 2 origin unknown. */
-static void put_peer_list(FILE *out, const wt_corpus *c, const wt_document *d,
-                          const peer *v, size_t n, int kind)
+/* The peers of document self whose pair has the given origin, seen from
+ * self: WT_ORIGIN_OTHER took from, WT_ORIGIN_UNKNOWN shared with,
+ * WT_ORIGIN_THIS taken by.  Who took from whom and whether it was
+ * credited are the library's answers. */
+static void put_peer_list(FILE *out, const wt_corpus *c, size_t self,
+                          const peer *v, size_t n, wt_origin origin)
 {
+    const wt_document *d = wt_corpus_document(c, self);
     int any = 0;
     for (size_t i = 0; i < n; i++) {
         const peer *pe = &v[i];
-        const int k = pe->other > pe->self && pe->other >= pe->unknown  ? 0
-                      : pe->self > pe->other && pe->self >= pe->unknown ? 1
-                                                                        : 2;
-        if (k != kind)
+        if (wt_corpus_pair_origin(c, self, pe->doc) != origin)
             continue;
         if (any++)
             fputs("<br>", out);
         put_esc(out, doc_id(c, pe->doc));
         fprintf(out, ": %zu \302\266", pe->paras);
-        if (kind == 0)
+        if (origin == WT_ORIGIN_OTHER)
             fputs(wt_document_credits(d, wt_corpus_document(c, pe->doc))
                       ? " <span class=\"ok\">credited</span>"
                       : " <span class=\"no\">not credited</span>",
@@ -659,10 +696,12 @@ static int put_table(FILE *out, const wt_corpus *c)
         fputs(" \302\267 ", out);
         put_time(out, wt_document_published(d));
         fprintf(out, "</small></td><td>%zu</td><td>%zu</td><td>", text, own);
-        for (int k = 0; k < 3; k++) {
-            put_peer_list(out, c, d, v, n, k == 0 ? 0 : k == 1 ? 2 : 1);
-            fputs(k < 2 ? "</td><td>" : "</td></tr>\n", out);
-        }
+        put_peer_list(out, c, i, v, n, WT_ORIGIN_OTHER);
+        fputs("</td><td>", out);
+        put_peer_list(out, c, i, v, n, WT_ORIGIN_UNKNOWN);
+        fputs("</td><td>", out);
+        put_peer_list(out, c, i, v, n, WT_ORIGIN_THIS);
+        fputs("</td></tr>\n", out);
         free(v);
     }
     fputs("</table>\n", out);
@@ -972,14 +1011,38 @@ static size_t linked_count(const wt_corpus *c, size_t doc, size_t other,
     return n;
 }
 
+/* The section's title, figures and column heads: origin on the left. */
+static void put_pair_head(FILE *out, const pair_view *pv, int known)
+{
+    const wt_corpus *c = pv->c;
+    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>",
+            pv->idx);
+    put_esc(out, doc_id(c, pv->doc[1]));
+    fputs(known ? " took from " : " and ", out);
+    put_esc(out, doc_id(c, pv->doc[0]));
+    fputs("</h2>\n<p class=\"sub\">", out);
+    for (int side = 1; side >= 0; side--) {
+        size_t text;
+        const size_t k =
+            linked_count(c, pv->doc[side], pv->doc[!side], &text);
+        fprintf(out, "%zu of %zu text paragraphs of ", k, text);
+        put_esc(out, doc_id(c, pv->doc[side]));
+        fputs(" share text with ", out);
+        put_esc(out, doc_id(c, pv->doc[!side]));
+        fputs(side ? "; " : ". ", out);
+    }
+    fprintf(out,
+            "%s Point at a highlighted span to light its counterpart; "
+            "click to go there.</p>\n<div class=\"grid\">\n",
+            known ? "" : "Nothing tells which came first.");
+    put_side_head(out, c, pv->doc[0], known ? "origin" : "one side");
+    put_side_head(out, c, pv->doc[1], known ? "took from it" : "other side");
+}
+
 static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
                     size_t idx)
 {
-    pair_view pv = {c, idx, {pi->a, pi->b}, NULL, 0, 0, 0};
-    if (pi->origin == 2) {
-        pv.doc[0] = pi->b;
-        pv.doc[1] = pi->a;
-    }
+    pair_view pv = {c, idx, {pi->from, pi->to}, NULL, 0, 0, 0};
     size_t na = 0;
     anchor *an = NULL;
     int rc = -1;
@@ -989,27 +1052,7 @@ static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
         qsort(pv.h, pv.nh, sizeof *pv.h, cmp_hl);
     if (!(an = align(&pv, &na)))
         goto out;
-    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>", idx);
-    put_esc(out, doc_id(c, pv.doc[1]));
-    fputs(pi->origin ? " took from " : " and ", out);
-    put_esc(out, doc_id(c, pv.doc[0]));
-    fputs("</h2>\n<p class=\"sub\">", out);
-    for (int side = 1; side >= 0; side--) {
-        size_t text;
-        const size_t k = linked_count(c, pv.doc[side], pv.doc[!side], &text);
-        fprintf(out, "%zu of %zu text paragraphs of ", k, text);
-        put_esc(out, doc_id(c, pv.doc[side]));
-        fputs(" share text with ", out);
-        put_esc(out, doc_id(c, pv.doc[!side]));
-        fputs(side ? "; " : ". ", out);
-    }
-    fprintf(out,
-            "%s Point at a highlighted span to light its counterpart; "
-            "click to go there.</p>\n<div class=\"grid\">\n",
-            pi->origin ? "" : "Nothing tells which came first.");
-    put_side_head(out, c, pv.doc[0], pi->origin ? "origin" : "one side");
-    put_side_head(out, c, pv.doc[1],
-                  pi->origin ? "took from it" : "other side");
+    put_pair_head(out, &pv, pi->known);
     size_t l = 0, r = 0;
     for (size_t i = 0; i < na; i++) {
         put_rows(out, &pv, l, an[i].l, r, an[i].r);
@@ -1037,14 +1080,12 @@ static void put_toc(FILE *out, const wt_corpus *c, const pair_info *pairs,
     fputs("<h2>Document pairs with reuse</h2>\n<ul class=\"toc\">\n", out);
     for (size_t i = 0; i < n && i < MAX_PAIRS; i++) {
         const pair_info *pi = &pairs[i];
-        const size_t left = pi->origin == 2 ? pi->b : pi->a;
-        const size_t right = pi->origin == 2 ? pi->a : pi->b;
         fprintf(out, "<li><a href=\"#pair-%zu\">", i);
-        put_esc(out, doc_id(c, right));
-        fputs(pi->origin ? " took from " : " and ", out);
-        put_esc(out, doc_id(c, left));
+        put_esc(out, doc_id(c, pi->to));
+        fputs(pi->known ? " took from " : " and ", out);
+        put_esc(out, doc_id(c, pi->from));
         fputs("</a> \342\200\224", out);
-        for (unsigned k = 0, first = 1; k < 4; k++)
+        for (unsigned k = 0, first = 1; k < WT_CLASS_COUNT; k++)
             if (pi->by_class[k]) {
                 fprintf(out, "%s %zu %s", first ? "" : ",", pi->by_class[k],
                         wt_class_name((wt_class)k));
@@ -1087,21 +1128,4 @@ int report_html(const wt_corpus *c, const cli_settings *s, FILE *out)
 out:
     free(pairs);
     return rc;
-}
-
-int report_html_file(const wt_corpus *c, const cli_settings *s,
-                     const char *path)
-{
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        fprintf(stderr, "wiretrace: %s: cannot write: %s\n", path,
-                strerror(errno));
-        return -1;
-    }
-    int rc = report_html(c, s, f);
-    if (fclose(f) || rc) {
-        fprintf(stderr, "wiretrace: %s: cannot write the HTML report\n", path);
-        return -1;
-    }
-    return 0;
 }

@@ -70,28 +70,16 @@ static json_t *document_json(const wt_corpus *c, const wt_document *d)
     return o;
 }
 
-static int cmp_size2(const void *x, const void *y)
-{
-    const size_t *a = x, *b = y;
-    if (a[0] != b[0])
-        return a[0] < b[0] ? -1 : 1;
-    return (a[1] > b[1]) - (a[1] < b[1]);
-}
-
 static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
 {
-    const size_t n = wt_corpus_pair_count(c);
-    size_t *ab = malloc((n + 1) * 2 * sizeof *ab);
+    size_t n;
+    size_t *ab = report_pairs_sorted(c, &n);
     json_t *a = json_array();
     if (!ab || !a) {
         free(ab);
         json_decref(a);
         return NULL;
     }
-    for (size_t i = 0; i < n; i++)
-        wt_corpus_pair_at(c, i, &ab[2 * i], &ab[2 * i + 1]);
-    if (n > 1)
-        qsort(ab, n, 2 * sizeof *ab, cmp_size2);
     for (size_t i = 0; i < n; i++) {
         double sa, sb, sim;
         wt_corpus_pair(c, ab[2 * i], ab[2 * i + 1], &sa, &sb, &sim);
@@ -108,7 +96,9 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
     return a;
 }
 
-int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
+/* The JSON contract with jansson's dump flags: indented, or on one line. */
+static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
+                      size_t flags)
 {
     size_t n = wt_corpus_document_count(c);
     if (s->shown && s->shown < n)
@@ -122,10 +112,18 @@ int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
                              pairs_json(c, s->all_pairs, n));
     if (!root)
         return -1;
-    const size_t flags = s->format == FMT_JSONL ? JSON_COMPACT
-                                                : JSON_INDENT(1);
     const int rc = json_dumpf(root, out, flags | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc;
+}
+
+int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
+{
+    return write_json(c, s, out, JSON_INDENT(1));
+}
+
+int report_jsonl(const wt_corpus *c, const cli_settings *s, FILE *out)
+{
+    return write_json(c, s, out, JSON_COMPACT);
 }

@@ -1,24 +1,12 @@
 /* report_text.c - the report an editor reads. */
 #include "report.h"
+#include "slice.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define LEAD_CHARS 46   /* first words of a paragraph */
 #define SPAN_CHARS 90   /* preview of a shared span */
-
-/* Byte length of the first n code points of UTF-8 s. */
-static size_t utf8_prefix(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (s[i] && n) {
-        i++;
-        while ((s[i] & 0xC0) == 0x80)
-            i++;
-        n--;
-    }
-    return i;
-}
 
 static size_t utf8_chars(const char *s)
 {
@@ -157,21 +145,13 @@ size_t report_count_links_in(const wt_corpus *c, size_t ndocs)
     return links;
 }
 
-/* The origin of a pair as the links from a's side say it. */
-static const char *pair_origin(const wt_corpus *c, size_t a, size_t b)
+/* The id of the pair's origin as the library tells it, or "unknown". */
+static const char *pair_origin_id(const wt_corpus *c, size_t a, size_t b)
 {
-    const wt_document *d = wt_corpus_document(c, a);
-    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
-        const wt_paragraph *pa = wt_document_paragraph(d, p);
-        for (size_t s = 0; s < pa->source_count; s++) {
-            if (pa->sources[s].document != b)
-                continue;
-            if (pa->sources[s].origin == WT_ORIGIN_OTHER)
-                return wt_document_id(wt_corpus_document(c, b));
-            if (pa->sources[s].origin == WT_ORIGIN_THIS)
-                return wt_document_id(d);
-            return "unknown";
-        }
+    switch (wt_corpus_pair_origin(c, a, b)) {
+    case WT_ORIGIN_OTHER: return wt_document_id(wt_corpus_document(c, b));
+    case WT_ORIGIN_THIS: return wt_document_id(wt_corpus_document(c, a));
+    case WT_ORIGIN_UNKNOWN: break;
     }
     return "unknown";
 }
@@ -186,17 +166,28 @@ static int cmp_pair(const void *x, const void *y)
 
 /* Only the pairs that had a candidate can share anything: walking them,
  * not every pair of documents, keeps a scan of many files linear. */
-static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
+size_t *report_pairs_sorted(const wt_corpus *c, size_t *n)
 {
     const size_t np = wt_corpus_pair_count(c);
     size_t *ab = malloc((np + 1) * 2 * sizeof *ab);
-    int header = 0;
+    *n = 0;
     if (!ab)
-        return;
+        return NULL;
     for (size_t i = 0; i < np; i++)
         wt_corpus_pair_at(c, i, &ab[2 * i], &ab[2 * i + 1]);
     if (np > 1)
         qsort(ab, np, 2 * sizeof *ab, cmp_pair);
+    *n = np;
+    return ab;
+}
+
+static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
+{
+    size_t np;
+    size_t *ab = report_pairs_sorted(c, &np);
+    int header = 0;
+    if (!ab)
+        return -1;
     for (size_t i = 0; i < np; i++) {
         const size_t a = ab[2 * i], b = ab[2 * i + 1];
         double sa, sb, sim;
@@ -215,11 +206,12 @@ static void print_pairs(FILE *out, const wt_corpus *c, size_t shown)
         fputs(" ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
         fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100,
-                sim, pair_origin(c, a, b));
+                sim, pair_origin_id(c, a, b));
     }
     free(ab);
     if (!header)
         fputs("\nNo reuse between documents.\n", out);
+    return 0;
 }
 
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
@@ -238,6 +230,7 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
           "longest shared span with its bytes.\n", out);
     for (size_t i = 0; i < n; i++)
         print_document(out, c, wt_corpus_document(c, i));
-    print_pairs(out, c, n);
+    if (print_pairs(out, c, n))
+        return -1;
     return ferror(out) ? -1 : 0;
 }

@@ -1,4 +1,5 @@
-/* slice.c - text slices that keep the spaces at their edges. */
+/* slice.c - text slices that keep the spaces at their edges, and where
+ * to cut UTF-8. */
 #include "slice.h"
 
 #include <stdlib.h>
@@ -46,4 +47,13 @@ char *text_slice(const wt_document *d, size_t s, size_t e)
     }
     free(t);
     return r;
+}
+
+size_t utf8_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; s[i] && n; n--)
+        for (i++; (s[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
 }

@@ -12,4 +12,8 @@
  * read like the whole.  Returns a malloc'd string, or NULL. */
 char *text_slice(const wt_document *d, size_t s, size_t e);
 
+/* The byte length of the first n code points of UTF-8 s (all of s when
+ * it is shorter): where to cut a text for a column or a preview. */
+size_t utf8_prefix(const char *s, size_t n);
+
 #endif

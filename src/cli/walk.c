@@ -1,6 +1,7 @@
 /* walk.c - the input files of a run (see walk.h). */
 #define _DEFAULT_SOURCE
 #include "walk.h"
+#include "msg.h"
 
 #include <fts.h>
 #include <stdio.h>
@@ -29,6 +30,25 @@ int walk_push(walk_list *l, const char *path, const char *id)
         return -1;
     }
     l->n++;
+    return 0;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+int walk_files(walk_list *l, char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *p = paths[i];
+        int clash = 0;
+        for (size_t j = 0; j < n; j++)
+            clash |= j != i && !strcmp(base_name(p), base_name(paths[j]));
+        if (walk_push(l, p, clash ? p : base_name(p)))
+            return -1;
+    }
     return 0;
 }
 
@@ -84,16 +104,14 @@ static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
 {
     if (e->fts_info == FTS_DNR || e->fts_info == FTS_ERR ||
         e->fts_info == FTS_NS) {
-        fprintf(stderr, "wiretrace: %s: %s\n", e->fts_path,
-                strerror(e->fts_errno));
+        cli_error("%s: %s", e->fts_path, strerror(e->fts_errno));
         *trouble = 1;
     } else if (e->fts_info == FTS_DC) {
-        fprintf(stderr, "wiretrace: %s: directory loop (symbolic link), "
-                "skipped\n", e->fts_path);
+        cli_error("%s: directory loop (symbolic link), skipped",
+                  e->fts_path);
         *trouble = 1;
     } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
-        fprintf(stderr, "wiretrace: %s: dangling symbolic link, skipped\n",
-                e->fts_path);
+        cli_error("%s: dangling symbolic link, skipped", e->fts_path);
         *trouble = 1;
     } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
         const char *id = e->fts_path;
@@ -109,7 +127,7 @@ int walk_txt(walk_list *l, char *dir, int *trouble)
     char *roots[] = {dir, NULL};
     FTS *fts = fts_open(roots, FTS_LOGICAL | FTS_NOCHDIR, NULL);
     if (!fts) {
-        fprintf(stderr, "wiretrace: %s: cannot open\n", dir);
+        cli_error("%s: cannot open", dir);
         *trouble = 1;
         return 0;
     }

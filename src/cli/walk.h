@@ -24,6 +24,11 @@ typedef struct walk_list {
 /* Appends one file.  Returns 0, or -1 when out of memory. */
 int walk_push(walk_list *l, const char *path, const char *id);
 
+/* Appends the files paths[0..n), each named by its base name, or by its
+ * path when another of them has the same base name.  Returns 0, or -1
+ * when out of memory. */
+int walk_files(walk_list *l, char *const *paths, size_t n);
+
 /* Appends the *.txt files below dir, ids relative to dir.  Symbolic links
  * are followed; unreadable folders, dangling links and link loops are
  * named on stderr, skipped, and set *trouble.  Returns 0, or -1 when out

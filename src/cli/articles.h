@@ -1,0 +1,29 @@
+/*
+ * articles.h - the articles an index command reads, one at a time, so
+ * that memory does not grow with the input.  An operand is a JSON Lines
+ * file (*.jsonl, *.ndjson, or - for standard input; see jsonl.h), a
+ * folder (its *.txt files, see walk.h) or a text file.
+ */
+#ifndef WT_CLI_ARTICLES_H
+#define WT_CLI_ARTICLES_H
+
+#include "walk.h"
+#include "wiretrace.h"
+
+/* Receives each article, in input order.  path is the file the article
+ * was read from, NULL for one from JSON Lines.  a and its strings live
+ * until the call returns. */
+typedef void (*article_fn)(void *ctx, const wt_article *a, const char *path);
+
+/* Reads the articles of one operand.  What cannot be read (a file, a
+ * line of JSON Lines) is named on stderr and sets *trouble; the rest is
+ * read. */
+void articles_read(char *operand, article_fn fn, void *ctx, int *trouble);
+
+/* Reads the files of l in order, with their ids and the --published and
+ * --outlet values l holds, leaving out file i when skip[i] is set (skip
+ * may be NULL).  Errors as articles_read(). */
+void articles_read_files(const walk_list *l, const unsigned char *skip,
+                         article_fn fn, void *ctx, int *trouble);
+
+#endif

@@ -1,0 +1,262 @@
+/*
+ * cmd_compare.c - `wiretrace compare FILE...` and `wiretrace scan DIR...`:
+ * every input in one corpus, analyzed in memory, one report.  A scan above
+ * --in-memory-max, or given --db, goes through an index instead
+ * (cmd_scan_indexed), so that its memory does not grow with the corpus.
+ */
+#define _DEFAULT_SOURCE /* mkstemps */
+#include "cmd_compare.h"
+#include "cmd_index.h"
+#include "progress.h"
+#include "report.h"
+#include "walk.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct run {
+    const cli_settings *s;
+    wt_options *o;
+    wt_corpus *c;
+    walk_list in;       /* the input files */
+    cli_log log;
+    progress *progress; /* the progress line while reading */
+    int trouble;        /* an input failed; the others are reported */
+} run;
+
+static int collect_dirs(run *r)
+{
+    for (size_t i = 0; i < r->s->ninputs; i++)
+        if (walk_txt(&r->in, r->s->inputs[i], &r->trouble))
+            return -1;
+    return 0;
+}
+
+/* Resolves --published and --outlet to the inputs they name, into
+ * r->in.published and r->in.outlet. */
+static int resolve_meta(run *r)
+{
+    const size_t nmeta = r->s->npublished + r->s->noutlets;
+    if (!nmeta)
+        return 0;
+    r->in.published = calloc(r->in.n + 1, sizeof *r->in.published);
+    r->in.outlet = calloc(r->in.n + 1, sizeof *r->in.outlet);
+    if (!r->in.published || !r->in.outlet)
+        return -1;
+    for (size_t m = 0; m < nmeta; m++) {
+        const int is_time = m < r->s->npublished;
+        const cli_meta *cm = is_time ? &r->s->published[m]
+                                     : &r->s->outlets[m - r->s->npublished];
+        int64_t t = 0;
+        if (is_time && wt_parse_time(cm->value, &t)) {
+            cli_error("invalid time \"%s\" for %s: expected ISO 8601 "
+                      "(2024-10-22T08:05:00Z)", cm->value, cm->file);
+            r->trouble = 1;
+            continue;
+        }
+        size_t i = 0;
+        while (i < r->in.n && strcmp(r->in.paths[i], cm->file) &&
+               strcmp(r->in.ids[i], cm->file))
+            i++;
+        if (i == r->in.n) {
+            cli_error("%s: given with --%s but not an input", cm->file,
+                      is_time ? "published" : "outlet");
+            r->trouble = 1;
+        } else if (is_time) {
+            r->in.published[i] = t;
+        } else {
+            r->in.outlet[i] = cm->value;
+        }
+    }
+    return 0;
+}
+
+/* The size of each input, stat'ed once; 0 for what cannot be. */
+static uint64_t input_bytes(const run *r, uint64_t *size)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < r->in.n; i++) {
+        struct stat st;
+        size[i] = stat(r->in.paths[i], &st) == 0 ? (uint64_t)st.st_size : 0;
+        total += size[i];
+    }
+    return total;
+}
+
+static void add_all(run *r, const uint64_t *size, uint64_t total)
+{
+    r->progress = progress_new(r->in.n, total, &r->log);
+    for (size_t i = 0; i < r->in.n; i++) {
+        if (r->s->verbose) {
+            cli_status_clear(&r->log);
+            cli_info("reading %s", r->in.paths[i]);
+        }
+        if (wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]) == 0) {
+            if (r->in.published && (r->in.published[i] || r->in.outlet[i]))
+                wt_corpus_set_meta(r->c, wt_corpus_document_count(r->c) - 1,
+                                   r->in.published[i], r->in.outlet[i]);
+        } else {
+            r->trouble = 1; /* the library logged why, naming the file */
+        }
+        progress_step(r->progress, size[i]);
+    }
+}
+
+/* The temporary index of a scan, removed if a signal ends the run (a
+ * closed pipe, Ctrl-C).  Process-wide by nature, like the signal handler
+ * that reads it: the one mutable static of the command. */
+static char temp_paths[3][4200];
+
+static void remove_temp(int sig)
+{
+    for (int i = 0; i < 3; i++)
+        if (temp_paths[i][0])
+            unlink(temp_paths[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* A new empty file for a temporary index in $TMPDIR; SQLite takes an
+ * empty file as a new database. */
+static int temp_index(char *path, size_t len)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, len, "%s/wiretrace-scan-XXXXXX.db",
+             dir && *dir ? dir : "/tmp");
+    const int fd = mkstemps(path, 3);
+    if (fd < 0) {
+        cli_error("%s: cannot create a temporary index: %s", path,
+                  strerror(errno));
+        return -1;
+    }
+    close(fd);
+    snprintf(temp_paths[0], sizeof temp_paths[0], "%s", path);
+    snprintf(temp_paths[1], sizeof temp_paths[1], "%s-wal", path);
+    snprintf(temp_paths[2], sizeof temp_paths[2], "%s-shm", path);
+    static const int sigs[] = {SIGINT, SIGTERM, SIGPIPE, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], remove_temp);
+    return 0;
+}
+
+static void remove_temp_index(void)
+{
+    for (int i = 0; i < 3; i++) {
+        unlink(temp_paths[i]);
+        temp_paths[i][0] = '\0';
+    }
+}
+
+/* scan: inputs above --in-memory-max go through an index, whose memory
+ * does not grow with the corpus; so does any scan given --db.  Returns
+ * the exit status, or -1 to scan in memory. */
+static int scan_indexed(run *r, uint64_t total)
+{
+    const uint64_t limit = (uint64_t)r->s->in_memory_max << 20;
+    if (!r->s->db && total <= limit)
+        return -1;
+    if (r->s->db)
+        return cmd_scan_indexed(r->s, r->o, r->s->db, &r->in, r->trouble);
+    if (!r->s->quiet)
+        cli_info("%.1f MB of input is above --in-memory-max %u: scanning "
+                 "through a temporary index", (double)total / (1 << 20),
+                 r->s->in_memory_max);
+    char tmp[4096];
+    if (temp_index(tmp, sizeof tmp))
+        return EXIT_TROUBLE;
+    const int rc = cmd_scan_indexed(r->s, r->o, tmp, &r->in, r->trouble);
+    remove_temp_index();
+    return rc;
+}
+
+/* The corpus, the inputs of the command line (files, or the *.txt files
+ * below the folders of a scan, with what --published and --outlet say of
+ * them) and room for the size of each. */
+static int start(run *r, int scan, uint64_t **size)
+{
+    const int rc = wt_corpus_new(&r->c, r->o);
+    if (rc) {
+        cli_error("%s", wt_strerror(rc));
+        return EXIT_TROUBLE;
+    }
+    if ((scan ? collect_dirs(r)
+              : walk_files(&r->in, r->s->inputs, r->s->ninputs)) ||
+        resolve_meta(r) ||
+        !(*size = malloc((r->in.n + 1) * sizeof **size))) {
+        cli_error("out of memory");
+        return EXIT_TROUBLE;
+    }
+    return 0;
+}
+
+/* The report on stdout in the --format asked for, and the --html page. */
+static int print_report(const run *r)
+{
+    if (report_writer_for(r->s->format)(r->c, r->s, stdout) ||
+        fflush(stdout)) {
+        cli_error("cannot write the report");
+        return EXIT_TROUBLE;
+    }
+    if (r->s->html && report_html_file(r->c, r->s, r->s->html))
+        return EXIT_TROUBLE;
+    if (r->trouble)
+        return EXIT_TROUBLE;
+    return report_count_links(r->c) ? EXIT_REUSE : EXIT_NO_REUSE;
+}
+
+/* Every input read and analyzed in memory, then the report. */
+static int in_memory(run *r, const uint64_t *size, uint64_t total)
+{
+    add_all(r, size, total);
+    progress_stage(r->progress, "analyzing");
+    const int rc = wt_corpus_analyze(r->c);
+    progress_end(r->progress);
+    r->progress = NULL;
+    if (rc) {
+        cli_error("%s", wt_corpus_error(r->c));
+        return EXIT_TROUBLE;
+    }
+    return print_report(r);
+}
+
+static int run_corpus(const cli_settings *s, wt_options *o, int scan)
+{
+    if (s->ninputs == 0) {
+        cli_usage_error("%s needs at least one %s", s->command,
+                        scan ? "DIR" : "FILE");
+        return cli_usage_hint(s->command);
+    }
+    run r;
+    memset(&r, 0, sizeof r);
+    r.s = s;
+    r.o = o;
+    cli_log_attach(&r.log, s->quiet, s->verbose, o);
+    uint64_t *size = NULL;
+    int rc = start(&r, scan, &size);
+    if (!rc) {
+        const uint64_t total = input_bytes(&r, size);
+        rc = scan ? scan_indexed(&r, total) : -1;
+        if (rc < 0)
+            rc = in_memory(&r, size, total);
+    }
+    free(size);
+    walk_release(&r.in);
+    progress_end(r.progress);
+    wt_corpus_free(r.c);
+    return rc;
+}
+
+int cmd_compare(const cli_settings *s, wt_options *o)
+{
+    return run_corpus(s, o, 0);
+}
+
+int cmd_scan(const cli_settings *s, wt_options *o)
+{
+    return run_corpus(s, o, 1);
+}

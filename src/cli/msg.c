@@ -1,0 +1,99 @@
+/* msg.c - the messages of the command on stderr (see msg.h). */
+#include "msg.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+/* One message, one line.  The stream is locked for the whole line, so
+ * worker threads never interleave inside one. */
+static void put_line(const char *kind, const char *fmt, va_list ap)
+{
+    flockfile(stderr);
+    fprintf(stderr, "wiretrace: %s", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    funlockfile(stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_line("", fmt, ap);
+    va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_line("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void cli_info(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_line("", fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_line("", fmt, ap);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+int cli_usage_hint(const char *command)
+{
+    fprintf(stderr, "Try 'wiretrace %s%s--help' for more information.\n",
+            command ? command : "", command ? " " : "");
+    return EXIT_USAGE;
+}
+
+void cli_log_attach(cli_log *l, int quiet, int verbose, wt_options *o)
+{
+    l->quiet = quiet;
+    l->verbose = verbose;
+    o->logger = cli_logger;
+    o->logger_ctx = l;
+}
+
+void cli_logger(void *ctx, wt_log_level level, const char *msg)
+{
+    cli_log *l = ctx;
+    if ((level == WT_LOG_ERROR && l->errors_returned) ||
+        (level == WT_LOG_WARN && l->quiet) ||
+        (level < WT_LOG_WARN && !l->verbose))
+        return;
+    cli_status_clear(l);
+    if (level == WT_LOG_ERROR)
+        cli_error("%s", msg);
+    else if (level == WT_LOG_WARN)
+        cli_warn("%s", msg);
+    else
+        cli_info("%s", msg);
+}
+
+void cli_status(cli_log *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("\r\033[Kwiretrace: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+    l->status_shown = 1;
+}
+
+void cli_status_clear(cli_log *l)
+{
+    if (l->status_shown) {
+        fputs("\r\033[K", stderr);
+        l->status_shown = 0;
+    }
+}

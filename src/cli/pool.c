@@ -1,0 +1,163 @@
+/* pool.c - worker threads with results in input order (see pool.h). */
+#include "pool.h"
+
+#include <assert.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A chunk holds CHUNK_PER_JOB items a thread: enough to keep the threads
+ * busy, few enough to keep memory flat.  With one job a chunk is one
+ * item, processed in the caller's thread. */
+#define CHUNK_PER_JOB 32
+
+typedef struct chunk {
+    char *items;
+    size_t n;
+    pthread_t *t;
+    unsigned started; /* threads running on it; 0 = none */
+} chunk;
+
+/* One thread's share of a chunk: items no, no + jobs, no + 2 jobs, ... */
+typedef struct worker {
+    pool *p;
+    unsigned no;
+    chunk *on;
+} worker;
+
+struct pool {
+    pool_ops ops;
+    void *ctx;
+    unsigned jobs;
+    size_t item_size, cap; /* cap: items a chunk holds */
+    worker *workers;
+    chunk chunks[2];
+    chunk *fill;   /* being filled by the caller */
+    chunk *flying; /* being processed, or NULL */
+};
+
+static void *item_at(const pool *p, const chunk *c, size_t i)
+{
+    return c->items + i * p->item_size;
+}
+
+pool *pool_new(unsigned jobs, size_t item_size, const pool_ops *ops,
+               void *ctx)
+{
+    assert(jobs >= 1 && item_size > 0);
+    pool *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->ops = *ops;
+    p->ctx = ctx;
+    p->jobs = jobs;
+    p->item_size = item_size;
+    p->cap = jobs == 1 ? 1 : (size_t)jobs * CHUNK_PER_JOB;
+    p->workers = calloc(jobs, sizeof *p->workers);
+    int ok = p->workers != NULL;
+    for (int i = 0; i < 2; i++) {
+        p->chunks[i].items = calloc(p->cap, item_size);
+        p->chunks[i].t = calloc(jobs, sizeof *p->chunks[i].t);
+        ok = ok && p->chunks[i].items && p->chunks[i].t;
+    }
+    if (!ok) {
+        pool_free(p);
+        return NULL;
+    }
+    for (unsigned w = 0; w < jobs; w++)
+        p->workers[w] = (worker){p, w, NULL};
+    p->fill = &p->chunks[0];
+    return p;
+}
+
+void pool_free(pool *p)
+{
+    if (!p)
+        return;
+    assert(!p->flying);
+    for (int i = 0; i < 2; i++) {
+        free(p->chunks[i].items);
+        free(p->chunks[i].t);
+    }
+    free(p->workers);
+    free(p);
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    const pool *p = w->p;
+    for (size_t i = w->no; i < w->on->n; i += p->jobs)
+        p->ops.work(p->ctx, w->no, item_at(p, w->on, i));
+    return NULL;
+}
+
+/* Starts the workers on c; the shares of threads that cannot start are
+ * processed here. */
+static void launch(pool *p, chunk *c)
+{
+    c->started = 0;
+    for (unsigned w = 0; w < p->jobs; w++)
+        p->workers[w].on = c;
+    if (p->jobs > 1)
+        for (; c->started < p->jobs; c->started++)
+            if (pthread_create(&c->t[c->started], NULL, work,
+                               &p->workers[c->started]))
+                break;
+    for (unsigned w = c->started; w < p->jobs; w++)
+        work(&p->workers[w]);
+}
+
+static void join(chunk *c)
+{
+    for (unsigned w = 0; w < c->started; w++)
+        pthread_join(c->t[w], NULL);
+    c->started = 0;
+}
+
+/* Lands c's items in order; its workers are done. */
+static void land(pool *p, chunk *c)
+{
+    assert(!c->started);
+    for (size_t i = 0; i < c->n; i++)
+        p->ops.land(p->ctx, item_at(p, c, i));
+    c->n = 0;
+}
+
+/* The filled chunk goes to the workers; the one they were on is landed
+ * meanwhile.  Chunks land in the order they were filled. */
+static void flush(pool *p)
+{
+    chunk *prev = p->flying;
+    if (prev)
+        join(prev); /* the workers are free again */
+    p->flying = p->fill;
+    launch(p, p->flying);
+    if (prev)
+        land(p, prev);
+    p->fill = prev ? prev : &p->chunks[p->flying == p->chunks ? 1 : 0];
+}
+
+void *pool_slot(pool *p)
+{
+    void *item = item_at(p, p->fill, p->fill->n);
+    memset(item, 0, p->item_size);
+    return item;
+}
+
+void pool_push(pool *p)
+{
+    if (++p->fill->n == p->cap)
+        flush(p);
+}
+
+void pool_drain(pool *p)
+{
+    if (p->fill->n)
+        flush(p);
+    if (p->flying) {
+        join(p->flying);
+        land(p, p->flying);
+    }
+    p->flying = NULL;
+}

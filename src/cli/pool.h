@@ -1,0 +1,48 @@
+/*
+ * pool.h - worker threads for -j N whose results come back in input
+ * order, so that the output is the same with any number of threads.
+ *
+ * Items are queued in chunks.  While the workers process one chunk, the
+ * caller fills the next and lands the one before, so reading input,
+ * storing and printing overlap the work; memory holds two chunks, never
+ * the input.
+ */
+#ifndef WT_CLI_POOL_H
+#define WT_CLI_POOL_H
+
+#include <stddef.h>
+
+typedef struct pool pool;
+
+typedef struct pool_ops {
+    /* Processes one item.  Runs in a worker thread (in the caller's with
+     * one job), at the same time as other items; worker is the thread's
+     * number in [0, jobs), so that each thread can keep state of its own. */
+    void (*work)(void *ctx, unsigned worker, void *item);
+    /* Finishes one processed item in the caller's thread, in the order
+     * the items were queued, and releases what it holds. */
+    void (*land)(void *ctx, void *item);
+} pool_ops;
+
+/* A pool of jobs threads (at least 1) over items of item_size bytes;
+ * ops and ctx are kept until pool_free().  Returns NULL when out of
+ * memory. */
+pool *pool_new(unsigned jobs, size_t item_size, const pool_ops *ops,
+               void *ctx);
+
+/* The next item to fill, zeroed; owned by the pool.  Queue it with
+ * pool_push(); an item that is not pushed is handed out again. */
+void *pool_slot(pool *p);
+
+/* Queues the item pool_slot() returned.  When a chunk is full the
+ * workers start on it and the chunk before is landed meanwhile. */
+void pool_push(pool *p);
+
+/* Processes and lands every queued item. */
+void pool_drain(pool *p);
+
+/* Frees the pool (NULL is fine).  Call pool_drain() first: items still
+ * queued are not landed. */
+void pool_free(pool *p);
+
+#endif
