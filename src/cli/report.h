@@ -10,13 +10,6 @@
 
 #include <stdio.h>
 
-/* The number of wt_class values, for tables indexed by class.  wiretrace.h
- * is to define it; until then the last class + 1.  This is the one place
- * the CLI defines it: the tables check their size against it. */
-#ifndef WT_CLASS_COUNT
-#define WT_CLASS_COUNT (WT_CLASS_DUPLICATE + 1)
-#endif
-
 typedef int (*report_writer)(const wt_corpus *c, const cli_settings *s,
                              FILE *out);
 
