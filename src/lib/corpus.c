@@ -383,15 +383,29 @@ static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
     return rc;
 }
 
+/* The language forced on a document: the option (as a BCP 47 tag, "EN"
+ * or "en-US" for "en"), else the article's own tag when there is a profile
+ * for it; NULL when the text is to be identified.  out holds 16 bytes. */
+static const char *forced_lang(const wt_corpus *c, const char *lang,
+                               char *out)
+{
+    if (c->opts.lang)
+        return wt_lang_tag_code(c->opts.lang, out) ? out : c->opts.lang;
+    if (lang && wt_lang_tag_code(lang, out) && wt_langset_has(c->langs, out))
+        return out;
+    return NULL;
+}
+
 /* Header, language, paragraphs, words and credits of a decoded d; lang
- * forces the language when not NULL. */
+ * is the article's language tag, or NULL. */
 static int read_document(wt_corpus *c, wt_document *d, const char *lang)
 {
     wt_header hdr = {0};
     wt_para_range *r = NULL;
     size_t li = 0, *plang = NULL, npara = 0;
     int32_t body = 0;
-    const char *forced = c->opts.lang ? c->opts.lang : lang;
+    char tag[16];
+    const char *forced = forced_lang(c, lang, tag);
     int rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
         rc = take_header(d, &hdr);

@@ -31,9 +31,10 @@ struct wt_corpus {
  * profiles, so one corpus serves query after query. */
 void wt_corpus_reset(wt_corpus *c);
 
-/* wt_corpus_add_buffer() reading the article in language lang (a code
- * with a profile) instead of the corpus' option or identification; NULL
- * = as wt_corpus_add_buffer(). */
+/* wt_corpus_add_buffer() for an article that states its language: lang, a
+ * BCP 47 tag ("en", "EN", "pt-BR"), is used unless the corpus' option
+ * forces another; a tag without a profile, or no tag (NULL), leaves the
+ * language to identification. */
 int wt_corpus_add_in_lang(wt_corpus *c, const char *id, const char *path,
                           const void *data, size_t len, const char *lang);
 

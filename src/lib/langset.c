@@ -98,6 +98,14 @@ static int ctx_load(wt_langset *ls, wt_lang_ctx *l)
 
 int wt_langset_get(wt_langset *ls, const char *code, size_t *out)
 {
+    /* A code is joined into a path: letters only ("und" included), so
+     * that "../x" never names a folder. */
+    for (const char *p = code; *p; p++)
+        if (!(*p >= 'a' && *p <= 'z') || p - code >= 8) {
+            snprintf(ls->err, sizeof ls->err, "\"%s\" is not a language "
+                     "code (two or three letters)", code);
+            return WT_ELANG;
+        }
     for (size_t i = 0; i < ls->n; i++)
         if (!strcmp(ls->v[i].code, code)) {
             *out = i;
@@ -119,14 +127,35 @@ int wt_langset_get(wt_langset *ls, const char *code, size_t *out)
     return 0;
 }
 
+int wt_lang_tag_code(const char *tag, char *out)
+{
+    size_t n = 0;
+    while (((tag[n] | 0x20) >= 'a' && (tag[n] | 0x20) <= 'z') && n < 8)
+        n++;
+    if (n < 2 || n > 3)
+        return 0;
+    for (const char *p = tag + n; *p; p++)
+        if (!((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') &&
+            !(*p >= '0' && *p <= '9') && *p != '-' && *p != '_')
+            return 0;
+    if (tag[n] && tag[n] != '-' && tag[n] != '_')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)(tag[i] | 0x20);
+    out[n] = '\0';
+    return 1;
+}
+
 /* Is there a profile for code in the language folder?  Codes from
  * identification are checked here so that a language wiretrace has no
- * profile for falls back to the generic one instead of failing. */
+ * profile for falls back to the generic one instead of failing.  Only a
+ * code of letters is ever joined into a path. */
 static int has_profile(const wt_langset *ls, const char *code)
 {
+    if (!*code)
+        return 0;
     for (const char *p = code; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-              *p == '-' || *p == '_'))
+        if (!(*p >= 'a' && *p <= 'z'))
             return 0;
     for (size_t i = 0; i < ls->n; i++)
         if (!strcmp(ls->v[i].code, code))
@@ -139,6 +168,11 @@ static int has_profile(const wt_langset *ls, const char *code)
     return f != NULL;
 }
 
+int wt_langset_has(const wt_langset *ls, const char *code)
+{
+    return has_profile(ls, code);
+}
+
 /* A detected code, or the generic profile when there is none for it. */
 static const char *usable(const wt_langset *ls, const char *code)
 {
@@ -148,13 +182,7 @@ static const char *usable(const wt_langset *ls, const char *code)
 /* "EN-us" -> "en" into out (size 16) when there is a profile for it. */
 static int header_code(const wt_langset *ls, const char *h, char *out)
 {
-    if (strlen(h) >= 16)
-        return 0;
-    size_t i = 0;
-    for (; h[i] && h[i] != '-' && h[i] != '_'; i++)
-        out[i] = (char)(h[i] >= 'A' && h[i] <= 'Z' ? h[i] - 'A' + 'a' : h[i]);
-    out[i] = '\0';
-    return i && has_profile(ls, out);
+    return wt_lang_tag_code(h, out) && has_profile(ls, out);
 }
 
 int wt_langset_choose(const wt_langset *ls, const char *forced,

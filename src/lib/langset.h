@@ -45,6 +45,16 @@ const wt_agencies *wt_langset_agencies(const wt_langset *ls);
 /* The detail of the last failure of wt_langset_get(), or "". */
 const char *wt_langset_error(const wt_langset *ls);
 
+/* The profile code of a BCP 47 language tag into out (16 bytes): its
+ * primary subtag in lower case ("EN" -> "en", "en-US" -> "en", "pt_BR" ->
+ * "pt").  Returns 0 when tag is no language tag (two or three ASCII
+ * letters first, then only letters, digits, '-' or '_'): such a value is
+ * never used as a folder name. */
+int wt_lang_tag_code(const char *tag, char *out);
+
+/* Is there a profile for code in the language folder? */
+int wt_langset_has(const wt_langset *ls, const char *code);
+
 /* What chose a document's language. */
 typedef struct wt_lang_choice {
     char code[16];
