@@ -211,25 +211,37 @@ static int recount(wt_index *ix)
     return 0;
 }
 
+/* After a failed write inside a batch or of its commit: the store has
+ * kept nothing of the batch, or may have kept part of it (SQLite rolls a
+ * transaction back on some errors and not on others), so the whole batch
+ * is dropped and said to be lost.  Returns WT_EWRITE (or WT_ENOMEM). */
+static int abandon_batch(wt_index *ix, int rc)
+{
+    const size_t n = ix->pending;
+    char why[512];
+    snprintf(why, sizeof why, "%s", ix->store->ops->error(ix->store));
+    ix->store->ops->rollback(ix->store);
+    ix->pending = 0;
+    ix->in_txn = 0;
+    snprintf(ix->err, sizeof ix->err, "index write failed: %s; the %zu "
+             "earlier change(s) of this batch were not kept", why, n);
+    recount(ix);
+    return rc == WT_ENOMEM ? rc : WT_EWRITE;
+}
+
 int wt_index_commit(wt_index *ix)
 {
     WT_CHECK_ARG(ix, WT_EINVAL);
     if (!ix->in_txn)
         return 0;
     const size_t n = ix->pending;
-    ix->pending = 0;
-    ix->in_txn = 0;
     /* The counts are read back after the commit, never counted ahead of
      * it: what is reported stored is stored. */
     int rc = ix->store->ops->commit(ix->store);
-    if (rc) {
-        char why[512];
-        snprintf(why, sizeof why, "%s", ix->store->ops->error(ix->store));
-        snprintf(ix->err, sizeof ix->err, "index write failed: %s; the %zu "
-                 "change(s) of this batch were not kept", why, n);
-        recount(ix);
-        return rc == WT_ENOMEM ? rc : WT_EWRITE;
-    }
+    if (rc)
+        return abandon_batch(ix, rc);
+    ix->pending = 0;
+    ix->in_txn = 0;
     if ((rc = recount(ix)))
         return rc;
     if (n && ix->iopts.progress)
@@ -242,8 +254,9 @@ static int ensure_batch(wt_index *ix)
 {
     if (ix->in_txn)
         return 0;
-    if (ix->store->ops->begin(ix->store))
-        return store_fail(ix, WT_EIO);
+    const int rc = ix->store->ops->begin(ix->store);
+    if (rc)
+        return store_fail(ix, rc == WT_ENOMEM ? rc : WT_EWRITE);
     ix->in_txn = 1;
     return 0;
 }
@@ -505,7 +518,7 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
         return rc;
     int replaced = 0;
     if ((rc = ix->store->ops->put(ix->store, &sd, &replaced)))
-        return store_fail(ix, rc);
+        return abandon_batch(ix, rc);
     ix->pending++;
     if (added)
         *added = replaced ? WT_ADDED_REPLACED : WT_ADDED_NEW;
@@ -537,8 +550,8 @@ int wt_index_remove(wt_index *ix, const char *id, int *removed)
     WT_CHECK_ARG(ix && id, WT_EINVAL);
     int r = 0;
     int rc = ensure_batch(ix);
-    if (!rc && ix->store->ops->remove(ix->store, id, &r))
-        rc = store_fail(ix, WT_EIO);
+    if (!rc && (rc = ix->store->ops->remove(ix->store, id, &r)))
+        return abandon_batch(ix, rc);
     if (!rc && r)
         ix->pending++;
     if (removed)

@@ -55,6 +55,8 @@ typedef struct wt_store_ops {
      * held too long) nothing of the batch is kept: the store has rolled
      * it back. */
     int (*commit)(wt_store *s);
+    /* Drops the open batch, if any. */
+    void (*rollback)(wt_store *s);
     /* 1 if a document with this content hash and id exists, else 0. */
     int (*has_content)(wt_store *s, const char *id, const uint64_t hash[2]);
     /* Stores d (d->num is set); replaces a document with the same id,

@@ -154,6 +154,15 @@ static int sq_begin(wt_store *base)
     return exec(s, "BEGIN IMMEDIATE");
 }
 
+static void sq_rollback(wt_store *base)
+{
+    sq_store *s = (sq_store *)base;
+    for (int i = 0; i < NQ; i++)
+        sqlite3_reset(s->q[i]);
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static int sq_commit(wt_store *base)
 {
     sq_store *s = (sq_store *)base;
@@ -167,8 +176,7 @@ static int sq_commit(wt_store *base)
      * would then report articles this one said were lost. */
     if (rc) {
         rc = rc == WT_ENOMEM ? rc : WT_EWRITE;
-        if (!sqlite3_get_autocommit(s->db))
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sq_rollback(base);
     }
     return rc;
 }
@@ -520,7 +528,7 @@ static void sq_read_end(wt_store *base)
 }
 
 static const wt_store_ops sqlite_ops = {
-    sq_close, sq_begin, sq_commit, sq_has_content, sq_put, sq_remove,
+    sq_close, sq_begin, sq_commit, sq_rollback, sq_has_content, sq_put, sq_remove,
     sq_candidates, sq_load, sq_stats, sq_count, sq_get_setting,
     sq_set_setting, sq_error, sq_read_begin, sq_read_end,
 };
