@@ -1,7 +1,10 @@
 /*
  * fuzz_input.c - input decoding, the header block and paragraph
- * segmentation.  The first byte picks the charset (mostly the default,
- * UTF-8 or UTF-16 by BOM); the rest is the file.  Checks the offset map
+ * segmentation.  The first byte picks the charset: below 0x80 mostly the
+ * default (UTF-8, or UTF-16/32 by BOM) or one of a few common ones; from
+ * 0x80 on, with the second byte, any of ICU's converters, so that every
+ * converter (stateful ISO-2022-*, ISCII, EBCDIC, ...) meets hostile
+ * bytes; the rest is the file.  Checks the offset map
  * (monotonic, inside the file), the paragraph ranges (ordered, inside the
  * body) and that a second run gives the same result.
  */
@@ -11,6 +14,8 @@
 #include "profile.h"
 #include "alloc.h"
 #include "wiretrace.h"
+
+#include <unicode/ucnv.h>
 
 static wt_profile *prof;
 
@@ -28,11 +33,25 @@ static void load_profile(void)
     wt_agencies_free(a);
 }
 
+/* The charset named by the first byte (or two) of data; *skip is how many
+ * bytes that took. */
+static const char *charset_of(const uint8_t *data, size_t size, size_t *skip)
+{
+    *skip = 1;
+    if (data[0] < 0x80 || size < 2)
+        return charsets[data[0] % 8];
+    *skip = 2;
+    const int32_t n = ucnv_countAvailable();
+    const int32_t i = (int32_t)(((data[0] & 0x7f) << 8 | data[1]) % n);
+    return ucnv_getAvailableName(i);
+}
+
 static void one_run(const uint8_t *data, size_t size, fuzz_rec *r)
 {
-    const char *enc = charsets[data[0] % 8];
-    const char *bytes = (const char *)data + 1;
-    const size_t n = size - 1;
+    size_t skip;
+    const char *enc = charset_of(data, size, &skip);
+    const char *bytes = (const char *)data + skip;
+    const size_t n = size - skip;
     wt_text t;
     wt_decode_report rep;
     int rc = wt_text_decode(&t, bytes, n, enc, &rep);
@@ -41,6 +60,7 @@ static void one_run(const uint8_t *data, size_t size, fuzz_rec *r)
         return;
     rec_u64(r, rep.invalid_count);
     rec_u64(r, rep.first_invalid);
+    rec_str(r, rep.charset);
     FUZZ_CHECK(t.len >= 0 && t.off[t.len] == n);
     for (int32_t i = 0; i < t.len; i++) {
         FUZZ_CHECK(t.off[i] < n);
