@@ -69,6 +69,70 @@ static int decode_utf8(wt_text *t, const uint8_t *s, size_t n,
     return 0;
 }
 
+/* Drops a leading BOM, counts U+FFFD, and turns ICU's offsets into the
+ * offset map: a unit without a source byte gets the one before it, so the
+ * map stays monotonic and inside the file. */
+static void finish_icu_text(wt_text *t, const int32_t *offs, size_t n,
+                            wt_decode_report *rep)
+{
+    int32_t start = 0;
+    if (t->len > 0 && t->u[0] == 0xFEFF) {
+        start = 1; /* ICU's UTF-16 converter keeps no BOM, others may */
+        rep->had_bom = 1;
+    }
+    uint32_t last = 0;
+    for (int32_t i = start; i < t->len; i++) {
+        const int32_t o = offs[i];
+        if (o >= 0 && (size_t)o < n && (uint32_t)o >= last)
+            last = (uint32_t)o;
+        if (t->u[i] == 0xFFFD && rep->invalid_count++ == 0)
+            rep->first_invalid = last;
+        t->u[i - start] = t->u[i];
+        t->off[i - start] = last;
+    }
+    t->len -= start;
+    t->off[t->len] = (uint32_t)n;
+    t->u[t->len] = 0;
+}
+
+/* Converts with ICU's offsets.  Units ICU gives no source byte for are
+ * left at -1.  Returns the units written, or -1 on an ICU error. */
+static int32_t convert(UConverter *cnv, const char *bytes, size_t n,
+                       UChar *u, int32_t *offs, size_t cap)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UChar *target = u;
+    const char *source = bytes;
+    for (size_t i = 0; i < cap; i++)
+        offs[i] = -1;
+    ucnv_toUnicode(cnv, &target, u + cap, &source, bytes + n, offs, 1, &err);
+    return U_FAILURE(err) ? -1 : (int32_t)(target - u);
+}
+
+/* The same one byte at a time, for converters that fill no offsets
+ * (x11-compound-text): the units that come out after byte k began at the
+ * byte after the previous output, exactly as the offsets would say. */
+static int32_t convert_bytewise(UConverter *cnv, const char *bytes,
+                                size_t n, UChar *u, int32_t *offs,
+                                size_t cap)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UChar *target = u;
+    size_t begun = 0; /* where the sequence of the next unit began */
+    ucnv_resetToUnicode(cnv);
+    for (size_t k = 0; k < n && U_SUCCESS(err); k++) {
+        const char *source = bytes + k;
+        UChar *from = target;
+        ucnv_toUnicode(cnv, &target, u + cap, &source, bytes + k + 1, NULL,
+                       k + 1 == n, &err);
+        for (UChar *p = from; p < target; p++)
+            offs[p - u] = (int32_t)begun;
+        if (target > from)
+            begun = k + 1;
+    }
+    return U_FAILURE(err) ? -1 : (int32_t)(target - u);
+}
+
 static int decode_icu(wt_text *t, const char *bytes, size_t n,
                       const char *encoding, wt_decode_report *rep)
 {
@@ -84,30 +148,21 @@ static int decode_icu(wt_text *t, const char *bytes, size_t n,
     if (rc)
         goto out;
     int32_t *offs = (int32_t *)t->off;
-    UChar *target = t->u;
-    const char *source = bytes;
-    ucnv_toUnicode(cnv, &target, t->u + cap, &source, bytes + n, offs, 1,
-                   &err);
-    if (U_FAILURE(err)) {
+    int32_t len = convert(cnv, bytes, n, t->u, offs, cap);
+    int32_t missing = 0;
+    for (int32_t i = 0; i < len; i++)
+        missing += offs[i] < 0;
+    /* A few units without a source (a flushed state) are normal; a
+     * converter that gives none at all is converted again, bytewise. */
+    if (len > 0 && missing == len)
+        len = convert_bytewise(cnv, bytes, n, t->u, offs, cap);
+    if (len < 0) {
         wt_text_release(t);
         rc = WT_EICU;
         goto out;
     }
-    t->len = (int32_t)(target - t->u);
-    int32_t start = 0;
-    if (t->len > 0 && t->u[0] == 0xFEFF) {
-        start = 1; /* ICU's UTF-16 converter keeps no BOM, others may */
-        rep->had_bom = 1;
-    }
-    for (int32_t i = start; i < t->len; i++) {
-        if (t->u[i] == 0xFFFD && rep->invalid_count++ == 0)
-            rep->first_invalid = (size_t)offs[i];
-        t->u[i - start] = t->u[i];
-        t->off[i - start] = (uint32_t)(offs[i] < 0 ? 0 : offs[i]);
-    }
-    t->len -= start;
-    t->off[t->len] = (uint32_t)n;
-    t->u[t->len] = 0;
+    t->len = len;
+    finish_icu_text(t, offs, n, rep);
     /* The name belongs to the converter: copied before it is closed. */
     const char *name = ucnv_getName(cnv, &err);
     snprintf(rep->charset, sizeof rep->charset, "%s",
