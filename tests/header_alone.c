@@ -1,4 +1,5 @@
-/* Compiles the public header alone: it must need nothing else. */
+/* Compiles the public header alone: it must need nothing else, and it is
+ * pedantic C99, so programs on older compilers and modes can use it. */
 #include "wiretrace.h"
 
 #include <string.h>
