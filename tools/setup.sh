@@ -5,7 +5,8 @@
 #   sh tools/setup.sh demo     ... and print the provenance report of corpora/demo
 #   sh tools/setup.sh test     ... and run the whole test suite, also under
 #                              AddressSanitizer and UndefinedBehaviorSanitizer,
-#                              and the allocation-failure test (build-alloc/)
+#                              the allocation-failure test (build-alloc/), and
+#                              the suite of an installed build (build-install/)
 #   sh tools/setup.sh tour     ... and write docs/tour.md (examples with
 #                              their real output)
 # Meson options after the job apply to build/, e.g.
@@ -96,6 +97,22 @@ test)
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         meson test -C build-alloc --no-rebuild --suite alloc --print-errorlogs
+    # An installed build: the suite again with the language profiles and
+    # lexicons read from the install prefix (-Din_place=false), and a
+    # program built on the installed headers through pkg-config.
+    prefix=$(pwd)/build-install/prefix
+    configure build-install -Dwerror=true -Din_place=false \
+        --prefix="$prefix" -Dtests=true
+    rm -rf "$prefix"
+    meson install -C build-install --quiet >&2
+    meson test -C build-install --print-errorlogs
+    PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name wiretrace.pc)")
+    export PKG_CONFIG_PATH
+    cc -std=c99 -pedantic-errors -Wall -Wextra -Werror tests/header_alone.c \
+        -o build-install/installed_header \
+        $(pkg-config --cflags --libs wiretrace)
+    LD_LIBRARY_PATH=$(pkg-config --variable=libdir wiretrace) \
+        build-install/installed_header
     ;;
 *)
     echo "usage: sh tools/setup.sh [build|demo|test|tour] [MESON_OPTION...]" >&2
