@@ -88,7 +88,8 @@ test)
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         meson test -C build-sanitize --print-errorlogs
-    # Every allocation of a whole compare made to fail in turn, under ASan.
+    # Every allocation of a compare, a translation and index add, query and
+    # remove made to fail in turn, under ASan.
     if [ ! -f build-alloc/build.ninja ]; then
         meson setup build-alloc -Dalloc_fail=true -Dbuildtype=debug \
             -Db_sanitize=address,undefined -Db_lundef=false >&2
