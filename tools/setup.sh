@@ -5,10 +5,14 @@
 #   sh tools/setup.sh demo     ... and print the provenance report of corpora/demo
 #   sh tools/setup.sh test     ... and run the whole test suite, also under
 #                              AddressSanitizer and UndefinedBehaviorSanitizer,
-#                              and the allocation-failure test (build-alloc/)
+#                              the allocation-failure test (build-alloc/), and
+#                              the suite of an installed build (build-install/)
 #   sh tools/setup.sh tour     ... and write docs/tour.md (examples with
 #                              their real output)
-# Safe to run again: it installs and reconfigures only what is missing.
+# Meson options after the job apply to build/, e.g.
+#   sh tools/setup.sh build -Dbenchmarks=true
+# Safe to run again: it installs what is missing, and sets up a build folder
+# once (later runs apply the options given to it and rebuild).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -33,16 +37,21 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
 fi
 
-# configure DIR [meson options...]: set up DIR once, then just build it.
+# configure DIR [meson options...]: set up DIR the first time, apply the
+# options to it later, then build it.
 configure() {
     dir=$1; shift
     if [ ! -f "$dir/build.ninja" ]; then
         meson setup "$dir" "$@" >&2
+    elif [ $# -gt 0 ]; then
+        # --reconfigure also knows options added since DIR was set up
+        meson setup --reconfigure "$dir" "$@" >&2
     fi
     ninja -C "$dir" >&2
 }
 
 mode=${1:-build}
+if [ $# -gt 0 ]; then shift; fi
 
 # The HTML report test renders in headless Chromium: installed for the test
 # suite only, as it is large and nothing else needs it.
@@ -58,26 +67,29 @@ fi
 
 case "$mode" in
 build)
-    configure build
+    configure build "$@"
     ;;
 demo)
-    configure build
+    configure build "$@"
     # Exit status 1 means "reuse found", which is what the demo shows.
     build/src/cli/wiretrace scan corpora/demo || [ $? -eq 1 ]
     ;;
 tour)
-    configure build
+    configure build "$@"
     sh tools/tour.sh > docs/tour.md
     ;;
 test)
-    configure build -Dwerror=true
+    # The suite, and the benchmark and evaluation programs built with it
+    # so that -Werror covers them too.
+    configure build -Dwerror=true -Dtests=true -Dbenchmarks=true "$@"
     meson test -C build --print-errorlogs
     configure build-sanitize -Dwerror=true -Db_sanitize=address,undefined \
-        -Db_lundef=false -Dbuildtype=debug
+        -Db_lundef=false -Dbuildtype=debug -Dtests=true
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         meson test -C build-sanitize --print-errorlogs
-    # Every allocation of a whole compare made to fail in turn, under ASan.
+    # Every allocation of a compare, a translation and index add, query and
+    # remove made to fail in turn, under ASan.
     if [ ! -f build-alloc/build.ninja ]; then
         meson setup build-alloc -Dalloc_fail=true -Dbuildtype=debug \
             -Db_sanitize=address,undefined -Db_lundef=false >&2
@@ -86,9 +98,25 @@ test)
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         meson test -C build-alloc --no-rebuild --suite alloc --print-errorlogs
+    # An installed build: the suite again with the language profiles and
+    # lexicons read from the install prefix (-Din_place=false), and a
+    # program built on the installed headers through pkg-config.
+    prefix=$(pwd)/build-install/prefix
+    configure build-install -Dwerror=true -Din_place=false \
+        --prefix="$prefix" -Dtests=true
+    rm -rf "$prefix"
+    meson install -C build-install --quiet >&2
+    meson test -C build-install --print-errorlogs
+    PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name wiretrace.pc)")
+    export PKG_CONFIG_PATH
+    cc -std=c99 -pedantic-errors -Wall -Wextra -Werror tests/header_alone.c \
+        -o build-install/installed_header \
+        $(pkg-config --cflags --libs wiretrace)
+    LD_LIBRARY_PATH=$(pkg-config --variable=libdir wiretrace) \
+        build-install/installed_header
     ;;
 *)
-    echo "usage: sh tools/setup.sh [build|demo|test|tour]" >&2
+    echo "usage: sh tools/setup.sh [build|demo|test|tour] [MESON_OPTION...]" >&2
     exit 64
     ;;
 esac

@@ -37,7 +37,9 @@ for p in ssdeep simhash; do
 done
 
 if [ ! -f build-bench/build.ninja ]; then
-    meson setup build-bench -Dbuildtype=release >&2
+    meson setup build-bench -Dbuildtype=release -Dbenchmarks=true >&2
+else
+    meson setup --reconfigure build-bench -Dbenchmarks=true >&2
 fi
 ninja -C build-bench >&2
 W=$ROOT/build-bench/src/cli/wiretrace

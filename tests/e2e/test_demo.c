@@ -21,38 +21,16 @@ static size_t doc_index(const char *name)
 
 static wt_corpus *demo(void)
 {
-    char path[4096];
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
-    for (size_t i = 0; i < 5; i++) {
-        snprintf(path, sizeof path, "%s/corpora/demo/%s.txt",
-                 getenv("WT_SOURCE_ROOT"), names[i]);
-        cr_assert_eq(wt_corpus_add_file(c, path, names[i]), 0);
-    }
-    cr_assert_eq(wt_corpus_analyze(c), 0);
-    return c;
-}
-
-static const wt_source *find(const wt_corpus *c, size_t d, size_t p,
-                             size_t sd, size_t sp)
-{
-    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
-    cr_assert_not_null(pa);
-    for (size_t i = 0; i < pa->source_count; i++)
-        if (pa->sources[i].document == sd && pa->sources[i].paragraph == sp)
-            return &pa->sources[i];
-    return NULL;
+    char dir[4096];
+    return test_corpus_files(test_path(dir, sizeof dir, "corpora/demo"), names,
+                             5, ".txt");
 }
 
 Test(demo, gold_links)
 {
     wt_corpus *c = demo();
     char path[4096], line[256];
-    snprintf(path, sizeof path, "%s/corpora/demo/gold.tsv",
-             getenv("WT_SOURCE_ROOT"));
+    test_path(path, sizeof path, "corpora/demo/gold.tsv");
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f);
     size_t rows = 0, found = 0, rewrites = 0, rewrites_found = 0;
@@ -62,7 +40,8 @@ Test(demo, gold_links)
         if (line[0] == '#' ||
             sscanf(line, "%31s %zu %31s %zu %31s", d, &p, sd, &sp, cls) != 5)
             continue;
-        const wt_source *s = find(c, doc_index(d), p, doc_index(sd), sp);
+        const wt_source *s =
+            test_source_at(c, doc_index(d), p, doc_index(sd), sp);
         rows++;
         found += s != NULL;
         if (!strcmp(cls, "rewrite")) {
@@ -106,7 +85,8 @@ Test(demo, unrelated_story_is_never_linked)
 Test(demo, reprint_credits_and_dates_give_origin)
 {
     wt_corpus *c = demo();
-    const wt_source *s = find(c, doc_index("reprint"), 2, doc_index("wire"), 2);
+    const wt_source *s =
+        test_source_at(c, doc_index("reprint"), 2, doc_index("wire"), 2);
     cr_assert_not_null(s);
     cr_assert_eq(s->origin, WT_ORIGIN_OTHER);
     wt_corpus_free(c);

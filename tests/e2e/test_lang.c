@@ -26,31 +26,10 @@ static size_t doc_index(const char *name)
 
 static wt_corpus *lang_set(const char *code)
 {
-    char path[4096];
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
-    for (size_t i = 0; i < NDOCS; i++) {
-        snprintf(path, sizeof path, "%s/corpora/lang/%s/%s.txt",
-                 getenv("WT_SOURCE_ROOT"), code, names[i]);
-        cr_assert_eq(wt_corpus_add_file(c, path, names[i]), 0, "%s",
-                     wt_corpus_error(c));
-    }
-    cr_assert_eq(wt_corpus_analyze(c), 0);
-    return c;
-}
-
-static const wt_source *find(const wt_corpus *c, size_t d, size_t p, size_t sd,
-                             size_t sp)
-{
-    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
-    cr_assert_not_null(pa);
-    for (size_t i = 0; i < pa->source_count; i++)
-        if (pa->sources[i].document == sd && pa->sources[i].paragraph == sp)
-            return &pa->sources[i];
-    return NULL;
+    char dir[4096];
+    return test_corpus_files(
+        test_path(dir, sizeof dir, "corpora/lang/%s", code), names, NDOCS,
+        ".txt");
 }
 
 static void check_language(const char *code)
@@ -60,8 +39,7 @@ static void check_language(const char *code)
         cr_assert_str_eq(wt_document_lang(wt_corpus_document(c, d)), code,
                          "%s/%s.txt", code, names[d]);
     char path[4096], line[256];
-    snprintf(path, sizeof path, "%s/corpora/lang/%s/gold.tsv",
-             getenv("WT_SOURCE_ROOT"), code);
+    test_path(path, sizeof path, "corpora/lang/%s/gold.tsv", code);
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f, "%s", path);
     size_t rows = 0;
@@ -72,7 +50,8 @@ static void check_language(const char *code)
             sscanf(line, "%31s %zu %31s %zu %31s", d, &p, sd, &sp, cls) != 5)
             continue;
         rows++;
-        const wt_source *s = find(c, doc_index(d), p, doc_index(sd), sp);
+        const wt_source *s =
+            test_source_at(c, doc_index(d), p, doc_index(sd), sp);
         cr_assert_not_null(s, "%s: %s ¶%zu <- %s ¶%zu missing", code, d, p, sd,
                            sp);
         cr_assert_str_eq(wt_class_name(s->cls), cls, "%s: %s ¶%zu", code, d, p);

@@ -21,46 +21,16 @@ static const char *const files[] = {
 static wt_corpus *seeds(void)
 {
     const char *dir = getenv("WT_SEEDS");
-    char path[4096];
     if (!dir)
         cr_skip_test("WT_SEEDS not set");
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
-    for (size_t i = 0; i < 5; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        cr_assert_eq(wt_corpus_add_file(c, path, files[i]), 0, "%s",
-                     wt_corpus_error(c));
-    }
-    cr_assert_eq(wt_corpus_analyze(c), 0);
-    return c;
-}
-
-static const wt_paragraph *para(const wt_corpus *c, size_t d, size_t p)
-{
-    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
-    cr_assert_not_null(pa, "doc %zu has no paragraph %zu", d, p);
-    return pa;
-}
-
-/* The source of (d, p) in document sd, or NULL. */
-static const wt_source *source_in(const wt_corpus *c, size_t d, size_t p,
-                                  size_t sd)
-{
-    const wt_paragraph *pa = para(c, d, p);
-    for (size_t i = 0; i < pa->source_count; i++)
-        if (pa->sources[i].document == sd)
-            return &pa->sources[i];
-    return NULL;
+    return test_corpus_files(dir, files, 5, "");
 }
 
 static int starts_with(const wt_corpus *c, size_t d, size_t p,
                        const char *prefix)
 {
     char *t = NULL;
-    const wt_paragraph *pa = para(c, d, p);
+    const wt_paragraph *pa = test_para(c, d, p);
     cr_assert_eq(wt_document_text(wt_corpus_document(c, d), pa->start,
                                   pa->end, &t), 0);
     const int ok = !strncmp(t, prefix, strlen(prefix));
@@ -74,7 +44,7 @@ Test(seeds, hard_wrapped_lines_are_joined)
     cr_assert_eq(wt_document_paragraph_count(wt_corpus_document(c, S000)), 15);
     cr_assert(starts_with(c, S000, 4, "At the NSC meeting"));
     char *t = NULL;
-    const wt_paragraph *pa = para(c, S000, 4);
+    const wt_paragraph *pa = test_para(c, S000, 4);
     wt_document_text(wt_corpus_document(c, S000), pa->start, pa->end, &t);
     cr_assert(strstr(t, "preparing for potential scenarios"), "%s", t);
     free(t);
@@ -85,13 +55,13 @@ Test(seeds, quote_copied_word_for_word_is_verbatim_from_wire)
 {
     wt_corpus *c = seeds();
     cr_assert(starts_with(c, S001, 7, "\"If the illegal military"));
-    const wt_source *s = source_in(c, S001, 7, S000);
+    const wt_source *s = test_source_in(c, S001, 7, S000);
     cr_assert_not_null(s);
     cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
     cr_assert_eq(s->paragraph, 1);
     cr_assert_eq(s->origin, WT_ORIGIN_OTHER, "001 credits Yonhap");
     cr_assert_geq(s->span_count, 1);
-    const wt_source *back = source_in(c, S000, 1, S001);
+    const wt_source *back = test_source_in(c, S000, 1, S001);
     cr_assert_not_null(back);
     cr_assert_eq(back->origin, WT_ORIGIN_THIS);
     wt_corpus_free(c);
@@ -102,11 +72,11 @@ Test(seeds, repeated_captions_are_duplicates)
     wt_corpus *c = seeds();
     const size_t later[] = {2, 11, 21}, earlier[] = {1, 10, 20};
     for (size_t i = 0; i < 3; i++) {
-        const wt_source *s = source_in(c, S002, later[i], S002);
+        const wt_source *s = test_source_in(c, S002, later[i], S002);
         cr_assert_not_null(s, "paragraph %zu", later[i]);
         cr_assert_eq(s->cls, WT_CLASS_DUPLICATE);
         cr_assert_eq(s->paragraph, earlier[i]);
-        cr_assert_null(source_in(c, S002, earlier[i], S002));
+        cr_assert_null(test_source_in(c, S002, earlier[i], S002));
     }
     wt_corpus_free(c);
 }
@@ -117,18 +87,18 @@ Test(seeds, facts_the_wire_never_reports_stay_unlinked)
     /* The roads blown up on October 15, and Jang Ho-jin's remarks. */
     cr_assert(starts_with(c, S001, 14, "On October 15"));
     for (size_t p = 9; p <= 14; p++)
-        cr_assert_eq(para(c, S001, p)->source_count, 0, "001 ¶%zu", p);
+        cr_assert_eq(test_para(c, S001, p)->source_count, 0, "001 ¶%zu", p);
     wt_corpus_free(c);
 }
 
 Test(seeds, boilerplate_is_flagged_and_never_evidence)
 {
     wt_corpus *c = seeds();
-    cr_assert_eq(para(c, S000, 13)->boiler, WT_BOILER_CREDIT);
-    cr_assert_eq(para(c, S002, 4)->boiler, WT_BOILER_BYLINE);
-    cr_assert_eq(para(c, S002, 28)->boiler, WT_BOILER_SIGNUP);
-    cr_assert_eq(para(c, S004, 13)->boiler, WT_BOILER_FOLLOW);
-    cr_assert_eq(para(c, S000, 13)->source_count, 0);
+    cr_assert_eq(test_para(c, S000, 13)->boiler, WT_BOILER_CREDIT);
+    cr_assert_eq(test_para(c, S002, 4)->boiler, WT_BOILER_BYLINE);
+    cr_assert_eq(test_para(c, S002, 28)->boiler, WT_BOILER_SIGNUP);
+    cr_assert_eq(test_para(c, S004, 13)->boiler, WT_BOILER_FOLLOW);
+    cr_assert_eq(test_para(c, S000, 13)->source_count, 0);
     wt_corpus_free(c);
 }
 
@@ -137,10 +107,10 @@ Test(seeds, rewrites_an_editor_points_at)
     wt_corpus *c = seeds();
     /* 001's 12,000 troops and 1,500 in the Far East come from 000's NSC
      * paragraph; 002's NATO delegation from 000's. */
-    const wt_source *s = source_in(c, S001, 4, S000);
+    const wt_source *s = test_source_in(c, S001, 4, S000);
     cr_assert_not_null(s);
     cr_assert_eq(s->paragraph, 11);
-    s = source_in(c, S002, 18, S000);
+    s = test_source_in(c, S002, 18, S000);
     cr_assert_not_null(s);
     cr_assert_eq(s->paragraph, 5);
     wt_corpus_free(c);
@@ -149,7 +119,7 @@ Test(seeds, rewrites_an_editor_points_at)
 Test(seeds, offsets_point_into_the_files)
 {
     wt_corpus *c = seeds();
-    const wt_source *s = source_in(c, S001, 7, S000);
+    const wt_source *s = test_source_in(c, S001, 7, S000);
     cr_assert_not_null(s);
     size_t n0, n1;
     const char *b0 = wt_document_bytes(wt_corpus_document(c, S000), &n0);
@@ -181,7 +151,7 @@ Test(seeds, rewrites_of_the_wire_are_traced)
         {S004, 3, 8},   /* Russian technology for the North's missiles */
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        const wt_source *s = source_in(c, want[i][0], want[i][1], S000);
+        const wt_source *s = test_source_in(c, want[i][0], want[i][1], S000);
         cr_assert_not_null(s, "%zu ¶%zu has no source in 000", want[i][0],
                            want[i][1]);
         cr_assert_eq(s->paragraph, want[i][2], "%zu ¶%zu <- 000 ¶%zu",
@@ -197,18 +167,18 @@ Test(seeds, facts_000_never_reports_have_no_source_in_it)
     wt_corpus *c = seeds();
     /* 002: the U.K. strategic dialogue and the UN sanctions panel. */
     for (size_t p = 22; p <= 25; p++)
-        cr_assert_eq(para(c, S002, p)->source_count, 0, "002 ¶%zu", p);
+        cr_assert_eq(test_para(c, S002, p)->source_count, 0, "002 ¶%zu", p);
     /* 003: the Russian ambassador summoned. */
-    cr_assert_eq(para(c, S003, 4)->source_count, 0);
+    cr_assert_eq(test_para(c, S003, 4)->source_count, 0);
     /* 004: "a criminal group", Seoul's policy since 2022, Rutte's
      * remarks on Tuesday. */
     const size_t p004[] = {5, 7, 10, 11};
     for (size_t i = 0; i < 4; i++)
-        cr_assert_null(source_in(c, S004, p004[i], S000), "004 ¶%zu",
+        cr_assert_null(test_source_in(c, S004, p004[i], S000), "004 ¶%zu",
                        p004[i]);
     /* 002 ¶7 and 000 ¶0 share only their speaker's title and name
      * ("Principal Deputy National Security Adviser Kim Tae-hyo"). */
-    cr_assert_null(source_in(c, S002, 7, S000));
-    cr_assert_null(source_in(c, S000, 0, S002));
+    cr_assert_null(test_source_in(c, S002, 7, S000));
+    cr_assert_null(test_source_in(c, S000, 0, S002));
     wt_corpus_free(c);
 }

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 data=../shared/data/wmt-news-docs/wmt21-txt
 exe="$build/tests/lang_rewrite_eval"
-[ -x "$exe" ] || { echo "lang_rewrites: build $exe first" >&2; exit 2; }
+[ -x "$exe" ] || { echo "lang_rewrites: build $exe first (sh tools/setup.sh build -Dbenchmarks=true)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf 'set\trefs\tlang\tparagraphs\tfound\tverbatim\tedited\trewrite\tnear\twrong\n'

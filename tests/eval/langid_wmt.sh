@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 data=../shared/data
 exe="$build/tests/langid_eval"
-[ -x "$exe" ] || { echo "langid_wmt: build $exe first (ninja -C $build)" >&2; exit 2; }
+[ -x "$exe" ] || { echo "langid_wmt: build $exe first (sh tools/setup.sh build -Dbenchmarks=true)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

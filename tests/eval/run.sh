@@ -11,6 +11,6 @@ if ! command -v python3 >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get install -y -qq python3 >&2
 fi
-sh tools/setup.sh build
+sh tools/setup.sh build -Dbenchmarks=true
 exec nice -n 19 python3 tests/eval/eval.py --exe build/tests/eval/wt_eval \
     --out tests/eval/results.md "$@"

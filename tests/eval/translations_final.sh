@@ -9,7 +9,7 @@ build=${1:-build}
 lines=${2:-1000}
 data=../shared/data/wmt-news-docs/wmt22
 exe="$build/tests/translation_eval"
-[ -x "$exe" ] || { echo "translations_final: build $exe first" >&2; exit 2; }
+[ -x "$exe" ] || { echo "translations_final: build $exe first (sh tools/setup.sh build -Dbenchmarks=true)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf 'set\tlang_a\tlang_b\tparagraphs\tpara_P\tpara_R\tpara_F1\tdoc_P\tdoc_R\tdoc_F1\n'

@@ -5,16 +5,6 @@
 #include <stdio.h>
 #include <unistd.h>
 
-static wt_corpus *empty_corpus(void)
-{
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
-    return c;
-}
-
 Test(corpus, bad_options_are_einval)
 {
     wt_options o;
@@ -30,7 +20,7 @@ Test(corpus, bad_options_are_einval)
 
 Test(corpus, missing_file_names_it_and_corpus_stays_usable)
 {
-    wt_corpus *c = empty_corpus();
+    wt_corpus *c = test_corpus_new(NULL);
     cr_assert_eq(wt_corpus_add_file(c, "/nonexistent/x.txt", NULL), WT_EIO);
     cr_assert(strstr(wt_corpus_error(c), "/nonexistent/x.txt"));
     cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", "Some text.", 10), 0);
@@ -41,7 +31,7 @@ Test(corpus, missing_file_names_it_and_corpus_stays_usable)
 
 Test(corpus, binary_is_refused_with_name)
 {
-    wt_corpus *c = empty_corpus();
+    wt_corpus *c = test_corpus_new(NULL);
     cr_assert_eq(wt_corpus_add_buffer(c, "bin", "img.png", "\x89PNG\0\0", 6),
                  WT_ENOTTEXT);
     cr_assert(strstr(wt_corpus_error(c), "img.png"));
@@ -51,7 +41,7 @@ Test(corpus, binary_is_refused_with_name)
 
 Test(corpus, order_of_calls_is_checked)
 {
-    wt_corpus *c = empty_corpus();
+    wt_corpus *c = test_corpus_new(NULL);
     cr_assert_eq(wt_corpus_analyze(c), 0);
     cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", "x", 1), WT_ESTATE);
     cr_assert_eq(wt_corpus_analyze(c), WT_ESTATE);
@@ -60,7 +50,7 @@ Test(corpus, order_of_calls_is_checked)
 
 Test(corpus, empty_document_has_no_paragraphs)
 {
-    wt_corpus *c = empty_corpus();
+    wt_corpus *c = test_corpus_new(NULL);
     cr_assert_eq(wt_corpus_add_buffer(c, "e", "e", "", 0), 0);
     cr_assert_eq(wt_corpus_add_buffer(c, "w", "w", "\n \n\t\n", 5), 0);
     cr_assert_eq(wt_corpus_analyze(c), 0);
@@ -71,7 +61,7 @@ Test(corpus, empty_document_has_no_paragraphs)
 
 Test(corpus, text_slices_are_clean_utf8)
 {
-    wt_corpus *c = empty_corpus();
+    wt_corpus *c = test_corpus_new(NULL);
     const char s[] = "Bad \xFF byte\nand   wrapped line.";
     cr_assert_eq(wt_corpus_add_buffer(c, "d", "d", s, sizeof s - 1), 0);
     cr_assert_eq(wt_corpus_analyze(c), 0);
@@ -94,7 +84,7 @@ Test(corpus, reads_files_and_meta)
     const char body[] = "Outlet: Daily Planet\n\nA story body.\n";
     cr_assert_eq(write(fd, body, sizeof body - 1), (ssize_t)(sizeof body - 1));
     close(fd);
-    wt_corpus *c = empty_corpus();
+    wt_corpus *c = test_corpus_new(NULL);
     cr_assert_eq(wt_corpus_add_file(c, path, "story"), 0);
     const wt_document *d = wt_corpus_document(c, 0);
     cr_assert_str_eq(wt_document_id(d), "story");
@@ -118,25 +108,12 @@ Test(corpus, names_and_errors)
 }
 
 /* The words of a paragraph, as wiretrace diff reads them. */
-static wt_corpus *two_texts(const char *a, const char *b)
-{
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
-    cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", a, strlen(a)), 0);
-    if (b)
-        cr_assert_eq(wt_corpus_add_buffer(c, "b", "b", b, strlen(b)), 0);
-    cr_assert_eq(wt_corpus_analyze(c), 0);
-    return c;
-}
 
 Test(corpus, words_byte_ranges_and_folded_forms)
 {
     const char *text = "The \xe2\x80\x9cPort\xe2\x80\x9d of Harborton moved "
                        "12,000\ncontainers.";
-    wt_corpus *c = two_texts(text, NULL);
+    wt_corpus *c = test_corpus_pair(text, NULL);
     const wt_document *d = wt_corpus_document(c, 0);
     cr_assert_eq(wt_document_paragraph_count(d), 1);
     const size_t n = wt_paragraph_word_count(d, 0);
@@ -158,8 +135,10 @@ Test(corpus, words_byte_ranges_and_folded_forms)
 
 Test(corpus, words_case_quotes_and_digit_groups_fold_alike)
 {
-    wt_corpus *c = two_texts("The \xe2\x80\x9cport\xe2\x80\x9d held 12,000 "
-                             "boxes.", "THE \"Port\" held 12000 boxes.");
+    wt_corpus *c =
+        test_corpus_pair("The \xe2\x80\x9cport\xe2\x80\x9d held 12,000 "
+                         "boxes.",
+                         "THE \"Port\" held 12000 boxes.");
     const wt_document *a = wt_corpus_document(c, 0);
     const wt_document *b = wt_corpus_document(c, 1);
     cr_assert_eq(wt_paragraph_word_count(a, 0), 5);

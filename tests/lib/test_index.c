@@ -9,16 +9,8 @@
 static char *demo(const char *name, size_t *len)
 {
     char path[4096];
-    const char *root = getenv("WT_SOURCE_ROOT");
-    snprintf(path, sizeof path, "%s/corpora/demo/%s", root ? root : ".",
-             name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "%s", path);
-    char *buf = malloc(1 << 16);
-    *len = fread(buf, 1, (1 << 16) - 1, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
+    return test_read_file(test_path(path, sizeof path, "corpora/demo/%s", name),
+                          len);
 }
 
 static char db_path[64];
@@ -309,11 +301,7 @@ Test(index, query_equals_compare_of_the_same_pair)
     const wt_corpus *q = NULL;
     cr_assert_eq(wt_index_query(ix, &a, NULL, &q), 0);
     cr_assert_eq(wt_corpus_document_count(q), 2);
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    wt_corpus *c = test_corpus_new(NULL);
     cr_assert_eq(wt_corpus_add_buffer(c, "reprint", "reprint", text, len), 0);
     cr_assert_eq(wt_corpus_add_buffer(c, "wire", "wire", wire, wlen), 0);
     cr_assert_eq(wt_corpus_analyze(c), 0);

@@ -65,23 +65,9 @@ Test(provenance, photo_credit_is_not_a_text_credit)
     wt_corpus_free(c);
 }
 
-static wt_corpus *credit_pair(const char *a, const char *b)
-{
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
-    wt_corpus *c = NULL;
-    cr_assert_eq(wt_corpus_new(&c, &o), 0);
-    cr_assert_eq(wt_corpus_add_buffer(c, "a", "a", a, strlen(a)), 0);
-    if (b)
-        cr_assert_eq(wt_corpus_add_buffer(c, "b", "b", b, strlen(b)), 0);
-    cr_assert_eq(wt_corpus_analyze(c), 0);
-    return c;
-}
-
 Test(provenance, credits_name_the_outlet_copied)
 {
-    wt_corpus *c = credit_pair(
+    wt_corpus *c = test_corpus_pair(
         "Seoul said on Tuesday that it would respond firmly to the troop "
         "deployment.\n\nSource: Yonhap News Agency\n",
         "Seoul said on Tuesday that it would respond firmly to the troop "

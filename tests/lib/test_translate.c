@@ -43,16 +43,6 @@ static int have_lexicon(const char *code)
     return entries;
 }
 
-static const wt_source *source_in(const wt_corpus *c, size_t d, size_t p,
-                                  size_t od)
-{
-    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
-    for (size_t i = 0; i < pa->source_count; i++)
-        if (pa->sources[i].document == od)
-            return &pa->sources[i];
-    return NULL;
-}
-
 /* Paragraph index of the n-th text paragraph (after the Lang header). */
 static size_t text_para(const wt_corpus *c, size_t d, size_t n)
 {
@@ -84,14 +74,14 @@ Test(translate, korean_by_glossary_and_names)
 {
     wt_corpus *c = test_corpus(story, 2, NULL);
     const size_t en = text_para(c, 0, 0), ko = text_para(c, 1, 0);
-    const wt_source *s = source_in(c, 0, en, 1);
+    const wt_source *s = test_source_in(c, 0, en, 1);
     cr_assert_not_null(s, "the Korean translation is found");
     cr_assert_eq(s->cls, WT_CLASS_TRANSLATION);
     cr_assert_eq(s->paragraph, ko);
     cr_assert_str_eq(
         wt_document_paragraph_lang(wt_corpus_document(c, 1), s->paragraph),
         "ko");
-    cr_assert_null(source_in(c, 0, text_para(c, 0, 1), 1),
+    cr_assert_null(test_source_in(c, 0, text_para(c, 0, 1), 1),
                    "unrelated paragraphs stay apart");
     wt_corpus_free(c);
 }
@@ -102,15 +92,15 @@ Test(translate, dictionary_languages)
         cr_skip_test("FreeDict spa-eng, deu-eng or fra-eng is missing");
     wt_corpus *c = test_corpus(story, 5, NULL);
     for (size_t d = 2; d < 5; d++) {
-        const wt_source *s = source_in(c, d, text_para(c, d, 0), 0);
+        const wt_source *s = test_source_in(c, d, text_para(c, d, 0), 0);
         cr_assert_not_null(s, "document %zu: translation found", d);
         cr_assert_eq(s->cls, WT_CLASS_TRANSLATION);
         cr_assert_eq(s->paragraph, text_para(c, 0, 0));
-        cr_assert_null(source_in(c, d, text_para(c, d, 1), 0),
+        cr_assert_null(test_source_in(c, d, text_para(c, d, 1), 0),
                        "document %zu: same topic, no translation", d);
     }
     /* neither side English: French and German meet in the pivot */
-    const wt_source *s = source_in(c, 4, text_para(c, 4, 0), 3);
+    const wt_source *s = test_source_in(c, 4, text_para(c, 4, 0), 3);
     cr_assert_not_null(s);
     cr_assert_eq(s->cls, WT_CLASS_TRANSLATION);
     wt_corpus_free(c);
@@ -146,10 +136,10 @@ Test(translate, names_acronyms_numbers_across_scripts)
         "Дрианом.\n",
     };
     wt_corpus *c = test_corpus(docs, 3, NULL);
-    const wt_source *s = source_in(c, 0, text_para(c, 0, 0), 1);
+    const wt_source *s = test_source_in(c, 0, text_para(c, 0, 0), 1);
     cr_assert_not_null(s, "the Russian translation is found");
     cr_assert_eq(s->cls, WT_CLASS_TRANSLATION);
-    cr_assert_null(source_in(c, 0, text_para(c, 0, 0), 2),
+    cr_assert_null(test_source_in(c, 0, text_para(c, 0, 0), 2),
                    "another story on the same topic is not linked");
     wt_corpus_free(c);
 }

@@ -17,6 +17,8 @@ B=${1:-build}
 VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --trace-children=no"
 export WT_SOURCE_ROOT="$ROOT" WT_SEEDS="$ROOT/../shared/corpora/seeds"
 export LD_LIBRARY_PATH="$ROOT/$B/src/lib"
+[ -x "$B/tests/test_corpus" ] ||
+    { echo "valgrind: build the suite first (sh tools/setup.sh build -Dtests=true)" >&2; exit 2; }
 pass=0; fail=0
 check() { # NAME command...
     name=$1; shift

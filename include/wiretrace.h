@@ -31,6 +31,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wiretrace_version.h" /* WT_VERSION, WT_VERSION_MAJOR, ... */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -41,7 +43,9 @@ extern "C" {
 #define WT_API
 #endif
 
-#define WT_VERSION "0.1.0"
+/* The version of the library the program runs with, "MAJOR.MINOR.PATCH";
+ * WT_VERSION is that of the headers it was compiled with.  Never NULL. */
+WT_API const char *wt_version(void);
 
 /* Error codes.  Every failing call returns one of these. */
 enum {
