@@ -206,9 +206,8 @@ void wt_index_close(wt_index *ix)
 /* The documents in the index, read back from the store. */
 static int recount(wt_index *ix)
 {
-    if (ix->store->ops->count(ix->store, &ix->total))
-        return store_fail(ix, WT_EIO);
-    return 0;
+    const int rc = ix->store->ops->count(ix->store, &ix->total);
+    return rc ? store_fail(ix, rc) : 0;
 }
 
 /* After a failed write inside a batch or of its commit: the store has
@@ -566,8 +565,9 @@ int wt_index_stats_get(wt_index *ix, wt_index_stats *st)
 {
     WT_CHECK_ARG(ix && st, WT_EINVAL);
     wt_store_stats s;
-    if (ix->store->ops->stats(ix->store, &s))
-        return store_fail(ix, WT_EIO);
+    const int rc = ix->store->ops->stats(ix->store, &s);
+    if (rc)
+        return store_fail(ix, rc);
     st->documents = s.documents;
     st->paragraphs = s.paragraphs;
     st->fingerprints = s.fingerprints;
@@ -654,10 +654,10 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
     for (size_t i = 0; !rc && i < nfp; i++)
         ix->keys[i] = (uint32_t)(fp[i] >> 32);
     *nhits = 0;
-    if (!rc && ix->store->ops->candidates(ix->store, ix->keys, nfp, bands,
-                                          nbands, WT_IX_POSTING_CAP, &ix->hits,
-                                          nhits, &ix->hitcap))
-        rc = store_fail(ix, WT_EIO);
+    if (!rc && (rc = ix->store->ops->candidates(
+                    ix->store, ix->keys, nfp, bands, nbands,
+                    WT_IX_POSTING_CAP, &ix->hits, nhits, &ix->hitcap)))
+        rc = store_fail(ix, rc);
     else if (rc)
         rc = ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     wt_free(fp);
@@ -714,8 +714,8 @@ int wt_index_query(wt_index *ix, const wt_article *a,
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)))
         return rc;
-    if (ix->store->ops->read_begin(ix->store))
-        return store_fail(ix, WT_EIO);
+    if ((rc = ix->store->ops->read_begin(ix->store)))
+        return store_fail(ix, rc);
     rc = load_candidates(ix, a, f);
     ix->store->ops->read_end(ix->store);
     if (rc)

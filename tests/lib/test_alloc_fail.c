@@ -10,8 +10,7 @@
  *   index        wt_index_* on a temporary file: open, two adds, a query,
  *                a remove, and the file opened again to check what it
  *                holds.
- * Each call must return 0 or WT_ENOMEM (the index also WT_EIO, see
- * main()); a run whose calls all succeeded must give exactly the results
+ * Each call must return 0 or WT_ENOMEM; a run whose calls all succeeded must give exactly the results
  * of the run without failures.  Under AddressSanitizer the same loops
  * prove that no failure path leaks or touches freed memory.
  */
@@ -273,7 +272,7 @@ static long fail_each(const char *name, scenario s, fuzz_rec *ref,
     const long total = (1L << 40) - wt_alloc_fail_pending();
     wt_alloc_fail_after(0);
     FUZZ_CHECK(total > 100);
-    long failed = 0, absorbed = 0, eio = 0;
+    long failed = 0, absorbed = 0;
     /* WT_ALLOC_FAIL_FROM=n starts at n, to debug one failure point. */
     const char *from = getenv("WT_ALLOC_FAIL_FROM");
     for (long n = from ? atol(from) : 1;; n++) {
@@ -299,15 +298,14 @@ static long fail_each(const char *name, scenario s, fuzz_rec *ref,
             absorbed += fired;
         } else {
             failed++;
-            eio += rc == WT_EIO;
         }
         free(got.b);
         if (!fired)
             break;
     }
-    printf("%s: %ld allocations; %ld runs failed cleanly (%ld with WT_EIO), "
-           "%ld absorbed the failure with unchanged results\n",
-           name, total, failed, eio, absorbed);
+    printf("%s: %ld allocations; %ld runs failed cleanly, %ld absorbed "
+           "the failure with unchanged results\n", name, total, failed,
+           absorbed);
     return total;
 }
 
@@ -321,12 +319,6 @@ static int wanted(const char *name)
 int main(void)
 {
     static const int enomem[] = {WT_ENOMEM};
-    /* index.c turns every failure of its store into WT_EIO, so that an
-     * allocation failing inside store_sqlite.c (the candidate list of
-     * wt_index_query, the copies of wt_index_remove) comes out as WT_EIO
-     * with an empty message: accepted here until the store's own code is
-     * passed on. */
-    static const int enomem_eio[] = {WT_ENOMEM, WT_EIO};
     const char *tmp = getenv("TMPDIR");
     snprintf(db_path, sizeof db_path, "%s/wt_alloc_fail_%ld.db",
              tmp && *tmp ? tmp : "/tmp", (long)getpid());
@@ -350,7 +342,7 @@ int main(void)
                             "dict-freedict-spa-eng installed?)\n");
     }
     if (wanted("index")) {
-        runs += fail_each("index", index_run, &ref, enomem_eio, 2);
+        runs += fail_each("index", index_run, &ref, enomem, 1);
         free(ref.b);
         remove_db();
     }
