@@ -190,12 +190,12 @@ int wt_langset_choose(const wt_langset *ls, const char *forced,
                       wt_lang_choice *out)
 {
     char hl[16];
+    wt_langid g; /* code may point into it */
     memset(out, 0, sizeof *out);
     const char *code = forced;
     if (!code && header && header_code(ls, header, hl))
         code = hl;
     if (!code) {
-        wt_langid g;
         const int rc = wt_langid_detect(u, len, &g);
         if (rc)
             return rc;

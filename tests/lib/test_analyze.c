@@ -32,7 +32,7 @@ static wt_corpus *prepared(const char *const *texts, size_t n)
     wt_corpus *c = NULL;
     cr_assert_eq(wt_corpus_new(&c, &o), 0);
     for (size_t i = 0; i < n; i++) {
-        char id[16];
+        char id[32];
         snprintf(id, sizeof id, "d%zu", i);
         cr_assert_eq(wt_corpus_add_buffer(c, id, id, texts[i],
                                           strlen(texts[i])), 0);
