@@ -195,8 +195,10 @@ WT_API int wt_corpus_add_buffer(wt_corpus *c, const char *id,
                                 size_t len);
 
 /* Sets a document's publication time (seconds since the epoch, UTC) and
- * outlet name.  Either may be left alone with 0 / NULL.  Must be called
- * before wt_corpus_analyze(). */
+ * outlet name: the outlet that published it, which its credits of other
+ * outlets are told apart from (wt_credit.own) and other documents'
+ * credits are matched with.  Either may be left alone with 0 / NULL.
+ * Must be called before wt_corpus_analyze(). */
 WT_API int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
                               const char *outlet);
 
