@@ -199,8 +199,10 @@ WT_API int wt_corpus_add_buffer(wt_corpus *c, const char *id,
                                 size_t len);
 
 /* Sets a document's publication time (seconds since the epoch, UTC) and
- * outlet name.  Either may be left alone with 0 / NULL.  Must be called
- * before wt_corpus_analyze(). */
+ * outlet name: the outlet that published it, which its credits of other
+ * outlets are told apart from (wt_credit.own) and other documents'
+ * credits are matched with.  Either may be left alone with 0 / NULL.
+ * Must be called before wt_corpus_analyze(). */
 WT_API int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
                               const char *outlet);
 
@@ -239,8 +241,11 @@ WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
                                   double *overlap_a, double *overlap_b);
 
 /* Which document of the pair (a, b), a != b, is the origin, seen from a:
- * WT_ORIGIN_OTHER when b is (a credits b's outlet, or b was published
- * first), WT_ORIGIN_THIS when a is, WT_ORIGIN_UNKNOWN when nothing tells.
+ * WT_ORIGIN_OTHER when b is, WT_ORIGIN_THIS when a is, WT_ORIGIN_UNKNOWN
+ * when nothing tells.  Publication times decide first: the earlier is the
+ * origin.  Without two different times, credits do: a document crediting
+ * the other's outlet (wt_corpus_pair_credits()) took from it, unless both
+ * credit each other.
  * The same answer every link between the two carries; writers read it
  * here instead of deriving it again.  WT_ORIGIN_UNKNOWN for bad
  * arguments.  Call after wt_corpus_analyze(). */
@@ -267,7 +272,10 @@ WT_API int wt_document_lang_confidence(const wt_document *d);
  * mixed-language document.  NULL for a bad index. */
 WT_API const char *wt_document_paragraph_lang(const wt_document *d,
                                               size_t i);
-/* The outlet given or found in the text ("Source: ..."), or NULL. */
+/* The document's own outlet as its metadata gives it: the "Outlet:" header
+ * line, wt_corpus_set_meta(), or the outlet an indexed article was stored
+ * with; NULL when none does.  Never taken from the text: a verbatim copy
+ * ending "Source: Yonhap News Agency" credits Yonhap, it is not Yonhap. */
 WT_API const char *wt_document_outlet(const wt_document *d);
 /* Publication time, 0 when unknown. */
 WT_API int64_t wt_document_published(const wt_document *d);
@@ -306,9 +314,53 @@ WT_API size_t wt_paragraph_word_count(const wt_document *d, size_t para);
 WT_API int wt_paragraph_word(const wt_document *d, size_t para, size_t i,
                              wt_word *out);
 
-/* 1 when document a credits the outlet document b is a copy of ("Yonhap
- * reports" in a, "Source: Yonhap News Agency" in b), else 0. */
+/* How a text names the outlet it credits (lang/<code>/credits.txt). */
+typedef enum {
+    WT_CREDIT_CLOSING,  /* a line or tag that closes the story: "Source:
+                           Yonhap News Agency", "(AFP)" or "/dpa" at the
+                           end, "Copyright Reuters", "© EFE" */
+    WT_CREDIT_DATELINE, /* the wire's dateline: "SEOUL, Oct. 22 (Yonhap)
+                           --", "(서울=연합뉴스)", "【ワシントン共同】" */
+    WT_CREDIT_PROSE     /* a sentence: "Yonhap reported", "according to
+                           Xinhua", "AP contributed to this report" */
+} wt_credit_kind;
+
+/* The number of wt_credit_kind values, for tables indexed by them. */
+enum { WT_CREDIT_KIND_COUNT = WT_CREDIT_PROSE + 1 };
+
+/* One credit found in a document's text.  Photo credits at the end of a
+ * caption are not credits: they name who took the picture. */
+typedef struct wt_credit {
+    const char *outlet;  /* canonical name of the outlet credited: the
+                            agency's name in lang/agencies.txt for any of
+                            its aliases ("연합뉴스" -> "Yonhap"), else the
+                            name as written */
+    size_t start, end;   /* the credit as written, bytes in the original
+                            file: "Source: Yonhap News Agency", "Yonhap
+                            reports", "SEOUL, Oct. 22 (Yonhap) --" */
+    wt_credit_kind kind;
+    int own;             /* 1 when it names the document's own outlet
+                            (Yonhap's dateline on a document whose outlet
+                            is Yonhap): a byline, not a credit of
+                            another outlet; else 0 */
+} wt_credit;
+
+/* The number of credits found in d's text, own ones included. */
+WT_API size_t wt_document_credit_count(const wt_document *d);
+
+/* Credit i of d, in text order: [0, wt_document_credit_count()).  NULL
+ * for a bad index.  Owned by the corpus. */
+WT_API const wt_credit *wt_document_credit(const wt_document *d, size_t i);
+
+/* 1 when document a credits the outlet of document b: one of a's credits,
+ * not its own, names b's outlet or one of its aliases ("Yonhap reports" in
+ * a, outlet "Yonhap News Agency" for b).  0 otherwise, also when b has no
+ * outlet (see wt_document_outlet()). */
 WT_API int wt_document_credits(const wt_document *a, const wt_document *b);
+
+/* wt_document_credits() for documents a and b of c, a != b: 1 when a
+ * credits b's outlet, 0 when it does not or for bad arguments. */
+WT_API int wt_corpus_pair_credits(const wt_corpus *c, size_t a, size_t b);
 
 /* Parses an ISO 8601 time ("2024-10-22", "2024-10-22T08:05:00Z",
  * "2024-10-22T17:05:00+09:00") into seconds since the epoch, UTC.
@@ -316,10 +368,11 @@ WT_API int wt_document_credits(const wt_document *a, const wt_document *b);
 WT_API int wt_parse_time(const char *s, int64_t *out);
 
 /* Short names: "verbatim", "edited", ..., "this"/"other"/"unknown",
- * "byline", ...  Never NULL. */
+ * "byline", ..., "closing"/"dateline"/"prose".  Never NULL. */
 WT_API const char *wt_class_name(wt_class cls);
 WT_API const char *wt_origin_name(wt_origin o);
 WT_API const char *wt_boiler_name(wt_boiler b);
+WT_API const char *wt_credit_kind_name(wt_credit_kind k);
 
 /*
  * The archive index: a persistent store of analyzed articles that new

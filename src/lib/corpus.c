@@ -271,7 +271,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d,
 }
 
 /* Moves the header's outlet, title and time into d unless already set. */
-static int take_header(wt_document *d, wt_header *h)
+static void take_header(wt_document *d, wt_header *h)
 {
     if (!d->published)
         d->published = h->published;
@@ -283,9 +283,6 @@ static int take_header(wt_document *d, wt_header *h)
         d->title = h->title;
         h->title = NULL;
     }
-    if (d->outlet)
-        return wt_name_list_add(&d->identity, &d->nidentity, d->outlet);
-    return 0;
 }
 
 /* The language of d: lang when given, else wt_langset_choose() from the
@@ -408,7 +405,7 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
     const char *forced = forced_lang(c, lang, tag);
     int rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
-        rc = take_header(d, &hdr);
+        take_header(d, &hdr);
     if (!rc)
         rc = choose_lang(c, d, forced, &hdr, body);
     if (!rc)
@@ -430,6 +427,8 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
                                 wt_langset_agencies(c->langs));
     if (!rc)
         rc = scan_other_languages(c, d, plang, npara, li);
+    if (!rc)
+        rc = wt_provenance_own(d, wt_langset_agencies(c->langs));
     wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);
@@ -489,21 +488,6 @@ int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
                          const void *data, size_t len)
 {
     return wt_corpus_add_in_lang(c, id, path, data, len, NULL);
-}
-
-/* Adds each '\n'-separated name of s to the list. */
-static int add_names(char ***list, size_t *n, const char *s)
-{
-    int rc = 0;
-    while (s && *s && !rc) {
-        const char *e = strchr(s, '\n');
-        const size_t len = e ? (size_t)(e - s) : strlen(s);
-        char *name = wt_strndup(s, len);
-        rc = name ? wt_name_list_add(list, n, name) : WT_ENOMEM;
-        wt_free(name);
-        s = e ? e + 1 : NULL;
-    }
-    return rc;
 }
 
 /* The language context of the i-th '\n'-separated code of langs. */
@@ -580,8 +564,8 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
         (rc = wt_text_decode(&d->text, d->bytes, d->nbytes,
                              c->opts.encoding, &rep)) ||
         (rc = known_paragraphs(c, d, k)) ||
-        (rc = add_names(&d->identity, &d->nidentity, k->identity)) ||
-        (rc = add_names(&d->credits, &d->ncredits, k->credits)))
+        (rc = wt_provenance_credits_read(d, k->credits)) ||
+        (rc = wt_provenance_own(d, wt_langset_agencies(c->langs))))
         goto fail;
     c->docs[c->ndocs++] = d;
     return 0;
@@ -623,21 +607,14 @@ int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
     wt_document *d = c->docs[doc];
     if (published)
         d->published = published;
-    if (outlet) {
-        char *o = wt_strdup(outlet);
-        if (!o)
-            return WT_ENOMEM;
-        wt_free(d->outlet);
-        d->outlet = o;
-        char *canon = wt_outlet_canonical(wt_langset_agencies(c->langs),
-                                          outlet);
-        if (!canon)
-            return WT_ENOMEM;
-        int rc = wt_name_list_add(&d->identity, &d->nidentity, canon);
-        wt_free(canon);
-        return rc;
-    }
-    return 0;
+    if (!outlet)
+        return 0;
+    char *o = wt_strdup(outlet);
+    if (!o)
+        return WT_ENOMEM;
+    wt_free(d->outlet);
+    d->outlet = o;
+    return wt_provenance_own(d, wt_langset_agencies(c->langs));
 }
 
 int wt_corpus_analyze(wt_corpus *c)
@@ -699,6 +676,14 @@ wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a, size_t b)
     if (!c->analyzed || !valid_pair(c, a, b))
         return WT_ORIGIN_UNKNOWN;
     return wt_provenance_origin(c->docs[a], c->docs[b]);
+}
+
+int wt_corpus_pair_credits(const wt_corpus *c, size_t a, size_t b)
+{
+    WT_CHECK_ARG(c, 0);
+    if (!valid_pair(c, a, b))
+        return 0;
+    return wt_provenance_credits(c->docs[a], c->docs[b]);
 }
 
 int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,

@@ -50,8 +50,8 @@ typedef struct wt_known_doc {
     size_t nparas;
     const char *langs;      /* the paragraphs' language codes,
                                '\n'-separated; NULL = all in lang */
-    const char *identity;   /* canonical outlet names, '\n'-separated */
-    const char *credits;    /* canonical names credited, '\n'-separated */
+    const char *credits;    /* wt_provenance_credits_text() of the
+                               document as analyzed, or NULL */
 } wt_known_doc;
 
 /* Adds k with its paragraphs, boilerplate flags and credits as given, so

@@ -4,7 +4,6 @@
 #include "alloc.h"
 
 #include <string.h>
-#include <strings.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
@@ -23,12 +22,10 @@ void wt_document_free(wt_document *d)
         wt_free(p->shingles);
         wt_free(p->stems);
     }
-    for (size_t i = 0; i < d->nidentity; i++)
-        wt_free(d->identity[i]);
     for (size_t i = 0; i < d->ncredits; i++)
-        wt_free(d->credits[i]);
-    wt_free(d->identity);
+        wt_free((void *)d->credits[i].outlet);
     wt_free(d->credits);
+    wt_free(d->outlet_canon);
     wt_free(d->paras);
     wt_free(d->toks.v);
     wt_free(d->fp);
@@ -41,21 +38,6 @@ void wt_document_free(wt_document *d)
     wt_free(d->lang);
     wt_free(d->title);
     wt_free(d);
-}
-
-int wt_name_list_add(char ***list, size_t *n, const char *name)
-{
-    for (size_t i = 0; i < *n; i++)
-        if (!strcasecmp((*list)[i], name))
-            return 0;
-    char **v = wt_realloc(*list, (*n + 1) * sizeof *v);
-    if (!v)
-        return WT_ENOMEM;
-    *list = v;
-    if (!(v[*n] = wt_strdup(name)))
-        return WT_ENOMEM;
-    ++*n;
-    return 0;
 }
 
 const char *wt_document_id(const wt_document *d)
@@ -85,9 +67,19 @@ int64_t wt_document_published(const wt_document *d)
 const char *wt_document_outlet(const wt_document *d)
 {
     WT_CHECK_ARG(d, NULL);
-    if (d->outlet)
-        return d->outlet;
-    return d->nidentity ? d->identity[0] : NULL;
+    return d->outlet;
+}
+
+size_t wt_document_credit_count(const wt_document *d)
+{
+    WT_CHECK_ARG(d, 0);
+    return d->ncredits;
+}
+
+const wt_credit *wt_document_credit(const wt_document *d, size_t i)
+{
+    WT_CHECK_ARG(d, NULL);
+    return i < d->ncredits ? &d->credits[i] : NULL;
 }
 
 const char *wt_document_bytes(const wt_document *d, size_t *len)
@@ -176,6 +168,13 @@ const char *wt_boiler_name(wt_boiler b)
         "none", "byline", "credit", "follow", "signup", "label", "caption",
         "author"};
     return (unsigned)b < WT_BOILER_COUNT ? n[b] : "none";
+}
+
+const char *wt_credit_kind_name(wt_credit_kind k)
+{
+    static const char *const n[WT_CREDIT_KIND_COUNT] = {"closing",
+                                                        "dateline", "prose"};
+    return (unsigned)k < WT_CREDIT_KIND_COUNT ? n[k] : "unknown";
 }
 
 size_t wt_paragraph_word_count(const wt_document *d, size_t para)

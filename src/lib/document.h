@@ -42,10 +42,11 @@ struct wt_document {
     wt_shingle *fp;     /* winnowed fingerprints */
     size_t nfp;
     uint64_t *sig;      /* MinHash signature */
-    char **identity;    /* canonical names of the outlet this copy is */
-    size_t nidentity;
-    char **credits;     /* canonical names it credits as origin */
-    size_t ncredits;
+    char *outlet_canon; /* canonical form of outlet, or NULL: what a
+                           credit of another document is compared with */
+    wt_credit *credits; /* found in the text, in text order; outlet
+                           strings owned */
+    size_t ncredits, creditcap;
 };
 
 void wt_document_free(wt_document *d);
@@ -53,7 +54,5 @@ void wt_document_free(wt_document *d);
 /* qsort order of wt_stem_ref by stem. */
 int wt_stem_ref_cmp(const void *a, const void *b);
 
-/* Appends a copy of name to the list unless it is there already. */
-int wt_name_list_add(char ***list, size_t *n, const char *name);
 
 #endif

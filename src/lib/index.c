@@ -15,6 +15,7 @@
  */
 #include "corpus.h"
 #include "alloc.h"
+#include "provenance.h"
 #include "store.h"
 #include "tuning.h"
 #include "validate.h"
@@ -30,7 +31,7 @@
 /* A prepared article: all that storing it needs, without the analysis. */
 struct wt_index_entry {
     char *id, *outlet, *url, *lang, *title;
-    char *identity, *credits; /* '\n'-separated names */
+    char *credits; /* wt_provenance_credits_text() */
     char *plangs;        /* paragraph languages, '\n'-separated */
     int64_t published;
     uint64_t hash[2];
@@ -310,7 +311,6 @@ void wt_index_entry_free(wt_index_entry *e)
     wt_free(e->url);
     wt_free(e->lang);
     wt_free(e->title);
-    wt_free(e->identity);
     wt_free(e->credits);
     wt_free(e->plangs);
     wt_free(e->body);
@@ -340,29 +340,6 @@ static int entry_text(wt_index_entry *e, const wt_article *a)
     const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
     e->hash[0] = h.low64;
     e->hash[1] = h.high64;
-    return 0;
-}
-
-/* names joined by '\n' into *out (NULL when there are none). */
-static int join_names(char **out, char *const *names, size_t n)
-{
-    size_t len = 0;
-    *out = NULL;
-    for (size_t i = 0; i < n; i++)
-        len += strlen(names[i]) + 1;
-    if (!n)
-        return 0;
-    char *s = wt_malloc(len);
-    if (!s)
-        return WT_ENOMEM;
-    char *p = s;
-    for (size_t i = 0; i < n; i++) {
-        const size_t k = strlen(names[i]);
-        memcpy(p, names[i], k);
-        p[k] = i + 1 < n ? '\n' : '\0';
-        p += k + 1;
-    }
-    *out = s;
     return 0;
 }
 
@@ -409,9 +386,7 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
     if (!rc && !(e->paras = wt_malloc((3 * d->npara + 3) * sizeof *e->paras)))
         rc = WT_ENOMEM;
     if (!rc)
-        rc = join_names(&e->identity, d->identity, d->nidentity);
-    if (!rc)
-        rc = join_names(&e->credits, d->credits, d->ncredits);
+        rc = wt_provenance_credits_text(d, &e->credits);
     if (!rc)
         rc = doc_keys(o, d, &e->fp, &e->nfp, &e->bands, &e->nbands);
     if (rc)
@@ -500,7 +475,6 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
     sd.published = e->published;
     sd.lang = e->lang;
     sd.title = e->title;
-    sd.identity = e->identity;
     sd.credits = e->credits;
     sd.plangs = e->plangs;
     memcpy(sd.hash, e->hash, sizeof sd.hash);
@@ -627,7 +601,6 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
     k.len = n;
     k.paras = ix->pbuf;
     k.nparas = sd->nparas;
-    k.identity = sd->identity;
     k.credits = sd->credits;
     k.langs = sd->plangs;
     const int rc = wt_corpus_add_known(ix->result, &k);

@@ -307,11 +307,12 @@ static int compile_regex(const char *pattern, uint32_t flags,
 static int kind_of(const char *name, size_t n, int credits)
 {
     if (credits) {
-        if (n == 6 && !memcmp(name, "source", 6))
-            return WT_CREDIT_SOURCE;
-        if (n == 6 && !memcmp(name, "credit", 6))
-            return WT_CREDIT_CREDIT;
-        return -1;
+        for (int k = 0; k < WT_CREDIT_KIND_COUNT; k++) {
+            const char *kn = wt_credit_kind_name((wt_credit_kind)k);
+            if (strlen(kn) == n && !memcmp(kn, name, n))
+                return k;
+        }
+        return n == 5 && !memcmp(name, "photo", 5) ? WT_CREDIT_PHOTO : -1;
     }
     for (int b = WT_BOILER_BYLINE; b <= WT_BOILER_AUTHOR; b++) {
         const char *bn = wt_boiler_name((wt_boiler)b);
@@ -333,8 +334,11 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
         const int kind =
             tab ? kind_of(line, (size_t)(tab - line), credits) : -1;
         if (kind < 0) {
-            snprintf(err, errlen, "%s:%zu: expected KIND<TAB>REGEX", path,
-                     lineno);
+            snprintf(err, errlen, "%s:%zu: expected KIND<TAB>REGEX, KIND "
+                     "one of %s", path, lineno,
+                     credits ? "closing, dateline, prose, photo"
+                             : "byline, credit, follow, signup, label, "
+                               "caption, author");
             return WT_ELANG;
         }
         if (wt_grow(out, &cap, *count + 1, sizeof **out))

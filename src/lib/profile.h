@@ -9,14 +9,16 @@
 #include <stdint.h>
 #include <unicode/uregex.h>
 
-/* What a credit pattern says about the name it captures. */
-typedef enum {
-    WT_CREDIT_SOURCE, /* this text is that outlet's copy */
-    WT_CREDIT_CREDIT  /* this text credits that outlet as its origin */
-} wt_credit_kind;
+#include "wiretrace.h"
+
+/* The credits.txt kind of a photo credit pattern ("Photo: AFP", "(사진=
+ * 연합뉴스)"): what it matches is never a text credit.  The other kinds are
+ * the wt_credit_kind values. */
+enum { WT_CREDIT_PHOTO = WT_CREDIT_KIND_COUNT };
 
 typedef struct wt_pattern {
-    int kind; /* wt_boiler for boilerplate, wt_credit_kind for credits */
+    int kind; /* wt_boiler for boilerplate, wt_credit_kind (wiretrace.h)
+                 for credits */
     URegularExpression *re;
 } wt_pattern;
 

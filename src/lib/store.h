@@ -18,7 +18,7 @@
 typedef struct wt_store_doc {
     int64_t num;            /* internal number, set by put */
     const char *id, *outlet, *url, *lang, *title;
-    const char *identity, *credits; /* '\n'-separated names, or NULL */
+    const char *credits;    /* one credit a line (provenance.h), or NULL */
     const char *plangs;     /* paragraph language codes, '\n'-separated */
     int64_t published;      /* 0 = unknown */
     uint64_t hash[2];       /* XXH3-128 of the text: exact re-adds */

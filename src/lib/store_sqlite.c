@@ -16,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCHEMA_VERSION 1
+/* 2: credits are kind, byte range and outlet per line, and a document's
+ * own outlet is only its outlet column (version 1 kept "identity" names
+ * read from the text).  An index of another version is refused. */
+#define SCHEMA_VERSION 2
 #define BUSY_POLLS 60000   /* about a minute of waiting for the lock */
 #define BUSY_YIELD_MS 3    /* pause after a commit, for other writers */
 
@@ -25,7 +28,7 @@ static const char schema[] =
     " value TEXT NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS docs(num INTEGER PRIMARY KEY AUTOINCREMENT,"
     " id TEXT NOT NULL UNIQUE, outlet TEXT, url TEXT, published INTEGER,"
-    " lang TEXT, title TEXT, identity TEXT, credits TEXT, plangs TEXT,"
+    " lang TEXT, title TEXT, credits TEXT, plangs TEXT,"
     " hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
     " body BLOB NOT NULL, paras BLOB, fps BLOB, bands BLOB);"
     "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, num INTEGER NOT"
@@ -41,9 +44,8 @@ enum {
 static const char *const sql[NQ] = {
     "SELECT hash FROM docs WHERE id = ?1",
     "INSERT INTO docs(id, outlet, url, published, lang, title, hash,"
-    " text_len, body, paras, fps, bands, identity, credits, plangs)"
-    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15)",
+    " text_len, body, paras, fps, bands, credits, plangs)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     "SELECT num, fps, bands FROM docs WHERE id = ?1",
     "DELETE FROM docs WHERE num = ?1",
     "INSERT OR IGNORE INTO fp(key, num) VALUES(?1, ?2)",
@@ -53,7 +55,7 @@ static const char *const sql[NQ] = {
     "SELECT num FROM fp WHERE key = ?1 LIMIT ?2",
     "SELECT num FROM band WHERE key = ?1 LIMIT ?2",
     "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
-    " paras, identity, credits, plangs FROM docs WHERE num = ?1",
+    " paras, credits, plangs FROM docs WHERE num = ?1",
     "SELECT value FROM settings WHERE key = ?1",
     "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
 };
@@ -318,9 +320,8 @@ static int put_rows(sq_store *s, wt_store_doc *d, int *replaced)
     sqlite3_bind_blob(st, 11, d->fp, (int)(d->nfp * 8), SQLITE_STATIC);
     sqlite3_bind_blob(st, 12, d->bands, (int)(d->nbands * 8),
                       SQLITE_STATIC);
-    bind_opt_text(st, 13, d->identity);
-    bind_opt_text(st, 14, d->credits);
-    bind_opt_text(st, 15, d->plangs);
+    bind_opt_text(st, 13, d->credits);
+    bind_opt_text(st, 14, d->plangs);
     if ((rc = step_done(s, st, "adding a document")))
         return rc;
     d->num = sqlite3_last_insert_rowid(s->db);
@@ -427,9 +428,8 @@ static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
     d->nbody = (size_t)sqlite3_column_bytes(st, 8);
     d->paras = sqlite3_column_blob(st, 9);
     d->nparas = (size_t)sqlite3_column_bytes(st, 9) / 12;
-    d->identity = col_text(st, 10);
-    d->credits = col_text(st, 11);
-    d->plangs = col_text(st, 12);
+    d->credits = col_text(st, 10);
+    d->plangs = col_text(st, 11);
     return 0;
 }
 
@@ -545,7 +545,8 @@ static int check_schema(sq_store *s)
         rc = sq_set_setting(&s->base, "schema_version", buf);
     } else if (!rc && atoi(v) != SCHEMA_VERSION) {
         snprintf(s->err, sizeof s->err, "index schema version %s, this "
-                 "wiretrace reads version %d", v, SCHEMA_VERSION);
+                 "wiretrace reads version %d: build the index again "
+                 "(index add) from the articles", v, SCHEMA_VERSION);
         rc = WT_ECORRUPT;
     }
     wt_free(v);

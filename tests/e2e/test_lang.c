@@ -105,58 +105,65 @@ Test(lang, credits_in_each_language)
         wt_corpus *c = lang_set(want[i][0]);
         const wt_document *d = wt_corpus_document(c, doc_index("wire"));
         int seen = 0;
-        for (size_t k = 0; k < d->ncredits; k++)
-            seen |= !strcmp(d->credits[k], want[i][1]);
+        for (size_t k = 0; k < wt_document_credit_count(d); k++)
+            seen |= !strcmp(wt_document_credit(d, k)->outlet, want[i][1]);
         cr_assert(seen, "%s: no credit to %s (%zu credits)", want[i][0],
-                  want[i][1], d->ncredits);
+                  want[i][1], wt_document_credit_count(d));
         wt_corpus_free(c);
     }
 }
 
-/* Credits at the end of a paragraph and in datelines, across languages. */
+/* Credits at the end of a paragraph and in datelines, across languages:
+ * each names the agency, with its kind, and never the document's outlet. */
 Test(lang, credit_forms)
 {
-    /* language, text, credited agency, agency whose copy it is */
-    static const char *const cases[][4] = {
+    /* language, text, credited agency, kind */
+    static const struct {
+        const char *lang, *text, *agency;
+        wt_credit_kind kind;
+    } cases[] = {
         {"en",
          "The ministry said exports rose for a third month, Yonhap "
          "reported.",
-         "Yonhap", NULL},
+         "Yonhap", WT_CREDIT_PROSE},
         {"es",
          "Madrid, 10 mar (EFE).- El Gobierno aprobó el plan de "
          "vivienda.",
-         NULL, "EFE"},
+         "EFE", WT_CREDIT_DATELINE},
         {"ru", "Правительство одобрило план, сообщает РИА Новости.",
-         "RIA Novosti", NULL},
+         "RIA Novosti", WT_CREDIT_PROSE},
         {"de",
          "Die Regierung hat den Plan gebilligt, wie Reuters "
          "berichtete.",
-         "Reuters", NULL},
+         "Reuters", WT_CREDIT_PROSE},
         {"ja", "政府は計画を承認した。ロイター通信によると、反対はなかった。",
-         "Reuters", NULL},
-        {"zh", "据路透社报道，政府批准了该计划。", "Reuters", NULL},
+         "Reuters", WT_CREDIT_PROSE},
+        {"zh", "据路透社报道，政府批准了该计划。", "Reuters",
+         WT_CREDIT_PROSE},
         {"ko", "정부가 계획을 승인했다고 로이터통신이 전했다.", "Reuters",
-         NULL},
-        {"ko", "(서울=연합뉴스) 정부가 계획을 승인했다.", NULL, "Yonhap"},
+         WT_CREDIT_PROSE},
+        {"ko", "(서울=연합뉴스) 정부가 계획을 승인했다.", "Yonhap",
+         WT_CREDIT_DATELINE},
         {"fr", "Le gouvernement a approuvé le plan, selon l'AFP.",
-         "Agence France-Presse", NULL},
-        {"uk", "Уряд схвалив план, повідомляє Укрінформ.", "Ukrinform", NULL},
+         "Agence France-Presse", WT_CREDIT_PROSE},
+        {"uk", "Уряд схвалив план, повідомляє Укрінформ.", "Ukrinform",
+         WT_CREDIT_PROSE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         wt_options o;
         wt_options_init(&o);
-        o.lang = cases[i][0];
-        const char *texts[] = {cases[i][1]};
+        o.lang = cases[i].lang;
+        const char *texts[] = {cases[i].text};
         wt_corpus *c = test_corpus(texts, 1, &o);
         const wt_document *d = wt_corpus_document(c, 0);
-        cr_assert_eq(d->ncredits, cases[i][2] ? 1u : 0u, "%s: %zu credits",
-                     cases[i][1], d->ncredits);
-        if (cases[i][2])
-            cr_assert_str_eq(d->credits[0], cases[i][2], "%s", cases[i][1]);
-        if (cases[i][3]) {
-            cr_assert_eq(d->nidentity, 1, "%s", cases[i][1]);
-            cr_assert_str_eq(d->identity[0], cases[i][3], "%s", cases[i][1]);
-        }
+        cr_assert_eq(wt_document_credit_count(d), 1u, "%s: %zu credits",
+                     cases[i].text, wt_document_credit_count(d));
+        const wt_credit *cr = wt_document_credit(d, 0);
+        cr_assert_str_eq(cr->outlet, cases[i].agency, "%s", cases[i].text);
+        cr_assert_eq(cr->kind, cases[i].kind, "%s: %s", cases[i].text,
+                     wt_credit_kind_name(cr->kind));
+        cr_assert_eq(cr->own, 0);
+        cr_assert_null(wt_document_outlet(d), "%s", cases[i].text);
         wt_corpus_free(c);
     }
 }

@@ -18,13 +18,35 @@ static const char *const files[] = {
     "002_456bc71f4597db92.txt", "003_6a5e1d8a067ca3da.txt",
     "004_159c066f3eb465c0.txt"};
 
-static wt_corpus *seeds(void)
+/* The seeds, with outlet and publication time set on some of them (NULL
+ * and 0 leave one alone) before the analysis. */
+static wt_corpus *seeds_meta(const char *const outlet[5],
+                             const int64_t published[5])
 {
     const char *dir = getenv("WT_SEEDS");
+    char path[4096];
     if (!dir)
         cr_skip_test("WT_SEEDS not set");
-    return test_corpus_files(dir, files, 5, "");
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_corpus *c = NULL;
+    cr_assert_eq(wt_corpus_new(&c, &o), 0);
+    for (size_t i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        cr_assert_eq(wt_corpus_add_file(c, path, files[i]), 0, "%s",
+                     wt_corpus_error(c));
+        if ((outlet && outlet[i]) || (published && published[i]))
+            cr_assert_eq(wt_corpus_set_meta(c, i, published ? published[i]
+                                                            : 0,
+                                            outlet ? outlet[i] : NULL),
+                         0);
+    }
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    return c;
 }
+
+static wt_corpus *seeds(void) { return seeds_meta(NULL, NULL); }
 
 static int starts_with(const wt_corpus *c, size_t d, size_t p,
                        const char *prefix)
@@ -59,11 +81,68 @@ Test(seeds, quote_copied_word_for_word_is_verbatim_from_wire)
     cr_assert_not_null(s);
     cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
     cr_assert_eq(s->paragraph, 1);
-    cr_assert_eq(s->origin, WT_ORIGIN_OTHER, "001 credits Yonhap");
     cr_assert_geq(s->span_count, 1);
+    cr_assert_not_null(test_source_in(c, S000, 1, S001));
+    wt_corpus_free(c);
+}
+
+/* The origin of 001's copied quote, seen from both sides. */
+static void quote_origin(const wt_corpus *c, wt_origin want)
+{
+    const wt_source *s = test_source_in(c, S001, 7, S000);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->origin, want, "001 <- 000: %s", wt_origin_name(s->origin));
+    cr_assert_eq(wt_corpus_pair_origin(c, S001, S000), want);
     const wt_source *back = test_source_in(c, S000, 1, S001);
     cr_assert_not_null(back);
-    cr_assert_eq(back->origin, WT_ORIGIN_THIS);
+    const wt_origin mirror = want == WT_ORIGIN_OTHER ? WT_ORIGIN_THIS
+                             : want == WT_ORIGIN_THIS ? WT_ORIGIN_OTHER
+                                                      : WT_ORIGIN_UNKNOWN;
+    cr_assert_eq(back->origin, mirror);
+}
+
+/* 000 ends "Source: Yonhap News Agency" and 001 says "Yonhap reports":
+ * both credit Yonhap, neither is Yonhap, and no time is given, so nothing
+ * tells which took from which. */
+Test(seeds, without_metadata_the_origin_is_unknown)
+{
+    wt_corpus *c = seeds();
+    for (size_t d = 0; d < 5; d++)
+        cr_assert_null(wt_document_outlet(wt_corpus_document(c, d)),
+                       "a credit became the outlet of %s", files[d]);
+    const wt_document *d0 = wt_corpus_document(c, S000);
+    const wt_document *d1 = wt_corpus_document(c, S001);
+    cr_assert_eq(wt_document_credit_count(d0), 1);
+    cr_assert_str_eq(wt_document_credit(d0, 0)->outlet, "Yonhap");
+    cr_assert_eq(wt_document_credit(d0, 0)->kind, WT_CREDIT_CLOSING);
+    cr_assert_eq(wt_document_credit_count(d1), 1);
+    cr_assert_str_eq(wt_document_credit(d1, 0)->outlet, "Yonhap");
+    cr_assert_eq(wt_document_credit(d1, 0)->kind, WT_CREDIT_PROSE);
+    /* 002's "... Tuesday. Yonhap" are photo captions. */
+    cr_assert_eq(wt_document_credit_count(wt_corpus_document(c, S002)), 0);
+    quote_origin(c, WT_ORIGIN_UNKNOWN);
+    wt_corpus_free(c);
+}
+
+/* With 000's outlet given as Yonhap, 001's credit names it the origin. */
+Test(seeds, outlet_metadata_makes_the_wire_the_origin)
+{
+    const char *const outlet[5] = {"Yonhap News Agency"};
+    wt_corpus *c = seeds_meta(outlet, NULL);
+    cr_assert_eq(wt_corpus_pair_credits(c, S001, S000), 1);
+    cr_assert_eq(wt_corpus_pair_credits(c, S000, S001), 0);
+    /* 000's own "Source:" line is now its byline. */
+    cr_assert_eq(wt_document_credit(wt_corpus_document(c, S000), 0)->own, 1);
+    quote_origin(c, WT_ORIGIN_OTHER);
+    wt_corpus_free(c);
+}
+
+/* With times only, the earlier document is the origin. */
+Test(seeds, times_make_the_wire_the_origin)
+{
+    const int64_t published[5] = {1729580700, 1729594800};
+    wt_corpus *c = seeds_meta(NULL, published);
+    quote_origin(c, WT_ORIGIN_OTHER);
     wt_corpus_free(c);
 }
 

@@ -16,6 +16,14 @@ static void rec_doc(fuzz_rec *r, const wt_corpus *c, size_t di)
     wt_document_bytes(d, &nb);
     rec_str(r, wt_document_outlet(d));
     rec_u64(r, (uint64_t)wt_document_published(d));
+    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
+        const wt_credit *cr = wt_document_credit(d, i);
+        FUZZ_CHECK(cr->start < cr->end && cr->end <= nb);
+        rec_str(r, cr->outlet);
+        rec_u64(r, cr->start);
+        rec_u64(r, cr->end);
+        rec_u64(r, cr->kind);
+    }
     const size_t np = wt_document_paragraph_count(d);
     for (size_t i = 0; i < np; i++) {
         const wt_paragraph *p = wt_document_paragraph(d, i);

@@ -30,6 +30,7 @@ A reader wrote: "><img src=x onerror="document.body.setAttribute('data-pwned','i
 ART
 
 "$WT" compare --html "$tmp/report.html" \
+    --outlet "000_1d17b1946fa3511d.txt=Yonhap News Agency" \
     --outlet "005_markup.txt=Daily <script>document.body.setAttribute('data-pwned','outlet')</script>" \
     "$tmp"/in/*.txt > /dev/null
 rc=$?

@@ -49,6 +49,13 @@ static void record(fuzz_rec *r, const wt_corpus *c)
         const wt_document *d = wt_corpus_document(c, di);
         rec_str(r, wt_document_outlet(d));
         rec_str(r, wt_document_lang(d));
+        for (size_t i = 0; i < wt_document_credit_count(d); i++) {
+            const wt_credit *cr = wt_document_credit(d, i);
+            rec_str(r, cr->outlet);
+            rec_u64(r, cr->start);
+            rec_u64(r, cr->kind);
+            rec_u64(r, (uint64_t)cr->own);
+        }
         for (size_t i = 0; i < wt_document_paragraph_count(d); i++) {
             const wt_paragraph *p = wt_document_paragraph(d, i);
             rec_u64(r, p->start);

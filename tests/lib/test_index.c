@@ -1,6 +1,7 @@
 /* Tests of index.c and store_sqlite.c: the archive index's contract. */
 #include "helpers.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <unistd.h>
@@ -368,4 +369,76 @@ Test(index, an_open_reader_sees_later_commits)
     cr_assert_eq(query_demo(r, "unrelated.txt", "football-again"), 2);
     wt_index_close(r);
     drop_index(w);
+}
+
+/* A stored article keeps its credits, their kinds and byte ranges, and
+ * its outlet from metadata only: the query's copy of it matches a fresh
+ * analysis of the same article. */
+Test(index, stored_articles_keep_their_credits)
+{
+    static const char text[] =
+        "SEOUL, March 10 (Yonhap) -- Exports rose for a fifth month in "
+        "February on strong demand for memory chips, the trade ministry "
+        "said on Tuesday.\n\nShipments reached 52.3 billion dollars, "
+        "Reuters reported.\n";
+    wt_index *ix = open_index(1);
+    wt_article a = {0};
+    a.id = "wire";
+    a.outlet = "Yonhap News Agency";
+    a.text = text;
+    a.len = strlen(text);
+    cr_assert_eq(wt_index_add(ix, &a, NULL), 0, "%s", wt_index_error(ix));
+    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_article q = a;
+    q.id = "copy";
+    q.outlet = NULL;
+    const wt_corpus *c = NULL;
+    cr_assert_eq(wt_index_query(ix, &q, NULL, &c), 0, "%s",
+                 wt_index_error(ix));
+    cr_assert_eq(wt_corpus_document_count(c), 2);
+    const wt_document *stored = wt_corpus_document(c, 1);
+    const wt_document *fresh = wt_corpus_document(c, 0);
+    cr_assert_str_eq(wt_document_outlet(stored), "Yonhap News Agency");
+    cr_assert_null(wt_document_outlet(fresh));
+    cr_assert_eq(wt_document_credit_count(stored), 2);
+    cr_assert_eq(wt_document_credit_count(fresh), 2);
+    for (size_t i = 0; i < 2; i++) {
+        const wt_credit *x = wt_document_credit(stored, i);
+        const wt_credit *y = wt_document_credit(fresh, i);
+        cr_assert_str_eq(x->outlet, y->outlet);
+        cr_assert_eq(x->kind, y->kind);
+        cr_assert_eq(x->start, y->start);
+        cr_assert_eq(x->end, y->end);
+    }
+    /* The stored copy's dateline is its own; the query's is a credit. */
+    cr_assert_eq(wt_document_credit(stored, 0)->own, 1);
+    cr_assert_eq(wt_document_credit(fresh, 0)->own, 0);
+    cr_assert_eq(wt_corpus_pair_credits(c, 0, 1), 1);
+    cr_assert_eq(wt_corpus_pair_origin(c, 0, 1), WT_ORIGIN_OTHER);
+    drop_index(ix);
+}
+
+/* An index of schema version 1 (outlet names read from the text) is
+ * refused with a message saying what to do. */
+Test(index, an_old_schema_is_refused_clearly)
+{
+    wt_index *ix = open_index(1);
+    wt_index_close(ix);
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "UPDATE settings SET value = '1' WHERE "
+                              "key = 'schema_version'", NULL, NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(db);
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    char err[256] = "";
+    ix = NULL;
+    cr_assert_eq(wt_index_open(&ix, db_path, &o, NULL, err, sizeof err),
+                 WT_ECORRUPT);
+    cr_assert_null(ix);
+    cr_assert(strstr(err, "schema version 1"), "%s", err);
+    cr_assert(strstr(err, "build the index again"), "%s", err);
+    drop_index(NULL);
 }

@@ -196,7 +196,8 @@ Test(langid, credits_in_a_paragraph_of_another_language)
     const wt_document *d = wt_corpus_document(c, 0);
     cr_assert_str_eq(wt_document_lang(d), "ko");
     cr_assert_str_eq(wt_document_paragraph_lang(d, 1), "en");
-    cr_assert_eq(d->ncredits, 1);
-    cr_assert_str_eq(d->credits[0], "Reuters");
+    cr_assert_eq(wt_document_credit_count(d), 1);
+    cr_assert_str_eq(wt_document_credit(d, 0)->outlet, "Reuters");
+    cr_assert_eq(wt_document_credit(d, 0)->kind, WT_CREDIT_PROSE);
     wt_corpus_free(c);
 }
