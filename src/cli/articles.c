@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 
 static void from_jsonl(FILE *f, const char *name, article_fn fn, void *ctx,
-                       int *trouble)
+                       int *status)
 {
     jsonl_reader *r = jsonl_open(f, name);
     if (!r) {
         cli_error("out of memory");
-        *trouble = 1;
+        cli_raise(status, EXIT_OSERR);
         return;
     }
     wt_article a;
@@ -23,12 +23,12 @@ static void from_jsonl(FILE *f, const char *name, article_fn fn, void *ctx,
     while ((rc = jsonl_next(r, &a, err, sizeof err)) != 0) {
         if (rc == -2) {
             cli_error("%s: read error", name);
-            *trouble = 1;
+            cli_raise(status, EXIT_INPUT);
             break;
         }
         if (rc < 0) {
             cli_error("%s", err); /* a bad line; the next may be good */
-            *trouble = 1;
+            cli_raise(status, EXIT_INPUT);
             continue;
         }
         fn(ctx, &a, NULL);
@@ -63,13 +63,13 @@ static char *slurp(const char *path, size_t *len)
 }
 
 static void from_file(const char *path, const wt_article *meta,
-                      article_fn fn, void *ctx, int *trouble)
+                      article_fn fn, void *ctx, int *status)
 {
     wt_article a = *meta;
     char *text = slurp(path, &a.len);
     if (!text) {
         cli_error("%s: cannot read", path);
-        *trouble = 1;
+        cli_raise(status, EXIT_INPUT);
         return;
     }
     a.text = text;
@@ -78,7 +78,7 @@ static void from_file(const char *path, const wt_article *meta,
 }
 
 void articles_read_files(const walk_list *l, const unsigned char *skip,
-                         article_fn fn, void *ctx, int *trouble)
+                         article_fn fn, void *ctx, int *status)
 {
     for (size_t i = 0; i < l->n; i++) {
         if (skip && skip[i])
@@ -87,18 +87,18 @@ void articles_read_files(const walk_list *l, const unsigned char *skip,
         meta.id = l->ids[i];
         meta.published = l->published ? l->published[i] : 0;
         meta.outlet = l->outlet ? l->outlet[i] : NULL;
-        from_file(l->paths[i], &meta, fn, ctx, trouble);
+        from_file(l->paths[i], &meta, fn, ctx, status);
     }
 }
 
-static void from_dir(char *dir, article_fn fn, void *ctx, int *trouble)
+static void from_dir(char *dir, article_fn fn, void *ctx, int *status)
 {
     walk_list l = {0};
-    if (walk_txt(&l, dir, trouble)) {
+    if (walk_txt(&l, dir, status)) {
         cli_error("%s: out of memory", dir);
-        *trouble = 1;
+        cli_raise(status, EXIT_OSERR);
     }
-    articles_read_files(&l, NULL, fn, ctx, trouble);
+    articles_read_files(&l, NULL, fn, ctx, status);
     walk_release(&l);
 }
 
@@ -108,26 +108,26 @@ static int has_suffix(const char *name, const char *suf)
     return n > k && !strcmp(name + n - k, suf);
 }
 
-void articles_read(char *operand, article_fn fn, void *ctx, int *trouble)
+void articles_read(char *operand, article_fn fn, void *ctx, int *status)
 {
     struct stat st;
     if (!strcmp(operand, "-")) {
-        from_jsonl(stdin, "standard input", fn, ctx, trouble);
+        from_jsonl(stdin, "standard input", fn, ctx, status);
     } else if (stat(operand, &st) == 0 && S_ISDIR(st.st_mode)) {
-        from_dir(operand, fn, ctx, trouble);
+        from_dir(operand, fn, ctx, status);
     } else if (has_suffix(operand, ".jsonl") ||
                has_suffix(operand, ".ndjson")) {
         FILE *f = fopen(operand, "r");
         if (!f) {
             cli_error("%s: cannot read", operand);
-            *trouble = 1;
+            cli_raise(status, EXIT_INPUT);
             return;
         }
-        from_jsonl(f, operand, fn, ctx, trouble);
+        from_jsonl(f, operand, fn, ctx, status);
         fclose(f);
     } else {
         const char *slash = strrchr(operand, '/');
         const wt_article meta = {.id = slash ? slash + 1 : operand};
-        from_file(operand, &meta, fn, ctx, trouble);
+        from_file(operand, &meta, fn, ctx, status);
     }
 }

@@ -16,14 +16,14 @@
 typedef void (*article_fn)(void *ctx, const wt_article *a, const char *path);
 
 /* Reads the articles of one operand.  What cannot be read (a file, a
- * line of JSON Lines) is named on stderr and sets *trouble; the rest is
- * read. */
-void articles_read(char *operand, article_fn fn, void *ctx, int *trouble);
+ * line of JSON Lines) is named on stderr and raises *status (msg.h) by its cause; the
+ * rest is read. */
+void articles_read(char *operand, article_fn fn, void *ctx, int *status);
 
 /* Reads the files of l in order, with their ids and the --published and
  * --outlet values l holds, leaving out file i when skip[i] is set (skip
  * may be NULL).  Errors as articles_read(). */
 void articles_read_files(const walk_list *l, const unsigned char *skip,
-                         article_fn fn, void *ctx, int *trouble);
+                         article_fn fn, void *ctx, int *status);
 
 #endif

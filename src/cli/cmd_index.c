@@ -52,7 +52,8 @@ typedef struct ictx {
     sub_id sub;
     report_writer write;   /* query: the report of each article */
     int scan;              /* a scan through the index: quieter */
-    int trouble, reuse;
+    int status;            /* the worst exit status so far (msg.h) */
+    int reuse;
     unsigned char *failed; /* scan: per file, 1 when its add failed */
     size_t landed;         /* articles landed in this pass */
     size_t added, unchanged;
@@ -126,14 +127,14 @@ static void query_slot(const ictx *x, ixworker *w, slot *sl)
     }
     FILE *mem = open_memstream(&sl->out, &sl->nout);
     if (!mem || x->write(c, &x->s, mem)) {
-        sl->rc = -1;
-        snprintf(sl->err, sizeof sl->err, "cannot write the report");
+        sl->rc = WT_ENOMEM;
+        snprintf(sl->err, sizeof sl->err, "out of memory for the report");
     }
     if (mem)
         fclose(mem);
     sl->reuse = report_count_links_in(c, 1) > 0;
     if (!sl->rc && x->s.html && html_for_article(c, &x->s, sl->a.id)) {
-        sl->rc = -1;
+        sl->rc = WT_EWRITE; /* an output write: exit 74 */
         snprintf(sl->err, sizeof sl->err,
                  "%s: cannot write the HTML report", sl->a.id);
     }
@@ -160,7 +161,7 @@ static void report_failure(ictx *x, const slot *sl)
         cli_error("%s%s", sl->path, sl->err + n);
     else
         cli_error("%s", sl->err);
-    x->trouble = 1;
+    cli_raise(&x->status, cli_exit_of(sl->rc));
     if (x->s.format == FMT_JSONL && !x->scan)
         add_line(sl->a.id, "error", sl->err);
 }
@@ -238,7 +239,7 @@ static void queue_article(void *ctx, const wt_article *a, const char *path)
         copy_str(sl, 4, a->title, &sl->a.title) ||
         copy_str(sl, 5, path, &sl->path)) {
         cli_error("%s: out of memory", a->id);
-        x->trouble = 1;
+        cli_raise(&x->status, EXIT_OSERR);
         slot_release(sl); /* not pushed: the pool hands it out again */
         return;
     }
@@ -249,18 +250,19 @@ static int do_remove(ictx *x)
 {
     for (size_t i = 0; i < x->s.ninputs; i++) {
         int removed = 0;
-        if (wt_index_remove(x->ix, x->s.inputs[i], &removed)) {
+        const int rc = wt_index_remove(x->ix, x->s.inputs[i], &removed);
+        if (rc) {
             cli_error("%s", wt_index_error(x->ix));
-            return EXIT_TROUBLE;
+            return cli_exit_worst(x->status, cli_exit_of(rc));
         }
         if (!removed) {
             cli_error("%s: not in the index", x->s.inputs[i]);
-            x->trouble = 1;
+            cli_raise(&x->status, EXIT_INPUT);
         } else if (x->s.verbose) {
             cli_info("%s: removed", x->s.inputs[i]);
         }
     }
-    return x->trouble ? EXIT_TROUBLE : 0;
+    return x->status;
 }
 
 static void print_stats_json(const wt_index_stats *st, double per,
@@ -283,9 +285,10 @@ static void print_stats_json(const wt_index_stats *st, double per,
 static int do_stats(ictx *x)
 {
     wt_index_stats st;
-    if (wt_index_stats_get(x->ix, &st)) {
+    const int rc = wt_index_stats_get(x->ix, &st);
+    if (rc) {
         cli_error("%s", wt_index_error(x->ix));
-        return EXIT_TROUBLE;
+        return cli_exit_of(rc);
     }
     const double per = st.documents ? (double)st.file_bytes / st.documents
                                     : 0;
@@ -345,7 +348,8 @@ static int parse(ictx *x, int argc, char **argv)
     return cli_usage_hint("index");
 }
 
-/* The pool, and the state of each of its threads. */
+/* The pool, and the state of each of its threads.  Returns 0 or the
+ * WT_E* code of the failure, err saying why. */
 static int start_workers(ictx *x, char *err, size_t errlen)
 {
     static const pool_ops ops = {work, land};
@@ -354,7 +358,7 @@ static int start_workers(ictx *x, char *err, size_t errlen)
     x->pool = pool_new(x->jobs, sizeof(slot), &ops, x);
     if (!x->workers || !x->pool) {
         snprintf(err, errlen, "out of memory");
-        return -1;
+        return WT_ENOMEM;
     }
     for (unsigned w = 0; w < x->jobs; w++) {
         int rc;
@@ -368,7 +372,7 @@ static int start_workers(ictx *x, char *err, size_t errlen)
         if (rc) {
             if (!err[0])
                 snprintf(err, errlen, "%s", wt_strerror(rc));
-            return -1;
+            return rc;
         }
     }
     return 0;
@@ -400,35 +404,36 @@ static int open_index(ictx *x)
     int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
     if (rc) {
         cli_error("%s", err[0] ? err : wt_strerror(rc));
-        return EXIT_TROUBLE;
+        return cli_exit_of(rc);
     }
     return 0;
 }
 
 /* Adds or queries (x->sub) the files of l, or the operands when l is
- * NULL.  Returns 0 or EXIT_TROUBLE when the pass could not run. */
+ * NULL.  Returns 0, or the exit status when the pass could not run. */
 static int pass(ictx *x, const walk_list *l)
 {
     char err[1024] = "";
     x->s.shown = 1; /* a query reports the article, not the candidates */
     x->landed = 0;
-    if (start_workers(x, err, sizeof err)) {
+    int rc = start_workers(x, err, sizeof err);
+    if (rc) {
         cli_error("%s", err);
-        return EXIT_TROUBLE;
+        return cli_exit_worst(x->status, cli_exit_of(rc));
     }
     /* A scan does not query the files whose add failed. */
     if (l)
         articles_read_files(l, x->sub == SUB_QUERY ? x->failed : NULL,
-                            queue_article, x, &x->trouble);
+                            queue_article, x, &x->status);
     for (size_t i = 0; !l && i < x->s.ninputs; i++)
-        articles_read(x->s.inputs[i], queue_article, x, &x->trouble);
+        articles_read(x->s.inputs[i], queue_article, x, &x->status);
     pool_drain(x->pool);
     stop_workers(x);
     if (x->sub != SUB_ADD)
         return 0;
-    if (wt_index_commit(x->ix)) {
+    if ((rc = wt_index_commit(x->ix))) {
         cli_error("%s", wt_index_error(x->ix));
-        return EXIT_TROUBLE;
+        return cli_exit_worst(x->status, cli_exit_of(rc));
     }
     if (!x->s.quiet && (!x->scan || x->s.verbose))
         cli_info("index: %zu added, %zu unchanged", x->added, x->unchanged);
@@ -437,9 +442,7 @@ static int pass(ictx *x, const walk_list *l)
 
 static int exit_status(const ictx *x)
 {
-    if (x->trouble)
-        return EXIT_TROUBLE;
-    return x->reuse ? EXIT_REUSE : EXIT_NO_REUSE;
+    return cli_exit_worst(x->status, x->reuse ? EXIT_REUSE : EXIT_NO_REUSE);
 }
 
 static int run(ictx *x)
@@ -456,7 +459,7 @@ static int run(ictx *x)
 }
 
 int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
-                     const char *db, const walk_list *files, int trouble)
+                     const char *db, const walk_list *files, int status)
 {
     ictx x;
     memset(&x, 0, sizeof x);
@@ -464,11 +467,11 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
     x.s.db = db;
     x.o = *o;
     x.scan = 1;
-    x.trouble = trouble;
+    x.status = status;
     wt_index_options_init(&x.io);
     if (s->batch)
         x.io.batch = s->batch;
-    int rc = EXIT_TROUBLE;
+    int rc = EXIT_OSERR;
     if (!(x.failed = calloc(files->n + 1, 1)))
         cli_error("out of memory");
     else

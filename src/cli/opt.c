@@ -156,7 +156,7 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg,
         if (nv)
             *v = nv;
         cli_error("out of memory");
-        return EXIT_TROUBLE;
+        return EXIT_OSERR;
     }
     memcpy(file, arg, (size_t)(eq - arg));
     file[eq - arg] = '\0';
@@ -264,7 +264,7 @@ static int add_input(cli_settings *s, char *arg)
     char **v = realloc(s->inputs, (s->ninputs + 1) * sizeof *v);
     if (!v) {
         cli_error("out of memory");
-        return EXIT_TROUBLE;
+        return EXIT_OSERR;
     }
     s->inputs = v;
     v[s->ninputs++] = arg;
@@ -358,11 +358,15 @@ static void print_options(const char *command)
 
 static const char exit_text[] =
     "Exit status: 0 no reuse between documents, 1 reuse found, 2 an input\n"
-    "could not be read or analyzed (the others were), 64 a usage error.\n";
+    "could not be read or is not text (the others were processed), 64 a usage\n"
+    "error, 65 the index is missing, not a wiretrace index or damaged, 71 out\n"
+    "of memory, 74 writing the output or the index failed.  With several\n"
+    "causes, the most severe: 64 > 71 > 74 > 65 > 2 > 1 > 0.\n";
 
 static const char diff_exit_text[] =
     "Exit status: 0 no differences after normalization, 1 differences, 2 an\n"
-    "input could not be read, 64 a usage error.\n";
+    "input could not be read, 64 a usage error, 71 out of memory, 74 the\n"
+    "output could not be written.\n";
 
 /* What each command does, above its options. */
 static const struct intro {

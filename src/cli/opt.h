@@ -52,7 +52,7 @@ void cli_settings_init(cli_settings *s, const char *command);
 
 /* Parses argv after the subcommand into s and o (already initialized).
  * Returns 0, EXIT_USAGE after printing "wiretrace: <message>", or
- * EXIT_TROUBLE when out of memory. */
+ * EXIT_OSERR when out of memory. */
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *o);
 
 /* Prints the help of a subcommand (or the overview for NULL) to stdout. */

@@ -100,19 +100,19 @@ static int sort_by_id(walk_list *l, size_t first)
 
 /* One entry of the walk: a file to add, or a problem to name. */
 static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
-                 int *trouble)
+                 int *status)
 {
     if (e->fts_info == FTS_DNR || e->fts_info == FTS_ERR ||
         e->fts_info == FTS_NS) {
         cli_error("%s: %s", e->fts_path, strerror(e->fts_errno));
-        *trouble = 1;
+        cli_raise(status, EXIT_INPUT);
     } else if (e->fts_info == FTS_DC) {
         cli_error("%s: directory loop (symbolic link), skipped",
                   e->fts_path);
-        *trouble = 1;
+        cli_raise(status, EXIT_INPUT);
     } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
         cli_error("%s: dangling symbolic link, skipped", e->fts_path);
-        *trouble = 1;
+        cli_raise(status, EXIT_INPUT);
     } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
         const char *id = e->fts_path;
         if (!strncmp(id, dir, dl) && id[dl] == '/')
@@ -122,13 +122,13 @@ static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
     return 0;
 }
 
-int walk_txt(walk_list *l, char *dir, int *trouble)
+int walk_txt(walk_list *l, char *dir, int *status)
 {
     char *roots[] = {dir, NULL};
     FTS *fts = fts_open(roots, FTS_LOGICAL | FTS_NOCHDIR, NULL);
     if (!fts) {
         cli_error("%s: cannot open", dir);
-        *trouble = 1;
+        cli_raise(status, EXIT_INPUT);
         return 0;
     }
     const size_t first = l->n;
@@ -138,7 +138,7 @@ int walk_txt(walk_list *l, char *dir, int *trouble)
     FTSENT *e;
     int rc = 0;
     while (!rc && (e = fts_read(fts)))
-        rc = visit(l, e, dir, dl, trouble);
+        rc = visit(l, e, dir, dl, status);
     fts_close(fts);
     return rc ? rc : sort_by_id(l, first);
 }

@@ -31,9 +31,10 @@ int walk_files(walk_list *l, char *const *paths, size_t n);
 
 /* Appends the *.txt files below dir, ids relative to dir.  Symbolic links
  * are followed; unreadable folders, dangling links and link loops are
- * named on stderr, skipped, and set *trouble.  Returns 0, or -1 when out
+ * named on stderr, skipped, and make *status at least EXIT_INPUT
+ * (msg.h).  Returns 0, or -1 when out
  * of memory. */
-int walk_txt(walk_list *l, char *dir, int *trouble);
+int walk_txt(walk_list *l, char *dir, int *status);
 
 void walk_release(walk_list *l);
 
