@@ -56,15 +56,32 @@ typedef struct ictx {
     int reuse;
     unsigned char *failed; /* scan: per file, 1 when its add failed */
     size_t landed;         /* articles landed in this pass */
-    size_t added, unchanged;
+    /* add: the articles put in the open batch, told only once the library
+     * says whether their batch was committed (settle()) */
+    struct pending {
+        char *id;
+        size_t landed;     /* its place in the pass, for failed[] */
+        int added;         /* WT_ADDED_* */
+        char *error;       /* its own failure, or NULL */
+        int write_failed;  /* the failure was writing it */
+    } *pend;
+    size_t npend, cap_pend;
+    size_t commits;        /* batches the library reported committed */
+    size_t in_index;       /* documents in the index after the last
+                              commit, read back by the library */
+    size_t added, unchanged, replaced, lost; /* settled articles */
     unsigned jobs;
     ixworker *workers;     /* one per job */
     pool *pool;
 } ictx;
 
+/* wt_index_progress: a batch is committed, so every article put so far
+ * is stored (finish_slot settles them). */
 static void on_commit(void *ctx, size_t batch, size_t total)
 {
-    const ictx *x = ctx;
+    ictx *x = ctx;
+    x->commits++;
+    x->in_index = total;
     if (!x->s.quiet && (!x->scan || x->s.verbose))
         cli_info("index: committed %zu article(s), %zu in the index", batch,
                  total);
@@ -150,8 +167,8 @@ static void work(void *ctx, unsigned worker, void *item)
         query_slot(x, &x->workers[worker], item);
 }
 
-/* An article that failed: named on stderr, and in the output of an
- * index command given --format jsonl. */
+/* An article that failed: named on stderr at once.  The line of index
+ * add --format jsonl follows in input order, when its batch is settled. */
 static void report_failure(ictx *x, const slot *sl)
 {
     /* A scan names the file by its path, as compare does. */
@@ -162,32 +179,169 @@ static void report_failure(ictx *x, const slot *sl)
     else
         cli_error("%s", sl->err);
     cli_raise(&x->status, cli_exit_of(sl->rc));
+    if (x->failed)
+        x->failed[x->landed] = 1;
+}
+
+static const char *added_name(int added)
+{
+    switch (added) {
+    case WT_ADDED_NEW: return "added";
+    case WT_ADDED_REPLACED: return "replaced";
+    }
+    return "unchanged";
+}
+
+/* Tells what became of one article put in a batch now settled: stored
+ * as the library said (why NULL: the batch was committed), or lost with
+ * the batch (why). */
+static void tell_put(ictx *x, const char *id, size_t landed, int added,
+                     const char *why)
+{
+    const int jsonl = x->s.format == FMT_JSONL && !x->scan;
+    if (why) {
+        x->lost++;
+        if (x->failed)
+            x->failed[landed] = 1;
+        if (jsonl)
+            add_line(id, "failed", why);
+        else if (x->s.verbose)
+            cli_info("%s: failed, not stored", id);
+        return;
+    }
+    *(added == WT_ADDED_NEW ? &x->added
+      : added == WT_ADDED_REPLACED ? &x->replaced : &x->unchanged) += 1;
+    if (jsonl)
+        add_line(id, added_name(added), NULL);
+    else if (x->s.verbose)
+        cli_info("%s: %s", id, added_name(added));
+}
+
+/* The same for any article of the batch: one that failed on its own
+ * (p->error) was named already; its jsonl line follows here, in order. */
+static void tell(ictx *x, const struct pending *p, const char *why)
+{
+    if (!p->error) {
+        tell_put(x, p->id, p->landed, p->added, why);
+        return;
+    }
+    x->lost += p->write_failed;
     if (x->s.format == FMT_JSONL && !x->scan)
-        add_line(sl->a.id, "error", sl->err);
+        add_line(p->id, p->write_failed ? "failed" : "error", p->error);
+}
+
+/* Every article of the open batch, in input order: committed when why
+ * is NULL, else lost with the batch. */
+static void settle(ictx *x, const char *why)
+{
+    for (size_t i = 0; i < x->npend; i++) {
+        tell(x, &x->pend[i], why);
+        free(x->pend[i].id);
+        free(x->pend[i].error);
+    }
+    if (why && x->npend)
+        cli_raise(&x->status, EXIT_IOERR);
+    x->npend = 0;
+}
+
+/* 1 when the open batch holds a change (not only unchanged articles). */
+static int batch_changes(const ictx *x)
+{
+    for (size_t i = 0; i < x->npend; i++)
+        if (!x->pend[i].error && x->pend[i].added != WT_ADDED_NONE)
+            return 1;
+    return 0;
+}
+
+/* Commits the open batch and settles its articles by what the library
+ * says: its progress callback for a commit, an error for a lost batch.
+ * A commit that reports nothing while the batch held changes means the
+ * batch was already lost (a put's own commit failed: lost_why). */
+static void commit_and_settle(ictx *x, const char *lost_why)
+{
+    const size_t before = x->commits;
+    const int rc = wt_index_commit(x->ix);
+    if (rc) {
+        cli_error("%s", wt_index_error(x->ix));
+        cli_raise(&x->status, cli_exit_of(rc));
+        settle(x, wt_index_error(x->ix));
+    } else if (x->commits == before && batch_changes(x)) {
+        settle(x, lost_why ? lost_why : "the batch was not committed");
+    } else {
+        settle(x, NULL);
+    }
+}
+
+/* Remembers an article of the open batch (error: its own failure, or
+ * NULL).  Returns 0, or -1 when out of memory. */
+static int remember(ictx *x, const slot *sl, int added, const char *error)
+{
+    if (x->npend == x->cap_pend) {
+        const size_t cap = x->cap_pend ? 2 * x->cap_pend : 64;
+        struct pending *p = realloc(x->pend, cap * sizeof *p);
+        if (!p)
+            return -1;
+        x->pend = p;
+        x->cap_pend = cap;
+    }
+    struct pending *p = &x->pend[x->npend];
+    *p = (struct pending){strdup(sl->a.id), x->landed, added, NULL,
+                          sl->rc == WT_EWRITE};
+    if (error)
+        p->error = strdup(error);
+    if (!p->id || (error && !p->error)) {
+        free(p->id);
+        free(p->error);
+        return -1;
+    }
+    x->npend++;
+    return 0;
+}
+
+/* Puts a prepared article in the open batch; it is told when the batch
+ * is settled: at once when this put committed it. */
+static void put_slot(ictx *x, slot *sl)
+{
+    const size_t before = x->commits;
+    int added = 0;
+    if (!sl->rc && (sl->rc = wt_index_put(x->ix, sl->entry, &added))) {
+        snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(x->ix));
+        report_failure(x, sl); /* this article is not stored */
+        if (remember(x, sl, 0, sl->err))
+            cli_raise(&x->status, EXIT_OSERR);
+        commit_and_settle(x, sl->err); /* the others of its batch */
+        return;
+    }
+    if (sl->rc) {
+        report_failure(x, sl); /* could not be read or analyzed */
+        if (remember(x, sl, 0, sl->err))
+            cli_raise(&x->status, EXIT_OSERR);
+        return;
+    }
+    if (remember(x, sl, added, NULL)) {
+        /* No room to remember it: settle the batch now, and tell it. */
+        commit_and_settle(x, NULL);
+        tell_put(x, sl->a.id, x->landed, added,
+                 x->commits == before ? "out of memory" : NULL);
+        cli_raise(&x->status, EXIT_OSERR);
+        return;
+    }
+    if (x->commits != before)
+        settle(x, NULL);
 }
 
 /* Stores (add) or prints (query) one processed article. */
 static void finish_slot(ictx *x, slot *sl)
 {
-    int added = 0;
-    if (!sl->rc && x->sub == SUB_ADD &&
-        (sl->rc = wt_index_put(x->ix, sl->entry, &added)))
-        snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(x->ix));
-    if (x->failed && sl->rc)
-        x->failed[x->landed] = 1;
-    x->landed++;
-    if (sl->rc) {
+    if (x->sub == SUB_ADD) {
+        put_slot(x, sl);
+    } else if (sl->rc) {
         report_failure(x, sl);
-    } else if (x->sub == SUB_ADD) {
-        *(added ? &x->added : &x->unchanged) += 1;
-        if (x->s.format == FMT_JSONL && !x->scan)
-            add_line(sl->a.id, added ? "added" : "unchanged", NULL);
-        else if (x->s.verbose)
-            cli_info("%s: %s", sl->a.id, added ? "added" : "unchanged");
     } else {
         fwrite(sl->out, 1, sl->nout, stdout);
         x->reuse |= sl->reuse;
     }
+    x->landed++;
     fflush(stdout);
 }
 
@@ -431,12 +585,17 @@ static int pass(ictx *x, const walk_list *l)
     stop_workers(x);
     if (x->sub != SUB_ADD)
         return 0;
-    if ((rc = wt_index_commit(x->ix))) {
-        cli_error("%s", wt_index_error(x->ix));
-        return cli_exit_worst(x->status, cli_exit_of(rc));
-    }
-    if (!x->s.quiet && (!x->scan || x->s.verbose))
-        cli_info("index: %zu added, %zu unchanged", x->added, x->unchanged);
+    commit_and_settle(x, NULL);
+    fflush(stdout);
+    if (x->s.quiet || (x->scan && !x->s.verbose))
+        return 0;
+    char lost[64] = "", total[64] = "";
+    if (x->lost)
+        snprintf(lost, sizeof lost, ", %zu failed (not stored)", x->lost);
+    if (x->commits)
+        snprintf(total, sizeof total, "; %zu in the index", x->in_index);
+    cli_info("index: %zu added, %zu unchanged, %zu replaced%s%s", x->added,
+             x->unchanged, x->replaced, lost, total);
     return 0;
 }
 
@@ -487,6 +646,7 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
     stop_workers(&x);
     wt_index_close(x.ix);
     free(x.failed);
+    free(x.pend);
     return rc ? rc : exit_status(&x);
 }
 
@@ -514,6 +674,7 @@ int cmd_index(int argc, char **argv)
         rc = run(&x);
     stop_workers(&x);
     wt_index_close(x.ix);
+    free(x.pend);
     cli_settings_release(&x.s);
     return rc;
 }
