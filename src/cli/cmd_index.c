@@ -12,10 +12,12 @@
 #include "report.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
 
@@ -554,7 +556,17 @@ static int open_index(ictx *x)
     cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
+    /* Only add creates an index; query and stats never write one. */
+    x->io.read_only = x->sub == SUB_QUERY || x->sub == SUB_STATS;
     x->write = report_writer_for(x->s.format);
+    /* Nor does remove: a missing index is "not an index" to all three,
+     * never an empty one created in its place. */
+    struct stat st;
+    if (x->sub != SUB_ADD && !x->scan && stat(x->s.db, &st) &&
+        errno == ENOENT) {
+        cli_error("%s: no index here: no such file", x->s.db);
+        return EXIT_DATAERR;
+    }
     int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
     if (rc) {
         cli_error("%s", err[0] ? err : wt_strerror(rc));
