@@ -2,6 +2,7 @@
 #include "articles.h"
 #include "jsonl.h"
 #include "msg.h"
+#include "slice.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,7 +128,14 @@ void articles_read(char *operand, article_fn fn, void *ctx, int *status)
         fclose(f);
     } else {
         const char *slash = strrchr(operand, '/');
-        const wt_article meta = {.id = slash ? slash + 1 : operand};
+        char *id = utf8_escape(slash ? slash + 1 : operand);
+        if (!id) {
+            cli_error("%s: out of memory", operand);
+            cli_raise(status, EXIT_OSERR);
+            return;
+        }
+        const wt_article meta = {.id = id};
         from_file(operand, &meta, fn, ctx, status);
+        free(id);
     }
 }

@@ -89,15 +89,17 @@ static void on_commit(void *ctx, size_t batch, size_t total)
                  total);
 }
 
-/* One line of jsonl output for index add. */
+/* One line of jsonl output for index add.  Ids are valid UTF-8 (files'
+ * are escaped, JSON Lines are checked by jansson), so the line is
+ * never left out; only a failed allocation can. */
 static void add_line(const char *id, const char *status, const char *err)
 {
     json_t *o = json_pack("{s:s, s:s}", "id", id, "status", status);
     if (o && err)
         json_object_set_new(o, "error", json_string(err));
-    if (o)
-        json_dumpf(o, stdout, JSON_COMPACT);
-    fputc('\n', stdout);
+    if (!o || json_dumpf(o, stdout, JSON_COMPACT) || fputc('\n', stdout) < 0)
+        if (!ferror(stdout))
+            cli_error("%s: out of memory for its status line", id);
     json_decref(o);
 }
 

@@ -82,6 +82,8 @@ static int fill(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
     a->len = json_string_length(text);
     if (opt_string(o, "id", &a->id) || !a->id || !*a->id)
         return bad(r, err, errlen, "no \"id\" string");
+    if (strlen(a->id) != json_string_length(json_object_get(o, "id")))
+        return bad(r, err, errlen, "\"id\" holds \\u0000");
     if (opt_string(o, "outlet", &a->outlet) || opt_string(o, "url", &a->url) ||
         opt_string(o, "lang", &a->lang) || opt_string(o, "title", &a->title))
         return bad(r, err, errlen,

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE
 #include "walk.h"
 #include "msg.h"
+#include "slice.h"
 
 #include <fts.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@ int walk_push(walk_list *l, const char *path, const char *id)
         l->cap = cap;
     }
     l->paths[l->n] = strdup(path);
-    l->ids[l->n] = strdup(id);
+    l->ids[l->n] = utf8_escape(id); /* names need not be UTF-8; ids are */
     if (!l->paths[l->n] || !l->ids[l->n]) {
         free(l->paths[l->n]);
         free(l->ids[l->n]);

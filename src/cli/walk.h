@@ -21,7 +21,8 @@ typedef struct walk_list {
     const char **outlet; /* the strings are borrowed */
 } walk_list;
 
-/* Appends one file.  Returns 0, or -1 when out of memory. */
+/* Appends one file.  Bytes of id that are not valid UTF-8 are written
+ * \\xNN (utf8_escape).  Returns 0, or -1 when out of memory. */
 int walk_push(walk_list *l, const char *path, const char *id);
 
 /* Appends the files paths[0..n), each named by its base name, or by its
