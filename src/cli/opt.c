@@ -16,7 +16,7 @@ typedef enum {
     O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
     O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
     O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE,
-    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH, O_IN_MEMORY_MAX
+    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH, O_IN_MEMORY_MAX, O_MAX_RECORD
 } opt_id;
 
 typedef struct opt {
@@ -56,6 +56,9 @@ static const opt options[] = {
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
      "index add: articles per committed transaction (default 1000)",
      CMD_INDEX | CMD_SCAN},
+    {O_MAX_RECORD, 0, "max-record", ARG_UINT, "MB", 1, 4096,
+     "index: longest JSON Lines record read; a longer line is skipped\n"
+     "%34sand named (default 64)", CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
@@ -246,6 +249,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
     case O_JOBS: return parse_uint(o, arg, &s->jobs);
     case O_BATCH: return parse_uint(o, arg, &s->batch);
     case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
+    case O_MAX_RECORD: return parse_uint(o, arg, &s->max_record);
     case O_ALL_PAIRS: s->all_pairs = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;

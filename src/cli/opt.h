@@ -42,6 +42,7 @@ typedef struct cli_settings {
     unsigned jobs;       /* -j N worker threads; 0 = 1 */
     unsigned batch;      /* index add: documents per transaction */
     unsigned in_memory_max; /* scan: MB compared in memory, above: index */
+    unsigned max_record; /* index: MB of one JSON Lines record; 0 = 64 */
     char **inputs;       /* operands */
     size_t ninputs;
 } cli_settings;
