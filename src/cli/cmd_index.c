@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
 
@@ -512,6 +513,17 @@ static int start_workers(ictx *x, char *err, size_t errlen)
 {
     static const pool_ops ops = {work, land};
     x->jobs = x->s.jobs ? x->s.jobs : 1;
+    /* More threads than cores only cost memory: each holds a chunk of
+     * articles and, for a query, a connection with its page cache. */
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    const unsigned cap = cores > 0 && cores < JOBS_MAX ? (unsigned)cores
+                                                       : JOBS_MAX;
+    if (x->jobs > cap) {
+        if (x->s.verbose)
+            cli_info("-j %u: %u threads, the cores online (at most %u)",
+                     x->jobs, cap, JOBS_MAX);
+        x->jobs = cap;
+    }
     x->workers = calloc(x->jobs, sizeof *x->workers);
     x->pool = pool_new(x->jobs, sizeof(slot), &ops, x);
     if (!x->workers || !x->pool) {

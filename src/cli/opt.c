@@ -51,8 +51,9 @@ static const opt options[] = {
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
      "index query: only sources published at or after TIME", CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
-     "index, scan via an index: worker threads; output is the same as\n"
-     "%34swith 1 (default 1)", CMD_INDEX | CMD_SCAN},
+     "index, scan via an index: worker threads, at most the cores\n"
+     "%34sonline and 64; output is the same as with 1 (default 1)",
+     CMD_INDEX | CMD_SCAN},
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
      "index add: articles per committed transaction (default 1000)",
      CMD_INDEX | CMD_SCAN},

@@ -15,6 +15,9 @@
  * of memory per byte of input); larger ones go through an index. */
 #define SCAN_IN_MEMORY_MAX 32
 
+/* -j N: threads are capped at the cores online and at this many. */
+#define JOBS_MAX 64
+
 typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
 
 typedef struct cli_meta {
