@@ -135,7 +135,7 @@ void articles_read_files(const walk_list *l, const unsigned char *skip,
 static void from_dir(char *dir, article_fn fn, void *ctx, int *status)
 {
     walk_list l = {0};
-    if (walk_txt(&l, dir, status)) {
+    if (walk_txt(&l, dir, status) || walk_unique(&l, 0, 0)) {
         cli_error("%s: out of memory", dir);
         cli_raise(status, EXIT_OSERR);
     }

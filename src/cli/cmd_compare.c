@@ -189,6 +189,7 @@ static int start(run *r, int scan, uint64_t **size)
     }
     if ((scan ? collect_dirs(r)
               : walk_files(&r->in, r->s->inputs, r->s->ninputs)) ||
+        walk_unique(&r->in, 0, r->s->quiet) ||
         resolve_meta(r) ||
         !(*size = malloc((r->in.n + 1) * sizeof **size))) {
         cli_error("out of memory");

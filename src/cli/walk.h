@@ -37,6 +37,14 @@ int walk_files(walk_list *l, char *const *paths, size_t n);
  * of memory. */
 int walk_txt(walk_list *l, char *dir, int *status);
 
+/* Makes the list one entry per file and one file per id, from entry
+ * first on: a file given again (the same path, or a symbolic link to a
+ * file already listed) is dropped; entries whose ids clash are named by
+ * their paths, and a clash that remains gets "#2", "#3"...  Each change
+ * is noted on stderr unless quiet.  Returns 0, or -1 when out of
+ * memory. */
+int walk_unique(walk_list *l, size_t first, int quiet);
+
 void walk_release(walk_list *l);
 
 #endif
