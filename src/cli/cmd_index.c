@@ -114,7 +114,9 @@ static void prepare_slot(ixworker *w, slot *sl)
 
 /* index query --html FILE: one page per queried article, named after
  * FILE with the article id before its extension ("report-<id>.html"), so
- * that workers never share a file. */
+ * that workers never share a file.  Letters, digits, '-' and '.' are
+ * kept; every other byte of the id is written _XX (hex), '_' itself
+ * included, so that two ids never share a page ("a*b", "a?b", "a_b"). */
 static int html_for_article(const wt_corpus *c, const cli_settings *s,
                             const char *id)
 {
@@ -123,14 +125,18 @@ static int html_for_article(const wt_corpus *c, const cli_settings *s,
     const char *slash = strrchr(html, '/');
     if (!dot || (slash && dot < slash))
         dot = html + strlen(html);
-    const size_t n = strlen(html) + strlen(id) + 2;
+    const size_t n = strlen(html) + 3 * strlen(id) + 2;
     char *path = malloc(n);
     if (!path)
         return -1;
     int o = snprintf(path, n, "%.*s-", (int)(dot - html), html);
-    for (const char *p = id; *p; p++) /* ids may hold '/' or spaces */
-        path[o++] = (isalnum((unsigned char)*p) || *p == '-' || *p == '_' ||
-                     *p == '.') ? *p : '_';
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        if (isalnum(*p) && *p < 0x80)
+            path[o++] = (char)*p;
+        else if (*p == '-' || (*p == '.' && p != (const unsigned char *)id))
+            path[o++] = (char)*p;
+        else
+            o += snprintf(path + o, n - (size_t)o, "_%02X", *p);
     snprintf(path + o, n - (size_t)o, "%s", dot);
     const int rc = report_html_file(c, s, path);
     free(path);
