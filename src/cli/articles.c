@@ -2,33 +2,40 @@
 #include "articles.h"
 #include "jsonl.h"
 #include "msg.h"
+#include "slice.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-static void from_jsonl(FILE *f, const char *name, article_fn fn, void *ctx,
-                       int *trouble)
+static void from_jsonl(FILE *f, const char *name, size_t limit,
+                       article_fn fn, void *ctx, int *status)
 {
     jsonl_reader *r = jsonl_open(f, name);
     if (!r) {
         cli_error("out of memory");
-        *trouble = 1;
+        cli_raise(status, EXIT_OSERR);
         return;
     }
+    if (limit)
+        jsonl_set_limit(r, limit);
     wt_article a;
     char err[512];
     int rc;
     while ((rc = jsonl_next(r, &a, err, sizeof err)) != 0) {
         if (rc == -2) {
-            cli_error("%s: read error", name);
-            *trouble = 1;
+            cli_error("%s: read error: %s", name, strerror(errno));
+            cli_raise(status, EXIT_INPUT);
             break;
         }
         if (rc < 0) {
             cli_error("%s", err); /* a bad line; the next may be good */
-            *trouble = 1;
+            cli_raise(status, rc == -3 ? EXIT_OSERR : EXIT_INPUT);
             continue;
         }
         fn(ctx, &a, NULL);
@@ -36,49 +43,83 @@ static void from_jsonl(FILE *f, const char *name, article_fn fn, void *ctx,
     jsonl_close(r);
 }
 
-/* Reads all of path into a malloc'd buffer. */
-static char *slurp(const char *path, size_t *len)
+/* What a file that is not regular is, for a message. */
+static const char *kind_of(mode_t m)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *nb = realloc(buf, cap *= 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
+    if (S_ISDIR(m))
+        return "a directory";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* Reads all of the regular file at path, at most ARTICLE_READ_MAX bytes,
+ * into a malloc'd buffer.  The size is checked before reading: a FIFO, a
+ * device or a file over the limit is refused unread, so no input can
+ * make memory grow without bound.  Returns NULL after naming the
+ * problem, with *status raised. */
+static char *read_bounded(const char *path, size_t *len, int *status)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    const int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    char *buf = NULL;
+    int why = 0;
+    if (fd < 0 || fstat(fd, &st)) {
+        why = errno;
+    } else if (!S_ISREG(st.st_mode)) {
+        cli_error("%s: %s, not a regular file: skipped", path,
+                  kind_of(st.st_mode));
+    } else if ((uint64_t)st.st_size > ARTICLE_READ_MAX) {
+        cli_error("%s: too large: over %zu bytes (1 GiB), skipped", path,
+                  ARTICLE_READ_MAX);
+    } else if (!(buf = malloc((size_t)st.st_size + 1))) {
+        cli_error("%s: out of memory", path);
+        cli_raise(status, EXIT_OSERR);
+    } else {
+        /* Read what was stat'ed, and one byte more to see it grew. */
+        const size_t want = (size_t)st.st_size + 1;
+        size_t n = 0;
+        ssize_t k = 1;
+        while (n < want && (k = read(fd, buf + n, want - n)) > 0)
+            n += (size_t)k;
+        if (k < 0) {
+            why = errno;
+        } else if (n == want) {
+            cli_error("%s: changed while read (grew), skipped", path);
+        } else {
+            *len = n;
+            close(fd);
+            return buf;
+        }
     }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
+    if (why)
+        cli_error("%s: cannot read: %s", path, strerror(why));
+    cli_raise(status, EXIT_INPUT);
+    free(buf);
+    if (fd >= 0)
+        close(fd);
+    return NULL;
 }
 
 static void from_file(const char *path, const wt_article *meta,
-                      article_fn fn, void *ctx, int *trouble)
+                      article_fn fn, void *ctx, int *status)
 {
     wt_article a = *meta;
-    char *text = slurp(path, &a.len);
-    if (!text) {
-        cli_error("%s: cannot read", path);
-        *trouble = 1;
+    char *text = read_bounded(path, &a.len, status);
+    if (!text)
         return;
-    }
     a.text = text;
     fn(ctx, &a, path);
     free(text);
 }
 
 void articles_read_files(const walk_list *l, const unsigned char *skip,
-                         article_fn fn, void *ctx, int *trouble)
+                         article_fn fn, void *ctx, int *status)
 {
     for (size_t i = 0; i < l->n; i++) {
         if (skip && skip[i])
@@ -87,18 +128,18 @@ void articles_read_files(const walk_list *l, const unsigned char *skip,
         meta.id = l->ids[i];
         meta.published = l->published ? l->published[i] : 0;
         meta.outlet = l->outlet ? l->outlet[i] : NULL;
-        from_file(l->paths[i], &meta, fn, ctx, trouble);
+        from_file(l->paths[i], &meta, fn, ctx, status);
     }
 }
 
-static void from_dir(char *dir, article_fn fn, void *ctx, int *trouble)
+static void from_dir(char *dir, article_fn fn, void *ctx, int *status)
 {
     walk_list l = {0};
-    if (walk_txt(&l, dir, trouble)) {
+    if (walk_txt(&l, dir, status) || walk_unique(&l, 0, 0)) {
         cli_error("%s: out of memory", dir);
-        *trouble = 1;
+        cli_raise(status, EXIT_OSERR);
     }
-    articles_read_files(&l, NULL, fn, ctx, trouble);
+    articles_read_files(&l, NULL, fn, ctx, status);
     walk_release(&l);
 }
 
@@ -108,26 +149,46 @@ static int has_suffix(const char *name, const char *suf)
     return n > k && !strcmp(name + n - k, suf);
 }
 
-void articles_read(char *operand, article_fn fn, void *ctx, int *trouble)
+void articles_read(char *operand, size_t record_max, article_fn fn,
+                   void *ctx, int *status)
 {
     struct stat st;
     if (!strcmp(operand, "-")) {
-        from_jsonl(stdin, "standard input", fn, ctx, trouble);
+        from_jsonl(stdin, "standard input", record_max, fn, ctx, status);
     } else if (stat(operand, &st) == 0 && S_ISDIR(st.st_mode)) {
-        from_dir(operand, fn, ctx, trouble);
+        from_dir(operand, fn, ctx, status);
     } else if (has_suffix(operand, ".jsonl") ||
                has_suffix(operand, ".ndjson")) {
-        FILE *f = fopen(operand, "r");
+        /* Streamed a record at a time: a regular file or a FIFO, never a
+         * device that would not end. */
+        FILE *f = NULL;
+        const int fd = open(operand, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || fstat(fd, &st)) {
+            cli_error("%s: cannot read: %s", operand, strerror(errno));
+        } else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+            cli_error("%s: %s, not a regular file: skipped", operand,
+                      kind_of(st.st_mode));
+        } else if (!(f = fdopen(fd, "r"))) {
+            cli_error("%s: cannot read: %s", operand, strerror(errno));
+        }
         if (!f) {
-            cli_error("%s: cannot read", operand);
-            *trouble = 1;
+            if (fd >= 0)
+                close(fd);
+            cli_raise(status, EXIT_INPUT);
             return;
         }
-        from_jsonl(f, operand, fn, ctx, trouble);
+        from_jsonl(f, operand, record_max, fn, ctx, status);
         fclose(f);
     } else {
         const char *slash = strrchr(operand, '/');
-        const wt_article meta = {.id = slash ? slash + 1 : operand};
-        from_file(operand, &meta, fn, ctx, trouble);
+        char *id = utf8_escape(slash ? slash + 1 : operand);
+        if (!id) {
+            cli_error("%s: out of memory", operand);
+            cli_raise(status, EXIT_OSERR);
+            return;
+        }
+        const wt_article meta = {.id = id};
+        from_file(operand, &meta, fn, ctx, status);
+        free(id);
     }
 }

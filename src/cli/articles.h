@@ -15,15 +15,22 @@
  * until the call returns. */
 typedef void (*article_fn)(void *ctx, const wt_article *a, const char *path);
 
+/* The most bytes a text file may hold: 1 GiB less one byte, the
+ * library's limit.  A larger file is refused unread. */
+#define ARTICLE_READ_MAX (((size_t)1 << 30) - 1)
+
 /* Reads the articles of one operand.  What cannot be read (a file, a
- * line of JSON Lines) is named on stderr and sets *trouble; the rest is
- * read. */
-void articles_read(char *operand, article_fn fn, void *ctx, int *trouble);
+ * line of JSON Lines) is named on stderr and raises *status (msg.h) by
+ * its cause; the rest is read.  Only regular files are read (and FIFOs
+ * and standard input as JSON Lines), each size checked first;
+ * record_max bounds one JSON Lines record (0: JSONL_RECORD_MAX). */
+void articles_read(char *operand, size_t record_max, article_fn fn,
+                   void *ctx, int *status);
 
 /* Reads the files of l in order, with their ids and the --published and
  * --outlet values l holds, leaving out file i when skip[i] is set (skip
  * may be NULL).  Errors as articles_read(). */
 void articles_read_files(const walk_list *l, const unsigned char *skip,
-                         article_fn fn, void *ctx, int *trouble);
+                         article_fn fn, void *ctx, int *status);
 
 #endif

@@ -26,13 +26,13 @@ typedef struct run {
     walk_list in;       /* the input files */
     cli_log log;
     progress *progress; /* the progress line while reading */
-    int trouble;        /* an input failed; the others are reported */
+    int status;         /* the worst exit status so far (msg.h) */
 } run;
 
 static int collect_dirs(run *r)
 {
     for (size_t i = 0; i < r->s->ninputs; i++)
-        if (walk_txt(&r->in, r->s->inputs[i], &r->trouble))
+        if (walk_txt(&r->in, r->s->inputs[i], &r->status))
             return -1;
     return 0;
 }
@@ -56,7 +56,7 @@ static int resolve_meta(run *r)
         if (is_time && wt_parse_time(cm->value, &t)) {
             cli_error("invalid time \"%s\" for %s: expected ISO 8601 "
                       "(2024-10-22T08:05:00Z)", cm->value, cm->file);
-            r->trouble = 1;
+            cli_raise(&r->status, EXIT_INPUT);
             continue;
         }
         size_t i = 0;
@@ -66,7 +66,7 @@ static int resolve_meta(run *r)
         if (i == r->in.n) {
             cli_error("%s: given with --%s but not an input", cm->file,
                       is_time ? "published" : "outlet");
-            r->trouble = 1;
+            cli_raise(&r->status, EXIT_INPUT);
         } else if (is_time) {
             r->in.published[i] = t;
         } else {
@@ -96,12 +96,15 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
             cli_status_clear(&r->log);
             cli_info("reading %s", r->in.paths[i]);
         }
-        if (wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]) == 0) {
+        const int rc = wt_corpus_add_file(r->c, r->in.paths[i],
+                                          r->in.ids[i]);
+        if (rc == 0) {
             if (r->in.published && (r->in.published[i] || r->in.outlet[i]))
                 wt_corpus_set_meta(r->c, wt_corpus_document_count(r->c) - 1,
                                    r->in.published[i], r->in.outlet[i]);
         } else {
-            r->trouble = 1; /* the library logged why, naming the file */
+            /* the library logged why, naming the file */
+            cli_raise(&r->status, cli_exit_of(rc));
         }
         progress_step(r->progress, size[i]);
     }
@@ -161,15 +164,15 @@ static int scan_indexed(run *r, uint64_t total)
     if (!r->s->db && total <= limit)
         return -1;
     if (r->s->db)
-        return cmd_scan_indexed(r->s, r->o, r->s->db, &r->in, r->trouble);
+        return cmd_scan_indexed(r->s, r->o, r->s->db, &r->in, r->status);
     if (!r->s->quiet)
         cli_info("%.1f MB of input is above --in-memory-max %u: scanning "
                  "through a temporary index", (double)total / (1 << 20),
                  r->s->in_memory_max);
     char tmp[4096];
     if (temp_index(tmp, sizeof tmp))
-        return EXIT_TROUBLE;
-    const int rc = cmd_scan_indexed(r->s, r->o, tmp, &r->in, r->trouble);
+        return cli_exit_worst(r->status, EXIT_IOERR);
+    const int rc = cmd_scan_indexed(r->s, r->o, tmp, &r->in, r->status);
     remove_temp_index();
     return rc;
 }
@@ -182,14 +185,15 @@ static int start(run *r, int scan, uint64_t **size)
     const int rc = wt_corpus_new(&r->c, r->o);
     if (rc) {
         cli_error("%s", wt_strerror(rc));
-        return EXIT_TROUBLE;
+        return cli_exit_of(rc);
     }
     if ((scan ? collect_dirs(r)
               : walk_files(&r->in, r->s->inputs, r->s->ninputs)) ||
+        walk_unique(&r->in, 0, r->s->quiet) ||
         resolve_meta(r) ||
         !(*size = malloc((r->in.n + 1) * sizeof **size))) {
         cli_error("out of memory");
-        return EXIT_TROUBLE;
+        return EXIT_OSERR;
     }
     return 0;
 }
@@ -197,16 +201,18 @@ static int start(run *r, int scan, uint64_t **size)
 /* The report on stdout in the --format asked for, and the --html page. */
 static int print_report(const run *r)
 {
-    if (report_writer_for(r->s->format)(r->c, r->s, stdout) ||
-        fflush(stdout)) {
-        cli_error("cannot write the report");
-        return EXIT_TROUBLE;
+    int status = report_count_links(r->c) ? EXIT_REUSE : EXIT_NO_REUSE;
+    cli_raise(&status, r->status);
+    /* A write error is told once, by cli_finish_stdout(); a writer that
+     * fails without one ran out of memory. */
+    if (report_writer_for(r->s->format)(r->c, r->s, stdout) &&
+        !ferror(stdout)) {
+        cli_error("out of memory writing the report");
+        cli_raise(&status, EXIT_OSERR);
     }
     if (r->s->html && report_html_file(r->c, r->s, r->s->html))
-        return EXIT_TROUBLE;
-    if (r->trouble)
-        return EXIT_TROUBLE;
-    return report_count_links(r->c) ? EXIT_REUSE : EXIT_NO_REUSE;
+        cli_raise(&status, EXIT_IOERR);
+    return status;
 }
 
 /* Every input read and analyzed in memory, then the report. */
@@ -219,7 +225,7 @@ static int in_memory(run *r, const uint64_t *size, uint64_t total)
     r->progress = NULL;
     if (rc) {
         cli_error("%s", wt_corpus_error(r->c));
-        return EXIT_TROUBLE;
+        return cli_exit_worst(r->status, cli_exit_of(rc));
     }
     return print_report(r);
 }

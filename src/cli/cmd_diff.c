@@ -483,31 +483,32 @@ out:
     return rc;
 }
 
-/* A and B in one corpus, analyzed, named as compare names them. */
+/* A and B in one corpus, analyzed, named as compare names them.
+ * Returns 0 or the exit status of the failure. */
 static int load(const cli_settings *s, wt_options *o, wt_corpus **c)
 {
     int rc = wt_corpus_new(c, o);
     if (rc) {
         cli_error("%s", wt_strerror(rc));
-        return EXIT_TROUBLE;
+        return cli_exit_of(rc);
     }
     walk_list in = {0};
-    const int oom = walk_files(&in, s->inputs, 2);
-    if (oom) {
+    int status = 0;
+    if (walk_files(&in, s->inputs, 2)) {
         cli_error("out of memory");
-        rc = EXIT_TROUBLE;
+        status = EXIT_OSERR;
     }
     /* Both files are read, so that both are named when both fail; the
      * library says why. */
-    for (size_t i = 0; !oom && i < 2; i++)
-        if (wt_corpus_add_file(*c, in.paths[i], in.ids[i]))
-            rc = EXIT_TROUBLE;
+    for (size_t i = 0; !status && i < in.n; i++)
+        if ((rc = wt_corpus_add_file(*c, in.paths[i], in.ids[i])))
+            cli_raise(&status, cli_exit_of(rc));
     walk_release(&in);
-    if (!rc && wt_corpus_analyze(*c)) {
+    if (!status && (rc = wt_corpus_analyze(*c))) {
         cli_error("%s", wt_corpus_error(*c));
-        rc = EXIT_TROUBLE;
+        status = cli_exit_of(rc);
     }
-    return rc;
+    return status;
 }
 
 int cmd_diff(const cli_settings *s, wt_options *o)
@@ -523,9 +524,10 @@ int cmd_diff(const cli_settings *s, wt_options *o)
     cli_log_attach(&log, s->quiet, s->verbose, o);
     wt_corpus *c = NULL;
     int rc = load(s, o, &c);
-    if (!rc && ((rc = run_diff(s, c)) < 0 || fflush(stdout))) {
-        cli_error("out of memory or cannot write");
-        rc = EXIT_TROUBLE;
+    /* A write error is told by cli_finish_stdout(). */
+    if (!rc && (rc = run_diff(s, c)) < 0) {
+        cli_error("out of memory");
+        rc = EXIT_OSERR;
     }
     wt_corpus_free(c);
     return rc;

@@ -12,10 +12,13 @@
 #include "report.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
 
@@ -52,32 +55,52 @@ typedef struct ictx {
     sub_id sub;
     report_writer write;   /* query: the report of each article */
     int scan;              /* a scan through the index: quieter */
-    int trouble, reuse;
+    int status;            /* the worst exit status so far (msg.h) */
+    int reuse;
     unsigned char *failed; /* scan: per file, 1 when its add failed */
     size_t landed;         /* articles landed in this pass */
-    size_t added, unchanged;
+    /* add: the articles put in the open batch, told only once the library
+     * says whether their batch was committed (settle()) */
+    struct pending {
+        char *id;
+        size_t landed;     /* its place in the pass, for failed[] */
+        int added;         /* WT_ADDED_* */
+        char *error;       /* its own failure, or NULL */
+        int write_failed;  /* the failure was writing it */
+    } *pend;
+    size_t npend, cap_pend;
+    size_t commits;        /* batches the library reported committed */
+    size_t in_index;       /* documents in the index after the last
+                              commit, read back by the library */
+    size_t added, unchanged, replaced, lost; /* settled articles */
     unsigned jobs;
     ixworker *workers;     /* one per job */
     pool *pool;
 } ictx;
 
+/* wt_index_progress: a batch is committed, so every article put so far
+ * is stored (finish_slot settles them). */
 static void on_commit(void *ctx, size_t batch, size_t total)
 {
-    const ictx *x = ctx;
+    ictx *x = ctx;
+    x->commits++;
+    x->in_index = total;
     if (!x->s.quiet && (!x->scan || x->s.verbose))
         cli_info("index: committed %zu article(s), %zu in the index", batch,
                  total);
 }
 
-/* One line of jsonl output for index add. */
+/* One line of jsonl output for index add.  Ids are valid UTF-8 (files'
+ * are escaped, JSON Lines are checked by jansson), so the line is
+ * never left out; only a failed allocation can. */
 static void add_line(const char *id, const char *status, const char *err)
 {
     json_t *o = json_pack("{s:s, s:s}", "id", id, "status", status);
     if (o && err)
         json_object_set_new(o, "error", json_string(err));
-    if (o)
-        json_dumpf(o, stdout, JSON_COMPACT);
-    fputc('\n', stdout);
+    if (!o || json_dumpf(o, stdout, JSON_COMPACT) || fputc('\n', stdout) < 0)
+        if (!ferror(stdout))
+            cli_error("%s: out of memory for its status line", id);
     json_decref(o);
 }
 
@@ -91,7 +114,9 @@ static void prepare_slot(ixworker *w, slot *sl)
 
 /* index query --html FILE: one page per queried article, named after
  * FILE with the article id before its extension ("report-<id>.html"), so
- * that workers never share a file. */
+ * that workers never share a file.  Letters, digits, '-' and '.' are
+ * kept; every other byte of the id is written _XX (hex), '_' itself
+ * included, so that two ids never share a page ("a*b", "a?b", "a_b"). */
 static int html_for_article(const wt_corpus *c, const cli_settings *s,
                             const char *id)
 {
@@ -100,14 +125,18 @@ static int html_for_article(const wt_corpus *c, const cli_settings *s,
     const char *slash = strrchr(html, '/');
     if (!dot || (slash && dot < slash))
         dot = html + strlen(html);
-    const size_t n = strlen(html) + strlen(id) + 2;
+    const size_t n = strlen(html) + 3 * strlen(id) + 2;
     char *path = malloc(n);
     if (!path)
         return -1;
     int o = snprintf(path, n, "%.*s-", (int)(dot - html), html);
-    for (const char *p = id; *p; p++) /* ids may hold '/' or spaces */
-        path[o++] = (isalnum((unsigned char)*p) || *p == '-' || *p == '_' ||
-                     *p == '.') ? *p : '_';
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        if (isalnum(*p) && *p < 0x80)
+            path[o++] = (char)*p;
+        else if (*p == '-' || (*p == '.' && p != (const unsigned char *)id))
+            path[o++] = (char)*p;
+        else
+            o += snprintf(path + o, n - (size_t)o, "_%02X", *p);
     snprintf(path + o, n - (size_t)o, "%s", dot);
     const int rc = report_html_file(c, s, path);
     free(path);
@@ -126,14 +155,14 @@ static void query_slot(const ictx *x, ixworker *w, slot *sl)
     }
     FILE *mem = open_memstream(&sl->out, &sl->nout);
     if (!mem || x->write(c, &x->s, mem)) {
-        sl->rc = -1;
-        snprintf(sl->err, sizeof sl->err, "cannot write the report");
+        sl->rc = WT_ENOMEM;
+        snprintf(sl->err, sizeof sl->err, "out of memory for the report");
     }
     if (mem)
         fclose(mem);
     sl->reuse = report_count_links_in(c, 1) > 0;
     if (!sl->rc && x->s.html && html_for_article(c, &x->s, sl->a.id)) {
-        sl->rc = -1;
+        sl->rc = WT_EWRITE; /* an output write: exit 74 */
         snprintf(sl->err, sizeof sl->err,
                  "%s: cannot write the HTML report", sl->a.id);
     }
@@ -149,8 +178,8 @@ static void work(void *ctx, unsigned worker, void *item)
         query_slot(x, &x->workers[worker], item);
 }
 
-/* An article that failed: named on stderr, and in the output of an
- * index command given --format jsonl. */
+/* An article that failed: named on stderr at once.  The line of index
+ * add --format jsonl follows in input order, when its batch is settled. */
 static void report_failure(ictx *x, const slot *sl)
 {
     /* A scan names the file by its path, as compare does. */
@@ -160,33 +189,170 @@ static void report_failure(ictx *x, const slot *sl)
         cli_error("%s%s", sl->path, sl->err + n);
     else
         cli_error("%s", sl->err);
-    x->trouble = 1;
+    cli_raise(&x->status, cli_exit_of(sl->rc));
+    if (x->failed)
+        x->failed[x->landed] = 1;
+}
+
+static const char *added_name(int added)
+{
+    switch (added) {
+    case WT_ADDED_NEW: return "added";
+    case WT_ADDED_REPLACED: return "replaced";
+    }
+    return "unchanged";
+}
+
+/* Tells what became of one article put in a batch now settled: stored
+ * as the library said (why NULL: the batch was committed), or lost with
+ * the batch (why). */
+static void tell_put(ictx *x, const char *id, size_t landed, int added,
+                     const char *why)
+{
+    const int jsonl = x->s.format == FMT_JSONL && !x->scan;
+    if (why) {
+        x->lost++;
+        if (x->failed)
+            x->failed[landed] = 1;
+        if (jsonl)
+            add_line(id, "failed", why);
+        else if (x->s.verbose)
+            cli_info("%s: failed, not stored", id);
+        return;
+    }
+    *(added == WT_ADDED_NEW ? &x->added
+      : added == WT_ADDED_REPLACED ? &x->replaced : &x->unchanged) += 1;
+    if (jsonl)
+        add_line(id, added_name(added), NULL);
+    else if (x->s.verbose)
+        cli_info("%s: %s", id, added_name(added));
+}
+
+/* The same for any article of the batch: one that failed on its own
+ * (p->error) was named already; its jsonl line follows here, in order. */
+static void tell(ictx *x, const struct pending *p, const char *why)
+{
+    if (!p->error) {
+        tell_put(x, p->id, p->landed, p->added, why);
+        return;
+    }
+    x->lost += p->write_failed;
     if (x->s.format == FMT_JSONL && !x->scan)
-        add_line(sl->a.id, "error", sl->err);
+        add_line(p->id, p->write_failed ? "failed" : "error", p->error);
+}
+
+/* Every article of the open batch, in input order: committed when why
+ * is NULL, else lost with the batch. */
+static void settle(ictx *x, const char *why)
+{
+    for (size_t i = 0; i < x->npend; i++) {
+        tell(x, &x->pend[i], why);
+        free(x->pend[i].id);
+        free(x->pend[i].error);
+    }
+    if (why && x->npend)
+        cli_raise(&x->status, EXIT_IOERR);
+    x->npend = 0;
+}
+
+/* 1 when the open batch holds a change (not only unchanged articles). */
+static int batch_changes(const ictx *x)
+{
+    for (size_t i = 0; i < x->npend; i++)
+        if (!x->pend[i].error && x->pend[i].added != WT_ADDED_NONE)
+            return 1;
+    return 0;
+}
+
+/* Commits the open batch and settles its articles by what the library
+ * says: its progress callback for a commit, an error for a lost batch.
+ * A commit that reports nothing while the batch held changes means the
+ * batch was already lost (a put's own commit failed: lost_why). */
+static void commit_and_settle(ictx *x, const char *lost_why)
+{
+    const size_t before = x->commits;
+    const int rc = wt_index_commit(x->ix);
+    if (rc) {
+        cli_error("%s", wt_index_error(x->ix));
+        cli_raise(&x->status, cli_exit_of(rc));
+        settle(x, wt_index_error(x->ix));
+    } else if (x->commits == before && batch_changes(x)) {
+        settle(x, lost_why ? lost_why : "the batch was not committed");
+    } else {
+        settle(x, NULL);
+    }
+}
+
+/* Remembers an article of the open batch (error: its own failure, or
+ * NULL).  Returns 0, or -1 when out of memory. */
+static int remember(ictx *x, const slot *sl, int added, const char *error)
+{
+    if (x->npend == x->cap_pend) {
+        const size_t cap = x->cap_pend ? 2 * x->cap_pend : 64;
+        struct pending *p = realloc(x->pend, cap * sizeof *p);
+        if (!p)
+            return -1;
+        x->pend = p;
+        x->cap_pend = cap;
+    }
+    struct pending *p = &x->pend[x->npend];
+    *p = (struct pending){strdup(sl->a.id), x->landed, added, NULL,
+                          sl->rc == WT_EWRITE};
+    if (error)
+        p->error = strdup(error);
+    if (!p->id || (error && !p->error)) {
+        free(p->id);
+        free(p->error);
+        return -1;
+    }
+    x->npend++;
+    return 0;
+}
+
+/* Puts a prepared article in the open batch; it is told when the batch
+ * is settled: at once when this put committed it. */
+static void put_slot(ictx *x, slot *sl)
+{
+    const size_t before = x->commits;
+    int added = 0;
+    if (!sl->rc && (sl->rc = wt_index_put(x->ix, sl->entry, &added))) {
+        snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(x->ix));
+        report_failure(x, sl); /* this article is not stored */
+        if (remember(x, sl, 0, sl->err))
+            cli_raise(&x->status, EXIT_OSERR);
+        commit_and_settle(x, sl->err); /* the others of its batch */
+        return;
+    }
+    if (sl->rc) {
+        report_failure(x, sl); /* could not be read or analyzed */
+        if (remember(x, sl, 0, sl->err))
+            cli_raise(&x->status, EXIT_OSERR);
+        return;
+    }
+    if (remember(x, sl, added, NULL)) {
+        /* No room to remember it: settle the batch now, and tell it. */
+        commit_and_settle(x, NULL);
+        tell_put(x, sl->a.id, x->landed, added,
+                 x->commits == before ? "out of memory" : NULL);
+        cli_raise(&x->status, EXIT_OSERR);
+        return;
+    }
+    if (x->commits != before)
+        settle(x, NULL);
 }
 
 /* Stores (add) or prints (query) one processed article. */
 static void finish_slot(ictx *x, slot *sl)
 {
-    int added = 0;
-    if (!sl->rc && x->sub == SUB_ADD &&
-        (sl->rc = wt_index_put(x->ix, sl->entry, &added)))
-        snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(x->ix));
-    if (x->failed && sl->rc)
-        x->failed[x->landed] = 1;
-    x->landed++;
-    if (sl->rc) {
+    if (x->sub == SUB_ADD) {
+        put_slot(x, sl);
+    } else if (sl->rc) {
         report_failure(x, sl);
-    } else if (x->sub == SUB_ADD) {
-        *(added ? &x->added : &x->unchanged) += 1;
-        if (x->s.format == FMT_JSONL && !x->scan)
-            add_line(sl->a.id, added ? "added" : "unchanged", NULL);
-        else if (x->s.verbose)
-            cli_info("%s: %s", sl->a.id, added ? "added" : "unchanged");
     } else {
         fwrite(sl->out, 1, sl->nout, stdout);
         x->reuse |= sl->reuse;
     }
+    x->landed++;
     fflush(stdout);
 }
 
@@ -238,7 +404,7 @@ static void queue_article(void *ctx, const wt_article *a, const char *path)
         copy_str(sl, 4, a->title, &sl->a.title) ||
         copy_str(sl, 5, path, &sl->path)) {
         cli_error("%s: out of memory", a->id);
-        x->trouble = 1;
+        cli_raise(&x->status, EXIT_OSERR);
         slot_release(sl); /* not pushed: the pool hands it out again */
         return;
     }
@@ -249,18 +415,19 @@ static int do_remove(ictx *x)
 {
     for (size_t i = 0; i < x->s.ninputs; i++) {
         int removed = 0;
-        if (wt_index_remove(x->ix, x->s.inputs[i], &removed)) {
+        const int rc = wt_index_remove(x->ix, x->s.inputs[i], &removed);
+        if (rc) {
             cli_error("%s", wt_index_error(x->ix));
-            return EXIT_TROUBLE;
+            return cli_exit_worst(x->status, cli_exit_of(rc));
         }
         if (!removed) {
             cli_error("%s: not in the index", x->s.inputs[i]);
-            x->trouble = 1;
+            cli_raise(&x->status, EXIT_INPUT);
         } else if (x->s.verbose) {
             cli_info("%s: removed", x->s.inputs[i]);
         }
     }
-    return x->trouble ? EXIT_TROUBLE : 0;
+    return x->status;
 }
 
 static void print_stats_json(const wt_index_stats *st, double per,
@@ -283,9 +450,10 @@ static void print_stats_json(const wt_index_stats *st, double per,
 static int do_stats(ictx *x)
 {
     wt_index_stats st;
-    if (wt_index_stats_get(x->ix, &st)) {
+    const int rc = wt_index_stats_get(x->ix, &st);
+    if (rc) {
         cli_error("%s", wt_index_error(x->ix));
-        return EXIT_TROUBLE;
+        return cli_exit_of(rc);
     }
     const double per = st.documents ? (double)st.file_bytes / st.documents
                                     : 0;
@@ -345,16 +513,28 @@ static int parse(ictx *x, int argc, char **argv)
     return cli_usage_hint("index");
 }
 
-/* The pool, and the state of each of its threads. */
+/* The pool, and the state of each of its threads.  Returns 0 or the
+ * WT_E* code of the failure, err saying why. */
 static int start_workers(ictx *x, char *err, size_t errlen)
 {
     static const pool_ops ops = {work, land};
     x->jobs = x->s.jobs ? x->s.jobs : 1;
+    /* More threads than cores only cost memory: each holds a chunk of
+     * articles and, for a query, a connection with its page cache. */
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    const unsigned cap = cores > 0 && cores < JOBS_MAX ? (unsigned)cores
+                                                       : JOBS_MAX;
+    if (x->jobs > cap) {
+        if (x->s.verbose)
+            cli_info("-j %u: %u threads, the cores online (at most %u)",
+                     x->jobs, cap, JOBS_MAX);
+        x->jobs = cap;
+    }
     x->workers = calloc(x->jobs, sizeof *x->workers);
     x->pool = pool_new(x->jobs, sizeof(slot), &ops, x);
     if (!x->workers || !x->pool) {
         snprintf(err, errlen, "out of memory");
-        return -1;
+        return WT_ENOMEM;
     }
     for (unsigned w = 0; w < x->jobs; w++) {
         int rc;
@@ -368,7 +548,7 @@ static int start_workers(ictx *x, char *err, size_t errlen)
         if (rc) {
             if (!err[0])
                 snprintf(err, errlen, "%s", wt_strerror(rc));
-            return -1;
+            return rc;
         }
     }
     return 0;
@@ -396,50 +576,65 @@ static int open_index(ictx *x)
     cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
+    /* Only add creates an index; query and stats never write one. */
+    x->io.read_only = x->sub == SUB_QUERY || x->sub == SUB_STATS;
     x->write = report_writer_for(x->s.format);
+    /* Nor does remove: a missing index is "not an index" to all three,
+     * never an empty one created in its place. */
+    struct stat st;
+    if (x->sub != SUB_ADD && !x->scan && stat(x->s.db, &st) &&
+        errno == ENOENT) {
+        cli_error("%s: no index here: no such file", x->s.db);
+        return EXIT_DATAERR;
+    }
     int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
     if (rc) {
         cli_error("%s", err[0] ? err : wt_strerror(rc));
-        return EXIT_TROUBLE;
+        return cli_exit_of(rc);
     }
     return 0;
 }
 
 /* Adds or queries (x->sub) the files of l, or the operands when l is
- * NULL.  Returns 0 or EXIT_TROUBLE when the pass could not run. */
+ * NULL.  Returns 0, or the exit status when the pass could not run. */
 static int pass(ictx *x, const walk_list *l)
 {
     char err[1024] = "";
     x->s.shown = 1; /* a query reports the article, not the candidates */
     x->landed = 0;
-    if (start_workers(x, err, sizeof err)) {
+    int rc = start_workers(x, err, sizeof err);
+    if (rc) {
         cli_error("%s", err);
-        return EXIT_TROUBLE;
+        return cli_exit_worst(x->status, cli_exit_of(rc));
     }
     /* A scan does not query the files whose add failed. */
     if (l)
         articles_read_files(l, x->sub == SUB_QUERY ? x->failed : NULL,
-                            queue_article, x, &x->trouble);
+                            queue_article, x, &x->status);
     for (size_t i = 0; !l && i < x->s.ninputs; i++)
-        articles_read(x->s.inputs[i], queue_article, x, &x->trouble);
+        articles_read(x->s.inputs[i], (size_t)x->s.max_record << 20,
+                      queue_article, x, &x->status);
     pool_drain(x->pool);
     stop_workers(x);
     if (x->sub != SUB_ADD)
         return 0;
-    if (wt_index_commit(x->ix)) {
-        cli_error("%s", wt_index_error(x->ix));
-        return EXIT_TROUBLE;
-    }
-    if (!x->s.quiet && (!x->scan || x->s.verbose))
-        cli_info("index: %zu added, %zu unchanged", x->added, x->unchanged);
+    commit_and_settle(x, NULL);
+    fflush(stdout);
+    if (x->s.quiet || (x->scan && !x->s.verbose))
+        return 0;
+    char lost[64] = "", total[64] = "";
+    if (x->lost)
+        snprintf(lost, sizeof lost, ", %zu failed (not stored)", x->lost);
+    if (x->commits)
+        snprintf(total, sizeof total, "; %zu in the index", x->in_index);
+    cli_info("index: %zu added, %zu unchanged, %zu replaced%s%s", x->added,
+             x->unchanged, x->replaced, lost, total);
     return 0;
 }
 
 static int exit_status(const ictx *x)
 {
-    if (x->trouble)
-        return EXIT_TROUBLE;
-    return x->reuse ? EXIT_REUSE : EXIT_NO_REUSE;
+    return cli_exit_worst(x->status, x->reuse ? EXIT_REUSE : EXIT_NO_REUSE);
 }
 
 static int run(ictx *x)
@@ -456,7 +651,7 @@ static int run(ictx *x)
 }
 
 int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
-                     const char *db, const walk_list *files, int trouble)
+                     const char *db, const walk_list *files, int status)
 {
     ictx x;
     memset(&x, 0, sizeof x);
@@ -464,11 +659,11 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
     x.s.db = db;
     x.o = *o;
     x.scan = 1;
-    x.trouble = trouble;
+    x.status = status;
     wt_index_options_init(&x.io);
     if (s->batch)
         x.io.batch = s->batch;
-    int rc = EXIT_TROUBLE;
+    int rc = EXIT_OSERR;
     if (!(x.failed = calloc(files->n + 1, 1)))
         cli_error("out of memory");
     else
@@ -484,6 +679,7 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
     stop_workers(&x);
     wt_index_close(x.ix);
     free(x.failed);
+    free(x.pend);
     return rc ? rc : exit_status(&x);
 }
 
@@ -511,6 +707,7 @@ int cmd_index(int argc, char **argv)
         rc = run(&x);
     stop_workers(&x);
     wt_index_close(x.ix);
+    free(x.pend);
     cli_settings_release(&x.s);
     return rc;
 }

@@ -10,9 +10,10 @@ int cmd_index(int argc, char **argv);
 
 /* scan through the index at db: adds the files, then queries each
  * against all the index holds.  Memory holds one chunk of articles at a
- * time, never the corpus.  trouble: an input already failed.  Returns
+ * time, never the corpus.  status: the exit status so far
+ * (an input already failed).  Returns
  * the exit status. */
 int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
-                     const char *db, const walk_list *files, int trouble);
+                     const char *db, const walk_list *files, int status);
 
 #endif

@@ -10,6 +10,7 @@ struct jsonl_reader {
     FILE *f;
     const char *name;
     size_t lineno;
+    size_t limit; /* bytes a record may hold */
     char *line;
     size_t cap;
     json_t *root; /* the current line's object */
@@ -21,8 +22,14 @@ jsonl_reader *jsonl_open(FILE *f, const char *name)
     if (r) {
         r->f = f;
         r->name = name;
+        r->limit = JSONL_RECORD_MAX;
     }
     return r;
+}
+
+void jsonl_set_limit(jsonl_reader *r, size_t bytes)
+{
+    r->limit = bytes ? bytes : 1;
 }
 
 void jsonl_close(jsonl_reader *r)
@@ -82,6 +89,8 @@ static int fill(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
     a->len = json_string_length(text);
     if (opt_string(o, "id", &a->id) || !a->id || !*a->id)
         return bad(r, err, errlen, "no \"id\" string");
+    if (strlen(a->id) != json_string_length(json_object_get(o, "id")))
+        return bad(r, err, errlen, "\"id\" holds \\u0000");
     if (opt_string(o, "outlet", &a->outlet) || opt_string(o, "url", &a->url) ||
         opt_string(o, "lang", &a->lang) || opt_string(o, "title", &a->title))
         return bad(r, err, errlen,
@@ -93,16 +102,75 @@ static int fill(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
     return 1;
 }
 
+/* Room for one more byte of the line in r->line, growing by doubling up
+ * to the limit.  Returns 0, or -1 when out of memory. */
+static int room(jsonl_reader *r, size_t n)
+{
+    if (n < r->cap)
+        return 0;
+    size_t cap = r->cap ? 2 * r->cap : 4096;
+    if (cap > r->limit)
+        cap = r->limit;
+    char *p = realloc(r->line, cap);
+    if (!p)
+        return -1;
+    r->line = p;
+    r->cap = cap;
+    return 0;
+}
+
+enum { JSONL_TOO_LONG = -10, JSONL_NO_MEMORY = -11 };
+
+/* Reads the next line into r->line, without its newline, holding at
+ * most r->limit bytes: a longer one is read to its end and dropped, so
+ * that memory stays bounded and the next line is found.  Returns 1 with
+ * *len set, 0 at the end, -2 for a read error, JSONL_TOO_LONG or
+ * JSONL_NO_MEMORY for a line dropped. */
+static int read_line(jsonl_reader *r, size_t *len)
+{
+    size_t n = 0;
+    int c, any = 0, dropped = 0;
+    flockfile(r->f);
+    while ((c = getc_unlocked(r->f)) != EOF && c != '\n') {
+        any = 1;
+        if (dropped)
+            continue;
+        if (n >= r->limit)
+            dropped = JSONL_TOO_LONG;
+        else if (room(r, n))
+            dropped = JSONL_NO_MEMORY;
+        else
+            r->line[n++] = (char)c;
+    }
+    funlockfile(r->f);
+    if (c == EOF && ferror(r->f))
+        return -2;
+    if (c == EOF && !any)
+        return 0;
+    *len = n;
+    return dropped ? dropped : 1;
+}
+
 int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
 {
     for (;;) {
         json_decref(r->root);
         r->root = NULL;
-        const ssize_t n = getline(&r->line, &r->cap, r->f);
-        if (n < 0)
-            return ferror(r->f) ? -2 : 0;
+        size_t len = 0;
+        const int got = read_line(r, &len);
+        if (got == 0 || got == -2)
+            return got;
         r->lineno++;
-        size_t len = (size_t)n;
+        if (got == JSONL_TOO_LONG) {
+            char why[160];
+            snprintf(why, sizeof why, "longer than the record limit of %zu "
+                     "bytes (--max-record)", r->limit);
+            return bad(r, err, errlen, why);
+        }
+        if (got == JSONL_NO_MEMORY) {
+            bad(r, err, errlen, "out of memory reading the record");
+            return -3;
+        }
         while (len && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r'))
             len--;
         size_t lead = 0;

@@ -12,13 +12,22 @@
 
 typedef struct jsonl_reader jsonl_reader;
 
-/* Reads from f (not closed by the reader); name is used in messages. */
+/* The default limit of one record (one line), in bytes: 64 MiB. */
+#define JSONL_RECORD_MAX ((size_t)64 << 20)
+
+/* Reads from f (not closed by the reader); name is used in messages.
+ * Records are read one at a time, each up to JSONL_RECORD_MAX bytes. */
 jsonl_reader *jsonl_open(FILE *f, const char *name);
 void jsonl_close(jsonl_reader *r);
 
+/* Sets the most bytes one record may hold; a longer line is skipped. */
+void jsonl_set_limit(jsonl_reader *r, size_t bytes);
+
 /* The next article: 1 with *a set (its strings live until the next call),
- * 0 at the end, -1 for a bad line (err says which and why; call again for
- * the next one), -2 when reading fails. */
+ * 0 at the end, -1 for a bad line (err says which and why, naming a line
+ * over the limit; call again for the next one), -2 when reading fails,
+ * -3 when a line was skipped for want of memory (err says which; call
+ * again for the next one). */
 int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen);
 
 #endif

@@ -43,7 +43,7 @@ static int is_any(const char *arg, const char *a, const char *b)
     return !strcmp(arg, a) || !strcmp(arg, b);
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         cli_help(NULL);
@@ -66,4 +66,10 @@ int main(int argc, char **argv)
     cli_usage_error("unknown command \"%s\": expected compare, scan, diff "
                     "or index", name);
     return cli_usage_hint(NULL);
+}
+
+/* Whatever the command, what it printed must have reached stdout. */
+int main(int argc, char **argv)
+{
+    return cli_finish_stdout(dispatch(argc, argv));
 }

@@ -1,8 +1,10 @@
 /* msg.c - the messages of the command on stderr (see msg.h). */
 #include "msg.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 /* One message, one line.  The stream is locked for the whole line, so
  * worker threads never interleave inside one. */
@@ -96,4 +98,57 @@ void cli_status_clear(cli_log *l)
         fputs("\r\033[K", stderr);
         l->status_shown = 0;
     }
+}
+
+/* Severity rank of an exit status: higher wins. */
+static int severity(int status)
+{
+    switch (status) {
+    case EXIT_NO_REUSE: return 0;
+    case EXIT_REUSE: return 1;
+    case EXIT_INPUT: return 2;
+    case EXIT_DATAERR: return 3;
+    case EXIT_IOERR: return 4;
+    case EXIT_OSERR: return 5;
+    case EXIT_USAGE: return 6;
+    }
+    return 2; /* not a status of ours: treat as trouble with an input */
+}
+
+int cli_exit_worst(int a, int b)
+{
+    return severity(b) > severity(a) ? b : a;
+}
+
+int cli_exit_of(int code)
+{
+    switch (code) {
+    case WT_OK: return EXIT_NO_REUSE;
+    case WT_ENOMEM: return EXIT_OSERR;
+    case WT_EWRITE: return EXIT_IOERR;
+    case WT_ECORRUPT: return EXIT_DATAERR;
+    }
+    return EXIT_INPUT;
+}
+
+void cli_raise(int *status, int code)
+{
+    *status = cli_exit_worst(*status, code);
+}
+
+int cli_finish_stdout(int status)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0;
+    int err = errno;
+    bad |= ferror(stdout) != 0;
+    if (fclose(stdout) != 0 && !bad) {
+        bad = 1;
+        err = errno;
+    }
+    if (!bad)
+        return status;
+    cli_error("write error: %s",
+              err ? strerror(err) : "standard output could not be written");
+    return cli_exit_worst(status, EXIT_IOERR);
 }

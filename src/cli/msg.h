@@ -9,14 +9,38 @@
 
 #include "wiretrace.h"
 
-/* Exit status by cause: grep's and diff's 0/1/2, plus one for usage. */
+/* Exit status by cause: grep's and diff's 0/1/2, and sysexits(3) codes
+ * for the rest.  When several causes occur in one run the status is the
+ * most severe, in this order: 64 > 71 > 74 > 65 > 2 > 1 > 0
+ * (cli_exit_worst). */
 enum {
     EXIT_NO_REUSE = 0, /* no reuse between documents */
     EXIT_REUSE = 1,    /* reuse found */
-    EXIT_TROUBLE = 2,  /* an input could not be read, an allocation or a
-                          write failed; the other inputs were processed */
-    EXIT_USAGE = 64    /* the command line is wrong (sysexits EX_USAGE) */
+    EXIT_INPUT = 2,    /* an input could not be read, is not text, or is
+                          over a per-input limit; it was named on stderr
+                          and skipped, the other inputs were processed */
+    EXIT_USAGE = 64,   /* the command line is wrong (EX_USAGE) */
+    EXIT_DATAERR = 65, /* the index is missing, not a wiretrace index, or
+                          damaged (EX_DATAERR) */
+    EXIT_OSERR = 71,   /* out of memory (EX_OSERR) */
+    EXIT_IOERR = 74    /* writing the output or the index failed: what
+                          was not written is named (EX_IOERR) */
 };
+
+/* The more severe of two exit statuses, in the order above. */
+int cli_exit_worst(int a, int b);
+
+/* The exit status for a failure the library returned as code (WT_E*):
+ * WT_ENOMEM 71, WT_EWRITE 74, WT_ECORRUPT 65, any other 2. */
+int cli_exit_of(int code);
+
+/* *status = cli_exit_worst(*status, code). */
+void cli_raise(int *status, int code);
+
+/* Flushes and closes standard output; a write error (a full disk, a
+ * closed pipe) prints "wiretrace: write error: <reason>" and makes the
+ * status EXIT_IOERR.  Every command ends here.  Returns the status. */
+int cli_finish_stdout(int status);
 
 /* Lets the compiler check every format against its arguments. */
 #if defined(__GNUC__)

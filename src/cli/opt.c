@@ -16,7 +16,7 @@ typedef enum {
     O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
     O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
     O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE,
-    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH, O_IN_MEMORY_MAX
+    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH, O_IN_MEMORY_MAX, O_MAX_RECORD
 } opt_id;
 
 typedef struct opt {
@@ -51,11 +51,15 @@ static const opt options[] = {
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
      "index query: only sources published at or after TIME", CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
-     "index, scan via an index: worker threads; output is the same as\n"
-     "%34swith 1 (default 1)", CMD_INDEX | CMD_SCAN},
+     "index, scan via an index: worker threads, at most the cores\n"
+     "%34sonline and 64; output is the same as with 1 (default 1)",
+     CMD_INDEX | CMD_SCAN},
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
      "index add: articles per committed transaction (default 1000)",
      CMD_INDEX | CMD_SCAN},
+    {O_MAX_RECORD, 0, "max-record", ARG_UINT, "MB", 1, 4096,
+     "index: longest JSON Lines record read; a longer line is skipped\n"
+     "%34sand named (default 64)", CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
@@ -156,7 +160,7 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg,
         if (nv)
             *v = nv;
         cli_error("out of memory");
-        return EXIT_TROUBLE;
+        return EXIT_OSERR;
     }
     memcpy(file, arg, (size_t)(eq - arg));
     file[eq - arg] = '\0';
@@ -246,6 +250,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s,
     case O_JOBS: return parse_uint(o, arg, &s->jobs);
     case O_BATCH: return parse_uint(o, arg, &s->batch);
     case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
+    case O_MAX_RECORD: return parse_uint(o, arg, &s->max_record);
     case O_ALL_PAIRS: s->all_pairs = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;
@@ -264,7 +269,7 @@ static int add_input(cli_settings *s, char *arg)
     char **v = realloc(s->inputs, (s->ninputs + 1) * sizeof *v);
     if (!v) {
         cli_error("out of memory");
-        return EXIT_TROUBLE;
+        return EXIT_OSERR;
     }
     s->inputs = v;
     v[s->ninputs++] = arg;
@@ -358,11 +363,15 @@ static void print_options(const char *command)
 
 static const char exit_text[] =
     "Exit status: 0 no reuse between documents, 1 reuse found, 2 an input\n"
-    "could not be read or analyzed (the others were), 64 a usage error.\n";
+    "could not be read or is not text (the others were processed), 64 a usage\n"
+    "error, 65 the index is missing, not a wiretrace index or damaged, 71 out\n"
+    "of memory, 74 writing the output or the index failed.  With several\n"
+    "causes, the most severe: 64 > 71 > 74 > 65 > 2 > 1 > 0.\n";
 
 static const char diff_exit_text[] =
     "Exit status: 0 no differences after normalization, 1 differences, 2 an\n"
-    "input could not be read, 64 a usage error.\n";
+    "input could not be read, 64 a usage error, 71 out of memory, 74 the\n"
+    "output could not be written.\n";
 
 /* What each command does, above its options. */
 static const struct intro {

@@ -15,6 +15,9 @@
  * of memory per byte of input); larger ones go through an index. */
 #define SCAN_IN_MEMORY_MAX 32
 
+/* -j N: threads are capped at the cores online and at this many. */
+#define JOBS_MAX 64
+
 typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
 
 typedef struct cli_meta {
@@ -42,6 +45,7 @@ typedef struct cli_settings {
     unsigned jobs;       /* -j N worker threads; 0 = 1 */
     unsigned batch;      /* index add: documents per transaction */
     unsigned in_memory_max; /* scan: MB compared in memory, above: index */
+    unsigned max_record; /* index: MB of one JSON Lines record; 0 = 64 */
     char **inputs;       /* operands */
     size_t ninputs;
 } cli_settings;
@@ -52,7 +56,7 @@ void cli_settings_init(cli_settings *s, const char *command);
 
 /* Parses argv after the subcommand into s and o (already initialized).
  * Returns 0, EXIT_USAGE after printing "wiretrace: <message>", or
- * EXIT_TROUBLE when out of memory. */
+ * EXIT_OSERR when out of memory. */
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *o);
 
 /* Prints the help of a subcommand (or the overview for NULL) to stdout. */

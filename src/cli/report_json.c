@@ -1,8 +1,24 @@
 /* report_json.c - the JSON report, built with jansson. */
 #include "report.h"
+#include "slice.h"
 
 #include <jansson.h>
 #include <stdlib.h>
+
+/* A JSON string of s.  jansson refuses a string that is not valid UTF-8
+ * (a document from an older index, a path from the file system), and an
+ * object packed with it would vanish with all it holds: such a string is
+ * given with its bad bytes as \\xNN instead. */
+static json_t *str(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j || !s)
+        return j;
+    char *e = utf8_escape(s);
+    j = e ? json_string(e) : NULL;
+    free(e);
+    return j;
+}
 
 static json_t *spans_json(const wt_source *src)
 {
@@ -20,8 +36,8 @@ static json_t *spans_json(const wt_source *src)
 static json_t *source_json(const wt_corpus *c, const wt_source *src)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
-    json_t *o = json_pack("{s:s, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
-                     wt_document_id(od), "paragraph",
+    json_t *o = json_pack("{s:o, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
+                     str(wt_document_id(od)), "paragraph",
                      (json_int_t)src->paragraph, "class",
                      wt_class_name(src->cls), "score", src->score,
                      "coverage", src->coverage, "fact_overlap",
@@ -29,7 +45,7 @@ static json_t *source_json(const wt_corpus *c, const wt_source *src)
                      "spans", spans_json(src));
     const char *lang = wt_document_paragraph_lang(od, src->paragraph);
     if (o && lang)
-        json_object_set_new(o, "lang", json_string(lang));
+        json_object_set_new(o, "lang", str(lang));
     return o;
 }
 
@@ -59,11 +75,12 @@ static json_t *document_json(const wt_corpus *c, const wt_document *d)
     for (size_t i = 0; paras && i < wt_document_paragraph_count(d); i++)
         json_array_append_new(
             paras, paragraph_json(c, d, wt_document_paragraph(d, i), i));
-    json_t *o = json_pack("{s:s, s:s, s:s, s:o}", "id", wt_document_id(d),
-                          "path", wt_document_path(d), "lang",
-                          wt_document_lang(d), "paragraphs", paras);
+    json_t *o = json_pack("{s:o, s:o, s:o, s:o}", "id",
+                          str(wt_document_id(d)), "path",
+                          str(wt_document_path(d)), "lang",
+                          str(wt_document_lang(d)), "paragraphs", paras);
     if (o && wt_document_outlet(d))
-        json_object_set_new(o, "outlet", json_string(wt_document_outlet(d)));
+        json_object_set_new(o, "outlet", str(wt_document_outlet(d)));
     if (o && wt_document_published(d))
         json_object_set_new(o, "published",
                             json_integer(wt_document_published(d)));
@@ -86,10 +103,11 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
         if ((!all && sa == 0 && sb == 0) || ab[2 * i] >= shown)
             continue;
         json_array_append_new(
-            a, json_pack("{s:s, s:s, s:f, s:f, s:f}", "a",
-                         wt_document_id(wt_corpus_document(c, ab[2 * i])),
+            a, json_pack("{s:o, s:o, s:f, s:f, s:f}", "a",
+                         str(wt_document_id(wt_corpus_document(c, ab[2 * i]))),
                          "b",
-                         wt_document_id(wt_corpus_document(c, ab[2 * i + 1])),
+                         str(wt_document_id(
+                             wt_corpus_document(c, ab[2 * i + 1]))),
                          "a_from_b", sa, "b_from_a", sb, "similarity", sim));
     }
     free(ab);

@@ -2,6 +2,7 @@
  * to cut UTF-8. */
 #include "slice.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,4 +57,56 @@ size_t utf8_prefix(const char *s, size_t n)
         for (i++; (s[i] & 0xC0) == 0x80; i++)
             ;
     return i;
+}
+
+size_t utf8_seq(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    const unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned long cp, min;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) { /* stops at the terminating NUL */
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+char *utf8_escape(const char *s)
+{
+    size_t bad = 0;
+    for (const char *p = s; *p;) {
+        const size_t n = utf8_seq(p);
+        bad += !n;
+        p += n ? n : 1;
+    }
+    char *r = malloc(strlen(s) + 3 * bad + 1);
+    if (!r)
+        return NULL;
+    char *o = r;
+    for (const char *p = s; *p;) {
+        const size_t n = utf8_seq(p);
+        if (n) {
+            memcpy(o, p, n);
+            o += n;
+            p += n;
+        } else {
+            o += sprintf(o, "\\x%02X", (unsigned char)*p++);
+        }
+    }
+    *o = '\0';
+    return r;
 }

@@ -1,5 +1,6 @@
 /*
- * slice.h - text between two byte offsets as the reports print it.
+ * slice.h - text between two byte offsets as the reports print it, and
+ * names and text made fit to print (valid UTF-8).
  */
 #ifndef WT_CLI_SLICE_H
 #define WT_CLI_SLICE_H
@@ -15,5 +16,16 @@ char *text_slice(const wt_document *d, size_t s, size_t e);
 /* The byte length of the first n code points of UTF-8 s (all of s when
  * it is shorter): where to cut a text for a column or a preview. */
 size_t utf8_prefix(const char *s, size_t n);
+
+/* The length of the valid UTF-8 sequence at s (1 to 4 bytes: no
+ * overlong forms, surrogates or code points above U+10FFFF), or 0 when
+ * s does not start one. */
+size_t utf8_seq(const char *s);
+
+/* s with every byte that is not part of valid UTF-8 written as the four
+ * characters \xNN (hex, upper case): a file name made fit for ids, JSON
+ * and reports, one name per byte string.  Returns a malloc'd string, or
+ * NULL when out of memory. */
+char *utf8_escape(const char *s);
 
 #endif

@@ -21,7 +21,8 @@ typedef struct walk_list {
     const char **outlet; /* the strings are borrowed */
 } walk_list;
 
-/* Appends one file.  Returns 0, or -1 when out of memory. */
+/* Appends one file.  Bytes of id that are not valid UTF-8 are written
+ * \\xNN (utf8_escape).  Returns 0, or -1 when out of memory. */
 int walk_push(walk_list *l, const char *path, const char *id);
 
 /* Appends the files paths[0..n), each named by its base name, or by its
@@ -31,9 +32,18 @@ int walk_files(walk_list *l, char *const *paths, size_t n);
 
 /* Appends the *.txt files below dir, ids relative to dir.  Symbolic links
  * are followed; unreadable folders, dangling links and link loops are
- * named on stderr, skipped, and set *trouble.  Returns 0, or -1 when out
+ * named on stderr, skipped, and make *status at least EXIT_INPUT
+ * (msg.h).  Returns 0, or -1 when out
  * of memory. */
-int walk_txt(walk_list *l, char *dir, int *trouble);
+int walk_txt(walk_list *l, char *dir, int *status);
+
+/* Makes the list one entry per file and one file per id, from entry
+ * first on: a file given again (the same path, or a symbolic link to a
+ * file already listed) is dropped; entries whose ids clash are named by
+ * their paths, and a clash that remains gets "#2", "#3"...  Each change
+ * is noted on stderr unless quiet.  Returns 0, or -1 when out of
+ * memory. */
+int walk_unique(walk_list *l, size_t first, int quiet);
 
 void walk_release(walk_list *l);
 
