@@ -67,7 +67,12 @@ enum {
 WT_API const char *wt_strerror(int code);
 
 /* Severity passed to the logger. */
-typedef enum { WT_LOG_DEBUG, WT_LOG_INFO, WT_LOG_WARN, WT_LOG_ERROR } wt_log_level;
+typedef enum {
+    WT_LOG_DEBUG,
+    WT_LOG_INFO,
+    WT_LOG_WARN,
+    WT_LOG_ERROR
+} wt_log_level;
 
 /* Receives one diagnostic line, without a trailing newline. */
 typedef void (*wt_logger)(void *ctx, wt_log_level level, const char *msg);
@@ -112,17 +117,17 @@ enum { WT_BOILER_COUNT = WT_BOILER_AUTHOR + 1 };
  * defaults were chosen by measurement (see tests/eval/results.md).
  */
 typedef struct wt_options {
-    unsigned shingle_k;    /* words per shingle; default 3 (1-16) */
-    unsigned window;       /* winnowing window in shingles; default 4 (1-64) */
+    unsigned shingle_k;     /* words per shingle; default 3 (1-16) */
+    unsigned window;        /* winnowing window in shingles; default 4 (1-64) */
     unsigned minhash_perms; /* MinHash permutations; default 128 (8-1024) */
-    uint64_t seed;         /* hash seed; default 0x5eed */
-    double verbatim_min;   /* covered share for verbatim; default 0.95 */
-    double edited_min;     /* covered share for edited; default 0.50 */
-    double rewrite_min;    /* weighted fact overlap for rewrite; default 0.45 */
-    double duplicate_min;  /* covered share for an in-document repeat;
+    uint64_t seed;          /* hash seed; default 0x5eed */
+    double verbatim_min;    /* covered share for verbatim; default 0.95 */
+    double edited_min;      /* covered share for edited; default 0.50 */
+    double rewrite_min;   /* weighted fact overlap for rewrite; default 0.45 */
+    double duplicate_min; /* covered share for an in-document repeat;
                               default 0.80 */
-    unsigned min_span;     /* shortest shared span, in words; default 4 */
-    double evidence_min;   /* least IDF weight of the stems two paragraphs
+    unsigned min_span;    /* shortest shared span, in words; default 4 */
+    double evidence_min;  /* least IDF weight of the stems two paragraphs
                               of different documents share for any link, in
                               units of the weight of a stem found in only
                               one paragraph; 0 = none; default 2 (0-64) */
@@ -130,11 +135,11 @@ typedef struct wt_options {
                               two paragraphs in different languages must
                               find in the other to be a translation on
                               their own; default 0.25 (0-1] */
-    const char *lang;      /* force this language code; NULL = detect */
-    const char *lang_dir;  /* language profiles; NULL = built-in default */
-    const char *encoding;  /* input charset for ICU (e.g. "windows-1252");
+    const char *lang;       /* force this language code; NULL = detect */
+    const char *lang_dir;   /* language profiles; NULL = built-in default */
+    const char *encoding;   /* input charset for ICU (e.g. "windows-1252");
                               NULL = UTF-8, or UTF-16 when a BOM says so */
-    wt_logger logger;      /* NULL = silent */
+    wt_logger logger;       /* NULL = silent */
     void *logger_ctx;
 } wt_options;
 
@@ -159,11 +164,11 @@ typedef struct wt_span {
 
 /* One source of a paragraph. */
 typedef struct wt_source {
-    size_t document;   /* index of the source document in the corpus */
-    size_t paragraph;  /* paragraph index in that document */
+    size_t document;  /* index of the source document in the corpus */
+    size_t paragraph; /* paragraph index in that document */
     wt_class cls;
-    double score;      /* 0..1, how much of this paragraph the source explains */
-    double coverage;   /* share of this paragraph's words inside spans */
+    double score;    /* 0..1, how much of this paragraph the source explains */
+    double coverage; /* share of this paragraph's words inside spans */
     double fact_overlap; /* IDF-weighted share of rare words, numbers, names */
     wt_origin origin;
     const wt_span *spans; /* longest first */
@@ -194,9 +199,8 @@ WT_API void wt_corpus_free(wt_corpus *c);
 WT_API int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id);
 
 /* Like wt_corpus_add_file() for bytes already in memory (copied). */
-WT_API int wt_corpus_add_buffer(wt_corpus *c, const char *id,
-                                const char *path, const void *data,
-                                size_t len);
+WT_API int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
+                                const void *data, size_t len);
 
 /* Sets a document's publication time (seconds since the epoch, UTC) and
  * outlet name: the outlet that published it, which its credits of other
@@ -219,8 +223,7 @@ WT_API const wt_document *wt_corpus_document(const wt_corpus *c, size_t i);
  * of a's text paragraphs that have a source in b; similarity is the MinHash
  * estimate of shingle-set resemblance.  Returns 0, or WT_EINVAL. */
 WT_API int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b,
-                          double *share_a, double *share_b,
-                          double *similarity);
+                          double *share_a, double *share_b, double *similarity);
 
 /* How much of each document of the pair (a, b), a != b, the other
  * explains: the share of a's text words in paragraphs with a source in b,
@@ -249,8 +252,7 @@ WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
  * The same answer every link between the two carries; writers read it
  * here instead of deriving it again.  WT_ORIGIN_UNKNOWN for bad
  * arguments.  Call after wt_corpus_analyze(). */
-WT_API wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a,
-                                       size_t b);
+WT_API wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a, size_t b);
 
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
@@ -270,8 +272,7 @@ WT_API const char *wt_document_lang(const wt_document *d);
 WT_API int wt_document_lang_confidence(const wt_document *d);
 /* The language paragraph i was read in: the document's, or its own in a
  * mixed-language document.  NULL for a bad index. */
-WT_API const char *wt_document_paragraph_lang(const wt_document *d,
-                                              size_t i);
+WT_API const char *wt_document_paragraph_lang(const wt_document *d, size_t i);
 /* The document's own outlet as its metadata gives it: the "Outlet:" header
  * line, wt_corpus_set_meta(), or the outlet an indexed article was stored
  * with; NULL when none does.  Never taken from the text: a verbatim copy
@@ -331,15 +332,15 @@ enum { WT_CREDIT_KIND_COUNT = WT_CREDIT_PROSE + 1 };
 /* One credit found in a document's text.  Photo credits at the end of a
  * caption are not credits: they name who took the picture. */
 typedef struct wt_credit {
-    const char *outlet;  /* canonical name of the outlet credited: the
+    const char *outlet; /* canonical name of the outlet credited: the
                             agency's name in lang/agencies.txt for any of
                             its aliases ("연합뉴스" -> "Yonhap"), else the
                             name as written */
-    size_t start, end;   /* the credit as written, bytes in the original
+    size_t start, end;  /* the credit as written, bytes in the original
                             file: "Source: Yonhap News Agency", "Yonhap
                             reports", "SEOUL, Oct. 22 (Yonhap) --" */
     wt_credit_kind kind;
-    int own;             /* 1 when it names the document's own outlet
+    int own; /* 1 when it names the document's own outlet
                             (Yonhap's dateline on a document whose outlet
                             is Yonhap): a byline, not a credit of
                             another outlet; else 0 */
@@ -395,11 +396,11 @@ typedef struct wt_article {
     const char *id;
     const char *outlet;
     const char *url;
-    const char *lang;     /* language code; NULL = as for files */
+    const char *lang; /* language code; NULL = as for files */
     const char *title;
-    int64_t published;    /* seconds since the epoch, UTC; 0 = unknown */
+    int64_t published; /* seconds since the epoch, UTC; 0 = unknown */
     const char *text;
-    size_t len;           /* bytes of text */
+    size_t len; /* bytes of text */
 } wt_article;
 
 /* Called after each committed batch with the number of documents the
@@ -408,13 +409,13 @@ typedef struct wt_article {
 typedef void (*wt_index_progress)(void *ctx, size_t batch, size_t total);
 
 typedef struct wt_index_options {
-    size_t batch;          /* documents per transaction; default 1000 */
-    int read_only;         /* open an existing index for queries and stats
+    size_t batch;               /* documents per transaction; default 1000 */
+    int read_only;              /* open an existing index for queries and stats
                               only: a missing file or one that is not a
                               wiretrace index is an error, and nothing is
                               ever written; default 0 (created if
                               missing) */
-    size_t candidates;     /* indexed documents scored per query;
+    size_t candidates;          /* indexed documents scored per query;
                               default 16 */
     wt_index_progress progress; /* NULL = none */
     void *progress_ctx;
@@ -440,9 +441,8 @@ typedef struct wt_index_stats {
  * permutations and seed it was built with.  iopts may be NULL.  On failure
  * *out is NULL and err (if not NULL) gets the reason. */
 WT_API int wt_index_open(wt_index **out, const char *path,
-                         const wt_options *opts,
-                         const wt_index_options *iopts, char *err,
-                         size_t errlen);
+                         const wt_options *opts, const wt_index_options *iopts,
+                         char *err, size_t errlen);
 
 /* Commits what is pending and closes.  NULL is fine. */
 WT_API void wt_index_close(wt_index *ix);

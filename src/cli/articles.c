@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void from_jsonl(FILE *f, const char *name, size_t limit,
-                       article_fn fn, void *ctx, int *status)
+static void from_jsonl(FILE *f, const char *name, size_t limit, article_fn fn,
+                       void *ctx, int *status)
 {
     jsonl_reader *r = jsonl_open(f, name);
     if (!r) {
@@ -106,8 +106,8 @@ static char *read_bounded(const char *path, size_t *len, int *status)
     return NULL;
 }
 
-static void from_file(const char *path, const wt_article *meta,
-                      article_fn fn, void *ctx, int *status)
+static void from_file(const char *path, const wt_article *meta, article_fn fn,
+                      void *ctx, int *status)
 {
     wt_article a = *meta;
     char *text = read_bounded(path, &a.len, status);
@@ -149,8 +149,8 @@ static int has_suffix(const char *name, const char *suf)
     return n > k && !strcmp(name + n - k, suf);
 }
 
-void articles_read(char *operand, size_t record_max, article_fn fn,
-                   void *ctx, int *status)
+void articles_read(char *operand, size_t record_max, article_fn fn, void *ctx,
+                   int *status)
 {
     struct stat st;
     if (!strcmp(operand, "-")) {

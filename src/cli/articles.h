@@ -24,8 +24,8 @@ typedef void (*article_fn)(void *ctx, const wt_article *a, const char *path);
  * its cause; the rest is read.  Only regular files are read (and FIFOs
  * and standard input as JSON Lines), each size checked first;
  * record_max bounds one JSON Lines record (0: JSONL_RECORD_MAX). */
-void articles_read(char *operand, size_t record_max, article_fn fn,
-                   void *ctx, int *status);
+void articles_read(char *operand, size_t record_max, article_fn fn, void *ctx,
+                   int *status);
 
 /* Reads the files of l in order, with their ids and the --published and
  * --outlet values l holds, leaving out file i when skip[i] is set (skip

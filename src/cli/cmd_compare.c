@@ -23,7 +23,7 @@ typedef struct run {
     const cli_settings *s;
     wt_options *o;
     wt_corpus *c;
-    walk_list in;       /* the input files */
+    walk_list in; /* the input files */
     cli_log log;
     progress *progress; /* the progress line while reading */
     int status;         /* the worst exit status so far (msg.h) */
@@ -55,7 +55,8 @@ static int resolve_meta(run *r)
         int64_t t = 0;
         if (is_time && wt_parse_time(cm->value, &t)) {
             cli_error("invalid time \"%s\" for %s: expected ISO 8601 "
-                      "(2024-10-22T08:05:00Z)", cm->value, cm->file);
+                      "(2024-10-22T08:05:00Z)",
+                      cm->value, cm->file);
             cli_raise(&r->status, EXIT_INPUT);
             continue;
         }
@@ -96,8 +97,7 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
             cli_status_clear(&r->log);
             cli_info("reading %s", r->in.paths[i]);
         }
-        const int rc = wt_corpus_add_file(r->c, r->in.paths[i],
-                                          r->in.ids[i]);
+        const int rc = wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]);
         if (rc == 0) {
             if (r->in.published && (r->in.published[i] || r->in.outlet[i]))
                 wt_corpus_set_meta(r->c, wt_corpus_document_count(r->c) - 1,
@@ -167,8 +167,8 @@ static int scan_indexed(run *r, uint64_t total)
         return cmd_scan_indexed(r->s, r->o, r->s->db, &r->in, r->status);
     if (!r->s->quiet)
         cli_info("%.1f MB of input is above --in-memory-max %u: scanning "
-                 "through a temporary index", (double)total / (1 << 20),
-                 r->s->in_memory_max);
+                 "through a temporary index",
+                 (double)total / (1 << 20), r->s->in_memory_max);
     char tmp[4096];
     if (temp_index(tmp, sizeof tmp))
         return cli_exit_worst(r->status, EXIT_IOERR);
@@ -189,8 +189,7 @@ static int start(run *r, int scan, uint64_t **size)
     }
     if ((scan ? collect_dirs(r)
               : walk_files(&r->in, r->s->inputs, r->s->ninputs)) ||
-        walk_unique(&r->in, 0, r->s->quiet) ||
-        resolve_meta(r) ||
+        walk_unique(&r->in, 0, r->s->quiet) || resolve_meta(r) ||
         !(*size = malloc((r->in.n + 1) * sizeof **size))) {
         cli_error("out of memory");
         return EXIT_OSERR;

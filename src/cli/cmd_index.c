@@ -27,12 +27,12 @@ static const char *const sub_names[] = {"add", "query", "remove", "stats"};
 /* One article in the pool: an owned copy, then its result. */
 typedef struct slot {
     wt_article a;
-    char *own[7];           /* the copied strings of a, and path */
-    const char *path;       /* the file it was read from, or NULL */
+    char *own[7];     /* the copied strings of a, and path */
+    const char *path; /* the file it was read from, or NULL */
     int rc;
     char err[1024];
-    wt_index_entry *entry;  /* add: the prepared article */
-    char *out;              /* query: the rendered report */
+    wt_index_entry *entry; /* add: the prepared article */
+    char *out;             /* query: the rendered report */
     size_t nout;
     int reuse;
 } slot;
@@ -53,9 +53,9 @@ typedef struct ictx {
     wt_index_filter f;
     wt_index *ix;
     sub_id sub;
-    report_writer write;   /* query: the report of each article */
-    int scan;              /* a scan through the index: quieter */
-    int status;            /* the worst exit status so far (msg.h) */
+    report_writer write; /* query: the report of each article */
+    int scan;            /* a scan through the index: quieter */
+    int status;          /* the worst exit status so far (msg.h) */
     int reuse;
     unsigned char *failed; /* scan: per file, 1 when its add failed */
     size_t landed;         /* articles landed in this pass */
@@ -63,18 +63,18 @@ typedef struct ictx {
      * says whether their batch was committed (settle()) */
     struct pending {
         char *id;
-        size_t landed;     /* its place in the pass, for failed[] */
-        int added;         /* WT_ADDED_* */
-        char *error;       /* its own failure, or NULL */
-        int write_failed;  /* the failure was writing it */
-    } *pend;
+        size_t landed;    /* its place in the pass, for failed[] */
+        int added;        /* WT_ADDED_* */
+        char *error;      /* its own failure, or NULL */
+        int write_failed; /* the failure was writing it */
+    } * pend;
     size_t npend, cap_pend;
-    size_t commits;        /* batches the library reported committed */
-    size_t in_index;       /* documents in the index after the last
+    size_t commits;  /* batches the library reported committed */
+    size_t in_index; /* documents in the index after the last
                               commit, read back by the library */
     size_t added, unchanged, replaced, lost; /* settled articles */
     unsigned jobs;
-    ixworker *workers;     /* one per job */
+    ixworker *workers; /* one per job */
     pool *pool;
 } ictx;
 
@@ -108,8 +108,7 @@ static void prepare_slot(ixworker *w, slot *sl)
 {
     sl->rc = wt_index_prepare(w->prep, &sl->a, &sl->entry);
     if (sl->rc)
-        snprintf(sl->err, sizeof sl->err, "%s",
-                 wt_index_worker_error(w->prep));
+        snprintf(sl->err, sizeof sl->err, "%s", wt_index_worker_error(w->prep));
 }
 
 /* index query --html FILE: one page per queried article, named after
@@ -163,8 +162,8 @@ static void query_slot(const ictx *x, ixworker *w, slot *sl)
     sl->reuse = report_count_links_in(c, 1) > 0;
     if (!sl->rc && x->s.html && html_for_article(c, &x->s, sl->a.id)) {
         sl->rc = WT_EWRITE; /* an output write: exit 74 */
-        snprintf(sl->err, sizeof sl->err,
-                 "%s: cannot write the HTML report", sl->a.id);
+        snprintf(sl->err, sizeof sl->err, "%s: cannot write the HTML report",
+                 sl->a.id);
     }
 }
 
@@ -220,8 +219,9 @@ static void tell_put(ictx *x, const char *id, size_t landed, int added,
             cli_info("%s: failed, not stored", id);
         return;
     }
-    *(added == WT_ADDED_NEW ? &x->added
-      : added == WT_ADDED_REPLACED ? &x->replaced : &x->unchanged) += 1;
+    *(added == WT_ADDED_NEW        ? &x->added
+      : added == WT_ADDED_REPLACED ? &x->replaced
+                                   : &x->unchanged) += 1;
     if (jsonl)
         add_line(id, added_name(added), NULL);
     else if (x->s.verbose)
@@ -433,16 +433,14 @@ static int do_remove(ictx *x)
 static void print_stats_json(const wt_index_stats *st, double per,
                              cli_format format)
 {
-    json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f}",
-                          "documents", (json_int_t)st->documents,
-                          "paragraphs", (json_int_t)st->paragraphs,
-                          "fingerprints", (json_int_t)st->fingerprints,
-                          "bands", (json_int_t)st->bands, "text_bytes",
-                          (json_int_t)st->text_bytes, "index_bytes",
-                          (json_int_t)st->file_bytes,
-                          "index_bytes_per_document", per);
-    json_dumpf(o, stdout,
-               format == FMT_JSONL ? JSON_COMPACT : JSON_INDENT(1));
+    json_t *o =
+        json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f}", "documents",
+                  (json_int_t)st->documents, "paragraphs",
+                  (json_int_t)st->paragraphs, "fingerprints",
+                  (json_int_t)st->fingerprints, "bands", (json_int_t)st->bands,
+                  "text_bytes", (json_int_t)st->text_bytes, "index_bytes",
+                  (json_int_t)st->file_bytes, "index_bytes_per_document", per);
+    json_dumpf(o, stdout, format == FMT_JSONL ? JSON_COMPACT : JSON_INDENT(1));
     fputc('\n', stdout);
     json_decref(o);
 }
@@ -455,19 +453,18 @@ static int do_stats(ictx *x)
         cli_error("%s", wt_index_error(x->ix));
         return cli_exit_of(rc);
     }
-    const double per = st.documents ? (double)st.file_bytes / st.documents
-                                    : 0;
+    const double per = st.documents ? (double)st.file_bytes / st.documents : 0;
     if (x->s.format != FMT_TEXT) {
         print_stats_json(&st, per, x->s.format);
         return 0;
     }
     printf("documents     %llu\nparagraphs    %llu\nfingerprints  %llu\n"
            "bands         %llu\ntext bytes    %llu\nindex bytes   %llu "
-           "(%.0f per document)\n", (unsigned long long)st.documents,
-           (unsigned long long)st.paragraphs,
-           (unsigned long long)st.fingerprints,
-           (unsigned long long)st.bands, (unsigned long long)st.text_bytes,
-           (unsigned long long)st.file_bytes, per);
+           "(%.0f per document)\n",
+           (unsigned long long)st.documents, (unsigned long long)st.paragraphs,
+           (unsigned long long)st.fingerprints, (unsigned long long)st.bands,
+           (unsigned long long)st.text_bytes, (unsigned long long)st.file_bytes,
+           per);
     return 0;
 }
 
@@ -494,7 +491,8 @@ static int parse(ictx *x, int argc, char **argv)
         i++;
     if (i == nsubs) {
         cli_usage_error("unknown index command \"%s\": expected add, query, "
-                        "remove or stats", argv[0]);
+                        "remove or stats",
+                        argv[0]);
         return cli_usage_hint("index");
     }
     x->sub = (sub_id)i;
@@ -507,7 +505,8 @@ static int parse(ictx *x, int argc, char **argv)
         cli_usage_error("index %s needs at least one input", argv[0]);
     else if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
         cli_usage_error("invalid value \"%s\" for --since: expected ISO "
-                        "8601 (2024-10-22T08:05:00Z)", x->s.since);
+                        "8601 (2024-10-22T08:05:00Z)",
+                        x->s.since);
     else
         return apply_filters(x);
     return cli_usage_hint("index");
@@ -522,8 +521,8 @@ static int start_workers(ictx *x, char *err, size_t errlen)
     /* More threads than cores only cost memory: each holds a chunk of
      * articles and, for a query, a connection with its page cache. */
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    const unsigned cap = cores > 0 && cores < JOBS_MAX ? (unsigned)cores
-                                                       : JOBS_MAX;
+    const unsigned cap =
+        cores > 0 && cores < JOBS_MAX ? (unsigned)cores : JOBS_MAX;
     if (x->jobs > cap) {
         if (x->s.verbose)
             cli_info("-j %u: %u threads, the cores online (at most %u)",
@@ -543,8 +542,8 @@ static int start_workers(ictx *x, char *err, size_t errlen)
         else if (w == 0)
             rc = 0, x->workers[w].ix = x->ix;
         else
-            rc = wt_index_open(&x->workers[w].ix, x->s.db, &x->o, &x->io,
-                               err, errlen);
+            rc = wt_index_open(&x->workers[w].ix, x->s.db, &x->o, &x->io, err,
+                               errlen);
         if (rc) {
             if (!err[0])
                 snprintf(err, errlen, "%s", wt_strerror(rc));
@@ -650,8 +649,8 @@ static int run(ictx *x)
     return rc ? rc : exit_status(x);
 }
 
-int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
-                     const char *db, const walk_list *files, int status)
+int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
+                     const walk_list *files, int status)
 {
     ictx x;
     memset(&x, 0, sizeof x);

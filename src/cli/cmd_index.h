@@ -13,7 +13,7 @@ int cmd_index(int argc, char **argv);
  * time, never the corpus.  status: the exit status so far
  * (an input already failed).  Returns
  * the exit status. */
-int cmd_scan_indexed(const cli_settings *s, const wt_options *o,
-                     const char *db, const walk_list *files, int status);
+int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
+                     const walk_list *files, int status);
 
 #endif

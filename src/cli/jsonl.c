@@ -54,11 +54,9 @@ static int opt_string(json_t *o, const char *key, const char **out)
     return 0;
 }
 
-static int bad(const jsonl_reader *r, char *err, size_t errlen,
-               const char *why)
+static int bad(const jsonl_reader *r, char *err, size_t errlen, const char *why)
 {
-    snprintf(err, errlen, "%s:%zu: %s, line skipped", r->name, r->lineno,
-             why);
+    snprintf(err, errlen, "%s:%zu: %s, line skipped", r->name, r->lineno, why);
     return -1;
 }
 
@@ -97,7 +95,8 @@ static int fill(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
                    "\"outlet\", \"url\", \"lang\" and \"title\" must be "
                    "strings");
     if (published(o, &a->published))
-        return bad(r, err, errlen, "\"published\" must be ISO 8601 or "
+        return bad(r, err, errlen,
+                   "\"published\" must be ISO 8601 or "
                    "seconds since the epoch");
     return 1;
 }
@@ -163,8 +162,10 @@ int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
         r->lineno++;
         if (got == JSONL_TOO_LONG) {
             char why[160];
-            snprintf(why, sizeof why, "longer than the record limit of %zu "
-                     "bytes (--max-record)", r->limit);
+            snprintf(why, sizeof why,
+                     "longer than the record limit of %zu "
+                     "bytes (--max-record)",
+                     r->limit);
             return bad(r, err, errlen, why);
         }
         if (got == JSONL_NO_MEMORY) {

@@ -64,7 +64,8 @@ static int dispatch(int argc, char **argv)
         if (!strcmp(name, commands[i].name))
             return run_command(&commands[i], argc - 2, argv + 2);
     cli_usage_error("unknown command \"%s\": expected compare, scan, diff "
-                    "or index", name);
+                    "or index",
+                    name);
     return cli_usage_hint(NULL);
 }
 

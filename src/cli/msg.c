@@ -115,10 +115,7 @@ static int severity(int status)
     return 2; /* not a status of ours: treat as trouble with an input */
 }
 
-int cli_exit_worst(int a, int b)
-{
-    return severity(b) > severity(a) ? b : a;
-}
+int cli_exit_worst(int a, int b) { return severity(b) > severity(a) ? b : a; }
 
 int cli_exit_of(int code)
 {

@@ -6,17 +6,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum {
-    ARG_NONE, ARG_UINT, ARG_SHARE, ARG_STRING, ARG_META
-} arg_kind;
+typedef enum { ARG_NONE, ARG_UINT, ARG_SHARE, ARG_STRING, ARG_META } arg_kind;
 
 typedef enum {
-    O_K, O_WINDOW, O_PERMS, O_VERBATIM, O_EDITED, O_REWRITE, O_DUPLICATE,
+    O_K,
+    O_WINDOW,
+    O_PERMS,
+    O_VERBATIM,
+    O_EDITED,
+    O_REWRITE,
+    O_DUPLICATE,
     O_EVIDENCE,
-    O_MIN_SPAN, O_LANG, O_LANG_DIR, O_ENCODING, O_PUBLISHED, O_OUTLET,
-    O_JSON, O_ALL_PAIRS, O_QUIET, O_VERBOSE, O_HELP, O_VERSION,
-    O_HTML, O_COLOR, O_NO_COLOR, O_SIDE_BY_SIDE,
-    O_FORMAT, O_DB, O_SINCE, O_JOBS, O_BATCH, O_IN_MEMORY_MAX, O_MAX_RECORD
+    O_MIN_SPAN,
+    O_LANG,
+    O_LANG_DIR,
+    O_ENCODING,
+    O_PUBLISHED,
+    O_OUTLET,
+    O_JSON,
+    O_ALL_PAIRS,
+    O_QUIET,
+    O_VERBOSE,
+    O_HELP,
+    O_VERSION,
+    O_HTML,
+    O_COLOR,
+    O_NO_COLOR,
+    O_SIDE_BY_SIDE,
+    O_FORMAT,
+    O_DB,
+    O_SINCE,
+    O_JOBS,
+    O_BATCH,
+    O_IN_MEMORY_MAX,
+    O_MAX_RECORD
 } opt_id;
 
 typedef struct opt {
@@ -44,10 +67,10 @@ static const opt options[] = {
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
      "index: the index file (SQLite; created by index add)\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
-     "%34sagainst all it holds; memory stays flat", CMD_INDEX | CMD_SCAN},
+     "%34sagainst all it holds; memory stays flat",
+     CMD_INDEX | CMD_SCAN},
     {O_IN_MEMORY_MAX, 0, "in-memory-max", ARG_UINT, "MB", 0, 1048576,
-     "scan: larger inputs go through a temporary index (default 32)",
-     CMD_SCAN},
+     "scan: larger inputs go through a temporary index (default 32)", CMD_SCAN},
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
      "index query: only sources published at or after TIME", CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
@@ -59,7 +82,8 @@ static const opt options[] = {
      CMD_INDEX | CMD_SCAN},
     {O_MAX_RECORD, 0, "max-record", ARG_UINT, "MB", 1, 4096,
      "index: longest JSON Lines record read; a longer line is skipped\n"
-     "%34sand named (default 64)", CMD_INDEX},
+     "%34sand named (default 64)",
+     CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
@@ -98,7 +122,8 @@ static const opt options[] = {
      "diff: no colours (also when NO_COLOR is set)", CMD_DIFF},
     {O_SIDE_BY_SIDE, 0, "side-by-side", ARG_NONE, NULL, 0, 0,
      "diff: matched paragraphs in two columns, shared names and numbers "
-     "marked", CMD_DIFF},
+     "marked",
+     CMD_DIFF},
     {O_QUIET, 'q', "quiet", ARG_NONE, NULL, 0, 0,
      "print no warnings and no progress, only errors"},
     {O_VERBOSE, 'v', "verbose", ARG_NONE, NULL, 0, 0,
@@ -144,8 +169,7 @@ static const opt *find_short(char c)
     return NULL;
 }
 
-static int add_meta(cli_meta **v, size_t *n, const char *arg,
-                    const char *name)
+static int add_meta(cli_meta **v, size_t *n, const char *arg, const char *name)
 {
     const char *eq = strrchr(arg, '=');
     if (!eq || eq == arg || !eq[1]) {
@@ -174,10 +198,10 @@ static int parse_uint(const opt *o, const char *arg, unsigned *out)
     char *end;
     errno = 0;
     const unsigned long v = strtoul(arg, &end, 10);
-    if (errno || end == arg || *end || arg[0] == '-' || v < o->lo ||
-        v > o->hi)
+    if (errno || end == arg || *end || arg[0] == '-' || v < o->lo || v > o->hi)
         return cli_usage_error("invalid value \"%s\" for --%s: expected "
-                               "%u-%u", arg, o->name, o->lo, o->hi);
+                               "%u-%u",
+                               arg, o->name, o->lo, o->hi);
     *out = (unsigned)v;
     return 0;
 }
@@ -190,13 +214,14 @@ static int parse_share(const opt *o, const char *arg, double *out)
     if (o->hi) { /* a range other than a share: [lo, hi] */
         if (errno || end == arg || *end || !(v >= o->lo && v <= o->hi)) {
             cli_usage_error("invalid value \"%s\" for --%s: expected a "
-                            "number from %u to %u", arg, o->name, o->lo,
-                            o->hi);
+                            "number from %u to %u",
+                            arg, o->name, o->lo, o->hi);
             return cli_usage_hint(NULL);
         }
     } else if (errno || end == arg || *end || !(v > 0 && v <= 1)) {
         cli_usage_error("invalid value \"%s\" for --%s: expected a number "
-                        "above 0 and at most 1", arg, o->name);
+                        "above 0 and at most 1",
+                        arg, o->name);
         return cli_usage_hint(NULL);
     }
     *out = v;
@@ -213,14 +238,14 @@ static int parse_format(const char *arg, cli_settings *s)
         s->format = FMT_JSONL;
     else {
         cli_usage_error("invalid value \"%s\" for --format: expected text, "
-                        "json or jsonl", arg);
+                        "json or jsonl",
+                        arg);
         return cli_usage_hint(NULL);
     }
     return 0;
 }
 
-static int apply(const opt *o, const char *arg, cli_settings *s,
-                 wt_options *w)
+static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
 {
     switch (o->id) {
     case O_K: return parse_uint(o, arg, &w->shingle_k);
@@ -350,8 +375,8 @@ static void print_options(const char *command)
             continue;
         char left[64];
         if (o->short_name)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name,
-                     o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
         else
             snprintf(left, sizeof left, "    --%s%s%s", o->name,
                      o->arg ? " " : "", o->arg ? o->arg : "");
@@ -442,8 +467,8 @@ void cli_help(const char *command)
 /* Each lexicon's dictionaries and entries, and the missing ones. */
 static void print_lexicons(const char *dir)
 {
-    static const char *codes[] = {"de", "es", "fr", "it", "ja", "ko", "pt",
-                                  "ru", "uk", "zh"};
+    static const char *codes[] = {"de", "es", "fr", "it", "ja",
+                                  "ko", "pt", "ru", "uk", "zh"};
     printf("lexicons: %s\n", dir);
     for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
         char path[4096], line[512];

@@ -21,32 +21,32 @@
 typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
 
 typedef struct cli_meta {
-    const char *file;  /* as given on the command line */
+    const char *file; /* as given on the command line */
     const char *value;
 } cli_meta;
 
 typedef struct cli_settings {
     const char *command; /* "compare", "scan", "diff", "index" */
     cli_format format;
-    int all_pairs;       /* JSON: every scored pair, not only linked ones */
+    int all_pairs; /* JSON: every scored pair, not only linked ones */
     int quiet, verbose;
-    const char *html;    /* --html FILE: also write the HTML report */
-    int color;           /* diff: 0 auto, 1 --color, -1 --no-color */
-    int side_by_side;    /* diff: columns instead of a word diff */
+    const char *html; /* --html FILE: also write the HTML report */
+    int color;        /* diff: 0 auto, 1 --color, -1 --no-color */
+    int side_by_side; /* diff: columns instead of a word diff */
     int help, version;
     cli_meta *published; /* --published FILE=ISO8601 */
     size_t npublished;
-    cli_meta *outlets;   /* --outlet FILE=NAME */
+    cli_meta *outlets; /* --outlet FILE=NAME */
     size_t noutlets;
-    size_t shown;        /* reports show the first N documents; 0 = all */
-    const char *db;      /* index: --db FILE */
-    const char *since;   /* index query: --since TIME */
+    size_t shown;              /* reports show the first N documents; 0 = all */
+    const char *db;            /* index: --db FILE */
+    const char *since;         /* index query: --since TIME */
     const char *filter_outlet; /* index query: --outlet NAME */
-    unsigned jobs;       /* -j N worker threads; 0 = 1 */
-    unsigned batch;      /* index add: documents per transaction */
-    unsigned in_memory_max; /* scan: MB compared in memory, above: index */
-    unsigned max_record; /* index: MB of one JSON Lines record; 0 = 64 */
-    char **inputs;       /* operands */
+    unsigned jobs;             /* -j N worker threads; 0 = 1 */
+    unsigned batch;            /* index add: documents per transaction */
+    unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
+    unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
+    char **inputs;             /* operands */
     size_t ninputs;
 } cli_settings;
 

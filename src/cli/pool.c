@@ -41,8 +41,7 @@ static void *item_at(const pool *p, const chunk *c, size_t i)
     return c->items + i * p->item_size;
 }
 
-pool *pool_new(unsigned jobs, size_t item_size, const pool_ops *ops,
-               void *ctx)
+pool *pool_new(unsigned jobs, size_t item_size, const pool_ops *ops, void *ctx)
 {
     assert(jobs >= 1 && item_size > 0);
     pool *p = calloc(1, sizeof *p);

@@ -27,8 +27,7 @@ typedef struct pool_ops {
 /* A pool of jobs threads (at least 1) over items of item_size bytes;
  * ops and ctx are kept until pool_free().  Returns NULL when out of
  * memory. */
-pool *pool_new(unsigned jobs, size_t item_size, const pool_ops *ops,
-               void *ctx);
+pool *pool_new(unsigned jobs, size_t item_size, const pool_ops *ops, void *ctx);
 
 /* The next item to fill, zeroed; owned by the pool.  Queue it with
  * pool_push(); an item that is not pushed is handed out again. */

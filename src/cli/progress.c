@@ -23,8 +23,7 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-progress *progress_new(size_t total_files, uint64_t total_bytes,
-                       cli_log *log)
+progress *progress_new(size_t total_files, uint64_t total_bytes, cli_log *log)
 {
     progress *p = calloc(1, sizeof *p);
     if (!p)
@@ -63,8 +62,7 @@ static void draw(progress *p, int64_t t)
     }
     cli_status(p->log, "%zu/%zu files, %s of %s, %s/s%s", p->files,
                p->total_files, size_text(b1, (double)p->bytes),
-               size_text(b2, (double)p->total_bytes), size_text(b3, rate),
-               eta);
+               size_text(b2, (double)p->total_bytes), size_text(b3, rate), eta);
     p->last_draw = t;
 }
 

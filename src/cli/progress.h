@@ -18,8 +18,7 @@ typedef struct progress progress;
  * the line is drawn through log, which says --quiet and --verbose and
  * must outlive the progress.  Returns NULL when out of memory; every
  * function accepts NULL and then does nothing. */
-progress *progress_new(size_t total_files, uint64_t total_bytes,
-                       cli_log *log);
+progress *progress_new(size_t total_files, uint64_t total_bytes, cli_log *log);
 
 /* One more file of the given size has been read. */
 void progress_step(progress *p, uint64_t bytes);

@@ -56,23 +56,12 @@ static void put_esc(FILE *out, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '&':
-            fputs("&amp;", out);
-            break;
-        case '<':
-            fputs("&lt;", out);
-            break;
-        case '>':
-            fputs("&gt;", out);
-            break;
-        case '"':
-            fputs("&quot;", out);
-            break;
-        case '\'':
-            fputs("&#39;", out);
-            break;
-        default:
-            fputc(*s, out);
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*s, out);
         }
     }
 }
@@ -392,8 +381,8 @@ static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
             share * 100, pi->known ? "reuser's" : "larger",
             wt_class_name(pi->cls),
             pi->known ? "origin found"
-                       : "which side is the origin is "
-                         "unknown",
+                      : "which side is the origin is "
+                        "unknown",
             x1, y1, x2, y2, cls_fg(pi->cls), 1.5 + 8 * share,
             pi->known ? "" : " stroke-dasharray=\"14 8\"");
     fprintf(out,
@@ -495,8 +484,8 @@ typedef struct graph {
 /* The documents of the graph: pairs come most reuse first, so their
  * documents fill its MAX_NODES places.  Sets *dropped to the number of
  * documents left out.  Returns 0, or -1 when out of memory. */
-static int pick_nodes(const wt_corpus *c, const pair_info *pairs,
-                      size_t npairs, graph *g, size_t *dropped)
+static int pick_nodes(const wt_corpus *c, const pair_info *pairs, size_t npairs,
+                      graph *g, size_t *dropped)
 {
     char *left_out = calloc(wt_corpus_document_count(c) + 1, 1);
     if (!left_out)
@@ -809,8 +798,8 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
     const wt_document *d = wt_corpus_document(pv->c, pv->doc[side]);
     const wt_paragraph *pa = wt_document_paragraph(d, para);
     size_t at = pa->start;
-    for (const hl *h = from; h && h < pv->h + pv->nh && h->side == side &&
-                             h->para == para; h++) {
+    for (const hl *h = from;
+         h && h < pv->h + pv->nh && h->side == side && h->para == para; h++) {
         size_t s = h->start < at ? at : h->start;
         const size_t e = h->end > pa->end ? pa->end : h->end;
         if (s >= e)
@@ -1015,16 +1004,14 @@ static size_t linked_count(const wt_corpus *c, size_t doc, size_t other,
 static void put_pair_head(FILE *out, const pair_view *pv, int known)
 {
     const wt_corpus *c = pv->c;
-    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>",
-            pv->idx);
+    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>", pv->idx);
     put_esc(out, doc_id(c, pv->doc[1]));
     fputs(known ? " took from " : " and ", out);
     put_esc(out, doc_id(c, pv->doc[0]));
     fputs("</h2>\n<p class=\"sub\">", out);
     for (int side = 1; side >= 0; side--) {
         size_t text;
-        const size_t k =
-            linked_count(c, pv->doc[side], pv->doc[!side], &text);
+        const size_t k = linked_count(c, pv->doc[side], pv->doc[!side], &text);
         fprintf(out, "%zu of %zu text paragraphs of ", k, text);
         put_esc(out, doc_id(c, pv->doc[side]));
         fputs(" share text with ", out);

@@ -25,10 +25,10 @@ static json_t *spans_json(const wt_source *src)
     json_t *a = json_array();
     for (size_t i = 0; a && i < src->span_count; i++) {
         const wt_span *sp = &src->spans[i];
-        json_array_append_new(
-            a, json_pack("[IIII]", (json_int_t)sp->start,
-                         (json_int_t)sp->end, (json_int_t)sp->source_start,
-                         (json_int_t)sp->source_end));
+        json_array_append_new(a, json_pack("[IIII]", (json_int_t)sp->start,
+                                           (json_int_t)sp->end,
+                                           (json_int_t)sp->source_start,
+                                           (json_int_t)sp->source_end));
     }
     return a;
 }
@@ -36,13 +36,12 @@ static json_t *spans_json(const wt_source *src)
 static json_t *source_json(const wt_corpus *c, const wt_source *src)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
-    json_t *o = json_pack("{s:o, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
-                     str(wt_document_id(od)), "paragraph",
-                     (json_int_t)src->paragraph, "class",
-                     wt_class_name(src->cls), "score", src->score,
-                     "coverage", src->coverage, "fact_overlap",
-                     src->fact_overlap, "origin", wt_origin_name(src->origin),
-                     "spans", spans_json(src));
+    json_t *o = json_pack(
+        "{s:o, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
+        str(wt_document_id(od)), "paragraph", (json_int_t)src->paragraph,
+        "class", wt_class_name(src->cls), "score", src->score, "coverage",
+        src->coverage, "fact_overlap", src->fact_overlap, "origin",
+        wt_origin_name(src->origin), "spans", spans_json(src));
     const char *lang = wt_document_paragraph_lang(od, src->paragraph);
     if (o && lang)
         json_object_set_new(o, "lang", str(lang));
@@ -55,17 +54,17 @@ static json_t *paragraph_json(const wt_corpus *c, const wt_document *d,
     json_t *sources = json_array();
     for (size_t i = 0; sources && i < p->source_count; i++)
         json_array_append_new(sources, source_json(c, &p->sources[i]));
-    json_t *o = json_pack("{s:I, s:I, s:I, s:b, s:I, s:o}", "index",
-                          (json_int_t)index, "start", (json_int_t)p->start,
-                          "end", (json_int_t)p->end, "boilerplate",
-                          p->boiler != WT_BOILER_NONE, "words",
-                          (json_int_t)p->word_count, "sources", sources);
+    json_t *o =
+        json_pack("{s:I, s:I, s:I, s:b, s:I, s:o}", "index", (json_int_t)index,
+                  "start", (json_int_t)p->start, "end", (json_int_t)p->end,
+                  "boilerplate", p->boiler != WT_BOILER_NONE, "words",
+                  (json_int_t)p->word_count, "sources", sources);
     if (o && p->boiler != WT_BOILER_NONE)
         json_object_set_new(o, "boilerplate_kind",
                             json_string(wt_boiler_name(p->boiler)));
     if (o && wt_document_paragraph_lang(d, index))
-        json_object_set_new(o, "lang", json_string(
-                                           wt_document_paragraph_lang(d, index)));
+        json_object_set_new(o, "lang",
+                            json_string(wt_document_paragraph_lang(d, index)));
     return o;
 }
 
@@ -75,9 +74,8 @@ static json_t *document_json(const wt_corpus *c, const wt_document *d)
     for (size_t i = 0; paras && i < wt_document_paragraph_count(d); i++)
         json_array_append_new(
             paras, paragraph_json(c, d, wt_document_paragraph(d, i), i));
-    json_t *o = json_pack("{s:o, s:o, s:o, s:o}", "id",
-                          str(wt_document_id(d)), "path",
-                          str(wt_document_path(d)), "lang",
+    json_t *o = json_pack("{s:o, s:o, s:o, s:o}", "id", str(wt_document_id(d)),
+                          "path", str(wt_document_path(d)), "lang",
                           str(wt_document_lang(d)), "paragraphs", paras);
     if (o && wt_document_outlet(d))
         json_object_set_new(o, "outlet", str(wt_document_outlet(d)));
@@ -103,12 +101,11 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
         if ((!all && sa == 0 && sb == 0) || ab[2 * i] >= shown)
             continue;
         json_array_append_new(
-            a, json_pack("{s:o, s:o, s:f, s:f, s:f}", "a",
-                         str(wt_document_id(wt_corpus_document(c, ab[2 * i]))),
-                         "b",
-                         str(wt_document_id(
-                             wt_corpus_document(c, ab[2 * i + 1]))),
-                         "a_from_b", sa, "b_from_a", sb, "similarity", sim));
+            a, json_pack(
+                   "{s:o, s:o, s:f, s:f, s:f}", "a",
+                   str(wt_document_id(wt_corpus_document(c, ab[2 * i]))), "b",
+                   str(wt_document_id(wt_corpus_document(c, ab[2 * i + 1]))),
+                   "a_from_b", sa, "b_from_a", sb, "similarity", sim));
     }
     free(ab);
     return a;
@@ -123,11 +120,10 @@ static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
         n = s->shown;
     json_t *docs = json_array();
     for (size_t i = 0; docs && i < n; i++)
-        json_array_append_new(docs,
-                              document_json(c, wt_corpus_document(c, i)));
-    json_t *root = json_pack("{s:s, s:o, s:o}", "wiretrace", WT_VERSION,
-                             "documents", docs, "pairs",
-                             pairs_json(c, s->all_pairs, n));
+        json_array_append_new(docs, document_json(c, wt_corpus_document(c, i)));
+    json_t *root =
+        json_pack("{s:s, s:o, s:o}", "wiretrace", WT_VERSION, "documents", docs,
+                  "pairs", pairs_json(c, s->all_pairs, n));
     if (!root)
         return -1;
     const int rc = json_dumpf(root, out, flags | JSON_REAL_PRECISION(4));

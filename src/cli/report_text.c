@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LEAD_CHARS 46   /* first words of a paragraph */
-#define SPAN_CHARS 90   /* preview of a shared span */
+#define LEAD_CHARS 46 /* first words of a paragraph */
+#define SPAN_CHARS 90 /* preview of a shared span */
 
 static size_t utf8_chars(const char *s)
 {
@@ -53,9 +53,8 @@ static const char *origin_text(const wt_corpus *c, const wt_source *src)
     }
 }
 
-static void print_source(FILE *out, const wt_corpus *c,
-                         const wt_document *d, const wt_source *src,
-                         int first)
+static void print_source(FILE *out, const wt_corpus *c, const wt_document *d,
+                         const wt_source *src, int first)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
     if (!first)
@@ -76,8 +75,8 @@ static void print_source(FILE *out, const wt_corpus *c,
     free(text);
 }
 
-static void print_paragraph(FILE *out, const wt_corpus *c,
-                            const wt_document *d, size_t i)
+static void print_paragraph(FILE *out, const wt_corpus *c, const wt_document *d,
+                            size_t i)
 {
     const wt_paragraph *p = wt_document_paragraph(d, i);
     char *lead = NULL;
@@ -102,8 +101,7 @@ static void print_paragraph(FILE *out, const wt_corpus *c,
         print_source(out, c, d, &p->sources[s], s == 0);
 }
 
-static void print_document(FILE *out, const wt_corpus *c,
-                           const wt_document *d)
+static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)
 {
     const size_t n = wt_document_paragraph_count(d);
     size_t with = 0, text = 0;
@@ -116,9 +114,10 @@ static void print_document(FILE *out, const wt_corpus *c,
                 break;
             }
     }
-    fprintf(out, "\n%s  (%s, %zu paragraphs, %zu of %zu text paragraphs "
-            "with a source", wt_document_id(d), wt_document_lang(d), n,
-            with, text);
+    fprintf(out,
+            "\n%s  (%s, %zu paragraphs, %zu of %zu text paragraphs "
+            "with a source",
+            wt_document_id(d), wt_document_lang(d), n, with, text);
     if (wt_document_outlet(d))
         fprintf(out, "; outlet %s", wt_document_outlet(d));
     fputs(")\n", out);
@@ -197,16 +196,17 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
         if (sa == 0 && sb == 0)
             continue;
         if (!header++)
-            fprintf(out, "\nDocument pairs with reuse (share of each "
+            fprintf(out,
+                    "\nDocument pairs with reuse (share of each "
                     "side's text paragraphs that have a source in the "
-                    "other)\n  %-28s %-28s %6s %6s %8s  %s\n", "A", "B",
-                    "A<-B", "B<-A", "resembl.", "origin");
+                    "other)\n  %-28s %-28s %6s %6s %8s  %s\n",
+                    "A", "B", "A<-B", "B<-A", "resembl.", "origin");
         fputs("  ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
         fputs(" ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
-        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100,
-                sim, pair_origin_id(c, a, b));
+        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100, sim,
+                pair_origin_id(c, a, b));
     }
     free(ab);
     if (!header)
@@ -222,12 +222,14 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
     size_t paras = 0;
     for (size_t i = 0; i < n; i++)
         paras += wt_document_paragraph_count(wt_corpus_document(c, i));
-    fprintf(out, "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
-            "between documents\n", WT_VERSION, n, paras,
-            report_count_links_in(c, n));
+    fprintf(out,
+            "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
+            "between documents\n",
+            WT_VERSION, n, paras, report_count_links_in(c, n));
     fputs("Each paragraph: index, first words, then how it was reused: "
           "class, score,\nsource document ¶paragraph, origin, and the "
-          "longest shared span with its bytes.\n", out);
+          "longest shared span with its bytes.\n",
+          out);
     for (size_t i = 0; i < n; i++)
         print_document(out, c, wt_corpus_document(c, i));
     if (print_pairs(out, c, n))

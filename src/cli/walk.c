@@ -110,8 +110,7 @@ static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
         cli_error("%s: %s", e->fts_path, strerror(e->fts_errno));
         cli_raise(status, EXIT_INPUT);
     } else if (e->fts_info == FTS_DC) {
-        cli_error("%s: directory loop (symbolic link), skipped",
-                  e->fts_path);
+        cli_error("%s: directory loop (symbolic link), skipped", e->fts_path);
         cli_raise(status, EXIT_INPUT);
     } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
         cli_error("%s: dangling symbolic link, skipped", e->fts_path);

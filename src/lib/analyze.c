@@ -35,10 +35,10 @@ typedef struct share {
 
 typedef struct stage {
     const wt_analyze_job *job;
-    gpara *g;           /* gid (global paragraph id) -> (doc, para) */
+    gpara *g; /* gid (global paragraph id) -> (doc, para) */
     size_t ng;
-    wt_postings post;   /* key -> gid */
-    share *share;       /* the current paragraph's, merged by gid */
+    wt_postings post; /* key -> gid */
+    share *share;     /* the current paragraph's, merged by gid */
     size_t nshare, sharecap;
 } stage;
 
@@ -192,9 +192,9 @@ static wt_span *copy_spans(const wt_pair_score *ps, int swap)
         return NULL;
     for (size_t i = 0; i < ps->nspans; i++) {
         const wt_span *s = &ps->spans[i];
-        v[i] = swap ? (wt_span){s->source_start, s->source_end, s->start,
-                                s->end}
-                    : *s;
+        v[i] = swap
+                   ? (wt_span){s->source_start, s->source_end, s->start, s->end}
+                   : *s;
     }
     return v;
 }
@@ -212,9 +212,8 @@ static wt_pair_score swapped(const wt_pair_score *s)
 
 /* Classifies one side of a scored pair and, if it is a link, records it
  * on paragraph p as a source pointing to (odoc, opara). */
-static int link_side(const wt_options *o, wt_para *p,
-                     const wt_pair_score *ps, int swap, size_t odoc,
-                     size_t opara, int same_doc)
+static int link_side(const wt_options *o, wt_para *p, const wt_pair_score *ps,
+                     int swap, size_t odoc, size_t opara, int same_doc)
 {
     double score = 0;
     const wt_pair_score view = swap ? swapped(ps) : *ps;
@@ -275,16 +274,16 @@ static int score_candidates(stage *s)
 /* The earlier paragraphs that share a shingle with q: for each shingle of
  * q, the first WT_DUP_FIRST paragraphs holding it.  Sorted, unique. */
 static int dup_candidates(const wt_document *d, const wt_postings *refs,
-                          uint32_t q, uint64_t **cand, size_t *n,
-                          size_t *cap)
+                          uint32_t q, uint64_t **cand, size_t *n, size_t *cap)
 {
     const wt_para *pq = &d->paras[q];
     *n = 0;
     for (size_t i = 0; i < pq->nshingles; i++) {
         const size_t lo = wt_postings_find(refs, pq->shingles[i]);
-        for (size_t k = lo; k < refs->n && k < lo + WT_DUP_FIRST &&
-                            refs->v[k].key == pq->shingles[i] &&
-                            refs->v[k].id < q; k++) {
+        for (size_t k = lo;
+             k < refs->n && k < lo + WT_DUP_FIRST &&
+             refs->v[k].key == pq->shingles[i] && refs->v[k].id < q;
+             k++) {
             if (wt_grow(cand, cap, *n + 1, sizeof **cand))
                 return WT_ENOMEM;
             (*cand)[(*n)++] = refs->v[k].id;
@@ -307,8 +306,7 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
     int rc = 0;
     for (size_t p = 0; p < d->npara && !rc; p++)
         for (size_t i = 0; i < d->paras[p].nshingles && !rc; i++)
-            rc = wt_postings_add(&refs, d->paras[p].shingles[i],
-                                 (uint32_t)p);
+            rc = wt_postings_add(&refs, d->paras[p].shingles[i], (uint32_t)p);
     if (!rc)
         wt_postings_sort(&refs);
     for (size_t q = 1; q < d->npara && !rc; q++) {

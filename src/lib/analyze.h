@@ -17,12 +17,12 @@
 typedef struct wt_analyze_job {
     wt_document *const *docs;
     size_t ndocs;
-    size_t focus;           /* > 0: only links of documents [0, focus) are
+    size_t focus; /* > 0: only links of documents [0, focus) are
                                wanted (an index query); 0 = all */
     const wt_options *opts;
-    wt_langset *langs;      /* languages, for translations */
-    wt_idf *idf;            /* out: stem weights (zeroed before) */
-    wt_links *links;        /* out: links and pairs (zeroed before) */
+    wt_langset *langs; /* languages, for translations */
+    wt_idf *idf;       /* out: stem weights (zeroed before) */
+    wt_links *links;   /* out: links and pairs (zeroed before) */
 } wt_analyze_job;
 
 /* Finds the sources of every paragraph of job->docs.  Returns 0 or a

@@ -58,8 +58,8 @@ const char *wt_strerror(int code)
     }
 }
 
-static void corpus_log(const wt_corpus *c, wt_log_level lvl,
-                       const char *fmt, ...)
+static void corpus_log(const wt_corpus *c, wt_log_level lvl, const char *fmt,
+                       ...)
 {
     if (!c->opts.logger)
         return;
@@ -87,12 +87,12 @@ static int check_options(const wt_options *o)
     return o->shingle_k >= 1 && o->shingle_k <= 16 && o->window >= 1 &&
            o->window <= 64 && o->minhash_perms >= 8 &&
            o->minhash_perms <= 1024 && o->min_span >= 2 &&
-           o->verbatim_min > 0 && o->verbatim_min <= 1 &&
-           o->edited_min > 0 && o->edited_min <= o->verbatim_min &&
-           o->rewrite_min > 0 && o->rewrite_min <= 1 &&
-           o->duplicate_min > 0 && o->duplicate_min <= 1 &&
-           o->evidence_min >= 0 && o->evidence_min <= 64 &&
-           o->translation_min > 0 && o->translation_min <= 1;
+           o->verbatim_min > 0 && o->verbatim_min <= 1 && o->edited_min > 0 &&
+           o->edited_min <= o->verbatim_min && o->rewrite_min > 0 &&
+           o->rewrite_min <= 1 && o->duplicate_min > 0 &&
+           o->duplicate_min <= 1 && o->evidence_min >= 0 &&
+           o->evidence_min <= 64 && o->translation_min > 0 &&
+           o->translation_min <= 1;
 }
 
 int wt_corpus_new(wt_corpus **out, const wt_options *opts)
@@ -108,9 +108,9 @@ int wt_corpus_new(wt_corpus **out, const wt_options *opts)
     int rc = WT_EINVAL;
     if (!check_options(&c->opts))
         goto fail;
-    rc = wt_langset_new(&c->langs, c->opts.lang_dir ? c->opts.lang_dir
-                                                    : wt_default_lang_dir(),
-                        c->opts.seed);
+    rc = wt_langset_new(
+        &c->langs, c->opts.lang_dir ? c->opts.lang_dir : wt_default_lang_dir(),
+        c->opts.seed);
     if (rc)
         goto fail;
     *out = c;
@@ -218,8 +218,8 @@ static int para_stems(wt_para *p, const wt_token *t)
 }
 
 /* Words, stems and shingles of every paragraph of d. */
-static int analyze_paragraphs(wt_corpus *c, wt_document *d,
-                              const size_t *plang, const wt_para_range *r)
+static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
+                              const wt_para_range *r)
 {
     wt_shingle *sh = NULL, *all = NULL;
     size_t nsh = 0, shcap = 0, nall = 0, allcap = 0, fpcap = 0;
@@ -232,15 +232,15 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d,
         p->tok_begin = d->toks.n;
         const wt_lang_ctx *l = lang_at(c, plang[i]);
         snprintf(p->lang, sizeof p->lang, "%s", l->code);
-        rc = wt_tokenize(l->tok, &d->text, r[i].start, r[i].end,
-                         (uint32_t)i, l->prof, l->stemmer, &d->toks);
+        rc = wt_tokenize(l->tok, &d->text, r[i].start, r[i].end, (uint32_t)i,
+                         l->prof, l->stemmer, &d->toks);
         p->tok_end = d->toks.n;
         p->pub.word_count = p->tok_end - p->tok_begin;
         nsh = 0;
         if (!rc)
-            rc = wt_shingles(d->toks.v, p->tok_begin, p->tok_end,
-                             c->opts.shingle_k, c->opts.seed, &sh, &nsh,
-                             &shcap);
+            rc =
+                wt_shingles(d->toks.v, p->tok_begin, p->tok_end,
+                            c->opts.shingle_k, c->opts.seed, &sh, &nsh, &shcap);
         if (!rc)
             rc = para_shingles(p, sh, nsh);
         if (!rc)
@@ -339,13 +339,17 @@ static int decode_document(wt_corpus *c, wt_document *d)
 {
     wt_decode_report rep;
     if (d->nbytes > WT_READ_MAX)
-        return corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
-                           "(1 GiB), skipped", d->path, WT_READ_MAX);
-    const int rc = wt_text_decode(&d->text, d->bytes, d->nbytes,
-                                  c->opts.encoding, &rep);
+        return corpus_fail(c, WT_EINVAL,
+                           "%s: too large: over %zu bytes "
+                           "(1 GiB), skipped",
+                           d->path, WT_READ_MAX);
+    const int rc =
+        wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding, &rep);
     if (rc == WT_ENOTTEXT)
-        return corpus_fail(c, rc, "%s: not a text file (NUL bytes), "
-                           "skipped", d->path);
+        return corpus_fail(c, rc,
+                           "%s: not a text file (NUL bytes), "
+                           "skipped",
+                           d->path);
     if (rc == WT_EINVAL)
         return corpus_fail(c, rc, "%s: cannot decode as %s", d->path,
                            c->opts.encoding ? c->opts.encoding : "UTF-8");
@@ -354,8 +358,8 @@ static int decode_document(wt_corpus *c, wt_document *d)
     if (rep.invalid_count)
         corpus_log(c, WT_LOG_WARN,
                    "%s: %zu invalid %s sequence(s), the first at byte %zu; "
-                   "shown as U+FFFD", d->path, rep.invalid_count,
-                   rep.charset, rep.first_invalid);
+                   "shown as U+FFFD",
+                   d->path, rep.invalid_count, rep.charset, rep.first_invalid);
     return 0;
 }
 
@@ -363,8 +367,7 @@ static int decode_document(wt_corpus *c, wt_document *d)
  * another language than the document's (li), its boilerplate by that
  * language's patterns too: "Copyright Yonhap" under a Korean story. */
 static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
-                           size_t npara, size_t li, int given,
-                           size_t *plang)
+                           size_t npara, size_t li, int given, size_t *plang)
 {
     int rc = 0;
     for (size_t i = 0; i < npara && !rc; i++) {
@@ -383,8 +386,7 @@ static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
 /* The language forced on a document: the option (as a BCP 47 tag, "EN"
  * or "en-US" for "en"), else the article's own tag when there is a profile
  * for it; NULL when the text is to be identified.  out holds 16 bytes. */
-static const char *forced_lang(const wt_corpus *c, const char *lang,
-                               char *out)
+static const char *forced_lang(const wt_corpus *c, const char *lang, char *out)
 {
     if (c->opts.lang)
         return wt_lang_tag_code(c->opts.lang, out) ? out : c->opts.lang;
@@ -491,8 +493,7 @@ int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
 }
 
 /* The language context of the i-th '\n'-separated code of langs. */
-static int known_lang(wt_corpus *c, const char *langs, size_t i,
-                      size_t *out)
+static int known_lang(wt_corpus *c, const char *langs, size_t i, size_t *out)
 {
     while (langs && i--) {
         langs = strchr(langs, '\n');
@@ -510,8 +511,7 @@ static int known_lang(wt_corpus *c, const char *langs, size_t i,
     return lang_get(c, code, out);
 }
 
-static int known_paragraphs(wt_corpus *c, wt_document *d,
-                            const wt_known_doc *k)
+static int known_paragraphs(wt_corpus *c, wt_document *d, const wt_known_doc *k)
 {
     size_t li = 0;
     wt_para_range *r = wt_calloc(k->nparas + 1, sizeof *r);
@@ -525,8 +525,7 @@ static int known_paragraphs(wt_corpus *c, wt_document *d,
         r[i].boiler = (int)(k->paras[3 * i + 2] & 0xff);
         plang[i] = li;
         if (k->langs)
-            rc = known_lang(c, k->langs, k->paras[3 * i + 2] >> 8,
-                            &plang[i]);
+            rc = known_lang(c, k->langs, k->paras[3 * i + 2] >> 8, &plang[i]);
     }
     if (!rc) {
         d->npara = k->nparas;
@@ -539,8 +538,7 @@ static int known_paragraphs(wt_corpus *c, wt_document *d,
 
 int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
 {
-    WT_CHECK_ARG(c && k && k->id && k->lang && (k->text || !k->len),
-                 WT_EINVAL);
+    WT_CHECK_ARG(c && k && k->id && k->lang && (k->text || !k->len), WT_EINVAL);
     if (c->analyzed)
         return corpus_fail(c, WT_ESTATE, "documents added after analyze");
     wt_decode_report rep;
@@ -561,8 +559,8 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
     d->nbytes = k->len;
     d->published = k->published;
     if ((rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs)) ||
-        (rc = wt_text_decode(&d->text, d->bytes, d->nbytes,
-                             c->opts.encoding, &rep)) ||
+        (rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
+                             &rep)) ||
         (rc = known_paragraphs(c, d, k)) ||
         (rc = wt_provenance_credits_read(d, k->credits)) ||
         (rc = wt_provenance_own(d, wt_langset_agencies(c->langs))))
@@ -582,16 +580,18 @@ int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
     int rc = wt_read_file(path, &buf, &len);
     if (rc == WT_EIO)
         return corpus_fail(c, rc, "%s: %s",
-                              !strcmp(path, "-") ? "standard input" : path,
-                              strerror(errno));
+                           !strcmp(path, "-") ? "standard input" : path,
+                           strerror(errno));
     if (rc == WT_EINVAL || (!rc && len > WT_READ_MAX))
-        rc = corpus_fail(c, WT_EINVAL, "%s: too large: over %zu bytes "
-                            "(1 GiB), skipped", path, WT_READ_MAX);
+        rc = corpus_fail(c, WT_EINVAL,
+                         "%s: too large: over %zu bytes "
+                         "(1 GiB), skipped",
+                         path, WT_READ_MAX);
     if (rc) {
         wt_free(buf);
-        return rc == WT_EINVAL ? rc
-                               : corpus_fail(c, rc, "%s: %s", path,
-                                                wt_strerror(rc));
+        return rc == WT_EINVAL
+                   ? rc
+                   : corpus_fail(c, rc, "%s: %s", path, wt_strerror(rc));
     }
     rc = wt_corpus_add_buffer(c, id, path, buf, len);
     wt_free(buf);
@@ -623,8 +623,8 @@ int wt_corpus_analyze(wt_corpus *c)
     if (c->analyzed)
         return corpus_fail(c, WT_ESTATE, "analyze called twice");
     c->analyzed = 1;
-    const wt_analyze_job job = {c->docs, c->ndocs, c->focus, &c->opts,
-                                c->langs, &c->idf, &c->links};
+    const wt_analyze_job job = {c->docs,  c->ndocs, c->focus, &c->opts,
+                                c->langs, &c->idf,  &c->links};
     int rc = wt_analyze_run(&job);
     if (!rc)
         rc = wt_pairscore_new(&c->pairscore, c->docs, c->ndocs, &c->idf);
@@ -664,9 +664,9 @@ int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
     if (share_b)
         *share_b = tb ? lb / tb : 0;
     if (similarity)
-        *similarity = p ? p->similarity
-                        : wt_minhash_similarity(da->sig, db->sig,
-                                                c->opts.minhash_perms);
+        *similarity =
+            p ? p->similarity
+              : wt_minhash_similarity(da->sig, db->sig, c->opts.minhash_perms);
     return 0;
 }
 

@@ -20,10 +20,10 @@ struct wt_corpus {
     wt_document **docs;
     size_t ndocs, doccap;
     int analyzed;
-    wt_idf idf;             /* stem weights (analyze.c) */
-    wt_links links;         /* document pairs (link.c) */
+    wt_idf idf;              /* stem weights (analyze.c) */
+    wt_links links;          /* document pairs (link.c) */
     wt_pairscore *pairscore; /* document stem sets (pairscore.c) */
-    size_t focus;           /* > 0: only links of documents [0, focus) are
+    size_t focus;            /* > 0: only links of documents [0, focus) are
                                wanted (an index query); 0 = all */
 };
 
@@ -45,12 +45,12 @@ typedef struct wt_known_doc {
     const char *text;
     size_t len;
     int64_t published;
-    const uint32_t *paras;  /* per paragraph: byte start, byte end, and
+    const uint32_t *paras; /* per paragraph: byte start, byte end, and
                                wt_boiler | language index << 8 */
     size_t nparas;
-    const char *langs;      /* the paragraphs' language codes,
+    const char *langs;   /* the paragraphs' language codes,
                                '\n'-separated; NULL = all in lang */
-    const char *credits;    /* wt_provenance_credits_text() of the
+    const char *credits; /* wt_provenance_credits_text() of the
                                document as analyzed, or NULL */
 } wt_known_doc;
 

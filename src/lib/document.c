@@ -114,8 +114,7 @@ int wt_document_lang_confidence(const wt_document *d)
     return d->lang_percent * (d->lang_reliable ? 1 : -1);
 }
 
-int wt_document_text(const wt_document *d, size_t start, size_t end,
-                     char **out)
+int wt_document_text(const wt_document *d, size_t start, size_t end, char **out)
 {
     WT_CHECK_ARG(d && out, WT_EINVAL);
     if (start > end)
@@ -165,15 +164,15 @@ const char *wt_origin_name(wt_origin o)
 const char *wt_boiler_name(wt_boiler b)
 {
     static const char *const n[WT_BOILER_COUNT] = {
-        "none", "byline", "credit", "follow", "signup", "label", "caption",
-        "author"};
+        "none",   "byline", "credit",  "follow",
+        "signup", "label",  "caption", "author"};
     return (unsigned)b < WT_BOILER_COUNT ? n[b] : "none";
 }
 
 const char *wt_credit_kind_name(wt_credit_kind k)
 {
-    static const char *const n[WT_CREDIT_KIND_COUNT] = {"closing",
-                                                        "dateline", "prose"};
+    static const char *const n[WT_CREDIT_KIND_COUNT] = {"closing", "dateline",
+                                                        "prose"};
     return (unsigned)k < WT_CREDIT_KIND_COUNT ? n[k] : "unknown";
 }
 
@@ -185,8 +184,7 @@ size_t wt_paragraph_word_count(const wt_document *d, size_t para)
     return d->paras[para].tok_end - d->paras[para].tok_begin;
 }
 
-int wt_paragraph_word(const wt_document *d, size_t para, size_t i,
-                      wt_word *out)
+int wt_paragraph_word(const wt_document *d, size_t para, size_t i, wt_word *out)
 {
     WT_CHECK_ARG(d && out, WT_EINVAL);
     if (i >= wt_paragraph_word_count(d, para))

@@ -16,15 +16,15 @@ typedef struct wt_stem_ref {
 } wt_stem_ref;
 
 typedef struct wt_para {
-    wt_paragraph pub;   /* what the public API shows */
-    char lang[16];      /* language the paragraph was read in */
+    wt_paragraph pub; /* what the public API shows */
+    char lang[16];    /* language the paragraph was read in */
     size_t tok_begin, tok_end;
     uint64_t *shingles; /* sorted, unique */
     size_t nshingles;
     wt_stem_ref *stems; /* content stems, sorted by stem, unique */
     size_t nstems;
-    double weight;      /* summed weight of stems, set by analyze */
-    wt_source *src;     /* owned; pub.sources points here */
+    double weight;  /* summed weight of stems, set by analyze */
+    wt_source *src; /* owned; pub.sources points here */
     size_t srccap;
 } wt_para;
 
@@ -34,12 +34,12 @@ struct wt_document {
     size_t nbytes;
     wt_text text;
     int64_t published;
-    int lang_percent;   /* CLD2's share for lang; 0 if given or guessed */
-    int lang_reliable;  /* CLD2 called lang reliable */
+    int lang_percent;  /* CLD2's share for lang; 0 if given or guessed */
+    int lang_reliable; /* CLD2 called lang reliable */
     wt_para *paras;
     size_t npara;
     wt_token_vec toks;
-    wt_shingle *fp;     /* winnowed fingerprints */
+    wt_shingle *fp; /* winnowed fingerprints */
     size_t nfp;
     uint64_t *sig;      /* MinHash signature */
     char *outlet_canon; /* canonical form of outlet, or NULL: what a
@@ -53,6 +53,5 @@ void wt_document_free(wt_document *d);
 
 /* qsort order of wt_stem_ref by stem. */
 int wt_stem_ref_cmp(const void *a, const void *b);
-
 
 #endif

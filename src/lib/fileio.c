@@ -59,8 +59,8 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-int wt_next_data_line(const char *buf, size_t n, size_t *pos,
-                      const char **line, size_t *len, size_t *lineno)
+int wt_next_data_line(const char *buf, size_t n, size_t *pos, const char **line,
+                      size_t *len, size_t *lineno)
 {
     while (*pos < n) {
         const char *s = buf + *pos;

@@ -19,7 +19,7 @@ int wt_read_file(const char *path, char **out, size_t *len);
 /* Iterates over the data lines of buf: trims, skips blank lines and lines
  * starting with '#'.  *pos starts at 0.  Returns 1 with [*line, *line+*len)
  * and the 1-based line number, or 0 at the end. */
-int wt_next_data_line(const char *buf, size_t n, size_t *pos,
-                      const char **line, size_t *len, size_t *lineno);
+int wt_next_data_line(const char *buf, size_t n, size_t *pos, const char **line,
+                      size_t *len, size_t *lineno);
 
 #endif

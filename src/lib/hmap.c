@@ -103,8 +103,7 @@ const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key)
     return NULL;
 }
 
-int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key,
-                 uint64_t *val)
+int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key, uint64_t *val)
 {
     for (; *pos < m->cap; ++*pos)
         if (m->keys[*pos]) {

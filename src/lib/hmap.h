@@ -13,10 +13,10 @@
 typedef struct wt_hmap {
     uint64_t *keys; /* key + 1; 0 marks an empty slot */
     uint64_t *vals;
-    size_t cap;     /* power of two */
-    size_t count;   /* keys held, the one in `last` included */
-    int has_last;   /* UINT64_MAX (whose key + 1 is 0) is held apart */
-    uint64_t last;  /* its value */
+    size_t cap;    /* power of two */
+    size_t count;  /* keys held, the one in `last` included */
+    int has_last;  /* UINT64_MAX (whose key + 1 is 0) is held apart */
+    uint64_t last; /* its value */
 } wt_hmap;
 
 int wt_hmap_init(wt_hmap *m, size_t expected);
@@ -30,7 +30,6 @@ const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key);
 /* Walks the entries in slot order: start with *pos = 0; each call sets
  * *key and *val and returns 1, or returns 0 after the last entry.  The
  * order depends only on the keys inserted, never on the run. */
-int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key,
-                 uint64_t *val);
+int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key, uint64_t *val);
 
 #endif

@@ -27,19 +27,18 @@
 #include <xxhash.h>
 #include <zlib.h>
 
-
 /* A prepared article: all that storing it needs, without the analysis. */
 struct wt_index_entry {
     char *id, *outlet, *url, *lang, *title;
     char *credits; /* wt_provenance_credits_text() */
-    char *plangs;        /* paragraph languages, '\n'-separated */
+    char *plangs;  /* paragraph languages, '\n'-separated */
     int64_t published;
     uint64_t hash[2];
     unsigned char *body; /* zlib */
     size_t nbody, text_len;
-    uint32_t *paras;     /* byte start, end, wt_boiler | lang index << 8 */
+    uint32_t *paras; /* byte start, end, wt_boiler | lang index << 8 */
     size_t nparas;
-    uint64_t *fp;        /* sampled fingerprint << 32 | byte position */
+    uint64_t *fp; /* sampled fingerprint << 32 | byte position */
     size_t nfp;
     uint64_t *bands;
     size_t nbands;
@@ -92,16 +91,15 @@ static int ix_fail(wt_index *ix, int rc, const char *fmt, const char *a,
 
 static int store_fail(wt_index *ix, int rc)
 {
-    return ix_fail(ix, rc, "index: %s%s", ix->store->ops->error(ix->store),
-                   "");
+    return ix_fail(ix, rc, "index: %s%s", ix->store->ops->error(ix->store), "");
 }
 
 /* The analysis settings that fingerprints depend on are the index's own:
  * a new index records them, an existing one imposes them. */
 static int settle_options(wt_index *ix)
 {
-    static const char *const names[] = {"shingle_k", "window",
-                                        "minhash_perms", "seed"};
+    static const char *const names[] = {"shingle_k", "window", "minhash_perms",
+                                        "seed"};
     unsigned *u[] = {&ix->opts.shingle_k, &ix->opts.window,
                      &ix->opts.minhash_perms};
     int rc = 0;
@@ -115,9 +113,9 @@ static int settle_options(wt_index *ix)
             ix->opts.seed = strtoull(v, NULL, 10);
         } else {
             char buf[32];
-            snprintf(buf, sizeof buf, "%llu", i < 3
-                     ? (unsigned long long)*u[i]
-                     : (unsigned long long)ix->opts.seed);
+            snprintf(buf, sizeof buf, "%llu",
+                     i < 3 ? (unsigned long long)*u[i]
+                           : (unsigned long long)ix->opts.seed);
             rc = ix->store->ops->set_setting(ix->store, names[i], buf);
         }
         wt_free(v);
@@ -151,8 +149,8 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (!ix->iopts.batch)
         ix->iopts.batch = 1;
     wt_store_stats st;
-    int rc = wt_store_sqlite_open(&ix->store, path, ix->iopts.read_only,
-                                  err, errlen);
+    int rc = wt_store_sqlite_open(&ix->store, path, ix->iopts.read_only, err,
+                                  errlen);
     /* Settings are written once, by the first open; later opens only read
      * them and so never wait for a writer's open batch. */
     char *seed = NULL;
@@ -161,8 +159,7 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     const int write = !rc && !seed;
     wt_free(seed);
     if (write && ix->iopts.read_only) {
-        snprintf(err, errlen, "%s: not a wiretrace index (no settings)",
-                 path);
+        snprintf(err, errlen, "%s: not a wiretrace index (no settings)", path);
         rc = WT_ECORRUPT;
     }
     if (write)
@@ -174,8 +171,7 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (!rc)
         rc = ix->store->ops->stats(ix->store, &st);
     if (rc && ix->store && !err[0])
-        snprintf(err, errlen, "%s: %s", path,
-                 ix->store->ops->error(ix->store));
+        snprintf(err, errlen, "%s: %s", path, ix->store->ops->error(ix->store));
     if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
         snprintf(err, errlen, "%s", wt_strerror(rc));
     if (rc) {
@@ -223,8 +219,10 @@ static int abandon_batch(wt_index *ix, int rc)
     ix->store->ops->rollback(ix->store);
     ix->pending = 0;
     ix->in_txn = 0;
-    snprintf(ix->err, sizeof ix->err, "index write failed: %s; the %zu "
-             "earlier change(s) of this batch were not kept", why, n);
+    snprintf(ix->err, sizeof ix->err,
+             "index write failed: %s; the %zu "
+             "earlier change(s) of this batch were not kept",
+             why, n);
     recount(ix);
     return rc == WT_ENOMEM ? rc : WT_EWRITE;
 }
@@ -289,8 +287,7 @@ static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
     for (size_t i = 0; i < d->nfp; i++) {
         const uint32_t h = (uint32_t)(d->fp[i].hash >> 32);
         if (h % WT_IX_FP_SAMPLE == 0)
-            (*fp)[(*nfp)++] = (uint64_t)h << 32 |
-                              d->toks.v[d->fp[i].tok].start;
+            (*fp)[(*nfp)++] = (uint64_t)h << 32 | d->toks.v[d->fp[i].tok].start;
     }
     for (unsigned b = 0; b < nb; b++) {
         const uint64_t *row = d->sig + (size_t)b * WT_IX_BAND_ROWS;
@@ -399,8 +396,8 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
             return rc;
         e->paras[3 * i] = (uint32_t)d->paras[i].pub.start;
         e->paras[3 * i + 1] = (uint32_t)d->paras[i].pub.end;
-        e->paras[3 * i + 2] = (uint32_t)d->paras[i].pub.boiler |
-                              (uint32_t)li << 8;
+        e->paras[3 * i + 2] = (uint32_t)d->paras[i].pub.boiler | (uint32_t)li
+                                                                     << 8;
     }
     return 0;
 }
@@ -608,10 +605,11 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
         return rc;
     if (rc) {
         char why[256];
-        snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1,
-                 ix->result->err);
-        return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged "
-                       "(%s)", sd->id, why);
+        snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, ix->result->err);
+        return ix_fail(ix, WT_ECORRUPT,
+                       "index: document %s is damaged "
+                       "(%s)",
+                       sd->id, why);
     }
     return 0;
 }
@@ -627,9 +625,9 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
     for (size_t i = 0; !rc && i < nfp; i++)
         ix->keys[i] = (uint32_t)(fp[i] >> 32);
     *nhits = 0;
-    if (!rc && (rc = ix->store->ops->candidates(
-                    ix->store, ix->keys, nfp, bands, nbands,
-                    WT_IX_POSTING_CAP, &ix->hits, nhits, &ix->hitcap)))
+    if (!rc && (rc = ix->store->ops->candidates(ix->store, ix->keys, nfp, bands,
+                                                nbands, WT_IX_POSTING_CAP,
+                                                &ix->hits, nhits, &ix->hitcap)))
         rc = store_fail(ix, rc);
     else if (rc)
         rc = ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
@@ -650,8 +648,7 @@ static int load_candidates(wt_index *ix, const wt_article *a,
     size_t nhits = 0;
     int rc = find_candidates(ix, ix->result->docs[0], &nhits);
     size_t taken = 0;
-    for (size_t i = 0; !rc && i < nhits && taken < ix->iopts.candidates;
-         i++) {
+    for (size_t i = 0; !rc && i < nhits && taken < ix->iopts.candidates; i++) {
         wt_store_doc sd;
         if ((rc = ix->store->ops->load(ix->store, ix->hits[i].num, &sd)))
             return store_fail(ix, rc);
@@ -661,8 +658,7 @@ static int load_candidates(wt_index *ix, const wt_article *a,
         if (rc == WT_ECORRUPT) {
             /* One damaged row must not fail every query that meets it. */
             if (ix->opts.logger)
-                ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN,
-                                ix->err);
+                ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN, ix->err);
             ix->err[0] = '\0';
             rc = 0;
         } else if (!rc) {
@@ -672,8 +668,8 @@ static int load_candidates(wt_index *ix, const wt_article *a,
     return rc;
 }
 
-int wt_index_query(wt_index *ix, const wt_article *a,
-                   const wt_index_filter *f, const wt_corpus **out)
+int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
+                   const wt_corpus **out)
 {
     WT_CHECK_ARG(ix && a && out, WT_EINVAL);
     if (!a->id || (!a->text && a->len))

@@ -97,8 +97,8 @@ static void finish_icu_text(wt_text *t, const int32_t *offs, size_t n,
 
 /* Converts with ICU's offsets.  Units ICU gives no source byte for are
  * left at -1.  Returns the units written, or -1 on an ICU error. */
-static int32_t convert(UConverter *cnv, const char *bytes, size_t n,
-                       UChar *u, int32_t *offs, size_t cap)
+static int32_t convert(UConverter *cnv, const char *bytes, size_t n, UChar *u,
+                       int32_t *offs, size_t cap)
 {
     UErrorCode err = U_ZERO_ERROR;
     UChar *target = u;
@@ -112,9 +112,8 @@ static int32_t convert(UConverter *cnv, const char *bytes, size_t n,
 /* The same one byte at a time, for converters that fill no offsets
  * (x11-compound-text): the units that come out after byte k began at the
  * byte after the previous output, exactly as the offsets would say. */
-static int32_t convert_bytewise(UConverter *cnv, const char *bytes,
-                                size_t n, UChar *u, int32_t *offs,
-                                size_t cap)
+static int32_t convert_bytewise(UConverter *cnv, const char *bytes, size_t n,
+                                UChar *u, int32_t *offs, size_t cap)
 {
     UErrorCode err = U_ZERO_ERROR;
     UChar *target = u;

@@ -18,10 +18,10 @@ typedef struct wt_text {
 
 /* What decoding noticed, for the caller's warnings. */
 typedef struct wt_decode_report {
-    size_t invalid_count;   /* ill-formed sequences replaced by U+FFFD */
-    size_t first_invalid;   /* byte offset of the first one */
-    int had_bom;            /* a byte order mark was dropped */
-    char charset[64];       /* the charset used ("UTF-8", "UTF-16LE", ...);
+    size_t invalid_count; /* ill-formed sequences replaced by U+FFFD */
+    size_t first_invalid; /* byte offset of the first one */
+    int had_bom;          /* a byte order mark was dropped */
+    char charset[64];     /* the charset used ("UTF-8", "UTF-16LE", ...);
                                a copy: the converter is closed after */
 } wt_decode_report;
 

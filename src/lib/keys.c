@@ -21,8 +21,7 @@ size_t wt_sort_unique_u64(uint64_t *v, size_t n)
     return u;
 }
 
-size_t wt_lower_bound_u64(const void *base, size_t n, size_t size,
-                          uint64_t key)
+size_t wt_lower_bound_u64(const void *base, size_t n, size_t size, uint64_t key)
 {
     const unsigned char *b = base;
     size_t lo = 0, hi = n;

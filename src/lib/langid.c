@@ -57,34 +57,22 @@ static const char *script_lang(UScriptCode s)
 {
     switch (s) {
     case USCRIPT_HANGUL:
-    case USCRIPT_KOREAN:
-        return "ko";
+    case USCRIPT_KOREAN: return "ko";
     case USCRIPT_JAPANESE:
     case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-        return "ja";
+    case USCRIPT_KATAKANA: return "ja";
     case USCRIPT_HAN:
     case USCRIPT_SIMPLIFIED_HAN:
-    case USCRIPT_TRADITIONAL_HAN:
-        return "zh";
-    case USCRIPT_CYRILLIC:
-        return "ru";
-    case USCRIPT_ARABIC:
-        return "ar";
-    case USCRIPT_GREEK:
-        return "el";
-    case USCRIPT_HEBREW:
-        return "he";
-    case USCRIPT_THAI:
-        return "th";
-    case USCRIPT_DEVANAGARI:
-        return "hi";
-    case USCRIPT_GEORGIAN:
-        return "ka";
-    case USCRIPT_ARMENIAN:
-        return "hy";
-    default:
-        return "und";
+    case USCRIPT_TRADITIONAL_HAN: return "zh";
+    case USCRIPT_CYRILLIC: return "ru";
+    case USCRIPT_ARABIC: return "ar";
+    case USCRIPT_GREEK: return "el";
+    case USCRIPT_HEBREW: return "he";
+    case USCRIPT_THAI: return "th";
+    case USCRIPT_DEVANAGARI: return "hi";
+    case USCRIPT_GEORGIAN: return "ka";
+    case USCRIPT_ARMENIAN: return "hy";
+    default: return "und";
     }
 }
 
@@ -92,16 +80,12 @@ static const char *script_lang(UScriptCode s)
 static UScriptCode script_base(UScriptCode s)
 {
     switch (s) {
-    case USCRIPT_KOREAN:
-        return USCRIPT_HANGUL;
+    case USCRIPT_KOREAN: return USCRIPT_HANGUL;
     case USCRIPT_SIMPLIFIED_HAN:
-    case USCRIPT_TRADITIONAL_HAN:
-        return USCRIPT_HAN;
+    case USCRIPT_TRADITIONAL_HAN: return USCRIPT_HAN;
     case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-        return USCRIPT_JAPANESE;
-    default:
-        return s;
+    case USCRIPT_KATAKANA: return USCRIPT_JAPANESE;
+    default: return s;
     }
 }
 
@@ -156,8 +140,7 @@ int wt_langid_detect(const UChar *u, int32_t len, wt_langid *out)
     if (!strcmp(out->code, "zh-Hant"))
         strcpy(out->code, "zh");
     if (!strcmp(out->code, "un") || out->percent < WT_CLD2_MIN_PERCENT) {
-        snprintf(out->code, sizeof out->code, "%s",
-                 script_lang(out->script));
+        snprintf(out->code, sizeof out->code, "%s", script_lang(out->script));
         out->by_script = 1;
         out->reliable = 0;
         out->percent = 0;

@@ -75,9 +75,8 @@ const char *wt_langset_error(const wt_langset *ls) { return ls->err; }
 static int ctx_load(wt_langset *ls, wt_lang_ctx *l)
 {
     const char *code = l->code;
-    int rc = wt_profile_load(&l->prof, ls->dir, code,
-                             ls->agencies->alternation, ls->err,
-                             sizeof ls->err);
+    int rc = wt_profile_load(&l->prof, ls->dir, code, ls->agencies->alternation,
+                             ls->err, sizeof ls->err);
     if (!rc) {
         rc = wt_stemmer_new(&l->stemmer, l->prof->stemmer);
         if (rc == WT_ELANG)
@@ -88,11 +87,10 @@ static int ctx_load(wt_langset *ls, wt_lang_ctx *l)
     if (!rc)
         rc = wt_tokenizer_new(&l->tok, code, ls->seed);
     if (!rc && l->prof->translit &&
-        (rc = wt_tokenizer_set_translit(l->tok, l->prof->translit)) ==
-            WT_ELANG)
+        (rc = wt_tokenizer_set_translit(l->tok, l->prof->translit)) == WT_ELANG)
         snprintf(ls->err, sizeof ls->err,
-                 "%s/%s/profile.txt: ICU has no transliterator \"%s\"",
-                 ls->dir, code, l->prof->translit);
+                 "%s/%s/profile.txt: ICU has no transliterator \"%s\"", ls->dir,
+                 code, l->prof->translit);
     return rc;
 }
 
@@ -102,8 +100,10 @@ int wt_langset_get(wt_langset *ls, const char *code, size_t *out)
      * that "../x" never names a folder. */
     for (const char *p = code; *p; p++)
         if (!(*p >= 'a' && *p <= 'z') || p - code >= 8) {
-            snprintf(ls->err, sizeof ls->err, "\"%s\" is not a language "
-                     "code (two or three letters)", code);
+            snprintf(ls->err, sizeof ls->err,
+                     "\"%s\" is not a language "
+                     "code (two or three letters)",
+                     code);
             return WT_ELANG;
         }
     for (size_t i = 0; i < ls->n; i++)
@@ -216,9 +216,8 @@ int wt_langset_choose_para(wt_langset *ls, size_t doc, const UChar *u,
     if (rc || !g.letters)
         return rc;
     const wt_profile *dp = ls->v[doc].prof;
-    const UScriptCode want = dp->script[0]
-                                 ? wt_script_from_code(dp->script)
-                                 : USCRIPT_INVALID_CODE;
+    const UScriptCode want =
+        dp->script[0] ? wt_script_from_code(dp->script) : USCRIPT_INVALID_CODE;
     const char *code = NULL;
     if (!wt_script_fits(want, g.script))
         code = usable(ls, g.code);

@@ -44,16 +44,15 @@ int wt_links_note_pair(wt_links *l, wt_document *const *docs, uint32_t a,
     memset(p, 0, sizeof *p);
     p->a = a;
     p->b = b;
-    p->similarity = wt_minhash_similarity(docs[a]->sig, docs[b]->sig,
-                                          l->perms);
+    p->similarity = wt_minhash_similarity(docs[a]->sig, docs[b]->sig, l->perms);
     *ix = l->npairs++;
     return 0;
 }
 
 static wt_pair_info *pair_of(const wt_links *l, size_t a, size_t b)
 {
-    const uint64_t *ix = wt_hmap_get(
-        &l->index, wt_pair_key_sorted((uint32_t)a, (uint32_t)b));
+    const uint64_t *ix =
+        wt_hmap_get(&l->index, wt_pair_key_sorted((uint32_t)a, (uint32_t)b));
     return ix && *ix < l->npairs ? &l->pairs[*ix] : NULL;
 }
 
@@ -83,8 +82,7 @@ int wt_link_add(wt_para *p, wt_source *src)
         }
         return 0;
     }
-    if (wt_grow(&p->src, &p->srccap, p->pub.source_count + 1,
-                sizeof *p->src)) {
+    if (wt_grow(&p->src, &p->srccap, p->pub.source_count + 1, sizeof *p->src)) {
         wt_free((void *)src->spans);
         return WT_ENOMEM;
     }

@@ -23,8 +23,8 @@ typedef struct wt_pair_info {
 typedef struct wt_links {
     wt_pair_info *pairs; /* in the order first noted */
     size_t npairs, paircap;
-    wt_hmap index;       /* wt_pair_key(a, b) -> index into pairs */
-    unsigned perms;      /* MinHash permutations of the signatures */
+    wt_hmap index;  /* wt_pair_key(a, b) -> index into pairs */
+    unsigned perms; /* MinHash permutations of the signatures */
 } wt_links;
 
 /* Prepares l for a corpus of about ndocs documents whose signatures have

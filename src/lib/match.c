@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s)
 {
     const uint64_t *df = wt_hmap_get(&idf->df, s->stem);
@@ -92,8 +91,7 @@ static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
             budget -= len < budget ? len : budget;
             if ((rc = wt_grow(out, &cap, *nout + 1, sizeof **out)))
                 goto out;
-            (*out)[(*nout)++] = (run){(uint32_t)i, (uint32_t)j,
-                                      (uint32_t)len};
+            (*out)[(*nout)++] = (run){(uint32_t)i, (uint32_t)j, (uint32_t)len};
         }
     }
 out:
@@ -120,17 +118,16 @@ static int add_tile(wt_pair_score *out, size_t *cap, const wt_token *ta,
 {
     if (wt_grow(&out->spans, cap, out->nspans + 1, sizeof *out->spans))
         return WT_ENOMEM;
-    out->spans[out->nspans++] =
-        (wt_span){ta[ia].start, ta[ia + len - 1].end, tb[ib].start,
-                  tb[ib + len - 1].end};
+    out->spans[out->nspans++] = (wt_span){ta[ia].start, ta[ia + len - 1].end,
+                                          tb[ib].start, tb[ib + len - 1].end};
     return 0;
 }
 
 /* Takes the runs longest first; each unmarked piece with two content words
  * becomes a tile.  Counts the words of tiles of min_span or more. */
-static int tile(const wt_token *ta, size_t na, const wt_token *tb,
-                size_t nb, run *runs, size_t nruns, unsigned min_span,
-                wt_pair_score *out, size_t *covered_a, size_t *covered_b)
+static int tile(const wt_token *ta, size_t na, const wt_token *tb, size_t nb,
+                run *runs, size_t nruns, unsigned min_span, wt_pair_score *out,
+                size_t *covered_a, size_t *covered_b)
 {
     size_t cap = 0;
     int rc = 0;
@@ -171,8 +168,7 @@ out:
 }
 
 static double shared_weight(const wt_para *pa, const wt_para *pb,
-                            const wt_idf *idf, size_t *nshared,
-                            double *plain)
+                            const wt_idf *idf, size_t *nshared, double *plain)
 {
     double w = 0;
     *plain = 0;
@@ -221,8 +217,8 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     }
     out->cov_a = na ? (double)ca / na : 0;
     out->cov_b = nb ? (double)cb / nb : 0;
-    out->shared_weight = shared_weight(pa, pb, idf, &nshared,
-                                       &out->plain_weight);
+    out->shared_weight =
+        shared_weight(pa, pb, idf, &nshared, &out->plain_weight);
     if (nshared < WT_REWRITE_MIN_SHARED)
         out->shared_weight = out->plain_weight = 0;
     out->unit = log(1.0 + idf->npara);
@@ -251,8 +247,8 @@ static int side_class(double cov_a, double cov_b, const wt_options *o,
     return WT_CLASS_REWRITE;
 }
 
-int wt_match_classify(const wt_pair_score *s, const wt_options *o,
-                      int same_doc, double *score)
+int wt_match_classify(const wt_pair_score *s, const wt_options *o, int same_doc,
+                      double *score)
 {
     if (same_doc) {
         *score = s->cov_a;
@@ -267,15 +263,16 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o,
      * much of a short paragraph they make. */
     if (s->shared_weight < o->evidence_min * s->unit)
         return -1;
-    const int copy_link = s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
+    const int copy_link =
+        s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
     const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;
     const double lo = s->fact_a > s->fact_b ? s->fact_b : s->fact_a;
     /* A rewrite keeps facts, not only who said them: a shared title and
      * name ("Principal Deputy National Security Adviser Kim Tae-hyo") is
      * not enough on its own. */
-    const int rewrite_link = hi >= o->rewrite_min &&
-                             lo >= o->rewrite_min / 2 &&
-                             s->plain_weight >= WT_REWRITE_PLAIN_SHARE * o->evidence_min * s->unit;
+    const int rewrite_link =
+        hi >= o->rewrite_min && lo >= o->rewrite_min / 2 &&
+        s->plain_weight >= WT_REWRITE_PLAIN_SHARE * o->evidence_min * s->unit;
     if (!copy_link && !rewrite_link)
         return -1;
     return side_class(s->cov_a, s->cov_b, o, copy_link, score, s->fact_a);

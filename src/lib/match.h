@@ -11,8 +11,8 @@
 
 /* Stem weights: inverse paragraph frequency over the corpus. */
 typedef struct wt_idf {
-    wt_hmap df;     /* stem -> number of paragraphs holding it */
-    double npara;   /* paragraphs counted */
+    wt_hmap df;   /* stem -> number of paragraphs holding it */
+    double npara; /* paragraphs counted */
 } wt_idf;
 
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s);
@@ -41,7 +41,7 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
  * The class of a link seen from paragraph a, or -1 when the pair is no
  * link.  *score is set to the link's score.  same_doc asks for duplicates.
  */
-int wt_match_classify(const wt_pair_score *s, const wt_options *o,
-                      int same_doc, double *score);
+int wt_match_classify(const wt_pair_score *s, const wt_options *o, int same_doc,
+                      double *score);
 
 #endif

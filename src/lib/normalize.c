@@ -49,11 +49,17 @@ void wt_normalizer_free(wt_normalizer *n)
 UChar32 wt_unify_punct(UChar32 c)
 {
     switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC:
-    case 0x0027: case 0x0060: case 0x00B4: case 0x2032: case 0xFF07:
-        return '\'';
-    default:
-        break;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x02BC:
+    case 0x0027:
+    case 0x0060:
+    case 0x00B4:
+    case 0x2032:
+    case 0xFF07: return '\'';
+    default: break;
     }
     const int8_t type = u_charType(c);
     if (type == U_DASH_PUNCTUATION || c == 0x2212)
@@ -70,8 +76,8 @@ static int32_t drop_group_separators(UChar *u, int32_t len)
     int32_t o = 0;
     for (int32_t i = 0; i < len; i++) {
         const UChar c = u[i];
-        const int sep = c == ',' || c == 0x2009 || c == 0x202F ||
-                        c == 0x00A0 || c == '\'';
+        const int sep =
+            c == ',' || c == 0x2009 || c == 0x202F || c == 0x00A0 || c == '\'';
         if (sep && o > 0 && i + 1 < len && u_isdigit(u[o - 1]) &&
             u_isdigit(u[i + 1]))
             continue;
@@ -99,14 +105,13 @@ const char *wt_normalize_word(wt_normalizer *n, const UChar *s, int32_t len,
     /* NFKC_Casefold can expand; ask ICU for the size when it does. */
     if ((*rc = ensure_u(n, (size_t)len * 3 + 8)))
         return NULL;
-    int32_t ul = unorm2_normalize(n->nfkc_cf, s, len, n->u,
-                                  (int32_t)n->ucap, &err);
+    int32_t ul =
+        unorm2_normalize(n->nfkc_cf, s, len, n->u, (int32_t)n->ucap, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {
         if ((*rc = ensure_u(n, (size_t)ul + 1)))
             return NULL;
         err = U_ZERO_ERROR;
-        ul = unorm2_normalize(n->nfkc_cf, s, len, n->u, (int32_t)n->ucap,
-                              &err);
+        ul = unorm2_normalize(n->nfkc_cf, s, len, n->u, (int32_t)n->ucap, &err);
     }
     if (U_FAILURE(err)) {
         *rc = WT_EICU;

@@ -83,8 +83,8 @@ static int doc_stems_build(const wt_idf *idf, const wt_document *d,
     return 0;
 }
 
-int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs,
-                     size_t ndocs, const wt_idf *idf)
+int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
+                     const wt_idf *idf)
 {
     wt_pairscore *ps = wt_calloc(1, sizeof *ps);
     if (!ps || !(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)))

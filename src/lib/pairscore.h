@@ -14,8 +14,8 @@ typedef struct wt_pairscore wt_pairscore;
 
 /* Builds each document's set of content stems with their weights (after
  * the stem weights are known).  Returns 0 or WT_ENOMEM. */
-int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs,
-                     size_t ndocs, const wt_idf *idf);
+int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
+                     const wt_idf *idf);
 void wt_pairscore_free(wt_pairscore *ps);
 
 /* The share of a's text words in paragraphs with a source in document b,

@@ -27,15 +27,12 @@ typedef struct line {
     int indent; /* the line began with white space */
 } line;
 
-static int is_space(UChar c)
-{
-    return u_isUWhiteSpace(c) || c == 0xFEFF;
-}
+static int is_space(UChar c) { return u_isUWhiteSpace(c) || c == 0xFEFF; }
 
 static int is_newline(UChar c)
 {
-    return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
-           c == 0x0B || c == 0x0C || c == 0x85;
+    return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x0B ||
+           c == 0x0C || c == 0x85;
 }
 
 static int split_lines(const wt_text *t, line **out, size_t *count)
@@ -107,8 +104,9 @@ static int joinable(const wt_text *t, const line *a, const line *b,
      * aside): never join across it. */
     if (u_iscntrl(first) && first != '\t')
         return 0;
-    const int cont = u_islower(first) || u_isdigit(first) || last == ',' || last == '-' ||
-                     (blank_separated && a->end - a->start >= WT_WRAPPED_LINE_MIN);
+    const int cont =
+        u_islower(first) || u_isdigit(first) || last == ',' || last == '-' ||
+        (blank_separated && a->end - a->start >= WT_WRAPPED_LINE_MIN);
     if (!cont)
         return 0;
     /* 1 = join, 0 = not, negative = WT_ENOMEM from boiler_kind. */
@@ -194,7 +192,8 @@ int wt_parse_iso8601(const char *s, int64_t *out)
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
         return WT_EINVAL;
     s += n;
-    if ((*s == 'T' || *s == ' ') && sscanf(s + 1, "%2d:%2d%n", &h, &mi, &n) == 2) {
+    if ((*s == 'T' || *s == ' ') &&
+        sscanf(s + 1, "%2d:%2d%n", &h, &mi, &n) == 2) {
         s += 1 + n;
         if (*s == ':' && sscanf(s + 1, "%2d%n", &sec, &n) == 1)
             s += 1 + n;
@@ -230,9 +229,9 @@ int wt_parse_time(const char *s, int64_t *out)
     return wt_parse_iso8601(s, out);
 }
 
-static const char *const header_keys[] = {"date", "published", "outlet",
-                                          "source", "title", "url",
-                                          "lang", "language", "author"};
+static const char *const header_keys[] = {"date",   "published", "outlet",
+                                          "source", "title",     "url",
+                                          "lang",   "language",  "author"};
 
 /* If [s, e) is "Key: value" with a known key, returns the key's index and
  * the value's range. */
@@ -274,13 +273,14 @@ static int store_header(wt_header *h, int key, const UChar *v, int32_t n)
         return WT_ENOMEM;
     char **slot = NULL;
     switch (key) {
-    case 0: case 1:
-        wt_parse_iso8601(s, &h->published);
-        break;
-    case 2: case 3: slot = &h->outlet; break;
+    case 0:
+    case 1: wt_parse_iso8601(s, &h->published); break;
+    case 2:
+    case 3: slot = &h->outlet; break;
     case 4: slot = &h->title; break;
     case 5: slot = &h->url; break;
-    case 6: case 7: slot = &h->lang; break;
+    case 6:
+    case 7: slot = &h->lang; break;
     default: break;
     }
     if (slot && !*slot) {
@@ -340,9 +340,8 @@ int wt_header_read(const wt_text *t, wt_header *hdr, int32_t *body)
     return rc;
 }
 
-int wt_paragraphs_split(const wt_text *t, int32_t body,
-                        const wt_profile *prof, wt_para_range **out,
-                        size_t *count)
+int wt_paragraphs_split(const wt_text *t, int32_t body, const wt_profile *prof,
+                        wt_para_range **out, size_t *count)
 {
     line *lines = NULL;
     size_t nl = 0, cap = 0, n = 0, i = 0;
@@ -361,8 +360,8 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
             lines[j].indent ? indented++ : flush++;
     /* Wire copy without blank lines (Reuters, AP) starts each paragraph
      * with an indented line: a flush line continues the paragraph. */
-    const int indent_marked = !blank_separated && indented >= WT_INDENT_MIN &&
-                              flush >= WT_INDENT_MIN;
+    const int indent_marked =
+        !blank_separated && indented >= WT_INDENT_MIN && flush >= WT_INDENT_MIN;
     for (; i < nl && !rc; i++) {
         if (lines[i].blank)
             continue;
@@ -373,9 +372,9 @@ int wt_paragraphs_split(const wt_text *t, int32_t body,
                               : (join = joinable(t, &lines[i], &lines[i + 1],
                                                  blank_separated, prof)) > 0))
             p.end = lines[++i].end;
-        p.boiler = join < 0 ? join : wt_paragraph_boiler(t->u + p.start,
-                                                         p.end - p.start,
-                                                         prof);
+        p.boiler = join < 0 ? join
+                            : wt_paragraph_boiler(t->u + p.start,
+                                                  p.end - p.start, prof);
         if (p.boiler < 0) {
             rc = p.boiler;
             break;

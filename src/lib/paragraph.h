@@ -18,7 +18,7 @@ typedef struct wt_para_range {
 } wt_para_range;
 
 typedef struct wt_header {
-    char *outlet;      /* "Outlet:" or "Source:" value, or NULL */
+    char *outlet; /* "Outlet:" or "Source:" value, or NULL */
     char *title;
     char *url;
     char *lang;
@@ -37,9 +37,8 @@ int wt_header_read(const wt_text *t, wt_header *hdr, int32_t *body);
  * patterns of prof (may be NULL).  On success *out holds *count ranges
  * (caller frees with wt_free).
  */
-int wt_paragraphs_split(const wt_text *t, int32_t body,
-                        const wt_profile *prof, wt_para_range **out,
-                        size_t *count);
+int wt_paragraphs_split(const wt_text *t, int32_t body, const wt_profile *prof,
+                        wt_para_range **out, size_t *count);
 
 /* Matches a paragraph against the profile's boilerplate patterns and the
  * generic short-label rule; returns a wt_boiler, or WT_ENOMEM. */

@@ -29,7 +29,7 @@ uint64_t wt_word_hash(const char *s, size_t n)
 static int cmp_number(const void *a, const void *b)
 {
     return wt_cmp_u64(&((const wt_number_word *)a)->hash,
-                   &((const wt_number_word *)b)->hash);
+                      &((const wt_number_word *)b)->hash);
 }
 
 /* Reads lang_dir/code/name; a missing optional file gives an empty buffer. */
@@ -75,8 +75,8 @@ static int parse_elisions(wt_profile *p, const char *v, size_t vl)
 }
 
 /* Sets a one-line text key ("script", "decimal", "group"). */
-static int set_text_key(wt_profile *p, const char *k, size_t kl,
-                        const char *v, size_t vl)
+static int set_text_key(wt_profile *p, const char *k, size_t kl, const char *v,
+                        size_t vl)
 {
     if (kl == 6 && !memcmp(k, "script", 6)) {
         snprintf(p->script, sizeof p->script, "%.*s", (int)vl, v);
@@ -144,8 +144,7 @@ static int parse_profile(wt_profile *p, const char *buf, size_t n)
             continue;
         }
         wt_free(*slot);
-        *slot = (vl == 4 && !memcmp(v, "none", 4)) ? NULL
-                                                    : wt_strndup(v, vl);
+        *slot = (vl == 4 && !memcmp(v, "none", 4)) ? NULL : wt_strndup(v, vl);
         if (vl != 4 || memcmp(v, "none", 4))
             if (!*slot)
                 return WT_ENOMEM;
@@ -164,8 +163,7 @@ static int parse_suffixes(wt_profile *p, const char *buf, size_t n)
     size_t pos = 0, lineno = 0, len, cap = 0;
     const char *line;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
-        if (wt_grow(&p->suffixes, &cap, p->nsuffixes + 1,
-                    sizeof *p->suffixes))
+        if (wt_grow(&p->suffixes, &cap, p->nsuffixes + 1, sizeof *p->suffixes))
             return WT_ENOMEM;
         if (!(p->suffixes[p->nsuffixes] = wt_strndup(line, len)))
             return WT_ENOMEM;
@@ -179,7 +177,7 @@ static int parse_suffixes(wt_profile *p, const char *buf, size_t n)
 static int cmp_variant(const void *a, const void *b)
 {
     return wt_cmp_u64(&((const wt_variant *)a)->hash,
-                   &((const wt_variant *)b)->hash);
+                      &((const wt_variant *)b)->hash);
 }
 
 static int parse_variants(wt_profile *p, const char *buf, size_t n,
@@ -194,8 +192,7 @@ static int parse_variants(wt_profile *p, const char *buf, size_t n,
                      path, lineno);
             return WT_ELANG;
         }
-        if (wt_grow(&p->variants, &cap, p->nvariants + 1,
-                    sizeof *p->variants))
+        if (wt_grow(&p->variants, &cap, p->nvariants + 1, sizeof *p->variants))
             return WT_ENOMEM;
         wt_variant *v = &p->variants[p->nvariants];
         v->hash = wt_word_hash(line, (size_t)(tab - line));
@@ -334,8 +331,10 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
         const int kind =
             tab ? kind_of(line, (size_t)(tab - line), credits) : -1;
         if (kind < 0) {
-            snprintf(err, errlen, "%s:%zu: expected KIND<TAB>REGEX, KIND "
-                     "one of %s", path, lineno,
+            snprintf(err, errlen,
+                     "%s:%zu: expected KIND<TAB>REGEX, KIND "
+                     "one of %s",
+                     path, lineno,
                      credits ? "closing, dateline, prose, photo"
                              : "byline, credit, follow, signup, label, "
                                "caption, author");
@@ -343,8 +342,8 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
         }
         if (wt_grow(out, &cap, *count + 1, sizeof **out))
             return WT_ENOMEM;
-        char *pat = expand_macros(tab + 1, len - (size_t)(tab + 1 - line),
-                                  agencies);
+        char *pat =
+            expand_macros(tab + 1, len - (size_t)(tab + 1 - line), agencies);
         if (!pat)
             return WT_ENOMEM;
         wt_pattern *p = &(*out)[*count];
@@ -353,8 +352,8 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
         int rc = compile_regex(pat, flags, &p->re);
         wt_free(pat);
         if (rc == WT_EICU)
-            snprintf(err, errlen, "%s:%zu: invalid regular expression",
-                     path, lineno);
+            snprintf(err, errlen, "%s:%zu: invalid regular expression", path,
+                     lineno);
         if (rc)
             return rc;
         ++*count;
@@ -365,10 +364,9 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
 int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
                     const char *agencies, char *err, size_t errlen)
 {
-    static const char *const files[] = {"profile.txt", "stopwords.txt",
-                                        "numbers.txt", "boilerplate.txt",
-                                        "credits.txt", "suffixes.txt",
-                                        "variants.txt"};
+    static const char *const files[] = {
+        "profile.txt", "stopwords.txt", "numbers.txt", "boilerplate.txt",
+        "credits.txt", "suffixes.txt",  "variants.txt"};
     enum { NFILES = sizeof files / sizeof *files };
     char *buf[NFILES] = {0};
     size_t len[NFILES] = {0};
@@ -392,19 +390,18 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     if ((rc = parse_variants(p, buf[6], len[6], path, err, errlen)))
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[3]);
-    rc = parse_patterns(&p->boiler, &p->nboiler, buf[3], len[3], 0,
-                        agencies, path, err, errlen);
+    rc = parse_patterns(&p->boiler, &p->nboiler, buf[3], len[3], 0, agencies,
+                        path, err, errlen);
     if (rc)
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[4]);
-    rc = parse_patterns(&p->credit, &p->ncredit, buf[4], len[4], 1,
-                        agencies, path, err, errlen);
+    rc = parse_patterns(&p->credit, &p->ncredit, buf[4], len[4], 1, agencies,
+                        path, err, errlen);
 out:
     for (int i = 0; i < NFILES; i++)
         wt_free(buf[i]);
     if (rc == WT_ELANG && !err[0])
-        snprintf(err, errlen, "%s/%s/profile.txt: bad value", lang_dir,
-                 code);
+        snprintf(err, errlen, "%s/%s/profile.txt: bad value", lang_dir, code);
     if (rc) {
         wt_profile_free(p);
         return rc;
@@ -452,8 +449,8 @@ int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
     if (!p->nnumbers)
         return 0;
     const wt_number_word key = {h, 0, 0};
-    const wt_number_word *w = bsearch(&key, p->numbers, p->nnumbers,
-                                      sizeof key, cmp_number);
+    const wt_number_word *w =
+        bsearch(&key, p->numbers, p->nnumbers, sizeof key, cmp_number);
     if (w) {
         *value = w->value;
         if (kind)
@@ -467,8 +464,8 @@ const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)
     if (!p->nvariants)
         return NULL;
     const wt_variant key = {h, NULL, 0};
-    const wt_variant *v = bsearch(&key, p->variants, p->nvariants,
-                                  sizeof key, cmp_variant);
+    const wt_variant *v =
+        bsearch(&key, p->variants, p->nvariants, sizeof key, cmp_variant);
     if (!v)
         return NULL;
     *len = v->len;
@@ -484,14 +481,13 @@ static size_t utf8_chars(const char *s, size_t n)
     return c;
 }
 
-size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
-                               size_t len)
+size_t wt_profile_strip_suffix(const wt_profile *p, const char *w, size_t len)
 {
     /* Cutting again until nothing more comes off makes the stem the same
      * whatever was attached: 어린이가 -> 어린이 -> 어린 = 어린이 -> 어린. */
     for (int i = 0; i < WT_SUFFIX_ROUNDS; i++) {
-        const size_t cut = wt_profile_strip_suffix_min(p, w, len,
-                                                       p->suffix_min);
+        const size_t cut =
+            wt_profile_strip_suffix_min(p, w, len, p->suffix_min);
         if (cut == len)
             break;
         len = cut;
@@ -566,8 +562,8 @@ static int read_agency_rows(const char *buf, size_t n, agency_row **rows,
         while (s < end) {
             const char *tab = memchr(s, '\t', (size_t)(end - s));
             const char *e = tab ? tab : end;
-            if (e > s && add_agency_row(rows, count, &cap, s,
-                                        (size_t)(e - s), canon))
+            if (e > s &&
+                add_agency_row(rows, count, &cap, s, (size_t)(e - s), canon))
                 return WT_ENOMEM;
             s = tab ? tab + 1 : end;
         }

@@ -38,7 +38,7 @@ enum {
 typedef struct wt_number_word {
     uint64_t hash; /* of the folded word */
     double value;
-    int kind;      /* WT_NUMW_* */
+    int kind; /* WT_NUMW_* */
 } wt_number_word;
 
 /* A spelling variant and the form it is folded to (variants.txt). */
@@ -51,8 +51,8 @@ typedef struct wt_variant {
 typedef struct wt_profile {
     char code[16];
     char *name;
-    char *stemmer;        /* libstemmer algorithm, or NULL for none */
-    uint64_t *stop;       /* sorted hashes of folded stopwords */
+    char *stemmer;  /* libstemmer algorithm, or NULL for none */
+    uint64_t *stop; /* sorted hashes of folded stopwords */
     size_t nstop;
     wt_pattern *boiler;
     size_t nboiler;
@@ -60,19 +60,19 @@ typedef struct wt_profile {
     size_t ncredit;
     wt_number_word *numbers; /* sorted by hash */
     size_t nnumbers;
-    char script[16];      /* ISO 15924 code of the main script */
-    char decimal;         /* decimal mark: '.' or ',' */
-    char group[8];        /* digit-group marks, ' ' for any space */
-    size_t suffix_min;    /* code points a stem keeps after stripping */
-    char **suffixes;      /* folded, longest first (suffixes.txt) */
+    char script[16];   /* ISO 15924 code of the main script */
+    char decimal;      /* decimal mark: '.' or ',' */
+    char group[8];     /* digit-group marks, ' ' for any space */
+    size_t suffix_min; /* code points a stem keeps after stripping */
+    char **suffixes;   /* folded, longest first (suffixes.txt) */
     size_t nsuffixes;
     wt_variant *variants; /* sorted by hash (variants.txt) */
     size_t nvariants;
-    char **elisions;      /* folded prefixes cut from words: "l'" */
+    char **elisions; /* folded prefixes cut from words: "l'" */
     size_t nelisions;
-    char *translit;       /* ICU transliterator ID applied to every word
+    char *translit; /* ICU transliterator ID applied to every word
                              ("Traditional-Simplified"), or NULL */
-    int split_han;        /* ideographic words become one token per
+    int split_han;  /* ideographic words become one token per
                              character ("split_han = yes") */
 } wt_profile;
 
@@ -89,8 +89,8 @@ void wt_profile_free(wt_profile *p);
 /* The agencies and photo services of lang/agencies.txt: every name and
  * alias, with the index of its canonical name. */
 typedef struct wt_agencies {
-    char **names;   /* as written, longest first */
-    size_t *canon;  /* names[canon[i]] is the canonical name of names[i] */
+    char **names;  /* as written, longest first */
+    size_t *canon; /* names[canon[i]] is the canonical name of names[i] */
     size_t count;
     char *alternation; /* one regex alternation of every name, quoted */
 } wt_agencies;
@@ -119,8 +119,7 @@ const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
 /* Length in bytes of the folded UTF-8 word w[0..len) once the longest
  * suffix of suffixes.txt that leaves suffix_min code points is cut, again
  * and again (at most three times) while one fits. */
-size_t wt_profile_strip_suffix(const wt_profile *p, const char *w,
-                               size_t len);
+size_t wt_profile_strip_suffix(const wt_profile *p, const char *w, size_t len);
 /* The same with min code points kept instead of suffix_min. */
 size_t wt_profile_strip_suffix_min(const wt_profile *p, const char *w,
                                    size_t len, size_t min);

@@ -35,8 +35,7 @@ static char *fold_name(const char *name)
             out[o++] = *p;
         }
     }
-    while (o && (out[o - 1] == ' ' || out[o - 1] == '.' ||
-                 out[o - 1] == ','))
+    while (o && (out[o - 1] == ' ' || out[o - 1] == '.' || out[o - 1] == ','))
         o--;
     out[o] = '\0';
     return out;
@@ -70,8 +69,7 @@ static int add_credit(wt_document *d, const char *outlet, size_t start,
 {
     for (size_t i = 0; i < d->ncredits; i++) {
         wt_credit *c = &d->credits[i];
-        if (c->start >= end || start >= c->end ||
-            strcasecmp(c->outlet, outlet))
+        if (c->start >= end || start >= c->end || strcasecmp(c->outlet, outlet))
             continue;
         if (end - start > c->end - c->start) {
             c->start = start;
@@ -216,8 +214,7 @@ int wt_provenance_scan(wt_document *d, const wt_profile *prof,
             URegularExpression *re = prof->credit[i].re;
             uregex_setText(re, d->text.u + s, e - s, &err);
             while (!rc && U_SUCCESS(err) && uregex_findNext(re, &err))
-                rc = add_match(d, re, s, prof->credit[i].kind, agencies,
-                               &ph);
+                rc = add_match(d, re, s, prof->credit[i].kind, agencies, &ph);
             uregex_setText(re, u"", 0, &err);
         }
     }
@@ -230,8 +227,8 @@ int wt_provenance_own(wt_document *d, const wt_agencies *agencies)
 {
     wt_free(d->outlet_canon);
     d->outlet_canon = NULL;
-    if (d->outlet && !(d->outlet_canon = wt_outlet_canonical(agencies,
-                                                             d->outlet)))
+    if (d->outlet &&
+        !(d->outlet_canon = wt_outlet_canonical(agencies, d->outlet)))
         return WT_ENOMEM;
     const char *own = d->outlet_canon;
     for (size_t i = 0; i < d->ncredits; i++)
@@ -254,8 +251,7 @@ int wt_provenance_credits(const wt_document *a, const wt_document *b)
 wt_origin wt_provenance_origin(const wt_document *a, const wt_document *b)
 {
     if (a->published && b->published && a->published != b->published)
-        return a->published > b->published ? WT_ORIGIN_OTHER
-                                           : WT_ORIGIN_THIS;
+        return a->published > b->published ? WT_ORIGIN_OTHER : WT_ORIGIN_THIS;
     const int a_took = wt_provenance_credits(a, b);
     const int b_took = wt_provenance_credits(b, a);
     if (a_took != b_took)
@@ -315,8 +311,8 @@ static int read_line(wt_document *d, const char *s, size_t len)
         return WT_EINVAL;
     const char *q = p + 1;
     const unsigned long long stop = strtoull(q, &p, 10);
-    if (p == q || p >= end || *p != '\t' || start > stop ||
-        stop > d->nbytes || p + 1 >= end)
+    if (p == q || p >= end || *p != '\t' || start > stop || stop > d->nbytes ||
+        p + 1 >= end)
         return WT_EINVAL;
     char *name = wt_strndup(p + 1, (size_t)(end - p - 1));
     if (!name)

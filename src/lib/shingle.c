@@ -49,8 +49,8 @@ int wt_shingles(const wt_token *tok, size_t begin, size_t end, unsigned k,
     return 0;
 }
 
-int wt_winnow(const wt_shingle *sh, size_t count, unsigned w,
-              wt_shingle **out, size_t *n, size_t *cap)
+int wt_winnow(const wt_shingle *sh, size_t count, unsigned w, wt_shingle **out,
+              size_t *n, size_t *cap)
 {
     if (w < 1)
         return WT_EINVAL;

@@ -28,7 +28,7 @@ int wt_shingles(const wt_token *tok, size_t begin, size_t end, unsigned k,
  * any match of at least w + k - 1 content words shares a fingerprint.
  * Appends to *out as wt_shingles() does.
  */
-int wt_winnow(const wt_shingle *sh, size_t count, unsigned w,
-              wt_shingle **out, size_t *n, size_t *cap);
+int wt_winnow(const wt_shingle *sh, size_t count, unsigned w, wt_shingle **out,
+              size_t *n, size_t *cap);
 
 #endif

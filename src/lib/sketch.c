@@ -17,8 +17,8 @@ uint64_t wt_mix64(uint64_t x)
     return x;
 }
 
-void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms,
-                uint64_t seed, uint64_t *sig)
+void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms, uint64_t seed,
+                uint64_t *sig)
 {
     for (unsigned p = 0; p < perms; p++) {
         const uint64_t key = wt_mix64(seed + 0x9e3779b97f4a7c15ULL * (p + 1));

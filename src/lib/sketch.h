@@ -10,8 +10,8 @@
 
 /* Fills sig[0..perms) from the hashes (any order, repeats allowed).  An
  * empty set gives all UINT64_MAX. */
-void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms,
-                uint64_t seed, uint64_t *sig);
+void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms, uint64_t seed,
+                uint64_t *sig);
 
 /* Share of equal slots: the resemblance estimate.  Two empty sets: 0. */
 double wt_minhash_similarity(const uint64_t *a, const uint64_t *b,

@@ -16,19 +16,19 @@
 
 /* What one stored document holds besides its postings. */
 typedef struct wt_store_doc {
-    int64_t num;            /* internal number, set by put */
+    int64_t num; /* internal number, set by put */
     const char *id, *outlet, *url, *lang, *title;
-    const char *credits;    /* one credit a line (provenance.h), or NULL */
-    const char *plangs;     /* paragraph language codes, '\n'-separated */
-    int64_t published;      /* 0 = unknown */
-    uint64_t hash[2];       /* XXH3-128 of the text: exact re-adds */
-    const void *body;       /* the text, compressed */
+    const char *credits; /* one credit a line (provenance.h), or NULL */
+    const char *plangs;  /* paragraph language codes, '\n'-separated */
+    int64_t published;   /* 0 = unknown */
+    uint64_t hash[2];    /* XXH3-128 of the text: exact re-adds */
+    const void *body;    /* the text, compressed */
     size_t nbody;
-    size_t text_len;        /* bytes of the text before compression */
-    const void *paras;      /* u32 triples: byte start, end, wt_boiler |
+    size_t text_len;   /* bytes of the text before compression */
+    const void *paras; /* u32 triples: byte start, end, wt_boiler |
                                index in plangs << 8 */
     size_t nparas;
-    const uint64_t *fp;     /* u32 fingerprint << 32 | u32 byte position */
+    const uint64_t *fp; /* u32 fingerprint << 32 | u32 byte position */
     size_t nfp;
     const uint64_t *bands;
     size_t nbands;

@@ -20,8 +20,8 @@
  * own outlet is only its outlet column (version 1 kept "identity" names
  * read from the text).  An index of another version is refused. */
 #define SCHEMA_VERSION 2
-#define BUSY_POLLS 60000   /* about a minute of waiting for the lock */
-#define BUSY_YIELD_MS 3    /* pause after a commit, for other writers */
+#define BUSY_POLLS 60000 /* about a minute of waiting for the lock */
+#define BUSY_YIELD_MS 3  /* pause after a commit, for other writers */
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY,"
@@ -37,8 +37,20 @@ static const char schema[] =
     " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;";
 
 enum {
-    Q_HAS, Q_PUT, Q_FIND, Q_DEL, Q_FP_ADD, Q_BAND_ADD, Q_FP_DEL, Q_BAND_DEL,
-    Q_FP_GET, Q_BAND_GET, Q_LOAD, Q_GET, Q_SET, NQ
+    Q_HAS,
+    Q_PUT,
+    Q_FIND,
+    Q_DEL,
+    Q_FP_ADD,
+    Q_BAND_ADD,
+    Q_FP_DEL,
+    Q_BAND_DEL,
+    Q_FP_GET,
+    Q_BAND_GET,
+    Q_LOAD,
+    Q_GET,
+    Q_SET,
+    NQ
 };
 
 static const char *const sql[NQ] = {
@@ -74,20 +86,16 @@ typedef struct sq_store {
 static int code_of(const sq_store *s)
 {
     switch (sqlite3_errcode(s->db)) {
-    case SQLITE_NOMEM:
-        return WT_ENOMEM;
+    case SQLITE_NOMEM: return WT_ENOMEM;
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-        return WT_ECORRUPT;
+    case SQLITE_CORRUPT: return WT_ECORRUPT;
     case SQLITE_FULL:
     case SQLITE_IOERR:
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-        return WT_EWRITE;
-    default:
-        return WT_EIO;
+    case SQLITE_CANTOPEN: return WT_EWRITE;
+    default: return WT_EIO;
     }
 }
 
@@ -235,7 +243,8 @@ static int sq_remove(wt_store *base, const char *id, int *removed)
     const int64_t num = sqlite3_column_int64(st, 0);
     /* Copy the blobs: the statements below reset nothing of st, but keep
      * the data independent of its row anyway. */
-    const int nf = sqlite3_column_bytes(st, 1), nb = sqlite3_column_bytes(st, 2);
+    const int nf = sqlite3_column_bytes(st, 1),
+              nb = sqlite3_column_bytes(st, 2);
     void *fps = wt_malloc((size_t)nf + 1), *bands = wt_malloc((size_t)nb + 1);
     rc = WT_ENOMEM;
     if (!fps || !bands)
@@ -265,8 +274,8 @@ static int add_postings(sq_store *s, int q, const uint64_t *k, size_t n,
 {
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *st = stmt(s, q);
-        sqlite3_bind_int64(st, 1, is_fp ? (int64_t)(k[i] >> 32)
-                                        : (int64_t)k[i]);
+        sqlite3_bind_int64(st, 1,
+                           is_fp ? (int64_t)(k[i] >> 32) : (int64_t)k[i]);
         sqlite3_bind_int64(st, 2, num);
         if (step_done(s, st, "adding postings"))
             return WT_EIO;
@@ -315,11 +324,9 @@ static int put_rows(sq_store *s, wt_store_doc *d, int *replaced)
     sqlite3_bind_blob(st, 7, d->hash, 16, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, (int64_t)d->text_len);
     sqlite3_bind_blob(st, 9, d->body, (int)d->nbody, SQLITE_STATIC);
-    sqlite3_bind_blob(st, 10, d->paras, (int)(d->nparas * 12),
-                      SQLITE_STATIC);
+    sqlite3_bind_blob(st, 10, d->paras, (int)(d->nparas * 12), SQLITE_STATIC);
     sqlite3_bind_blob(st, 11, d->fp, (int)(d->nfp * 8), SQLITE_STATIC);
-    sqlite3_bind_blob(st, 12, d->bands, (int)(d->nbands * 8),
-                      SQLITE_STATIC);
+    sqlite3_bind_blob(st, 12, d->bands, (int)(d->nbands * 8), SQLITE_STATIC);
     bind_opt_text(st, 13, d->credits);
     bind_opt_text(st, 14, d->plangs);
     if ((rc = step_done(s, st, "adding a document")))
@@ -385,8 +392,7 @@ static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
     sq_store *s = (sq_store *)base;
     int rc = 0;
     for (size_t i = 0; i < nfp && !rc; i++)
-        rc = lookup(s, Q_FP_GET, (int64_t)fp[i], cap, 1, hits, nhits,
-                    hitcap);
+        rc = lookup(s, Q_FP_GET, (int64_t)fp[i], cap, 1, hits, nhits, hitcap);
     for (size_t i = 0; i < nbands && !rc; i++)
         rc = lookup(s, Q_BAND_GET, (int64_t)bands[i], cap, 0, hits, nhits,
                     hitcap);
@@ -449,8 +455,10 @@ static int sq_stats(wt_store *base, wt_store_stats *st)
     memset(st, 0, sizeof *st);
     int rc = count_rows(s, "SELECT count(*) FROM docs", &st->documents);
     if (!rc)
-        rc = count_rows(s, "SELECT coalesce(sum(length(paras)), 0) / 12 "
-                        "FROM docs", &st->paragraphs);
+        rc = count_rows(s,
+                        "SELECT coalesce(sum(length(paras)), 0) / 12 "
+                        "FROM docs",
+                        &st->paragraphs);
     if (!rc)
         rc = count_rows(s, "SELECT count(*) FROM fp", &st->fingerprints);
     if (!rc)
@@ -469,8 +477,7 @@ static int sq_stats(wt_store *base, wt_store_stats *st)
 
 static int sq_count(wt_store *base, uint64_t *documents)
 {
-    return count_rows((sq_store *)base, "SELECT count(*) FROM docs",
-                      documents);
+    return count_rows((sq_store *)base, "SELECT count(*) FROM docs", documents);
 }
 
 static int sq_get_setting(wt_store *base, const char *key, char **out)
@@ -528,8 +535,9 @@ static void sq_read_end(wt_store *base)
 }
 
 static const wt_store_ops sqlite_ops = {
-    sq_close, sq_begin, sq_commit, sq_rollback, sq_has_content, sq_put, sq_remove,
-    sq_candidates, sq_load, sq_stats, sq_count, sq_get_setting,
+    sq_close,       sq_begin, sq_commit,     sq_rollback,
+    sq_has_content, sq_put,   sq_remove,     sq_candidates,
+    sq_load,        sq_stats, sq_count,      sq_get_setting,
     sq_set_setting, sq_error, sq_read_begin, sq_read_end,
 };
 
@@ -544,9 +552,11 @@ static int check_schema(sq_store *s)
         snprintf(buf, sizeof buf, "%d", SCHEMA_VERSION);
         rc = sq_set_setting(&s->base, "schema_version", buf);
     } else if (!rc && atoi(v) != SCHEMA_VERSION) {
-        snprintf(s->err, sizeof s->err, "index schema version %s, this "
+        snprintf(s->err, sizeof s->err,
+                 "index schema version %s, this "
                  "wiretrace reads version %d: build the index again "
-                 "(index add) from the articles", v, SCHEMA_VERSION);
+                 "(index add) from the articles",
+                 v, SCHEMA_VERSION);
         rc = WT_ECORRUPT;
     }
     wt_free(v);
@@ -578,9 +588,11 @@ static int exec_settings(sq_store *s)
 static int probe(sq_store *s, uint64_t *made)
 {
     *made = 0;
-    int rc = count_rows(s, "SELECT count(*) FROM sqlite_master WHERE "
+    int rc = count_rows(s,
+                        "SELECT count(*) FROM sqlite_master WHERE "
                         "type = 'table' AND name IN ('settings', 'docs', "
-                        "'fp', 'band')", made);
+                        "'fp', 'band')",
+                        made);
     if (rc == WT_EIO)
         rc = WT_ECORRUPT; /* not a database at all */
     if (rc == WT_ECORRUPT)
@@ -641,13 +653,15 @@ int wt_store_sqlite_open(wt_store **out, const char *path, int read_only,
     if ((rc = probe(s, &made)))
         goto fail;
     if (made && made < 4) {
-        snprintf(s->err, sizeof s->err, "not a wiretrace index (some of "
+        snprintf(s->err, sizeof s->err,
+                 "not a wiretrace index (some of "
                  "its tables are missing)");
         rc = WT_ECORRUPT;
         goto fail;
     }
     if (!made && read_only) {
-        snprintf(s->err, sizeof s->err, "not a wiretrace index (no "
+        snprintf(s->err, sizeof s->err,
+                 "not a wiretrace index (no "
                  "wiretrace tables; nothing was changed)");
         rc = WT_ECORRUPT;
         goto fail;

@@ -43,9 +43,9 @@ struct wt_tokenizer {
     size_t tucap;
     char *t8;
     size_t t8cap;
-    UChar *pu;              /* the text with the paragraph transliterated */
+    UChar *pu; /* the text with the paragraph transliterated */
     size_t pucap;
-    int para_done;          /* the paragraph is, so words need not be */
+    int para_done; /* the paragraph is, so words need not be */
     const wt_stemmer *cached_stemmer; /* what the stem cache holds */
     const wt_profile *cached_prof;
     stem_slot cache[STEM_CACHE];
@@ -80,8 +80,8 @@ int wt_tokenizer_set_translit(wt_tokenizer *tk, const char *id)
     u_strFromUTF8(uid, 128, NULL, id, -1, &err);
     if (U_FAILURE(err))
         return WT_ELANG;
-    UTransliterator *t = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0,
-                                      NULL, &err);
+    UTransliterator *t =
+        utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
     if (U_FAILURE(err))
         return err == U_MEMORY_ALLOCATION_ERROR ? WT_ENOMEM : WT_ELANG;
     if (tk->trans)
@@ -91,8 +91,8 @@ int wt_tokenizer_set_translit(wt_tokenizer *tk, const char *id)
 }
 
 /* The folded UTF-8 word w[0..*len) through the transliterator. */
-static const char *transliterate(wt_tokenizer *tk, const char *w,
-                                 size_t *len, int *rc)
+static const char *transliterate(wt_tokenizer *tk, const char *w, size_t *len,
+                                 int *rc)
 {
     UErrorCode err = U_ZERO_ERROR;
     int32_t ul = 0;
@@ -217,8 +217,8 @@ static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
 
 /* A number with counters and particles attached ("2발을", "12,000명"):
  * cuts up to three suffixes of the profile and reads what is left. */
-static int parse_with_suffix(wt_num *num, const wt_profile *prof,
-                             const char *w, size_t len)
+static int parse_with_suffix(wt_num *num, const wt_profile *prof, const char *w,
+                             size_t len)
 {
     for (int i = 0; i < 3 && prof->nsuffixes; i++) {
         const size_t cut = wt_profile_strip_suffix_min(prof, w, len, 1);
@@ -238,21 +238,19 @@ static int parse_with_suffix(wt_num *num, const wt_profile *prof,
  * "1만2천") gets WT_TOK_NUMBER, its value in *num and the value's hash as
  * norm and stem.
  */
-static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
-                      int32_t e, int32_t status, const wt_profile *prof,
+static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s, int32_t e,
+                      int32_t status, const wt_profile *prof,
                       wt_stemmer *stemmer, wt_token *tok, wt_num *num,
                       int words_only)
 {
     int rc = 0;
     size_t len = 0;
-    const int is_num = status >= UBRK_WORD_NUMBER &&
-                       status < UBRK_WORD_NUMBER_LIMIT;
-    const char *f = wt_normalize_word(tk->norm, t->u + s, e - s, 0, &len,
-                                      &rc);
+    const int is_num =
+        status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
+    const char *f = wt_normalize_word(tk->norm, t->u + s, e - s, 0, &len, &rc);
     if (!f)
         return rc;
-    if (tk->trans && !tk->para_done &&
-        !(f = transliterate(tk, f, &len, &rc)))
+    if (tk->trans && !tk->para_done && !(f = transliterate(tk, f, &len, &rc)))
         return rc;
     if (prof && prof->nelisions) {
         const size_t el = wt_profile_elision(prof, f, len);
@@ -282,8 +280,8 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s,
 word:
     tok->norm = XXH3_64bits_withSeed(w, len, tk->seed);
     if (prof) {
-        const size_t cut = prof->nsuffixes
-                               ? wt_profile_strip_suffix(prof, w, len) : len;
+        const size_t cut =
+            prof->nsuffixes ? wt_profile_strip_suffix(prof, w, len) : len;
         if (wt_profile_is_stop(prof, wt_word_hash(w, len)) ||
             (cut < len && wt_profile_is_stop(prof, wt_word_hash(w, cut))))
             tok->flags |= WT_TOK_STOP;
@@ -317,10 +315,10 @@ static int32_t percent_sign(const UChar *u, int32_t e, int32_t end)
 /* The number being read across several words ("12 million", "1만 2000"). */
 typedef struct pending_num {
     int active;
-    size_t tok;       /* its token in the vector */
-    int32_t end;      /* UTF-16 end of its last piece */
+    size_t tok;  /* its token in the vector */
+    int32_t end; /* UTF-16 end of its last piece */
     wt_num num;
-    int joiner;       /* a percent joiner ("per", "por") follows it */
+    int joiner; /* a percent joiner ("per", "por") follows it */
 } pending_num;
 
 /* Can the number word or digits of next continue the pending number? */
@@ -330,10 +328,9 @@ static int continues(const pending_num *p, const wt_num *next,
     if (p->num.percent || !next->pieces)
         return 0;
     if (p->joiner) /* "per cent", "por ciento": per hundred */
-        return next->pieces == 1 &&
-               (next->first_kind == WT_NUMW_PERCENT ||
-                (next->first_kind == WT_NUMW_MULTIPLIER &&
-                 next->piece[0].value == 100));
+        return next->pieces == 1 && (next->first_kind == WT_NUMW_PERCENT ||
+                                     (next->first_kind == WT_NUMW_MULTIPLIER &&
+                                      next->piece[0].value == 100));
     if (next->first_kind == WT_NUMW_MULTIPLIER ||
         next->first_kind == WT_NUMW_PERCENT)
         return 1;
@@ -350,14 +347,14 @@ static int continues(const pending_num *p, const wt_num *next,
 typedef struct tok_run {
     wt_tokenizer *tk;
     const wt_text *t;
-    int32_t start, end;     /* the paragraph, UTF-16 */
+    int32_t start, end; /* the paragraph, UTF-16 */
     uint32_t para;
     const wt_profile *prof;
     wt_stemmer *stemmer;
     wt_token_vec *vec;
     pending_num pend;
-    int32_t prev_end;       /* end of the previous word, -1 at the start */
-    int no_number_words;    /* read words as words, not number words */
+    int32_t prev_end;    /* end of the previous word, -1 at the start */
+    int no_number_words; /* read words as words, not number words */
 } tok_run;
 
 /*
@@ -375,8 +372,8 @@ static int32_t number_prefix(tok_run *r, int32_t as, int32_t ae, wt_num *num)
             continue;
         size_t len = 0;
         int rc = 0;
-        const char *f = wt_normalize_word(r->tk->norm, r->t->u + as, k, 0,
-                                          &len, &rc);
+        const char *f =
+            wt_normalize_word(r->tk->norm, r->t->u + as, k, 0, &len, &rc);
         if (f && wt_num_parse(num, r->prof, f, len))
             return k;
     }
@@ -408,12 +405,12 @@ static void extend_pending(tok_run *r, const wt_num *num, int32_t as,
 static int is_joiner(tok_run *r, int32_t as, int32_t ae, int *rc)
 {
     size_t len = 0;
-    const char *f = wt_normalize_word(r->tk->norm, r->t->u + as, ae - as, 0,
-                                      &len, rc);
+    const char *f =
+        wt_normalize_word(r->tk->norm, r->t->u + as, ae - as, 0, &len, rc);
     double v;
     int kind = -1;
-    return f && wt_profile_number_word(r->prof, wt_word_hash(f, len), &v,
-                                       &kind) &&
+    return f &&
+           wt_profile_number_word(r->prof, wt_word_hash(f, len), &v, &kind) &&
            kind == WT_NUMW_JOINER;
 }
 
@@ -421,11 +418,11 @@ static int is_joiner(tok_run *r, int32_t as, int32_t ae, int *rc)
 static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
 {
     const UChar *u = r->t->u;
-    wt_token tok = {.start = r->t->off[as], .end = r->t->off[ae],
-                    .para = r->para};
+    wt_token tok = {
+        .start = r->t->off[as], .end = r->t->off[ae], .para = r->para};
     wt_num num;
-    int rc = make_token(r->tk, r->t, as, ae, status, r->prof, r->stemmer,
-                        &tok, &num, r->no_number_words);
+    int rc = make_token(r->tk, r->t, as, ae, status, r->prof, r->stemmer, &tok,
+                        &num, r->no_number_words);
     if (rc)
         return rc;
     const int near = r->pend.active && space_gap(u, r->pend.end, as);
@@ -448,8 +445,8 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
         }
         r->pend.active = 0;
         as += k;
-        tok = (wt_token){.start = r->t->off[as], .end = r->t->off[ae],
-                         .para = r->para};
+        tok = (wt_token){
+            .start = r->t->off[as], .end = r->t->off[ae], .para = r->para};
         if ((rc = make_token(r->tk, r->t, as, ae, UBRK_WORD_LETTER, r->prof,
                              r->stemmer, &tok, &num, 0)))
             return rc;
@@ -504,8 +501,8 @@ static int take_chars(tok_run *r, int32_t as, int32_t ae, int32_t status)
     size_t len = 0;
     int rc = 0;
     wt_num num;
-    const char *f = wt_normalize_word(r->tk->norm, r->t->u + as, ae - as, 0,
-                                      &len, &rc);
+    const char *f =
+        wt_normalize_word(r->tk->norm, r->t->u + as, ae - as, 0, &len, &rc);
     if (!f)
         return rc;
     if (wt_num_parse(&num, r->prof, f, len)) /* "万", "一万" */
@@ -524,8 +521,8 @@ static int take_chars(tok_run *r, int32_t as, int32_t ae, int32_t status)
 
 /* Copies t->u[start, end) to tk->pu at the same place and transliterates
  * it there; sets para_done when the length did not change. */
-static int translit_paragraph(wt_tokenizer *tk, const wt_text *t,
-                              int32_t start, int32_t end)
+static int translit_paragraph(wt_tokenizer *tk, const wt_text *t, int32_t start,
+                              int32_t end)
 {
     const int32_t n = end - start;
     if (wt_grow(&tk->pu, &tk->pucap, (size_t)t->len + (size_t)n + 1,
@@ -540,9 +537,9 @@ static int translit_paragraph(wt_tokenizer *tk, const wt_text *t,
     return 0;
 }
 
-int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
-                int32_t end, uint32_t para, const wt_profile *prof,
-                wt_stemmer *stemmer, wt_token_vec *vec)
+int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start, int32_t end,
+                uint32_t para, const wt_profile *prof, wt_stemmer *stemmer,
+                wt_token_vec *vec)
 {
     UErrorCode err = U_ZERO_ERROR;
     ubrk_setText(tk->bi, t->u + start, end - start, &err);
@@ -570,8 +567,8 @@ int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
     for (int32_t e = ubrk_next(tk->bi); e != UBRK_DONE && !rc;
          s = e, e = ubrk_next(tk->bi)) {
         const int32_t status = ubrk_getRuleStatus(tk->bi);
-        if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT &&
-            prof && prof->split_han)
+        if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT && prof &&
+            prof->split_han)
             rc = take_chars(&r, start + s, start + e, status);
         else if (status >= UBRK_WORD_NONE_LIMIT)
             rc = take_word(&r, start + s, start + e, status);

@@ -25,8 +25,8 @@ typedef struct wt_token {
     uint32_t start, end; /* bytes in the original file */
     uint32_t para;       /* paragraph index */
     uint32_t flags;
-    uint64_t norm;       /* hash of the folded word */
-    uint64_t stem;       /* hash of the stem (numbers: of the value) */
+    uint64_t norm; /* hash of the folded word */
+    uint64_t stem; /* hash of the stem (numbers: of the value) */
 } wt_token;
 
 typedef struct wt_token_vec {
@@ -49,8 +49,8 @@ void wt_tokenizer_free(wt_tokenizer *tk);
  * Appends the words of t[start, end) to vec, tagged with paragraph para.
  * Returns 0 or a WT_E* code.
  */
-int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start,
-                int32_t end, uint32_t para, const wt_profile *prof,
-                wt_stemmer *stemmer, wt_token_vec *vec);
+int wt_tokenize(wt_tokenizer *tk, const wt_text *t, int32_t start, int32_t end,
+                uint32_t para, const wt_profile *prof, wt_stemmer *stemmer,
+                wt_token_vec *vec);
 
 #endif

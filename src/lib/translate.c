@@ -70,10 +70,7 @@ typedef struct tstage {
     wt_hmap seen; /* (language, word beginning) of every word in the text */
 } tstage;
 
-const char *wt_default_lexicon_dir(void)
-{
-    return WT_LEXICON_DIR;
-}
+const char *wt_default_lexicon_dir(void) { return WT_LEXICON_DIR; }
 
 static uint64_t mix(uint64_t h, uint64_t s)
 {
@@ -307,8 +304,8 @@ static int load_lexicon(tstage *t, size_t li)
     int rc = wt_hmap_init(&lx->map, 1024);
     if (!rc)
         rc = note_beginnings(t, li);
-    snprintf(path, sizeof path, "%s/%s/glossary.txt",
-             wt_langset_dir(t->langs), code);
+    snprintf(path, sizeof path, "%s/%s/glossary.txt", wt_langset_dir(t->langs),
+             code);
     if (!rc)
         rc = load_file(t, lx, li, path, 1);
     snprintf(path, sizeof path, "%s/%s-en.txt", wt_default_lexicon_dir(), code);
@@ -370,8 +367,7 @@ static int push_skeleton(tstage *t, pivot *p, const char *a, size_t n)
     const size_t k = wt_translate_skeleton(a, n, sk, sizeof sk);
     if (k < 3)
         return 0;
-    return push_key(p,
-                    XXH3_64bits_withSeed(sk, k, t->seed ^ SKEL_SEED));
+    return push_key(p, XXH3_64bits_withSeed(sk, k, t->seed ^ SKEL_SEED));
 }
 
 /* Name anchors of token i: its skeleton (for a word in another script
@@ -423,7 +419,8 @@ static int anchors(tstage *t, pivot *p, const wt_document *d, const wt_token *v,
 static size_t lookup(const lexicon *lx, const wt_token *v, size_t i, size_t n,
                      const uint64_t **keys, size_t *count)
 {
-    for (size_t len = n - i < WT_LEX_MAX_HEAD ? n - i : WT_LEX_MAX_HEAD; lx && len; len--) {
+    for (size_t len = n - i < WT_LEX_MAX_HEAD ? n - i : WT_LEX_MAX_HEAD;
+         lx && len; len--) {
         const uint64_t *x = wt_hmap_get(&lx->map, head_key(v + i, len));
         if (x && *x) { /* 0: a headword without English words */
             *keys = lx->pool + ((*x - 1) >> 8);
@@ -599,11 +596,11 @@ static int link(tstage *t, const cand *k)
 {
     const pivot *a = &t->pv[k->x], *b = &t->pv[k->y];
     const double s = harmonic(k);
-    int rc = wt_link_record(t->links, t->docs, a->doc, a->para, b->doc,
-                            b->para, WT_CLASS_TRANSLATION, s, k->fa);
+    int rc = wt_link_record(t->links, t->docs, a->doc, a->para, b->doc, b->para,
+                            WT_CLASS_TRANSLATION, s, k->fa);
     if (!rc)
-        rc = wt_link_record(t->links, t->docs, b->doc, b->para, a->doc,
-                            a->para, WT_CLASS_TRANSLATION, s, k->fb);
+        rc = wt_link_record(t->links, t->docs, b->doc, b->para, a->doc, a->para,
+                            WT_CLASS_TRANSLATION, s, k->fb);
     return rc;
 }
 
@@ -737,12 +734,16 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
     const int fair = fa >= WT_TR_WEAK_SHARE && fb >= WT_TR_WEAK_SHARE &&
                      ua >= WT_TR_MIN_WEAK_UNITS && ub >= WT_TR_MIN_WEAK_UNITS;
     const int lone = fa >= t->link_share && fb >= t->link_share && ua && ub;
-    const int in_order = fa >= WT_TR_ORDER_SHARE && fb >= WT_TR_ORDER_SHARE && ua && ub;
+    const int in_order =
+        fa >= WT_TR_ORDER_SHARE && fb >= WT_TR_ORDER_SHARE && ua && ub;
     if (!fair && !lone && !in_order)
         return 0;
     if (wt_grow(v, cap, *n + 1, sizeof **v))
         return WT_ENOMEM;
-    (*v)[(*n)++] = (cand){x, y, fa, fb,
+    (*v)[(*n)++] = (cand){x,
+                          y,
+                          fa,
+                          fb,
                           fa >= t->link_share && fb >= t->link_share &&
                               ua >= WT_TR_MIN_UNITS && ub >= WT_TR_MIN_UNITS,
                           !fair && !lone};
@@ -751,8 +752,8 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
 
 /* Adds to acc, for each pair of pivots in different languages and
  * documents that holds the key of run [i, j), the key's weight. */
-static int sum_run(const tstage *t, const wt_postings *post, size_t i,
-                   size_t j, wt_hmap *acc)
+static int sum_run(const tstage *t, const wt_postings *post, size_t i, size_t j,
+                   wt_hmap *acc)
 {
     if (j - i > WT_TR_POSTING_CAP)
         return 0;

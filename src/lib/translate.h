@@ -23,8 +23,7 @@
  * recall.  Returns 0 or a WT_E* code.
  */
 int wt_translate_run(wt_document *const *docs, size_t ndocs,
-                     const wt_options *o, wt_langset *langs,
-                     wt_links *links);
+                     const wt_options *o, wt_langset *langs, wt_links *links);
 
 /* The consonant skeleton of an ASCII word (lowercase letters; others are
  * skipped) into out (size cap): vowels, h, w and y dropped, k/g/c/q, t/d,

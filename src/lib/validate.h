@@ -11,11 +11,11 @@
 
 #include <assert.h>
 
-#define WT_CHECK_ARG(cond, ret)                                              \
-    do {                                                                     \
-        assert((cond) && "invalid argument to a public wiretrace call");    \
-        if (!(cond))                                                         \
-            return ret;                                                      \
+#define WT_CHECK_ARG(cond, ret)                                                \
+    do {                                                                       \
+        assert((cond) && "invalid argument to a public wiretrace call");       \
+        if (!(cond))                                                           \
+            return ret;                                                        \
     } while (0)
 
 #endif

@@ -72,8 +72,8 @@ static arts load(const char *path)
         x->id = strdup(json_string_value(json_object_get(o, "id")));
         x->lang = strdup("en");
         json_t *from = json_object_get(o, "derived_from");
-        x->origin = json_is_string(from) ? strdup(json_string_value(from))
-                                         : NULL;
+        x->origin =
+            json_is_string(from) ? strdup(json_string_value(from)) : NULL;
         a.bytes += x->len;
         json_decref(o);
     }
@@ -111,13 +111,11 @@ static void limit(const arts *a)
     for (size_t i = 0; i < a->n; i++) {
         int32_t ulen = 0;
         err = U_ZERO_ERROR;
-        u_strFromUTF8(NULL, 0, &ulen, a->v[i].text, (int32_t)a->v[i].len,
-                      &err);
+        u_strFromUTF8(NULL, 0, &ulen, a->v[i].text, (int32_t)a->v[i].len, &err);
         if (ulen + 1 > ucap)
             u = realloc(u, (ucap = ulen + 1) * sizeof *u);
         err = U_ZERO_ERROR;
-        u_strFromUTF8(u, ucap, &ulen, a->v[i].text, (int32_t)a->v[i].len,
-                      &err);
+        u_strFromUTF8(u, ucap, &ulen, a->v[i].text, (int32_t)a->v[i].len, &err);
         ubrk_setText(bi, u, ulen, &err);
         int32_t s = ubrk_first(bi), e;
         while ((e = ubrk_next(bi)) != UBRK_DONE) {
@@ -127,8 +125,8 @@ static void limit(const arts *a)
                 err = U_ZERO_ERROR;
                 u_strToUTF8(w, sizeof w, &wl, u + s, e - s, &err);
                 if (U_SUCCESS(err) && wl < (int32_t)sizeof w) {
-                    const sb_symbol *r = sb_stemmer_stem(
-                        sb, (const sb_symbol *)w, wl);
+                    const sb_symbol *r =
+                        sb_stemmer_stem(sb, (const sb_symbol *)w, wl);
                     sink += r ? r[0] : 0;
                     words++;
                 }
@@ -198,8 +196,8 @@ static void prepare(const arts *a, unsigned jobs, const char *scratch_db)
     }
     const double wall = wall_now() - w0;
     printf("prepare_jobs %u\nprepare_mb_s_per_core %.2f\n"
-           "prepare_mb_s_wall %.2f\nprepare_failed %zu\n", jobs,
-           a->bytes / (cpu / jobs) / jobs / 1e6, a->bytes / wall / 1e6,
+           "prepare_mb_s_wall %.2f\nprepare_failed %zu\n",
+           jobs, a->bytes / (cpu / jobs) / jobs / 1e6, a->bytes / wall / 1e6,
            failed);
     free(j);
     free(t);
@@ -226,7 +224,8 @@ static void oph(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
         uint64_t attempt = 1;
         while (sig[b] == UINT64_MAX) {
             const unsigned from =
-                (unsigned)((wt_mix64((uint64_t)b << 32 | attempt++) >> 32) * k >>
+                (unsigned)((wt_mix64((uint64_t)b << 32 | attempt++) >> 32) *
+                               k >>
                            32);
             if (sig[from] != UINT64_MAX && from != b)
                 sig[b] = sig[from];
@@ -322,8 +321,8 @@ static void minhash(const arts *a)
     }
     printf("minhash_kperm_us_per_doc %.2f\nminhash_oph_us_per_doc %.2f\n"
            "minhash_pairs %zu\nminhash_kperm_rmse %.4f\nminhash_oph_rmse "
-           "%.4f\n", tk / n * 1e6, to / n * 1e6, pairs,
-           pairs ? sqrt(e1 / pairs) : 0,
+           "%.4f\n",
+           tk / n * 1e6, to / n * 1e6, pairs, pairs ? sqrt(e1 / pairs) : 0,
            pairs ? sqrt(e2 / pairs) : 0);
     for (size_t i = 0; i < n; i++)
         free(sets[i]);
@@ -348,8 +347,9 @@ static int links_to(const wt_corpus *c, const char *id)
     for (size_t p = 0; p < wt_document_paragraph_count(q); p++) {
         const wt_paragraph *pa = wt_document_paragraph(q, p);
         for (size_t s = 0; s < pa->source_count; s++)
-            if (!strcmp(wt_document_id(wt_corpus_document(
-                            c, pa->sources[s].document)), id))
+            if (!strcmp(wt_document_id(
+                            wt_corpus_document(c, pa->sources[s].document)),
+                        id))
                 return 1;
     }
     return 0;
@@ -388,8 +388,9 @@ static void query(const char *db, const arts *a)
     printf("query_n %zu\nquery_avg_bytes %zu\nquery_with_candidates %zu\n"
            "query_p50_ms %.2f\nquery_p99_ms %.2f\nquery_cpu_p50_ms %.2f\n"
            "query_cpu_p99_ms %.2f\nquery_derived %zu\nquery_found_origin "
-           "%zu\n", a->n, a->n ? bytes / a->n : 0, found,
-           lat[a->n / 2], lat[(size_t)(a->n * 0.99)], cpu[a->n / 2],
+           "%zu\n",
+           a->n, a->n ? bytes / a->n : 0, found, lat[a->n / 2],
+           lat[(size_t)(a->n * 0.99)], cpu[a->n / 2],
            cpu[(size_t)(a->n * 0.99)], derived, hit);
     free(lat);
     free(cpu);

@@ -47,12 +47,18 @@ static int docs(sqlite3 *db)
 {
     sqlite3_stmt *d = NULL, *f = NULL, *b = NULL;
     int rc = -1;
-    if (sqlite3_prepare_v2(db, "SELECT num, id, paras, fps, bands, hash "
-                           "FROM docs ORDER BY num", -1, &d, NULL) ||
-        sqlite3_prepare_v2(db, "SELECT 1 FROM fp WHERE key = ?1 AND "
-                           "num = ?2", -1, &f, NULL) ||
-        sqlite3_prepare_v2(db, "SELECT 1 FROM band WHERE key = ?1 AND "
-                           "num = ?2", -1, &b, NULL))
+    if (sqlite3_prepare_v2(db,
+                           "SELECT num, id, paras, fps, bands, hash "
+                           "FROM docs ORDER BY num",
+                           -1, &d, NULL) ||
+        sqlite3_prepare_v2(db,
+                           "SELECT 1 FROM fp WHERE key = ?1 AND "
+                           "num = ?2",
+                           -1, &f, NULL) ||
+        sqlite3_prepare_v2(db,
+                           "SELECT 1 FROM band WHERE key = ?1 AND "
+                           "num = ?2",
+                           -1, &b, NULL))
         goto out;
     int s;
     while ((s = sqlite3_step(d)) == SQLITE_ROW) {
@@ -98,10 +104,14 @@ int main(int argc, char **argv)
         goto out;
     printf("integrity\t%s\n", (const char *)sqlite3_column_text(st, 0));
     long long of = 0, ob = 0;
-    if (count(db, "SELECT count(*) FROM fp WHERE num NOT IN "
-              "(SELECT num FROM docs)", &of) ||
-        count(db, "SELECT count(*) FROM band WHERE num NOT IN "
-              "(SELECT num FROM docs)", &ob))
+    if (count(db,
+              "SELECT count(*) FROM fp WHERE num NOT IN "
+              "(SELECT num FROM docs)",
+              &of) ||
+        count(db,
+              "SELECT count(*) FROM band WHERE num NOT IN "
+              "(SELECT num FROM docs)",
+              &ob))
         goto out;
     printf("orphans\t%lld\t%lld\n", of, ob);
     if (docs(db) == 0)

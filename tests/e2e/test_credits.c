@@ -35,10 +35,7 @@ static const char *set_dir(void)
     return buf;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(a, b);
-}
+static int cmp_name(const void *a, const void *b) { return strcmp(a, b); }
 
 /* The set's file names without ".txt", sorted. */
 static void list_files(credit_set *s)
@@ -50,8 +47,7 @@ static void list_files(credit_set *s)
         if (n < 5 || strcmp(e->d_name + n - 4, ".txt"))
             continue;
         cr_assert_lt(s->nfiles, MAX_FILES);
-        snprintf(s->names[s->nfiles++], 64, "%.*s", (int)(n - 4),
-                 e->d_name);
+        snprintf(s->names[s->nfiles++], 64, "%.*s", (int)(n - 4), e->d_name);
     }
     closedir(dir);
     qsort(s->names, s->nfiles, sizeof s->names[0], cmp_name);
@@ -153,9 +149,8 @@ Test(credits, detection_precision_and_recall)
             const gold_row *g = match_gold(&s, s.names[i], cr);
             found++;
             if (!g) {
-                fprintf(stderr, "credits: false alarm: %s %s %s\n",
-                        s.names[i], cr->outlet,
-                        wt_credit_kind_name(cr->kind));
+                fprintf(stderr, "credits: false alarm: %s %s %s\n", s.names[i],
+                        cr->outlet, wt_credit_kind_name(cr->kind));
                 continue;
             }
             right++;
@@ -172,9 +167,10 @@ Test(credits, detection_precision_and_recall)
                     s.gold[g].outlet, wt_credit_kind_name(s.gold[g].kind));
     const double p = found ? (double)right / found : 1;
     const double r = s.ngold ? (double)right / s.ngold : 1;
-    fprintf(stderr, "credits: %zu files, %zu gold, %zu found, %zu right: "
-            "precision %.3f, recall %.3f\n", s.nfiles, s.ngold, found, right,
-            p, r);
+    fprintf(stderr,
+            "credits: %zu files, %zu gold, %zu found, %zu right: "
+            "precision %.3f, recall %.3f\n",
+            s.nfiles, s.ngold, found, right, p, r);
     cr_assert_geq(r, RECALL_MIN, "recall %.3f", r);
     cr_assert_geq(p, PRECISION_MIN, "precision %.3f", p);
     cr_assert_eq(own_wrong, 0);
@@ -195,8 +191,7 @@ Test(credits, no_credit_becomes_an_outlet)
         if (want[0])
             cr_assert_str_eq(got ? got : "(none)", want, "%s", s.names[i]);
         else
-            cr_assert_null(got, "%s: outlet %s from its text", s.names[i],
-                           got);
+            cr_assert_null(got, "%s: outlet %s from its text", s.names[i], got);
     }
     wt_corpus_free(c);
 }
@@ -217,8 +212,7 @@ Test(credits, ranges_point_at_the_credit)
             const wt_credit *cr = wt_document_credit(d, k);
             cr_assert_lt(cr->start, cr->end, "%s", s.names[i]);
             cr_assert_leq(cr->end, len, "%s", s.names[i]);
-            cr_assert_geq(cr->start, last, "%s: not in text order",
-                          s.names[i]);
+            cr_assert_geq(cr->start, last, "%s: not in text order", s.names[i]);
             last = cr->start;
         }
     }

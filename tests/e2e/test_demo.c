@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-static const char *const names[] = {"edited", "reprint", "rewrite",
-                                    "unrelated", "wire"};
+static const char *const names[] = {"edited", "reprint", "rewrite", "unrelated",
+                                    "wire"};
 
 static size_t doc_index(const char *name)
 {
@@ -54,15 +54,14 @@ Test(demo, gold_links)
         if (s)
             cr_assert_str_eq(wt_class_name(s->cls), cls, "%s ¶%zu", d, p);
         else
-            cr_assert(!strcmp(cls, "edited"), "%s ¶%zu <- %s ¶%zu missing",
-                      d, p, sd, sp);
+            cr_assert(!strcmp(cls, "edited"), "%s ¶%zu <- %s ¶%zu missing", d,
+                      p, sd, sp);
     }
     fclose(f);
     cr_assert_gt(rows, 20);
-    cr_assert_geq((double)found / rows, 0.85, "found %zu of %zu", found,
-                  rows);
-    cr_assert_geq((double)rewrites_found / rewrites, 0.6,
-                  "rewrites %zu of %zu", rewrites_found, rewrites);
+    cr_assert_geq((double)found / rows, 0.85, "found %zu of %zu", found, rows);
+    cr_assert_geq((double)rewrites_found / rewrites, 0.6, "rewrites %zu of %zu",
+                  rewrites_found, rewrites);
     wt_corpus_free(c);
 }
 

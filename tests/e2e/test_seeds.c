@@ -37,8 +37,7 @@ static wt_corpus *seeds_meta(const char *const outlet[5],
         cr_assert_eq(wt_corpus_add_file(c, path, files[i]), 0, "%s",
                      wt_corpus_error(c));
         if ((outlet && outlet[i]) || (published && published[i]))
-            cr_assert_eq(wt_corpus_set_meta(c, i, published ? published[i]
-                                                            : 0,
+            cr_assert_eq(wt_corpus_set_meta(c, i, published ? published[i] : 0,
                                             outlet ? outlet[i] : NULL),
                          0);
     }
@@ -53,8 +52,8 @@ static int starts_with(const wt_corpus *c, size_t d, size_t p,
 {
     char *t = NULL;
     const wt_paragraph *pa = test_para(c, d, p);
-    cr_assert_eq(wt_document_text(wt_corpus_document(c, d), pa->start,
-                                  pa->end, &t), 0);
+    cr_assert_eq(
+        wt_document_text(wt_corpus_document(c, d), pa->start, pa->end, &t), 0);
     const int ok = !strncmp(t, prefix, strlen(prefix));
     free(t);
     return ok;
@@ -95,7 +94,7 @@ static void quote_origin(const wt_corpus *c, wt_origin want)
     cr_assert_eq(wt_corpus_pair_origin(c, S001, S000), want);
     const wt_source *back = test_source_in(c, S000, 1, S001);
     cr_assert_not_null(back);
-    const wt_origin mirror = want == WT_ORIGIN_OTHER ? WT_ORIGIN_THIS
+    const wt_origin mirror = want == WT_ORIGIN_OTHER  ? WT_ORIGIN_THIS
                              : want == WT_ORIGIN_THIS ? WT_ORIGIN_OTHER
                                                       : WT_ORIGIN_UNKNOWN;
     cr_assert_eq(back->origin, mirror);
@@ -217,17 +216,17 @@ Test(seeds, rewrites_of_the_wire_are_traced)
 {
     wt_corpus *c = seeds();
     static const size_t want[][3] = {
-        {S002, 18, 5},  /* Yoon sends a delegation to NATO */
-        {S002, 19, 6},  /* a small team to NATO headquarters in Brussels */
-        {S002, 5, 10},  /* urged the North to withdraw its troops */
-        {S002, 8, 12},  /* a violation of Security Council resolutions */
-        {S002, 15, 8},  /* advanced technology for nuclear and missiles */
-        {S001, 4, 11},  /* 12,000 troops, 1,500 in the Far East */
-        {S001, 6, 12},  /* violation of UN Security Council resolutions */
-        {S001, 8, 2},   /* offensive and defensive weapons discussed */
-        {S003, 0, 5},   /* Yoon, Rutte and NATO on the phone */
-        {S003, 2, 3},   /* June, Kim Jong-un and Putin, non-lethal aid */
-        {S004, 3, 8},   /* Russian technology for the North's missiles */
+        {S002, 18, 5}, /* Yoon sends a delegation to NATO */
+        {S002, 19, 6}, /* a small team to NATO headquarters in Brussels */
+        {S002, 5, 10}, /* urged the North to withdraw its troops */
+        {S002, 8, 12}, /* a violation of Security Council resolutions */
+        {S002, 15, 8}, /* advanced technology for nuclear and missiles */
+        {S001, 4, 11}, /* 12,000 troops, 1,500 in the Far East */
+        {S001, 6, 12}, /* violation of UN Security Council resolutions */
+        {S001, 8, 2},  /* offensive and defensive weapons discussed */
+        {S003, 0, 5},  /* Yoon, Rutte and NATO on the phone */
+        {S003, 2, 3},  /* June, Kim Jong-un and Putin, non-lethal aid */
+        {S004, 3, 8},  /* Russian technology for the North's missiles */
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         const wt_source *s = test_source_in(c, want[i][0], want[i][1], S000);

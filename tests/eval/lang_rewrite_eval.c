@@ -28,8 +28,8 @@ int main(int argc, char **argv)
         return 64;
     const size_t max = argc > 3 ? strtoul(argv[3], NULL, 10) : 1000;
     size_t na, nb;
-    char **a = read_lines(argv[1], max, &na), **b = read_lines(argv[2], max,
-                                                              &nb);
+    char **a = read_lines(argv[1], max, &na),
+         **b = read_lines(argv[2], max, &nb);
     const size_t docs = (na < nb ? na : nb) / PER_DOC;
     wt_corpus *c = a && b && docs ? paired_corpus(a, b, docs) : NULL;
     if (!c)
@@ -46,8 +46,7 @@ int main(int argc, char **argv)
                     found++;
                     if ((size_t)src->cls < 8)
                         cls[src->cls]++;
-                } else if (src->document == docs + k ||
-                           src->document == k) {
+                } else if (src->document == docs + k || src->document == k) {
                     near++; /* same story, another sentence */
                 } else {
                     wrong++;

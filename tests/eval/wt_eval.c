@@ -111,9 +111,10 @@ static void print_links(const wt_corpus *c)
             for (size_t i = 0; i < pa->source_count; i++) {
                 const wt_source *s = &pa->sources[i];
                 printf("L\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\t%.4f\t%.4f"
-                       "\t%.4f\n", d, p, pa->start, pa->end, s->document,
-                       s->paragraph, wt_class_name(s->cls), s->score,
-                       s->coverage, s->fact_overlap);
+                       "\t%.4f\n",
+                       d, p, pa->start, pa->end, s->document, s->paragraph,
+                       wt_class_name(s->cls), s->score, s->coverage,
+                       s->fact_overlap);
             }
         }
     }
@@ -141,8 +142,8 @@ static void print_pairs(const wt_corpus *c)
             wt_corpus_pair(c, a, b, &sa, &sb, &sim) ||
             wt_corpus_pair_coverage(c, a, b, &ca, &cb))
             continue;
-        printf("P\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", a, b, sa, sb,
-               sim, ca, cb);
+        printf("P\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", a, b, sa, sb, sim,
+               ca, cb);
     }
 }
 

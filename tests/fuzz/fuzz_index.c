@@ -36,13 +36,11 @@ static void setup(void)
              tmp ? tmp : "/tmp", (int)getpid());
     drop();
     char err[256];
-    FUZZ_CHECK(wt_index_open(&ix, db_path, NULL, NULL, err, sizeof err)
-               == 0);
+    FUZZ_CHECK(wt_index_open(&ix, db_path, NULL, NULL, err, sizeof err) == 0);
     atexit(drop);
     const char *root = getenv("WT_SOURCE_ROOT");
     char path[4096];
-    snprintf(path, sizeof path, "%s/corpora/demo/wire.txt",
-             root ? root : ".");
+    snprintf(path, sizeof path, "%s/corpora/demo/wire.txt", root ? root : ".");
     FILE *f = fopen(path, "rb");
     static char text[1 << 16];
     const size_t n = f ? fread(text, 1, sizeof text, f) : 0;

@@ -27,8 +27,8 @@ static inline const char *test_source_root(void)
 }
 
 /* Writes the source tree's path fmt, ... into buf and returns buf. */
-__attribute__((format(printf, 3, 4))) static inline char *
-test_path(char *buf, size_t size, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static inline char *test_path(
+    char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
     int n = snprintf(buf, size, "%s/", test_source_root());
@@ -104,9 +104,9 @@ static inline wt_corpus *test_corpus(const char *const *texts, size_t n,
     for (size_t i = 0; i < n; i++) {
         char id[32];
         snprintf(id, sizeof id, "doc%zu", i);
-        cr_assert_eq(wt_corpus_add_buffer(c, id, id, texts[i],
-                                          strlen(texts[i])),
-                     0, "%s", wt_corpus_error(c));
+        cr_assert_eq(
+            wt_corpus_add_buffer(c, id, id, texts[i], strlen(texts[i])), 0,
+            "%s", wt_corpus_error(c));
     }
     cr_assert_eq(wt_corpus_analyze(c), 0);
     return c;

@@ -311,8 +311,8 @@ static long fail_each(const char *name, scenario s, fuzz_rec *ref,
             break;
     }
     printf("%s: %ld allocations; %ld runs failed cleanly, %ld absorbed "
-           "the failure with unchanged results\n", name, total, failed,
-           absorbed);
+           "the failure with unchanged results\n",
+           name, total, failed, absorbed);
     return total;
 }
 

@@ -34,8 +34,8 @@ static wt_corpus *prepared(const char *const *texts, size_t n)
     for (size_t i = 0; i < n; i++) {
         char id[32];
         snprintf(id, sizeof id, "d%zu", i);
-        cr_assert_eq(wt_corpus_add_buffer(c, id, id, texts[i],
-                                          strlen(texts[i])), 0);
+        cr_assert_eq(
+            wt_corpus_add_buffer(c, id, id, texts[i], strlen(texts[i])), 0);
     }
     return c;
 }
@@ -44,8 +44,8 @@ static int run(wt_corpus *c, size_t focus, wt_idf *idf, wt_links *links)
 {
     memset(idf, 0, sizeof *idf);
     memset(links, 0, sizeof *links);
-    const wt_analyze_job job = {c->docs, c->ndocs, focus, &c->opts,
-                                c->langs, idf, links};
+    const wt_analyze_job job = {c->docs,  c->ndocs, focus, &c->opts,
+                                c->langs, idf,      links};
     return wt_analyze_run(&job);
 }
 

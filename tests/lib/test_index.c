@@ -119,8 +119,7 @@ Test(index, query_names_indexed_sources_with_spans)
     a.text = text;
     a.len = len;
     const wt_corpus *c = NULL;
-    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s",
-                 wt_index_error(ix));
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
     const wt_document *q = wt_corpus_document(c, 0);
     cr_assert_str_eq(wt_document_id(q), "reprint");
     const wt_paragraph *p = wt_document_paragraph(q, 1);
@@ -132,12 +131,11 @@ Test(index, query_names_indexed_sources_with_spans)
     cr_assert_geq(s->span_count, 1);
     size_t slen;
     const char *sb = wt_document_bytes(src, &slen);
-    cr_assert_eq(memcmp(text + s->spans[0].start,
-                        sb + s->spans[0].source_start, 20), 0);
+    cr_assert_eq(
+        memcmp(text + s->spans[0].start, sb + s->spans[0].source_start, 20), 0);
     /* The football report shares no text: not a candidate. */
     for (size_t i = 1; i < wt_corpus_document_count(c); i++)
-        cr_assert_str_neq(wt_document_id(wt_corpus_document(c, i)),
-                          "football");
+        cr_assert_str_neq(wt_document_id(wt_corpus_document(c, i)), "football");
     wt_index_filter f = {0};
     f.outlet = "Somebody Else";
     cr_assert_eq(wt_index_query(ix, &a, &f, &c), 0);
@@ -220,9 +218,11 @@ Test(index, read_only_open_of_another_database_changes_nothing)
     char path[64], cmd[160];
     snprintf(path, sizeof path, "/tmp/wt_test_other_%d.db", (int)getpid());
     unlink(path);
-    snprintf(cmd, sizeof cmd, "python3 -c \"import sqlite3; "
+    snprintf(cmd, sizeof cmd,
+             "python3 -c \"import sqlite3; "
              "c = sqlite3.connect('%s'); c.execute('create table t(x)'); "
-             "c.commit()\"", path);
+             "c.commit()\"",
+             path);
     cr_assert_eq(system(cmd), 0);
     struct stat before, after;
     cr_assert_eq(stat(path, &before), 0);
@@ -266,11 +266,11 @@ Test(index, replacing_articles_does_not_count_them_twice)
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < 6; i++) {
             snprintf(id, sizeof id, "a%d", i);
-            snprintf(text, sizeof text, "Round %d of the harbour strike "
+            snprintf(text, sizeof text,
+                     "Round %d of the harbour strike "
                      "story number %d, told again with new figures.\n",
                      round, i);
-            const wt_article a = {.id = id, .text = text,
-                                  .len = strlen(text)};
+            const wt_article a = {.id = id, .text = text, .len = strlen(text)};
             int added = -1;
             cr_assert_eq(wt_index_add(ix, &a, &added), 0);
             cr_assert_eq(added, round ? WT_ADDED_REPLACED : WT_ADDED_NEW);
@@ -324,8 +324,8 @@ Test(index, query_equals_compare_of_the_same_pair)
             cr_assert_eq(x->origin, y->origin);
             cr_assert_eq(x->span_count, y->span_count);
             for (size_t k = 0; k < x->span_count; k++)
-                cr_assert_eq(memcmp(&x->spans[k], &y->spans[k],
-                                    sizeof x->spans[k]), 0);
+                cr_assert_eq(
+                    memcmp(&x->spans[k], &y->spans[k], sizeof x->spans[k]), 0);
             links++;
         }
     }
@@ -347,8 +347,7 @@ static size_t query_demo(wt_index *ix, const char *name, const char *id)
     a.text = text;
     a.len = len;
     const wt_corpus *c = NULL;
-    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s",
-                 wt_index_error(ix));
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
     free(text);
     return wt_corpus_document_count(c);
 }
@@ -393,8 +392,7 @@ Test(index, stored_articles_keep_their_credits)
     q.id = "copy";
     q.outlet = NULL;
     const wt_corpus *c = NULL;
-    cr_assert_eq(wt_index_query(ix, &q, NULL, &c), 0, "%s",
-                 wt_index_error(ix));
+    cr_assert_eq(wt_index_query(ix, &q, NULL, &c), 0, "%s", wt_index_error(ix));
     cr_assert_eq(wt_corpus_document_count(c), 2);
     const wt_document *stored = wt_corpus_document(c, 1);
     const wt_document *fresh = wt_corpus_document(c, 0);
@@ -426,8 +424,10 @@ Test(index, an_old_schema_is_refused_clearly)
     wt_index_close(ix);
     sqlite3 *db = NULL;
     cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(db, "UPDATE settings SET value = '1' WHERE "
-                              "key = 'schema_version'", NULL, NULL, NULL),
+    cr_assert_eq(sqlite3_exec(db,
+                              "UPDATE settings SET value = '1' WHERE "
+                              "key = 'schema_version'",
+                              NULL, NULL, NULL),
                  SQLITE_OK);
     sqlite3_close(db);
     wt_options o;

@@ -118,12 +118,13 @@ static int f_shm_unmap(sqlite3_file *f, int del)
 }
 
 static const sqlite3_io_methods fault_io = {
-    2, f_close, f_read, f_write, f_truncate, f_sync, f_size, f_lock,
-    f_unlock, f_check, f_control, f_sector, f_caps, f_shm_map, f_shm_lock,
-    f_shm_barrier, f_shm_unmap, NULL, NULL};
+    2,      f_close,   f_read,     f_write,       f_truncate,  f_sync,
+    f_size, f_lock,    f_unlock,   f_check,       f_control,   f_sector,
+    f_caps, f_shm_map, f_shm_lock, f_shm_barrier, f_shm_unmap, NULL,
+    NULL};
 
-static int f_open(sqlite3_vfs *v, const char *name, sqlite3_file *f,
-                  int flags, int *out)
+static int f_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags,
+                  int *out)
 {
     (void)v;
     fault_file *ff = (fault_file *)f;
@@ -167,14 +168,12 @@ static void committed(void *ctx, size_t batch, size_t total)
         }
 }
 
-static void lost(ledger *l)
-{
-    memset(l->staged, 0, sizeof l->staged);
-}
+static void lost(ledger *l) { memset(l->staged, 0, sizeof l->staged); }
 
 static void article_text(int i, char *buf, size_t n)
 {
-    snprintf(buf, n, "Dispatch %d: dock workers at berth %d of the port of "
+    snprintf(buf, n,
+             "Dispatch %d: dock workers at berth %d of the port of "
              "Harborton stayed out for day %d of the strike, the union "
              "said, as talks over pay for %d crane crews stalled.\n",
              i, i * 7 + 1, i + 2, 40 + i);
@@ -228,8 +227,8 @@ static void check(const char *path, const ledger *l, long n)
     cr_assert_str_eq((const char *)sqlite3_column_text(st, 0), "ok",
                      "integrity check after a fault at step %ld", n);
     sqlite3_finalize(st);
-    sqlite3_prepare_v2(db, "SELECT count(*) FROM docs WHERE id = ?1", -1,
-                       &st, NULL);
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM docs WHERE id = ?1", -1, &st,
+                       NULL);
     for (int i = 0; i < NART; i++) {
         char id[16];
         snprintf(id, sizeof id, "art%d", i);
@@ -239,7 +238,8 @@ static void check(const char *path, const ledger *l, long n)
         const int there = sqlite3_column_int(st, 0) == 1;
         cr_assert_eq(there, l->stored[i],
                      "fault at write step %ld: %s is %s but was reported "
-                     "%s", n, id, there ? "stored" : "absent",
+                     "%s",
+                     n, id, there ? "stored" : "absent",
                      l->stored[i] ? "stored" : "not stored");
     }
     sqlite3_finalize(st);
@@ -251,7 +251,8 @@ static void check(const char *path, const ledger *l, long n)
     sqlite3_close(db);
     cr_assert(l->total < 0 || l->total == n_docs,
               "fault at write step %ld: %ld documents reported in the "
-              "index, %ld there", n, l->total, n_docs);
+              "index, %ld there",
+              n, l->total, n_docs);
 }
 
 static void remove_index(const char *path)

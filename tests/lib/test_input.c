@@ -23,8 +23,9 @@ Test(input, bom_is_dropped_offsets_kept)
 
 Test(input, multibyte_offsets_point_at_lead_bytes)
 {
-    wt_text t = test_text("a\xE2\x80\x9C" "b\xF0\x9F\x98\x80"); /* a“b😀 */
-    cr_assert_eq(t.len, 5); /* a, “, b, surrogate pair */
+    wt_text t = test_text("a\xE2\x80\x9C"
+                          "b\xF0\x9F\x98\x80"); /* a“b😀 */
+    cr_assert_eq(t.len, 5);                     /* a, “, b, surrogate pair */
     cr_assert_eq(t.off[1], 1);
     cr_assert_eq(t.off[2], 4);
     cr_assert_eq(t.off[3], 5);
@@ -75,9 +76,9 @@ Test(input, windows_1252_through_icu)
 {
     wt_text t;
     wt_decode_report rep;
-    const char s[] = "\xA3" "5 \x93ok\x94";
-    cr_assert_eq(wt_text_decode(&t, s, sizeof s - 1, "windows-1252", &rep),
-                 0);
+    const char s[] = "\xA3"
+                     "5 \x93ok\x94";
+    cr_assert_eq(wt_text_decode(&t, s, sizeof s - 1, "windows-1252", &rep), 0);
     cr_assert_eq(t.u[0], 0x00A3);
     cr_assert_eq(t.u[3], 0x201C);
     cr_assert_eq(t.off[3], 3);

@@ -12,8 +12,7 @@ static const char *WIRE =
 
 static const wt_source *first_source(const wt_corpus *c, size_t d, size_t p)
 {
-    const wt_paragraph *pa =
-        wt_document_paragraph(wt_corpus_document(c, d), p);
+    const wt_paragraph *pa = wt_document_paragraph(wt_corpus_document(c, d), p);
     cr_assert_not_null(pa);
     return pa->source_count ? &pa->sources[0] : NULL;
 }

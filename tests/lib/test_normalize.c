@@ -14,11 +14,11 @@ static char *fold(wt_normalizer *n, const char *s, int is_number)
     return out;
 }
 
-#define CHECK(n, in, num, want)                                              \
-    do {                                                                     \
-        char *got = fold(n, in, num);                                        \
-        cr_assert_str_eq(got, want);                                         \
-        free(got);                                                           \
+#define CHECK(n, in, num, want)                                                \
+    do {                                                                       \
+        char *got = fold(n, in, num);                                          \
+        cr_assert_str_eq(got, want);                                           \
+        free(got);                                                             \
     } while (0)
 
 Test(normalize, case_and_compatibility_folding)
@@ -28,7 +28,10 @@ Test(normalize, case_and_compatibility_folding)
     CHECK(n, "Korea", 0, "korea");
     CHECK(n, "STRASSE", 0, "strasse");
     CHECK(n, "Straße", 0, "strasse");
-    CHECK(n, "\xEF\xBC\xA1" "BC", 0, "abc"); /* fullwidth A */
+    CHECK(n,
+          "\xEF\xBC\xA1"
+          "BC",
+          0, "abc"); /* fullwidth A */
     CHECK(n, "ﬁne", 0, "fine");
     wt_normalizer_free(n);
 }
@@ -40,7 +43,11 @@ Test(normalize, apostrophes_and_dashes_unified)
     CHECK(n, "Korea\xE2\x80\x99s", 0, "korea's");
     CHECK(n, "Korea's", 0, "korea's");
     CHECK(n, "Won\xE2\x80\x93sik", 0, "won-sik");
-    CHECK(n, "\xC2\xAB" "x" "\xC2\xBB", 0, "\"x\"");
+    CHECK(n,
+          "\xC2\xAB"
+          "x"
+          "\xC2\xBB",
+          0, "\"x\"");
     wt_normalizer_free(n);
 }
 

@@ -132,10 +132,11 @@ Test(number, twelve_thousand_in_every_local_form)
                           "장병 12,000명이 참가", "장병 12000명이 참가", NULL});
     same_number("ja", (const char *const[]){"兵士1万2000人が参加",
                                             "兵士12,000人が参加",
-                                            "兵士１万２０００人が参加", "兵士一万二千人が参加", NULL});
-    same_number("zh",
-                (const char *const[]){"两国1万2000名士兵", "两国12,000名士兵",
-                                      "两国1.2万名士兵", "两国一万二千名士兵", NULL});
+                                            "兵士１万２０００人が参加",
+                                            "兵士一万二千人が参加", NULL});
+    same_number("zh", (const char *const[]){
+                          "两国1万2000名士兵", "两国12,000名士兵",
+                          "两国1.2万名士兵", "两国一万二千名士兵", NULL});
     same_number("ru",
                 (const char *const[]){"около 12 тыс. военнослужащих",
                                       "около 12 тысяч военнослужащих",

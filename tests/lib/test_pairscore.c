@@ -47,8 +47,7 @@ Test(pairscore, evidence_floor_drops_links_of_common_words)
     wt_options_init(&o);
     o.evidence_min = 0;
     wt_corpus *c = test_corpus(stock, 2, &o);
-    const wt_paragraph *p =
-        wt_document_paragraph(wt_corpus_document(c, 0), 0);
+    const wt_paragraph *p = wt_document_paragraph(wt_corpus_document(c, 0), 0);
     cr_assert_eq(p->source_count, 1, "no floor: linked");
     wt_corpus_free(c);
     o.evidence_min = 8;

@@ -8,15 +8,14 @@ static wt_profile *en(void)
     wt_profile *p = NULL;
     char err[256];
     cr_assert_eq(wt_agencies_load(&a, test_lang_dir()), 0);
-    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), "en", a->alternation,
-                                 err, sizeof err),
+    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), "en", a->alternation, err,
+                                 sizeof err),
                  0, "%s", err);
     wt_agencies_free(a);
     return p;
 }
 
-static size_t split(const char *s, wt_para_range **r, wt_text *t,
-                    wt_profile *p)
+static size_t split(const char *s, wt_para_range **r, wt_text *t, wt_profile *p)
 {
     size_t n = 0;
     wt_header h;

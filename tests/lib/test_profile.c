@@ -11,8 +11,9 @@ Test(profile, english_loads)
     wt_profile *p = NULL;
     char err[256] = "";
     cr_assert_eq(wt_agencies_load(&a, test_lang_dir()), 0);
-    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), "en", a->alternation,
-                                 err, sizeof err), 0, "%s", err);
+    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), "en", a->alternation, err,
+                                 sizeof err),
+                 0, "%s", err);
     cr_assert_str_eq(p->stemmer, "english");
     cr_assert_gt(p->nstop, 100);
     cr_assert_gt(p->nboiler, 5);
@@ -42,8 +43,9 @@ Test(profile, missing_language_names_the_file)
 {
     wt_profile *p = NULL;
     char err[512] = "";
-    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), "xx", "(?!)", err,
-                                 sizeof err), WT_ELANG);
+    cr_assert_eq(
+        wt_profile_load(&p, test_lang_dir(), "xx", "(?!)", err, sizeof err),
+        WT_ELANG);
     cr_assert(strstr(err, "xx/profile.txt"), "%s", err);
 }
 

@@ -65,8 +65,7 @@ Test(provenance, two_copies_crediting_one_agency_tell_nothing)
 {
     char a[1024], b[1024];
     snprintf(a, sizeof a, "%sSource: Yonhap News Agency\n", BODY);
-    snprintf(b, sizeof b, "%sThe talks will resume, Yonhap reports.\n",
-             BODY);
+    snprintf(b, sizeof b, "%sThe talks will resume, Yonhap reports.\n", BODY);
     const char *docs[] = {a, b};
     wt_corpus *c = test_corpus(docs, 2, NULL);
     cr_assert_eq(origin_of(c, 1), WT_ORIGIN_UNKNOWN);
@@ -78,8 +77,10 @@ Test(provenance, two_copies_crediting_one_agency_tell_nothing)
 Test(provenance, own_dateline_is_a_byline)
 {
     char wire[1024];
-    snprintf(wire, sizeof wire, "Outlet: Yonhap\n\nSEOUL, Oct. 22 (Yonhap) -- "
-             "%s", BODY);
+    snprintf(wire, sizeof wire,
+             "Outlet: Yonhap\n\nSEOUL, Oct. 22 (Yonhap) -- "
+             "%s",
+             BODY);
     char copy[1024];
     snprintf(copy, sizeof copy, "SEOUL, Oct. 22 (Yonhap) -- %s", BODY);
     const char *docs[] = {wire, copy};
@@ -102,10 +103,14 @@ Test(provenance, own_dateline_is_a_byline)
 Test(provenance, times_decide_before_credits)
 {
     char wire[1024], copy[1024];
-    snprintf(wire, sizeof wire, "Outlet: Yonhap\nDate: 2026-03-14T10:00:00Z"
-             "\n\n%s", BODY);
-    snprintf(copy, sizeof copy, "Date: 2026-03-14T08:00:00Z\n\n%sThe talks "
-             "will resume, Yonhap reports.\n", BODY);
+    snprintf(wire, sizeof wire,
+             "Outlet: Yonhap\nDate: 2026-03-14T10:00:00Z"
+             "\n\n%s",
+             BODY);
+    snprintf(copy, sizeof copy,
+             "Date: 2026-03-14T08:00:00Z\n\n%sThe talks "
+             "will resume, Yonhap reports.\n",
+             BODY);
     const char *docs[] = {wire, copy};
     wt_corpus *c = test_corpus(docs, 2, NULL);
     cr_assert_eq(wt_corpus_pair_credits(c, 1, 0), 1);
@@ -159,8 +164,10 @@ Test(provenance, nothing_tells)
 Test(provenance, photo_credit_is_not_a_text_credit)
 {
     char copy[1024];
-    snprintf(copy, sizeof copy, "%sA worker walks past idle cranes at the "
-             "port on Friday. Yonhap\n", BODY);
+    snprintf(copy, sizeof copy,
+             "%sA worker walks past idle cranes at the "
+             "port on Friday. Yonhap\n",
+             BODY);
     char wire[1024];
     snprintf(wire, sizeof wire, "Outlet: Yonhap\n\n%s", BODY);
     const char *docs[] = {wire, copy};

@@ -12,8 +12,8 @@ static wt_token tok(uint64_t stem, uint32_t flags)
 
 Test(shingle, skips_stopwords_and_counts)
 {
-    wt_token t[6] = {tok(1, 0), tok(2, WT_TOK_STOP), tok(3, 0), tok(4, 0),
-                     tok(5, WT_TOK_STOP), tok(6, 0)};
+    wt_token t[6] = {tok(1, 0), tok(2, WT_TOK_STOP), tok(3, 0),
+                     tok(4, 0), tok(5, WT_TOK_STOP), tok(6, 0)};
     wt_shingle *sh = NULL;
     size_t n = 0, cap = 0;
     cr_assert_eq(wt_shingles(t, 0, 6, 3, 9, &sh, &n, &cap), 0);

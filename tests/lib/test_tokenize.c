@@ -17,8 +17,9 @@ static fixture setup_en(void)
     wt_agencies *a = NULL;
     char err[256];
     cr_assert_eq(wt_agencies_load(&a, test_lang_dir()), 0);
-    cr_assert_eq(wt_profile_load(&f.prof, test_lang_dir(), "en",
-                                 a->alternation, err, sizeof err), 0);
+    cr_assert_eq(wt_profile_load(&f.prof, test_lang_dir(), "en", a->alternation,
+                                 err, sizeof err),
+                 0);
     wt_agencies_free(a);
     cr_assert_eq(wt_stemmer_new(&f.stem, f.prof->stemmer), 0);
     cr_assert_eq(wt_tokenizer_new(&f.tk, "en", 7), 0);
@@ -36,8 +37,7 @@ static wt_token_vec tokens(fixture *f, const char *s, wt_text *t)
 {
     wt_token_vec v = {0};
     *t = test_text(s);
-    cr_assert_eq(wt_tokenize(f->tk, t, 0, t->len, 0, f->prof, f->stem, &v),
-                 0);
+    cr_assert_eq(wt_tokenize(f->tk, t, 0, t->len, 0, f->prof, f->stem, &v), 0);
     return v;
 }
 
@@ -126,8 +126,9 @@ static size_t stems_in(const char *code, const char *s, uint64_t *stems,
     wt_tokenizer *tk = NULL;
     char err[256] = "";
     cr_assert_eq(wt_agencies_load(&a, test_lang_dir()), 0);
-    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), code, a->alternation,
-                                 err, sizeof err), 0, "%s", err);
+    cr_assert_eq(wt_profile_load(&p, test_lang_dir(), code, a->alternation, err,
+                                 sizeof err),
+                 0, "%s", err);
     cr_assert_eq(wt_stemmer_new(&st, p->stemmer), 0);
     cr_assert_eq(wt_tokenizer_new(&tk, code, 7), 0);
     if (p->translit)
@@ -160,7 +161,7 @@ static uint64_t stem1(const char *code, const char *word)
 Test(tokenize, korean_particles_and_endings_are_cut)
 {
     const uint64_t bukhan = stem1("ko", "북한");
-    static const char *const forms[] = {"북한은", "북한이", "북한의",
+    static const char *const forms[] = {"북한은",   "북한이",   "북한의",
                                         "북한에서", "북한으로", "북한과"};
     for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
         cr_assert_eq(stem1("ko", forms[i]), bukhan, "%s", forms[i]);
@@ -169,10 +170,10 @@ Test(tokenize, korean_particles_and_endings_are_cut)
     cr_assert_neq(stem1("ko", "북한은"), stem1("ko", "남한은"));
     /* The same sentence with other particles shares every stem. */
     uint64_t a[16], b[16];
-    const size_t na = stems_in("ko", "북한은 동해상으로 미사일을 발사했다",
-                               a, NULL, 16);
-    const size_t nb = stems_in("ko", "북한이 동해상에 미사일 발사했다", b,
-                               NULL, 16);
+    const size_t na =
+        stems_in("ko", "북한은 동해상으로 미사일을 발사했다", a, NULL, 16);
+    const size_t nb =
+        stems_in("ko", "북한이 동해상에 미사일 발사했다", b, NULL, 16);
     cr_assert_eq(na, 4);
     cr_assert_eq(nb, 4);
     for (size_t i = 0; i < 3; i++)
@@ -184,8 +185,7 @@ Test(tokenize, japanese_words_from_the_dictionary_chinese_characters)
     uint64_t s[32];
     uint32_t f[32];
     /* 北朝鮮 / は / 弾道 / ミサイル / を / 発射 / した: particles are stopwords. */
-    const size_t n = stems_in("ja", "北朝鮮は弾道ミサイルを発射した", s, f,
-                              32);
+    const size_t n = stems_in("ja", "北朝鮮は弾道ミサイルを発射した", s, f, 32);
     cr_assert_geq(n, 6);
     cr_assert(f[1] & WT_TOK_STOP, "は is a particle");
     cr_assert_eq(s[0], stem1("ja", "北朝鮮"));
@@ -205,18 +205,18 @@ Test(tokenize, thai_words_from_the_dictionary)
 {
     uint64_t s[32];
     /* "Thailand has a population of about seventy million", no spaces. */
-    const size_t n = stems_in("und", "ประเทศไทยมีประชากรประมาณเจ็ดสิบล้านคน",
-                              s, NULL, 32);
+    const size_t n =
+        stems_in("und", "ประเทศไทยมีประชากรประมาณเจ็ดสิบล้านคน", s, NULL, 32);
     cr_assert_geq(n, 6, "%zu words", n);
 }
 
 Test(tokenize, traditional_chinese_reads_as_simplified)
 {
     uint64_t a[32], b[32];
-    const size_t na = stems_in("zh", "韩国联合参谋本部说，朝鲜发射了短程弹道导弹",
-                               a, NULL, 32);
-    const size_t nb = stems_in("zh", "韓國聯合參謀本部說，朝鮮發射了短程彈道導彈",
-                               b, NULL, 32);
+    const size_t na = stems_in(
+        "zh", "韩国联合参谋本部说，朝鲜发射了短程弹道导弹", a, NULL, 32);
+    const size_t nb = stems_in(
+        "zh", "韓國聯合參謀本部說，朝鮮發射了短程彈道導彈", b, NULL, 32);
     cr_assert_eq(na, nb);
     for (size_t i = 0; i < na; i++)
         cr_assert_eq(a[i], b[i], "word %zu", i);
