@@ -120,15 +120,17 @@ static int diff_words(const words *a, const words *b, op **out, size_t *nout)
 static void put_gap(FILE *out, const wt_document *d, size_t s, size_t e)
 {
     char *t = text_slice(d, s, e);
-    if (t)
-        fputs(t, out);
+    char *safe = t ? utf8_escape(t) : NULL;
+    if (safe)
+        fputs(safe, out);
+    free(safe);
     free(t);
 }
 
 static void put_text(FILE *out, const wt_document *d, size_t s, size_t e)
 {
     char *t = NULL;
-    if (wt_document_text(d, s, e, &t) == 0)
+    if (safe_text(d, s, e, &t) == 0)
         fputs(t, out);
     free(t);
 }
@@ -413,7 +415,7 @@ static int list_unmatched(const view *v, const wt_corpus *c, size_t doc,
             put_head(v, "Only in ", wt_document_id(d), ":\n");
         const wt_paragraph *p = wt_document_paragraph(d, i);
         char *t = NULL;
-        if (wt_document_text(d, p->start, p->end, &t))
+        if (safe_text(d, p->start, p->end, &t))
             return -1;
         const size_t room = v->width > 30 ? v->width - 8 : 22;
         const size_t cut = utf8_prefix(t, room);

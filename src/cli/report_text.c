@@ -66,7 +66,7 @@ static void print_source(FILE *out, const wt_corpus *c, const wt_document *d,
         return;
     const wt_span *sp = &src->spans[0];
     char *text = NULL;
-    if (wt_document_text(d, sp->start, sp->end, &text) == 0) {
+    if (safe_text(d, sp->start, sp->end, &text) == 0) {
         fprintf(out, "%*s\"", 8, "");
         print_middle(out, text, SPAN_CHARS);
         fprintf(out, "\"  [%zu-%zu ↔ %zu-%zu]\n", sp->start, sp->end,
@@ -80,7 +80,7 @@ static void print_paragraph(FILE *out, const wt_corpus *c, const wt_document *d,
 {
     const wt_paragraph *p = wt_document_paragraph(d, i);
     char *lead = NULL;
-    if (wt_document_text(d, p->start, p->end, &lead))
+    if (safe_text(d, p->start, p->end, &lead))
         return;
     fprintf(out, "  %3zu  ", i);
     /* A paragraph read in another language than its document's. */

@@ -85,28 +85,54 @@ size_t utf8_seq(const char *str)
     return n;
 }
 
+/* The length of the character at p when it is to be shown escaped: an
+ * invalid byte, a C0 control or DEL (1), a C1 control U+0080-U+009F (2);
+ * 0 when it prints as it is.  ESC and CSI are how text takes over a
+ * terminal. */
+static size_t to_escape(const char *p, size_t *seq)
+{
+    const unsigned char c = (unsigned char)*p;
+    *seq = utf8_seq(p);
+    if (!*seq || c < 0x20 || c == 0x7f)
+        return 1;
+    if (c == 0xc2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f)
+        return 2;
+    return 0;
+}
+
 char *utf8_escape(const char *s)
 {
-    size_t bad = 0;
+    size_t extra = 0, seq;
     for (const char *p = s; *p;) {
-        const size_t n = utf8_seq(p);
-        bad += !n;
-        p += n ? n : 1;
+        const size_t e = to_escape(p, &seq);
+        extra += 3 * e;
+        p += e ? e : seq;
     }
-    char *r = malloc(strlen(s) + 3 * bad + 1);
+    char *r = malloc(strlen(s) + extra + 1);
     if (!r)
         return NULL;
     char *o = r;
     for (const char *p = s; *p;) {
-        const size_t n = utf8_seq(p);
-        if (n) {
-            memcpy(o, p, n);
-            o += n;
-            p += n;
-        } else {
+        const size_t e = to_escape(p, &seq);
+        for (size_t i = 0; i < e; i++)
             o += sprintf(o, "\\x%02X", (unsigned char)*p++);
+        if (!e) {
+            memcpy(o, p, seq);
+            o += seq;
+            p += seq;
         }
     }
     *o = '\0';
     return r;
+}
+
+int safe_text(const wt_document *d, size_t s, size_t e, char **out)
+{
+    char *t = NULL;
+    const int rc = wt_document_text(d, s, e, &t);
+    if (rc)
+        return rc;
+    *out = utf8_escape(t);
+    free(t);
+    return *out ? 0 : WT_ENOMEM;
 }

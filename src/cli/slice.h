@@ -22,10 +22,16 @@ size_t utf8_prefix(const char *s, size_t n);
  * s does not start one. */
 size_t utf8_seq(const char *s);
 
-/* s with every byte that is not part of valid UTF-8 written as the four
- * characters \xNN (hex, upper case): a file name made fit for ids, JSON
- * and reports, one name per byte string.  Returns a malloc'd string, or
+/* s with every byte that is not part of valid UTF-8, and every control
+ * character (C0, DEL, the two bytes of a C1 control: ESC and CSI included)
+ * written as the four characters \xNN (hex, upper case): a file name made
+ * fit for ids, JSON and reports, one name per byte string, and article
+ * text made safe to print on a terminal.  Returns a malloc'd string, or
  * NULL when out of memory. */
 char *utf8_escape(const char *s);
+
+/* wt_document_text() made safe for a terminal by utf8_escape(): what the
+ * text report and diff print of an article.  *out is malloc'd. */
+int safe_text(const wt_document *d, size_t s, size_t e, char **out);
 
 #endif
