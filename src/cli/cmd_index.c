@@ -34,6 +34,7 @@ typedef struct slot {
     wt_index_entry *entry; /* add: the prepared article */
     char *out;             /* query: the rendered report */
     size_t nout;
+    char *pairs; /* query in a scan with --json: its pairs */
     int reuse;
 } slot;
 
@@ -54,6 +55,7 @@ typedef struct ictx {
     wt_index *ix;
     sub_id sub;
     report_writer write; /* query: the report of each article */
+    json_merge *merge;   /* scan --json: one document of all reports */
     int scan;            /* a scan through the index: quieter */
     int status;          /* the worst exit status so far (msg.h) */
     int reuse;
@@ -152,13 +154,18 @@ static void query_slot(const ictx *x, ixworker *w, slot *sl)
         snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(w->ix));
         return;
     }
-    FILE *mem = open_memstream(&sl->out, &sl->nout);
-    if (!mem || x->write(c, &x->s, mem)) {
-        sl->rc = WT_ENOMEM;
-        snprintf(sl->err, sizeof sl->err, "out of memory for the report");
+    if (x->merge) {
+        if (report_json_parts(c, &x->s, &sl->out, &sl->pairs))
+            sl->rc = WT_ENOMEM;
+    } else {
+        FILE *mem = open_memstream(&sl->out, &sl->nout);
+        if (!mem || x->write(c, &x->s, mem))
+            sl->rc = WT_ENOMEM;
+        if (mem)
+            fclose(mem);
     }
-    if (mem)
-        fclose(mem);
+    if (sl->rc)
+        snprintf(sl->err, sizeof sl->err, "out of memory for the report");
     sl->reuse = report_count_links_in(c, 1) > 0;
     if (!sl->rc && x->s.html && html_for_article(c, &x->s, sl->a.id)) {
         sl->rc = WT_EWRITE; /* an output write: exit 74 */
@@ -349,7 +356,10 @@ static void finish_slot(ictx *x, slot *sl)
     } else if (sl->rc) {
         report_failure(x, sl);
     } else {
-        fwrite(sl->out, 1, sl->nout, stdout);
+        if (x->merge && json_merge_add(x->merge, stdout, sl->out, sl->pairs))
+            cli_raise(&x->status, EXIT_OSERR);
+        else if (!x->merge)
+            fwrite(sl->out, 1, sl->nout, stdout);
         x->reuse |= sl->reuse;
     }
     x->landed++;
@@ -362,6 +372,7 @@ static void slot_release(slot *sl)
         free(sl->own[i]);
     wt_index_entry_free(sl->entry);
     free(sl->out);
+    free(sl->pairs);
     memset(sl, 0, sizeof *sl);
 }
 
@@ -673,8 +684,14 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     }
     if (!rc) {
         x.sub = SUB_QUERY;
-        rc = pass(&x, files);
+        /* --json: one document for the whole scan, as in memory. */
+        if (s->format == FMT_JSON && !(x.merge = json_merge_new()))
+            rc = EXIT_OSERR;
     }
+    if (!rc)
+        rc = pass(&x, files);
+    if (x.merge && json_merge_finish(x.merge, stdout))
+        cli_raise(&x.status, EXIT_OSERR);
     stop_workers(&x);
     wt_index_close(x.ix);
     free(x.failed);

@@ -45,6 +45,23 @@ int report_html_file(const wt_corpus *c, const cli_settings *s,
  * when out of memory. */
 size_t *report_pairs_sorted(const wt_corpus *c, size_t *n);
 
+/* A scan through an index reports file by file (one query each) but
+ * prints one JSON document, as a scan in memory does.  report_json_parts()
+ * gives the parts of one query's report: document 0 as indented JSON text
+ * (*doc, NULL when there is none) and its pairs as a JSON array on one
+ * line (*pairs); both malloc'd.  Returns 0 or -1 (out of memory). */
+int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
+                      char **pairs);
+
+/* Joins the parts, in the order added, into one JSON document on out:
+ * the documents, then every pair once (each side's query reports it). */
+typedef struct json_merge json_merge;
+json_merge *json_merge_new(void);
+int json_merge_add(json_merge *m, FILE *out, const char *doc,
+                   const char *pairs);
+/* Prints the pairs and the end of the document, and frees m. */
+int json_merge_finish(json_merge *m, FILE *out);
+
 /* Number of links between different documents (duplicates excluded). */
 size_t report_count_links(const wt_corpus *c);
 

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A JSON string of s.  jansson refuses a string that is not valid UTF-8
  * (a document from an older index, a path from the file system), and an
@@ -140,4 +141,106 @@ int report_json(const wt_corpus *c, const cli_settings *s, FILE *out)
 int report_jsonl(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
     return write_json(c, s, out, JSON_COMPACT);
+}
+
+int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
+                      char **pairs)
+{
+    *doc = *pairs = NULL;
+    json_t *d = wt_corpus_document_count(c)
+                    ? document_json(c, wt_corpus_document(c, 0))
+                    : NULL;
+    json_t *p = pairs_json(c, s->all_pairs, 1);
+    if (d)
+        *doc = json_dumps(d, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    if (p)
+        *pairs = json_dumps(p, JSON_COMPACT | JSON_REAL_PRECISION(4));
+    json_decref(d);
+    json_decref(p);
+    if ((d && !*doc) || !*pairs) {
+        free(*doc);
+        free(*pairs);
+        *doc = *pairs = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+struct json_merge {
+    size_t docs;   /* documents printed */
+    json_t *pairs; /* every pair once, in the order first seen */
+    json_t *seen;  /* "a\nb" of the pairs kept, as an object's keys */
+};
+
+json_merge *json_merge_new(void)
+{
+    json_merge *m = calloc(1, sizeof *m);
+    if (m && (!(m->pairs = json_array()) || !(m->seen = json_object()))) {
+        json_decref(m->pairs);
+        json_decref(m->seen);
+        free(m);
+        m = NULL;
+    }
+    return m;
+}
+
+/* Keeps each pair of the JSON array text once, by its two ids. */
+static int merge_pairs(json_merge *m, const char *text)
+{
+    json_t *a = json_loads(text, 0, NULL);
+    if (!a)
+        return -1;
+    size_t i;
+    json_t *pair;
+    json_array_foreach(a, i, pair)
+    {
+        const char *x = json_string_value(json_object_get(pair, "a"));
+        const char *y = json_string_value(json_object_get(pair, "b"));
+        if (!x || !y)
+            continue;
+        /* The same pair from the other side's query: one key for both. */
+        const int swap = strcmp(x, y) > 0;
+        char *key = malloc(strlen(x) + strlen(y) + 2);
+        if (!key)
+            break;
+        sprintf(key, "%s\n%s", swap ? y : x, swap ? x : y);
+        if (!json_object_get(m->seen, key)) {
+            json_object_set_new(m->seen, key, json_true());
+            json_array_append(m->pairs, pair);
+        }
+        free(key);
+    }
+    json_decref(a);
+    return 0;
+}
+
+/* The start of the document, before the first document or the end. */
+static void merge_open(FILE *out)
+{
+    fprintf(out, "{\"wiretrace\": \"%s\",\n\"documents\": [", WT_VERSION);
+}
+
+int json_merge_add(json_merge *m, FILE *out, const char *doc, const char *pairs)
+{
+    if (doc) {
+        if (!m->docs)
+            merge_open(out);
+        fprintf(out, "%s\n%s", m->docs ? "," : "", doc);
+        m->docs++;
+    }
+    return pairs ? merge_pairs(m, pairs) : 0;
+}
+
+int json_merge_finish(json_merge *m, FILE *out)
+{
+    if (!m->docs)
+        merge_open(out);
+    fputs("],\n\"pairs\": ", out);
+    const int rc =
+        json_dumpf(m->pairs, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    fputs("}\n", out);
+    json_decref(m->pairs);
+    json_decref(m->seen);
+    free(m);
+    return rc;
 }
