@@ -2,7 +2,6 @@
 #stderr-has fifo.txt: a FIFO, not a regular file: skipped
 #stderr-has /dev/zero: a device, not a regular file: skipped
 #stderr-has big.jsonl:2: longer than the record limit of 1048576 bytes (--max-record), line skipped
-#stderr-has standard input:2: out of memory reading the record, line skipped
 # index add and query read a text operand whole before looking at it: a
 # FIFO blocked the run, /dev/zero grew memory until it failed, and a
 # JSON Lines line was read whole however long (getline), so a line
@@ -19,7 +18,11 @@ expect() {
     [ $got = "$want" ] || { echo "$label: exit $got, expected $want" >&2; fail=1; }
 }
 mkfifo fifo.txt || exit 99
-(ulimit -v 2000000
+# AddressSanitizer reserves terabytes of address space: no ulimit -v there,
+# and no record larger than memory (the stdin-feed case below).
+asan=${ASAN_OPTIONS:+1}
+limit() { [ -n "$asan" ] || ulimit -v "$1"; }
+(limit 2000000
  expect 2 fifo "$WT" index add --db w.db fifo.txt "$ROOT/corpora/demo/wire.txt"
  expect 2 zero "$WT" index add --db w.db /dev/zero
  expect 2 query "$WT" index query --db w.db /dev/zero "$ROOT/corpora/demo/reprint.txt"
@@ -40,7 +43,11 @@ for _ in range(600):
     sys.stdout.write("y" * (1 << 20))
 print("\"}")
 print(json.dumps({"id": "c", "text": "The last article of the feed."}))' |
-    (ulimit -v 700000; expect 71 stdin-feed "$WT" index add --db m.db --max-record 4096 -; exit $fail) || fail=1
-grep -q "stdin-feed:wiretrace: index: 2 added" err.txt || { echo "stdin-feed: the rest not read" >&2; fail=1; }
+    if [ -n "$asan" ]; then cat > /dev/null; else
+    (limit 700000; expect 71 stdin-feed "$WT" index add --db m.db --max-record 4096 -; exit $fail) || fail=1
+    grep -q "stdin-feed:wiretrace: index: 2 added" err.txt || { echo "stdin-feed: the rest not read" >&2; fail=1; }
+    grep -q "standard input:2: out of memory reading the record, line skipped" err.txt ||
+        { echo "stdin-feed: the long record not named" >&2; fail=1; }
+    fi
 cat err.txt >&2
 exit $fail
