@@ -69,6 +69,21 @@ static json_t *paragraph_json(const wt_corpus *c, const wt_document *d,
     return o;
 }
 
+/* The credits of d's text: the outlet each names, where, and how. */
+static json_t *credits_json(const wt_document *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < wt_document_credit_count(d); i++) {
+        const wt_credit *cr = wt_document_credit(d, i);
+        json_array_append_new(
+            a, json_pack("{s:o, s:I, s:I, s:s, s:b}", "outlet", str(cr->outlet),
+                         "start", (json_int_t)cr->start, "end",
+                         (json_int_t)cr->end, "kind",
+                         wt_credit_kind_name(cr->kind), "own", cr->own));
+    }
+    return a;
+}
+
 static json_t *document_json(const wt_corpus *c, const wt_document *d)
 {
     json_t *paras = json_array();
@@ -83,7 +98,28 @@ static json_t *document_json(const wt_corpus *c, const wt_document *d)
     if (o && wt_document_published(d))
         json_object_set_new(o, "published",
                             json_integer(wt_document_published(d)));
+    if (o)
+        json_object_set_new(o, "credits", credits_json(d));
     return o;
+}
+
+/* One pair: the shares each took, the origin as the library tells it (the
+ * origin's id, or null) and whether either credits the other. */
+static json_t *pair_json(const wt_corpus *c, size_t x, size_t y, double sa,
+                         double sb, double sim)
+{
+    const wt_origin o = wt_corpus_pair_origin(c, x, y);
+    const wt_document *da = wt_corpus_document(c, x);
+    const wt_document *db = wt_corpus_document(c, y);
+    json_t *origin = o == WT_ORIGIN_THIS    ? str(wt_document_id(da))
+                     : o == WT_ORIGIN_OTHER ? str(wt_document_id(db))
+                                            : json_null();
+    return json_pack("{s:o, s:o, s:f, s:f, s:f, s:o, s:b, s:b}", "a",
+                     str(wt_document_id(da)), "b", str(wt_document_id(db)),
+                     "a_from_b", sa, "b_from_a", sb, "similarity", sim,
+                     "origin", origin, "a_credits_b",
+                     wt_corpus_pair_credits(c, x, y), "b_credits_a",
+                     wt_corpus_pair_credits(c, y, x));
 }
 
 static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
@@ -97,16 +133,12 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
+        const size_t x = ab[2 * i], y = ab[2 * i + 1];
         double sa, sb, sim;
-        wt_corpus_pair(c, ab[2 * i], ab[2 * i + 1], &sa, &sb, &sim);
-        if ((!all && sa == 0 && sb == 0) || ab[2 * i] >= shown)
+        wt_corpus_pair(c, x, y, &sa, &sb, &sim);
+        if ((!all && sa == 0 && sb == 0) || x >= shown)
             continue;
-        json_array_append_new(
-            a, json_pack(
-                   "{s:o, s:o, s:f, s:f, s:f}", "a",
-                   str(wt_document_id(wt_corpus_document(c, ab[2 * i]))), "b",
-                   str(wt_document_id(wt_corpus_document(c, ab[2 * i + 1]))),
-                   "a_from_b", sa, "b_from_a", sb, "similarity", sim));
+        json_array_append_new(a, pair_json(c, x, y, sa, sb, sim));
     }
     free(ab);
     return a;

@@ -101,6 +101,26 @@ static void print_paragraph(FILE *out, const wt_corpus *c, const wt_document *d,
         print_source(out, c, d, &p->sources[s], s == 0);
 }
 
+/* "credits Yonhap (closing, bytes 1200-1227)": what the document's text
+ * says it took from whom; its own bylines are left out. */
+static void print_credits(FILE *out, const wt_document *d)
+{
+    int first = 1;
+    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
+        const wt_credit *cr = wt_document_credit(d, i);
+        if (cr->own)
+            continue;
+        char *name = utf8_escape(cr->outlet);
+        fprintf(out, "%s%s (%s, bytes %zu-%zu)", first ? "    credits " : "; ",
+                name ? name : "?", wt_credit_kind_name(cr->kind), cr->start,
+                cr->end);
+        free(name);
+        first = 0;
+    }
+    if (!first)
+        fputc('\n', out);
+}
+
 static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)
 {
     const size_t n = wt_document_paragraph_count(d);
@@ -121,6 +141,7 @@ static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)
     if (wt_document_outlet(d))
         fprintf(out, "; outlet %s", wt_document_outlet(d));
     fputs(")\n", out);
+    print_credits(out, d);
     for (size_t i = 0; i < n; i++)
         print_paragraph(out, c, d, i);
 }
@@ -142,6 +163,15 @@ size_t report_count_links_in(const wt_corpus *c, size_t ndocs)
         }
     }
     return links;
+}
+
+/* Which side names the other's outlet among its credits: "A->B" (A
+ * credits B), "B->A", "both" or "-". */
+static const char *pair_credits(const wt_corpus *c, size_t a, size_t b)
+{
+    const int ab = wt_corpus_pair_credits(c, a, b);
+    const int ba = wt_corpus_pair_credits(c, b, a);
+    return ab && ba ? "both" : ab ? "A->B" : ba ? "B->A" : "-";
 }
 
 /* The id of the pair's origin as the library tells it, or "unknown". */
@@ -199,14 +229,14 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
             fprintf(out,
                     "\nDocument pairs with reuse (share of each "
                     "side's text paragraphs that have a source in the "
-                    "other)\n  %-28s %-28s %6s %6s %8s  %s\n",
-                    "A", "B", "A<-B", "B<-A", "resembl.", "origin");
+                    "other)\n  %-28s %-28s %6s %6s %8s  %-8s %s\n",
+                    "A", "B", "A<-B", "B<-A", "resembl.", "credits", "origin");
         fputs("  ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
         fputs(" ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
-        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %s\n", sa * 100, sb * 100, sim,
-                pair_origin_id(c, a, b));
+        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %-8s %s\n", sa * 100, sb * 100,
+                sim, pair_credits(c, a, b), pair_origin_id(c, a, b));
     }
     free(ab);
     if (!header)
