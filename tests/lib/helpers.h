@@ -13,6 +13,7 @@
 #include "alloc.h"
 
 #include <criterion/criterion.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +172,17 @@ static inline const wt_source *test_source_at(const wt_corpus *c, size_t d,
         if (pa->sources[i].document == sd && pa->sources[i].paragraph == sp)
             return &pa->sources[i];
     return NULL;
+}
+
+/* Removes an index file with its write-ahead log and shared memory. */
+static inline void test_remove_index(const char *path)
+{
+    char p[4096 + 8];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
 }
 
 #endif

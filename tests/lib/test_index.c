@@ -36,12 +36,7 @@ static wt_index *open_index(int fresh)
 static void drop_index(wt_index *ix)
 {
     wt_index_close(ix);
-    char p[96];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
+    test_remove_index(db_path);
 }
 
 static int add_demo(wt_index *ix, const char *name, const char *id)
@@ -278,11 +273,7 @@ Test(index, replacing_articles_does_not_count_them_twice)
     cr_assert_eq(wt_index_commit(ix), 0);
     cr_assert_eq(total, 6);
     wt_index_close(ix);
-    unlink(path);
-    snprintf(text, sizeof text, "%s-wal", path);
-    unlink(text);
-    snprintf(text, sizeof text, "%s-shm", path);
-    unlink(text);
+    test_remove_index(path);
 }
 
 /* A query against an index holding only wire.txt must report what compare

@@ -255,22 +255,12 @@ static void check(const char *path, const ledger *l, long n)
               n, l->total, n_docs);
 }
 
-static void remove_index(const char *path)
-{
-    char p[128];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path);
-    unlink(p);
-}
-
 Test(index_faults, every_write_step_failing_in_turn, .timeout = 600)
 {
     char path[64];
     snprintf(path, sizeof path, "/tmp/wt_test_faults_%d.db", (int)getpid());
     install_fault_vfs();
-    remove_index(path);
+    test_remove_index(path);
     ledger clean = {{0}, {0}, -1};
     run(path, -1, 0, &clean);
     const long steps = faults.steps;
@@ -280,10 +270,10 @@ Test(index_faults, every_write_step_failing_in_turn, .timeout = 600)
     cr_assert_gt(steps, 3);
     for (int transient = 0; transient <= 1; transient++)
         for (long n = 0; n <= steps; n++) {
-            remove_index(path);
+            test_remove_index(path);
             ledger l = {{0}, {0}, -1};
             run(path, n, transient, &l);
             check(path, &l, n);
         }
-    remove_index(path);
+    test_remove_index(path);
 }
