@@ -9,7 +9,7 @@ _wiretrace()
     local commands="compare scan diff index"
     local opts="--json --html --all-pairs --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
-        --edited-min --rewrite-min --duplicate-min --evidence-min --lang-dir --color
+        --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --quiet --verbose --help --version
         --format --db --since --jobs --batch --in-memory-max
         -k -w -j -q -v -h"
@@ -55,7 +55,7 @@ _wiretrace()
             ;;
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
-            --duplicate-min | --evidence-min | --since | --jobs | -j | --batch | \
+            --duplicate-min | --evidence-min | --translation-min | --since | --jobs | -j | --batch | \
             --in-memory-max)
             return
             ;;

@@ -17,6 +17,7 @@ typedef enum {
     O_REWRITE,
     O_DUPLICATE,
     O_EVIDENCE,
+    O_TRANSLATION,
     O_MIN_SPAN,
     O_LANG,
     O_LANG_DIR,
@@ -114,6 +115,9 @@ static const opt options[] = {
      "covered share for a repeat inside a document (default 0.80)"},
     {O_EVIDENCE, 0, "evidence-min", ARG_SHARE, "X", 0, 64,
      "least shared rare-word weight for a link, in rarest words (default 2)"},
+    {O_TRANSLATION, 0, "translation-min", ARG_SHARE, "X", 0, 0,
+     "share of its pivot weight each side of a translation finds in the "
+     "other (default 0.25)"},
     {O_LANG_DIR, 0, "lang-dir", ARG_STRING, "DIR", 0, 0,
      "folder of language profiles (default: the installed one)"},
     {O_COLOR, 0, "color", ARG_NONE, NULL, 0, 0,
@@ -257,6 +261,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_REWRITE: return parse_share(o, arg, &w->rewrite_min);
     case O_DUPLICATE: return parse_share(o, arg, &w->duplicate_min);
     case O_EVIDENCE: return parse_share(o, arg, &w->evidence_min);
+    case O_TRANSLATION: return parse_share(o, arg, &w->translation_min);
     case O_LANG: w->lang = arg; return 0;
     case O_LANG_DIR: w->lang_dir = arg; return 0;
     case O_ENCODING: w->encoding = arg; return 0;
