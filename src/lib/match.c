@@ -113,6 +113,16 @@ static unsigned content_words(const wt_token *t, size_t from, size_t len)
     return c;
 }
 
+/* Content words of t[from, from + len) that are not part of a name or a
+ * number: what a shared title and name lacks. */
+static unsigned plain_words(const wt_token *t, size_t from, size_t len)
+{
+    unsigned c = 0;
+    for (size_t i = from; i < from + len; i++)
+        c += !(t[i].flags & (WT_TOK_STOP | WT_TOK_NAME | WT_TOK_NUMBER));
+    return c;
+}
+
 static int add_tile(wt_pair_score *out, size_t *cap, const wt_token *ta,
                     const wt_token *tb, size_t ia, size_t ib, size_t len)
 {
@@ -158,6 +168,10 @@ static int tile(const wt_token *ta, size_t na, const wt_token *tb, size_t nb,
                 *covered_a += len;
                 *covered_b += len;
             }
+            const size_t words = content_words(ta, ia, len);
+            if (words > out->longest_run &&
+                plain_words(ta, ia, len) >= WT_RUN_LINK_PLAIN_MIN)
+                out->longest_run = words;
             rc = add_tile(out, &cap, ta, tb, ia, ib, len);
         }
     }
@@ -168,10 +182,12 @@ out:
 }
 
 static double shared_weight(const wt_para *pa, const wt_para *pb,
-                            const wt_idf *idf, size_t *nshared, double *plain)
+                            const wt_idf *idf, size_t *nshared, double *plain,
+                            size_t *words)
 {
     double w = 0;
     *plain = 0;
+    *words = 0;
     size_t i = 0, j = 0;
     *nshared = 0;
     while (i < pa->nstems && j < pb->nstems) {
@@ -186,6 +202,7 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
             w += sw;
             if (!(s.flags & WT_TOK_NAME))
                 *plain += sw;
+            *words += !(s.flags & (WT_TOK_NAME | WT_TOK_NUMBER));
             ++*nshared;
             i++;
             j++;
@@ -218,7 +235,7 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     out->cov_a = na ? (double)ca / na : 0;
     out->cov_b = nb ? (double)cb / nb : 0;
     out->shared_weight =
-        shared_weight(pa, pb, idf, &nshared, &out->plain_weight);
+        shared_weight(pa, pb, idf, &nshared, &out->plain_weight, &out->words);
     if (nshared < WT_REWRITE_MIN_SHARED)
         out->shared_weight = out->plain_weight = 0;
     out->unit = log(1.0 + idf->npara);
@@ -263,16 +280,22 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o, int same_doc,
      * much of a short paragraph they make. */
     if (s->shared_weight < o->evidence_min * s->unit)
         return -1;
-    const int copy_link =
-        s->cov_a >= o->edited_min || s->cov_b >= o->edited_min;
+    /* A long run of the same content words is copied text however little
+     * of either paragraph it makes: a quote lifted into a rewrite. */
+    const int copy_link = s->cov_a >= o->edited_min ||
+                          s->cov_b >= o->edited_min ||
+                          s->longest_run >= WT_RUN_LINK_MIN;
     const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;
     const double lo = s->fact_a > s->fact_b ? s->fact_b : s->fact_a;
     /* A rewrite keeps facts, not only who said them: a shared title and
      * name ("Principal Deputy National Security Adviser Kim Tae-hyo") is
      * not enough on its own. */
+    /* ... and a word that is neither a name nor a number: figures and
+     * names alone are what two items of one formula share. */
     const int rewrite_link =
         hi >= o->rewrite_min && lo >= o->rewrite_min / 2 &&
-        s->plain_weight >= WT_REWRITE_PLAIN_SHARE * o->evidence_min * s->unit;
+        s->plain_weight >= WT_REWRITE_PLAIN_SHARE * o->evidence_min * s->unit &&
+        s->words > 0;
     if (!copy_link && !rewrite_link)
         return -1;
     return side_class(s->cov_a, s->cov_b, o, copy_link, score, s->fact_a);

@@ -23,6 +23,10 @@ typedef struct wt_pair_score {
     double shared_weight;  /* the shared stem weight itself */
     double plain_weight;   /* the part of it outside names and titles */
     double unit;           /* weight of a stem found in one paragraph */
+    size_t words;          /* shared stems that are neither names nor
+                              numbers */
+    size_t longest_run;    /* content words of the longest shared span
+                              that is more than a name and title */
     wt_span *spans;        /* owned by the caller after the call */
     size_t nspans;
 } wt_pair_score;

@@ -38,6 +38,7 @@ typedef struct lexicon {
 typedef struct unit {
     uint32_t first, count; /* into the paragraph's key list */
     double weight;
+    int number; /* a number: anchors a link, never makes one alone */
 } unit;
 
 typedef struct pivot {
@@ -452,7 +453,8 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
             rc = WT_ENOMEM;
             break;
         }
-        p->units[p->nunits++] = (unit){(uint32_t)p->nkeys, 0, 0};
+        p->units[p->nunits++] =
+            (unit){(uint32_t)p->nkeys, 0, 0, (v[i].flags & WT_TOK_NUMBER) != 0};
         const uint64_t *keys = NULL;
         size_t count = 0;
         size_t len = (v[i].flags & WT_TOK_NUMBER)
@@ -486,6 +488,14 @@ static double idf(const tstage *t, uint64_t k)
     return log(1.0 + (double)t->npv / (double)(df ? *df : 1));
 }
 
+/* Does paragraph pa take part in translation links?  Text in a known
+ * language only: a paragraph whose language could not be told (a table
+ * of figures, a line of symbols) is in no language to translate from. */
+static int translatable(const wt_para *pa)
+{
+    return pa->pub.boiler == WT_BOILER_NONE && strcmp(pa->lang, "und");
+}
+
 /* Pivots of all text paragraphs; 0 pivots when there is one language. */
 static int build_all(tstage *t)
 {
@@ -495,7 +505,7 @@ static int build_all(tstage *t)
         for (size_t p = 0; p < t->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &t->docs[d]->paras[p];
             size_t li;
-            if (pa->pub.boiler != WT_BOILER_NONE ||
+            if (!translatable(pa) ||
                 (rc = wt_langset_get(t->langs, pa->lang, &li)))
                 continue;
             many |= first != (size_t)-1 && li != first;
@@ -510,7 +520,7 @@ static int build_all(tstage *t)
         for (size_t p = 0; p < t->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &t->docs[d]->paras[p];
             size_t li;
-            if (pa->pub.boiler != WT_BOILER_NONE ||
+            if (!translatable(pa) ||
                 (rc = wt_langset_get(t->langs, pa->lang, &li)) ||
                 (rc = load_lexicon(t, li)))
                 continue;
@@ -559,16 +569,19 @@ static int has(const pivot *p, uint64_t k)
     return bsearch(&k, p->set, p->nset, sizeof k, wt_cmp_u64) != NULL;
 }
 
-/* Share of a's unit weight found in b, and how many units. */
-static double found_in(const pivot *a, const pivot *b, size_t *units)
+/* Share of a's unit weight found in b, how many units, and how many of
+ * them are words (not numbers). */
+static double found_in(const pivot *a, const pivot *b, size_t *units,
+                       size_t *words)
 {
     double w = 0;
-    *units = 0;
+    *units = *words = 0;
     for (size_t u = 0; u < a->nunits; u++)
         for (uint32_t k = 0; k < a->units[u].count; k++)
             if (has(b, a->keys[a->units[u].first + k])) {
                 w += a->units[u].weight;
                 ++*units;
+                *words += !a->units[u].number;
                 break;
             }
     return a->weight > 0 ? w / a->weight : 0;
@@ -729,8 +742,12 @@ static int score(tstage *t, uint32_t x, uint32_t y, cand **v, size_t *n,
                  size_t *cap)
 {
     const pivot *a = &t->pv[x], *b = &t->pv[y];
-    size_t ua, ub;
-    const double fa = found_in(a, b, &ua), fb = found_in(b, a, &ub);
+    size_t ua, ub, wa, wb;
+    const double fa = found_in(a, b, &ua, &wa), fb = found_in(b, a, &ub, &wb);
+    /* Numbers alone (an earnings table beside a story) are no translation,
+     * nor is a neighbour that shares no word. */
+    if (!wa || !wb)
+        return 0;
     const int fair = fa >= WT_TR_WEAK_SHARE && fb >= WT_TR_WEAK_SHARE &&
                      ua >= WT_TR_MIN_WEAK_UNITS && ub >= WT_TR_MIN_WEAK_UNITS;
     const int lone = fa >= t->link_share && fb >= t->link_share && ua && ub;

@@ -49,6 +49,13 @@
  * word has a maximal run on every diagonal, quadratic in all; ordinary
  * text stays far below this. */
 #define WT_RUN_WORK_PER_WORD 16
+/* A shared span of this many content words is a copy link on its own,
+ * however small a share of either paragraph it is. */
+#define WT_RUN_LINK_MIN 8
+/* ... when that many of its words are not names or numbers: a long title
+ * and name ("Principal Deputy National Security Adviser Kim Tae-hyo") is
+ * shared by stories that share nothing else. */
+#define WT_RUN_LINK_PLAIN_MIN 2
 /* Shared content stems a rewrite needs at least. */
 #define WT_REWRITE_MIN_SHARED 4
 /* A rewrite's shared weight outside names and titles, in units of
