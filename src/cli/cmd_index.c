@@ -10,6 +10,7 @@
 #include "articles.h"
 #include "pool.h"
 #include "report.h"
+#include "slice.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -56,6 +57,7 @@ typedef struct ictx {
     sub_id sub;
     report_writer write; /* query: the report of each article */
     json_merge *merge;   /* scan --json: one document of all reports */
+    json_t *file_ids;    /* id -> path of the files read in this run */
     int scan;            /* a scan through the index: quieter */
     int status;          /* the worst exit status so far (msg.h) */
     int reuse;
@@ -396,9 +398,56 @@ static int copy_str(slot *sl, int i, const char *src, const char **dst)
 
 /* article_fn: queues a copy of a, read from path (may be NULL), in the
  * pool; the reader reuses its buffers for the next article. */
+/* The id of the file at path, named id by its base name: that name
+ * unless another file of this run has it already (a/x.txt and b/x.txt),
+ * then its path, then its path with #2, #3...: two files never become one
+ * article.  The same path twice is the same article.  Returns a malloc'd
+ * id, or NULL when out of memory. */
+static char *unique_file_id(ictx *x, const char *id, const char *path)
+{
+    if (!x->file_ids && !(x->file_ids = json_object()))
+        return NULL;
+    char *want = strdup(id);
+    for (unsigned n = 1; want; n++) {
+        const char *held =
+            json_string_value(json_object_get(x->file_ids, want));
+        if (!held || !strcmp(held, path))
+            break;
+        free(want);
+        char *esc = utf8_escape(path);
+        if (!esc)
+            return NULL;
+        want = malloc(strlen(esc) + 16);
+        if (want && n == 1)
+            strcpy(want, esc);
+        else if (want)
+            sprintf(want, "%s#%u", esc, n);
+        free(esc);
+    }
+    if (!want || json_object_set_new(x->file_ids, want, json_string(path))) {
+        free(want);
+        return NULL;
+    }
+    if (strcmp(want, id))
+        cli_info("%s: another file of this run is %s already: its id is %s",
+                 path, id, want);
+    return want;
+}
+
 static void queue_article(void *ctx, const wt_article *a, const char *path)
 {
     ictx *x = ctx;
+    char *id = NULL;
+    wt_article named = *a;
+    if (path && !x->scan && x->sub == SUB_ADD) {
+        if (!(id = unique_file_id(x, a->id, path))) {
+            cli_error("%s: out of memory", path);
+            cli_raise(&x->status, EXIT_OSERR);
+            return;
+        }
+        named.id = id;
+        a = &named;
+    }
     slot *sl = pool_slot(x->pool);
     sl->a = *a;
     char *text = malloc(a->len + 1);
@@ -417,8 +466,10 @@ static void queue_article(void *ctx, const wt_article *a, const char *path)
         cli_error("%s: out of memory", a->id);
         cli_raise(&x->status, EXIT_OSERR);
         slot_release(sl); /* not pushed: the pool hands it out again */
+        free(id);
         return;
     }
+    free(id);
     pool_push(x->pool);
 }
 
@@ -724,6 +775,7 @@ int cmd_index(int argc, char **argv)
     stop_workers(&x);
     wt_index_close(x.ix);
     free(x.pend);
+    json_decref(x.file_ids);
     cli_settings_release(&x.s);
     return rc;
 }
