@@ -488,12 +488,17 @@ static double idf(const tstage *t, uint64_t k)
     return log(1.0 + (double)t->npv / (double)(df ? *df : 1));
 }
 
-/* Does paragraph pa take part in translation links?  Text in a known
+/* Does paragraph pa of d take part in translation links?  Text in a known
  * language only: a paragraph whose language could not be told (a table
- * of figures, a line of symbols) is in no language to translate from. */
-static int translatable(const wt_para *pa)
+ * of figures, a line of symbols) is in no language to translate from.
+ * A document CLD2 reliably identified in a language without a profile
+ * (Croatian) is read with the generic one and still takes part. */
+static int translatable(const wt_document *d, const wt_para *pa)
 {
-    return pa->pub.boiler == WT_BOILER_NONE && strcmp(pa->lang, "und");
+    if (pa->pub.boiler != WT_BOILER_NONE)
+        return 0;
+    return strcmp(pa->lang, "und") ||
+           (!strcmp(d->lang, "und") && d->lang_reliable);
 }
 
 /* Pivots of all text paragraphs; 0 pivots when there is one language. */
@@ -505,7 +510,7 @@ static int build_all(tstage *t)
         for (size_t p = 0; p < t->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &t->docs[d]->paras[p];
             size_t li;
-            if (!translatable(pa) ||
+            if (!translatable(t->docs[d], pa) ||
                 (rc = wt_langset_get(t->langs, pa->lang, &li)))
                 continue;
             many |= first != (size_t)-1 && li != first;
@@ -520,7 +525,7 @@ static int build_all(tstage *t)
         for (size_t p = 0; p < t->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &t->docs[d]->paras[p];
             size_t li;
-            if (!translatable(pa) ||
+            if (!translatable(t->docs[d], pa) ||
                 (rc = wt_langset_get(t->langs, pa->lang, &li)) ||
                 (rc = load_lexicon(t, li)))
                 continue;
