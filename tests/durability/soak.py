@@ -83,7 +83,7 @@ def read_docs(db, ids=None):
 
 
 def show(v):
-    return "absent" if v is None else "text %08x" % (hash(v) & 0xffffffff)
+    return "absent" if v is None else "text %08x" % zlib.crc32(v.encode())
 
 
 class Words:
