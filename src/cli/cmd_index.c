@@ -36,6 +36,7 @@ typedef struct slot {
     char *out;             /* query: the rendered report */
     size_t nout;
     char *pairs; /* query in a scan with --json: its pairs */
+    char *row;   /* query in a scan with --html: its overview row */
     int reuse;
 } slot;
 
@@ -58,8 +59,10 @@ typedef struct ictx {
     report_writer write; /* query: the report of each article */
     json_merge *merge;   /* scan --json: one document of all reports */
     json_t *file_ids;    /* id -> path of the files read in this run */
-    int scan;            /* a scan through the index: quieter */
-    int status;          /* the worst exit status so far (msg.h) */
+    char **rows;         /* scan --html: the overview's rows, in order */
+    size_t nrows;
+    int scan;   /* a scan through the index: quieter */
+    int status; /* the worst exit status so far (msg.h) */
     int reuse;
     unsigned char *failed; /* scan: per file, 1 when its add failed */
     size_t landed;         /* articles landed in this pass */
@@ -121,7 +124,7 @@ static void prepare_slot(ixworker *w, slot *sl)
  * kept; every other byte of the id is written _XX (hex), '_' itself
  * included, so that two ids never share a page ("a*b", "a?b", "a_b"). */
 static int html_for_article(const wt_corpus *c, const cli_settings *s,
-                            const char *id)
+                            const char *id, char **row)
 {
     const char *html = s->html;
     const char *dot = strrchr(html, '.');
@@ -141,7 +144,12 @@ static int html_for_article(const wt_corpus *c, const cli_settings *s,
         else
             o += snprintf(path + o, n - (size_t)o, "_%02X", *p);
     snprintf(path + o, n - (size_t)o, "%s", dot);
-    const int rc = report_html_file(c, s, path);
+    int rc = report_html_file(c, s, path);
+    if (!rc && row) {
+        const char *base = strrchr(path, '/');
+        if (!(*row = report_html_row(c, base ? base + 1 : path)))
+            rc = -1;
+    }
     free(path);
     return rc;
 }
@@ -169,7 +177,8 @@ static void query_slot(const ictx *x, ixworker *w, slot *sl)
     if (sl->rc)
         snprintf(sl->err, sizeof sl->err, "out of memory for the report");
     sl->reuse = report_count_links_in(c, 1) > 0;
-    if (!sl->rc && x->s.html && html_for_article(c, &x->s, sl->a.id)) {
+    if (!sl->rc && x->s.html &&
+        html_for_article(c, &x->s, sl->a.id, x->scan ? &sl->row : NULL)) {
         sl->rc = WT_EWRITE; /* an output write: exit 74 */
         snprintf(sl->err, sizeof sl->err, "%s: cannot write the HTML report",
                  sl->a.id);
@@ -350,6 +359,21 @@ static void put_slot(ictx *x, slot *sl)
         settle(x, NULL);
 }
 
+/* Keeps the overview row of a scan --html article, in input order. */
+static void keep_row(ictx *x, slot *sl)
+{
+    if (!sl->row)
+        return;
+    char **v = realloc(x->rows, (x->nrows + 1) * sizeof *v);
+    if (!v) {
+        cli_raise(&x->status, EXIT_OSERR);
+        return;
+    }
+    x->rows = v;
+    x->rows[x->nrows++] = sl->row;
+    sl->row = NULL;
+}
+
 /* Stores (add) or prints (query) one processed article. */
 static void finish_slot(ictx *x, slot *sl)
 {
@@ -363,6 +387,7 @@ static void finish_slot(ictx *x, slot *sl)
         else if (!x->merge)
             fwrite(sl->out, 1, sl->nout, stdout);
         x->reuse |= sl->reuse;
+        keep_row(x, sl);
     }
     x->landed++;
     fflush(stdout);
@@ -375,6 +400,7 @@ static void slot_release(slot *sl)
     wt_index_entry_free(sl->entry);
     free(sl->out);
     free(sl->pairs);
+    free(sl->row);
     memset(sl, 0, sizeof *sl);
 }
 
@@ -405,32 +431,28 @@ static int copy_str(slot *sl, int i, const char *src, const char **dst)
  * id, or NULL when out of memory. */
 static char *unique_file_id(ictx *x, const char *id, const char *path)
 {
+    /* Paths are kept escaped: a file name need not be UTF-8, a JSON
+     * string must. */
+    char *esc = utf8_escape(path), *want = esc ? strdup(id) : NULL;
     if (!x->file_ids && !(x->file_ids = json_object()))
-        return NULL;
-    char *want = strdup(id);
+        want = NULL;
     for (unsigned n = 1; want; n++) {
         const char *held =
             json_string_value(json_object_get(x->file_ids, want));
-        if (!held || !strcmp(held, path))
+        if (!held || !strcmp(held, esc))
             break;
         free(want);
-        char *esc = utf8_escape(path);
-        if (!esc)
-            return NULL;
-        want = malloc(strlen(esc) + 16);
-        if (want && n == 1)
-            strcpy(want, esc);
-        else if (want)
-            sprintf(want, "%s#%u", esc, n);
-        free(esc);
+        if ((want = malloc(strlen(esc) + 16)) != NULL)
+            snprintf(want, strlen(esc) + 16, n == 1 ? "%s" : "%s#%u", esc, n);
     }
-    if (!want || json_object_set_new(x->file_ids, want, json_string(path))) {
+    if (want && json_object_set_new(x->file_ids, want, json_string(esc))) {
         free(want);
-        return NULL;
+        want = NULL;
     }
-    if (strcmp(want, id))
+    if (want && strcmp(want, id))
         cli_info("%s: another file of this run is %s already: its id is %s",
-                 path, id, want);
+                 esc, id, want);
+    free(esc);
     return want;
 }
 
@@ -711,6 +733,25 @@ static int run(ictx *x)
     return rc ? rc : exit_status(x);
 }
 
+/* scan --html FILE through an index: FILE is the page of every article's
+ * row, each linking to the article's own page beside it. */
+static int write_overview(ictx *x)
+{
+    FILE *f = fopen(x->s.html, "w");
+    int rc = f ? report_html_overview(f, x->rows, x->nrows) : -1;
+    if (f && fclose(f))
+        rc = -1;
+    if (rc)
+        cli_error("%s: cannot write the HTML report: %s", x->s.html,
+                  strerror(errno));
+    for (size_t i = 0; i < x->nrows; i++)
+        free(x->rows[i]);
+    free(x->rows);
+    x->rows = NULL;
+    x->nrows = 0;
+    return rc;
+}
+
 int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
                      const walk_list *files, int status)
 {
@@ -743,6 +784,8 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
         rc = pass(&x, files);
     if (x.merge && json_merge_finish(x.merge, stdout))
         cli_raise(&x.status, EXIT_OSERR);
+    if (!rc && s->html && write_overview(&x))
+        cli_raise(&x.status, EXIT_IOERR);
     stop_workers(&x);
     wt_index_close(x.ix);
     free(x.failed);

@@ -34,6 +34,15 @@ int report_html(const wt_corpus *c, const cli_settings *s, FILE *out);
  * report_jsonl.  Never NULL. */
 report_writer report_writer_for(cli_format format);
 
+/* A scan through an index with --html FILE writes each article's page
+ * beside FILE and FILE itself as one overview page of them all, as a scan
+ * in memory writes one page.  report_html_row() is the row of document 0
+ * of c, linked to its page (a file name beside FILE); malloc'd, or NULL
+ * when out of memory.  report_html_overview() writes the page of rows.
+ * Returns 0 or -1. */
+char *report_html_row(const wt_corpus *c, const char *page);
+int report_html_overview(FILE *out, char *const *rows, size_t n);
+
 /* report_html() into the file at path (--html); prints the reason on
  * failure.  Returns 0 or -1. */
 int report_html_file(const wt_corpus *c, const cli_settings *s,

@@ -1116,3 +1116,70 @@ out:
     free(pairs);
     return rc;
 }
+
+/* Writes to a memory buffer; a printf that fails leaves the stream in
+ * error, which the caller checks once. */
+char *report_html_row(const wt_corpus *c, const char *page)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    const wt_document *d = wt_corpus_document(c, 0);
+    size_t text = 0, with = 0;
+    for (size_t i = 0; i < wt_document_paragraph_count(d); i++) {
+        const wt_paragraph *p = wt_document_paragraph(d, i);
+        text += p->boiler == WT_BOILER_NONE;
+        for (size_t k = 0; k < p->source_count; k++)
+            if (p->sources[k].cls != WT_CLASS_DUPLICATE) {
+                with++;
+                break;
+            }
+    }
+    fputs("<tr><td><a href=\"", out);
+    put_esc(out, page);
+    fputs("\">", out);
+    put_esc(out, wt_document_id(d));
+    fprintf(out, "</a></td><td>%zu of %zu</td><td>", with, text);
+    for (size_t j = 1; j < wt_corpus_document_count(c); j++) {
+        double share = 0;
+        wt_corpus_pair(c, 0, j, &share, NULL, NULL);
+        if (share <= 0)
+            continue;
+        const wt_origin o = wt_corpus_pair_origin(c, 0, j);
+        put_esc(out, wt_document_id(wt_corpus_document(c, j)));
+        fprintf(out, " (%.0f%%%s%s) ", share * 100,
+                o == WT_ORIGIN_OTHER  ? ", the origin"
+                : o == WT_ORIGIN_THIS ? ", took from it"
+                                      : "",
+                wt_corpus_pair_credits(c, 0, j) ? ", credited" : "");
+    }
+    fputs("</td></tr>\n", out);
+    const int bad = ferror(out);
+    fclose(out);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+int report_html_overview(FILE *out, char *const *rows, size_t n)
+{
+    char nonce[33];
+    make_nonce(nonce);
+    put_head(out, nonce);
+    fprintf(out,
+            "<h1>wiretrace report</h1>\n<p class=\"sub\">%zu articles, "
+            "each checked against the others through an index; each one's "
+            "page shows its paragraphs and sources side by side.</p>\n"
+            "<table>\n<tr><th>article</th><th>text paragraphs with a "
+            "source</th><th>sources (share of the article's text "
+            "paragraphs, origin, credit)</th></tr>\n",
+            n);
+    for (size_t i = 0; i < n; i++)
+        fputs(rows[i], out);
+    fputs("</table>\n</body>\n</html>\n", out);
+    return ferror(out) ? -1 : 0;
+}
