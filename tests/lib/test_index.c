@@ -433,3 +433,47 @@ Test(index, an_old_schema_is_refused_clearly)
     cr_assert(strstr(err, "build the index again"), "%s", err);
     drop_index(NULL);
 }
+
+static void damage_body(const char *id)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db,
+                                    "UPDATE docs SET body = x'00ff00ff' "
+                                    "WHERE id = ?1",
+                                    -1, &st, NULL),
+                 SQLITE_OK);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    cr_assert_eq(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+/* One damaged stored row made every query that picked it as a candidate
+ * fail; it is skipped (with a warning) and the others still answer. */
+Test(index, a_damaged_row_fails_no_query)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    add_demo(ix, "edited.txt", "edited");
+    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_index_close(ix);
+    damage_body("edited");
+    ix = open_index(0);
+    size_t len;
+    char *text = demo("reprint.txt", &len);
+    const wt_article a = {.id = "reprint", .text = text, .len = len};
+    const wt_corpus *c = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
+    int wire = 0, edited = 0;
+    for (size_t i = 1; i < wt_corpus_document_count(c); i++) {
+        const char *id = wt_document_id(wt_corpus_document(c, i));
+        wire += !strcmp(id, "wire");
+        edited += !strcmp(id, "edited");
+    }
+    cr_assert_eq(wire, 1, "the intact source is still found");
+    cr_assert_eq(edited, 0, "the damaged one is left out");
+    free(text);
+    drop_index(ix);
+}
