@@ -656,6 +656,22 @@ static void put_peer_list(FILE *out, const wt_corpus *c, size_t self,
         fputs("\342\200\223", out);
 }
 
+/* The outlets the document's text credits, with how: "credits Yonhap
+ * (closing)".  Its own bylines are left out. */
+static void put_credits(FILE *out, const wt_document *d)
+{
+    int first = 1;
+    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
+        const wt_credit *cr = wt_document_credit(d, i);
+        if (cr->own)
+            continue;
+        fputs(first ? "<br>credits " : ", ", out);
+        put_esc(out, cr->outlet);
+        fprintf(out, " (%s)", wt_credit_kind_name(cr->kind));
+        first = 0;
+    }
+}
+
 static int put_table(FILE *out, const wt_corpus *c)
 {
     fputs("<h2 id=\"documents\">Documents</h2>\n<p class=\"sub\">Text "
@@ -684,6 +700,7 @@ static int put_table(FILE *out, const wt_corpus *c)
         put_esc(out, wt_document_lang(d));
         fputs(" \302\267 ", out);
         put_time(out, wt_document_published(d));
+        put_credits(out, d);
         fprintf(out, "</small></td><td>%zu</td><td>%zu</td><td>", text, own);
         put_peer_list(out, c, i, v, n, WT_ORIGIN_OTHER);
         fputs("</td><td>", out);
