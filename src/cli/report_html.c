@@ -1168,7 +1168,7 @@ char *report_html_row(const wt_corpus *c, const char *page)
         put_esc(out, wt_document_id(wt_corpus_document(c, j)));
         fprintf(out, " (%.0f%%%s%s) ", share * 100,
                 o == WT_ORIGIN_OTHER  ? ", the origin"
-                : o == WT_ORIGIN_THIS ? ", took from it"
+                : o == WT_ORIGIN_THIS ? ", took from this one"
                                       : "",
                 wt_corpus_pair_credits(c, 0, j) ? ", credited" : "");
     }
