@@ -293,6 +293,9 @@ class Writer:
         before = {i: set(self.ledger[i]) for i in chosen}
         cmd = [self.args.wiretrace, "index", "remove", "--db", self.db,
                "-v"] + chosen
+        # Whether the index existed is asked before the run: it may be
+        # created while the run goes on.
+        early = not self.started.is_set()
         killed, rc, _, err = self.launch("remove", cmd, what)
         what += " (remove of %d, exit %s)" % (len(chosen), rc)
         told = []
@@ -330,7 +333,7 @@ class Writer:
                     count("remove kills with a removal not yet reported")
                 self.ledger[i] = {got}
             return
-        if rc == 65 and not told and not self.started.is_set():
+        if rc == 65 and not told and early:
             return  # before the first add created the index
         if untold:
             fcheck(rc in (71, 74), "%s: ids without a line only after a "
@@ -361,6 +364,8 @@ def querier(args, k, db, qdir, deadline, recent, started):
                 f.write(json.dumps({"id": "q%d-%d-%s" % (k, j, i),
                                     "text": text}) + "\n")
         n += 1
+        # Asked before the query: the index may be created while it runs.
+        early = not started.is_set()
         try:
             p = subprocess.run([args.wiretrace, "index", "query", "--db", db,
                                 "--format", "jsonl", qfile],
@@ -374,7 +379,7 @@ def querier(args, k, db, qdir, deadline, recent, started):
         count("queries exit %d" % p.returncode)
         what = "query %d.%d" % (k, n)
         # 65 (no index here) only before the first add created it.
-        if p.returncode == 65 and not started.is_set():
+        if p.returncode == 65 and early:
             continue
         if not fcheck(p.returncode in (0, 1), "%s exits 0 or 1 (%d: %s)" %
                       (what, p.returncode, p.stderr.strip()[-200:])):
