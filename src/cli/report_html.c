@@ -660,16 +660,12 @@ static void put_peer_list(FILE *out, const wt_corpus *c, size_t self,
  * (closing)".  Its own bylines are left out. */
 static void put_credits(FILE *out, const wt_document *d)
 {
-    int first = 1;
-    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
-        const wt_credit *cr = wt_document_credit(d, i);
-        if (cr->own)
-            continue;
-        fputs(first ? "<br>credits " : ", ", out);
-        put_esc(out, cr->outlet);
-        fprintf(out, " (%s)", wt_credit_kind_name(cr->kind));
-        first = 0;
+    char *list = credit_list(d, 0);
+    if (list && *list) {
+        fputs("<br>credits ", out);
+        put_esc(out, list);
     }
+    free(list);
 }
 
 static int put_table(FILE *out, const wt_corpus *c)

@@ -105,20 +105,10 @@ static void print_paragraph(FILE *out, const wt_corpus *c, const wt_document *d,
  * says it took from whom; its own bylines are left out. */
 static void print_credits(FILE *out, const wt_document *d)
 {
-    int first = 1;
-    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
-        const wt_credit *cr = wt_document_credit(d, i);
-        if (cr->own)
-            continue;
-        char *name = utf8_escape(cr->outlet);
-        fprintf(out, "%s%s (%s, bytes %zu-%zu)", first ? "    credits " : "; ",
-                name ? name : "?", wt_credit_kind_name(cr->kind), cr->start,
-                cr->end);
-        free(name);
-        first = 0;
-    }
-    if (!first)
-        fputc('\n', out);
+    char *list = credit_list(d, 1);
+    if (list && *list)
+        fprintf(out, "    credits %s\n", list);
+    free(list);
 }
 
 static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)

@@ -136,3 +136,33 @@ int safe_text(const wt_document *d, size_t s, size_t e, char **out)
     free(t);
     return *out ? 0 : WT_ENOMEM;
 }
+
+char *credit_list(const wt_document *d, int bytes)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    int first = 1;
+    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
+        const wt_credit *cr = wt_document_credit(d, i);
+        if (cr->own)
+            continue;
+        char *name = utf8_escape(cr->outlet);
+        fprintf(out, "%s%s (%s", first ? "" : "; ", name ? name : "?",
+                wt_credit_kind_name(cr->kind));
+        if (bytes)
+            fprintf(out, ", bytes %zu-%zu", cr->start, cr->end);
+        fputc(')', out);
+        free(name);
+        first = 0;
+    }
+    const int bad = ferror(out);
+    fclose(out);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}

@@ -34,4 +34,10 @@ char *utf8_escape(const char *s);
  * text report and diff print of an article.  *out is malloc'd. */
 int safe_text(const wt_document *d, size_t s, size_t e, char **out);
 
+/* The outlets d's text credits, its own bylines left out, as one line:
+ * "Yonhap (closing); Kyodo (dateline)", with each credit's bytes when
+ * bytes is set; "" when there are none.  Escaped as utf8_escape() does.
+ * Returns a malloc'd string, or NULL when out of memory. */
+char *credit_list(const wt_document *d, int bytes);
+
 #endif
