@@ -1130,8 +1130,6 @@ out:
     return rc;
 }
 
-/* Writes to a memory buffer; a printf that fails leaves the stream in
- * error, which the caller checks once. */
 char *report_html_row(const wt_corpus *c, const char *page)
 {
     char *buf = NULL;
@@ -1140,16 +1138,8 @@ char *report_html_row(const wt_corpus *c, const char *page)
     if (!out)
         return NULL;
     const wt_document *d = wt_corpus_document(c, 0);
-    size_t text = 0, with = 0;
-    for (size_t i = 0; i < wt_document_paragraph_count(d); i++) {
-        const wt_paragraph *p = wt_document_paragraph(d, i);
-        text += p->boiler == WT_BOILER_NONE;
-        for (size_t k = 0; k < p->source_count; k++)
-            if (p->sources[k].cls != WT_CLASS_DUPLICATE) {
-                with++;
-                break;
-            }
-    }
+    size_t text;
+    const size_t with = linked_paragraphs(d, &text);
     fputs("<tr><td><a href=\"", out);
     put_esc(out, page);
     fputs("\">", out);
@@ -1169,13 +1159,7 @@ char *report_html_row(const wt_corpus *c, const char *page)
                 wt_corpus_pair_credits(c, 0, j) ? ", credited" : "");
     }
     fputs("</td></tr>\n", out);
-    const int bad = ferror(out);
-    fclose(out);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
+    return memstream_text(out, &buf);
 }
 
 int report_html_overview(FILE *out, char *const *rows, size_t n)

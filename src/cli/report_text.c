@@ -114,16 +114,8 @@ static void print_credits(FILE *out, const wt_document *d)
 static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)
 {
     const size_t n = wt_document_paragraph_count(d);
-    size_t with = 0, text = 0;
-    for (size_t i = 0; i < n; i++) {
-        const wt_paragraph *p = wt_document_paragraph(d, i);
-        text += p->boiler == WT_BOILER_NONE;
-        for (size_t s = 0; s < p->source_count; s++)
-            if (p->sources[s].cls != WT_CLASS_DUPLICATE) {
-                with++;
-                break;
-            }
-    }
+    size_t text;
+    const size_t with = linked_paragraphs(d, &text);
     fprintf(out,
             "\n%s  (%s, %zu paragraphs, %zu of %zu text paragraphs "
             "with a source",

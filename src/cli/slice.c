@@ -137,6 +137,33 @@ int safe_text(const wt_document *d, size_t s, size_t e, char **out)
     return *out ? 0 : WT_ENOMEM;
 }
 
+char *memstream_text(FILE *out, char **buf)
+{
+    const int bad = ferror(out);
+    /* The buffer is only set for good when the stream is closed. */
+    if (fclose(out) || bad) {
+        free(*buf);
+        return NULL;
+    }
+    return *buf;
+}
+
+size_t linked_paragraphs(const wt_document *d, size_t *text)
+{
+    size_t with = 0;
+    *text = 0;
+    for (size_t i = 0; i < wt_document_paragraph_count(d); i++) {
+        const wt_paragraph *p = wt_document_paragraph(d, i);
+        *text += p->boiler == WT_BOILER_NONE;
+        for (size_t k = 0; k < p->source_count; k++)
+            if (p->sources[k].cls != WT_CLASS_DUPLICATE) {
+                with++;
+                break;
+            }
+    }
+    return with;
+}
+
 char *credit_list(const wt_document *d, int bytes)
 {
     char *buf = NULL;
@@ -158,11 +185,5 @@ char *credit_list(const wt_document *d, int bytes)
         free(name);
         first = 0;
     }
-    const int bad = ferror(out);
-    fclose(out);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
+    return memstream_text(out, &buf);
 }

@@ -7,6 +7,8 @@
 
 #include "wiretrace.h"
 
+#include <stdio.h>
+
 /* The text of d in [s, e) as clean UTF-8 with white space folded, like
  * wt_document_text(), but keeping one space at either end when the bytes
  * start or end with white space, so that slices printed one after another
@@ -33,6 +35,14 @@ char *utf8_escape(const char *s);
 /* wt_document_text() made safe for a terminal by utf8_escape(): what the
  * text report and diff print of an article.  *out is malloc'd. */
 int safe_text(const wt_document *d, size_t s, size_t e, char **out);
+
+/* Closes a memory stream (open_memstream(buf, ...)) and returns the text
+ * it holds: *buf, or NULL (freed) when a write or the close failed. */
+char *memstream_text(FILE *out, char **buf);
+
+/* The paragraphs of d with a source in another document (duplicates
+ * inside d do not count); *text is set to d's text paragraphs. */
+size_t linked_paragraphs(const wt_document *d, size_t *text);
 
 /* The outlets d's text credits, its own bylines left out, as one line:
  * "Yonhap (closing); Kyodo (dateline)", with each credit's bytes when
