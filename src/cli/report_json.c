@@ -233,8 +233,10 @@ static int merge_pairs(json_merge *m, const char *text)
         /* The same pair from the other side's query: one key for both. */
         const int swap = strcmp(x, y) > 0;
         char *key = malloc(strlen(x) + strlen(y) + 2);
-        if (!key)
-            break;
+        if (!key) {
+            json_decref(a);
+            return -1;
+        }
         sprintf(key, "%s\n%s", swap ? y : x, swap ? x : y);
         if (!json_object_get(m->seen, key)) {
             json_object_set_new(m->seen, key, json_true());

@@ -165,8 +165,7 @@ const wt_document *wt_corpus_document(const wt_corpus *c, size_t i)
     return i < c->ndocs ? c->docs[i] : NULL;
 }
 
-/* The language context at index i, and its language's detail on failure
- * of the call that loaded it. */
+/* The language context at index i of c's language set. */
 static const wt_lang_ctx *lang_at(const wt_corpus *c, size_t i)
 {
     return wt_langset_at(c->langs, i);

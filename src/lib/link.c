@@ -147,8 +147,4 @@ void wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs)
     for (size_t d = 0; d < ndocs; d++)
         for (size_t p = 0; p < docs[d]->npara; p++)
             finish_para(l, docs, d, &docs[d]->paras[p]);
-    for (size_t i = 0; i < l->npairs; i++) {
-        wt_pair_info *pi = &l->pairs[i];
-        pi->origin = wt_provenance_origin(docs[pi->a], docs[pi->b]);
-    }
 }

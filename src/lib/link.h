@@ -1,8 +1,8 @@
 /*
  * link.h - recording links: a source added to a paragraph (one per other
  * document, the better one kept), and the bookkeeping of the document
- * pairs that had a candidate (resemblance, paragraphs linked each way,
- * origin).  Every stage that finds links (analyze.c across documents and
+ * pairs that had a candidate (resemblance, paragraphs linked each way),
+ * and at the end each link's origin.  Every stage that finds links (analyze.c across documents and
  * inside one, translate.c across languages) records them here.  Internal.
  */
 #ifndef WT_LINK_H
@@ -17,7 +17,6 @@ typedef struct wt_pair_info {
     uint32_t linked_a, linked_b; /* text paragraphs with a source in the
                                     other (set by wt_links_finish) */
     double similarity;           /* MinHash resemblance */
-    wt_origin origin;            /* seen from a (set by wt_links_finish) */
 } wt_pair_info;
 
 typedef struct wt_links {
@@ -52,8 +51,9 @@ int wt_link_record(wt_links *l, wt_document *const *docs, size_t doc,
                    size_t para, size_t odoc, size_t opara, wt_class cls,
                    double score, double fact);
 
-/* After the last link: each link's origin (provenance.h), the sources of
- * each paragraph best first, and the per-pair counts and origins. */
+/* After the last link: each link's origin (provenance.h; a pair's origin
+ * is the same, wt_provenance_origin() of its two documents), the sources
+ * of each paragraph best first, and the per-pair counts. */
 void wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs);
 
 #endif
