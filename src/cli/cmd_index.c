@@ -442,8 +442,12 @@ static char *unique_file_id(ictx *x, const char *id, const char *path)
         if (!held || !strcmp(held, esc))
             break;
         free(want);
-        if ((want = malloc(strlen(esc) + 16)) != NULL)
-            snprintf(want, strlen(esc) + 16, n == 1 ? "%s" : "%s#%u", esc, n);
+        /* The path first, then the path with #2, #3... */
+        const size_t len = strlen(esc) + 16;
+        if ((want = malloc(len)) != NULL && n == 1)
+            snprintf(want, len, "%s", esc);
+        else if (want)
+            snprintf(want, len, "%s#%u", esc, n);
     }
     if (want && json_object_set_new(x->file_ids, want, json_string(esc))) {
         free(want);
