@@ -12,6 +12,7 @@
 #include "report.h"
 #include "slice.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
@@ -37,6 +38,7 @@ typedef struct slot {
     size_t nout;
     char *pairs; /* query in a scan with --json: its pairs */
     char *row;   /* query in a scan with --html: its overview row */
+    size_t file; /* a scan: its place in the scan's files, for failed[] */
     int reuse;
 } slot;
 
@@ -64,13 +66,14 @@ typedef struct ictx {
     int scan;   /* a scan through the index: quieter */
     int status; /* the worst exit status so far (msg.h) */
     int reuse;
-    unsigned char *failed; /* scan: per file, 1 when its add failed */
-    size_t landed;         /* articles landed in this pass */
+    unsigned char *failed;  /* scan: per file, 1 when its add failed */
+    const walk_list *files; /* a scan: its files, failed[] indexes them */
+    size_t next_file;       /* the first of files not yet queued */
     /* add: the articles put in the open batch, told only once the library
      * says whether their batch was committed (settle()) */
     struct pending {
         char *id;
-        size_t landed;    /* its place in the pass, for failed[] */
+        size_t file;      /* its place in a scan's files, for failed[] */
         int added;        /* WT_ADDED_* */
         char *error;      /* its own failure, or NULL */
         int write_failed; /* the failure was writing it */
@@ -208,7 +211,7 @@ static void report_failure(ictx *x, const slot *sl)
         cli_error("%s", sl->err);
     cli_raise(&x->status, cli_exit_of(sl->rc));
     if (x->failed)
-        x->failed[x->landed] = 1;
+        x->failed[sl->file] = 1;
 }
 
 static const char *added_name(int added)
@@ -223,14 +226,14 @@ static const char *added_name(int added)
 /* Tells what became of one article put in a batch now settled: stored
  * as the library said (why NULL: the batch was committed), or lost with
  * the batch (why). */
-static void tell_put(ictx *x, const char *id, size_t landed, int added,
+static void tell_put(ictx *x, const char *id, size_t file, int added,
                      const char *why)
 {
     const int jsonl = x->s.format == FMT_JSONL && !x->scan;
     if (why) {
         x->lost++;
         if (x->failed)
-            x->failed[landed] = 1;
+            x->failed[file] = 1;
         if (jsonl)
             add_line(id, "failed", why);
         else if (x->s.verbose)
@@ -251,7 +254,7 @@ static void tell_put(ictx *x, const char *id, size_t landed, int added,
 static void tell(ictx *x, const struct pending *p, const char *why)
 {
     if (!p->error) {
-        tell_put(x, p->id, p->landed, p->added, why);
+        tell_put(x, p->id, p->file, p->added, why);
         return;
     }
     x->lost += p->write_failed;
@@ -314,7 +317,7 @@ static int remember(ictx *x, const slot *sl, int added, const char *error)
         x->cap_pend = cap;
     }
     struct pending *p = &x->pend[x->npend];
-    *p = (struct pending){strdup(sl->a.id), x->landed, added, NULL,
+    *p = (struct pending){strdup(sl->a.id), sl->file, added, NULL,
                           sl->rc == WT_EWRITE};
     if (error)
         p->error = strdup(error);
@@ -350,7 +353,7 @@ static void put_slot(ictx *x, slot *sl)
     if (remember(x, sl, added, NULL)) {
         /* No room to remember it: settle the batch now, and tell it. */
         commit_and_settle(x, NULL);
-        tell_put(x, sl->a.id, x->landed, added,
+        tell_put(x, sl->a.id, sl->file, added,
                  x->commits == before ? "out of memory" : NULL);
         cli_raise(&x->status, EXIT_OSERR);
         return;
@@ -389,7 +392,6 @@ static void finish_slot(ictx *x, slot *sl)
         x->reuse |= sl->reuse;
         keep_row(x, sl);
     }
-    x->landed++;
     fflush(stdout);
 }
 
@@ -460,9 +462,26 @@ static char *unique_file_id(ictx *x, const char *id, const char *path)
     return want;
 }
 
+/* The place of the file at path in a scan's files.  Files are read in
+ * order, so it is found from the last one on; the files passed over were
+ * not queued: in the add pass they could not be read, and are marked
+ * failed so that the query pass does not read them again. */
+static size_t scan_file(ictx *x, const char *path)
+{
+    const walk_list *l = x->files;
+    while (x->next_file < l->n && l->paths[x->next_file] != path) {
+        if (x->sub == SUB_ADD)
+            x->failed[x->next_file] = 1;
+        x->next_file++;
+    }
+    assert(x->next_file < l->n);
+    return x->next_file++;
+}
+
 static void queue_article(void *ctx, const wt_article *a, const char *path)
 {
     ictx *x = ctx;
+    const size_t file = x->files ? scan_file(x, path) : 0;
     char *id = NULL;
     wt_article named = *a;
     if (path && !x->scan && x->sub == SUB_ADD) {
@@ -476,6 +495,7 @@ static void queue_article(void *ctx, const wt_article *a, const char *path)
     }
     slot *sl = pool_slot(x->pool);
     sl->a = *a;
+    sl->file = file;
     char *text = malloc(a->len + 1);
     if (text) {
         memcpy(text, a->text ? a->text : "", a->len);
@@ -491,6 +511,8 @@ static void queue_article(void *ctx, const wt_article *a, const char *path)
         copy_str(sl, 5, path, &sl->path)) {
         cli_error("%s: out of memory", a->id);
         cli_raise(&x->status, EXIT_OSERR);
+        if (x->files && x->sub == SUB_ADD)
+            x->failed[file] = 1;
         slot_release(sl); /* not pushed: the pool hands it out again */
         free(id);
         return;
@@ -688,16 +710,20 @@ static int pass(ictx *x, const walk_list *l)
 {
     char err[1024] = "";
     x->s.shown = 1; /* a query reports the article, not the candidates */
-    x->landed = 0;
+    x->next_file = 0;
     int rc = start_workers(x, err, sizeof err);
     if (rc) {
         cli_error("%s", err);
         return cli_exit_worst(x->status, cli_exit_of(rc));
     }
     /* A scan does not query the files whose add failed. */
-    if (l)
+    if (l) {
         articles_read_files(l, x->sub == SUB_QUERY ? x->failed : NULL,
                             queue_article, x, &x->status);
+        /* The last files, when they could not be read. */
+        while (x->sub == SUB_ADD && x->next_file < l->n)
+            x->failed[x->next_file++] = 1;
+    }
     for (size_t i = 0; !l && i < x->s.ninputs; i++)
         articles_read(x->s.inputs[i], (size_t)x->s.max_record << 20,
                       queue_article, x, &x->status);
@@ -770,6 +796,7 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     if (s->batch)
         x.io.batch = s->batch;
     int rc = EXIT_OSERR;
+    x.files = files;
     if (!(x.failed = calloc(files->n + 1, 1)))
         cli_error("out of memory");
     else

@@ -115,6 +115,10 @@ static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
     } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
         cli_error("%s: dangling symbolic link, skipped", e->fts_path);
         cli_raise(status, EXIT_INPUT);
+    } else if (e->fts_info == FTS_DEFAULT && has_txt_suffix(e->fts_name)) {
+        /* A FIFO or a device named *.txt: never read, but named. */
+        cli_error("%s: not a regular file, skipped", e->fts_path);
+        cli_raise(status, EXIT_INPUT);
     } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
         const char *id = e->fts_path;
         if (!strncmp(id, dir, dl) && id[dl] == '/')
