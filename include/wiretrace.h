@@ -254,6 +254,18 @@ WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
  * arguments.  Call after wt_corpus_analyze(). */
 WT_API wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a, size_t b);
 
+/* The common source of the pair (a, b), a != b: the document both took
+ * the text they share from, when it is present and known to be the origin
+ * of both (wt_corpus_pair_origin()); SIZE_MAX when there is none.  Their
+ * links through it are not listed on their paragraphs, which link to the
+ * origin instead: n copies of a wire story give n links, not n squared.
+ * *via_a and *via_b (either may be NULL) are set to the number of text
+ * paragraphs of a and of b shared that way.  A pair with a common source
+ * and no links of its own has no origin (WT_ORIGIN_UNKNOWN): neither took
+ * from the other.  Call after wt_corpus_analyze(). */
+WT_API size_t wt_corpus_pair_via(const wt_corpus *c, size_t a, size_t b,
+                                 size_t *via_a, size_t *via_b);
+
 /* The document pairs that had at least one candidate paragraph pair, in
  * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
  * sets the two document indexes (a < b); read the figures with

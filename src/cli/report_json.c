@@ -114,10 +114,13 @@ static json_t *pair_json(const wt_corpus *c, size_t x, size_t y, double sa,
     json_t *origin = o == WT_ORIGIN_THIS    ? str(wt_document_id(da))
                      : o == WT_ORIGIN_OTHER ? str(wt_document_id(db))
                                             : json_null();
-    return json_pack("{s:o, s:o, s:f, s:f, s:f, s:o, s:b, s:b}", "a",
+    const size_t v = wt_corpus_pair_via(c, x, y, NULL, NULL);
+    json_t *via = v == SIZE_MAX ? json_null()
+                                : str(wt_document_id(wt_corpus_document(c, v)));
+    return json_pack("{s:o, s:o, s:f, s:f, s:f, s:o, s:o, s:b, s:b}", "a",
                      str(wt_document_id(da)), "b", str(wt_document_id(db)),
                      "a_from_b", sa, "b_from_a", sb, "similarity", sim,
-                     "origin", origin, "a_credits_b",
+                     "origin", origin, "via", via, "a_credits_b",
                      wt_corpus_pair_credits(c, x, y), "b_credits_a",
                      wt_corpus_pair_credits(c, y, x));
 }

@@ -192,9 +192,20 @@ size_t *report_pairs_sorted(const wt_corpus *c, size_t *n)
     return ab;
 }
 
+/* The origin column: the origin, and the common source when some of the
+ * text the two share came to both from it. */
+static void print_origin(FILE *out, const wt_corpus *c, size_t a, size_t b)
+{
+    const size_t via = wt_corpus_pair_via(c, a, b, NULL, NULL);
+    fputs(pair_origin_id(c, a, b), out);
+    if (via != SIZE_MAX)
+        fprintf(out, ", via %s", wt_document_id(wt_corpus_document(c, via)));
+    fputc('\n', out);
+}
+
 static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
 {
-    size_t np;
+    size_t np, only_via = 0;
     size_t *ab = report_pairs_sorted(c, &np);
     int header = 0;
     if (!ab)
@@ -205,8 +216,10 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
         if (a >= shown)
             continue;
         wt_corpus_pair(c, a, b, &sa, &sb, &sim);
-        if (sa == 0 && sb == 0)
+        if (sa == 0 && sb == 0) {
+            only_via += wt_corpus_pair_via(c, a, b, NULL, NULL) != SIZE_MAX;
             continue;
+        }
         if (!header++)
             fprintf(out,
                     "\nDocument pairs with reuse (share of each "
@@ -217,12 +230,18 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
         print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
         fputs(" ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, b)), 28);
-        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %-8s %s\n", sa * 100, sb * 100,
-                sim, pair_credits(c, a, b), pair_origin_id(c, a, b));
+        fprintf(out, " %5.0f%% %5.0f%% %8.2f  %-8s ", sa * 100, sb * 100, sim,
+                pair_credits(c, a, b));
+        print_origin(out, c, a, b);
     }
     free(ab);
     if (!header)
         fputs("\nNo reuse between documents.\n", out);
+    if (only_via)
+        fprintf(out,
+                "%zu pairs of copies share text only through a common "
+                "source, to which each is linked; not listed.\n",
+                only_via);
     return 0;
 }
 

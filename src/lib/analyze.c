@@ -7,11 +7,21 @@
  * real part of the smaller paragraph.  Common stems (in more than
  * WT_POSTING_CAP paragraphs) never make a pair on their own; they still
  * count in the score.
+ *
+ * A shingle held by more than WT_HUB_RUN paragraphs is a passage many
+ * documents carry (a popular story) or a formula (a template): its holders
+ * are not paired with each other, which is quadratic, but each with the
+ * few that stand for the run, its hubs: the holders of the documents most
+ * likely to be an origin (provenance.h: earliest, most credited).  A copy
+ * of a popular story finds the wire that way, and the work and the links
+ * grow with the number of copies, not its square.
  */
 #include "analyze.h"
 #include "alloc.h"
+#include "hmap.h"
 #include "keys.h"
 #include "postings.h"
+#include "provenance.h"
 #include "translate.h"
 #include "tuning.h"
 
@@ -40,6 +50,10 @@ typedef struct stage {
     wt_postings post; /* key -> gid */
     share *share;     /* the current paragraph's, merged by gid */
     size_t nshare, sharecap;
+    uint32_t *rank; /* document -> place in origin order */
+    wt_hmap hubmap; /* first posting of a long run -> index into hubs */
+    uint32_t *hubs; /* WT_HUB_COUNT gids per long run, UINT32_MAX = none */
+    size_t nhubs, hubcap;
 } stage;
 
 static wt_para *para_of(const stage *s, uint32_t gid)
@@ -131,28 +145,111 @@ static int build_postings(stage *s)
     return rc;
 }
 
+static int add_share(stage *s, uint32_t gy, uint64_t add)
+{
+    if (wt_grow(&s->share, &s->sharecap, s->nshare + 1, sizeof *s->share))
+        return WT_ENOMEM;
+    s->share[s->nshare++] = (share){gy, add};
+    return 0;
+}
+
+/* 1 when holder y of the run goes before hub slot h: a document earlier in
+ * origin order, then an earlier paragraph. */
+static int before(const stage *s, uint32_t y, uint32_t h)
+{
+    const uint32_t ry = s->rank[s->g[y].doc], rh = s->rank[s->g[h].doc];
+    return ry != rh ? ry < rh : y < h;
+}
+
+/* Puts gid y among the hubs h[0..WT_HUB_COUNT), best first, one per
+ * document. */
+static void hub_offer(const stage *s, uint32_t *h, uint32_t y)
+{
+    size_t i = 0;
+    while (i < WT_HUB_COUNT && h[i] != UINT32_MAX &&
+           s->g[h[i]].doc != s->g[y].doc)
+        i++;
+    if (i < WT_HUB_COUNT && h[i] != UINT32_MAX && !before(s, y, h[i]))
+        return; /* its document holds a better place already */
+    size_t at = 0;
+    while (at < WT_HUB_COUNT && h[at] != UINT32_MAX && before(s, h[at], y))
+        at++;
+    if (at == WT_HUB_COUNT)
+        return;
+    const size_t last = i < WT_HUB_COUNT ? i : WT_HUB_COUNT - 1;
+    memmove(h + at + 1, h + at, (last - at) * sizeof *h);
+    h[at] = y;
+}
+
+/* The hubs of the long run that starts at from, found once per run: its
+ * end is looked for only then, so that every holder does not walk it. */
+static const uint32_t *hubs_of(stage *s, size_t from)
+{
+    const uint64_t *known = wt_hmap_get(&s->hubmap, from);
+    if (known)
+        return s->hubs + *known;
+    const size_t to = wt_postings_run_end(&s->post, from, 0);
+    if (wt_grow(&s->hubs, &s->hubcap, s->nhubs + WT_HUB_COUNT, sizeof *s->hubs))
+        return NULL;
+    uint32_t *h = s->hubs + s->nhubs;
+    for (size_t i = 0; i < WT_HUB_COUNT; i++)
+        h[i] = UINT32_MAX;
+    for (size_t y = from; y < to; y++)
+        hub_offer(s, h, s->post.v[y].id);
+    uint64_t *slot = wt_hmap_slot(&s->hubmap, from);
+    if (!slot)
+        return NULL;
+    *slot = s->nhubs;
+    s->nhubs += WT_HUB_COUNT;
+    return h;
+}
+
+/* Paragraph gx pairs with the hubs of a long run: a hub with the later
+ * hubs, any other holder with every hub. */
+static int share_hubs(stage *s, uint32_t gx, size_t from, uint64_t add)
+{
+    const uint32_t *h = hubs_of(s, from);
+    if (!h)
+        return WT_ENOMEM;
+    int is_hub = 0;
+    for (size_t i = 0; i < WT_HUB_COUNT; i++)
+        is_hub |= h[i] == gx;
+    const uint32_t dx = s->g[gx].doc, focus = (uint32_t)s->job->focus;
+    int rc = 0;
+    for (size_t i = 0; i < WT_HUB_COUNT && h[i] != UINT32_MAX && !rc; i++) {
+        const uint32_t dy = s->g[h[i]].doc;
+        if (dy == dx || (is_hub && h[i] <= gx) ||
+            (focus && dx >= focus && dy >= focus))
+            continue;
+        rc = add_share(s, h[i], add);
+    }
+    return rc;
+}
+
 /* Adds to s->share, for each later paragraph that holds key, the weight
- * key carries.  Keys held by one paragraph or by more than WT_POSTING_CAP
- * make no candidates. */
+ * key carries.  Keys held by one paragraph make no candidates; stems held
+ * by more than WT_POSTING_CAP neither; shingles held by more than
+ * WT_HUB_RUN pair with their hubs only. */
 static int share_key(stage *s, uint32_t gx, uint64_t key)
 {
     const size_t from = wt_postings_find(&s->post, key);
     const size_t to = wt_postings_run_end(&s->post, from, WT_POSTING_CAP);
     const size_t g = to - from;
-    if (g < 2 || g > WT_POSTING_CAP)
+    const int shingle = (key & SHINGLE_MARK) != 0;
+    if (g < 2 || (!shingle && g > WT_POSTING_CAP))
         return 0;
     const uint64_t add =
-        (key & SHINGLE_MARK)
-            ? (uint64_t)1 << 40
-            : (uint64_t)(log(1.0 + s->job->idf->npara / (double)g) * FIXED);
+        shingle ? (uint64_t)1 << 40
+                : (uint64_t)(log(1.0 + s->job->idf->npara / (double)g) * FIXED);
+    if (shingle && g > WT_HUB_RUN)
+        return share_hubs(s, gx, from, add);
     const uint32_t dx = s->g[gx].doc, focus = (uint32_t)s->job->focus;
     for (size_t y = from; y < to; y++) {
         const uint32_t gy = s->post.v[y].id, dy = s->g[gy].doc;
         if (gy <= gx || dy == dx || (focus && dx >= focus && dy >= focus))
             continue;
-        if (wt_grow(&s->share, &s->sharecap, s->nshare + 1, sizeof *s->share))
+        if (add_share(s, gy, add))
             return WT_ENOMEM;
-        s->share[s->nshare++] = (share){gy, add};
     }
     return 0;
 }
@@ -330,7 +427,12 @@ int wt_analyze_run(const wt_analyze_job *job)
 {
     stage s = {0};
     s.job = job;
-    int rc = count_df(job);
+    s.rank = wt_malloc((job->ndocs + 1) * sizeof *s.rank);
+    int rc = s.rank ? count_df(job) : WT_ENOMEM;
+    if (!rc)
+        rc = wt_provenance_rank(job->docs, job->ndocs, s.rank);
+    if (!rc)
+        rc = wt_hmap_init(&s.hubmap, 64);
     if (!rc)
         rc = wt_links_init(job->links, job->ndocs, job->opts->minhash_perms);
     if (!rc)
@@ -338,6 +440,8 @@ int wt_analyze_run(const wt_analyze_job *job)
     if (!rc)
         rc = score_candidates(&s);
     wt_postings_release(&s.post);
+    wt_hmap_release(&s.hubmap);
+    wt_free(s.hubs);
     wt_free(s.share);
     wt_free(s.g);
     if (!rc)
@@ -347,6 +451,7 @@ int wt_analyze_run(const wt_analyze_job *job)
     for (size_t d = 0; d < dups && d < job->ndocs && !rc; d++)
         rc = find_duplicates(job, d);
     if (!rc)
-        wt_links_finish(job->links, job->docs, job->ndocs);
+        rc = wt_links_finish(job->links, job->docs, job->ndocs, s.rank);
+    wt_free(s.rank);
     return rc;
 }

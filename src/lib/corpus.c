@@ -674,7 +674,26 @@ wt_origin wt_corpus_pair_origin(const wt_corpus *c, size_t a, size_t b)
     WT_CHECK_ARG(c, WT_ORIGIN_UNKNOWN);
     if (!c->analyzed || !valid_pair(c, a, b))
         return WT_ORIGIN_UNKNOWN;
+    /* Two copies of one origin that share nothing else took from neither. */
+    const wt_pair_info *p = wt_links_pair(&c->links, a, b);
+    if (p && p->via != UINT32_MAX && !p->linked_a && !p->linked_b)
+        return WT_ORIGIN_UNKNOWN;
     return wt_provenance_origin(c->docs[a], c->docs[b]);
+}
+
+size_t wt_corpus_pair_via(const wt_corpus *c, size_t a, size_t b, size_t *via_a,
+                          size_t *via_b)
+{
+    WT_CHECK_ARG(c, SIZE_MAX);
+    const wt_pair_info *p = c->analyzed && valid_pair(c, a, b)
+                                ? wt_links_pair(&c->links, a, b)
+                                : NULL;
+    const int some = p && p->via != UINT32_MAX;
+    if (via_a)
+        *via_a = some ? (a < b ? p->via_a : p->via_b) : 0;
+    if (via_b)
+        *via_b = some ? (a < b ? p->via_b : p->via_a) : 0;
+    return some ? p->via : SIZE_MAX;
 }
 
 int wt_corpus_pair_credits(const wt_corpus *c, size_t a, size_t b)

@@ -44,6 +44,7 @@ int wt_links_note_pair(wt_links *l, wt_document *const *docs, uint32_t a,
     memset(p, 0, sizeof *p);
     p->a = a;
     p->b = b;
+    p->via = UINT32_MAX;
     p->similarity = wt_minhash_similarity(docs[a]->sig, docs[b]->sig, l->perms);
     *ix = l->npairs++;
     return 0;
@@ -142,9 +143,143 @@ static void finish_para(wt_links *l, wt_document *const *docs, size_t d,
         qsort(pa->src, pa->pub.source_count, sizeof *pa->src, cmp_source);
 }
 
-void wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs)
+/* 1 when paragraph p of document d has a source in document a. */
+static int has_source_in(const wt_document *d, size_t p, size_t a)
 {
-    for (size_t d = 0; d < ndocs; d++)
+    const wt_para *pa = &d->paras[p];
+    for (size_t i = 0; i < pa->pub.source_count; i++)
+        if (pa->src[i].document == a && pa->src[i].cls != WT_CLASS_DUPLICATE)
+            return 1;
+    return 0;
+}
+
+/* A link to drop: source i of paragraph p of document d, shared through
+ * document via. */
+typedef struct drop {
+    size_t d, p, i, via;
+} drop;
+
+typedef struct drops {
+    drop *v;
+    size_t n, cap;
+    size_t *origins; /* the current paragraph's sources that are origins */
+    size_t norigins, origincap;
+} drops;
+
+/* The documents of paragraph (d, pa)'s sources that d is not known to be
+ * the origin of: the candidates for a common source. */
+static int origins_of(drops *x, wt_document *const *docs, size_t d,
+                      const wt_para *pa)
+{
+    x->norigins = 0;
+    for (size_t i = 0; i < pa->pub.source_count; i++) {
+        const wt_source *s = &pa->src[i];
+        if (s->cls == WT_CLASS_DUPLICATE ||
+            wt_provenance_origin(docs[d], docs[s->document]) == WT_ORIGIN_THIS)
+            continue;
+        if (wt_grow(&x->origins, &x->origincap, x->norigins + 1,
+                    sizeof *x->origins))
+            return WT_ENOMEM;
+        x->origins[x->norigins++] = s->document;
+    }
+    return 0;
+}
+
+/* 1 when a is the common source of documents x and y: a copies neither,
+ * and is the origin of both, or of one while the other is not known to be
+ * that one's origin (a copy of the wire that nothing dates still reaches
+ * the dated copies through the wire; the wire's own copy never goes
+ * through anything).  Input order is no evidence: copies that nothing
+ * dates or credits stay linked to each other. */
+static int common_source(wt_document *const *docs, size_t x, size_t y, size_t a)
+{
+    const wt_origin ox = wt_provenance_origin(docs[x], docs[a]);
+    const wt_origin oy = wt_provenance_origin(docs[y], docs[a]);
+    if (ox == WT_ORIGIN_THIS || oy == WT_ORIGIN_THIS)
+        return 0;
+    if (ox == WT_ORIGIN_OTHER && oy == WT_ORIGIN_OTHER)
+        return 1;
+    if (ox != WT_ORIGIN_OTHER && oy != WT_ORIGIN_OTHER)
+        return 0;
+    return wt_provenance_origin(docs[x], docs[y]) == WT_ORIGIN_UNKNOWN;
+}
+
+/* The common source through which paragraph p of document d and source s
+ * share their text, both having a source in it: the first in origin order
+ * when several are; SIZE_MAX when there is none.  The test is the same from
+ * both sides, so both links go. */
+static size_t common_origin(const drops *x, wt_document *const *docs,
+                            const uint32_t *rank, size_t d, const wt_source *s)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < x->norigins; k++) {
+        const size_t a = x->origins[k];
+        if (a == s->document || !common_source(docs, d, s->document, a) ||
+            !has_source_in(docs[s->document], s->paragraph, a))
+            continue;
+        if (best == SIZE_MAX || rank[a] < rank[best])
+            best = a;
+    }
+    return best;
+}
+
+/* Finds the links of paragraph (d, p) to another copy of a text both took
+ * from a common source present in the corpus. */
+static int find_via(drops *x, wt_document *const *docs, const uint32_t *rank,
+                    size_t d, size_t p)
+{
+    const wt_para *pa = &docs[d]->paras[p];
+    int rc = pa->pub.source_count > 1 ? origins_of(x, docs, d, pa) : 0;
+    if (rc || pa->pub.source_count < 2 || !x->norigins)
+        return rc;
+    for (size_t i = 0; i < pa->pub.source_count; i++) {
+        const wt_source *s = &pa->src[i];
+        const size_t a = s->cls == WT_CLASS_DUPLICATE
+                             ? SIZE_MAX
+                             : common_origin(x, docs, rank, d, s);
+        if (a == SIZE_MAX)
+            continue;
+        if (wt_grow(&x->v, &x->cap, x->n + 1, sizeof *x->v))
+            return WT_ENOMEM;
+        x->v[x->n++] = (drop){d, p, i, a};
+    }
+    return 0;
+}
+
+/* Drops the links found, last first so that indexes stay right, and notes
+ * on each pair the origin it shares its text through. */
+static void apply_via(wt_links *l, wt_document *const *docs, const drops *x)
+{
+    for (size_t k = x->n; k-- > 0;) {
+        const drop *dr = &x->v[k];
+        wt_para *pa = &docs[dr->d]->paras[dr->p];
+        wt_source *s = &pa->src[dr->i];
+        wt_pair_info *pi = pair_of(l, dr->d, s->document);
+        if (pi) {
+            pi->via = (uint32_t)dr->via;
+            if (pa->pub.boiler == WT_BOILER_NONE)
+                *(pi->a == dr->d ? &pi->via_a : &pi->via_b) += 1;
+        }
+        wt_free((void *)s->spans);
+        memmove(s, s + 1, (pa->pub.source_count - dr->i - 1) * sizeof *s);
+        pa->pub.source_count--;
+    }
+}
+
+int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
+                    const uint32_t *rank)
+{
+    drops x = {0};
+    int rc = 0;
+    for (size_t d = 0; d < ndocs && !rc; d++)
+        for (size_t p = 0; p < docs[d]->npara && !rc; p++)
+            rc = find_via(&x, docs, rank, d, p);
+    if (!rc)
+        apply_via(l, docs, &x);
+    wt_free(x.v);
+    wt_free(x.origins);
+    for (size_t d = 0; d < ndocs && !rc; d++)
         for (size_t p = 0; p < docs[d]->npara; p++)
             finish_para(l, docs, d, &docs[d]->paras[p]);
+    return rc;
 }

@@ -16,6 +16,9 @@ typedef struct wt_pair_info {
     uint32_t a, b;               /* a < b */
     uint32_t linked_a, linked_b; /* text paragraphs with a source in the
                                     other (set by wt_links_finish) */
+    uint32_t via;                /* the origin both took the text they
+                                    share from, or UINT32_MAX */
+    uint32_t via_a, via_b;       /* paragraphs shared through via */
     double similarity;           /* MinHash resemblance */
 } wt_pair_info;
 
@@ -51,9 +54,14 @@ int wt_link_record(wt_links *l, wt_document *const *docs, size_t doc,
                    size_t para, size_t odoc, size_t opara, wt_class cls,
                    double score, double fact);
 
-/* After the last link: each link's origin (provenance.h; a pair's origin
- * is the same, wt_provenance_origin() of its two documents), the sources
- * of each paragraph best first, and the per-pair counts. */
-void wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs);
+/* After the last link: the links two documents share only through a
+ * common source are dropped and their pair names it (via), so that n
+ * copies of a wire story give n links, not n squared; each link's origin
+ * (provenance.h; a pair's origin is the same, wt_provenance_origin() of
+ * its two documents); the sources of each paragraph best first; the
+ * per-pair counts.  rank is the origin order of the documents
+ * (wt_provenance_rank()).  Returns 0 or WT_ENOMEM. */
+int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
+                    const uint32_t *rank);
 
 #endif

@@ -1,11 +1,14 @@
 /* provenance.c - see provenance.h. */
 #include "provenance.h"
 #include "alloc.h"
+#include "hmap.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <xxhash.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
@@ -257,6 +260,84 @@ wt_origin wt_provenance_origin(const wt_document *a, const wt_document *b)
     if (a_took != b_took)
         return a_took ? WT_ORIGIN_OTHER : WT_ORIGIN_THIS;
     return WT_ORIGIN_UNKNOWN;
+}
+
+/* A hash of an outlet name as strcasecmp() compares it: the name folded
+ * to lower case a chunk at a time, each chunk seeding the next. */
+static uint64_t name_hash(const char *name)
+{
+    uint64_t h = 0;
+    char buf[64];
+    size_t n = 0;
+    for (const char *p = name;; p++) {
+        if (!*p || n == sizeof buf) {
+            h = XXH3_64bits_withSeed(buf, n, h);
+            n = 0;
+        }
+        if (!*p)
+            return h;
+        buf[n++] = (char)tolower((unsigned char)*p);
+    }
+}
+
+/* How many documents credit each outlet (by name_hash), each counting an
+ * outlet once. */
+static int count_credited(wt_document *const *docs, size_t n, wt_hmap *m)
+{
+    int rc = wt_hmap_init(m, n);
+    for (size_t d = 0; d < n && !rc; d++)
+        for (size_t i = 0; i < docs[d]->ncredits && !rc; i++) {
+            const wt_credit *c = &docs[d]->credits[i];
+            size_t j = 0;
+            while (j < i && strcasecmp(docs[d]->credits[j].outlet, c->outlet))
+                j++;
+            if (c->own || j < i)
+                continue;
+            uint64_t *v = wt_hmap_slot(m, name_hash(c->outlet));
+            if (v)
+                ++*v;
+            else
+                rc = WT_ENOMEM;
+        }
+    return rc;
+}
+
+typedef struct rank_key {
+    int64_t published; /* INT64_MAX when unknown */
+    uint64_t credited; /* documents crediting its outlet */
+    uint32_t doc;
+} rank_key;
+
+static int cmp_rank(const void *x, const void *y)
+{
+    const rank_key *a = x, *b = y;
+    if (a->published != b->published)
+        return a->published < b->published ? -1 : 1;
+    if (a->credited != b->credited)
+        return a->credited > b->credited ? -1 : 1;
+    return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+int wt_provenance_rank(wt_document *const *docs, size_t n, uint32_t *rank)
+{
+    wt_hmap credited = {0};
+    rank_key *k = wt_malloc((n + 1) * sizeof *k);
+    int rc = k ? count_credited(docs, n, &credited) : WT_ENOMEM;
+    for (size_t d = 0; d < n && !rc; d++) {
+        const char *own = docs[d]->outlet_canon;
+        const uint64_t *v =
+            own && own[0] ? wt_hmap_get(&credited, name_hash(own)) : NULL;
+        k[d] = (rank_key){docs[d]->published ? docs[d]->published : INT64_MAX,
+                          v ? *v : 0, (uint32_t)d};
+    }
+    if (!rc) {
+        qsort(k, n, sizeof *k, cmp_rank);
+        for (size_t i = 0; i < n; i++)
+            rank[k[i].doc] = (uint32_t)i;
+    }
+    wt_hmap_release(&credited);
+    wt_free(k);
+    return rc;
 }
 
 int wt_document_credits(const wt_document *a, const wt_document *b)

@@ -34,6 +34,13 @@ int wt_provenance_credits(const wt_document *a, const wt_document *b);
 /* The origin seen from a, for links between a and b. */
 wt_origin wt_provenance_origin(const wt_document *a, const wt_document *b);
 
+/* Orders documents by how likely each is an origin of the text it shares:
+ * earlier publication first (unknown last), then outlets more documents
+ * credit, then input order.  rank[d] = d's place (0 = first).  Picks the
+ * documents that stand for a passage many hold (analyze.c).  Returns 0 or
+ * WT_ENOMEM. */
+int wt_provenance_rank(wt_document *const *docs, size_t n, uint32_t *rank);
+
 /* The canonical form of an outlet name: the agency's name if it is one,
  * else the name with white space folded and a leading "The " dropped.
  * Caller frees with wt_free. */

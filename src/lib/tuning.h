@@ -64,8 +64,12 @@
 
 /* ---- candidates across documents (analyze.c) ------------------------- */
 
-/* Keys (stems, shingles) held by more paragraphs make no candidates. */
+/* Stems held by more paragraphs make no candidates. */
 #define WT_POSTING_CAP 256
+/* A shingle held by more paragraphs pairs each holder with the run's hubs
+ * only (analyze.c), this many, one per document. */
+#define WT_HUB_RUN 256
+#define WT_HUB_COUNT 8
 /* A pair is scored when the rare weight it shares is this share of the
  * smaller paragraph's weight (a shared shingle always is). */
 #define WT_CANDIDATE_SHARE 0.2
