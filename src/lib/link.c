@@ -4,6 +4,7 @@
 #include "keys.h"
 #include "provenance.h"
 #include "sketch.h"
+#include "tuning.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,12 +70,69 @@ static int better(const wt_source *a, const wt_source *b)
     return a->score > b->score;
 }
 
+/* Bytes of this paragraph inside src's spans (tiles never overlap). */
+static size_t span_bytes(const wt_source *src)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < src->span_count; i++)
+        n += src->spans[i].end - src->spans[i].start;
+    return n;
+}
+
+/* Bytes of this paragraph inside spans of both a and b. */
+static size_t shared_bytes(const wt_source *a, const wt_source *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->span_count; i++)
+        for (size_t j = 0; j < b->span_count; j++) {
+            const size_t lo = a->spans[i].start > b->spans[j].start
+                                  ? a->spans[i].start
+                                  : b->spans[j].start;
+            const size_t hi = a->spans[i].end < b->spans[j].end
+                                  ? a->spans[i].end
+                                  : b->spans[j].end;
+            n += hi > lo ? hi - lo : 0;
+        }
+    return n;
+}
+
+/* 1 when a and b, two sources in one document, explain different parts of
+ * the paragraph (one built from two paragraphs of its source): both share
+ * long spans with it (verbatim or edited: a rewrite's few words are not a
+ * part), and less than half of the smaller lies inside the other's. */
+static int other_part(const wt_source *a, const wt_source *b)
+{
+    if (!a->span_count || !b->span_count || a->cls > WT_CLASS_EDITED ||
+        b->cls > WT_CLASS_EDITED)
+        return 0;
+    const size_t na = span_bytes(a), nb = span_bytes(b);
+    return 2 * shared_bytes(a, b) < (na < nb ? na : nb);
+}
+
 int wt_link_add(wt_para *p, wt_source *src)
 {
+    size_t same = 0, worst = SIZE_MAX;
     for (size_t i = 0; i < p->pub.source_count; i++) {
         wt_source *o = &p->src[i];
         if (o->document != src->document)
             continue;
+        if (!other_part(src, o)) {
+            /* The same part: the better one stays. */
+            if (better(src, o)) {
+                wt_free((void *)o->spans);
+                *o = *src;
+            } else {
+                wt_free((void *)src->spans);
+            }
+            return 0;
+        }
+        same++;
+        if (worst == SIZE_MAX || better(&p->src[worst], o))
+            worst = i;
+    }
+    if (same >= WT_SOURCES_PER_DOC) {
+        /* Parts enough from that document: the weakest gives way. */
+        wt_source *o = &p->src[worst];
         if (better(src, o)) {
             wt_free((void *)o->spans);
             *o = *src;
@@ -122,7 +180,17 @@ static int cmp_source(const void *a, const void *b)
     return (x->paragraph > y->paragraph) - (x->paragraph < y->paragraph);
 }
 
-/* Origins of paragraph d/p's links and the pair counts they add to. */
+/* 1 when a source before src[i] of paragraph pa is in the same document. */
+static int seen_before(const wt_para *pa, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (pa->src[j].document == pa->src[i].document)
+            return 1;
+    return 0;
+}
+
+/* Origins of paragraph d/p's links and the pair counts they add to (a
+ * paragraph once per other document, however many parts it took). */
 static void finish_para(wt_links *l, wt_document *const *docs, size_t d,
                         wt_para *pa)
 {
@@ -132,7 +200,7 @@ static void finish_para(wt_links *l, wt_document *const *docs, size_t d,
             continue;
         s->origin = wt_provenance_origin(docs[d], docs[s->document]);
         wt_pair_info *pi = pair_of(l, d, s->document);
-        if (pi && pa->pub.boiler == WT_BOILER_NONE) {
+        if (pi && pa->pub.boiler == WT_BOILER_NONE && !seen_before(pa, i)) {
             if (pi->a == d)
                 pi->linked_a++;
             else
@@ -257,7 +325,7 @@ static void apply_via(wt_links *l, wt_document *const *docs, const drops *x)
         wt_pair_info *pi = pair_of(l, dr->d, s->document);
         if (pi) {
             pi->via = (uint32_t)dr->via;
-            if (pa->pub.boiler == WT_BOILER_NONE)
+            if (pa->pub.boiler == WT_BOILER_NONE && !seen_before(pa, dr->i))
                 *(pi->a == dr->d ? &pi->via_a : &pi->via_b) += 1;
         }
         wt_free((void *)s->spans);

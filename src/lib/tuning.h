@@ -62,6 +62,12 @@
  * evidence_min (wt_options): a shared title and name is not a rewrite. */
 #define WT_REWRITE_PLAIN_SHARE 0.5
 
+/* ---- links (link.c) -------------------------------------------------- */
+
+/* Sources one paragraph keeps in one other document, each explaining a
+ * different part of it (a paragraph built from two of the source's). */
+#define WT_SOURCES_PER_DOC 3
+
 /* ---- candidates across documents (analyze.c) ------------------------- */
 
 /* Stems held by more paragraphs make no candidates. */
