@@ -1,18 +1,24 @@
 /*
  * End-to-end test on corpora/credits against its gold credits (gold.tsv):
  * credit detection across languages scored by precision and recall over
- * (file, outlet, kind), the own-outlet flag, and no outlet ever taken from
- * a document's text.
+ * (file, outlet, kind) on the development half (stories.tsv), the
+ * own-outlet flag, and no outlet ever taken from a document's text.  The
+ * held-out half is scored by tests/eval/eval.py, never here: a figure the
+ * suite must keep would be a figure tuned for.
  */
 #include "../lib/helpers.h"
 
 #include <dirent.h>
 #include <stdio.h>
 
-#define MAX_FILES 128
-#define MAX_GOLD 512
-#define RECALL_MIN 0.95
-#define PRECISION_MIN 0.98
+#define MAX_FILES 512
+#define MAX_GOLD 1024
+/* Floors below the targets (recall 0.95 at precision 0.98, checked by
+ * tests/eval/eval.py): the test fails when a whole form or language stops
+ * being found, or when credits appear where a reader finds none, not when
+ * one more form is missed. */
+#define RECALL_MIN 0.90
+#define PRECISION_MIN 0.95
 
 typedef struct gold_row {
     char file[64], outlet[64];
@@ -23,6 +29,7 @@ typedef struct gold_row {
 
 typedef struct credit_set {
     char names[MAX_FILES][64];
+    int dev[MAX_FILES]; /* 1 for a file of the development half */
     size_t nfiles;
     gold_row gold[MAX_GOLD];
     size_t ngold;
@@ -51,6 +58,40 @@ static void list_files(credit_set *s)
     }
     closedir(dir);
     qsort(s->names, s->nfiles, sizeof s->names[0], cmp_name);
+}
+
+/* Marks the development half from stories.tsv ("file<TAB>split<TAB>..."). */
+static void read_split(credit_set *s)
+{
+    char path[4200], line[512];
+    snprintf(path, sizeof path, "%s/stories.tsv", set_dir());
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    size_t listed = 0;
+    while (fgets(line, sizeof line, f)) {
+        char file[64], split[16];
+        if (line[0] == '#' || !strncmp(line, "file\t", 5) ||
+            sscanf(line, "%63[^\t]\t%15[^\t\n]", file, split) != 2)
+            continue;
+        const char(*hit)[64] =
+            bsearch(file, s->names, s->nfiles, sizeof s->names[0], cmp_name);
+        cr_assert_not_null(hit, "stories.tsv: no file %s.txt", file);
+        cr_assert(!strcmp(split, "dev") || !strcmp(split, "heldout"),
+                  "stories.tsv: split %s", split);
+        s->dev[hit - s->names] = !strcmp(split, "dev");
+        listed++;
+    }
+    fclose(f);
+    cr_assert_eq(listed, s->nfiles, "stories.tsv lists %zu of %zu files",
+                 listed, s->nfiles);
+}
+
+/* 1 when file is of the development half. */
+static int in_dev(const credit_set *s, const char *file)
+{
+    const char(*hit)[64] =
+        bsearch(file, s->names, s->nfiles, sizeof s->names[0], cmp_name);
+    return hit && s->dev[hit - s->names];
 }
 
 static wt_credit_kind kind_named(const char *k)
@@ -138,15 +179,23 @@ Test(credits, detection_precision_and_recall)
     static credit_set s;
     memset(&s, 0, sizeof s);
     list_files(&s);
+    read_split(&s);
     read_gold(&s);
     cr_assert_geq(s.nfiles, 40, "files: %zu", s.nfiles);
     wt_corpus *c = load_set(&s);
-    size_t found = 0, right = 0, own_wrong = 0;
+    size_t found = 0, right = 0, own_wrong = 0, ngold = 0;
     for (size_t i = 0; i < s.nfiles; i++) {
         const wt_document *d = wt_corpus_document(c, i);
         for (size_t k = 0; k < wt_document_credit_count(d); k++) {
             const wt_credit *cr = wt_document_credit(d, k);
             const gold_row *g = match_gold(&s, s.names[i], cr);
+            if (g && g->own != cr->own) {
+                own_wrong++;
+                fprintf(stderr, "credits: %s %s: own %d, expected %d\n",
+                        s.names[i], cr->outlet, cr->own, g->own);
+            }
+            if (!s.dev[i])
+                continue;
             found++;
             if (!g) {
                 fprintf(stderr, "credits: false alarm: %s %s %s\n", s.names[i],
@@ -154,23 +203,22 @@ Test(credits, detection_precision_and_recall)
                 continue;
             }
             right++;
-            if (g->own != cr->own) {
-                own_wrong++;
-                fprintf(stderr, "credits: %s %s: own %d, expected %d\n",
-                        s.names[i], cr->outlet, cr->own, g->own);
-            }
         }
     }
-    for (size_t g = 0; g < s.ngold; g++)
+    for (size_t g = 0; g < s.ngold; g++) {
+        if (!in_dev(&s, s.gold[g].file))
+            continue;
+        ngold++;
         if (!s.gold[g].matched)
             fprintf(stderr, "credits: missed: %s %s %s\n", s.gold[g].file,
                     s.gold[g].outlet, wt_credit_kind_name(s.gold[g].kind));
+    }
     const double p = found ? (double)right / found : 1;
-    const double r = s.ngold ? (double)right / s.ngold : 1;
+    const double r = ngold ? (double)right / ngold : 1;
     fprintf(stderr,
-            "credits: %zu files, %zu gold, %zu found, %zu right: "
+            "credits (development half): %zu gold, %zu found, %zu right: "
             "precision %.3f, recall %.3f\n",
-            s.nfiles, s.ngold, found, right, p, r);
+            ngold, found, right, p, r);
     cr_assert_geq(r, RECALL_MIN, "recall %.3f", r);
     cr_assert_geq(p, PRECISION_MIN, "precision %.3f", p);
     cr_assert_eq(own_wrong, 0);

@@ -3,17 +3,25 @@
  * prints every link and document pair as tab-separated lines, for the
  * evaluation driver (tests/eval/eval.py).  It uses only the public header.
  *
- * Input, repeated:   "D <id> <nbytes>\n" followed by nbytes of text.
+ * Input, repeated:   "D <id> <nbytes>\n" followed by nbytes of text,
+ * optionally followed by "M <published> <outlet>\n": the document's
+ * metadata (wt_corpus_set_meta()), published an ISO 8601 time and outlet
+ * the rest of the line, either "-" for none.
  * Options (before the first document): "O <name> <value>\n" with name one
  * of k, window, perms, verbatim, edited, rewrite, duplicate, evidence,
- * min_span, encoding, lang.
+ * min_span, encoding, lang, overlaps.
  *
- * Output:
+ * Output (tab-separated):
  *   L doc para start end src_doc src_para class score coverage fact
- *   P a b share_a share_b similarity cover_a cover_b
+ *     lang src_lang
+ *   P a b share_a share_b similarity cover_a cover_b origin
  *   R a b overlap_a overlap_b      (with "O overlaps 1")
+ *   C doc outlet start end kind own
  *   T seconds ndocs   (reading, preparing and analyzing)
- * cover_a, cover_b: wt_corpus_pair_coverage().
+ * lang, src_lang: wt_document_paragraph_lang() of the two paragraphs ("-"
+ * when it has none); cover_a, cover_b: wt_corpus_pair_coverage(); origin:
+ * wt_corpus_pair_origin(a, b) by name ("other" = b is the origin); C: each
+ * credit of wt_document_credit(), in text order.
  */
 #include "wiretrace.h"
 
@@ -57,6 +65,23 @@ static int set_option(wt_options *o, const char *name, const char *val)
     return 0;
 }
 
+/* "M <published> <outlet>": metadata of the document added last. */
+static int set_meta(wt_corpus *c, char *line)
+{
+    char *nl = strchr(line, '\n');
+    if (nl)
+        *nl = '\0';
+    char *when = line + 2, *outlet = strchr(when, ' ');
+    int64_t t = 0;
+    if (!c || !wt_corpus_document_count(c) || !outlet)
+        return -1;
+    *outlet++ = '\0';
+    if (strcmp(when, "-") && wt_parse_time(when, &t))
+        return -1;
+    return wt_corpus_set_meta(c, wt_corpus_document_count(c) - 1, t,
+                              strcmp(outlet, "-") ? outlet : NULL);
+}
+
 static int read_docs(wt_corpus **out, wt_options *o)
 {
     char line[4096], id[2048];
@@ -67,6 +92,13 @@ static int read_docs(wt_corpus **out, wt_options *o)
             if (c || sscanf(line, "O %63s %255s", name, val) != 2 ||
                 set_option(o, name, val)) {
                 fprintf(stderr, "wt_eval: bad option line: %s", line);
+                return 64;
+            }
+            continue;
+        }
+        if (line[0] == 'M') {
+            if (set_meta(c, line)) {
+                fprintf(stderr, "wt_eval: bad metadata line: %s", line);
                 return 64;
             }
             continue;
@@ -102,6 +134,13 @@ static int read_docs(wt_corpus **out, wt_options *o)
     return 0;
 }
 
+/* The language of paragraph p of document d, "-" when it has none. */
+static const char *para_lang(const wt_corpus *c, size_t d, size_t p)
+{
+    const char *l = wt_document_paragraph_lang(wt_corpus_document(c, d), p);
+    return l && *l ? l : "-";
+}
+
 static void print_links(const wt_corpus *c)
 {
     for (size_t d = 0; d < wt_corpus_document_count(c); d++) {
@@ -111,11 +150,25 @@ static void print_links(const wt_corpus *c)
             for (size_t i = 0; i < pa->source_count; i++) {
                 const wt_source *s = &pa->sources[i];
                 printf("L\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\t%.4f\t%.4f"
-                       "\t%.4f\n",
+                       "\t%.4f\t%s\t%s\n",
                        d, p, pa->start, pa->end, s->document, s->paragraph,
                        wt_class_name(s->cls), s->score, s->coverage,
-                       s->fact_overlap);
+                       s->fact_overlap, para_lang(c, d, p),
+                       para_lang(c, s->document, s->paragraph));
             }
+        }
+    }
+}
+
+/* Every credit each document's text gives, own ones included. */
+static void print_credits(const wt_corpus *c)
+{
+    for (size_t d = 0; d < wt_corpus_document_count(c); d++) {
+        const wt_document *doc = wt_corpus_document(c, d);
+        for (size_t k = 0; k < wt_document_credit_count(doc); k++) {
+            const wt_credit *cr = wt_document_credit(doc, k);
+            printf("C\t%zu\t%s\t%zu\t%zu\t%s\t%d\n", d, cr->outlet, cr->start,
+                   cr->end, wt_credit_kind_name(cr->kind), cr->own);
         }
     }
 }
@@ -142,8 +195,8 @@ static void print_pairs(const wt_corpus *c)
             wt_corpus_pair(c, a, b, &sa, &sb, &sim) ||
             wt_corpus_pair_coverage(c, a, b, &ca, &cb))
             continue;
-        printf("P\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", a, b, sa, sb, sim,
-               ca, cb);
+        printf("P\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%s\n", a, b, sa, sb,
+               sim, ca, cb, wt_origin_name(wt_corpus_pair_origin(c, a, b)));
     }
 }
 
@@ -166,6 +219,7 @@ int main(void)
     print_links(c);
     print_pairs(c);
     print_overlap(c);
+    print_credits(c);
     printf("T\t%.3f\t%zu\n",
            (double)(t1.tv_sec - t0.tv_sec) +
                (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
