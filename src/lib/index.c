@@ -548,14 +548,104 @@ int wt_index_stats_get(wt_index *ix, wt_index_stats *st)
     return 0;
 }
 
+/* The evidence of a hit: shared fingerprints, bands twice. */
+static uint32_t evidence(const wt_store_hit *h)
+{
+    return h->fp_hits + 2 * h->band_hits;
+}
+
+/* More evidence first, then more of the keys too common to be evidence,
+ * then the earlier publication when read (unknown times last), then the
+ * order stored. */
 static int cmp_rank(const void *a, const void *b)
 {
     const wt_store_hit *x = a, *y = b;
-    const uint32_t rx = x->fp_hits + 2 * x->band_hits;
-    const uint32_t ry = y->fp_hits + 2 * y->band_hits;
-    if (rx != ry)
-        return rx < ry ? 1 : -1;
+    if (evidence(x) != evidence(y))
+        return evidence(x) < evidence(y) ? 1 : -1;
+    if (x->hub_hits != y->hub_hits)
+        return x->hub_hits < y->hub_hits ? 1 : -1;
+    const int64_t tx = x->published ? x->published : INT64_MAX;
+    const int64_t ty = y->published ? y->published : INT64_MAX;
+    if (tx != ty)
+        return tx < ty ? -1 : 1;
     return (x->num > y->num) - (x->num < y->num);
+}
+
+static int cmp_time(const void *a, const void *b)
+{
+    const wt_store_hit *x = a, *y = b;
+    const int64_t tx = x->published ? x->published : INT64_MAX;
+    const int64_t ty = y->published ? y->published : INT64_MAX;
+    if (tx != ty)
+        return tx < ty ? -1 : 1;
+    return cmp_rank(a, b);
+}
+
+/* The hits close enough to the best to be copies of one story: evidence
+ * at least half the best's, at least the few the query may load, at most
+ * WT_IX_TIME_POOL_MAX. */
+static size_t pool_size(const wt_index *ix, size_t nhits)
+{
+    size_t pool = WT_IX_TIME_POOL * ix->iopts.candidates;
+    const uint32_t best = nhits ? evidence(&ix->hits[0]) : 0;
+    while (pool < nhits && pool < WT_IX_TIME_POOL_MAX &&
+           2 * evidence(&ix->hits[pool]) >= best)
+        pool++;
+    return pool < nhits ? pool : nhits;
+}
+
+static int cmp_hubs(const void *a, const void *b)
+{
+    const wt_store_hit *x = a, *y = b;
+    if (x->lead_hits != y->lead_hits)
+        return x->lead_hits < y->lead_hits ? 1 : -1;
+    if (x->hub_hits != y->hub_hits)
+        return x->hub_hits < y->hub_hits ? 1 : -1;
+    return cmp_rank(a, b);
+}
+
+/* Moves to the front the WT_IX_HUB_SLOTS hits that most of the query's
+ * too common keys had as their earliest holder, then led to at all: the
+ * wire of a story hundreds of stored articles carry. */
+static void hubs_first(wt_index *ix, size_t nhits)
+{
+    for (size_t k = 0; k < WT_IX_HUB_SLOTS && k < nhits; k++) {
+        size_t best = k;
+        for (size_t i = k + 1; i < nhits; i++)
+            if (cmp_hubs(&ix->hits[i], &ix->hits[best]) < 0)
+                best = i;
+        if (!ix->hits[best].hub_hits)
+            return;
+        const wt_store_hit h = ix->hits[best];
+        memmove(ix->hits + k + 1, ix->hits + k, (best - k) * sizeof h);
+        ix->hits[k] = h;
+    }
+}
+
+/* Puts first the WT_IX_ORIGIN_SLOTS earliest published of the hits close
+ * to the best, then the rest by evidence: among hundreds of copies of a
+ * wire story, those sharing the same edits as the query share more with
+ * it than the wire does, yet the wire is the answer a desk wants.  Times
+ * are read for the pool only.  Then the hub slots (hubs_first). */
+static int rank_pool(wt_index *ix, size_t nhits)
+{
+    const size_t pool = pool_size(ix, nhits);
+    for (size_t i = 0; i < pool; i++) {
+        const int rc = ix->store->ops->published(ix->store, ix->hits[i].num,
+                                                 &ix->hits[i].published);
+        if (rc)
+            return store_fail(ix, rc);
+    }
+    if (pool > 1) {
+        qsort(ix->hits, pool, sizeof *ix->hits, cmp_time);
+        size_t early = 0;
+        while (early < pool && early < WT_IX_ORIGIN_SLOTS &&
+               ix->hits[early].published)
+            early++;
+        qsort(ix->hits + early, pool - early, sizeof *ix->hits, cmp_rank);
+    }
+    hubs_first(ix, nhits);
+    return 0;
 }
 
 static int passes(const wt_store_doc *d, const wt_article *q,
@@ -625,9 +715,9 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
     for (size_t i = 0; !rc && i < nfp; i++)
         ix->keys[i] = (uint32_t)(fp[i] >> 32);
     *nhits = 0;
-    if (!rc && (rc = ix->store->ops->candidates(ix->store, ix->keys, nfp, bands,
-                                                nbands, WT_IX_POSTING_CAP,
-                                                &ix->hits, nhits, &ix->hitcap)))
+    if (!rc && (rc = ix->store->ops->candidates(
+                    ix->store, ix->keys, nfp, bands, nbands, WT_IX_POSTING_CAP,
+                    WT_IX_HUBS, &ix->hits, nhits, &ix->hitcap)))
         rc = store_fail(ix, rc);
     else if (rc)
         rc = ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
@@ -637,7 +727,7 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
         return rc;
     if (*nhits > 1)
         qsort(ix->hits, *nhits, sizeof *ix->hits, cmp_rank);
-    return 0;
+    return rank_pool(ix, *nhits);
 }
 
 /* Adds the stored candidates of the query article (document 0) that pass

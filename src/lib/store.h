@@ -44,6 +44,9 @@ typedef struct wt_store_stats {
 typedef struct wt_store_hit {
     int64_t num;
     uint32_t fp_hits, band_hits;
+    uint32_t hub_hits;  /* keys too common to be evidence that led here */
+    uint32_t lead_hits; /* ... as their earliest holder */
+    int64_t published;  /* set by the caller when it asks (published()) */
 } wt_store_hit;
 
 typedef struct wt_store wt_store;
@@ -65,11 +68,17 @@ typedef struct wt_store_ops {
     /* Removes the document named id; *removed says whether there was one. */
     int (*remove)(wt_store *s, const char *id, int *removed);
     /* Appends to *hits (grown with wt_grow) every document sharing one of
-     * the keys, once, with how many it shares.  Keys held by more than
-     * cap documents are skipped: they are boilerplate, not evidence. */
+     * the keys, once, with how many it shares.  A key held by more than
+     * cap documents (a formula, or a story hundreds reprinted) is no
+     * evidence: it leads to its hubs earliest holders only (by time, then
+     * as stored), counted in hub_hits (lead_hits for the earliest), so
+     * that a story whose every key is that common is still found. */
     int (*candidates)(wt_store *s, const uint32_t *fp, size_t nfp,
                       const uint64_t *bands, size_t nbands, size_t cap,
-                      wt_store_hit **hits, size_t *nhits, size_t *hitcap);
+                      size_t hubs, wt_store_hit **hits, size_t *nhits,
+                      size_t *hitcap);
+    /* The publication time of document num, 0 when unknown. */
+    int (*published)(wt_store *s, int64_t num, int64_t *t);
     /* Loads document num: metadata strings and body are owned by the store
      * and valid until the next load. */
     int (*load)(wt_store *s, int64_t num, wt_store_doc *d);

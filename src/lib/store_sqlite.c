@@ -1,8 +1,10 @@
 /*
  * store_sqlite.c - the embedded index: one SQLite file in WAL mode.
  *
- * Postings live in two WITHOUT ROWID tables keyed (key, num), so a lookup
- * is one B-tree range scan and a posting costs only its key and number.
+ * Postings live in two WITHOUT ROWID tables keyed (key, t, num), t the
+ * publication time (unknown last), so a lookup is one B-tree range scan
+ * that meets a key's earliest holders first: the few a key too common to
+ * be evidence leads to are the wire, not the reprints stored first.
  * Each document row keeps the postings it added (blobs), so removing it
  * deletes exactly those rows without an index on num.  Numbers come from
  * AUTOINCREMENT and are never reused.
@@ -18,10 +20,13 @@
 
 /* 2: credits are kind, byte range and outlet per line, and a document's
  * own outlet is only its outlet column (version 1 kept "identity" names
- * read from the text).  An index of another version is refused. */
-#define SCHEMA_VERSION 2
-#define BUSY_POLLS 60000 /* about a minute of waiting for the lock */
-#define BUSY_YIELD_MS 3  /* pause after a commit, for other writers */
+ * read from the text).  3: postings keyed (key, t, num); a version 2
+ * index is brought to 3 when opened for writing.  Other versions are
+ * refused. */
+#define SCHEMA_VERSION 3
+#define T_UNKNOWN INT64_MAX /* t of a document without a time */
+#define BUSY_POLLS 60000    /* about a minute of waiting for the lock */
+#define BUSY_YIELD_MS 3     /* pause after a commit, for other writers */
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY,"
@@ -31,10 +36,24 @@ static const char schema[] =
     " lang TEXT, title TEXT, credits TEXT, plangs TEXT,"
     " hash BLOB NOT NULL, text_len INTEGER NOT NULL,"
     " body BLOB NOT NULL, paras BLOB, fps BLOB, bands BLOB);"
-    "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, num INTEGER NOT"
-    " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;"
-    "CREATE TABLE IF NOT EXISTS band(key INTEGER NOT NULL, num INTEGER NOT"
-    " NULL, PRIMARY KEY(key, num)) WITHOUT ROWID;";
+    "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, t INTEGER NOT"
+    " NULL, num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS band(key INTEGER NOT NULL, t INTEGER NOT"
+    " NULL, num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT ROWID;";
+
+/* Version 2 to 3: the postings again, with each document's time. */
+static const char migrate_2_3[] =
+    "CREATE TABLE fp3(key INTEGER NOT NULL, t INTEGER NOT NULL,"
+    " num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT ROWID;"
+    "INSERT INTO fp3 SELECT f.key, coalesce(d.published,"
+    " 9223372036854775807), f.num FROM fp f JOIN docs d ON d.num = f.num;"
+    "DROP TABLE fp; ALTER TABLE fp3 RENAME TO fp;"
+    "CREATE TABLE band3(key INTEGER NOT NULL, t INTEGER NOT NULL,"
+    " num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT ROWID;"
+    "INSERT INTO band3 SELECT b.key, coalesce(d.published,"
+    " 9223372036854775807), b.num FROM band b JOIN docs d ON d.num = b.num;"
+    "DROP TABLE band; ALTER TABLE band3 RENAME TO band;"
+    "UPDATE settings SET value = '3' WHERE key = 'schema_version';";
 
 enum {
     Q_HAS,
@@ -48,6 +67,7 @@ enum {
     Q_FP_GET,
     Q_BAND_GET,
     Q_LOAD,
+    Q_PUBLISHED,
     Q_GET,
     Q_SET,
     NQ
@@ -58,16 +78,17 @@ static const char *const sql[NQ] = {
     "INSERT INTO docs(id, outlet, url, published, lang, title, hash,"
     " text_len, body, paras, fps, bands, credits, plangs)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    "SELECT num, fps, bands FROM docs WHERE id = ?1",
+    "SELECT num, fps, bands, published FROM docs WHERE id = ?1",
     "DELETE FROM docs WHERE num = ?1",
-    "INSERT OR IGNORE INTO fp(key, num) VALUES(?1, ?2)",
-    "INSERT OR IGNORE INTO band(key, num) VALUES(?1, ?2)",
-    "DELETE FROM fp WHERE key = ?1 AND num = ?2",
-    "DELETE FROM band WHERE key = ?1 AND num = ?2",
+    "INSERT OR IGNORE INTO fp(key, t, num) VALUES(?1, ?3, ?2)",
+    "INSERT OR IGNORE INTO band(key, t, num) VALUES(?1, ?3, ?2)",
+    "DELETE FROM fp WHERE key = ?1 AND t = ?3 AND num = ?2",
+    "DELETE FROM band WHERE key = ?1 AND t = ?3 AND num = ?2",
     "SELECT num FROM fp WHERE key = ?1 LIMIT ?2",
     "SELECT num FROM band WHERE key = ?1 LIMIT ?2",
     "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
     " paras, credits, plangs FROM docs WHERE num = ?1",
+    "SELECT published FROM docs WHERE num = ?1",
     "SELECT value FROM settings WHERE key = ?1",
     "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
 };
@@ -214,7 +235,7 @@ static int step_done(sq_store *s, sqlite3_stmt *st, const char *what)
 /* Deletes the postings listed in a blob of u64 keys (fp keys carry the
  * position in the low 32 bits). */
 static int del_postings(sq_store *s, int q, const void *blob, int nbytes,
-                        int64_t num, int is_fp)
+                        int64_t num, int64_t t, int is_fp)
 {
     const size_t n = (size_t)nbytes / sizeof(uint64_t);
     for (size_t i = 0; i < n; i++) {
@@ -223,6 +244,7 @@ static int del_postings(sq_store *s, int q, const void *blob, int nbytes,
         sqlite3_stmt *st = stmt(s, q);
         sqlite3_bind_int64(st, 1, is_fp ? (int64_t)(k >> 32) : (int64_t)k);
         sqlite3_bind_int64(st, 2, num);
+        sqlite3_bind_int64(st, 3, t);
         if (step_done(s, st, "removing postings"))
             return WT_EIO;
     }
@@ -241,6 +263,9 @@ static int sq_remove(wt_store *base, const char *id, int *removed)
     if (rc != SQLITE_ROW)
         return fail(s, "looking up a document");
     const int64_t num = sqlite3_column_int64(st, 0);
+    const int64_t t = sqlite3_column_type(st, 3) == SQLITE_NULL
+                          ? T_UNKNOWN
+                          : sqlite3_column_int64(st, 3);
     /* Copy the blobs: the statements below reset nothing of st, but keep
      * the data independent of its row anyway. */
     const int nf = sqlite3_column_bytes(st, 1),
@@ -254,9 +279,9 @@ static int sq_remove(wt_store *base, const char *id, int *removed)
     if (nb)
         memcpy(bands, sqlite3_column_blob(st, 2), (size_t)nb);
     sqlite3_reset(st);
-    rc = del_postings(s, Q_FP_DEL, fps, nf, num, 1);
+    rc = del_postings(s, Q_FP_DEL, fps, nf, num, t, 1);
     if (!rc)
-        rc = del_postings(s, Q_BAND_DEL, bands, nb, num, 0);
+        rc = del_postings(s, Q_BAND_DEL, bands, nb, num, t, 0);
     if (!rc) {
         st = stmt(s, Q_DEL);
         sqlite3_bind_int64(st, 1, num);
@@ -270,13 +295,14 @@ out:
 }
 
 static int add_postings(sq_store *s, int q, const uint64_t *k, size_t n,
-                        int64_t num, int is_fp)
+                        int64_t num, int64_t t, int is_fp)
 {
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *st = stmt(s, q);
         sqlite3_bind_int64(st, 1,
                            is_fp ? (int64_t)(k[i] >> 32) : (int64_t)k[i]);
         sqlite3_bind_int64(st, 2, num);
+        sqlite3_bind_int64(st, 3, t);
         if (step_done(s, st, "adding postings"))
             return WT_EIO;
     }
@@ -332,15 +358,17 @@ static int put_rows(sq_store *s, wt_store_doc *d, int *replaced)
     if ((rc = step_done(s, st, "adding a document")))
         return rc;
     d->num = sqlite3_last_insert_rowid(s->db);
-    rc = add_postings(s, Q_FP_ADD, d->fp, d->nfp, d->num, 1);
+    const int64_t t = d->published ? d->published : T_UNKNOWN;
+    rc = add_postings(s, Q_FP_ADD, d->fp, d->nfp, d->num, t, 1);
     if (!rc)
-        rc = add_postings(s, Q_BAND_ADD, d->bands, d->nbands, d->num, 0);
+        rc = add_postings(s, Q_BAND_ADD, d->bands, d->nbands, d->num, t, 0);
     return rc;
 }
 
-/* Adds the documents holding key (at most cap + 1 read) to the hits. */
-static int lookup(sq_store *s, int q, int64_t key, size_t cap, int is_fp,
-                  wt_store_hit **hits, size_t *nhits, size_t *hitcap)
+/* Adds the documents holding key (at most cap + 1 read, in the order
+ * stored) to the hits; of a key held by more than cap, the first hubs. */
+static int lookup(sq_store *s, int q, int64_t key, size_t cap, size_t hubs,
+                  int is_fp, wt_store_hit **hits, size_t *nhits, size_t *hitcap)
 {
     sqlite3_stmt *st = stmt(s, q);
     sqlite3_bind_int64(st, 1, key);
@@ -354,11 +382,18 @@ static int lookup(sq_store *s, int q, int64_t key, size_t cap, int is_fp,
         h->num = sqlite3_column_int64(st, 0);
         h->fp_hits = is_fp;
         h->band_hits = !is_fp;
+        h->hub_hits = 0;
+        h->lead_hits = 0;
+        h->published = 0;
     }
     if (rc != SQLITE_DONE)
         return fail(s, "looking up postings");
-    if (*nhits - first > cap)
-        *nhits = first; /* too common to tell anything */
+    if (*nhits - first > cap) {
+        if (*nhits - first > hubs)
+            *nhits = first + hubs;
+        for (size_t i = first; i < *nhits; i++)
+            (*hits)[i] = (wt_store_hit){(*hits)[i].num, 0, 0, 1, i == first, 0};
+    }
     return 0;
 }
 
@@ -378,6 +413,8 @@ static void merge_hits(wt_store_hit *h, size_t *n)
         if (u && h[u - 1].num == h[i].num) {
             h[u - 1].fp_hits += h[i].fp_hits;
             h[u - 1].band_hits += h[i].band_hits;
+            h[u - 1].hub_hits += h[i].hub_hits;
+            h[u - 1].lead_hits += h[i].lead_hits;
         } else {
             h[u++] = h[i];
         }
@@ -387,14 +424,16 @@ static void merge_hits(wt_store_hit *h, size_t *n)
 
 static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
                          const uint64_t *bands, size_t nbands, size_t cap,
-                         wt_store_hit **hits, size_t *nhits, size_t *hitcap)
+                         size_t hubs, wt_store_hit **hits, size_t *nhits,
+                         size_t *hitcap)
 {
     sq_store *s = (sq_store *)base;
     int rc = 0;
     for (size_t i = 0; i < nfp && !rc; i++)
-        rc = lookup(s, Q_FP_GET, (int64_t)fp[i], cap, 1, hits, nhits, hitcap);
+        rc = lookup(s, Q_FP_GET, (int64_t)fp[i], cap, hubs, 1, hits, nhits,
+                    hitcap);
     for (size_t i = 0; i < nbands && !rc; i++)
-        rc = lookup(s, Q_BAND_GET, (int64_t)bands[i], cap, 0, hits, nhits,
+        rc = lookup(s, Q_BAND_GET, (int64_t)bands[i], cap, hubs, 0, hits, nhits,
                     hitcap);
     if (!rc)
         merge_hits(*hits, nhits);
@@ -404,6 +443,18 @@ static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
 static const char *col_text(sqlite3_stmt *st, int i)
 {
     return (const char *)sqlite3_column_text(st, i);
+}
+
+static int sq_published(wt_store *base, int64_t num, int64_t *t)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_PUBLISHED);
+    sqlite3_bind_int64(st, 1, num);
+    const int rc = sqlite3_step(st);
+    *t = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0
+               : fail(s, "reading a publication time");
 }
 
 static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
@@ -535,10 +586,10 @@ static void sq_read_end(wt_store *base)
 }
 
 static const wt_store_ops sqlite_ops = {
-    sq_close,       sq_begin, sq_commit,     sq_rollback,
-    sq_has_content, sq_put,   sq_remove,     sq_candidates,
-    sq_load,        sq_stats, sq_count,      sq_get_setting,
-    sq_set_setting, sq_error, sq_read_begin, sq_read_end,
+    sq_close,      sq_begin,    sq_commit,      sq_rollback,    sq_has_content,
+    sq_put,        sq_remove,   sq_candidates,  sq_published,   sq_load,
+    sq_stats,      sq_count,    sq_get_setting, sq_set_setting, sq_error,
+    sq_read_begin, sq_read_end,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this
@@ -618,10 +669,37 @@ static int create(sq_store *s)
     return rc;
 }
 
+/* Brings a version 2 index to version 3 when it is opened for writing,
+ * in one transaction; read-only, it is refused with what to do. */
+static int migrate(sq_store *s)
+{
+    uint64_t v = 0;
+    int rc = count_rows(s,
+                        "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM "
+                        "settings WHERE key = 'schema_version'), 0)",
+                        &v);
+    if (rc || v != 2)
+        return rc;
+    if (s->read_only) {
+        snprintf(s->err, sizeof s->err,
+                 "index schema version 2, this wiretrace reads version %d: "
+                 "open it for writing once (index add) to bring it up to "
+                 "date",
+                 SCHEMA_VERSION);
+        return WT_ECORRUPT;
+    }
+    rc = exec(s, "BEGIN IMMEDIATE");
+    if (!rc && (rc = exec(s, migrate_2_3)))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    else if (!rc)
+        rc = exec(s, "COMMIT");
+    return rc;
+}
+
 /* The statements of an existing index, and its schema version. */
 static int attach(sq_store *s)
 {
-    int rc = 0;
+    int rc = migrate(s);
     for (int i = 0; i < NQ && !rc; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->q[i], NULL) != SQLITE_OK)
             rc = fail(s, "preparing statements");

@@ -112,7 +112,18 @@
 #define WT_IX_FP_SAMPLE 4
 /* MinHash slots per LSH band. */
 #define WT_IX_BAND_ROWS 8
-/* A key held by more stored articles is boilerplate: not looked up. */
+/* A key held by more stored articles (a formula, or a story hundreds
+ * reprinted) leads to the first WT_IX_HUBS articles stored with it only. */
 #define WT_IX_POSTING_CAP 1000
+#define WT_IX_HUBS 16
+/* The hits whose times are read: this many times candidates
+ * (wt_index_options), more while a hit has half the best one's evidence,
+ * at most WT_IX_TIME_POOL_MAX; of those, the WT_IX_ORIGIN_SLOTS earliest
+ * published are loaded first (the wire among its reprints). */
+#define WT_IX_TIME_POOL 4
+#define WT_IX_TIME_POOL_MAX 4096
+#define WT_IX_ORIGIN_SLOTS 2
+/* Hits loaded first for the number of too common keys that led to them. */
+#define WT_IX_HUB_SLOTS 2
 
 #endif

@@ -5,8 +5,13 @@ or credits it, and the links and pairs reported grow with N, not with its
 square.
 
     check_popular.py WIRETRACE N [TMPDIR]
+    check_popular.py --index WIRETRACE N [TMPDIR]
 
-Prints the figures; exits 1 when a check fails.
+With --index, the wire and N reprints go into an index and 20 more
+reprints are queried: each must find the wire, however many of the stored
+copies share its keys (past the index's cap on a key's holders, its
+earliest holders stand for it).  Prints the figures; exits 1 when a check
+fails.
 """
 import json
 import os
@@ -29,7 +34,47 @@ PAIRS_PER_COPY = 2
 LINKS_PER_UNDATED_PAIR = 16
 
 
+QUERIES = 20
+
+
+def check_index(exe, n, tmpdir):
+    with tempfile.TemporaryDirectory(dir=tmpdir) as tmp:
+        stored, asked = os.path.join(tmp, "stored"), os.path.join(tmp, "new")
+        popular.write(n + QUERIES, stored, 1)
+        os.makedirs(asked)
+        for i in range(n, n + QUERIES):
+            name = "r%05d.txt" % i
+            os.rename(os.path.join(stored, name), os.path.join(asked, name))
+        db = os.path.join(tmp, "ix.db")
+        t0 = time.monotonic()
+        p = subprocess.run([exe, "index", "add", "-q", "--db", db, stored],
+                           capture_output=True)
+        if p.returncode != 0:
+            sys.exit("index add exited %d: %s" % (p.returncode, p.stderr))
+        added = time.monotonic() - t0
+        missed = []
+        t0 = time.monotonic()
+        for name in sorted(os.listdir(asked)):
+            q = subprocess.run([exe, "index", "query", "--json", "--db", db,
+                                os.path.join(asked, name)],
+                               capture_output=True)
+            d = json.loads(q.stdout)
+            srcs = {s["document"] for para in d["documents"][0]["paragraphs"]
+                    for s in para.get("sources", [])}
+            if not any(x.endswith("-wire.txt") for x in srcs):
+                missed.append(name)
+        asked_s = time.monotonic() - t0
+    print("index of the wire and %d reprints: added in %.2f s, %d queries in "
+          "%.2f s, %d did not find the wire" %
+          (n, added, QUERIES, asked_s, len(missed)))
+    if missed:
+        sys.exit("queries that did not find the wire: %s" % missed[:5])
+
+
 def main():
+    if sys.argv[1] == "--index":
+        return check_index(sys.argv[2], int(sys.argv[3]),
+                           sys.argv[4] if len(sys.argv) > 4 else None)
     exe, n = sys.argv[1], int(sys.argv[2])
     with tempfile.TemporaryDirectory(dir=sys.argv[3] if len(sys.argv) > 3
                                      else None) as tmp:
