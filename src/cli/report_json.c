@@ -147,24 +147,77 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
     return a;
 }
 
-/* The JSON contract with jansson's dump flags: indented, or on one line. */
+/* Writes v (consumed) as one element of an array two levels down: with
+ * indentation, each line shifted as jansson would nest it, so that the
+ * document streamed piece by piece reads as if dumped whole. */
+static int put_item(json_t *v, FILE *out, size_t flags, int first)
+{
+    char *text = v ? json_dumps(v, flags | JSON_REAL_PRECISION(4)) : NULL;
+    json_decref(v);
+    if (!text)
+        return -1;
+    const int indent = !(flags & JSON_COMPACT);
+    fputs(first ? "" : ",", out);
+    if (indent)
+        fputs("\n  ", out);
+    for (const char *p = text; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\n' && indent)
+            fputs("  ", out);
+    }
+    free(text);
+    return 0;
+}
+
+/* The pairs with links, one at a time; *any says whether one was. */
+static int put_pairs(const wt_corpus *c, int all, size_t shown, FILE *out,
+                     size_t flags, int *any)
+{
+    size_t n;
+    size_t *ab = report_pairs_sorted(c, &n);
+    if (!ab)
+        return -1;
+    int rc = 0, first = 1;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const size_t x = ab[2 * i], y = ab[2 * i + 1];
+        double sa, sb, sim;
+        wt_corpus_pair(c, x, y, &sa, &sb, NULL);
+        if ((!all && sa == 0 && sb == 0) || x >= shown)
+            continue;
+        wt_corpus_pair(c, x, y, NULL, NULL, &sim);
+        rc = put_item(pair_json(c, x, y, sa, sb, sim), out, flags, first);
+        first = 0;
+    }
+    free(ab);
+    *any = !first;
+    return rc;
+}
+
+/* The JSON contract with jansson's dump flags: indented, or on one line.
+ * Written one document and one pair at a time: memory holds one
+ * document's JSON, never the report's. */
 static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
                       size_t flags)
 {
     size_t n = wt_corpus_document_count(c);
     if (s->shown && s->shown < n)
         n = s->shown;
-    json_t *docs = json_array();
-    for (size_t i = 0; docs && i < n; i++)
-        json_array_append_new(docs, document_json(c, wt_corpus_document(c, i)));
-    json_t *root =
-        json_pack("{s:s, s:o, s:o}", "wiretrace", WT_VERSION, "documents", docs,
-                  "pairs", pairs_json(c, s->all_pairs, n));
-    if (!root)
-        return -1;
-    const int rc = json_dumpf(root, out, flags | JSON_REAL_PRECISION(4));
-    fputc('\n', out);
-    json_decref(root);
+    const int indent = !(flags & JSON_COMPACT);
+    fprintf(out,
+            indent ? "{\n \"wiretrace\": \"%s\",\n \"documents\": ["
+                   : "{\"wiretrace\":\"%s\",\"documents\":[",
+            WT_VERSION);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = put_item(document_json(c, wt_corpus_document(c, i)), out, flags,
+                      i == 0);
+    fputs(indent ? (n ? "\n ],\n \"pairs\": [" : "],\n \"pairs\": [")
+                 : "],\"pairs\":[",
+          out);
+    int any = 0;
+    if (!rc)
+        rc = put_pairs(c, s->all_pairs, n, out, flags, &any);
+    fputs(indent ? (any ? "\n ]\n}\n" : "]\n}\n") : "]}\n", out);
     return rc;
 }
 

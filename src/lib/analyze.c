@@ -345,7 +345,7 @@ static int score_pair(stage *s, uint32_t gx, uint32_t gy)
     if (!rc)
         rc = link_side(job->opts, py, &ps, 1, x.doc, x.para, 0);
     if (!rc)
-        rc = wt_links_note_pair(job->links, job->docs, x.doc, y.doc);
+        rc = wt_links_note_pair(job->links, x.doc, y.doc);
     wt_free(ps.spans);
     return rc;
 }
@@ -434,7 +434,7 @@ int wt_analyze_run(const wt_analyze_job *job)
     if (!rc)
         rc = wt_hmap_init(&s.hubmap, 64);
     if (!rc)
-        rc = wt_links_init(job->links, job->ndocs, job->opts->minhash_perms);
+        rc = wt_links_init(job->links, job->ndocs);
     if (!rc)
         rc = build_postings(&s);
     if (!rc)

@@ -662,10 +662,10 @@ int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
         *share_a = ta ? la / ta : 0;
     if (share_b)
         *share_b = tb ? lb / tb : 0;
+    /* Computed here, when asked: most noted pairs are never printed. */
     if (similarity)
         *similarity =
-            p ? p->similarity
-              : wt_minhash_similarity(da->sig, db->sig, c->opts.minhash_perms);
+            wt_minhash_similarity(da->sig, db->sig, c->opts.minhash_perms);
     return 0;
 }
 

@@ -3,16 +3,14 @@
 #include "alloc.h"
 #include "keys.h"
 #include "provenance.h"
-#include "sketch.h"
 #include "tuning.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-int wt_links_init(wt_links *l, size_t ndocs, unsigned perms)
+int wt_links_init(wt_links *l, size_t ndocs)
 {
     memset(l, 0, sizeof *l);
-    l->perms = perms;
     return wt_hmap_init(&l->index, ndocs);
 }
 
@@ -23,8 +21,7 @@ void wt_links_release(wt_links *l)
     memset(l, 0, sizeof *l);
 }
 
-int wt_links_note_pair(wt_links *l, wt_document *const *docs, uint32_t a,
-                       uint32_t b)
+int wt_links_note_pair(wt_links *l, uint32_t a, uint32_t b)
 {
     if (a > b) {
         const uint32_t t = a;
@@ -46,7 +43,6 @@ int wt_links_note_pair(wt_links *l, wt_document *const *docs, uint32_t a,
     p->a = a;
     p->b = b;
     p->via = UINT32_MAX;
-    p->similarity = wt_minhash_similarity(docs[a]->sig, docs[b]->sig, l->perms);
     *ix = l->npairs++;
     return 0;
 }
@@ -166,7 +162,7 @@ int wt_link_record(wt_links *l, wt_document *const *docs, size_t doc,
         return WT_ENOMEM;
     int rc = wt_link_add(&docs[doc]->paras[para], &src);
     if (!rc)
-        rc = wt_links_note_pair(l, docs, (uint32_t)doc, (uint32_t)odoc);
+        rc = wt_links_note_pair(l, (uint32_t)doc, (uint32_t)odoc);
     return rc;
 }
 

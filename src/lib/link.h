@@ -1,9 +1,11 @@
 /*
  * link.h - recording links: a source added to a paragraph (one per other
- * document, the better one kept), and the bookkeeping of the document
- * pairs that had a candidate (resemblance, paragraphs linked each way),
- * and at the end each link's origin.  Every stage that finds links (analyze.c across documents and
- * inside one, translate.c across languages) records them here.  Internal.
+ * document, the better one kept, unless each explains a different part of
+ * the paragraph), the bookkeeping of the document pairs that had a
+ * candidate (paragraphs linked each way, common source), and at the end
+ * each link's origin.  Every stage that finds links (analyze.c across
+ * documents and inside one, translate.c across languages) records them
+ * here.  Internal.
  */
 #ifndef WT_LINK_H
 #define WT_LINK_H
@@ -19,31 +21,29 @@ typedef struct wt_pair_info {
     uint32_t via;                /* the origin both took the text they
                                     share from, or UINT32_MAX */
     uint32_t via_a, via_b;       /* paragraphs shared through via */
-    double similarity;           /* MinHash resemblance */
 } wt_pair_info;
 
 typedef struct wt_links {
     wt_pair_info *pairs; /* in the order first noted */
     size_t npairs, paircap;
-    wt_hmap index;  /* wt_pair_key(a, b) -> index into pairs */
-    unsigned perms; /* MinHash permutations of the signatures */
+    wt_hmap index; /* wt_pair_key(a, b) -> index into pairs */
 } wt_links;
 
-/* Prepares l for a corpus of about ndocs documents whose signatures have
- * perms slots.  Returns 0 or WT_ENOMEM. */
-int wt_links_init(wt_links *l, size_t ndocs, unsigned perms);
+/* Prepares l for a corpus of about ndocs documents.  Returns 0 or
+ * WT_ENOMEM. */
+int wt_links_init(wt_links *l, size_t ndocs);
 void wt_links_release(wt_links *l);
 
 /* Notes that documents a and b (either order) had a candidate pair.
  * Returns 0 or WT_ENOMEM. */
-int wt_links_note_pair(wt_links *l, wt_document *const *docs, uint32_t a,
-                       uint32_t b);
+int wt_links_note_pair(wt_links *l, uint32_t a, uint32_t b);
 
 /* The figures of pair (a, b), either order, or NULL if never noted. */
 const wt_pair_info *wt_links_pair(const wt_links *l, size_t a, size_t b);
 
-/* Adds src to paragraph p, keeping one source per other document: the
- * closer class, then the higher score.  Takes ownership of src->spans
+/* Adds src to paragraph p, keeping one source per other document (the
+ * closer class, then the higher score), or up to WT_SOURCES_PER_DOC when
+ * each shares long spans with a different part of p.  Takes ownership of src->spans
  * (freed when dropped).  Returns 0 or WT_ENOMEM. */
 int wt_link_add(wt_para *p, wt_source *src);
 
