@@ -43,8 +43,8 @@ const wt_pair_info *wt_links_pair(const wt_links *l, size_t a, size_t b);
 
 /* Adds src to paragraph p, keeping one source per other document (the
  * closer class, then the higher score), or up to WT_SOURCES_PER_DOC when
- * each shares long spans with a different part of p.  Takes ownership of src->spans
- * (freed when dropped).  Returns 0 or WT_ENOMEM. */
+ * each shares long spans with a different part of p.  Takes ownership of
+ * src->spans (freed when dropped).  Returns 0 or WT_ENOMEM. */
 int wt_link_add(wt_para *p, wt_source *src);
 
 /* Records on paragraph (doc, para) a source (odoc, opara) found without
