@@ -141,6 +141,9 @@ typedef struct wt_options {
                               NULL = UTF-8, or UTF-16 when a BOM says so */
     wt_logger logger;       /* NULL = silent */
     void *logger_ctx;
+    unsigned threads; /* threads of the cross-document stage in
+                         wt_corpus_analyze(); the links found do not depend
+                         on it; 0 or 1 = the calling thread only (1-256) */
 } wt_options;
 
 /* Sets every field of *opts to its default. */

@@ -240,6 +240,7 @@ static int run_corpus(const cli_settings *s, wt_options *o, int scan)
     memset(&r, 0, sizeof r);
     r.s = s;
     r.o = o;
+    o->threads = cli_threads(s->jobs, s->verbose);
     cli_log_attach(&r.log, s->quiet, s->verbose, o);
     uint64_t *size = NULL;
     int rc = start(&r, scan, &size);

@@ -627,18 +627,9 @@ static int parse(ictx *x, int argc, char **argv)
 static int start_workers(ictx *x, char *err, size_t errlen)
 {
     static const pool_ops ops = {work, land};
-    x->jobs = x->s.jobs ? x->s.jobs : 1;
-    /* More threads than cores only cost memory: each holds a chunk of
-     * articles and, for a query, a connection with its page cache. */
-    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    const unsigned cap =
-        cores > 0 && cores < JOBS_MAX ? (unsigned)cores : JOBS_MAX;
-    if (x->jobs > cap) {
-        if (x->s.verbose)
-            cli_info("-j %u: %u threads, the cores online (at most %u)",
-                     x->jobs, cap, JOBS_MAX);
-        x->jobs = cap;
-    }
+    /* Each thread holds a chunk of articles and, for a query, a
+     * connection with its page cache. */
+    x->jobs = cli_threads(x->s.jobs, x->s.verbose);
     x->workers = calloc(x->jobs, sizeof *x->workers);
     x->pool = pool_new(x->jobs, sizeof(slot), &ops, x);
     if (!x->workers || !x->pool) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef enum { ARG_NONE, ARG_UINT, ARG_SHARE, ARG_STRING, ARG_META } arg_kind;
 
@@ -54,7 +55,7 @@ typedef struct opt {
     unsigned cmds; /* the commands it applies to (CMD_*); 0: all */
 } opt;
 
-enum { CMD_INDEX = 1, CMD_DIFF = 2, CMD_SCAN = 4 };
+enum { CMD_INDEX = 1, CMD_DIFF = 2, CMD_SCAN = 4, CMD_COMPARE = 8 };
 
 static const opt options[] = {
     {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
@@ -75,9 +76,11 @@ static const opt options[] = {
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
      "index query: only sources published at or after TIME", CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
-     "index, scan via an index: worker threads, at most the cores\n"
-     "%34sonline and 64; output is the same as with 1 (default 1)",
-     CMD_INDEX | CMD_SCAN},
+     "worker threads, at most the cores online and 64: articles\n"
+     "%34sread and analyzed (index, scan via an index) and pairs\n"
+     "%34sscored (compare, scan); output is the same as with 1\n"
+     "%34s(default 1)",
+     CMD_INDEX | CMD_SCAN | CMD_COMPARE},
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
      "index add: articles per committed transaction (default 1000)",
      CMD_INDEX | CMD_SCAN},
@@ -138,10 +141,11 @@ static const opt options[] = {
 
 #define NOPTIONS (sizeof options / sizeof *options)
 
-/* The CMD_* bit of a command name; 0 for compare, which takes only the
- * options every command takes. */
+/* The CMD_* bit of a command name. */
 static unsigned command_bit(const char *command)
 {
+    if (command && !strcmp(command, "compare"))
+        return CMD_COMPARE;
     if (command && !strcmp(command, "index"))
         return CMD_INDEX;
     if (command && !strcmp(command, "diff"))
@@ -508,4 +512,18 @@ void cli_version(const char *command, int verbose)
     printf("language profiles: %s\n", wt_default_lang_dir());
     if (verbose)
         print_lexicons(wt_default_lexicon_dir());
+}
+
+unsigned cli_threads(unsigned jobs, int verbose)
+{
+    /* More threads than cores only cost memory. */
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    const unsigned cap =
+        cores > 0 && cores < JOBS_MAX ? (unsigned)cores : JOBS_MAX;
+    if (!jobs)
+        return 1;
+    if (jobs > cap && verbose)
+        cli_info("-j %u: %u threads, the cores online (at most %u)", jobs, cap,
+                 JOBS_MAX);
+    return jobs > cap ? cap : jobs;
 }

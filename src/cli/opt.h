@@ -18,6 +18,9 @@
 /* -j N: threads are capped at the cores online and at this many. */
 #define JOBS_MAX 64
 
+/* The threads -j jobs asks for (0: one), capped; said when verbose. */
+unsigned cli_threads(unsigned jobs, int verbose);
+
 typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
 
 typedef struct cli_meta {

@@ -26,6 +26,8 @@
 #include "tuning.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,16 +45,21 @@ typedef struct share {
     uint64_t add; /* fixed-point weight */
 } share;
 
+/* What a paragraph shares with later ones: one worker's buffer. */
+typedef struct shares {
+    share *v; /* merged by gid */
+    size_t n, cap;
+} shares;
+
+/* Read-only while candidates are scored, so that workers share it. */
 typedef struct stage {
     const wt_analyze_job *job;
     gpara *g; /* gid (global paragraph id) -> (doc, para) */
     size_t ng;
     wt_postings post; /* key -> gid */
-    share *share;     /* the current paragraph's, merged by gid */
-    size_t nshare, sharecap;
-    uint32_t *rank; /* document -> place in origin order */
-    wt_hmap hubmap; /* first posting of a long run -> index into hubs */
-    uint32_t *hubs; /* WT_HUB_COUNT gids per long run, UINT32_MAX = none */
+    uint32_t *rank;   /* document -> place in origin order */
+    wt_hmap hubmap;   /* first posting of a long run -> index into hubs */
+    uint32_t *hubs;   /* WT_HUB_COUNT gids per long run, UINT32_MAX = none */
     size_t nhubs, hubcap;
 } stage;
 
@@ -145,11 +152,11 @@ static int build_postings(stage *s)
     return rc;
 }
 
-static int add_share(stage *s, uint32_t gy, uint64_t add)
+static int add_share(shares *sh, uint32_t gy, uint64_t add)
 {
-    if (wt_grow(&s->share, &s->sharecap, s->nshare + 1, sizeof *s->share))
+    if (wt_grow(&sh->v, &sh->cap, sh->n + 1, sizeof *sh->v))
         return WT_ENOMEM;
-    s->share[s->nshare++] = (share){gy, add};
+    sh->v[sh->n++] = (share){gy, add};
     return 0;
 }
 
@@ -181,16 +188,11 @@ static void hub_offer(const stage *s, uint32_t *h, uint32_t y)
     h[at] = y;
 }
 
-/* The hubs of the long run that starts at from, found once per run: its
- * end is looked for only then, so that every holder does not walk it. */
-static const uint32_t *hubs_of(stage *s, size_t from)
+/* The hubs of the long run [from, to). */
+static int add_hubs(stage *s, size_t from, size_t to)
 {
-    const uint64_t *known = wt_hmap_get(&s->hubmap, from);
-    if (known)
-        return s->hubs + *known;
-    const size_t to = wt_postings_run_end(&s->post, from, 0);
     if (wt_grow(&s->hubs, &s->hubcap, s->nhubs + WT_HUB_COUNT, sizeof *s->hubs))
-        return NULL;
+        return WT_ENOMEM;
     uint32_t *h = s->hubs + s->nhubs;
     for (size_t i = 0; i < WT_HUB_COUNT; i++)
         h[i] = UINT32_MAX;
@@ -198,19 +200,35 @@ static const uint32_t *hubs_of(stage *s, size_t from)
         hub_offer(s, h, s->post.v[y].id);
     uint64_t *slot = wt_hmap_slot(&s->hubmap, from);
     if (!slot)
-        return NULL;
+        return WT_ENOMEM;
     *slot = s->nhubs;
     s->nhubs += WT_HUB_COUNT;
-    return h;
+    return 0;
+}
+
+/* The hubs of every shingle held by more than WT_HUB_RUN paragraphs,
+ * found once before scoring, so that workers only read them. */
+static int find_hubs(stage *s)
+{
+    int rc = wt_hmap_init(&s->hubmap, 64);
+    for (size_t from = 0; from < s->post.n && !rc;) {
+        const size_t to = wt_postings_run_end(&s->post, from, 0);
+        if ((s->post.v[from].key & SHINGLE_MARK) && to - from > WT_HUB_RUN)
+            rc = add_hubs(s, from, to);
+        from = to;
+    }
+    return rc;
 }
 
 /* Paragraph gx pairs with the hubs of a long run: a hub with the later
  * hubs, any other holder with every hub. */
-static int share_hubs(stage *s, uint32_t gx, size_t from, uint64_t add)
+static int share_hubs(const stage *s, shares *sh, uint32_t gx, size_t from,
+                      uint64_t add)
 {
-    const uint32_t *h = hubs_of(s, from);
-    if (!h)
-        return WT_ENOMEM;
+    const uint64_t *at = wt_hmap_get(&s->hubmap, from);
+    if (!at)
+        return 0; /* not a shingle's run (cannot happen: found before) */
+    const uint32_t *h = s->hubs + *at;
     int is_hub = 0;
     for (size_t i = 0; i < WT_HUB_COUNT; i++)
         is_hub |= h[i] == gx;
@@ -221,7 +239,7 @@ static int share_hubs(stage *s, uint32_t gx, size_t from, uint64_t add)
         if (dy == dx || (is_hub && h[i] <= gx) ||
             (focus && dx >= focus && dy >= focus))
             continue;
-        rc = add_share(s, h[i], add);
+        rc = add_share(sh, h[i], add);
     }
     return rc;
 }
@@ -230,7 +248,7 @@ static int share_hubs(stage *s, uint32_t gx, size_t from, uint64_t add)
  * key carries.  Keys held by one paragraph make no candidates; stems held
  * by more than WT_POSTING_CAP neither; shingles held by more than
  * WT_HUB_RUN pair with their hubs only. */
-static int share_key(stage *s, uint32_t gx, uint64_t key)
+static int share_key(const stage *s, shares *sh, uint32_t gx, uint64_t key)
 {
     const size_t from = wt_postings_find(&s->post, key);
     const size_t to = wt_postings_run_end(&s->post, from, WT_POSTING_CAP);
@@ -242,13 +260,13 @@ static int share_key(stage *s, uint32_t gx, uint64_t key)
         shingle ? (uint64_t)1 << 40
                 : (uint64_t)(log(1.0 + s->job->idf->npara / (double)g) * FIXED);
     if (shingle && g > WT_HUB_RUN)
-        return share_hubs(s, gx, from, add);
+        return share_hubs(s, sh, gx, from, add);
     const uint32_t dx = s->g[gx].doc, focus = (uint32_t)s->job->focus;
     for (size_t y = from; y < to; y++) {
         const uint32_t gy = s->post.v[y].id, dy = s->g[gy].doc;
         if (gy <= gx || dy == dx || (focus && dx >= focus && dy >= focus))
             continue;
-        if (add_share(s, gy, add))
+        if (add_share(sh, gy, add))
             return WT_ENOMEM;
     }
     return 0;
@@ -257,28 +275,28 @@ static int share_key(stage *s, uint32_t gx, uint64_t key)
 /* The later paragraphs that share enough with paragraph gx to be scored,
  * summed paragraph by paragraph so that memory holds one paragraph's
  * pairs, never the corpus's. */
-static int candidates_of(stage *s, uint32_t gx)
+static int candidates_of(const stage *s, shares *sh, uint32_t gx)
 {
     const wt_para *pa = para_of(s, gx);
-    s->nshare = 0;
+    sh->n = 0;
     /* gids follow document order: with a focus, a paragraph outside it
      * has only paragraphs outside it after it. */
     if (s->job->focus && s->g[gx].doc >= s->job->focus)
         return 0;
     int rc = 0;
     for (size_t i = 0; i < nkeys(pa) && !rc; i++)
-        rc = share_key(s, gx, key_at(pa, i));
-    if (rc || !s->nshare)
+        rc = share_key(s, sh, gx, key_at(pa, i));
+    if (rc || !sh->n)
         return rc;
-    qsort(s->share, s->nshare, sizeof *s->share, wt_cmp_u64);
+    qsort(sh->v, sh->n, sizeof *sh->v, wt_cmp_u64);
     size_t u = 0;
-    for (size_t i = 0; i < s->nshare; i++) {
-        if (u && s->share[u - 1].gid == s->share[i].gid)
-            s->share[u - 1].add += s->share[i].add;
+    for (size_t i = 0; i < sh->n; i++) {
+        if (u && sh->v[u - 1].gid == sh->v[i].gid)
+            sh->v[u - 1].add += sh->v[i].add;
         else
-            s->share[u++] = s->share[i];
+            sh->v[u++] = sh->v[i];
     }
-    s->nshare = u;
+    sh->n = u;
     return 0;
 }
 
@@ -332,39 +350,149 @@ static int link_side(const wt_options *o, wt_para *p, const wt_pair_score *ps,
     return wt_link_add(p, &src);
 }
 
-static int score_pair(stage *s, uint32_t gx, uint32_t gy)
+/* One scored candidate pair, kept until it is recorded in order. */
+typedef struct scored {
+    uint32_t gx, gy;
+    wt_pair_score ps; /* spans freed when neither side is a link */
+} scored;
+
+/* The candidates of paragraphs [from, to), scored by one worker. */
+typedef struct block {
+    uint32_t from, to;
+    scored *v;
+    size_t n, cap;
+    int rc;
+} block;
+
+static int keep_scored(const stage *s, block *b, uint32_t gx, uint32_t gy)
+{
+    const gpara x = s->g[gx], y = s->g[gy];
+    const wt_analyze_job *job = s->job;
+    if (wt_grow(&b->v, &b->cap, b->n + 1, sizeof *b->v))
+        return WT_ENOMEM;
+    scored *r = &b->v[b->n];
+    int rc = wt_match_paragraphs(job->docs[x.doc], para_of(s, gx),
+                                 job->docs[y.doc], para_of(s, gy), job->idf,
+                                 job->opts->min_span, &r->ps);
+    if (rc)
+        return rc;
+    r->gx = gx;
+    r->gy = gy;
+    double score;
+    const wt_pair_score back = swapped(&r->ps);
+    if (wt_match_classify(&r->ps, job->opts, 0, &score) < 0 &&
+        wt_match_classify(&back, job->opts, 0, &score) < 0) {
+        wt_free(r->ps.spans);
+        r->ps.spans = NULL;
+        r->ps.nspans = 0;
+    }
+    b->n++;
+    return 0;
+}
+
+/* Scores the candidates of every paragraph of block b. */
+static void score_block(const stage *s, shares *sh, block *b)
+{
+    int rc = 0;
+    for (uint32_t gx = b->from; gx < b->to && !rc; gx++) {
+        rc = candidates_of(s, sh, gx);
+        const double wx = para_of(s, gx)->weight;
+        for (size_t i = 0; i < sh->n && !rc; i++) {
+            const uint32_t gy = (uint32_t)sh->v[i].gid;
+            const double w = (double)sh->v[i].add / FIXED;
+            if (w >= WT_CANDIDATE_SHARE * fmin(wx, para_of(s, gy)->weight))
+                rc = keep_scored(s, b, gx, gy);
+        }
+    }
+    b->rc = rc;
+}
+
+/* Records the links of a block's pairs, in the order a single worker
+ * would have found them: the output does not depend on the threads. */
+static int record_block(const stage *s, block *b)
 {
     const wt_analyze_job *job = s->job;
-    const gpara x = s->g[gx], y = s->g[gy];
-    wt_para *px = para_of(s, gx), *py = para_of(s, gy);
-    wt_pair_score ps;
-    int rc = wt_match_paragraphs(job->docs[x.doc], px, job->docs[y.doc], py,
-                                 job->idf, job->opts->min_span, &ps);
-    if (!rc)
-        rc = link_side(job->opts, px, &ps, 0, y.doc, y.para, 0);
-    if (!rc)
-        rc = link_side(job->opts, py, &ps, 1, x.doc, x.para, 0);
-    if (!rc)
-        rc = wt_links_note_pair(job->links, x.doc, y.doc);
-    wt_free(ps.spans);
+    int rc = b->rc;
+    for (size_t i = 0; i < b->n; i++) {
+        scored *r = &b->v[i];
+        const gpara x = s->g[r->gx], y = s->g[r->gy];
+        if (!rc)
+            rc = link_side(job->opts, para_of(s, r->gx), &r->ps, 0, y.doc,
+                           y.para, 0);
+        if (!rc)
+            rc = link_side(job->opts, para_of(s, r->gy), &r->ps, 1, x.doc,
+                           x.para, 0);
+        if (!rc)
+            rc = wt_links_note_pair(job->links, x.doc, y.doc);
+        wt_free(r->ps.spans);
+    }
+    b->n = 0;
     return rc;
 }
 
-/* Scores every pair of paragraphs that shares enough to be a candidate,
- * one paragraph at a time, in paragraph order. */
-static int score_candidates(stage *s)
+/* A round of blocks and the workers that take them in turn. */
+typedef struct score_round {
+    const stage *s;
+    block *blocks;
+    size_t nblocks;
+    atomic_size_t next;
+} score_round;
+
+static void *worker(void *arg)
 {
+    score_round *r = arg;
+    shares sh = {0};
+    for (size_t i; (i = atomic_fetch_add(&r->next, 1)) < r->nblocks;)
+        score_block(r->s, &sh, &r->blocks[i]);
+    wt_free(sh.v);
+    return NULL;
+}
+
+/* Scores one round of blocks on nthreads workers (this thread one of
+ * them). */
+static void run_round(score_round *r, unsigned nthreads)
+{
+    pthread_t t[WT_THREADS_MAX];
+    unsigned started = 0;
+    atomic_store(&r->next, 0);
+    while (started + 1 < nthreads &&
+           !pthread_create(&t[started], NULL, worker, r))
+        started++;
+    worker(r);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+}
+
+/* Scores every pair of paragraphs that shares enough to be a candidate,
+ * in rounds of WT_SCORE_BLOCKS blocks of WT_SCORE_BLOCK paragraphs (so
+ * memory holds one round's scores), then records them in paragraph
+ * order. */
+static int score_candidates(const stage *s)
+{
+    const unsigned nthreads =
+        s->job->opts->threads > 1 ? s->job->opts->threads : 1;
+    block *blocks = wt_calloc(WT_SCORE_BLOCKS, sizeof *blocks);
+    if (!blocks)
+        return WT_ENOMEM;
+    score_round r = {s, blocks, 0, 0};
     int rc = 0;
-    for (uint32_t gx = 0; gx < s->ng && !rc; gx++) {
-        rc = candidates_of(s, gx);
-        const double wx = para_of(s, gx)->weight;
-        for (size_t i = 0; i < s->nshare && !rc; i++) {
-            const uint32_t gy = (uint32_t)s->share[i].gid;
-            const double w = (double)s->share[i].add / FIXED;
-            if (w >= WT_CANDIDATE_SHARE * fmin(wx, para_of(s, gy)->weight))
-                rc = score_pair(s, gx, gy);
+    for (size_t gx = 0; gx < s->ng && !rc;) {
+        r.nblocks = 0;
+        for (; gx < s->ng && r.nblocks < WT_SCORE_BLOCKS; r.nblocks++) {
+            block *b = &blocks[r.nblocks];
+            b->from = (uint32_t)gx;
+            gx = gx + WT_SCORE_BLOCK < s->ng ? gx + WT_SCORE_BLOCK : s->ng;
+            b->to = (uint32_t)gx;
+        }
+        run_round(&r, nthreads < r.nblocks ? nthreads : (unsigned)r.nblocks);
+        for (size_t i = 0; i < r.nblocks; i++) {
+            const int brc = record_block(s, &blocks[i]);
+            rc = rc ? rc : brc;
         }
     }
+    for (size_t i = 0; i < WT_SCORE_BLOCKS; i++)
+        wt_free(blocks[i].v);
+    wt_free(blocks);
     return rc;
 }
 
@@ -432,17 +560,16 @@ int wt_analyze_run(const wt_analyze_job *job)
     if (!rc)
         rc = wt_provenance_rank(job->docs, job->ndocs, s.rank);
     if (!rc)
-        rc = wt_hmap_init(&s.hubmap, 64);
-    if (!rc)
         rc = wt_links_init(job->links, job->ndocs);
     if (!rc)
         rc = build_postings(&s);
+    if (!rc)
+        rc = find_hubs(&s);
     if (!rc)
         rc = score_candidates(&s);
     wt_postings_release(&s.post);
     wt_hmap_release(&s.hubmap);
     wt_free(s.hubs);
-    wt_free(s.share);
     wt_free(s.g);
     if (!rc)
         rc = wt_translate_run(job->docs, job->ndocs, job->opts, job->langs,

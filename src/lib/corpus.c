@@ -92,7 +92,7 @@ static int check_options(const wt_options *o)
            o->rewrite_min <= 1 && o->duplicate_min > 0 &&
            o->duplicate_min <= 1 && o->evidence_min >= 0 &&
            o->evidence_min <= 64 && o->translation_min > 0 &&
-           o->translation_min <= 1;
+           o->translation_min <= 1 && o->threads <= 256;
 }
 
 int wt_corpus_new(wt_corpus **out, const wt_options *opts)

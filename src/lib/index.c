@@ -142,6 +142,9 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         ix->opts = *opts;
     else
         wt_options_init(&ix->opts);
+    /* A query's corpus is a few articles; callers run queries in parallel
+     * instead (wt_index_query on one index per thread). */
+    ix->opts.threads = 1;
     if (iopts)
         ix->iopts = *iopts;
     else

@@ -223,10 +223,17 @@ typedef struct drop {
     size_t d, p, i, via;
 } drop;
 
+/* A candidate common source and the origin of the paragraph's document
+ * seen from it. */
+typedef struct cand_source {
+    size_t doc;
+    wt_origin o;
+} cand_source;
+
 typedef struct drops {
     drop *v;
     size_t n, cap;
-    size_t *origins; /* the current paragraph's sources that are origins */
+    cand_source *origins; /* the current paragraph's candidates */
     size_t norigins, origincap;
 } drops;
 
@@ -238,13 +245,16 @@ static int origins_of(drops *x, wt_document *const *docs, size_t d,
     x->norigins = 0;
     for (size_t i = 0; i < pa->pub.source_count; i++) {
         const wt_source *s = &pa->src[i];
-        if (s->cls == WT_CLASS_DUPLICATE ||
-            wt_provenance_origin(docs[d], docs[s->document]) == WT_ORIGIN_THIS)
+        const wt_origin o =
+            s->cls == WT_CLASS_DUPLICATE
+                ? WT_ORIGIN_THIS
+                : wt_provenance_origin(docs[d], docs[s->document]);
+        if (o == WT_ORIGIN_THIS)
             continue;
         if (wt_grow(&x->origins, &x->origincap, x->norigins + 1,
                     sizeof *x->origins))
             return WT_ENOMEM;
-        x->origins[x->norigins++] = s->document;
+        x->origins[x->norigins++] = (cand_source){s->document, o};
     }
     return 0;
 }
@@ -255,9 +265,9 @@ static int origins_of(drops *x, wt_document *const *docs, size_t d,
  * the dated copies through the wire; the wire's own copy never goes
  * through anything).  Input order is no evidence: copies that nothing
  * dates or credits stay linked to each other. */
-static int common_source(wt_document *const *docs, size_t x, size_t y, size_t a)
+static int common_source(wt_document *const *docs, size_t x, size_t y, size_t a,
+                         wt_origin ox)
 {
-    const wt_origin ox = wt_provenance_origin(docs[x], docs[a]);
     const wt_origin oy = wt_provenance_origin(docs[y], docs[a]);
     if (ox == WT_ORIGIN_THIS || oy == WT_ORIGIN_THIS)
         return 0;
@@ -277,8 +287,9 @@ static size_t common_origin(const drops *x, wt_document *const *docs,
 {
     size_t best = SIZE_MAX;
     for (size_t k = 0; k < x->norigins; k++) {
-        const size_t a = x->origins[k];
-        if (a == s->document || !common_source(docs, d, s->document, a) ||
+        const size_t a = x->origins[k].doc;
+        if (a == s->document ||
+            !common_source(docs, d, s->document, a, x->origins[k].o) ||
             !has_source_in(docs[s->document], s->paragraph, a))
             continue;
         if (best == SIZE_MAX || rank[a] < rank[best])
@@ -330,12 +341,27 @@ static void apply_via(wt_links *l, wt_document *const *docs, const drops *x)
     }
 }
 
+/* 1 when some origin can be told: a time, or a credit of another outlet
+ * (wt_provenance_origin() answers unknown for every pair otherwise). */
+static int origins_known(wt_document *const *docs, size_t ndocs)
+{
+    for (size_t d = 0; d < ndocs; d++) {
+        if (docs[d]->published)
+            return 1;
+        for (size_t i = 0; i < docs[d]->ncredits; i++)
+            if (!docs[d]->credits[i].own)
+                return 1;
+    }
+    return 0;
+}
+
 int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
                     const uint32_t *rank)
 {
     drops x = {0};
     int rc = 0;
-    for (size_t d = 0; d < ndocs && !rc; d++)
+    const size_t nvia = origins_known(docs, ndocs) ? ndocs : 0;
+    for (size_t d = 0; d < nvia && !rc; d++)
         for (size_t p = 0; p < docs[d]->npara && !rc; p++)
             rc = find_via(&x, docs, rank, d, p);
     if (!rc)

@@ -79,6 +79,13 @@
 /* A pair is scored when the rare weight it shares is this share of the
  * smaller paragraph's weight (a shared shingle always is). */
 #define WT_CANDIDATE_SHARE 0.2
+/* Candidates are scored in rounds of WT_SCORE_BLOCKS blocks of
+ * WT_SCORE_BLOCK paragraphs, the blocks shared among the threads
+ * (wt_options.threads, at most WT_THREADS_MAX): small blocks balance the
+ * work, a round bounds the scores held before they are recorded. */
+#define WT_SCORE_BLOCK 32
+#define WT_SCORE_BLOCKS 512
+#define WT_THREADS_MAX 256
 /* Earlier holders of a shingle tried as the paragraph a later one
  * repeats, inside one document. */
 #define WT_DUP_FIRST 8
