@@ -7,7 +7,7 @@ _wiretrace()
     _init_completion -n = || return
 
     local commands="compare scan diff index"
-    local opts="--json --html --all-pairs --published --outlet --lang
+    local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --quiet --verbose --help --version

@@ -246,6 +246,22 @@ WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
 WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
                                   double *overlap_a, double *overlap_b);
 
+/* What document a took from document b, a != b, counted in words: the
+ * text paragraphs of a with a source in b (boilerplate is not counted),
+ * their words, and those words by the class of the paragraph's closest
+ * source in b.  The one count every report's summary shows. */
+typedef struct wt_taken {
+    size_t paragraphs; /* a's text paragraphs with a source in b */
+    size_t words;      /* their words */
+    size_t text_words; /* all words of a's text paragraphs */
+    size_t by_class[WT_CLASS_COUNT]; /* words, by class */
+} wt_taken;
+
+/* Fills *out for the pair (a, b).  Call after wt_corpus_analyze().
+ * Returns 0, or WT_EINVAL. */
+WT_API int wt_corpus_taken(const wt_corpus *c, size_t a, size_t b,
+                           wt_taken *out);
+
 /* Which document of the pair (a, b), a != b, is the origin, seen from a:
  * WT_ORIGIN_OTHER when b is, WT_ORIGIN_THIS when a is, WT_ORIGIN_UNKNOWN
  * when nothing tells.  Publication times decide first: the earlier is the

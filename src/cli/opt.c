@@ -27,6 +27,7 @@ typedef enum {
     O_OUTLET,
     O_JSON,
     O_ALL_PAIRS,
+    O_DETAILS,
     O_QUIET,
     O_VERBOSE,
     O_HELP,
@@ -90,6 +91,9 @@ static const opt options[] = {
      CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
+    {O_DETAILS, 0, "details", ARG_NONE, NULL, 0, 0,
+     "text report: list every paragraph after the summary even for\n"
+     "%34smore than 10 documents (the default up to 10)"},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
      "publication time of FILE (ISO 8601); overrides a Date: header"},
     {O_OUTLET, 0, "outlet", ARG_META, "FILE=NAME", 0, 0,
@@ -286,6 +290,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
     case O_MAX_RECORD: return parse_uint(o, arg, &s->max_record);
     case O_ALL_PAIRS: s->all_pairs = 1; return 0;
+    case O_DETAILS: s->details = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;
     case O_HELP: s->help = 1; return 0;

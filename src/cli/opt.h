@@ -32,6 +32,7 @@ typedef struct cli_settings {
     const char *command; /* "compare", "scan", "diff", "index" */
     cli_format format;
     int all_pairs; /* JSON: every scored pair, not only linked ones */
+    int details;   /* text: every paragraph, however many documents */
     int quiet, verbose;
     const char *html; /* --html FILE: also write the HTML report */
     int color;        /* diff: 0 auto, 1 --color, -1 --no-color */

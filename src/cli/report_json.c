@@ -1,10 +1,12 @@
 /* report_json.c - the JSON report, built with jansson. */
 #include "report.h"
+#include "summary.h"
 #include "slice.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A JSON string of s.  jansson refuses a string that is not valid UTF-8
  * (a document from an older index, a path from the file system), and an
@@ -125,6 +127,55 @@ static json_t *pair_json(const wt_corpus *c, size_t x, size_t y, double sa,
                      wt_corpus_pair_credits(c, y, x));
 }
 
+/* A string, or null for none. */
+static json_t *opt_str(const char *s) { return s ? str(s) : json_null(); }
+
+/* One summary row: who took what from whom (summary.h). */
+static json_t *summary_json(const wt_corpus *c, const summary_row *r)
+{
+    const wt_document *t = wt_corpus_document(c, r->taker);
+    const wt_document *s = wt_corpus_document(c, r->source);
+    json_t *classes = json_object();
+    for (int k = 0; classes && k < WT_CLASS_COUNT; k++)
+        if (k != WT_CLASS_DUPLICATE)
+            json_object_set_new(classes, wt_class_name((wt_class)k),
+                                json_integer((json_int_t)r->taken.by_class[k]));
+    json_t *names = json_array();
+    for (size_t i = 0; names && i < wt_document_credit_count(t); i++) {
+        const wt_credit *cr = wt_document_credit(t, i);
+        size_t j = 0;
+        while (j < i &&
+               strcasecmp(wt_document_credit(t, j)->outlet, cr->outlet))
+            j++;
+        if (!cr->own && j == i)
+            json_array_append_new(names, str(cr->outlet));
+    }
+    return json_pack(
+        "{s:o, s:o, s:o, s:o, s:I, s:I, s:f, s:o, s:b, s:o, s:o, s:o}", "taker",
+        str(wt_document_id(t)), "taker_outlet", opt_str(wt_document_outlet(t)),
+        "source", str(wt_document_id(s)), "source_outlet",
+        opt_str(wt_document_outlet(s)), "words", (json_int_t)r->taken.words,
+        "paragraphs", (json_int_t)r->taken.paragraphs, "share",
+        summary_share(r), "classes", classes, "credited", r->credited,
+        "taker_credits", names, "origin",
+        r->origin_known ? str(wt_document_id(s)) : json_null(), "via",
+        r->via == SIZE_MAX
+            ? json_null()
+            : str(wt_document_id(wt_corpus_document(c, r->via))));
+}
+
+/* The summary rows of the first shown documents' pairs, largest first. */
+static json_t *summary_array(const wt_corpus *c, size_t shown)
+{
+    size_t n;
+    summary_row *rows = summary_rows(c, shown, &n);
+    json_t *a = rows ? json_array() : NULL;
+    for (size_t i = 0; a && i < n; i++)
+        json_array_append_new(a, summary_json(c, &rows[i]));
+    free(rows);
+    return a;
+}
+
 static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
 {
     size_t n;
@@ -204,9 +255,22 @@ static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
         n = s->shown;
     const int indent = !(flags & JSON_COMPACT);
     fprintf(out,
-            indent ? "{\n \"wiretrace\": \"%s\",\n \"documents\": ["
-                   : "{\"wiretrace\":\"%s\",\"documents\":[",
+            indent ? "{\n \"wiretrace\": \"%s\",\n \"summary\": "
+                   : "{\"wiretrace\":\"%s\",\"summary\":",
             WT_VERSION);
+    json_t *sum = summary_array(c, n);
+    char *text = sum ? json_dumps(sum, flags | JSON_REAL_PRECISION(4)) : NULL;
+    json_decref(sum);
+    if (!text)
+        return -1;
+    /* Nested one level: each line after the first shifted by one. */
+    for (const char *p = text; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\n' && indent)
+            fputc(' ', out);
+    }
+    free(text);
+    fputs(indent ? ",\n \"documents\": [" : ",\"documents\":[", out);
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++)
         rc = put_item(document_json(c, wt_corpus_document(c, i)), out, flags,
@@ -238,7 +302,8 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
     json_t *d = wt_corpus_document_count(c)
                     ? document_json(c, wt_corpus_document(c, 0))
                     : NULL;
-    json_t *p = pairs_json(c, s->all_pairs, 1);
+    json_t *p = json_pack("{s:o, s:o}", "pairs", pairs_json(c, s->all_pairs, 1),
+                          "summary", summary_array(c, 1));
     if (d)
         *doc = json_dumps(d, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
     if (p)
@@ -255,53 +320,95 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
 }
 
 struct json_merge {
-    size_t docs;   /* documents printed */
-    json_t *pairs; /* every pair once, in the order first seen */
-    json_t *seen;  /* "a\nb" of the pairs kept, as an object's keys */
+    size_t docs;       /* documents printed */
+    json_t *pairs;     /* every pair once, in the order first seen */
+    json_t *seen;      /* "a\nb" of the pairs kept, as an object's keys */
+    json_t *summary;   /* every summary row once, the first seen */
+    json_t *seen_rows; /* their keys */
 };
 
 json_merge *json_merge_new(void)
 {
     json_merge *m = calloc(1, sizeof *m);
-    if (m && (!(m->pairs = json_array()) || !(m->seen = json_object()))) {
+    if (m &&
+        (!(m->pairs = json_array()) || !(m->seen = json_object()) ||
+         !(m->summary = json_array()) || !(m->seen_rows = json_object()))) {
         json_decref(m->pairs);
         json_decref(m->seen);
+        json_decref(m->summary);
+        json_decref(m->seen_rows);
         free(m);
         m = NULL;
     }
     return m;
 }
 
-/* Keeps each pair of the JSON array text once, by its two ids. */
-static int merge_pairs(json_merge *m, const char *text)
+/* Appends each element of array a to out once, keyed by the ids in its
+ * fields fx and fy, either order: the same pair from the other side's
+ * query has one key. */
+static int merge_once(json_t *a, const char *fx, const char *fy, json_t *out,
+                      json_t *seen)
 {
-    json_t *a = json_loads(text, 0, NULL);
-    if (!a)
-        return -1;
     size_t i;
-    json_t *pair;
-    json_array_foreach(a, i, pair)
+    json_t *item;
+    json_array_foreach(a, i, item)
     {
-        const char *x = json_string_value(json_object_get(pair, "a"));
-        const char *y = json_string_value(json_object_get(pair, "b"));
+        const char *x = json_string_value(json_object_get(item, fx));
+        const char *y = json_string_value(json_object_get(item, fy));
         if (!x || !y)
             continue;
-        /* The same pair from the other side's query: one key for both. */
         const int swap = strcmp(x, y) > 0;
         char *key = malloc(strlen(x) + strlen(y) + 2);
-        if (!key) {
-            json_decref(a);
+        if (!key)
             return -1;
-        }
         sprintf(key, "%s\n%s", swap ? y : x, swap ? x : y);
-        if (!json_object_get(m->seen, key)) {
-            json_object_set_new(m->seen, key, json_true());
-            json_array_append(m->pairs, pair);
+        if (!json_object_get(seen, key)) {
+            json_object_set_new(seen, key, json_true());
+            json_array_append(out, item);
         }
         free(key);
     }
-    json_decref(a);
     return 0;
+}
+
+/* Keeps each pair and summary row of one query's report once. */
+static int merge_pairs(json_merge *m, const char *text)
+{
+    json_t *o = json_loads(text, 0, NULL);
+    int rc = o ? 0 : -1;
+    if (!rc)
+        rc = merge_once(json_object_get(o, "pairs"), "a", "b", m->pairs,
+                        m->seen);
+    if (!rc)
+        rc = merge_once(json_object_get(o, "summary"), "taker", "source",
+                        m->summary, m->seen_rows);
+    json_decref(o);
+    return rc;
+}
+
+static int cmp_rows(const void *x, const void *y)
+{
+    const json_int_t a =
+        json_integer_value(json_object_get(*(json_t *const *)x, "words"));
+    const json_int_t b =
+        json_integer_value(json_object_get(*(json_t *const *)y, "words"));
+    return (a < b) - (a > b);
+}
+
+/* The merged summary, largest first. */
+static json_t *sorted_summary(json_t *rows)
+{
+    const size_t n = json_array_size(rows);
+    json_t **v = malloc((n + 1) * sizeof *v);
+    json_t *out = v ? json_array() : NULL;
+    for (size_t i = 0; out && i < n; i++)
+        v[i] = json_array_get(rows, i);
+    if (out && n > 1)
+        qsort(v, n, sizeof *v, cmp_rows);
+    for (size_t i = 0; out && i < n; i++)
+        json_array_append(out, v[i]);
+    free(v);
+    return out;
 }
 
 /* The start of the document, before the first document or the end. */
@@ -326,11 +433,18 @@ int json_merge_finish(json_merge *m, FILE *out)
     if (!m->docs)
         merge_open(out);
     fputs("],\n\"pairs\": ", out);
-    const int rc =
-        json_dumpf(m->pairs, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    int rc = json_dumpf(m->pairs, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    /* Known only once every article was checked: after the pairs. */
+    json_t *sum = sorted_summary(m->summary);
+    fputs(",\n\"summary\": ", out);
+    if (!sum || json_dumpf(sum, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4)))
+        rc = -1;
     fputs("}\n", out);
+    json_decref(sum);
     json_decref(m->pairs);
     json_decref(m->seen);
+    json_decref(m->summary);
+    json_decref(m->seen_rows);
     free(m);
     return rc;
 }

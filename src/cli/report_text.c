@@ -1,5 +1,6 @@
 /* report_text.c - the report an editor reads. */
 #include "report.h"
+#include "summary.h"
 #include "slice.h"
 
 #include <stdlib.h>
@@ -7,6 +8,8 @@
 
 #define LEAD_CHARS 46 /* first words of a paragraph */
 #define SPAN_CHARS 90 /* preview of a shared span */
+/* Up to this many documents, the text report lists every paragraph. */
+#define TEXT_DETAILS_MAX 10
 
 static size_t utf8_chars(const char *s)
 {
@@ -245,6 +248,73 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
     return 0;
 }
 
+/* "reprint.txt (Coastal Daily Record)", the outlet when there is one. */
+static void print_named(FILE *out, const wt_document *d, size_t width)
+{
+    char buf[512];
+    const char *outlet = wt_document_outlet(d);
+    if (outlet)
+        snprintf(buf, sizeof buf, "%s (%s)", wt_document_id(d), outlet);
+    else
+        snprintf(buf, sizeof buf, "%s", wt_document_id(d));
+    print_cut(out, buf, width);
+}
+
+/* "yes"; or "no, names X" when the taker credits other outlets (or the
+ * source's outlet is not known); or "no". */
+static void print_credited(FILE *out, const wt_corpus *c, const summary_row *r)
+{
+    char names[256], buf[300];
+    summary_credits(wt_corpus_document(c, r->taker), names, sizeof names);
+    if (r->credited)
+        snprintf(buf, sizeof buf, "yes");
+    else if (names[0])
+        snprintf(buf, sizeof buf, "no, names %s", names);
+    else
+        snprintf(buf, sizeof buf, "no");
+    print_cut(out, buf, 16);
+    fputc(' ', out);
+}
+
+/* The summary: who took from whom, how much, how, credited or not. */
+static int print_summary(FILE *out, const wt_corpus *c, size_t shown)
+{
+    size_t n;
+    summary_row *rows = summary_rows(c, shown, &n);
+    if (!rows)
+        return -1;
+    if (n)
+        fprintf(out,
+                "\nWho took what, largest first (words of the taker's text "
+                "in paragraphs with a source\nin the other, by class: "
+                "verbatim, edited, rewrite, translation)\n  %-30s %-30s "
+                "%6s %5s %6s %6s %6s %6s  %-16s %s\n",
+                "TAKER", "SOURCE", "WORDS", "SHARE", "VERB", "EDIT", "REWR",
+                "TRANS", "CREDITS SOURCE", "ORIGIN");
+    for (size_t i = 0; i < n; i++) {
+        const summary_row *r = &rows[i];
+        fputs("  ", out);
+        print_named(out, wt_corpus_document(c, r->taker), 30);
+        fputs(" ", out);
+        print_named(out, wt_corpus_document(c, r->source), 30);
+        fprintf(out, " %6zu %4.0f%% %6zu %6zu %6zu %6zu  ", r->taken.words,
+                summary_share(r) * 100, r->taken.by_class[WT_CLASS_VERBATIM],
+                r->taken.by_class[WT_CLASS_EDITED],
+                r->taken.by_class[WT_CLASS_REWRITE],
+                r->taken.by_class[WT_CLASS_TRANSLATION]);
+        print_credited(out, c, r);
+        fputs(r->origin_known ? wt_document_id(wt_corpus_document(c, r->source))
+                              : "unknown",
+              out);
+        if (r->via != SIZE_MAX)
+            fprintf(out, ", via %s",
+                    wt_document_id(wt_corpus_document(c, r->via)));
+        fputc('\n', out);
+    }
+    free(rows);
+    return 0;
+}
+
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
     size_t n = wt_corpus_document_count(c);
@@ -257,12 +327,23 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
             "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
             "between documents\n",
             WT_VERSION, n, paras, report_count_links_in(c, n));
-    fputs("Each paragraph: index, first words, then how it was reused: "
-          "class, score,\nsource document ¶paragraph, origin, and the "
-          "longest shared span with its bytes.\n",
-          out);
-    for (size_t i = 0; i < n; i++)
-        print_document(out, c, wt_corpus_document(c, i));
+    if (print_summary(out, c, n))
+        return -1;
+    /* A handful of documents reads paragraph by paragraph; a scan of
+     * hundreds would bury the answer under thousands of lines. */
+    if (n <= TEXT_DETAILS_MAX || s->details) {
+        fputs("\nEach paragraph: index, first words, then how it was "
+              "reused: class, score,\nsource document ¶paragraph, origin, "
+              "and the longest shared span with its bytes.\n",
+              out);
+        for (size_t i = 0; i < n; i++)
+            print_document(out, c, wt_corpus_document(c, i));
+    } else {
+        fprintf(out,
+                "\n%zu documents: each paragraph is listed with --details "
+                "(or --json).\n",
+                n);
+    }
     if (print_pairs(out, c, n))
         return -1;
     return ferror(out) ? -1 : 0;

@@ -704,6 +704,15 @@ int wt_corpus_pair_credits(const wt_corpus *c, size_t a, size_t b)
     return wt_provenance_credits(c->docs[a], c->docs[b]);
 }
 
+int wt_corpus_taken(const wt_corpus *c, size_t a, size_t b, wt_taken *out)
+{
+    WT_CHECK_ARG(c && out, WT_EINVAL);
+    if (!c->analyzed || !valid_pair(c, a, b))
+        return WT_EINVAL;
+    wt_pairscore_taken(c->docs[a], b, out);
+    return 0;
+}
+
 int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
                             double *cover_a, double *cover_b)
 {

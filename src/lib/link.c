@@ -228,6 +228,7 @@ typedef struct drop {
 typedef struct cand_source {
     size_t doc;
     wt_origin o;
+    const wt_source *src; /* the paragraph's link to it */
 } cand_source;
 
 typedef struct drops {
@@ -254,7 +255,7 @@ static int origins_of(drops *x, wt_document *const *docs, size_t d,
         if (wt_grow(&x->origins, &x->origincap, x->norigins + 1,
                     sizeof *x->origins))
             return WT_ENOMEM;
-        x->origins[x->norigins++] = (cand_source){s->document, o};
+        x->origins[x->norigins++] = (cand_source){s->document, o, s};
     }
     return 0;
 }
@@ -278,6 +279,41 @@ static int common_source(wt_document *const *docs, size_t x, size_t y, size_t a,
     return wt_provenance_origin(docs[x], docs[y]) == WT_ORIGIN_UNKNOWN;
 }
 
+/* 1 when every source of paragraph p of document e is in document d: its
+ * links to others were not asked (an index query scores only its
+ * article's pairs). */
+static int only_links_to(const wt_document *e, size_t p, size_t d)
+{
+    const wt_para *pa = &e->paras[p];
+    for (size_t i = 0; i < pa->pub.source_count; i++)
+        if (pa->src[i].document != d)
+            return 0;
+    return 1;
+}
+
+/* 1 when a and b, two links of one paragraph, share most of the same part
+ * of it: the two sources carry the same text. */
+static int same_part(const wt_source *a, const wt_source *b)
+{
+    if (!a->span_count || !b->span_count)
+        return 0;
+    const size_t na = span_bytes(a), nb = span_bytes(b);
+    return 2 * shared_bytes(a, b) >= (na < nb ? na : nb);
+}
+
+/* 1 when source s's paragraph holds the text it shares with paragraph p's
+ * document d through document a: it has a source in a, or, when its links
+ * to others were not asked, p's links to it and to a (src_a) cover the
+ * same part of p. */
+static int through(wt_document *const *docs, size_t d, const wt_source *s,
+                   size_t a, const wt_source *src_a)
+{
+    if (has_source_in(docs[s->document], s->paragraph, a))
+        return 1;
+    return only_links_to(docs[s->document], s->paragraph, d) &&
+           same_part(s, src_a);
+}
+
 /* The common source through which paragraph p of document d and source s
  * share their text, both having a source in it: the first in origin order
  * when several are; SIZE_MAX when there is none.  The test is the same from
@@ -290,7 +326,7 @@ static size_t common_origin(const drops *x, wt_document *const *docs,
         const size_t a = x->origins[k].doc;
         if (a == s->document ||
             !common_source(docs, d, s->document, a, x->origins[k].o) ||
-            !has_source_in(docs[s->document], s->paragraph, a))
+            !through(docs, d, s, a, x->origins[k].src))
             continue;
         if (best == SIZE_MAX || rank[a] < rank[best])
             best = a;
@@ -323,6 +359,44 @@ static int find_via(drops *x, wt_document *const *docs, const uint32_t *rank,
 
 /* Drops the links found, last first so that indexes stay right, and notes
  * on each pair the origin it shares its text through. */
+static int cmp_drop(const void *a, const void *b)
+{
+    const drop *x = a, *y = b;
+    if (x->d != y->d)
+        return x->d < y->d ? -1 : 1;
+    if (x->p != y->p)
+        return x->p < y->p ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Adds the other side of every link found: a link is dropped from both of
+ * its paragraphs (an index query sees one side's reasons only), each once,
+ * sorted so that apply_via() can remove them last first. */
+static int add_reverse(drops *x, wt_document *const *docs)
+{
+    const size_t n = x->n;
+    for (size_t k = 0; k < n; k++) {
+        const drop dr = x->v[k];
+        const wt_source *s = &docs[dr.d]->paras[dr.p].src[dr.i];
+        const wt_para *back = &docs[s->document]->paras[s->paragraph];
+        for (size_t j = 0; j < back->pub.source_count; j++) {
+            if (back->src[j].document != dr.d || back->src[j].paragraph != dr.p)
+                continue;
+            if (wt_grow(&x->v, &x->cap, x->n + 1, sizeof *x->v))
+                return WT_ENOMEM;
+            x->v[x->n++] = (drop){s->document, s->paragraph, j, dr.via};
+        }
+    }
+    if (x->n > 1)
+        qsort(x->v, x->n, sizeof *x->v, cmp_drop);
+    size_t u = 0;
+    for (size_t k = 0; k < x->n; k++)
+        if (!u || cmp_drop(&x->v[u - 1], &x->v[k]))
+            x->v[u++] = x->v[k];
+    x->n = u;
+    return 0;
+}
+
 static void apply_via(wt_links *l, wt_document *const *docs, const drops *x)
 {
     for (size_t k = x->n; k-- > 0;) {
@@ -364,6 +438,8 @@ int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
     for (size_t d = 0; d < nvia && !rc; d++)
         for (size_t p = 0; p < docs[d]->npara && !rc; p++)
             rc = find_via(&x, docs, rank, d, p);
+    if (!rc)
+        rc = add_reverse(&x, docs);
     if (!rc)
         apply_via(l, docs, &x);
     wt_free(x.v);

@@ -7,6 +7,7 @@
 #include "alloc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* One document's distinct content stems of its text paragraphs, sorted,
  * with their weights, and the sum of those weights. */
@@ -42,6 +43,29 @@ static void covered(const wt_document *a, size_t b, double *words,
         }
         *words += (double)pa->word_count;
         *explained += (double)pa->word_count * (best > 1 ? 1 : best);
+    }
+}
+
+void wt_pairscore_taken(const wt_document *a, size_t b, wt_taken *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t p = 0; p < a->npara; p++) {
+        const wt_paragraph *pa = &a->paras[p].pub;
+        if (pa->boiler != WT_BOILER_NONE)
+            continue;
+        out->text_words += pa->word_count;
+        int cls = -1;
+        for (size_t i = 0; i < pa->source_count; i++) {
+            const wt_source *s = &pa->sources[i];
+            if (s->document == b && s->cls != WT_CLASS_DUPLICATE &&
+                (cls < 0 || (int)s->cls < cls))
+                cls = (int)s->cls;
+        }
+        if (cls < 0)
+            continue;
+        out->paragraphs++;
+        out->words += pa->word_count;
+        out->by_class[cls] += pa->word_count;
     }
 }
 

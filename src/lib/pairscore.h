@@ -22,6 +22,9 @@ void wt_pairscore_free(wt_pairscore *ps);
  * each paragraph weighted by its best source's score. */
 double wt_pairscore_coverage(const wt_document *a, size_t b);
 
+/* What a took from document b (wiretrace.h: wt_taken). */
+void wt_pairscore_taken(const wt_document *a, size_t b, wt_taken *out);
+
 /* The IDF-weighted share of document a's distinct content stems that
  * document b also holds (*oa), and the same for b (*ob). */
 void wt_pairscore_overlap(const wt_pairscore *ps, size_t a, size_t b,
