@@ -29,11 +29,12 @@ LINK_CLASSES = ("verbatim", "edited", "rewrite")  # "rewrite or stronger"
 class Run:
     """The output of one wt_eval run."""
 
-    def __init__(self, links, pairs, overlaps, seconds):
+    def __init__(self, links, pairs, overlaps, seconds, paras=None):
         self.links = links      # list of tuples, see parse()
         self.pairs = pairs      # (a, b) -> (share_a, share_b, sim, cov_a, cov_b)
         self.overlaps = overlaps  # (a, b) -> (overlap_a, overlap_b)
         self.seconds = seconds
+        self.paras = paras or {}  # (doc, para) -> (start, end) when asked
 
 
 def run_wiretrace(exe, docs, options):
@@ -49,7 +50,7 @@ def run_wiretrace(exe, docs, options):
     if p.returncode != 0:
         sys.exit("wt_eval failed (%d): %s" % (p.returncode,
                                               p.stderr.decode()[-2000:]))
-    links, pairs, overlaps, seconds = [], {}, {}, 0.0
+    links, pairs, overlaps, seconds, paras = [], {}, {}, 0.0, {}
     for line in p.stdout.decode().splitlines():
         f = line.split("\t")
         if f[0] == "L":
@@ -59,9 +60,11 @@ def run_wiretrace(exe, docs, options):
             pairs[(int(f[1]), int(f[2]))] = tuple(float(x) for x in f[3:8])
         elif f[0] == "R":
             overlaps[(int(f[1]), int(f[2]))] = (float(f[3]), float(f[4]))
+        elif f[0] == "G":
+            paras[(int(f[1]), int(f[2]))] = (int(f[3]), int(f[4]))
         elif f[0] == "T":
             seconds = float(f[1])
-    return Run(links, pairs, overlaps, seconds)
+    return Run(links, pairs, overlaps, seconds, paras)
 
 
 def pair_figures(run, a, b):
@@ -448,12 +451,14 @@ def task_negatives(args, label, docs, base_t):
     docs: (id, text, labels).  Two stories are unrelated when their labels
     (BBC section, Reuters topics) are disjoint and neither is empty, and
     they are not near-duplicates (5-shingle resemblance under 0.5)."""
+    opts = dict(args.opt, paragraphs=1) if args.show_false else args.opt
     run = run_wiretrace(args.exe, [(d[0], d[1].encode("utf-8"))
-                                   for d in docs], args.opt)
-    links = set()
+                                   for d in docs], opts)
+    links, cls_of = set(), {}
     for d, p, _, _, sd, sp, cls, score in run.links:
         if sd != d and cls != "duplicate":
             links.add(tuple(sorted(((d, p), (sd, sp)))))
+            cls_of[(d, p, sd, sp)] = "%s %.2f" % (cls, score)
     t0 = time.monotonic()
     sets = [shingles(d[1]) for d in docs]
     jac = jaccard_all(sets, sets)
@@ -466,6 +471,8 @@ def task_negatives(args, label, docs, base_t):
         return (min(i, j), max(i, j)) not in near and a and b and not a & b
 
     false = {l for l in links if unrelated(l[0][0], l[1][0])}
+    if args.show_false:
+        show_false(args, label, docs, run, false, cls_of)
     other = {l for l in links if (min(l[0][0], l[1][0]),
                                   max(l[0][0], l[1][0])) not in near}
     k = 1000.0 / len(docs)
@@ -479,6 +486,24 @@ def task_negatives(args, label, docs, base_t):
     b_false = {p for p in flagged if unrelated(*p)}
     return [row(label, "false links / 1,000 docs", None, len(false) * k,
                 run.seconds, None, len(b_false) * k, b_sec, note)]
+
+
+def show_false(args, label, docs, run, false, cls_of):
+    """Appends every false link of a negatives task, with the text of both
+    paragraphs, to the --show-false file (for reading, not scoring)."""
+    def text(d, p):
+        start, end = run.paras.get((d, p), (0, 0))
+        body = docs[d][1].encode("utf-8")[start:end].decode("utf-8", "replace")
+        return " ".join(body.split())
+
+    with open(args.show_false, "a", encoding="utf-8") as f:
+        f.write("## %s: %d false links\n\n" % (label, len(false)))
+        for (a, pa), (b, pb) in sorted(false):
+            how = [cls_of.get(k) for k in ((a, pa, b, pb), (b, pb, a, pa))]
+            f.write("%s ¶%d %s | %s ¶%d %s | %s\n  A: %s\n  B: %s\n\n" % (
+                docs[a][0], pa, sorted(docs[a][2]), docs[b][0], pb,
+                sorted(docs[b][2]), " / ".join(h or "-" for h in how),
+                text(a, pa), text(b, pb)))
 
 
 # ---------------------------------------------------------------- table
@@ -526,6 +551,9 @@ def main():
     ap.add_argument("--out", help="also write results (markdown) here")
     ap.add_argument("--no-write", action="store_true",
                     help="do not write --out (for trying settings)")
+    ap.add_argument("--show-false", metavar="FILE",
+                    help="append the false links of the negatives tasks, "
+                    "with both paragraphs' text, to FILE")
     args = ap.parse_args()
     args.opt = dict(o.split("=", 1) for o in args.opt)
     tasks = args.tasks.split(",")
@@ -568,8 +596,13 @@ def main():
         if meter_t is None:
             meter_t = 0.2
         rows += task_negatives(args, "BBC fulltext", bbc_docs(args), meter_t)
-        rows += task_negatives(args, "Reuters-21578 (reut2-000..003)",
-                               reuters_docs(args, range(4)), meter_t)
+        if dev:
+            rows += task_negatives(args, "Reuters-21578 (reut2-000..003, dev)",
+                                   reuters_docs(args, range(4)), meter_t)
+        if final:
+            rows += task_negatives(args,
+                                   "Reuters-21578 (reut2-004..007, held out)",
+                                   reuters_docs(args, range(4, 8)), meter_t)
     text = table(rows)
     print(text)
     print(targets(rows))

@@ -6,12 +6,13 @@
  * Input, repeated:   "D <id> <nbytes>\n" followed by nbytes of text.
  * Options (before the first document): "O <name> <value>\n" with name one
  * of k, window, perms, verbatim, edited, rewrite, duplicate, evidence,
- * min_span, encoding, lang.
+ * min_span, encoding, lang, overlaps, paragraphs.
  *
  * Output:
  *   L doc para start end src_doc src_para class score coverage fact
  *   P a b share_a share_b similarity cover_a cover_b
  *   R a b overlap_a overlap_b      (with "O overlaps 1")
+ *   G doc para start end           (with "O paragraphs 1": every paragraph)
  *   T seconds ndocs   (reading, preparing and analyzing)
  * cover_a, cover_b: wt_corpus_pair_coverage().
  */
@@ -24,6 +25,7 @@
 
 static char *encoding_value, *lang_value;
 static int print_overlaps; /* "O overlaps 1": R lines for every pair */
+static int print_paras;    /* "O paragraphs 1": G lines */
 
 static int set_option(wt_options *o, const char *name, const char *val)
 {
@@ -50,6 +52,8 @@ static int set_option(wt_options *o, const char *name, const char *val)
         o->encoding = encoding_value = strdup(val);
     else if (!strcmp(name, "overlaps"))
         print_overlaps = v != 0;
+    else if (!strcmp(name, "paragraphs"))
+        print_paras = v != 0;
     else if (!strcmp(name, "lang"))
         o->lang = lang_value = strdup(val);
     else
@@ -120,6 +124,18 @@ static void print_links(const wt_corpus *c)
     }
 }
 
+/* Every paragraph's byte range, when asked (to show a link's text). */
+static void print_paragraphs(const wt_corpus *c)
+{
+    for (size_t d = 0; d < wt_corpus_document_count(c) && print_paras; d++) {
+        const wt_document *doc = wt_corpus_document(c, d);
+        for (size_t p = 0; p < wt_document_paragraph_count(doc); p++) {
+            const wt_paragraph *pa = wt_document_paragraph(doc, p);
+            printf("G\t%zu\t%zu\t%zu\t%zu\n", d, p, pa->start, pa->end);
+        }
+    }
+}
+
 /* Every pair's overlap, when asked (the pairs with 1% or more). */
 static void print_overlap(const wt_corpus *c)
 {
@@ -166,6 +182,7 @@ int main(void)
     print_links(c);
     print_pairs(c);
     print_overlap(c);
+    print_paragraphs(c);
     printf("T\t%.3f\t%zu\n",
            (double)(t1.tv_sec - t0.tv_sec) +
                (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
