@@ -68,8 +68,57 @@ static wt_para *para_of(const stage *s, uint32_t gid)
     return &s->job->docs[s->g[gid].doc]->paras[s->g[gid].para];
 }
 
+/* The pairs of adjacent content words of d's text paragraphs
+ * (wt_idf_pair_key), sorted and unique, in *keys; returns their number or
+ * (size_t)-1 when memory runs out. */
+static size_t doc_word_pairs(const wt_document *d, uint64_t **keys, size_t *cap)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < d->npara; p++) {
+        const wt_para *pa = &d->paras[p];
+        if (pa->pub.boiler != WT_BOILER_NONE)
+            continue;
+        const wt_token *prev = NULL;
+        for (size_t i = pa->tok_begin; i < pa->tok_end; i++) {
+            const wt_token *t = &d->toks.v[i];
+            if (t->flags & WT_TOK_STOP)
+                continue;
+            if (prev) {
+                if (wt_grow(keys, cap, n + 1, sizeof **keys))
+                    return (size_t)-1;
+                (*keys)[n++] = wt_idf_pair_key(prev->stem, t->stem);
+            }
+            prev = t;
+        }
+    }
+    return wt_sort_unique_u64(*keys, n);
+}
+
+/* Document frequencies of pairs of adjacent content words (what a
+ * template span is made of, match.c), in the same map as the stems. */
+static int count_pair_df(const wt_analyze_job *job)
+{
+    uint64_t *keys = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    for (size_t d = 0; d < job->ndocs && !rc; d++) {
+        const size_t n = doc_word_pairs(job->docs[d], &keys, &cap);
+        if (n == (size_t)-1)
+            rc = WT_ENOMEM;
+        for (size_t i = 0; i < n && !rc; i++) {
+            uint64_t *v = wt_hmap_slot(&job->idf->df, keys[i]);
+            if (v)
+                ++*v;
+            else
+                rc = WT_ENOMEM;
+        }
+    }
+    wt_free(keys);
+    return rc;
+}
+
 /* Paragraph frequencies of content stems over text paragraphs, then each
- * paragraph's weight. */
+ * paragraph's weight; document frequencies of word pairs. */
 static int count_df(const wt_analyze_job *job)
 {
     wt_idf *idf = job->idf;
@@ -95,7 +144,7 @@ static int count_df(const wt_analyze_job *job)
             for (size_t i = 0; i < pa->nstems; i++)
                 pa->weight += wt_idf_weight(idf, &pa->stems[i]);
         }
-    return rc;
+    return rc ? rc : count_pair_df(job);
 }
 
 /* The posting keys of paragraph pa: content stems, then shingles. */

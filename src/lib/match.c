@@ -10,6 +10,15 @@
  * Facts: the IDF-weighted overlap of the two paragraphs' content stems,
  * with numbers weighted up, so that a rewrite that keeps names, numbers and
  * rare words is found even when few word runs survive.
+ *
+ * Templates: the words of a shared span that follow one another in many
+ * documents are a formula ("short tons at the end of", "the U.S.
+ * Agriculture Department said") or a story many documents carry.  The two
+ * are told apart in the pair: a formula is filled with other names and
+ * numbers (next to the span, each side names one the other document never
+ * does) and the paragraphs share little outside it; a story keeps its
+ * names and numbers.  The shared weight outside template words is the
+ * pair's own evidence.
  */
 #include "match.h"
 #include "alloc.h"
@@ -27,6 +36,15 @@ double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s)
     if (s->flags & WT_TOK_NUMBER)
         w *= WT_NUMBER_BOOST;
     return w;
+}
+
+uint64_t wt_idf_pair_key(uint64_t a, uint64_t b)
+{
+    /* splitmix64's finalizer over an ordered combination */
+    uint64_t z = a * UINT64_C(0x9e3779b97f4a7c15) + b;
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
 }
 
 typedef struct run {
@@ -134,12 +152,14 @@ static int add_tile(wt_pair_score *out, size_t *cap, const wt_token *ta,
 }
 
 /* Takes the runs longest first; each unmarked piece with two content words
- * becomes a tile.  Counts the words of tiles of min_span or more. */
+ * becomes a tile, kept in tiles[] (as many as runs at most).  Counts the
+ * words of tiles of min_span or more. */
 static int tile(const wt_token *ta, size_t na, const wt_token *tb, size_t nb,
                 run *runs, size_t nruns, unsigned min_span, wt_pair_score *out,
-                size_t *covered_a, size_t *covered_b)
+                size_t *covered_a, size_t *covered_b, run **tiles,
+                size_t *ntiles)
 {
-    size_t cap = 0;
+    size_t cap = 0, tcap = 0;
     int rc = 0;
     uint8_t *ma = wt_calloc(na, 1), *mb = wt_calloc(nb, 1);
     if (!ma || !mb) {
@@ -173,6 +193,10 @@ static int tile(const wt_token *ta, size_t na, const wt_token *tb, size_t nb,
                 plain_words(ta, ia, len) >= WT_RUN_LINK_PLAIN_MIN)
                 out->longest_run = words;
             rc = add_tile(out, &cap, ta, tb, ia, ib, len);
+            if (!rc &&
+                !(rc = wt_grow(tiles, &tcap, *ntiles + 1, sizeof **tiles)))
+                (*tiles)[(*ntiles)++] =
+                    (run){(uint32_t)ia, (uint32_t)ib, (uint32_t)len};
         }
     }
 out:
@@ -181,13 +205,18 @@ out:
     return rc;
 }
 
+/* free_a, free_b: per stem of pa and pb (same order), whether it occurs
+ * outside template words; *own is the weight of the shared stems that
+ * do on both sides. */
 static double shared_weight(const wt_para *pa, const wt_para *pb,
-                            const wt_idf *idf, size_t *nshared, double *plain,
-                            size_t *words)
+                            const wt_idf *idf, const uint8_t *free_a,
+                            const uint8_t *free_b, size_t *nshared,
+                            double *plain, size_t *words, double *own)
 {
     double w = 0;
     *plain = 0;
     *words = 0;
+    *own = 0;
     size_t i = 0, j = 0;
     *nshared = 0;
     while (i < pa->nstems && j < pb->nstems) {
@@ -202,6 +231,8 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
             w += sw;
             if (!(s.flags & WT_TOK_NAME))
                 *plain += sw;
+            if (free_a[i] && free_b[j])
+                *own += sw;
             *words += !(s.flags & (WT_TOK_NAME | WT_TOK_NUMBER));
             ++*nshared;
             i++;
@@ -209,6 +240,135 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
         }
     }
     return w;
+}
+
+/* Index of stem in p's sorted stems, or p->nstems. */
+static size_t stem_index(const wt_para *p, uint64_t stem)
+{
+    size_t lo = 0, hi = p->nstems;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (p->stems[mid].stem < stem)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->nstems && p->stems[lo].stem == stem ? lo : p->nstems;
+}
+
+/* Marks in ma[] and mb[] the words of tile r (on each side) that belong to
+ * a pair of adjacent content words held by WT_TEMPLATE_DOCS documents or
+ * more: the formula part of a shared span. */
+static void mark_template(const wt_token *ta, const run *r, const wt_idf *idf,
+                          uint8_t *ma, uint8_t *mb)
+{
+    size_t prev = SIZE_MAX;
+    for (size_t i = r->ia; i < r->ia + r->len; i++) {
+        if (ta[i].flags & WT_TOK_STOP)
+            continue;
+        if (prev != SIZE_MAX) {
+            const uint64_t *df = wt_hmap_get(
+                &idf->df, wt_idf_pair_key(ta[prev].stem, ta[i].stem));
+            if (df && *df >= WT_TEMPLATE_DOCS) {
+                ma[prev] = ma[i] = 1;
+                mb[r->ib + (prev - r->ia)] = mb[r->ib + (i - r->ia)] = 1;
+            }
+        }
+        prev = i;
+    }
+}
+
+/* Marks in fr[] (one flag per stem of p) the stems of t[0, n) found
+ * outside template words (tmpl[]). */
+static void mark_free(const wt_para *p, const wt_token *t, size_t n,
+                      const uint8_t *tmpl, uint8_t *fr)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((t[i].flags & WT_TOK_STOP) || tmpl[i])
+            continue;
+        const size_t at = stem_index(p, t[i].stem);
+        if (at < p->nstems)
+            fr[at] = 1;
+    }
+}
+
+/* Whether document d's text paragraphs hold stem. */
+static int doc_has(const wt_document *d, uint64_t stem)
+{
+    for (size_t p = 0; p < d->npara; p++)
+        if (d->paras[p].pub.boiler == WT_BOILER_NONE &&
+            stem_index(&d->paras[p], stem) < d->paras[p].nstems)
+            return 1;
+    return 0;
+}
+
+/* Whether t[from, to) holds a name or a number that document other never
+ * mentions: another company, place or figure, not another way of naming
+ * the same one. */
+static int own_fact(const wt_token *t, size_t from, size_t to,
+                    const wt_document *other)
+{
+    for (size_t i = from; i < to; i++)
+        if ((t[i].flags & (WT_TOK_NAME | WT_TOK_NUMBER)) &&
+            !(t[i].flags & WT_TOK_STOP) && !doc_has(other, t[i].stem))
+            return 1;
+    return 0;
+}
+
+/* Ends of tiles where, within WT_SLOT_WORDS words outside the tile, each
+ * side holds a name or number the other document lacks: the places a
+ * formula is filled in. */
+static size_t count_slots(const wt_token *ta, size_t na, const wt_document *a,
+                          const wt_token *tb, size_t nb, const wt_document *b,
+                          const run *tiles, size_t ntiles)
+{
+    const size_t w = WT_SLOT_WORDS;
+    size_t slots = 0;
+    for (size_t k = 0; k < ntiles; k++) {
+        const size_t ia = tiles[k].ia, ib = tiles[k].ib;
+        const size_t ea = ia + tiles[k].len, eb = ib + tiles[k].len;
+        if (own_fact(ta, ia > w ? ia - w : 0, ia, b) &&
+            own_fact(tb, ib > w ? ib - w : 0, ib, a))
+            slots++;
+        if (own_fact(ta, ea, ea + w < na ? ea + w : na, b) &&
+            own_fact(tb, eb, eb + w < nb ? eb + w : nb, a))
+            slots++;
+    }
+    return slots;
+}
+
+/* The shared weights of the pair (all, outside names, outside template
+ * words) and its slots. */
+static int template_figures(const wt_document *a, const wt_token *ta, size_t na,
+                            const wt_para *pa, const wt_document *b,
+                            const wt_token *tb, size_t nb, const wt_para *pb,
+                            const wt_idf *idf, const run *tiles, size_t ntiles,
+                            wt_pair_score *out, size_t *nshared)
+{
+    uint8_t *ta_t = wt_calloc(na + 1, 1), *tb_t = wt_calloc(nb + 1, 1);
+    uint8_t *fa = wt_calloc(pa->nstems + 1, 1);
+    uint8_t *fb = wt_calloc(pb->nstems + 1, 1);
+    int rc = 0;
+    if (!ta_t || !tb_t || !fa || !fb) {
+        rc = WT_ENOMEM;
+        goto out;
+    }
+    /* Without a slot nothing is a template: the words are looked up only
+     * when one is found. */
+    out->slots = count_slots(ta, na, a, tb, nb, b, tiles, ntiles);
+    for (size_t k = 0; k < ntiles && out->slots; k++)
+        mark_template(ta, &tiles[k], idf, ta_t, tb_t);
+    mark_free(pa, ta, na, ta_t, fa);
+    mark_free(pb, tb, nb, tb_t, fb);
+    out->shared_weight =
+        shared_weight(pa, pb, idf, fa, fb, nshared, &out->plain_weight,
+                      &out->words, &out->own_weight);
+out:
+    wt_free(ta_t);
+    wt_free(tb_t);
+    wt_free(fa);
+    wt_free(fb);
+    return rc;
 }
 
 int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
@@ -220,13 +380,18 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     const wt_token *tb = b->toks.v + pb->tok_begin;
     const size_t na = pa->tok_end - pa->tok_begin;
     const size_t nb = pb->tok_end - pb->tok_begin;
-    size_t nruns = 0, ca = 0, cb = 0, nshared = 0;
-    run *runs = NULL;
+    size_t nruns = 0, ntiles = 0, ca = 0, cb = 0, nshared = 0;
+    run *runs = NULL, *tiles = NULL;
     memset(out, 0, sizeof *out);
     int rc = find_runs(ta, na, tb, nb, &runs, &nruns);
     if (!rc)
-        rc = tile(ta, na, tb, nb, runs, nruns, min_span, out, &ca, &cb);
+        rc = tile(ta, na, tb, nb, runs, nruns, min_span, out, &ca, &cb, &tiles,
+                  &ntiles);
     wt_free(runs);
+    if (!rc)
+        rc = template_figures(a, ta, na, pa, b, tb, nb, pb, idf, tiles, ntiles,
+                              out, &nshared);
+    wt_free(tiles);
     if (rc) {
         wt_free(out->spans);
         memset(out, 0, sizeof *out);
@@ -234,10 +399,8 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     }
     out->cov_a = na ? (double)ca / na : 0;
     out->cov_b = nb ? (double)cb / nb : 0;
-    out->shared_weight =
-        shared_weight(pa, pb, idf, &nshared, &out->plain_weight, &out->words);
     if (nshared < WT_REWRITE_MIN_SHARED)
-        out->shared_weight = out->plain_weight = 0;
+        out->shared_weight = out->plain_weight = out->own_weight = 0;
     out->unit = log(1.0 + idf->npara);
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
     out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
@@ -279,6 +442,10 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o, int same_doc,
      * ("qtly div cts vs prior", "to get tough on") prove nothing, however
      * much of a short paragraph they make. */
     if (s->shared_weight < o->evidence_min * s->unit)
+        return -1;
+    /* A formula filled with other names or numbers is no evidence: what
+     * the pair shares outside it must pass the same floor. */
+    if (s->slots > 0 && s->own_weight < o->evidence_min * s->unit)
         return -1;
     /* A long run of the same content words is copied text however little
      * of either paragraph it makes: a quote lifted into a rewrite. */

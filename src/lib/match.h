@@ -9,13 +9,21 @@
 #include "document.h"
 #include "hmap.h"
 
-/* Stem weights: inverse paragraph frequency over the corpus. */
+/* Stem weights: inverse paragraph frequency over the corpus; and how many
+ * documents hold each pair of adjacent content words, which tells a
+ * formula many documents share from the words of one story. */
 typedef struct wt_idf {
-    wt_hmap df;   /* stem -> number of paragraphs holding it */
+    wt_hmap df;   /* stem -> number of paragraphs holding it, and
+                     wt_idf_pair_key(a, b) -> number of documents where
+                     content word b follows content word a */
     double npara; /* paragraphs counted */
 } wt_idf;
 
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s);
+
+/* The key of content stem b following content stem a in idf->df: mixed,
+ * so that it does not meet a stem's own key. */
+uint64_t wt_idf_pair_key(uint64_t a, uint64_t b);
 
 typedef struct wt_pair_score {
     double cov_a, cov_b;   /* share of each side's words inside spans */
@@ -25,6 +33,12 @@ typedef struct wt_pair_score {
     double unit;           /* weight of a stem found in one paragraph */
     size_t words;          /* shared stems that are neither names nor
                               numbers */
+    double own_weight;     /* the shared weight outside template words
+                              (words of a shared span that follow one
+                              another in WT_TEMPLATE_DOCS documents);
+                              all of it when there is no slot */
+    size_t slots;          /* ends of shared spans next to names or numbers
+                              each side has and the other document lacks */
     size_t longest_run;    /* content words of the longest shared span
                               that is more than a name and title */
     wt_span *spans;        /* owned by the caller after the call */

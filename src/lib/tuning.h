@@ -62,6 +62,16 @@
  * evidence_min (wt_options): a shared title and name is not a rewrite. */
 #define WT_REWRITE_PLAIN_SHARE 0.5
 
+/* Words of a shared span that follow one another in this many documents
+ * or more are a template (a formula, a stock phrase).  When the names or
+ * numbers next to the span differ, the pair must pass the evidence floor
+ * without them.  3 removes a few more formula links on Reuters but costs
+ * METER recall; 10 keeps half of them (docs/quality.md). */
+#define WT_TEMPLATE_DOCS 5
+/* Words looked at on each side of a shared span for names or numbers
+ * that differ (the slot of a formula: "fell to 109,200 short tons"). */
+#define WT_SLOT_WORDS 4
+
 /* ---- links (link.c) -------------------------------------------------- */
 
 /* Sources one paragraph keeps in one other document, each explaining a

@@ -9,7 +9,7 @@
  * the rest of the line, either "-" for none.
  * Options (before the first document): "O <name> <value>\n" with name one
  * of k, window, perms, verbatim, edited, rewrite, duplicate, evidence,
- * min_span, encoding, lang, overlaps.
+ * min_span, encoding, lang, overlaps, paragraphs.
  *
  * Output (tab-separated):
  *   L doc para start end src_doc src_para class score coverage fact
@@ -17,6 +17,7 @@
  *   P a b share_a share_b similarity cover_a cover_b origin
  *   R a b overlap_a overlap_b      (with "O overlaps 1")
  *   C doc outlet start end kind own
+ *   G doc para start end           (with "O paragraphs 1": every paragraph)
  *   T seconds ndocs   (reading, preparing and analyzing)
  * lang, src_lang: wt_document_paragraph_lang() of the two paragraphs ("-"
  * when it has none); cover_a, cover_b: wt_corpus_pair_coverage(); origin:
@@ -32,6 +33,7 @@
 
 static char *encoding_value, *lang_value;
 static int print_overlaps; /* "O overlaps 1": R lines for every pair */
+static int print_paras;    /* "O paragraphs 1": G lines */
 
 static int set_option(wt_options *o, const char *name, const char *val)
 {
@@ -58,6 +60,8 @@ static int set_option(wt_options *o, const char *name, const char *val)
         o->encoding = encoding_value = strdup(val);
     else if (!strcmp(name, "overlaps"))
         print_overlaps = v != 0;
+    else if (!strcmp(name, "paragraphs"))
+        print_paras = v != 0;
     else if (!strcmp(name, "lang"))
         o->lang = lang_value = strdup(val);
     else
@@ -173,6 +177,18 @@ static void print_credits(const wt_corpus *c)
     }
 }
 
+/* Every paragraph's byte range, when asked (to show a link's text). */
+static void print_paragraphs(const wt_corpus *c)
+{
+    for (size_t d = 0; d < wt_corpus_document_count(c) && print_paras; d++) {
+        const wt_document *doc = wt_corpus_document(c, d);
+        for (size_t p = 0; p < wt_document_paragraph_count(doc); p++) {
+            const wt_paragraph *pa = wt_document_paragraph(doc, p);
+            printf("G\t%zu\t%zu\t%zu\t%zu\n", d, p, pa->start, pa->end);
+        }
+    }
+}
+
 /* Every pair's overlap, when asked (the pairs with 1% or more). */
 static void print_overlap(const wt_corpus *c)
 {
@@ -220,6 +236,7 @@ int main(void)
     print_pairs(c);
     print_overlap(c);
     print_credits(c);
+    print_paragraphs(c);
     printf("T\t%.3f\t%zu\n",
            (double)(t1.tv_sec - t0.tv_sec) +
                (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,

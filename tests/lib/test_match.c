@@ -96,3 +96,80 @@ Test(match, duplicate_inside_one_document)
     cr_assert_null(first_source(c, 0, 0));
     wt_corpus_free(c);
 }
+
+/* One formula, six banks: the same words around other names and figures. */
+static const char *const RATE_NOTICES[] = {
+    "Harbor Trust Bank said it raised its prime lending rate to 8.25 pct "
+    "from 7.75 pct, effective tomorrow.\n\nThe bank holds deposits of 410 "
+    "mln dlrs in Oregon.\n",
+    "Mesa Federal Savings said it raised its prime lending rate to 9.10 pct "
+    "from 8.60 pct, effective tomorrow.\n\nMesa was founded in Tucson in "
+    "1921 by cattle ranchers.\n",
+    "Northland Bancorp said it raised its prime lending rate to 7.40 pct "
+    "from 7.15 pct, effective tomorrow.\n\nNorthland lost a bid for a "
+    "Minnesota insurer last year.\n",
+    "Quill Financial Corp said it raised its prime lending rate to 8.95 pct "
+    "from 8.45 pct, effective tomorrow.\n\nQuill plans a share buyback in "
+    "the autumn.\n",
+    "Redwood National Bank said it raised its prime lending rate to 7.90 pct "
+    "from 7.65 pct, effective tomorrow.\n\nRedwood's chairman retires in "
+    "June after 30 years.\n",
+    "Sable Savings Association said it raised its prime lending rate to "
+    "8.70 pct from 8.20 pct, effective tomorrow.\n\nSable opened two "
+    "branches in Boise.\n",
+};
+
+/* A formula many documents share, filled with another company and other
+ * figures, is not a copy of any of them. */
+Test(match, formula_with_other_names_and_numbers_is_no_link)
+{
+    wt_corpus *c = test_corpus(RATE_NOTICES, 6, NULL);
+    for (size_t d = 0; d < 6; d++)
+        cr_assert_null(first_source(c, d, 0), "notice %zu has a source", d);
+    wt_corpus_free(c);
+}
+
+/* The same passage, names and figures included, carried by many
+ * documents is a story they all copy: every copy is found. */
+Test(match, passage_carried_by_many_documents_is_copied)
+{
+    const char *story =
+        "Harbor Trust Bank said it raised its prime lending rate to 8.25 pct "
+        "from 7.75 pct, effective tomorrow.\n\n";
+    const char *const tails[] = {"Analysts expected the move.\n",
+                                 "Shares of the bank rose in early trade.\n",
+                                 "Other Oregon lenders are likely to follow.\n",
+                                 "The bank gave no reason for the change.\n",
+                                 "It last raised the rate in March.\n",
+                                 "Deposit rates were left unchanged.\n"};
+    char buf[6][512];
+    const char *docs[6];
+    for (size_t d = 0; d < 6; d++) {
+        snprintf(buf[d], sizeof buf[d], "%s%s", story, tails[d]);
+        docs[d] = buf[d];
+    }
+    wt_corpus *c = test_corpus(docs, 6, NULL);
+    for (size_t d = 0; d < 6; d++) {
+        const wt_source *s = first_source(c, d, 0);
+        cr_assert_not_null(s, "copy %zu has no source", d);
+        cr_assert_eq(s->cls, WT_CLASS_VERBATIM);
+    }
+    wt_corpus_free(c);
+}
+
+/* With the company and figures the same, two of the notices are one
+ * story: the formula does not hide a real copy. */
+Test(match, formula_with_the_same_names_and_numbers_is_a_copy)
+{
+    const char *docs[7];
+    for (size_t d = 0; d < 6; d++)
+        docs[d] = RATE_NOTICES[d];
+    docs[6] = "Harbor Trust Bank said it raised its prime lending rate to "
+              "8.25 pct from 7.75 pct, effective tomorrow, citing loan "
+              "demand.\n";
+    wt_corpus *c = test_corpus(docs, 7, NULL);
+    const wt_source *s = first_source(c, 6, 0);
+    cr_assert_not_null(s);
+    cr_assert_eq(s->document, 0);
+    wt_corpus_free(c);
+}
