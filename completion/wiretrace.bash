@@ -6,12 +6,12 @@ _wiretrace()
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="compare scan diff index"
+    local commands="compare scan diff extract index"
     local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --quiet --verbose --help --version
-        --format --db --since --jobs --batch --in-memory-max
+        --format --db --since --jobs --batch --in-memory-max --include
         -k -w -j -q -v -h"
 
     if [[ $cword -eq 1 ]]; then

@@ -213,6 +213,12 @@ WT_API int wt_corpus_add_buffer(wt_corpus *c, const char *id, const char *path,
 WT_API int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
                               const char *outlet);
 
+/* Sets the charset of the documents added from now on: any ICU converter
+ * name, or NULL for the default (UTF-8, UTF-16 by BOM; a web page's BOM,
+ * declared charset or detected one).  The string must outlive the adds.
+ * Returns 0, or WT_ESTATE after wt_corpus_analyze(). */
+WT_API int wt_corpus_set_encoding(wt_corpus *c, const char *encoding);
+
 /* Finds the sources of every paragraph.  Call once, after the last add. */
 WT_API int wt_corpus_analyze(wt_corpus *c);
 
@@ -309,6 +315,29 @@ WT_API const char *wt_document_paragraph_lang(const wt_document *d, size_t i);
  * with; NULL when none does.  Never taken from the text: a verbatim copy
  * ending "Source: Yonhap News Agency" credits Yonhap, it is not Yonhap. */
 WT_API const char *wt_document_outlet(const wt_document *d);
+/* The title: a "Title:" header line, or a web page's headline
+ * (JSON-LD headline, og:title, <title>); NULL when there is none. */
+WT_API const char *wt_document_title(const wt_document *d);
+/* A web page's canonical URL (<link rel=canonical>, JSON-LD url,
+ * og:url); NULL for text files and pages without one. */
+WT_API const char *wt_document_url(const wt_document *d);
+/* A web page's authors as its metadata names them (JSON-LD author, else
+ * <meta name=author>...), in page order: [0, wt_document_author_count()).
+ * NULL for a bad index. */
+WT_API size_t wt_document_author_count(const wt_document *d);
+WT_API const char *wt_document_author(const wt_document *d, size_t i);
+/* 1 when the input was a web page (recognized by content; gzip-compressed
+ * too): the document's text is then the article the page holds, and its
+ * offsets are into the page's bytes (once decompressed); else 0. */
+WT_API int wt_document_is_html(const wt_document *d);
+/* The byte ranges the text of [start, end) lies in: one for a text file;
+ * for a web page, one per stretch of text between markup (tags, comments)
+ * so that each range is text of the page as saved, with its character
+ * references.  Writes up to cap ranges as ranges[2i] (start) and
+ * ranges[2i + 1] (end, exclusive); returns how many there are (0 for an
+ * empty or bad range). */
+WT_API size_t wt_document_ranges(const wt_document *d, size_t start, size_t end,
+                                 size_t *ranges, size_t cap);
 /* Publication time, 0 when unknown. */
 WT_API int64_t wt_document_published(const wt_document *d);
 /* The file's bytes as read (before any decoding). */

@@ -31,6 +31,8 @@ typedef struct run {
 
 static int collect_dirs(run *r)
 {
+    r->in.include = r->s->include;
+    r->in.ninclude = r->s->ninclude;
     for (size_t i = 0; i < r->s->ninputs; i++)
         if (walk_txt(&r->in, r->s->inputs[i], &r->status))
             return -1;
@@ -97,6 +99,9 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
             cli_status_clear(&r->log);
             cli_info("reading %s", r->in.paths[i]);
         }
+        wt_corpus_set_encoding(r->c,
+                               cli_file_encoding(r->s, r->in.paths[i],
+                                                 r->in.ids[i], r->o->encoding));
         const int rc = wt_corpus_add_file(r->c, r->in.paths[i], r->in.ids[i]);
         if (rc == 0) {
             if (r->in.published && (r->in.published[i] || r->in.outlet[i]))

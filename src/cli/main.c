@@ -5,6 +5,7 @@
  */
 #include "cmd_compare.h"
 #include "cmd_diff.h"
+#include "cmd_extract.h"
 #include "cmd_index.h"
 #include "opt.h"
 
@@ -19,6 +20,7 @@ static const struct command {
     {"compare", cmd_compare},
     {"scan", cmd_scan},
     {"diff", cmd_diff},
+    {"extract", cmd_extract},
 };
 
 static int run_command(const struct command *cmd, int argc, char **argv)
@@ -63,8 +65,8 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(name, commands[i].name))
             return run_command(&commands[i], argc - 2, argv + 2);
-    cli_usage_error("unknown command \"%s\": expected compare, scan, diff "
-                    "or index",
+    cli_usage_error("unknown command \"%s\": expected compare, scan, diff, "
+                    "extract or index",
                     name);
     return cli_usage_hint(NULL);
 }

@@ -42,7 +42,8 @@ typedef enum {
     O_JOBS,
     O_BATCH,
     O_IN_MEMORY_MAX,
-    O_MAX_RECORD
+    O_MAX_RECORD,
+    O_INCLUDE
 } opt_id;
 
 typedef struct opt {
@@ -89,6 +90,10 @@ static const opt options[] = {
      "index: longest JSON Lines record read; a longer line is skipped\n"
      "%34sand named (default 64)",
      CMD_INDEX},
+    {O_INCLUDE, 0, "include", ARG_STRING, "GLOB", 0, 0,
+     "scan: read the files below DIR whose names match GLOB (again\n"
+     "%34sfor more; default *.txt, *.html, *.htm, *.html.gz)",
+     CMD_SCAN},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_DETAILS, 0, "details", ARG_NONE, NULL, 0, 0,
@@ -103,7 +108,8 @@ static const opt options[] = {
      "language of every input (default: from the text)\n"
      "%34sindex query: only sources in language CODE"},
     {O_ENCODING, 0, "encoding", ARG_STRING, "NAME", 0, 0,
-     "input charset, any ICU name (default UTF-8; UTF-16 by BOM)"},
+     "input charset, any ICU name (default UTF-8, UTF-16 by BOM; a\n"
+     "%34sweb page's own or detected); FILE=NAME for one file"},
     {O_K, 'k', "shingle", ARG_UINT, "N", 1, 16,
      "content words per shingle (default 3)"},
     {O_WINDOW, 'w', "window", ARG_UINT, "N", 1, 64,
@@ -205,6 +211,18 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg, const char *name)
     return 0;
 }
 
+static int add_include(cli_settings *s, const char *glob)
+{
+    char **v = realloc(s->include, (s->ninclude + 1) * sizeof *v);
+    if (!v) {
+        cli_error("out of memory");
+        return EXIT_OSERR;
+    }
+    s->include = v;
+    v[s->ninclude++] = (char *)glob;
+    return 0;
+}
+
 static int parse_uint(const opt *o, const char *arg, unsigned *out)
 {
     char *end;
@@ -272,7 +290,12 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_TRANSLATION: return parse_share(o, arg, &w->translation_min);
     case O_LANG: w->lang = arg; return 0;
     case O_LANG_DIR: w->lang_dir = arg; return 0;
-    case O_ENCODING: w->encoding = arg; return 0;
+    case O_ENCODING:
+        if (strchr(arg, '='))
+            return add_meta(&s->encodings, &s->nencodings, arg, o->name);
+        w->encoding = arg;
+        return 0;
+    case O_INCLUDE: return add_include(s, arg);
     case O_PUBLISHED:
         return add_meta(&s->published, &s->npublished, arg, o->name);
     case O_OUTLET:
@@ -370,14 +393,28 @@ int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)
     return 0;
 }
 
+const char *cli_file_encoding(const cli_settings *s, const char *path,
+                              const char *id, const char *fallback)
+{
+    for (size_t i = 0; i < s->nencodings; i++)
+        if (!strcmp(s->encodings[i].file, path) ||
+            !strcmp(s->encodings[i].file, id))
+            return s->encodings[i].value;
+    return fallback;
+}
+
 void cli_settings_release(cli_settings *s)
 {
     for (size_t i = 0; i < s->npublished; i++)
         free((char *)s->published[i].file);
     for (size_t i = 0; i < s->noutlets; i++)
         free((char *)s->outlets[i].file);
+    for (size_t i = 0; i < s->nencodings; i++)
+        free((char *)s->encodings[i].file);
     free(s->published);
     free(s->outlets);
+    free(s->encodings);
+    free(s->include);
     free(s->inputs);
 }
 
@@ -421,6 +458,13 @@ static const struct intro {
      "Usage: wiretrace compare [OPTION]... FILE...\n"
      "For every paragraph of every FILE, find the paragraphs of the other "
      "FILEs\nit was taken from, and how. FILE - reads standard input.\n"},
+    {"extract",
+     "Usage: wiretrace extract [OPTION]... FILE...\n"
+     "What wiretrace takes from each FILE: for a web page (HTML, also\n"
+     "gzip-compressed, recognized by content) the article and its title,\n"
+     "outlet, publication time, authors, language and URL; for a text file\n"
+     "its header and paragraphs.  Each paragraph is shown with its text as\n"
+     "analyzed and its bytes in FILE (--json: the byte ranges of its text).\n"},
     {"diff",
      "Usage: wiretrace diff [OPTION]... A B\n"
      "A word-level diff of the matched paragraphs of articles A and B, on\n"
@@ -429,8 +473,9 @@ static const struct intro {
      "terminal); paragraphs without a counterpart are listed after.\n"},
     {"scan",
      "Usage: wiretrace scan [OPTION]... DIR...\n"
-     "Like compare, over every *.txt file below each DIR (recursive, "
-     "symbolic\nlinks followed).  Inputs above --in-memory-max, or any scan "
+     "Like compare, over every *.txt, *.html, *.htm and *.html.gz file below\n"
+     "each DIR (recursive, symbolic links followed).  Inputs above "
+     "--in-memory-max, or any scan "
      "given --db,\ngo through an index: each file is reported against the "
      "others as\n'index query' reports it, in memory that does not grow "
      "with the corpus.\n"},
@@ -456,8 +501,10 @@ static const char overview[] =
     "another article it was taken from, and how (verbatim, edited, "
     "rewrite,\nduplicate).\n\nCommands:\n"
     "  compare FILE...   provenance among the given files\n"
-    "  scan DIR...       provenance among all *.txt files below DIR\n"
+    "  scan DIR...       provenance among all articles below DIR\n"
     "  diff A B          word diff of the matched paragraphs of A and B\n"
+    "  extract FILE...   the article, metadata and byte ranges read from "
+    "each file\n"
     "  index SUB ...     a persistent archive: add, query, remove, stats\n\n"
     "'wiretrace COMMAND --help' lists the options.\n"
     "  -h, --help        show this help\n"

@@ -42,6 +42,10 @@ typedef struct cli_settings {
     size_t npublished;
     cli_meta *outlets; /* --outlet FILE=NAME */
     size_t noutlets;
+    cli_meta *encodings; /* --encoding FILE=NAME */
+    size_t nencodings;
+    char **include; /* scan: --include GLOB, borrowed from argv */
+    size_t ninclude;
     size_t shown;              /* reports show the first N documents; 0 = all */
     const char *db;            /* index: --db FILE */
     const char *since;         /* index query: --since TIME */
@@ -55,7 +59,7 @@ typedef struct cli_settings {
 } cli_settings;
 
 /* Sets every field of *s to its default for command ("compare", "scan",
- * "diff", "index"). */
+ * "diff", "extract", "index"). */
 void cli_settings_init(cli_settings *s, const char *command);
 
 /* Parses argv after the subcommand into s and o (already initialized).
@@ -70,6 +74,11 @@ void cli_help(const char *command);
  * also where language profiles are read from, and with verbose each
  * lexicon's dictionaries and entries. */
 void cli_version(const char *command, int verbose);
+
+/* The charset of input (path or id) by --encoding FILE=NAME, else
+ * fallback. */
+const char *cli_file_encoding(const cli_settings *s, const char *path,
+                              const char *id, const char *fallback);
 
 void cli_settings_release(cli_settings *s);
 

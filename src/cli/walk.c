@@ -4,6 +4,7 @@
 #include "msg.h"
 #include "slice.h"
 
+#include <fnmatch.h>
 #include <fts.h>
 #include <jansson.h>
 #include <sys/stat.h>
@@ -68,10 +69,22 @@ void walk_release(walk_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static int has_txt_suffix(const char *name)
+static int has_suffix(const char *name, const char *suffix)
 {
-    const size_t n = strlen(name);
-    return n > 4 && !strcmp(name + n - 4, ".txt");
+    const size_t n = strlen(name), k = strlen(suffix);
+    return n > k && !strcmp(name + n - k, suffix);
+}
+
+/* Is a file of this name an input?  The --include patterns when given,
+ * else text files and saved web pages. */
+static int wanted(const walk_list *l, const char *name)
+{
+    for (size_t i = 0; i < l->ninclude; i++)
+        if (!fnmatch(l->include[i], name, 0))
+            return 1;
+    return !l->ninclude &&
+           (has_suffix(name, ".txt") || has_suffix(name, ".html") ||
+            has_suffix(name, ".htm") || has_suffix(name, ".html.gz"));
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -112,14 +125,14 @@ static int visit(walk_list *l, FTSENT *e, const char *dir, size_t dl,
     } else if (e->fts_info == FTS_DC) {
         cli_error("%s: directory loop (symbolic link), skipped", e->fts_path);
         cli_raise(status, EXIT_INPUT);
-    } else if (e->fts_info == FTS_SLNONE && has_txt_suffix(e->fts_name)) {
+    } else if (e->fts_info == FTS_SLNONE && wanted(l, e->fts_name)) {
         cli_error("%s: dangling symbolic link, skipped", e->fts_path);
         cli_raise(status, EXIT_INPUT);
-    } else if (e->fts_info == FTS_DEFAULT && has_txt_suffix(e->fts_name)) {
+    } else if (e->fts_info == FTS_DEFAULT && wanted(l, e->fts_name)) {
         /* A FIFO or a device named *.txt: never read, but named. */
         cli_error("%s: not a regular file, skipped", e->fts_path);
         cli_raise(status, EXIT_INPUT);
-    } else if (e->fts_info == FTS_F && has_txt_suffix(e->fts_name)) {
+    } else if (e->fts_info == FTS_F && wanted(l, e->fts_name)) {
         const char *id = e->fts_path;
         if (!strncmp(id, dir, dl) && id[dl] == '/')
             id += dl + 1;

@@ -1,6 +1,7 @@
 /*
  * walk.h - the input files of a run: paths with the ids reports name them
- * by.  A folder contributes its *.txt files, sorted by id, so that runs do
+ * by.  A folder contributes its *.txt files and saved web pages (*.html,
+ * *.htm, *.html.gz), or those --include names, sorted by id, so that runs do
  * not depend on the order the file system lists them in.  Only names are
  * held, never texts, plus what the command line says of each file.
  */
@@ -19,6 +20,10 @@ typedef struct walk_list {
      * both NULL when neither option was. */
     int64_t *published;
     const char **outlet; /* the strings are borrowed */
+    /* walk_txt: the file name patterns (fnmatch) of inputs, borrowed;
+     * none: *.txt, *.html, *.htm and *.html.gz. */
+    char *const *include;
+    size_t ninclude;
 } walk_list;
 
 /* Appends one file.  Bytes of id that are not valid UTF-8 are written
@@ -30,7 +35,7 @@ int walk_push(walk_list *l, const char *path, const char *id);
  * when out of memory. */
 int walk_files(walk_list *l, char *const *paths, size_t n);
 
-/* Appends the *.txt files below dir, ids relative to dir.  Symbolic links
+/* Appends the input files below dir (see walk_list.include), ids relative to dir.  Symbolic links
  * are followed; unreadable folders, dangling links and link loops are
  * named on stderr, skipped, and make *status at least EXIT_INPUT
  * (msg.h).  Returns 0, or -1 when out

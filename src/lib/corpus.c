@@ -8,6 +8,7 @@
 #include "analyze.h"
 #include "fileio.h"
 #include "keys.h"
+#include "page.h"
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
@@ -333,17 +334,130 @@ static int scan_other_languages(wt_corpus *c, wt_document *d,
     return rc;
 }
 
-/* Decodes d's bytes into text; a warning names invalid sequences. */
-static int decode_document(wt_corpus *c, wt_document *d)
+/* The language forced on a document: the option (as a BCP 47 tag, "EN"
+ * or "en-US" for "en"), else the article's own tag when there is a profile
+ * for it; NULL when the text is to be identified.  out holds 16 bytes. */
+static const char *forced_lang(const wt_corpus *c, const char *lang, char *out)
 {
+    if (c->opts.lang)
+        return wt_lang_tag_code(c->opts.lang, out) ? out : c->opts.lang;
+    if (lang && wt_lang_tag_code(lang, out) && wt_langset_has(c->langs, out))
+        return out;
+    return NULL;
+}
+
+/* A gzip-compressed input (a page saved as .html.gz) is read as what it
+ * holds: d's bytes become the decompressed ones, which offsets point
+ * into. */
+static int unpack(wt_corpus *c, wt_document *d)
+{
+    if (!wt_page_is_gzip(d->bytes, d->nbytes))
+        return 0;
+    char *out = NULL;
+    size_t len = 0;
+    int truncated = 0;
+    const int rc = wt_page_gunzip(d->bytes, d->nbytes, WT_READ_MAX, &out, &len,
+                                  &truncated);
+    if (rc == WT_EINVAL)
+        return corpus_fail(c, rc,
+                           "%s: too large once decompressed: over %zu "
+                           "bytes, skipped",
+                           d->path, WT_READ_MAX);
+    if (rc == WT_ENOTTEXT)
+        return corpus_fail(c, rc, "%s: damaged gzip data, skipped", d->path);
+    if (rc)
+        return corpus_fail(c, rc, "%s: %s", d->path, wt_strerror(rc));
+    if (truncated)
+        corpus_log(c, WT_LOG_WARN,
+                   "%s: gzip data cut short; read the %zu bytes before the "
+                   "damage",
+                   d->path, len);
+    wt_free(d->bytes);
+    d->bytes = out;
+    d->nbytes = len;
+    return 0;
+}
+
+/* The stopwords a page's article is told apart by: those of the page's
+ * own language tag, else of the language its visible text is in. */
+static const wt_profile *page_profile(void *ctx, const char *lang,
+                                      const UChar *u, int32_t len)
+{
+    wt_corpus *c = ctx;
+    char tag[16];
+    wt_lang_choice g;
+    size_t li = 0;
+    const char *forced = forced_lang(c, lang, tag);
+    if (wt_langset_choose(c->langs, forced, NULL, u, len, &g) ||
+        wt_langset_get(c->langs, g.code, &li))
+        return NULL;
+    return lang_at(c, li)->prof;
+}
+
+/* The page's metadata as the header of a text file would give it, and
+ * its URL and authors. */
+static void page_header(wt_corpus *c, wt_document *d, wt_html_meta *m,
+                        wt_header *hdr)
+{
+    hdr->title = m->title;
+    hdr->outlet = m->outlet;
+    hdr->lang = m->lang;
+    m->title = m->outlet = m->lang = NULL;
+    if (m->published && wt_parse_iso8601(m->published, &hdr->published))
+        corpus_log(c, WT_LOG_WARN,
+                   "%s: publication time \"%s\" is not ISO 8601, ignored",
+                   d->path, m->published);
+    d->url = m->url;
+    d->authors = m->authors;
+    d->nauthors = m->nauthors;
+    m->url = NULL;
+    m->authors = NULL;
+    m->nauthors = 0;
+}
+
+/* Reads d as a web page: its article becomes d's text. */
+static int decode_page(wt_corpus *c, wt_document *d, wt_header *hdr)
+{
+    wt_page *p = NULL;
+    char err[256];
+    const int rc = wt_page_read(&p, d->bytes, d->nbytes, c->opts.encoding,
+                                page_profile, c, err, sizeof err);
+    if (rc)
+        return corpus_fail(c, rc, "%s: %s", d->path,
+                           err[0] ? err : wt_strerror(rc));
+    d->is_html = 1;
+    d->text = p->text;
+    memset(&p->text, 0, sizeof p->text);
+    if (p->decode.invalid_count)
+        corpus_log(c, WT_LOG_WARN,
+                   "%s: %zu invalid %s sequence(s), the first at byte %zu; "
+                   "shown as U+FFFD",
+                   d->path, p->decode.invalid_count, p->decode.charset,
+                   p->decode.first_invalid);
+    if (p->meta.warning[0])
+        corpus_log(c, WT_LOG_WARN, "%s: %s", d->path, p->meta.warning);
+    if (hdr)
+        page_header(c, d, &p->meta, hdr);
+    wt_page_free(p);
+    return 0;
+}
+
+/* Decodes d's bytes into text; a warning names invalid sequences.  A web
+ * page gives its article, and hdr (may be NULL) its metadata. */
+static int decode_document(wt_corpus *c, wt_document *d, wt_header *hdr)
+{
+    int rc = unpack(c, d);
+    if (rc)
+        return rc;
+    if (d->nbytes <= WT_READ_MAX && wt_page_is_html(d->bytes, d->nbytes))
+        return decode_page(c, d, hdr);
     wt_decode_report rep;
     if (d->nbytes > WT_READ_MAX)
         return corpus_fail(c, WT_EINVAL,
                            "%s: too large: over %zu bytes "
                            "(1 GiB), skipped",
                            d->path, WT_READ_MAX);
-    const int rc =
-        wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding, &rep);
+    rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding, &rep);
     if (rc == WT_ENOTTEXT)
         return corpus_fail(c, rc,
                            "%s: not a text file (NUL bytes), "
@@ -382,21 +496,10 @@ static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
     return rc;
 }
 
-/* The language forced on a document: the option (as a BCP 47 tag, "EN"
- * or "en-US" for "en"), else the article's own tag when there is a profile
- * for it; NULL when the text is to be identified.  out holds 16 bytes. */
-static const char *forced_lang(const wt_corpus *c, const char *lang, char *out)
-{
-    if (c->opts.lang)
-        return wt_lang_tag_code(c->opts.lang, out) ? out : c->opts.lang;
-    if (lang && wt_lang_tag_code(lang, out) && wt_langset_has(c->langs, out))
-        return out;
-    return NULL;
-}
-
 /* Header, language, paragraphs, words and credits of a decoded d; lang
  * is the article's language tag, or NULL. */
-static int read_document(wt_corpus *c, wt_document *d, const char *lang)
+static int read_document(wt_corpus *c, wt_document *d, const char *lang,
+                         wt_header *given)
 {
     wt_header hdr = {0};
     wt_para_range *r = NULL;
@@ -404,7 +507,11 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
     int32_t body = 0;
     char tag[16];
     const char *forced = forced_lang(c, lang, tag);
-    int rc = wt_header_read(&d->text, &hdr, &body);
+    int rc = 0;
+    if (given) /* a web page's metadata: its text has no header block */
+        hdr = *given, memset(given, 0, sizeof *given);
+    else
+        rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
         take_header(d, &hdr);
     if (!rc)
@@ -438,11 +545,14 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
 
 static int analyze_document(wt_corpus *c, wt_document *d, const char *lang)
 {
-    int rc = decode_document(c, d);
+    wt_header page = {0};
+    int rc = decode_document(c, d, &page);
     if (rc)
         return rc;
     c->err[0] = '\0';
-    if ((rc = read_document(c, d, lang))) {
+    rc = read_document(c, d, lang, d->is_html ? &page : NULL);
+    wt_header_release(&page);
+    if (rc) {
         /* The detail is in c->err, which the message overwrites. */
         char detail[sizeof c->err];
         snprintf(detail, sizeof detail, "%s", c->err);
@@ -451,7 +561,9 @@ static int analyze_document(wt_corpus *c, wt_document *d, const char *lang)
     }
     if (!d->npara)
         corpus_log(c, WT_LOG_WARN, "%s: %s, no paragraphs", d->path,
-                   d->nbytes ? "no text" : "empty file");
+                   d->is_html  ? "no article text in the page"
+                   : d->nbytes ? "no text"
+                               : "empty file");
     return 0;
 }
 
@@ -535,6 +647,18 @@ static int known_paragraphs(wt_corpus *c, wt_document *d, const wt_known_doc *k)
     return rc;
 }
 
+/* The text of a stored article, read as when it was added. */
+static int decode_known(wt_corpus *c, wt_document *d, wt_decode_report *rep)
+{
+    int rc = unpack(c, d);
+    if (!rc && wt_page_is_html(d->bytes, d->nbytes))
+        return decode_page(c, d, NULL);
+    if (!rc)
+        rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
+                            rep);
+    return rc;
+}
+
 int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
 {
     WT_CHECK_ARG(c && k && k->id && k->lang && (k->text || !k->len), WT_EINVAL);
@@ -558,9 +682,7 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
     d->nbytes = k->len;
     d->published = k->published;
     if ((rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs)) ||
-        (rc = wt_text_decode(&d->text, d->bytes, d->nbytes, c->opts.encoding,
-                             &rep)) ||
-        (rc = known_paragraphs(c, d, k)) ||
+        (rc = decode_known(c, d, &rep)) || (rc = known_paragraphs(c, d, k)) ||
         (rc = wt_provenance_credits_read(d, k->credits)) ||
         (rc = wt_provenance_own(d, wt_langset_agencies(c->langs))))
         goto fail;
@@ -614,6 +736,15 @@ int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
     wt_free(d->outlet);
     d->outlet = o;
     return wt_provenance_own(d, wt_langset_agencies(c->langs));
+}
+
+int wt_corpus_set_encoding(wt_corpus *c, const char *encoding)
+{
+    WT_CHECK_ARG(c, WT_EINVAL);
+    if (c->analyzed)
+        return WT_ESTATE;
+    c->opts.encoding = encoding;
+    return 0;
 }
 
 int wt_corpus_analyze(wt_corpus *c)

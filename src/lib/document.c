@@ -37,6 +37,10 @@ void wt_document_free(wt_document *d)
     wt_free(d->outlet);
     wt_free(d->lang);
     wt_free(d->title);
+    wt_free(d->url);
+    for (size_t i = 0; i < d->nauthors; i++)
+        wt_free(d->authors[i]);
+    wt_free(d->authors);
     wt_free(d);
 }
 
@@ -68,6 +72,69 @@ const char *wt_document_outlet(const wt_document *d)
 {
     WT_CHECK_ARG(d, NULL);
     return d->outlet;
+}
+
+const char *wt_document_title(const wt_document *d)
+{
+    WT_CHECK_ARG(d, NULL);
+    return d->title;
+}
+
+const char *wt_document_url(const wt_document *d)
+{
+    WT_CHECK_ARG(d, NULL);
+    return d->url;
+}
+
+size_t wt_document_author_count(const wt_document *d)
+{
+    WT_CHECK_ARG(d, 0);
+    return d->nauthors;
+}
+
+const char *wt_document_author(const wt_document *d, size_t i)
+{
+    WT_CHECK_ARG(d, NULL);
+    return i < d->nauthors ? d->authors[i] : NULL;
+}
+
+int wt_document_is_html(const wt_document *d)
+{
+    WT_CHECK_ARG(d, 0);
+    return d->is_html;
+}
+
+/* A new range starts where markup lies between two units: a '<' in the
+ * bytes after the first one's start.  Plain text has one range per paragraph. */
+size_t wt_document_ranges(const wt_document *d, size_t start, size_t end,
+                          size_t *ranges, size_t cap)
+{
+    WT_CHECK_ARG(d && (ranges || !cap), 0);
+    if (start >= end || end > d->nbytes)
+        return 0;
+    int32_t i = wt_text_index_at(&d->text, start);
+    const int32_t e = wt_text_index_at(&d->text, end);
+    size_t n = 0, from = start;
+    for (; i + 1 < e; i++) {
+        const uint32_t a = d->text.off[i], b = d->text.off[i + 1];
+        /* From a + 1: a unit that is itself a '<' ("<Title>" in Korean
+         * text) is text, not markup. */
+        const char *lt =
+            b > a + 1 ? memchr(d->bytes + a + 1, '<', b - a - 1) : NULL;
+        if (!lt)
+            continue;
+        if (n < cap) {
+            ranges[2 * n] = from;
+            ranges[2 * n + 1] = (size_t)(lt - d->bytes);
+        }
+        n++;
+        from = b;
+    }
+    if (n < cap) {
+        ranges[2 * n] = from;
+        ranges[2 * n + 1] = end;
+    }
+    return n + 1;
 }
 
 size_t wt_document_credit_count(const wt_document *d)

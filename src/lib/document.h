@@ -30,6 +30,10 @@ typedef struct wt_para {
 
 struct wt_document {
     char *id, *path, *outlet, *lang, *title;
+    char *url;      /* a web page's canonical URL, or NULL */
+    char **authors; /* a web page's author names */
+    size_t nauthors;
+    int is_html; /* text is the article read from a web page */
     char *bytes;
     size_t nbytes;
     wt_text text;

@@ -143,4 +143,20 @@
 /* Hits loaded first for the number of too common keys that led to them. */
 #define WT_IX_HUB_SLOTS 2
 
+/* Web pages (html_main.c), chosen on the development split of the article
+ * extraction benchmark (tests/eval/extraction_results.md). */
+/* A block scores for its ancestors from this many UTF-16 units on. */
+#define WT_HTML_SCORE_MIN_UNITS 25
+/* Siblings of the best container join it from this share of its score. */
+#define WT_HTML_SIBLING_SHARE 0.2
+/* A block with more of its text in links than this is navigation. */
+#define WT_HTML_LINK_MAX 0.33
+/* JSON-LD: a block is the article's when this share of its 4-word
+ * shingles is in articleBody; the body is used when the blocks found
+ * hold this share of its shingles. */
+#define WT_HTML_LD_BLOCK_SHARE 0.5
+#define WT_HTML_LD_COVER_MIN 0.7
+/* jusText: stopword share of a block of running text. */
+#define WT_HTML_STOP_GOOD 0.3
+
 #endif
