@@ -16,6 +16,7 @@
  */
 #define _DEFAULT_SOURCE
 #include "report.h"
+#include "summary.h"
 #include "slice.h"
 
 #include <assert.h>
@@ -207,7 +208,10 @@ static const char css[] =
     ".p:target,.p.flash{outline:3px solid #222}"
     "mark{color:inherit;border-radius:2px;padding:0 1px;cursor:pointer}"
     "mark.on{outline:2px solid #222}"
-    "ul.toc{columns:2;overflow-wrap:anywhere}";
+    "ul.toc{columns:2;overflow-wrap:anywhere}"
+    ".bar{display:flex;width:10em;height:.8em;background:#e6e6e6;"
+    "border-radius:2px;overflow:hidden;margin-top:.35em}"
+    ".bar span{display:block;height:100%}";
 
 /* The page's own script: hovering a mark lights every mark of the same
  * shared span in its section; clicking scrolls to the counterpart. */
@@ -668,6 +672,73 @@ static void put_credits(FILE *out, const wt_document *d)
     free(list);
 }
 
+/* A bar of the taker's text: its words taken, by class, and the rest. */
+static void put_class_bar(FILE *out, const summary_row *r)
+{
+    const double total = r->taken.text_words ? (double)r->taken.text_words : 1;
+    fputs("<div class=\"bar\">", out);
+    for (unsigned k = 0; k < WT_CLASS_COUNT; k++)
+        if (r->taken.by_class[k])
+            fprintf(out,
+                    "<span style=\"width:%.1f%%;background:%s\" "
+                    "title=\"%s: %zu words\"></span>",
+                    100.0 * (double)r->taken.by_class[k] / total,
+                    cls_fg((wt_class)k), wt_class_name((wt_class)k),
+                    r->taken.by_class[k]);
+    fputs("</div>", out);
+}
+
+/* The summary every report opens with (summary.h): who took what from
+ * whom, in words, how, credited or not, the origin. */
+static int put_summary(FILE *out, const wt_corpus *c)
+{
+    size_t n;
+    summary_row *rows = summary_rows(c, 0, &n);
+    if (!rows)
+        return -1;
+    fputs("<h2 id=\"summary\">Who took what</h2>\n<p class=\"sub\">One row "
+          "per document pair with reuse, largest first: the words of the "
+          "taker's text in paragraphs with a source in the other, their "
+          "share of its text, and how they were taken.</p>\n",
+          out);
+    if (!n)
+        fputs("<p>No reuse between documents.</p>\n", out);
+    else
+        fputs("<table class=\"docs\">\n<tr><th>Taker</th><th>Source</th>"
+              "<th>Words</th><th>Share</th><th>How</th><th>Credits the "
+              "source</th><th>Origin</th></tr>\n",
+              out);
+    for (size_t i = 0; i < n; i++) {
+        const summary_row *r = &rows[i];
+        char names[256];
+        summary_credits(wt_corpus_document(c, r->taker), names, sizeof names);
+        fprintf(out, "<tr><td><a href=\"#doc-%zu\">", r->taker);
+        put_esc(out, doc_id(c, r->taker));
+        fprintf(out, "</a></td><td><a href=\"#doc-%zu\">", r->source);
+        put_esc(out, doc_id(c, r->source));
+        fprintf(out, "</a></td><td>%zu</td><td>%.0f%%</td><td>", r->taken.words,
+                100 * summary_share(r));
+        put_class_bar(out, r);
+        fputs(r->credited ? "</td><td>yes" : "</td><td>no", out);
+        if (!r->credited && names[0]) {
+            fputs(" (names ", out);
+            put_esc(out, names);
+            fputs(")", out);
+        }
+        fputs("</td><td>", out);
+        put_esc(out, r->origin_known ? doc_id(c, r->source) : "unknown");
+        if (r->via != SIZE_MAX) {
+            fputs(", via ", out);
+            put_esc(out, doc_id(c, r->via));
+        }
+        fputs("</td></tr>\n", out);
+    }
+    if (n)
+        fputs("</table>\n", out);
+    free(rows);
+    return 0;
+}
+
 static int put_table(FILE *out, const wt_corpus *c)
 {
     fputs("<h2 id=\"documents\">Documents</h2>\n<p class=\"sub\">Text "
@@ -1114,7 +1185,7 @@ int report_html(const wt_corpus *c, const cli_settings *s, FILE *out)
     make_nonce(nonce);
     put_head(out, nonce);
     put_intro(out, c, npairs);
-    if (put_graph(out, c, pairs, npairs))
+    if (put_summary(out, c) || put_graph(out, c, pairs, npairs))
         goto out;
     put_toc(out, c, pairs, npairs);
     if (put_table(out, c))
