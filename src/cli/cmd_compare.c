@@ -234,6 +234,22 @@ static int in_memory(run *r, const uint64_t *size, uint64_t total)
     return print_report(r);
 }
 
+/* A scan that found no file to read is an error, not "no reuse"; a
+ * compare of one file says what it can find. */
+static int nothing_to_do(const run *r, int scan)
+{
+    if (scan && r->in.n == 0) {
+        cli_error("no files to scan in %s%s (it reads *.txt, *.html, *.htm "
+                  "and *.html.gz; --include GLOB chooses others)",
+                  r->s->inputs[0], r->s->ninputs > 1 ? " and the others" : "");
+        return EXIT_INPUT;
+    }
+    if (!scan && r->in.n == 1 && !r->s->quiet)
+        cli_warn("one document: only paragraphs repeated inside it can be "
+                 "found; give two or more to find reuse between them");
+    return 0;
+}
+
 static int run_corpus(const cli_settings *s, wt_options *o, int scan)
 {
     if (s->ninputs == 0) {
@@ -249,6 +265,8 @@ static int run_corpus(const cli_settings *s, wt_options *o, int scan)
     cli_log_attach(&r.log, s->quiet, s->verbose, o);
     uint64_t *size = NULL;
     int rc = start(&r, scan, &size);
+    if (!rc)
+        rc = nothing_to_do(&r, scan);
     if (!rc) {
         const uint64_t total = input_bytes(&r, size);
         rc = scan ? scan_indexed(&r, total) : -1;

@@ -375,6 +375,25 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->in_memory_max = SCAN_IN_MEMORY_MAX;
 }
 
+/* --lang CODE names a language wiretrace has a profile for: said once,
+ * as a usage error, before any file is read. */
+static int check_lang(const wt_options *w)
+{
+    if (!w->lang)
+        return 0;
+    const char *dir = w->lang_dir ? w->lang_dir : wt_default_lang_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/profile.txt", dir, w->lang);
+    FILE *f = strchr(w->lang, '/') ? NULL : fopen(path, "r");
+    if (f) {
+        fclose(f);
+        return 0;
+    }
+    return cli_usage_error("--lang %s: no language profile %s/%s (the "
+                           "profiles are the folders of %s)",
+                           w->lang, w->lang, "profile.txt", dir);
+}
+
 int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)
 {
     int operands_only = 0;
@@ -390,7 +409,7 @@ int cli_parse(int argc, char **argv, cli_settings *s, wt_options *w)
         if (rc)
             return rc;
     }
-    return 0;
+    return check_lang(w);
 }
 
 const char *cli_file_encoding(const cli_settings *s, const char *path,
