@@ -143,6 +143,55 @@ static void from_dir(char *dir, article_fn fn, void *ctx, int *status)
     walk_release(&l);
 }
 
+/* Standard input that is not JSON Lines: one article, read to its end,
+ * at most record_max bytes (it cannot be stat'ed first). */
+static void from_stdin_text(size_t record_max, article_fn fn, void *ctx,
+                            int *status)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *more = cap < record_max ? realloc(buf, 2 * cap) : NULL;
+            if (!more) {
+                cli_error("standard input: %s",
+                          cap < record_max ? "out of memory"
+                                           : "longer than --max-record");
+                cli_raise(status, cap < record_max ? EXIT_OSERR : EXIT_INPUT);
+                free(buf);
+                return;
+            }
+            buf = more;
+            cap *= 2;
+        }
+        const size_t k = fread(buf + n, 1, cap - n, stdin);
+        n += k;
+        if (k == 0)
+            break;
+    }
+    if (!buf || ferror(stdin)) {
+        cli_error("standard input: %s", buf ? "cannot read" : "out of memory");
+        cli_raise(status, buf ? EXIT_INPUT : EXIT_OSERR);
+        free(buf);
+        return;
+    }
+    const wt_article a = {.id = "stdin", .text = buf, .len = n};
+    fn(ctx, &a, "standard input");
+    free(buf);
+}
+
+/* "-": JSON Lines when the first byte opens a record, else one article. */
+static void from_stdin(size_t record_max, article_fn fn, void *ctx, int *status)
+{
+    const int c = getc(stdin);
+    if (c != EOF)
+        ungetc(c, stdin);
+    if (c == '{')
+        from_jsonl(stdin, "standard input", record_max, fn, ctx, status);
+    else
+        from_stdin_text(record_max, fn, ctx, status);
+}
+
 static int has_suffix(const char *name, const char *suf)
 {
     const size_t n = strlen(name), k = strlen(suf);
@@ -154,7 +203,7 @@ void articles_read(char *operand, size_t record_max, article_fn fn, void *ctx,
 {
     struct stat st;
     if (!strcmp(operand, "-")) {
-        from_jsonl(stdin, "standard input", record_max, fn, ctx, status);
+        from_stdin(record_max, fn, ctx, status);
     } else if (stat(operand, &st) == 0 && S_ISDIR(st.st_mode)) {
         from_dir(operand, fn, ctx, status);
     } else if (has_suffix(operand, ".jsonl") ||

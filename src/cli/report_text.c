@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define LEAD_CHARS 46 /* first words of a paragraph */
 #define SPAN_CHARS 90 /* preview of a shared span */
@@ -114,6 +115,51 @@ static void print_credits(FILE *out, const wt_document *d)
     free(list);
 }
 
+/* What the metadata says of d, one line: outlet, time, title, URL. */
+static void print_meta(FILE *out, const wt_document *d)
+{
+    const int64_t t = wt_document_published(d);
+    char when[32] = "";
+    struct tm tm;
+    const time_t tt = (time_t)t;
+    if (t && gmtime_r(&tt, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    const char *parts[] = {wt_document_outlet(d), when[0] ? when : NULL,
+                           wt_document_title(d), wt_document_url(d)};
+    int any = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (!parts[i] || !parts[i][0])
+            continue;
+        char *safe = utf8_escape(parts[i]);
+        fprintf(out, "%s%s", any ? " · " : "    ", safe ? safe : "?");
+        free(safe);
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
+/* Documents beyond the first shown that the shown ones link to (the
+ * stored articles an index query found): what each is. */
+static void print_sources(FILE *out, const wt_corpus *c, size_t shown)
+{
+    const size_t n = wt_corpus_document_count(c);
+    int header = 0;
+    for (size_t j = shown; j < n; j++) {
+        wt_taken t;
+        int linked = 0;
+        for (size_t i = 0; i < shown && !linked; i++)
+            linked = !wt_corpus_taken(c, i, j, &t) && t.words;
+        if (!linked)
+            continue;
+        if (!header++)
+            fputs("\nSources\n", out);
+        const wt_document *d = wt_corpus_document(c, j);
+        fprintf(out, "  %s\n", wt_document_id(d));
+        print_meta(out, d);
+    }
+}
+
 static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)
 {
     const size_t n = wt_document_paragraph_count(d);
@@ -126,6 +172,8 @@ static void print_document(FILE *out, const wt_corpus *c, const wt_document *d)
     if (wt_document_outlet(d))
         fprintf(out, "; outlet %s", wt_document_outlet(d));
     fputs(")\n", out);
+    if (wt_document_published(d) || wt_document_title(d) || wt_document_url(d))
+        print_meta(out, d);
     print_credits(out, d);
     for (size_t i = 0; i < n; i++)
         print_paragraph(out, c, d, i);
@@ -329,6 +377,7 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
             WT_VERSION, n, paras, report_count_links_in(c, n));
     if (print_summary(out, c, n))
         return -1;
+    print_sources(out, c, n);
     /* A handful of documents reads paragraph by paragraph; a scan of
      * hundreds would bury the answer under thousands of lines. */
     if (n <= TEXT_DETAILS_MAX || s->details) {
