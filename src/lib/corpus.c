@@ -287,13 +287,14 @@ static void take_header(wt_document *d, wt_header *h)
 /* The language of d: lang when given, else wt_langset_choose() from the
  * option, the header and the body. */
 static int choose_lang(wt_corpus *c, wt_document *d, const char *lang,
-                       const wt_header *h, int32_t body)
+                       const wt_header *h, int32_t body, int *mixed)
 {
     wt_lang_choice g;
     int rc = wt_langset_choose(c->langs, lang ? lang : c->opts.lang, h->lang,
                                d->text.u + body, d->text.len - body, &g);
     if (rc)
         return rc;
+    *mixed = g.mixed;
     d->lang_percent = g.percent;
     d->lang_reliable = g.reliable;
     d->lang = wt_strdup(g.code);
@@ -301,14 +302,15 @@ static int choose_lang(wt_corpus *c, wt_document *d, const char *lang,
 }
 
 /* The language of paragraph r of a document read in context di: its own
- * only when the language was identified, not given. */
+ * only when the language was identified, not given; mixed as
+ * wt_lang_choice.mixed. */
 static int para_lang(wt_corpus *c, const wt_text *t, const wt_para_range *r,
-                     size_t di, int given, size_t *out)
+                     size_t di, int given, int mixed, size_t *out)
 {
     *out = di;
     if (given)
         return 0;
-    const int rc = wt_langset_choose_para(c->langs, di, t->u + r->start,
+    const int rc = wt_langset_choose_para(c->langs, di, mixed, t->u + r->start,
                                           r->end - r->start, out);
     if (rc)
         snprintf(c->err, sizeof c->err, "%s", wt_langset_error(c->langs));
@@ -366,11 +368,12 @@ static int decode_document(wt_corpus *c, wt_document *d)
  * another language than the document's (li), its boilerplate by that
  * language's patterns too: "Copyright Yonhap" under a Korean story. */
 static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
-                           size_t npara, size_t li, int given, size_t *plang)
+                           size_t npara, size_t li, int given, int mixed,
+                           size_t *plang)
 {
     int rc = 0;
     for (size_t i = 0; i < npara && !rc; i++) {
-        rc = para_lang(c, &d->text, &r[i], li, given, &plang[i]);
+        rc = para_lang(c, &d->text, &r[i], li, given, mixed, &plang[i]);
         if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE) {
             r[i].boiler = wt_paragraph_boiler(d->text.u + r[i].start,
                                               r[i].end - r[i].start,
@@ -402,13 +405,14 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
     wt_para_range *r = NULL;
     size_t li = 0, *plang = NULL, npara = 0;
     int32_t body = 0;
+    int mixed = 1;
     char tag[16];
     const char *forced = forced_lang(c, lang, tag);
     int rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
         take_header(d, &hdr);
     if (!rc)
-        rc = choose_lang(c, d, forced, &hdr, body);
+        rc = choose_lang(c, d, forced, &hdr, body, &mixed);
     if (!rc)
         rc = lang_get(c, d->lang, &li);
     if (!rc)
@@ -418,7 +422,7 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
                 !(plang = wt_calloc(npara + 1, sizeof *plang))))
         rc = WT_ENOMEM;
     if (!rc)
-        rc = paragraph_langs(c, d, r, npara, li, forced != NULL, plang);
+        rc = paragraph_langs(c, d, r, npara, li, forced != NULL, mixed, plang);
     if (!rc) {
         d->npara = npara;
         rc = analyze_paragraphs(c, d, plang, r);
