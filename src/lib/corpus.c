@@ -11,6 +11,7 @@
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
+#include "timings.h"
 #include "validate.h"
 
 #include <errno.h>
@@ -223,6 +224,8 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     wt_shingle *sh = NULL, *all = NULL;
     size_t nsh = 0, shcap = 0, nall = 0, allcap = 0, fpcap = 0;
     int rc = 0;
+    wt_timings *tm = c->opts.timings;
+    uint64_t t0 = tm ? wt_timings_now() : 0;
     for (size_t i = 0; i < d->npara && !rc; i++) {
         wt_para *p = &d->paras[i];
         p->pub.start = d->text.off[r[i].start];
@@ -235,6 +238,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
                          l->prof, l->stemmer, &d->toks);
         p->tok_end = d->toks.n;
         p->pub.word_count = p->tok_end - p->tok_begin;
+        wt_timings_lap(tm, WT_STAGE_WORDS, &t0);
         nsh = 0;
         if (!rc)
             rc =
@@ -251,6 +255,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
                 break;
             all[nall++] = sh[s];
         }
+        wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     }
     if (!rc) {
         uint64_t *h = wt_malloc((nall + 1) * sizeof *h);
@@ -266,6 +271,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     }
     wt_free(sh);
     wt_free(all);
+    wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     return rc;
 }
 
@@ -407,26 +413,34 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
     int32_t body = 0;
     int mixed = 1;
     char tag[16];
+    wt_timings *tm = c->opts.timings;
+    uint64_t t0 = tm ? wt_timings_now() : 0;
     const char *forced = forced_lang(c, lang, tag);
     int rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
         take_header(d, &hdr);
+    wt_timings_lap(tm, WT_STAGE_PARAGRAPHS, &t0);
     if (!rc)
         rc = choose_lang(c, d, forced, &hdr, body, &mixed);
     if (!rc)
         rc = lang_get(c, d->lang, &li);
+    wt_timings_lap(tm, WT_STAGE_LANGUAGE, &t0);
     if (!rc)
         rc = wt_paragraphs_split(&d->text, body, lang_at(c, li)->prof, &r,
                                  &npara);
     if (!rc && (!(d->paras = wt_calloc(npara, sizeof *d->paras)) ||
                 !(plang = wt_calloc(npara + 1, sizeof *plang))))
         rc = WT_ENOMEM;
+    wt_timings_lap(tm, WT_STAGE_PARAGRAPHS, &t0);
     if (!rc)
         rc = paragraph_langs(c, d, r, npara, li, forced != NULL, mixed, plang);
+    wt_timings_lap(tm, WT_STAGE_LANGUAGE, &t0);
     if (!rc) {
         d->npara = npara;
         rc = analyze_paragraphs(c, d, plang, r);
     }
+    if (tm)
+        t0 = wt_timings_now();
     if (!rc)
         rc = wt_provenance_scan(d, lang_at(c, li)->prof,
                                 wt_langset_agencies(c->langs));
@@ -434,6 +448,7 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
         rc = scan_other_languages(c, d, plang, npara, li);
     if (!rc)
         rc = wt_provenance_own(d, wt_langset_agencies(c->langs));
+    wt_timings_lap(tm, WT_STAGE_CREDITS, &t0);
     wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);
@@ -442,7 +457,9 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang)
 
 static int analyze_document(wt_corpus *c, wt_document *d, const char *lang)
 {
+    uint64_t t0 = c->opts.timings ? wt_timings_now() : 0;
     int rc = decode_document(c, d);
+    wt_timings_lap(c->opts.timings, WT_STAGE_INPUT, &t0);
     if (rc)
         return rc;
     c->err[0] = '\0';
@@ -628,9 +645,11 @@ int wt_corpus_analyze(wt_corpus *c)
     c->analyzed = 1;
     const wt_analyze_job job = {c->docs,  c->ndocs, c->focus, &c->opts,
                                 c->langs, &c->idf,  &c->links};
+    uint64_t t0 = c->opts.timings ? wt_timings_now() : 0;
     int rc = wt_analyze_run(&job);
     if (!rc)
         rc = wt_pairscore_new(&c->pairscore, c->docs, c->ndocs, &c->idf);
+    wt_timings_lap(c->opts.timings, WT_STAGE_ANALYSIS, &t0);
     if (rc)
         return corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
     return 0;
