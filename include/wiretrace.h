@@ -116,6 +116,41 @@ enum { WT_BOILER_COUNT = WT_BOILER_AUTHOR + 1 };
  * Options for a corpus.  wt_options_init() sets every default; the
  * defaults were chosen by measurement (see tests/eval/results.md).
  */
+/* The stages whose CPU time a wt_timings collects (wt_options.timings). */
+typedef enum wt_stage {
+    WT_STAGE_INPUT,      /* decoding the bytes into text */
+    WT_STAGE_LANGUAGE,   /* language identification, per document and per
+                            paragraph */
+    WT_STAGE_PARAGRAPHS, /* header block, paragraphs, boilerplate patterns */
+    WT_STAGE_CREDITS,    /* credit patterns (provenance) */
+    WT_STAGE_WORDS,      /* word break, folding, numbers, stems */
+    WT_STAGE_SHINGLES,   /* shingles, winnowing, MinHash */
+    WT_STAGE_ANALYSIS,   /* cross-document: candidate pairs, matching,
+                            translation, pair figures (wt_corpus_analyze) */
+    WT_STAGE_STORAGE,    /* index writes: the caller's to add */
+    WT_STAGE_OUTPUT,     /* writing reports: the caller's to add */
+    WT_STAGE_COUNT
+} wt_stage;
+
+/* CPU time per stage, added up by the library while a corpus or an index
+ * has it in wt_options.timings: the CPU time of the thread that ran each
+ * stage, so that -j N adds every worker's.  Threads may add to one at
+ * once.  No global state: each is its caller's. */
+typedef struct wt_timings wt_timings;
+
+/* A new, zeroed wt_timings (free with wt_timings_free).  Returns 0 or
+ * WT_ENOMEM. */
+WT_API int wt_timings_new(wt_timings **out);
+WT_API void wt_timings_free(wt_timings *t);
+/* Adds seconds of CPU time to stage: for a caller's own stages. */
+WT_API void wt_timings_add(wt_timings *t, wt_stage stage, double seconds);
+/* The CPU seconds collected for stage. */
+WT_API double wt_timings_get(const wt_timings *t, wt_stage stage);
+/* "input", "language", ... : a stage's name, or "" when out of range. */
+WT_API const char *wt_stage_name(wt_stage stage);
+/* CPU time of the calling thread in seconds, to time a caller's stages. */
+WT_API double wt_thread_cpu_seconds(void);
+
 typedef struct wt_options {
     unsigned shingle_k;     /* words per shingle; default 3 (1-16) */
     unsigned window;        /* winnowing window in shingles; default 4 (1-64) */
@@ -141,9 +176,11 @@ typedef struct wt_options {
                               NULL = UTF-8, or UTF-16 when a BOM says so */
     wt_logger logger;       /* NULL = silent */
     void *logger_ctx;
-    unsigned threads; /* threads of the cross-document stage in
+    unsigned threads;    /* threads of the cross-document stage in
                          wt_corpus_analyze(); the links found do not depend
                          on it; 0 or 1 = the calling thread only (1-256) */
+    wt_timings *timings; /* when set, each stage's CPU time is added to
+                              it; NULL (the default) = not measured */
 } wt_options;
 
 /* Sets every field of *opts to its default. */

@@ -205,6 +205,7 @@ static int start(run *r, int scan, uint64_t **size)
 /* The report on stdout in the --format asked for, and the --html page. */
 static int print_report(const run *r)
 {
+    const double t0 = r->o->timings ? wt_thread_cpu_seconds() : 0;
     int status = report_count_links(r->c) ? EXIT_REUSE : EXIT_NO_REUSE;
     cli_raise(&status, r->status);
     /* A write error is told once, by cli_finish_stdout(); a writer that
@@ -216,6 +217,10 @@ static int print_report(const run *r)
     }
     if (r->s->html && report_html_file(r->c, r->s, r->s->html))
         cli_raise(&status, EXIT_IOERR);
+    fflush(stdout);
+    if (r->o->timings)
+        wt_timings_add(r->o->timings, WT_STAGE_OUTPUT,
+                       wt_thread_cpu_seconds() - t0);
     return status;
 }
 

@@ -409,8 +409,14 @@ static void slot_release(slot *sl)
 /* pool_ops.land */
 static void land(void *ctx, void *item)
 {
+    const ictx *x = ctx;
+    const double t0 = x->o.timings ? wt_thread_cpu_seconds() : 0;
     finish_slot(ctx, item);
     slot_release(item);
+    if (x->o.timings)
+        wt_timings_add(x->o.timings,
+                       x->sub == SUB_ADD ? WT_STAGE_STORAGE : WT_STAGE_OUTPUT,
+                       wt_thread_cpu_seconds() - t0);
 }
 
 static int copy_str(slot *sl, int i, const char *src, const char **dst)
@@ -722,7 +728,11 @@ static int pass(ictx *x, const walk_list *l)
     stop_workers(x);
     if (x->sub != SUB_ADD)
         return 0;
+    const double t0 = x->o.timings ? wt_thread_cpu_seconds() : 0;
     commit_and_settle(x, NULL);
+    if (x->o.timings)
+        wt_timings_add(x->o.timings, WT_STAGE_STORAGE,
+                       wt_thread_cpu_seconds() - t0);
     fflush(stdout);
     if (x->s.quiet || (x->scan && !x->s.verbose))
         return 0;
@@ -804,8 +814,12 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     }
     if (!rc)
         rc = pass(&x, files);
+    const double t0 = x.o.timings ? wt_thread_cpu_seconds() : 0;
     if (x.merge && json_merge_finish(x.merge, stdout))
         cli_raise(&x.status, EXIT_OSERR);
+    if (x.o.timings)
+        wt_timings_add(x.o.timings, WT_STAGE_OUTPUT,
+                       wt_thread_cpu_seconds() - t0);
     if (!rc && s->html && write_overview(&x))
         cli_raise(&x.status, EXIT_IOERR);
     stop_workers(&x);
@@ -835,8 +849,17 @@ int cmd_index(int argc, char **argv)
         cli_help("index");
     else if (!rc && x.s.version)
         cli_version("index", 0);
-    else if (!rc)
+    else if (!rc) {
+        wt_timings *t = NULL;
+        if (x.s.profile && !wt_timings_new(&t))
+            x.o.timings = t;
         rc = run(&x);
+        stop_workers(&x);
+        if (t)
+            cli_profile_print(t);
+        x.o.timings = NULL;
+        wt_timings_free(t);
+    }
     stop_workers(&x);
     wt_index_close(x.ix);
     free(x.pend);

@@ -34,8 +34,15 @@ static int run_command(const struct command *cmd, int argc, char **argv)
         cli_help(cmd->name);
     else if (!rc && s.version)
         cli_version(cmd->name, 0);
-    else if (!rc)
+    else if (!rc) {
+        wt_timings *t = NULL;
+        if (s.profile && !wt_timings_new(&t))
+            o.timings = t;
         rc = cmd->run(&s, &o);
+        if (t)
+            cli_profile_print(t);
+        wt_timings_free(t);
+    }
     cli_settings_release(&s);
     return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 /* One message, one line.  The stream is locked for the whole line, so
  * worker threads never interleave inside one. */
@@ -148,4 +149,33 @@ int cli_finish_stdout(int status)
     cli_error("write error: %s",
               err ? strerror(err) : "standard output could not be written");
     return cli_exit_worst(status, EXIT_IOERR);
+}
+
+/* CPU seconds (user + system) of the whole process so far. */
+static double process_cpu(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru))
+        return 0;
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+void cli_profile_print(const wt_timings *t)
+{
+    const double total = process_cpu();
+    double sum = 0;
+    for (int i = 0; i < WT_STAGE_COUNT; i++)
+        sum += wt_timings_get(t, (wt_stage)i);
+    const double all = total > sum ? total : sum;
+    flockfile(stderr);
+    fprintf(stderr, "wiretrace: profile: %.2f s of CPU time\n", all);
+    for (int i = 0; i < WT_STAGE_COUNT; i++) {
+        const double s = wt_timings_get(t, (wt_stage)i);
+        fprintf(stderr, "  %-12s %9.3f s %5.1f %%\n",
+                wt_stage_name((wt_stage)i), s, all > 0 ? 100 * s / all : 0);
+    }
+    fprintf(stderr, "  %-12s %9.3f s %5.1f %%\n", "other", all - sum,
+            all > 0 ? 100 * (all - sum) / all : 0);
+    funlockfile(stderr);
 }

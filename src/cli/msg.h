@@ -93,4 +93,9 @@ void cli_status(cli_log *l, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* Erases the status line when one is drawn. */
 void cli_status_clear(cli_log *l);
 
+/* --profile: where the CPU time went, a line per stage of t with its
+ * seconds and share of the process's CPU time, and what the stages do not
+ * cover ("other": reading files and JSON, index lookups, start-up). */
+void cli_profile_print(const wt_timings *t);
+
 #endif

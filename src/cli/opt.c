@@ -43,7 +43,8 @@ typedef enum {
     O_BATCH,
     O_IN_MEMORY_MAX,
     O_MAX_RECORD,
-    O_INCLUDE
+    O_INCLUDE,
+    O_PROFILE
 } opt_id;
 
 typedef struct opt {
@@ -145,6 +146,10 @@ static const opt options[] = {
      "print no warnings and no progress, only errors"},
     {O_VERBOSE, 'v', "verbose", ARG_NONE, NULL, 0, 0,
      "print each file read and a summary on stderr"},
+    {O_PROFILE, 0, "profile", ARG_NONE, NULL, 0, 0,
+     "print the CPU time of each stage on stderr at the end (also\n"
+     "%34swhen WT_PROFILE=1 is in the environment)",
+     CMD_COMPARE | CMD_SCAN | CMD_INDEX},
     {O_HELP, 'h', "help", ARG_NONE, NULL, 0, 0, "show this help"},
     {O_VERSION, 0, "version", ARG_NONE, NULL, 0, 0, "show the version"},
 };
@@ -162,6 +167,8 @@ static unsigned command_bit(const char *command)
         return CMD_DIFF;
     if (command && !strcmp(command, "scan"))
         return CMD_SCAN;
+    if (command && !strcmp(command, "compare"))
+        return CMD_COMPARE;
     return 0;
 }
 
@@ -316,6 +323,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_DETAILS: s->details = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;
+    case O_PROFILE: s->profile = 1; return 0;
     case O_HELP: s->help = 1; return 0;
     case O_HTML: s->html = arg; return 0;
     case O_COLOR: s->color = 1; return 0;
@@ -373,6 +381,8 @@ void cli_settings_init(cli_settings *s, const char *command)
     memset(s, 0, sizeof *s);
     s->command = command;
     s->in_memory_max = SCAN_IN_MEMORY_MAX;
+    const char *p = getenv("WT_PROFILE");
+    s->profile = p && *p && strcmp(p, "0") != 0;
 }
 
 /* --lang CODE names a language wiretrace has a profile for: said once,

@@ -54,7 +54,8 @@ typedef struct cli_settings {
     unsigned batch;            /* index add: documents per transaction */
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
     unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
-    char **inputs;             /* operands */
+    int profile;   /* --profile or WT_PROFILE=1: CPU time per stage on stderr */
+    char **inputs; /* operands */
     size_t ninputs;
 } cli_settings;
 

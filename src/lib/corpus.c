@@ -12,6 +12,7 @@
 #include "paragraph.h"
 #include "provenance.h"
 #include "sketch.h"
+#include "timings.h"
 #include "validate.h"
 
 #include <errno.h>
@@ -224,6 +225,8 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     wt_shingle *sh = NULL, *all = NULL;
     size_t nsh = 0, shcap = 0, nall = 0, allcap = 0, fpcap = 0;
     int rc = 0;
+    wt_timings *tm = c->opts.timings;
+    uint64_t t0 = tm ? wt_timings_now() : 0;
     for (size_t i = 0; i < d->npara && !rc; i++) {
         wt_para *p = &d->paras[i];
         p->pub.start = d->text.off[r[i].start];
@@ -236,6 +239,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
                          l->prof, l->stemmer, &d->toks);
         p->tok_end = d->toks.n;
         p->pub.word_count = p->tok_end - p->tok_begin;
+        wt_timings_lap(tm, WT_STAGE_WORDS, &t0);
         nsh = 0;
         if (!rc)
             rc =
@@ -252,6 +256,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
                 break;
             all[nall++] = sh[s];
         }
+        wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     }
     if (!rc) {
         uint64_t *h = wt_malloc((nall + 1) * sizeof *h);
@@ -267,6 +272,7 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     }
     wt_free(sh);
     wt_free(all);
+    wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     return rc;
 }
 
@@ -288,13 +294,14 @@ static void take_header(wt_document *d, wt_header *h)
 /* The language of d: lang when given, else wt_langset_choose() from the
  * option, the header and the body. */
 static int choose_lang(wt_corpus *c, wt_document *d, const char *lang,
-                       const wt_header *h, int32_t body)
+                       const wt_header *h, int32_t body, int *mixed)
 {
     wt_lang_choice g;
     int rc = wt_langset_choose(c->langs, lang ? lang : c->opts.lang, h->lang,
                                d->text.u + body, d->text.len - body, &g);
     if (rc)
         return rc;
+    *mixed = g.mixed;
     d->lang_percent = g.percent;
     d->lang_reliable = g.reliable;
     d->lang = wt_strdup(g.code);
@@ -302,14 +309,15 @@ static int choose_lang(wt_corpus *c, wt_document *d, const char *lang,
 }
 
 /* The language of paragraph r of a document read in context di: its own
- * only when the language was identified, not given. */
+ * only when the language was identified, not given; mixed as
+ * wt_lang_choice.mixed. */
 static int para_lang(wt_corpus *c, const wt_text *t, const wt_para_range *r,
-                     size_t di, int given, size_t *out)
+                     size_t di, int given, int mixed, size_t *out)
 {
     *out = di;
     if (given)
         return 0;
-    const int rc = wt_langset_choose_para(c->langs, di, t->u + r->start,
+    const int rc = wt_langset_choose_para(c->langs, di, mixed, t->u + r->start,
                                           r->end - r->start, out);
     if (rc)
         snprintf(c->err, sizeof c->err, "%s", wt_langset_error(c->langs));
@@ -480,11 +488,12 @@ static int decode_document(wt_corpus *c, wt_document *d, wt_header *hdr)
  * another language than the document's (li), its boilerplate by that
  * language's patterns too: "Copyright Yonhap" under a Korean story. */
 static int paragraph_langs(wt_corpus *c, wt_document *d, wt_para_range *r,
-                           size_t npara, size_t li, int given, size_t *plang)
+                           size_t npara, size_t li, int given, int mixed,
+                           size_t *plang)
 {
     int rc = 0;
     for (size_t i = 0; i < npara && !rc; i++) {
-        rc = para_lang(c, &d->text, &r[i], li, given, &plang[i]);
+        rc = para_lang(c, &d->text, &r[i], li, given, mixed, &plang[i]);
         if (!rc && plang[i] != li && r[i].boiler == WT_BOILER_NONE) {
             r[i].boiler = wt_paragraph_boiler(d->text.u + r[i].start,
                                               r[i].end - r[i].start,
@@ -505,7 +514,10 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang,
     wt_para_range *r = NULL;
     size_t li = 0, *plang = NULL, npara = 0;
     int32_t body = 0;
+    int mixed = 1;
     char tag[16];
+    wt_timings *tm = c->opts.timings;
+    uint64_t t0 = tm ? wt_timings_now() : 0;
     const char *forced = forced_lang(c, lang, tag);
     int rc = 0;
     if (given) /* a web page's metadata: its text has no header block */
@@ -514,22 +526,28 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang,
         rc = wt_header_read(&d->text, &hdr, &body);
     if (!rc)
         take_header(d, &hdr);
+    wt_timings_lap(tm, WT_STAGE_PARAGRAPHS, &t0);
     if (!rc)
-        rc = choose_lang(c, d, forced, &hdr, body);
+        rc = choose_lang(c, d, forced, &hdr, body, &mixed);
     if (!rc)
         rc = lang_get(c, d->lang, &li);
+    wt_timings_lap(tm, WT_STAGE_LANGUAGE, &t0);
     if (!rc)
         rc = wt_paragraphs_split(&d->text, body, lang_at(c, li)->prof, &r,
                                  &npara);
     if (!rc && (!(d->paras = wt_calloc(npara, sizeof *d->paras)) ||
                 !(plang = wt_calloc(npara + 1, sizeof *plang))))
         rc = WT_ENOMEM;
+    wt_timings_lap(tm, WT_STAGE_PARAGRAPHS, &t0);
     if (!rc)
-        rc = paragraph_langs(c, d, r, npara, li, forced != NULL, plang);
+        rc = paragraph_langs(c, d, r, npara, li, forced != NULL, mixed, plang);
+    wt_timings_lap(tm, WT_STAGE_LANGUAGE, &t0);
     if (!rc) {
         d->npara = npara;
         rc = analyze_paragraphs(c, d, plang, r);
     }
+    if (tm)
+        t0 = wt_timings_now();
     if (!rc)
         rc = wt_provenance_scan(d, lang_at(c, li)->prof,
                                 wt_langset_agencies(c->langs));
@@ -537,6 +555,7 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang,
         rc = scan_other_languages(c, d, plang, npara, li);
     if (!rc)
         rc = wt_provenance_own(d, wt_langset_agencies(c->langs));
+    wt_timings_lap(tm, WT_STAGE_CREDITS, &t0);
     wt_free(plang);
     wt_free(r);
     wt_header_release(&hdr);
@@ -546,7 +565,9 @@ static int read_document(wt_corpus *c, wt_document *d, const char *lang,
 static int analyze_document(wt_corpus *c, wt_document *d, const char *lang)
 {
     wt_header page = {0};
+    uint64_t t0 = c->opts.timings ? wt_timings_now() : 0;
     int rc = decode_document(c, d, &page);
+    wt_timings_lap(c->opts.timings, WT_STAGE_INPUT, &t0);
     if (rc)
         return rc;
     c->err[0] = '\0';
@@ -755,9 +776,11 @@ int wt_corpus_analyze(wt_corpus *c)
     c->analyzed = 1;
     const wt_analyze_job job = {c->docs,  c->ndocs, c->focus, &c->opts,
                                 c->langs, &c->idf,  &c->links};
+    uint64_t t0 = c->opts.timings ? wt_timings_now() : 0;
     int rc = wt_analyze_run(&job);
     if (!rc)
         rc = wt_pairscore_new(&c->pairscore, c->docs, c->ndocs, &c->idf);
+    wt_timings_lap(c->opts.timings, WT_STAGE_ANALYSIS, &t0);
     if (rc)
         return corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));
     return 0;

@@ -135,10 +135,13 @@ int wt_langid_detect(const UChar *u, int32_t len, wt_langid *out)
     }
     int tb = 0;
     wt_cld2_detect(s, n8, out->code, sizeof out->code, &out->percent,
-                   &out->reliable, &tb);
+                   &out->reliable, &tb, out->top);
     wt_free(s);
     if (!strcmp(out->code, "zh-Hant"))
         strcpy(out->code, "zh");
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(out->top[i], "zh-Hant"))
+            strcpy(out->top[i], "zh");
     if (!strcmp(out->code, "un") || out->percent < WT_CLD2_MIN_PERCENT) {
         snprintf(out->code, sizeof out->code, "%s", script_lang(out->script));
         out->by_script = 1;

@@ -18,6 +18,8 @@ typedef struct wt_langid {
     int by_script;      /* the code comes from the script alone */
     UScriptCode script; /* dominant script of the letters */
     size_t letters;     /* letters counted */
+    char top[3][16];    /* CLD2's three languages of the text, largest
+                           share first ("un" for none; "zh-Hant" as "zh") */
 } wt_langid;
 
 /*

@@ -10,7 +10,7 @@
 
 extern "C" void wt_cld2_detect(const char *utf8, int len, char *code,
                                size_t codelen, int *percent, int *reliable,
-                               int *text_bytes)
+                               int *text_bytes, char (*top)[16])
 {
     CLD2::Language l3[3];
     int p3[3] = {0, 0, 0};
@@ -24,6 +24,10 @@ extern "C" void wt_cld2_detect(const char *utf8, int len, char *code,
         std::snprintf(code, codelen, "un");
     else
         std::snprintf(code, codelen, "%s", CLD2::LanguageCode(l));
+    for (int i = 0; top && i < 3; i++)
+        std::snprintf(
+            top[i], sizeof top[i], "%s",
+            l3[i] == CLD2::UNKNOWN_LANGUAGE ? "un" : CLD2::LanguageCode(l3[i]));
     *percent = p3[0];
     *reliable = rel ? 1 : 0;
     *text_bytes = tb;

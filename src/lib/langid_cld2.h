@@ -14,9 +14,12 @@ extern "C" {
 
 /* The language of valid UTF-8 text.  Writes "un" into code when CLD2 does
  * not know; *percent is CLD2's share for it, *reliable its own verdict,
- * *text_bytes the bytes it looked at. */
+ * *text_bytes the bytes it looked at.  When top is not NULL, writes CLD2's
+ * three languages of the text, largest share first, into top[0], top[1]
+ * and top[2] (each codelen bytes; "un" for none). */
 void wt_cld2_detect(const char *utf8, int len, char *code, size_t codelen,
-                    int *percent, int *reliable, int *text_bytes);
+                    int *percent, int *reliable, int *text_bytes,
+                    char (*top)[16]);
 
 #ifdef __cplusplus
 }

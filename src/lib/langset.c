@@ -185,6 +185,19 @@ static int header_code(const wt_langset *ls, const char *h, char *out)
     return wt_lang_tag_code(h, out) && has_profile(ls, out);
 }
 
+/* Does CLD2's answer g for a whole text say that its paragraphs may be in
+ * other languages than code?  Yes unless CLD2 knew the language and named
+ * none but code among its three. */
+static int mixed_answer(const wt_langid *g, const char *code)
+{
+    if (g->by_script)
+        return 1;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(g->top[i], "un") && strcmp(g->top[i], code))
+            return 1;
+    return 0;
+}
+
 int wt_langset_choose(const wt_langset *ls, const char *forced,
                       const char *header, const UChar *u, int32_t len,
                       wt_lang_choice *out)
@@ -192,32 +205,43 @@ int wt_langset_choose(const wt_langset *ls, const char *forced,
     char hl[16];
     wt_langid g; /* code may point into it */
     memset(out, 0, sizeof *out);
-    const char *code = forced;
-    if (!code && header && header_code(ls, header, hl))
-        code = hl;
+    out->mixed = 1;
+    if (forced) {
+        snprintf(out->code, sizeof out->code, "%s", forced);
+        return 0;
+    }
+    const int rc = wt_langid_detect(u, len, &g);
+    if (rc)
+        return rc;
+    const char *code = header && header_code(ls, header, hl) ? hl : NULL;
     if (!code) {
-        const int rc = wt_langid_detect(u, len, &g);
-        if (rc)
-            return rc;
         code = usable(ls, g.code);
         out->percent = g.percent;
         out->reliable = g.reliable;
     }
     snprintf(out->code, sizeof out->code, "%s", code);
+    out->mixed = mixed_answer(&g, out->code);
     return 0;
 }
 
-int wt_langset_choose_para(wt_langset *ls, size_t doc, const UChar *u,
-                           int32_t len, size_t *out)
+int wt_langset_choose_para(wt_langset *ls, size_t doc, int mixed,
+                           const UChar *u, int32_t len, size_t *out)
 {
     *out = doc;
+    const wt_profile *dp = ls->v[doc].prof;
+    const UScriptCode want =
+        dp->script[0] ? wt_script_from_code(dp->script) : USCRIPT_INVALID_CODE;
+    /* The script is cheap to count; CLD2 is asked only where its answer
+     * can change the language (the rules below). */
+    size_t letters = 0;
+    const UScriptCode script = wt_dominant_script(u, len, &letters);
+    if (!letters || (wt_script_fits(want, script) &&
+                     (!mixed || letters < WT_PARA_LANG_MIN_LETTERS)))
+        return 0;
     wt_langid g;
     int rc = wt_langid_detect(u, len, &g);
     if (rc || !g.letters)
         return rc;
-    const wt_profile *dp = ls->v[doc].prof;
-    const UScriptCode want =
-        dp->script[0] ? wt_script_from_code(dp->script) : USCRIPT_INVALID_CODE;
     const char *code = NULL;
     if (!wt_script_fits(want, g.script))
         code = usable(ls, g.code);

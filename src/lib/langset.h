@@ -60,6 +60,10 @@ typedef struct wt_lang_choice {
     char code[16];
     int percent;  /* CLD2's share; 0 when given or guessed by script */
     int reliable; /* CLD2 called it reliable */
+    int mixed;    /* paragraphs may be in other languages than code: CLD2,
+                     run once on the whole text, named another language
+                     among its three, or could not tell; 1 when it was not
+                     run (a forced language) */
 } wt_lang_choice;
 
 /*
@@ -67,7 +71,7 @@ typedef struct wt_lang_choice {
  * NULL, else header ("Lang: EN-us" names the "en" profile; a language
  * without a profile is ignored) when not NULL, else identified (CLD2, then
  * the script; the generic profile when there is none for the answer).
- * Returns 0 or WT_E*.
+ * CLD2 runs once, unless the language is forced.  Returns 0 or WT_E*.
  */
 int wt_langset_choose(const wt_langset *ls, const char *forced,
                       const char *header, const UChar *u, int32_t len,
@@ -78,9 +82,12 @@ int wt_langset_choose(const wt_langset *ls, const char *forced,
  * doc: a paragraph in another script takes its own language (an English
  * paragraph in Korean text); in the same script only when CLD2 is sure and
  * the paragraph long, so that short paragraphs of a Spanish story are not
- * read as Portuguese.  *out is a context index, doc when nothing changes.
+ * read as Portuguese.  CLD2 runs on the paragraph only where that can
+ * change its language: another script, or a long paragraph of a document
+ * whose choice was mixed (wt_lang_choice.mixed).  *out is a context index,
+ * doc when nothing changes.
  */
-int wt_langset_choose_para(wt_langset *ls, size_t doc, const UChar *u,
-                           int32_t len, size_t *out);
+int wt_langset_choose_para(wt_langset *ls, size_t doc, int mixed,
+                           const UChar *u, int32_t len, size_t *out);
 
 #endif

@@ -171,8 +171,14 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
      * patterns, whose backtracking ("^.{20,}...{AGENCY}$") costs most on
      * long paragraphs. */
     const int short_enough = fl <= WT_BOILER_MAX_UNITS;
-    for (size_t i = 0; prof && short_enough && i < prof->nboiler && !kind;
-         i++) {
+    /* Only the patterns whose literals are in the text can match. */
+    uint64_t may[WT_PATTERNS_MAX / 64];
+    int rc = prof && short_enough ? wt_profile_screen(prof, 0, f, fl, may) : 0;
+    for (size_t i = 0;
+         prof && short_enough && !rc && i < prof->nboiler && !kind; i++) {
+        if (!wt_profile_may(may, i) ||
+            !wt_pattern_gate(&prof->boiler[i], f, fl))
+            continue;
         UErrorCode err = U_ZERO_ERROR;
         URegularExpression *re = prof->boiler[i].re;
         uregex_setText(re, f, fl, &err);
@@ -183,7 +189,7 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
     if (!kind && generic && is_short_label(f, fl))
         kind = WT_BOILER_LABEL;
     wt_free(f);
-    return kind;
+    return rc ? rc : kind;
 }
 
 int wt_parse_iso8601(const char *s, int64_t *out)

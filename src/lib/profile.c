@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "keys.h"
 #include "fileio.h"
+#include "prefilter.h"
 #include "wiretrace.h"
 
 #include <stdio.h>
@@ -319,14 +320,38 @@ static int kind_of(const char *name, size_t n, int credits)
     return -1;
 }
 
-static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
-                          size_t n, int credits, const char *agencies,
-                          const char *path, char *err, size_t errlen)
+/* The gate of pattern pat, compiled as re is (see wt_pattern). */
+static int compile_gate(const char *pat, uint32_t flags,
+                        URegularExpression **gate)
 {
-    size_t pos = 0, lineno = 0, len, cap = 0;
+    char *stripped = NULL;
+    int rc = wt_prefilter_strip_lookaround(pat, &stripped);
+    if (!rc && stripped) {
+        /* A gate that does not compile is no gate. */
+        rc = compile_regex(stripped, flags, gate);
+        if (rc == WT_EICU) {
+            *gate = NULL;
+            rc = 0;
+        }
+    }
+    wt_free(stripped);
+    return rc;
+}
+
+static int parse_patterns(wt_pattern **out, size_t *count, char ***srcs,
+                          const char *buf, size_t n, int credits,
+                          const char *agencies, const char *path, char *err,
+                          size_t errlen)
+{
+    size_t pos = 0, lineno = 0, len, cap = 0, scap = 0;
     const char *line;
     const uint32_t flags = credits ? 0 : UREGEX_CASE_INSENSITIVE;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        if (*count == WT_PATTERNS_MAX) {
+            snprintf(err, errlen, "%s:%zu: more than %d patterns", path, lineno,
+                     WT_PATTERNS_MAX);
+            return WT_ELANG;
+        }
         const char *tab = memchr(line, '\t', len);
         const int kind =
             tab ? kind_of(line, (size_t)(tab - line), credits) : -1;
@@ -340,7 +365,8 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
                                "caption, author");
             return WT_ELANG;
         }
-        if (wt_grow(out, &cap, *count + 1, sizeof **out))
+        if (wt_grow(out, &cap, *count + 1, sizeof **out) ||
+            wt_grow(srcs, &scap, *count + 1, sizeof **srcs))
             return WT_ENOMEM;
         char *pat =
             expand_macros(tab + 1, len - (size_t)(tab + 1 - line), agencies);
@@ -348,15 +374,17 @@ static int parse_patterns(wt_pattern **out, size_t *count, const char *buf,
             return WT_ENOMEM;
         wt_pattern *p = &(*out)[*count];
         p->kind = kind;
-        p->re = NULL;
+        p->re = p->gate = NULL;
+        (*srcs)[*count] = pat;
+        ++*count;
         int rc = compile_regex(pat, flags, &p->re);
-        wt_free(pat);
         if (rc == WT_EICU)
             snprintf(err, errlen, "%s:%zu: invalid regular expression", path,
                      lineno);
+        if (!rc)
+            rc = compile_gate(pat, flags, &p->gate);
         if (rc)
             return rc;
-        ++*count;
     }
     return 0;
 }
@@ -368,7 +396,7 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
         "profile.txt", "stopwords.txt", "numbers.txt", "boilerplate.txt",
         "credits.txt", "suffixes.txt",  "variants.txt"};
     enum { NFILES = sizeof files / sizeof *files };
-    char *buf[NFILES] = {0};
+    char *buf[NFILES] = {0}, **bsrc = NULL, **csrc = NULL;
     size_t len[NFILES] = {0};
     int rc = 0;
     wt_profile *p = wt_calloc(1, sizeof *p);
@@ -390,16 +418,28 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     if ((rc = parse_variants(p, buf[6], len[6], path, err, errlen)))
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[3]);
-    rc = parse_patterns(&p->boiler, &p->nboiler, buf[3], len[3], 0, agencies,
-                        path, err, errlen);
+    rc = parse_patterns(&p->boiler, &p->nboiler, &bsrc, buf[3], len[3], 0,
+                        agencies, path, err, errlen);
     if (rc)
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[4]);
-    rc = parse_patterns(&p->credit, &p->ncredit, buf[4], len[4], 1, agencies,
-                        path, err, errlen);
+    rc = parse_patterns(&p->credit, &p->ncredit, &csrc, buf[4], len[4], 1,
+                        agencies, path, err, errlen);
+    if (!rc)
+        rc = wt_prefilter_new(&p->boiler_pf, (const char *const *)bsrc,
+                              p->nboiler);
+    if (!rc)
+        rc = wt_prefilter_new(&p->credit_pf, (const char *const *)csrc,
+                              p->ncredit);
 out:
     for (int i = 0; i < NFILES; i++)
         wt_free(buf[i]);
+    for (size_t i = 0; i < p->nboiler; i++)
+        wt_free(bsrc[i]);
+    for (size_t i = 0; i < p->ncredit; i++)
+        wt_free(csrc[i]);
+    wt_free(bsrc);
+    wt_free(csrc);
     if (rc == WT_ELANG && !err[0])
         snprintf(err, errlen, "%s/%s/profile.txt: bad value", lang_dir, code);
     if (rc) {
@@ -414,10 +454,16 @@ void wt_profile_free(wt_profile *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->nboiler; i++)
+    for (size_t i = 0; i < p->nboiler; i++) {
         uregex_close(p->boiler[i].re);
-    for (size_t i = 0; i < p->ncredit; i++)
+        uregex_close(p->boiler[i].gate);
+    }
+    for (size_t i = 0; i < p->ncredit; i++) {
         uregex_close(p->credit[i].re);
+        uregex_close(p->credit[i].gate);
+    }
+    wt_prefilter_free(p->boiler_pf);
+    wt_prefilter_free(p->credit_pf);
     wt_free(p->boiler);
     wt_free(p->credit);
     wt_free(p->stop);
@@ -435,6 +481,28 @@ void wt_profile_free(wt_profile *p)
     wt_free(p->name);
     wt_free(p->stemmer);
     wt_free(p);
+}
+
+int wt_profile_screen(const wt_profile *p, int credits, const UChar *u,
+                      int32_t len, uint64_t *may)
+{
+    const wt_prefilter *pf = credits ? p->credit_pf : p->boiler_pf;
+    if (!pf) {
+        memset(may, 0xFF, WT_PATTERNS_MAX / 8);
+        return 0;
+    }
+    return wt_prefilter_run(pf, u, len, may);
+}
+
+int wt_pattern_gate(const wt_pattern *p, const UChar *u, int32_t len)
+{
+    if (!p->gate)
+        return 1;
+    UErrorCode err = U_ZERO_ERROR;
+    uregex_setText(p->gate, u, len, &err);
+    const int found = U_SUCCESS(err) && uregex_find(p->gate, 0, &err);
+    uregex_setText(p->gate, u"", 0, &err); /* drop the pointer to u */
+    return found || U_FAILURE(err);
 }
 
 int wt_profile_is_stop(const wt_profile *p, uint64_t h)

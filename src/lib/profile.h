@@ -20,7 +20,12 @@ typedef struct wt_pattern {
     int kind; /* wt_boiler for boilerplate, wt_credit_kind (wiretrace.h)
                  for credits */
     URegularExpression *re;
+    /* re without its lookarounds (wt_prefilter_strip_lookaround), tried
+     * first: where it finds nothing, re cannot either.  NULL when none. */
+    URegularExpression *gate;
 } wt_pattern;
+
+struct wt_prefilter;
 
 /* What a number word does next to other numbers (numbers.txt column 3). */
 enum {
@@ -58,6 +63,9 @@ typedef struct wt_profile {
     size_t nboiler;
     wt_pattern *credit;
     size_t ncredit;
+    /* Which boilerplate and credit patterns can match a text: see
+     * wt_profile_screen(). */
+    struct wt_prefilter *boiler_pf, *credit_pf;
     wt_number_word *numbers; /* sorted by hash */
     size_t nnumbers;
     char script[16];   /* ISO 15924 code of the main script */
@@ -85,6 +93,29 @@ typedef struct wt_profile {
 int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
                     const char *agencies, char *err, size_t errlen);
 void wt_profile_free(wt_profile *p);
+
+/* Patterns one file of boilerplate or credit patterns holds at most. */
+#define WT_PATTERNS_MAX 256
+
+/*
+ * Which of the profile's credit patterns (credits = 1) or boilerplate
+ * patterns (0) can match somewhere in u[0..len): bit i of may
+ * (WT_PATTERNS_MAX / 64 words) is cleared for pattern i when a literal
+ * every match of it contains is missing from the text (prefilter.h), so
+ * it need not run.  Returns 0 or WT_ENOMEM.
+ */
+int wt_profile_screen(const wt_profile *p, int credits, const UChar *u,
+                      int32_t len, uint64_t *may);
+
+/* Is bit i of a wt_profile_screen() answer set? */
+static inline int wt_profile_may(const uint64_t *may, size_t i)
+{
+    return (int)((may[i / 64] >> (i % 64)) & 1);
+}
+
+/* 0 when pattern p cannot match in u[0..len) by its gate (the pattern
+ * without lookarounds found nothing), else 1: then run p->re. */
+int wt_pattern_gate(const wt_pattern *p, const UChar *u, int32_t len);
 
 /* The agencies and photo services of lang/agencies.txt: every name and
  * alias, with the index of its canonical name. */

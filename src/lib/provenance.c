@@ -141,13 +141,15 @@ static int add_match(wt_document *d, URegularExpression *re, int32_t base,
     return rc;
 }
 
-/* The photo credits of the text set on the profile's photo patterns. */
+/* The photo credits of the text set on the profile's photo patterns;
+ * may: which patterns can match (wt_profile_screen). */
 static void find_photos(const wt_profile *prof, const UChar *u, int32_t n,
-                        photo_ranges *ph)
+                        const uint64_t *may, photo_ranges *ph)
 {
     ph->n = 0;
     for (size_t i = 0; i < prof->ncredit; i++) {
-        if (prof->credit[i].kind != WT_CREDIT_PHOTO)
+        if (prof->credit[i].kind != WT_CREDIT_PHOTO ||
+            !wt_profile_may(may, i) || !wt_pattern_gate(&prof->credit[i], u, n))
             continue;
         UErrorCode err = U_ZERO_ERROR;
         URegularExpression *re = prof->credit[i].re;
@@ -204,14 +206,20 @@ int wt_provenance_scan(wt_document *d, const wt_profile *prof,
 {
     int rc = 0;
     photo_ranges ph;
+    uint64_t may[WT_PATTERNS_MAX / 64];
     for (size_t p = 0; p < d->npara && !rc; p++) {
         if (photo_caption(d, p))
             continue;
         const int32_t s = wt_text_index_at(&d->text, d->paras[p].pub.start);
         const int32_t e = wt_text_index_at(&d->text, d->paras[p].pub.end);
-        find_photos(prof, d->text.u + s, e - s, &ph);
+        /* Only the patterns whose literals are in the text can match. */
+        if ((rc = wt_profile_screen(prof, 1, d->text.u + s, e - s, may)))
+            break;
+        find_photos(prof, d->text.u + s, e - s, may, &ph);
         for (size_t i = 0; i < prof->ncredit && !rc; i++) {
-            if (prof->credit[i].kind == WT_CREDIT_PHOTO)
+            if (prof->credit[i].kind == WT_CREDIT_PHOTO ||
+                !wt_profile_may(may, i) ||
+                !wt_pattern_gate(&prof->credit[i], d->text.u + s, e - s))
                 continue;
             UErrorCode err = U_ZERO_ERROR;
             URegularExpression *re = prof->credit[i].re;

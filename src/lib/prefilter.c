@@ -1,0 +1,1067 @@
+/*
+ * prefilter.c - literal prefilter for a set of regular expressions.
+ *
+ * The literals a match must contain are computed over the pattern's syntax
+ * tree the way Russ Cox's Code Search does ("Regular Expression Matching
+ * with a Trigram Index", 2012), with whole strings instead of trigrams:
+ * each node has either its exact set (it matches one of these strings) or
+ * clauses (every match contains one string of each).  Concatenation takes
+ * the cross product of exact sets while it stays small, alternation their
+ * union; a class, "." or an optional part knows nothing.  Zero-width
+ * assertions match the empty string.  Anything this parser does not know
+ * makes the whole pattern pass always, which is never wrong.
+ *
+ * The strings are found with Aho-Corasick (Aho and Corasick 1975) over the
+ * UTF-16 units of the fully case-folded text; both sides are folded alike,
+ * so "Reuters", "REUTERS" and a case-insensitive "reuters" all count.
+ */
+#include "prefilter.h"
+#include "alloc.h"
+#include "wiretrace.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+enum {
+    MAX_SET = 1024,    /* strings of an exact set */
+    MAX_CLAUSE = 4096, /* strings of one clause */
+    MAX_LEN = 64,      /* UTF-16 units of one string */
+    MAX_CL = 3,        /* clauses kept per node */
+    MAX_DEPTH = 200,   /* group nesting */
+    FOLD_STACK = 1024  /* folded units kept on the stack */
+};
+
+/* ---- string sets ---- */
+
+typedef struct ustr {
+    UChar *s;
+    int32_t n;
+} ustr;
+
+typedef struct sset {
+    ustr *v;
+    size_t n;
+} sset;
+
+static void sset_free(sset *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        wt_free(s->v[i].s);
+    wt_free(s->v);
+    wt_free(s);
+}
+
+static sset *sset_new(size_t n)
+{
+    sset *s = wt_calloc(1, sizeof *s);
+    if (s && n && !(s->v = wt_calloc(n, sizeof *s->v))) {
+        wt_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Appends a copy of a[0..an) + b[0..bn) to s (room reserved). */
+static int sset_put(sset *s, const UChar *a, int32_t an, const UChar *b,
+                    int32_t bn)
+{
+    UChar *t = wt_malloc(((size_t)(an + bn) + 1) * sizeof *t);
+    if (!t)
+        return WT_ENOMEM;
+    if (an)
+        memcpy(t, a, (size_t)an * sizeof *t);
+    if (bn)
+        memcpy(t + an, b, (size_t)bn * sizeof *t);
+    s->v[s->n++] = (ustr){t, an + bn};
+    return 0;
+}
+
+/* {a b : a in x, b in y}, or NULL with *rc 0 when too large. */
+static sset *sset_cross(const sset *x, const sset *y, int *rc)
+{
+    *rc = 0;
+    if (x->n * y->n > MAX_SET)
+        return NULL;
+    for (size_t i = 0; i < x->n; i++)
+        for (size_t j = 0; j < y->n; j++)
+            if (x->v[i].n + y->v[j].n > MAX_LEN)
+                return NULL;
+    sset *s = sset_new(x->n * y->n);
+    if (!s) {
+        *rc = WT_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < x->n && !*rc; i++)
+        for (size_t j = 0; j < y->n && !*rc; j++)
+            *rc = sset_put(s, x->v[i].s, x->v[i].n, y->v[j].s, y->v[j].n);
+    if (*rc) {
+        sset_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* x and y together (both freed), or NULL with *rc 0 above max strings. */
+static sset *sset_union(sset *x, sset *y, size_t max, int *rc)
+{
+    *rc = 0;
+    sset *s = NULL;
+    if (x->n + y->n <= max) {
+        s = sset_new(x->n + y->n);
+        if (s) {
+            memcpy(s->v, x->v, x->n * sizeof *s->v);
+            memcpy(s->v + x->n, y->v, y->n * sizeof *s->v);
+            s->n = x->n + y->n;
+            x->n = y->n = 0;
+        } else {
+            *rc = WT_ENOMEM;
+        }
+    }
+    sset_free(x);
+    sset_free(y);
+    return s;
+}
+
+/* The set of the one string u[0..n). */
+static sset *sset_one(const UChar *u, int32_t n)
+{
+    sset *s = sset_new(1);
+    if (s && sset_put(s, u, n, NULL, 0)) {
+        sset_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Shortest string: how selective a clause is. */
+static int32_t sset_score(const sset *s)
+{
+    int32_t m = MAX_LEN + 1;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].n < m)
+            m = s->v[i].n;
+    return s->n ? m : 0;
+}
+
+/* ---- what a node of the pattern needs ---- */
+
+typedef struct info {
+    sset *exact; /* the node matches one of these; NULL when not known */
+    sset *cl[MAX_CL];
+    size_t ncl;
+} info;
+
+static void info_free(info *x)
+{
+    sset_free(x->exact);
+    for (size_t i = 0; i < x->ncl; i++)
+        sset_free(x->cl[i]);
+    memset(x, 0, sizeof *x);
+}
+
+/* Adds clause c (taken), keeping the MAX_CL most selective; a clause that
+ * allows the empty string says nothing. */
+static void add_clause(info *x, sset *c)
+{
+    if (!c)
+        return;
+    const int32_t sc = sset_score(c);
+    if (sc == 0) {
+        sset_free(c);
+        return;
+    }
+    if (x->ncl < MAX_CL) {
+        x->cl[x->ncl++] = c;
+        return;
+    }
+    size_t worst = 0;
+    for (size_t i = 1; i < x->ncl; i++)
+        if (sset_score(x->cl[i]) < sset_score(x->cl[worst]))
+            worst = i;
+    if (sset_score(x->cl[worst]) < sc) {
+        sset_free(x->cl[worst]);
+        x->cl[worst] = c;
+    } else {
+        sset_free(c);
+    }
+}
+
+/* The exact set as a clause: the node is no longer known exactly. */
+static void forget_exact(info *x)
+{
+    sset *e = x->exact;
+    x->exact = NULL;
+    add_clause(x, e);
+}
+
+/* A concatenation in the making: clauses so far, and the exact set of the
+ * run of exactly known parts since the last unknown one. */
+typedef struct seq {
+    info acc;   /* clauses; acc.exact unused */
+    sset *run;  /* exact set of the current run */
+    int broken; /* a part was not known exactly */
+} seq;
+
+static int seq_init(seq *q)
+{
+    memset(q, 0, sizeof *q);
+    return (q->run = sset_one(NULL, 0)) ? 0 : WT_ENOMEM;
+}
+
+/* Appends part b (consumed). */
+static int seq_add(seq *q, info *b)
+{
+    int rc = 0;
+    for (size_t i = 0; i < b->ncl; i++)
+        add_clause(&q->acc, b->cl[i]);
+    b->ncl = 0;
+    if (!b->exact) {
+        q->broken = 1;
+        add_clause(&q->acc, q->run);
+        return (q->run = sset_one(NULL, 0)) ? 0 : WT_ENOMEM;
+    }
+    sset *x = sset_cross(q->run, b->exact, &rc);
+    if (x) {
+        sset_free(q->run);
+        q->run = x;
+    } else if (!rc) {
+        /* Too many strings: the run so far is one clause, b starts the
+         * next run. */
+        q->broken = 1;
+        add_clause(&q->acc, q->run);
+        q->run = b->exact;
+        b->exact = NULL;
+    }
+    return rc;
+}
+
+/* The concatenation's info into out; q is consumed. */
+static void seq_end(seq *q, info *out)
+{
+    *out = q->acc;
+    if (q->broken)
+        add_clause(out, q->run);
+    else
+        out->exact = q->run;
+    q->run = NULL;
+}
+
+/* The one clause that best stands for x (taken from it), or NULL. */
+static sset *take_best(info *x)
+{
+    if (x->exact) {
+        sset *e = x->exact;
+        x->exact = NULL;
+        if (sset_score(e) == 0) {
+            sset_free(e);
+            return NULL;
+        }
+        return e;
+    }
+    size_t best = 0;
+    for (size_t i = 1; i < x->ncl; i++)
+        if (sset_score(x->cl[i]) > sset_score(x->cl[best]))
+            best = i;
+    if (!x->ncl)
+        return NULL;
+    sset *c = x->cl[best];
+    x->cl[best] = x->cl[--x->ncl];
+    return c;
+}
+
+/* a or b, into a; b is consumed. */
+static int info_alt(info *a, info *b)
+{
+    int rc = 0;
+    if (a->exact && b->exact) {
+        sset *u = sset_union(a->exact, b->exact, MAX_SET, &rc);
+        a->exact = b->exact = NULL;
+        info_free(a);
+        info_free(b);
+        a->exact = u;
+        return rc;
+    }
+    sset *x = take_best(a), *y = take_best(b);
+    info_free(a);
+    info_free(b);
+    if (x && y)
+        add_clause(a, sset_union(x, y, MAX_CLAUSE, &rc));
+    else {
+        sset_free(x);
+        sset_free(y);
+    }
+    return rc;
+}
+
+/* x repeated min..max times (max < 0: no bound). */
+static int info_repeat(info *x, long min, long max)
+{
+    if (min == 1 && max == 1)
+        return 0;
+    if (min == 0) {
+        int rc = 0;
+        sset *e = NULL;
+        if (max == 1 && x->exact && x->exact->n < MAX_SET) {
+            sset *empty = sset_one(NULL, 0);
+            if (!empty)
+                rc = WT_ENOMEM;
+            else
+                e = sset_union(x->exact, empty, MAX_SET, &rc);
+            x->exact = NULL;
+        }
+        info_free(x);
+        x->exact = e;
+        return rc;
+    }
+    forget_exact(x);
+    return 0;
+}
+
+/* ---- the parser ---- */
+
+typedef struct parser {
+    const UChar32 *p;
+    size_t i, n;
+    int bad;     /* syntax this parser does not know */
+    int depth;   /* group nesting */
+    int in_look; /* lookarounds open */
+    /* For wt_prefilter_strip_lookaround: top-level lookaround spans. */
+    int no_strip;
+    size_t (*cut)[2];
+    size_t ncut, cutcap;
+} parser;
+
+static int peek(const parser *ps, size_t k)
+{
+    return ps->i + k < ps->n ? ps->p[ps->i + k] : -1;
+}
+
+static int parse_alt(parser *ps, info *out);
+
+static int set_empty(info *x)
+{
+    return (x->exact = sset_one(NULL, 0)) ? 0 : WT_ENOMEM;
+}
+
+static int set_char(info *x, UChar32 c)
+{
+    UChar u[2];
+    int32_t n = 0;
+    U16_APPEND_UNSAFE(u, n, c);
+    return (x->exact = sset_one(u, n)) ? 0 : WT_ENOMEM;
+}
+
+/* "[...]": only a short list of plain characters is known exactly
+ * ("[Tt]", "[.!?]"); anything else (ranges, negation, escapes, nested
+ * sets, properties) is a class. */
+static int parse_set(parser *ps, info *x)
+{
+    const size_t start = ++ps->i; /* after the '[' */
+    int depth = 0, plain = 1;
+    /* "[]...]" and "[^]...]": a leading ']' may be a member. */
+    if (peek(ps, 0) == ']' || (peek(ps, 0) == '^' && peek(ps, 1) == ']')) {
+        ps->bad = 1;
+        return 0;
+    }
+    for (; ps->i < ps->n; ps->i++) {
+        const UChar32 c = ps->p[ps->i];
+        if (c == '\\') {
+            ps->i++;
+            plain = 0;
+        } else if (c == '[') {
+            depth++;
+            plain = 0;
+        } else if (c == ']' && !depth) {
+            break;
+        } else if (c == ']') {
+            depth--;
+        } else if (c == '^' || c == '-' || c == '&') {
+            plain = 0;
+        }
+    }
+    if (ps->i >= ps->n) {
+        ps->bad = 1;
+        return 0;
+    }
+    const size_t end = ps->i++;
+    if (!plain || end == start || end - start > 8)
+        return 0;
+    sset *s = sset_new(end - start);
+    if (!s)
+        return WT_ENOMEM;
+    for (size_t k = start; k < end; k++) {
+        UChar u[2];
+        int32_t n = 0;
+        U16_APPEND_UNSAFE(u, n, ps->p[k]);
+        if (sset_put(s, u, n, NULL, 0)) {
+            sset_free(s);
+            return WT_ENOMEM;
+        }
+    }
+    x->exact = s;
+    return 0;
+}
+
+/* Reads hex digits up to max of them, or within {...} when braced. */
+static UChar32 read_hex(parser *ps, int max)
+{
+    UChar32 v = 0;
+    int braced = peek(ps, 0) == '{', k = 0;
+    if (braced)
+        ps->i++;
+    for (; ps->i < ps->n && (braced || k < max); k++, ps->i++) {
+        const int c = ps->p[ps->i], d = u_digit(c, 16);
+        if (braced && c == '}') {
+            ps->i++;
+            return k ? v : -1;
+        }
+        if (d < 0 || c > 0x7F)
+            return braced || k == 0 ? -1 : v;
+        v = v * 16 + d;
+    }
+    return braced || k < max || v > 0x10FFFF ? -1 : v;
+}
+
+/* After a backslash. */
+static int parse_escape(parser *ps, info *x)
+{
+    const int c = peek(ps, 0);
+    if (c < 0) {
+        ps->bad = 1;
+        return 0;
+    }
+    ps->i++;
+    switch (c) {
+    case 'Q': {
+        seq q;
+        int rc = seq_init(&q);
+        while (!rc && ps->i < ps->n &&
+               !(ps->p[ps->i] == '\\' && peek(ps, 1) == 'E')) {
+            info one = {0};
+            rc = set_char(&one, ps->p[ps->i++]);
+            if (!rc)
+                rc = seq_add(&q, &one);
+            info_free(&one);
+        }
+        seq_end(&q, x);
+        ps->i = ps->i < ps->n ? ps->i + 2 : ps->i;
+        return rc;
+    }
+    case 'b':
+    case 'B':
+    case 'A':
+    case 'Z':
+    case 'z':
+    case 'G': return set_empty(x);
+    case 'p':
+    case 'P':
+    case 'N':
+        if (peek(ps, 0) == '{') {
+            while (ps->i < ps->n && ps->p[ps->i] != '}')
+                ps->i++;
+            ps->i++;
+        } else if (c == 'N') {
+            ps->bad = 1;
+        } else {
+            ps->i++;
+        }
+        return 0;
+    case 's':
+    case 'S':
+    case 'd':
+    case 'D':
+    case 'w':
+    case 'W':
+    case 'h':
+    case 'H':
+    case 'v':
+    case 'V':
+    case 'R':
+    case 'X': return 0;
+    case 't': return set_char(x, '\t');
+    case 'n': return set_char(x, '\n');
+    case 'r': return set_char(x, '\r');
+    case 'f': return set_char(x, '\f');
+    case 'a': return set_char(x, 0x07);
+    case 'e': return set_char(x, 0x1B);
+    case 'x':
+    case 'u':
+    case 'U': {
+        const UChar32 v = read_hex(ps, c == 'x' ? 2 : c == 'u' ? 4 : 8);
+        if (v < 0) {
+            ps->bad = 1;
+            return 0;
+        }
+        return set_char(x, v);
+    }
+    default:
+        if (c < 0x80 && (u_isalnum(c) || c == '_')) {
+            /* Back-references and what this parser does not know. */
+            ps->bad = 1;
+            return 0;
+        }
+        return set_char(x, c);
+    }
+}
+
+/* "(?flags)" or "(?flags:": after "(?". Returns 1 for a group, 0 for a
+ * bare flag setting, -1 when unknown. */
+static int parse_flags(parser *ps)
+{
+    while (ps->i < ps->n) {
+        const UChar32 c = ps->p[ps->i++];
+        if (c == ':')
+            return 1;
+        if (c == ')')
+            return 0;
+        /* Free spacing (x) would make white space and '#' syntax. */
+        if (c != 'i' && c != 'm' && c != 's' && c != 'w' && c != '-')
+            return -1;
+    }
+    return -1;
+}
+
+static int parse_group(parser *ps, info *x)
+{
+    int look = 0;
+    const size_t open = ps->i - 1;
+    if (peek(ps, 0) == '?') {
+        ps->i++;
+        const int c = peek(ps, 0);
+        if (c == '=' || c == '!') {
+            look = 1;
+            ps->i++;
+        } else if (c == '<' && (peek(ps, 1) == '=' || peek(ps, 1) == '!')) {
+            look = 1;
+            ps->i += 2;
+        } else if (c == '>') {
+            ps->no_strip = 1;
+            ps->i++;
+        } else if (c == '<') {
+            while (ps->i < ps->n && ps->p[ps->i] != '>')
+                ps->i++;
+            ps->i++;
+        } else {
+            const int g = parse_flags(ps);
+            if (g < 0) {
+                ps->bad = 1;
+                return 0;
+            }
+            if (g == 0)
+                return set_empty(x);
+        }
+    }
+    if (++ps->depth > MAX_DEPTH) {
+        ps->bad = 1;
+        return 0;
+    }
+    info inner = {0};
+    ps->in_look += look;
+    int rc = parse_alt(ps, &inner);
+    ps->in_look -= look;
+    ps->depth--;
+    if (!rc && peek(ps, 0) != ')')
+        ps->bad = 1;
+    ps->i++;
+    if (!rc && look) {
+        /* Zero width: the assertion matches the empty string. */
+        info_free(&inner);
+        if (ps->in_look == 0 &&
+            !wt_grow(&ps->cut, &ps->cutcap, ps->ncut + 1, sizeof *ps->cut)) {
+            ps->cut[ps->ncut][0] = open;
+            ps->cut[ps->ncut++][1] = ps->i;
+        } else if (ps->in_look == 0) {
+            rc = WT_ENOMEM;
+        }
+        return rc ? rc : set_empty(x);
+    }
+    *x = inner;
+    return rc;
+}
+
+static int parse_atom(parser *ps, info *x)
+{
+    const UChar32 c = ps->p[ps->i++];
+    switch (c) {
+    case '(': return parse_group(ps, x);
+    case '[': ps->i--; return parse_set(ps, x);
+    case '\\': return parse_escape(ps, x);
+    case '^':
+    case '$': return set_empty(x);
+    case '.': return 0;
+    case '*':
+    case '+':
+    case '?':
+    case '{':
+    case '#': ps->bad = 1; return 0;
+    default: return set_char(x, c);
+    }
+}
+
+/* A count of "{m,n}"; -1 when none is there. */
+static long read_count(parser *ps)
+{
+    long v = -1;
+    while (ps->i < ps->n && ps->p[ps->i] >= '0' && ps->p[ps->i] <= '9') {
+        v = (v < 0 ? 0 : v) * 10 + (ps->p[ps->i++] - '0');
+        if (v > 100000)
+            v = 100000;
+    }
+    return v;
+}
+
+/* The quantifiers after an atom, applied to x. */
+static int parse_quant(parser *ps, info *x)
+{
+    for (;;) {
+        const int c = peek(ps, 0);
+        long min, max;
+        if (c == '*' || c == '+' || c == '?') {
+            ps->i++;
+            min = c == '+';
+            max = c == '?' ? 1 : -1;
+        } else if (c == '{') {
+            ps->i++;
+            min = read_count(ps);
+            max = min;
+            if (peek(ps, 0) == ',') {
+                ps->i++;
+                max = read_count(ps);
+            }
+            if (min < 0 || peek(ps, 0) != '}') {
+                ps->bad = 1;
+                return 0;
+            }
+            ps->i++;
+        } else {
+            return 0;
+        }
+        if (peek(ps, 0) == '?')
+            ps->i++;
+        else if (peek(ps, 0) == '+') {
+            ps->i++;
+            ps->no_strip = 1;
+        }
+        const int rc = info_repeat(x, min, max);
+        if (rc)
+            return rc;
+    }
+}
+
+static int parse_concat(parser *ps, info *out)
+{
+    seq q;
+    int rc = seq_init(&q);
+    while (!rc && !ps->bad && ps->i < ps->n && peek(ps, 0) != '|' &&
+           peek(ps, 0) != ')') {
+        info a = {0};
+        rc = parse_atom(ps, &a);
+        if (!rc)
+            rc = parse_quant(ps, &a);
+        if (!rc)
+            rc = seq_add(&q, &a);
+        info_free(&a);
+    }
+    seq_end(&q, out);
+    return rc;
+}
+
+static int parse_alt(parser *ps, info *out)
+{
+    int rc = parse_concat(ps, out);
+    while (!rc && !ps->bad && peek(ps, 0) == '|') {
+        ps->i++;
+        info b = {0};
+        rc = parse_concat(ps, &b);
+        if (!rc)
+            rc = info_alt(out, &b);
+        info_free(&b);
+    }
+    return rc;
+}
+
+/* UTF-8 to code points (*out, wt_free it). */
+static int to_points(const char *s, UChar32 **out, size_t *n)
+{
+    const int32_t len = (int32_t)strlen(s);
+    UChar32 *p = wt_malloc(((size_t)len + 1) * sizeof *p);
+    if (!p)
+        return WT_ENOMEM;
+    size_t k = 0;
+    for (int32_t i = 0; i < len;) {
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        p[k++] = c < 0 ? 0xFFFD : c;
+    }
+    *out = p;
+    *n = k;
+    return 0;
+}
+
+/* Parses pat; on success *x holds what it needs (nothing when unknown). */
+static int analyze(const char *pat, info *x, parser *ps)
+{
+    UChar32 *p = NULL;
+    memset(ps, 0, sizeof *ps);
+    int rc = to_points(pat, &p, &ps->n);
+    if (rc)
+        return rc;
+    ps->p = p;
+    rc = parse_alt(ps, x);
+    if (!rc && ps->i < ps->n)
+        ps->bad = 1; /* an unbalanced ')' */
+    if (!rc && ps->bad)
+        info_free(x);
+    if (!rc)
+        forget_exact(x);
+    wt_free(p);
+    ps->p = NULL;
+    return rc;
+}
+
+/* ---- Aho-Corasick ---- */
+
+typedef struct edge {
+    UChar unit;
+    uint32_t to;
+} edge;
+
+struct wt_prefilter {
+    size_t npat;
+    uint32_t *pat_cl; /* clauses of pattern i: pat_cl[i] .. pat_cl[i+1] */
+    size_t ncl;
+    /* The automaton: state 0 is the root. */
+    uint32_t nstates;
+    uint32_t *edge_at; /* edges of state s: edge_at[s] .. edge_at[s+1] */
+    edge *edges;
+    uint32_t root_ascii[128];
+    uint32_t *fail, *dict; /* dict: nearest state on the fail chain with
+                              output, 0 when none */
+    uint32_t *out_at;      /* output clauses of s: out_at[s] .. out_at[s+1] */
+    uint32_t *outs;
+};
+
+/* The trie while it is built: children as sibling lists. */
+typedef struct tnode {
+    uint32_t child, sibling;
+    UChar unit;
+} tnode;
+
+typedef struct tout {
+    uint32_t state, clause;
+} tout;
+
+typedef struct builder {
+    tnode *t;
+    size_t nt, tcap;
+    tout *o;
+    size_t no, ocap;
+} builder;
+
+static int trie_add(builder *b, const UChar *u, int32_t n, uint32_t clause)
+{
+    uint32_t s = 0;
+    for (int32_t i = 0; i < n; i++) {
+        uint32_t c = b->t[s].child;
+        while (c && b->t[c].unit != u[i])
+            c = b->t[c].sibling;
+        if (!c) {
+            if (wt_grow(&b->t, &b->tcap, b->nt + 1, sizeof *b->t))
+                return WT_ENOMEM;
+            c = (uint32_t)b->nt++;
+            b->t[c] = (tnode){0, b->t[s].child, u[i]};
+            b->t[s].child = c;
+        }
+        s = c;
+    }
+    if (wt_grow(&b->o, &b->ocap, b->no + 1, sizeof *b->o))
+        return WT_ENOMEM;
+    b->o[b->no++] = (tout){s, clause};
+    return 0;
+}
+
+/* The full case folding of u[0..n) into buf (cap units) or, when longer,
+ * a new buffer.  *rc: 0, WT_ENOMEM, or WT_EICU. */
+static UChar *fold(const UChar *u, int32_t n, UChar *buf, int32_t cap,
+                   int32_t *out_n, int *rc)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t len = u_strFoldCase(buf, cap, u, n, U_FOLD_CASE_DEFAULT, &err);
+    UChar *f = buf;
+    *rc = 0;
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+        if (!(f = wt_malloc(((size_t)len + 1) * sizeof *f))) {
+            *rc = WT_ENOMEM;
+            return NULL;
+        }
+        err = U_ZERO_ERROR;
+        len = u_strFoldCase(f, len + 1, u, n, U_FOLD_CASE_DEFAULT, &err);
+    }
+    if (U_FAILURE(err)) {
+        if (f != buf)
+            wt_free(f);
+        *rc = WT_EICU;
+        return NULL;
+    }
+    *out_n = len;
+    return f;
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+    const edge *x = a, *y = b;
+    return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+static int cmp_tout(const void *a, const void *b)
+{
+    const tout *x = a, *y = b;
+    if (x->state != y->state)
+        return x->state < y->state ? -1 : 1;
+    return (x->clause > y->clause) - (x->clause < y->clause);
+}
+
+static uint32_t step(const wt_prefilter *pf, uint32_t s, UChar c)
+{
+    if (s == 0)
+        return c < 128 ? pf->root_ascii[c] : 0;
+    size_t lo = pf->edge_at[s], hi = pf->edge_at[s + 1];
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (pf->edges[mid].unit < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < pf->edge_at[s + 1] && pf->edges[lo].unit == c ? pf->edges[lo].to
+                                                              : 0;
+}
+
+/* Root edges above ASCII live in the edge list too. */
+static uint32_t step_root(const wt_prefilter *pf, UChar c)
+{
+    if (c < 128)
+        return pf->root_ascii[c];
+    size_t lo = pf->edge_at[0], hi = pf->edge_at[1];
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (pf->edges[mid].unit < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < pf->edge_at[1] && pf->edges[lo].unit == c ? pf->edges[lo].to
+                                                          : 0;
+}
+
+static uint32_t next_state(const wt_prefilter *pf, uint32_t s, UChar c)
+{
+    for (;;) {
+        const uint32_t t = s ? step(pf, s, c) : step_root(pf, c);
+        if (t || !s)
+            return t;
+        s = pf->fail[s];
+    }
+}
+
+/* Edges as sorted arrays, then fail and dictionary links breadth first. */
+static int freeze(wt_prefilter *pf, builder *b)
+{
+    const size_t n = b->nt;
+    pf->nstates = (uint32_t)n;
+    pf->edge_at = wt_calloc(n + 1, sizeof *pf->edge_at);
+    pf->edges = wt_malloc((n ? n : 1) * sizeof *pf->edges);
+    pf->fail = wt_calloc(n, sizeof *pf->fail);
+    pf->dict = wt_calloc(n, sizeof *pf->dict);
+    pf->out_at = wt_calloc(n + 1, sizeof *pf->out_at);
+    pf->outs = wt_malloc((b->no ? b->no : 1) * sizeof *pf->outs);
+    uint32_t *queue = wt_malloc(n * sizeof *queue);
+    if (!pf->edge_at || !pf->edges || !pf->fail || !pf->dict || !pf->out_at ||
+        !pf->outs || !queue) {
+        wt_free(queue);
+        return WT_ENOMEM;
+    }
+    size_t ne = 0;
+    for (size_t s = 0; s < n; s++) {
+        pf->edge_at[s] = (uint32_t)ne;
+        for (uint32_t c = b->t[s].child; c; c = b->t[c].sibling)
+            pf->edges[ne++] = (edge){b->t[c].unit, c};
+        qsort(pf->edges + pf->edge_at[s], ne - pf->edge_at[s], sizeof(edge),
+              cmp_edge);
+    }
+    pf->edge_at[n] = (uint32_t)ne;
+    for (uint32_t c = b->t[0].child; c; c = b->t[c].sibling)
+        if (b->t[c].unit < 128)
+            pf->root_ascii[b->t[c].unit] = c;
+    if (b->no > 1)
+        qsort(b->o, b->no, sizeof *b->o, cmp_tout);
+    for (size_t i = 0, s = 0; s <= n; s++) {
+        pf->out_at[s] = (uint32_t)i;
+        while (i < b->no && b->o[i].state == s)
+            pf->outs[i] = b->o[i].clause, i++;
+    }
+    size_t head = 0, tail = 0;
+    for (size_t e = pf->edge_at[0]; e < pf->edge_at[1]; e++)
+        queue[tail++] = pf->edges[e].to;
+    while (head < tail) {
+        const uint32_t s = queue[head++];
+        for (size_t e = pf->edge_at[s]; e < pf->edge_at[s + 1]; e++) {
+            const uint32_t t = pf->edges[e].to;
+            pf->fail[t] = next_state(pf, pf->fail[s], pf->edges[e].unit);
+            queue[tail++] = t;
+        }
+        const uint32_t f = pf->fail[s];
+        pf->dict[s] = pf->out_at[f] < pf->out_at[f + 1] ? f : pf->dict[f];
+    }
+    wt_free(queue);
+    return 0;
+}
+
+static int add_pattern(wt_prefilter *pf, builder *b, const char *pat, size_t i)
+{
+    info x = {0};
+    parser ps;
+    int rc = analyze(pat, &x, &ps);
+    wt_free(ps.cut);
+    pf->pat_cl[i] = (uint32_t)pf->ncl;
+    for (size_t k = 0; k < x.ncl && !rc; k++, pf->ncl++) {
+        const sset *c = x.cl[k];
+        for (size_t j = 0; j < c->n && !rc; j++) {
+            UChar buf[4 * MAX_LEN];
+            int32_t fl = 0;
+            UChar *f = fold(c->v[j].s, c->v[j].n, buf, 4 * MAX_LEN, &fl, &rc);
+            if (f)
+                rc = trie_add(b, f, fl, (uint32_t)pf->ncl);
+            if (f && f != buf)
+                wt_free(f);
+        }
+    }
+    info_free(&x);
+    return rc;
+}
+
+int wt_prefilter_new(wt_prefilter **out, const char *const *pats, size_t n)
+{
+    if (n > WT_PREFILTER_MAX)
+        return WT_EINVAL;
+    builder b = {0};
+    wt_prefilter *pf = wt_calloc(1, sizeof *pf);
+    int rc = WT_ENOMEM;
+    if (!pf || !(pf->pat_cl = wt_calloc(n + 1, sizeof *pf->pat_cl)) ||
+        wt_grow(&b.t, &b.tcap, 1, sizeof *b.t))
+        goto out;
+    b.t[0] = (tnode){0, 0, 0};
+    b.nt = 1;
+    pf->npat = n;
+    rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = add_pattern(pf, &b, pats[i], i);
+    pf->pat_cl[n] = (uint32_t)pf->ncl;
+    if (!rc)
+        rc = freeze(pf, &b);
+out:
+    wt_free(b.t);
+    wt_free(b.o);
+    if (rc) {
+        wt_prefilter_free(pf);
+        return rc;
+    }
+    *out = pf;
+    return 0;
+}
+
+void wt_prefilter_free(wt_prefilter *pf)
+{
+    if (!pf)
+        return;
+    wt_free(pf->pat_cl);
+    wt_free(pf->edge_at);
+    wt_free(pf->edges);
+    wt_free(pf->fail);
+    wt_free(pf->dict);
+    wt_free(pf->out_at);
+    wt_free(pf->outs);
+    wt_free(pf);
+}
+
+size_t wt_prefilter_clauses(const wt_prefilter *pf, size_t i)
+{
+    return pf->pat_cl[i + 1] - pf->pat_cl[i];
+}
+
+int wt_prefilter_run(const wt_prefilter *pf, const UChar *u, int32_t len,
+                     uint64_t *may)
+{
+    uint64_t hit[WT_PREFILTER_MAX * MAX_CL / 64] = {0};
+    UChar buf[FOLD_STACK];
+    memset(may, 0, WT_PREFILTER_MAX / 8);
+    int32_t fl = 0;
+    int rc = 0;
+    const UChar *f = pf->ncl ? fold(u, len, buf, FOLD_STACK, &fl, &rc) : buf;
+    if (rc == WT_EICU) {
+        /* Text ICU cannot fold: every pattern runs. */
+        memset(may, 0xFF, WT_PREFILTER_MAX / 8);
+        return 0;
+    }
+    if (!f)
+        return rc;
+    uint32_t s = 0;
+    for (int32_t i = 0; i < fl; i++) {
+        s = next_state(pf, s, f[i]);
+        for (uint32_t o = pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
+             o; o = pf->dict[o])
+            for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
+                hit[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
+    }
+    if (f != buf)
+        wt_free((void *)f);
+    for (size_t i = 0; i < pf->npat; i++) {
+        int ok = 1;
+        for (uint32_t k = pf->pat_cl[i]; k < pf->pat_cl[i + 1] && ok; k++)
+            ok = (hit[k / 64] >> (k % 64)) & 1;
+        if (ok)
+            may[i / 64] |= 1ULL << (i % 64);
+    }
+    return 0;
+}
+
+int wt_prefilter_strip_lookaround(const char *pat, char **out)
+{
+    *out = NULL;
+    info x = {0};
+    parser ps;
+    int rc = analyze(pat, &x, &ps);
+    info_free(&x);
+    if (rc || ps.bad || ps.no_strip || !ps.ncut || pat[0] != '^') {
+        wt_free(ps.cut);
+        return rc;
+    }
+    UChar32 *p = NULL;
+    size_t n = 0;
+    rc = to_points(pat, &p, &n);
+    char *s = rc ? NULL : wt_malloc(strlen(pat) + 1);
+    if (!rc && !s)
+        rc = WT_ENOMEM;
+    if (!rc) {
+        int32_t o = 0;
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            while (k < ps.ncut && i >= ps.cut[k][1])
+                k++;
+            if (k < ps.ncut && i >= ps.cut[k][0])
+                continue;
+            U8_APPEND_UNSAFE(s, o, p[i]);
+        }
+        s[o] = '\0';
+        *out = s;
+    }
+    wt_free(p);
+    wt_free(ps.cut);
+    return rc;
+}
