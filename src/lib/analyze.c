@@ -38,8 +38,7 @@ typedef struct gpara {
     uint32_t doc, para;
 } gpara;
 
-/* What a later paragraph shares with the current one; gid first, so that
- * wt_cmp_u64 sorts by it. */
+/* What a later paragraph shares with the current one. */
 typedef struct share {
     uint64_t gid;
     uint64_t add; /* fixed-point weight */
@@ -49,6 +48,9 @@ typedef struct share {
 typedef struct shares {
     share *v; /* merged by gid */
     size_t n, cap;
+    uint64_t *acc;     /* gid -> weight summed so far (0: not touched) */
+    uint32_t *touched; /* the gids with a weight, in the order met */
+    size_t ntouched, touchedcap;
 } shares;
 
 /* Read-only while candidates are scored, so that workers share it. */
@@ -201,12 +203,42 @@ static int build_postings(stage *s)
     return rc;
 }
 
+/* Sums in sh->acc, so that a paragraph's shares need no sort of every
+ * posting met, only of the paragraphs met (every weight is non-zero). */
 static int add_share(shares *sh, uint32_t gy, uint64_t add)
 {
-    if (wt_grow(&sh->v, &sh->cap, sh->n + 1, sizeof *sh->v))
-        return WT_ENOMEM;
-    sh->v[sh->n++] = (share){gy, add};
+    if (!sh->acc[gy]) {
+        if (wt_grow(&sh->touched, &sh->touchedcap, sh->ntouched + 1,
+                    sizeof *sh->touched))
+            return WT_ENOMEM;
+        sh->touched[sh->ntouched++] = gy;
+    }
+    sh->acc[gy] += add;
     return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The summed shares in gid order, sh->acc cleared for the next paragraph. */
+static int collect_shares(shares *sh)
+{
+    int rc = 0;
+    if (sh->ntouched > 1)
+        qsort(sh->touched, sh->ntouched, sizeof *sh->touched, cmp_u32);
+    if (wt_grow(&sh->v, &sh->cap, sh->ntouched + 1, sizeof *sh->v))
+        rc = WT_ENOMEM;
+    for (size_t i = 0; i < sh->ntouched; i++) {
+        const uint32_t g = sh->touched[i];
+        if (!rc)
+            sh->v[sh->n++] = (share){g, sh->acc[g]};
+        sh->acc[g] = 0;
+    }
+    sh->ntouched = 0;
+    return rc;
 }
 
 /* 1 when holder y of the run goes before hub slot h: a document earlier in
@@ -335,18 +367,8 @@ static int candidates_of(const stage *s, shares *sh, uint32_t gx)
     int rc = 0;
     for (size_t i = 0; i < nkeys(pa) && !rc; i++)
         rc = share_key(s, sh, gx, key_at(pa, i));
-    if (rc || !sh->n)
-        return rc;
-    qsort(sh->v, sh->n, sizeof *sh->v, wt_cmp_u64);
-    size_t u = 0;
-    for (size_t i = 0; i < sh->n; i++) {
-        if (u && sh->v[u - 1].gid == sh->v[i].gid)
-            sh->v[u - 1].add += sh->v[i].add;
-        else
-            sh->v[u++] = sh->v[i];
-    }
-    sh->n = u;
-    return 0;
+    const int rc2 = collect_shares(sh);
+    return rc ? rc : rc2;
 }
 
 static wt_span *copy_spans(const wt_pair_score *ps, int swap)
@@ -491,9 +513,16 @@ static void *worker(void *arg)
 {
     score_round *r = arg;
     shares sh = {0};
-    for (size_t i; (i = atomic_fetch_add(&r->next, 1)) < r->nblocks;)
-        score_block(r->s, &sh, &r->blocks[i]);
+    sh.acc = wt_calloc(r->s->ng + 1, sizeof *sh.acc);
+    for (size_t i; (i = atomic_fetch_add(&r->next, 1)) < r->nblocks;) {
+        if (sh.acc)
+            score_block(r->s, &sh, &r->blocks[i]);
+        else
+            r->blocks[i].rc = WT_ENOMEM;
+    }
     wt_free(sh.v);
+    wt_free(sh.acc);
+    wt_free(sh.touched);
     return NULL;
 }
 
