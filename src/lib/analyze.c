@@ -223,22 +223,40 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The summed shares in gid order, sh->acc cleared for the next paragraph. */
-static int collect_shares(shares *sh)
+/* 1 when paragraph gy shares enough with paragraph gx (weight w, fixed
+ * point) to be scored: the rare weight is WT_CANDIDATE_SHARE of the
+ * smaller paragraph's (a shared shingle always is). */
+static int enough(const stage *s, uint32_t gx, uint32_t gy, uint64_t w)
 {
-    int rc = 0;
-    if (sh->ntouched > 1)
-        qsort(sh->touched, sh->ntouched, sizeof *sh->touched, cmp_u32);
-    if (wt_grow(&sh->v, &sh->cap, sh->ntouched + 1, sizeof *sh->v))
-        rc = WT_ENOMEM;
+    return (double)w / FIXED >=
+           WT_CANDIDATE_SHARE *
+               fmin(para_of(s, gx)->weight, para_of(s, gy)->weight);
+}
+
+/* The paragraphs that share enough with gx, in gid order, with their
+ * summed shares; sh->acc cleared for the next paragraph.  Only those are
+ * sorted: most paragraphs met share a common word or two. */
+static int collect_shares(const stage *s, shares *sh, uint32_t gx)
+{
+    size_t kept = 0;
     for (size_t i = 0; i < sh->ntouched; i++) {
+        const uint32_t g = sh->touched[i];
+        if (enough(s, gx, g, sh->acc[g]))
+            sh->touched[kept++] = g;
+        else
+            sh->acc[g] = 0;
+    }
+    sh->ntouched = 0;
+    if (kept > 1)
+        qsort(sh->touched, kept, sizeof *sh->touched, cmp_u32);
+    const int rc = wt_grow(&sh->v, &sh->cap, kept + 1, sizeof *sh->v);
+    for (size_t i = 0; i < kept; i++) {
         const uint32_t g = sh->touched[i];
         if (!rc)
             sh->v[sh->n++] = (share){g, sh->acc[g]};
         sh->acc[g] = 0;
     }
-    sh->ntouched = 0;
-    return rc;
+    return rc ? WT_ENOMEM : 0;
 }
 
 /* 1 when holder y of the run goes before hub slot h: a document earlier in
@@ -367,7 +385,7 @@ static int candidates_of(const stage *s, shares *sh, uint32_t gx)
     int rc = 0;
     for (size_t i = 0; i < nkeys(pa) && !rc; i++)
         rc = share_key(s, sh, gx, key_at(pa, i));
-    const int rc2 = collect_shares(sh);
+    const int rc2 = collect_shares(s, sh, gx);
     return rc ? rc : rc2;
 }
 
@@ -467,13 +485,8 @@ static void score_block(const stage *s, shares *sh, block *b)
     int rc = 0;
     for (uint32_t gx = b->from; gx < b->to && !rc; gx++) {
         rc = candidates_of(s, sh, gx);
-        const double wx = para_of(s, gx)->weight;
-        for (size_t i = 0; i < sh->n && !rc; i++) {
-            const uint32_t gy = (uint32_t)sh->v[i].gid;
-            const double w = (double)sh->v[i].add / FIXED;
-            if (w >= WT_CANDIDATE_SHARE * fmin(wx, para_of(s, gy)->weight))
-                rc = keep_scored(s, b, gx, gy);
-        }
+        for (size_t i = 0; i < sh->n && !rc; i++)
+            rc = keep_scored(s, b, gx, (uint32_t)sh->v[i].gid);
     }
     b->rc = rc;
 }
