@@ -827,10 +827,9 @@ static int cmp_tout(const void *a, const void *b)
     return (x->clause > y->clause) - (x->clause < y->clause);
 }
 
-static uint32_t step(const wt_prefilter *pf, uint32_t s, UChar c)
+/* The edge of state s on unit c, or 0 (edges of a state are sorted). */
+static uint32_t find_edge(const wt_prefilter *pf, uint32_t s, UChar c)
 {
-    if (s == 0)
-        return c < 128 ? pf->root_ascii[c] : 0;
     size_t lo = pf->edge_at[s], hi = pf->edge_at[s + 1];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
@@ -843,21 +842,17 @@ static uint32_t step(const wt_prefilter *pf, uint32_t s, UChar c)
                                                               : 0;
 }
 
+static uint32_t step(const wt_prefilter *pf, uint32_t s, UChar c)
+{
+    if (s == 0)
+        return c < 128 ? pf->root_ascii[c] : 0;
+    return find_edge(pf, s, c);
+}
+
 /* Root edges above ASCII live in the edge list too. */
 static uint32_t step_root(const wt_prefilter *pf, UChar c)
 {
-    if (c < 128)
-        return pf->root_ascii[c];
-    size_t lo = pf->edge_at[0], hi = pf->edge_at[1];
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        if (pf->edges[mid].unit < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < pf->edge_at[1] && pf->edges[lo].unit == c ? pf->edges[lo].to
-                                                          : 0;
+    return c < 128 ? pf->root_ascii[c] : find_edge(pf, 0, c);
 }
 
 static uint32_t next_state(const wt_prefilter *pf, uint32_t s, UChar c)
