@@ -9,6 +9,7 @@
 #include "cmd_index.h"
 #include "articles.h"
 #include "pool.h"
+#include "progress.h"
 #include "report.h"
 #include "slice.h"
 
@@ -86,6 +87,7 @@ typedef struct ictx {
     unsigned jobs;
     ixworker *workers; /* one per job */
     pool *pool;
+    progress *prog; /* index add: articles, rate and time left */
 } ictx;
 
 /* wt_index_progress: a batch is committed, so every article put so far
@@ -95,7 +97,9 @@ static void on_commit(void *ctx, size_t batch, size_t total)
     ictx *x = ctx;
     x->commits++;
     x->in_index = total;
-    if (!x->s.quiet && (!x->scan || x->s.verbose))
+    /* On a terminal the progress line says it, unless -v. */
+    if (!x->s.quiet && (!x->scan || x->s.verbose) &&
+        (x->s.verbose || !x->prog || !isatty(STDERR_FILENO)))
         cli_info("index: committed %zu article(s), %zu in the index", batch,
                  total);
 }
@@ -412,6 +416,7 @@ static void land(void *ctx, void *item)
     const ictx *x = ctx;
     const double t0 = x->o.timings ? wt_thread_cpu_seconds() : 0;
     finish_slot(ctx, item);
+    progress_step(x->prog, ((slot *)item)->a.len);
     slot_release(item);
     if (x->o.timings)
         wt_timings_add(x->o.timings,
@@ -713,6 +718,9 @@ static int pass(ictx *x, const walk_list *l)
         cli_error("%s", err);
         return cli_exit_worst(x->status, cli_exit_of(rc));
     }
+    /* index add draws its own progress line (a scan has the scan's). */
+    if (x->sub == SUB_ADD && !x->scan)
+        x->prog = progress_new(l ? l->n : 0, 0, &x->log);
     /* A scan does not query the files whose add failed. */
     if (l) {
         articles_read_files(l, x->sub == SUB_QUERY ? x->failed : NULL,
@@ -726,6 +734,8 @@ static int pass(ictx *x, const walk_list *l)
                       queue_article, x, &x->status);
     pool_drain(x->pool);
     stop_workers(x);
+    progress_end(x->prog);
+    x->prog = NULL;
     if (x->sub != SUB_ADD)
         return 0;
     const double t0 = x->o.timings ? wt_thread_cpu_seconds() : 0;

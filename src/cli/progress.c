@@ -53,16 +53,29 @@ static void draw(progress *p, int64_t t)
 {
     const double secs = (double)(t - p->start) / 1e9;
     const double rate = secs > 0 ? (double)p->bytes / secs : 0;
-    char b1[24], b2[24], b3[24], eta[40] = "";
-    if (p->bytes && p->total_bytes > p->bytes && secs > 0.5) {
-        const double left =
-            secs * (double)(p->total_bytes - p->bytes) / (double)p->bytes;
-        const long s = (long)(left + 0.5);
+    char b1[24], b2[24] = "", b3[24], eta[40] = "";
+    /* Time left from bytes when their total is known, else from files. */
+    double done = 0;
+    if (p->total_bytes > p->bytes && p->bytes)
+        done = (double)p->bytes / (double)p->total_bytes;
+    else if (p->total_files > p->files && p->files)
+        done = (double)p->files / (double)p->total_files;
+    if (done > 0 && secs > 0.5) {
+        const long s = (long)(secs * (1 - done) / done + 0.5);
         snprintf(eta, sizeof eta, ", ETA %ld:%02ld", s / 60, s % 60);
     }
-    cli_status(p->log, "%zu/%zu files, %s of %s, %s/s%s", p->files,
-               p->total_files, size_text(b1, (double)p->bytes),
-               size_text(b2, (double)p->total_bytes), size_text(b3, rate), eta);
+    if (p->total_bytes)
+        cli_status(p->log, "%zu/%zu files, %s of %s, %s/s%s", p->files,
+                   p->total_files, size_text(b1, (double)p->bytes),
+                   size_text(b2, (double)p->total_bytes), size_text(b3, rate),
+                   eta);
+    else if (p->total_files)
+        cli_status(p->log, "%zu/%zu files, %s, %s/s%s", p->files,
+                   p->total_files, size_text(b1, (double)p->bytes),
+                   size_text(b3, rate), eta);
+    else
+        cli_status(p->log, "%zu articles, %s, %s/s", p->files,
+                   size_text(b1, (double)p->bytes), size_text(b3, rate));
     p->last_draw = t;
 }
 

@@ -1,5 +1,6 @@
 /*
- * progress.h - the progress line of long runs (compare, scan): files,
+ * progress.h - the progress line of long runs (compare, scan, index add):
+ * files (articles when their number is not known ahead),
  * megabytes, rate and time left, redrawn on stderr at most ten times a
  * second, only when stderr is a terminal and --quiet is not given.
  * --verbose adds a summary line at the end, terminal or not.
