@@ -10,9 +10,9 @@ _wiretrace()
     local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
-        --no-color --side-by-side --quiet --verbose --help --version
+        --no-color --side-by-side --context --stat --quiet --verbose --help --version
         --format --db --since --jobs --batch --in-memory-max --include --profile
-        -k -w -j -q -v -h"
+        -k -w -j -q -v -h -U"
 
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))

@@ -5,7 +5,11 @@
  * quotes, hard wraps and case never show as changes.
  *
  * Paragraphs are paired by the analysis (each paragraph of B with its best
- * source in A); the words of a pair are diffed by a longest common
+ * source in A), after the pairs whose words are the same once re-wrapped
+ * (a line break that became a paragraph break is no change); pairs out of
+ * order against a longest rising run are moved; only changed pairs are
+ * shown, with -U N unchanged ones around them (one line each), or only
+ * counts with --stat.  The words of a pair are diffed by a longest common
  * subsequence over their folded forms.  No C library in Debian diffs
  * arbitrary token sequences (GNU diff and dwdiff are programs working on
  * lines of text, libgit2's xdiff is internal to it), so the LCS is here.
@@ -282,6 +286,8 @@ static void render_columns(const view *v, const words *a, const words *b)
 typedef struct pair {
     size_t a, b; /* paragraph in A, in B */
     const wt_source *src;
+    int rewrapped; /* one of several paragraphs the other has as one */
+    int moved;     /* out of order against the pairs around it */
 } pair;
 
 /* The best source of paragraph p of doc in document other: sources come
@@ -315,6 +321,57 @@ static int same_words(const wt_document *da, size_t i, const wt_document *db,
     return 1;
 }
 
+/* k >= 2 when the words of paragraph i of one are those of paragraphs
+ * j, j+1, ..., j+k-1 of many, one after another (a paragraph re-wrapped
+ * into several: a line break became a paragraph break), else 0. */
+static size_t joined(const wt_document *one, size_t i, const wt_document *many,
+                     size_t j)
+{
+    const size_t n = wt_paragraph_word_count(one, i);
+    const size_t nmany = wt_document_paragraph_count(many);
+    size_t pos = 0;
+    for (size_t m = j; m < nmany && pos < n; m++) {
+        const size_t k = wt_paragraph_word_count(many, m);
+        if (!k || pos + k > n)
+            return 0;
+        for (size_t w = 0; w < k; w++) {
+            wt_word a, b;
+            wt_paragraph_word(one, i, pos + w, &a);
+            wt_paragraph_word(many, m, w, &b);
+            if (a.folded != b.folded)
+                return 0;
+        }
+        pos += k;
+        if (pos == n)
+            return m - j + 1 >= 2 ? m - j + 1 : 0;
+    }
+    return 0;
+}
+
+/* Pairs paragraphs of A and B whose words are the same once re-wrapped:
+ * no change, whatever the analysis linked them as. */
+static size_t pair_rewrapped(const wt_document *da, const wt_document *db,
+                             pair *v, size_t n, char *used_a, char *used_b)
+{
+    const size_t na = wt_document_paragraph_count(da);
+    const size_t nb = wt_document_paragraph_count(db);
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb && !used_a[i]; j++) {
+            size_t k;
+            if (!used_b[j] && (k = joined(da, i, db, j)))
+                for (size_t m = j; m < j + k; m++) {
+                    v[n++] = (pair){i, m, NULL, 1, 0};
+                    used_a[i] = used_b[m] = 1;
+                }
+            else if (!used_b[j] && (k = joined(db, j, da, i)))
+                for (size_t m = i; m < i + k; m++) {
+                    v[n++] = (pair){m, j, NULL, 1, 0};
+                    used_a[m] = used_b[j] = 1;
+                }
+        }
+    return n;
+}
+
 static int cmp_pair(const void *x, const void *y)
 {
     const pair *a = x, *b = y;
@@ -333,25 +390,25 @@ static pair *pair_up(const wt_corpus *c, size_t *npairs, char *used_a,
     const size_t na = wt_document_paragraph_count(da);
     const size_t nb = wt_document_paragraph_count(db);
     pair *v = malloc((na + nb + 1) * sizeof *v);
-    size_t n = 0;
+    size_t n = v ? pair_rewrapped(da, db, v, 0, used_a, used_b) : 0;
     for (size_t j = 0; v && j < nb; j++) {
-        const wt_source *s = best_in(db, j, 0);
+        const wt_source *s = used_b[j] ? NULL : best_in(db, j, 0);
         if (s) {
-            v[n++] = (pair){s->paragraph, j, s};
+            v[n++] = (pair){s->paragraph, j, s, 0, 0};
             used_a[s->paragraph] = used_b[j] = 1;
         }
     }
     for (size_t i = 0; v && i < na; i++) {
         const wt_source *s = used_a[i] ? NULL : best_in(da, i, 1);
         if (s) {
-            v[n++] = (pair){i, s->paragraph, s};
+            v[n++] = (pair){i, s->paragraph, s, 0, 0};
             used_a[i] = used_b[s->paragraph] = 1;
         }
     }
     for (size_t j = 0; v && j < nb; j++)
         for (size_t i = 0; i < na && !used_b[j]; i++)
             if (!used_a[i] && same_words(da, i, db, j)) {
-                v[n++] = (pair){i, j, NULL};
+                v[n++] = (pair){i, j, NULL, 0, 0};
                 used_a[i] = used_b[j] = 1;
             }
     if (v)
@@ -383,8 +440,8 @@ static int show_pair(const view *v, const wt_corpus *c, const pair *p,
     rc = 0;
     for (size_t k = 0; k < nops; k++)
         rc |= ops[k].k != OP_EQ;
-    fprintf(v->out, "%s@@ \302\266%zu \342\206\222 \302\266%zu  ",
-            v->color ? SGR_HEAD : "", p->a, p->b);
+    fprintf(v->out, "%s@@ \302\266%zu \342\206\222 \302\266%zu  %s",
+            v->color ? SGR_HEAD : "", p->a, p->b, p->moved ? "moved, " : "");
     if (p->src)
         fprintf(v->out, "%s %.2f", wt_class_name(p->src->cls), p->src->score);
     else
@@ -454,31 +511,189 @@ static int want_color(const cli_settings *s)
     return isatty(STDOUT_FILENO);
 }
 
+/* What each pair changed: whether it differs, and words out and in. */
+typedef struct change {
+    int differs;
+    size_t del, ins;
+} change;
+
+static int measure(const wt_corpus *c, const pair *p, change *ch)
+{
+    words a = {0}, b = {0};
+    op *ops = NULL;
+    size_t nops = 0;
+    memset(ch, 0, sizeof *ch);
+    int rc = -1;
+    if (!p->rewrapped && (load_words(wt_corpus_document(c, 0), p->a, &a) ||
+                          load_words(wt_corpus_document(c, 1), p->b, &b) ||
+                          diff_words(&a, &b, &ops, &nops)))
+        goto out;
+    rc = 0;
+    for (size_t k = 0; k < nops; k++) {
+        ch->del += ops[k].k == OP_DEL;
+        ch->ins += ops[k].k == OP_INS;
+    }
+    ch->differs = ch->del || ch->ins || p->moved;
+out:
+    free(a.w);
+    free(b.w);
+    free(ops);
+    return rc;
+}
+
+/* Marks the pairs out of order: those not on a longest run of pairs
+ * whose A paragraphs rise in B's order (the rest kept their places). */
+static int mark_moved(pair *v, size_t n)
+{
+    size_t *len = malloc((n + 1) * sizeof *len);
+    size_t *prev = malloc((n + 1) * sizeof *prev);
+    if (!len || !prev) {
+        free(len);
+        free(prev);
+        return -1;
+    }
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        len[k] = 1;
+        prev[k] = SIZE_MAX;
+        for (size_t q = 0; q < k; q++)
+            if (v[q].a <= v[k].a && len[q] + 1 > len[k]) {
+                len[k] = len[q] + 1;
+                prev[k] = q;
+            }
+        if (best == SIZE_MAX || len[k] > len[best])
+            best = k;
+    }
+    for (size_t k = 0; k < n; k++)
+        v[k].moved = 1;
+    for (size_t k = best; k != SIZE_MAX; k = prev[k])
+        v[k].moved = 0;
+    free(len);
+    free(prev);
+    return 0;
+}
+
+/* One line for an unchanged pair shown as context. */
+static void put_same(const view *v, const wt_corpus *c, const pair *p)
+{
+    const wt_document *d = wt_corpus_document(c, 1);
+    const wt_paragraph *pa = wt_document_paragraph(d, p->b);
+    char *t = NULL;
+    if (safe_text(d, pa->start, pa->end, &t))
+        return;
+    const size_t room = v->width > 40 ? v->width - 32 : 20;
+    const size_t cut = utf8_prefix(t, room);
+    fprintf(v->out, "   \302\266%zu = \302\266%zu  %s%.*s%s\n", p->a, p->b,
+            p->rewrapped ? "(re-wrapped) " : "", (int)cut, t,
+            t[cut] ? "\342\200\246" : "");
+    free(t);
+}
+
+/* 1 when pair k is within ctx pairs of a changed one. */
+static int near_change(const change *ch, size_t n, size_t k, size_t ctx)
+{
+    const size_t lo = k > ctx ? k - ctx : 0;
+    for (size_t q = lo; q < n && q <= k + ctx; q++)
+        if (ch[q].differs)
+            return 1;
+    return 0;
+}
+
+/* The changed pairs with ctx unchanged ones around each (one line each);
+ * longer unchanged runs are counted. */
+static int show_pairs(const cli_settings *s, const view *v, const wt_corpus *c,
+                      const pair *pairs, const change *ch, size_t n)
+{
+    size_t skipped = 0;
+    for (size_t k = 0; k <= n; k++) {
+        const int show =
+            k < n && (ch[k].differs || near_change(ch, n, k, s->context));
+        if (k < n && !show) {
+            skipped++;
+            continue;
+        }
+        if (skipped)
+            fprintf(v->out, "   \342\200\246 %zu unchanged paragraph%s\n\n",
+                    skipped, skipped == 1 ? "" : "s");
+        skipped = 0;
+        if (k == n)
+            break;
+        if (!ch[k].differs) {
+            put_same(v, c, &pairs[k]);
+            continue;
+        }
+        if (show_pair(v, c, &pairs[k], s->side_by_side) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* --stat: the counts only. */
+static void put_stat(const view *v, const wt_corpus *c, const change *ch,
+                     const pair *pairs, size_t n, size_t only_a, size_t only_b)
+{
+    size_t changed = 0, moved = 0, same = 0, rewrapped = 0, del = 0, ins = 0;
+    for (size_t k = 0; k < n; k++) {
+        changed += ch[k].differs && (ch[k].del || ch[k].ins);
+        moved += pairs[k].moved;
+        same += !ch[k].differs;
+        rewrapped += pairs[k].rewrapped;
+        del += ch[k].del;
+        ins += ch[k].ins;
+    }
+    fprintf(v->out,
+            "%s \342\206\222 %s: %zu paragraph%s changed, %zu moved, %zu "
+            "unchanged (%zu re-wrapped); %zu only in A, %zu only in B; %zu "
+            "word%s removed, %zu added\n",
+            wt_document_id(wt_corpus_document(c, 0)),
+            wt_document_id(wt_corpus_document(c, 1)), changed,
+            changed == 1 ? "" : "s", moved, same, rewrapped, only_a, only_b,
+            del, del == 1 ? "" : "s", ins);
+}
+
+static size_t count_unused(const char *used, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !used[i];
+    return k;
+}
+
 static int run_diff(const cli_settings *s, wt_corpus *c)
 {
     const view v = {stdout, want_color(s), terminal_width()};
-    const size_t na = wt_document_paragraph_count(wt_corpus_document(c, 0));
-    const size_t nb = wt_document_paragraph_count(wt_corpus_document(c, 1));
+    const wt_document *da = wt_corpus_document(c, 0);
+    const wt_document *db = wt_corpus_document(c, 1);
+    const size_t na = wt_document_paragraph_count(da);
+    const size_t nb = wt_document_paragraph_count(db);
     char *used_a = calloc(na + 1, 1), *used_b = calloc(nb + 1, 1);
     size_t npairs = 0;
     pair *pairs = used_a && used_b ? pair_up(c, &npairs, used_a, used_b) : NULL;
+    change *ch = pairs ? calloc(npairs + 1, sizeof *ch) : NULL;
     int rc = -1, differ = 0;
-    if (!pairs)
+    if (!ch || mark_moved(pairs, npairs))
         goto out;
-    put_head(&v, "--- ", wt_document_id(wt_corpus_document(c, 0)), "\n");
-    put_head(&v, "+++ ", wt_document_id(wt_corpus_document(c, 1)), "\n\n");
     for (size_t k = 0; k < npairs; k++) {
-        const int r = show_pair(&v, c, &pairs[k], s->side_by_side);
-        if (r < 0)
+        if (measure(c, &pairs[k], &ch[k]))
             goto out;
-        differ |= r;
+        differ |= ch[k].differs;
     }
-    int ra = list_unmatched(&v, c, 0, used_a);
-    int rb = ra < 0 ? -1 : list_unmatched(&v, c, 1, used_b);
-    if (ra < 0 || rb < 0)
-        goto out;
-    rc = differ || ra || rb;
+    const size_t only_a = count_unused(used_a, na);
+    const size_t only_b = count_unused(used_b, nb);
+    if (s->stat) {
+        put_stat(&v, c, ch, pairs, npairs, only_a, only_b);
+    } else {
+        put_head(&v, "--- ", wt_document_id(da), "\n");
+        put_head(&v, "+++ ", wt_document_id(db), "\n\n");
+        if (show_pairs(s, &v, c, pairs, ch, npairs))
+            goto out;
+        if (list_unmatched(&v, c, 0, used_a) < 0 ||
+            list_unmatched(&v, c, 1, used_b) < 0)
+            goto out;
+    }
+    rc = differ || only_a || only_b;
 out:
+    free(ch);
     free(pairs);
     free(used_a);
     free(used_b);

@@ -70,8 +70,12 @@ static int dispatch(int argc, char **argv)
     if (!strcmp(name, "index"))
         return cmd_index(argc - 2, argv + 2);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (!strcmp(name, commands[i].name))
-            return run_command(&commands[i], argc - 2, argv + 2);
+        if (!strcmp(name, commands[i].name)) {
+            const int rc = run_command(&commands[i], argc - 2, argv + 2);
+            /* diff exits as diff(1) does: 0 same, 1 different, 2 trouble
+             * of any kind. */
+            return !strcmp(name, "diff") && rc > 1 ? 2 : rc;
+        }
     cli_usage_error("unknown command \"%s\": expected compare, scan, diff, "
                     "extract or index",
                     name);

@@ -36,6 +36,8 @@ typedef enum {
     O_COLOR,
     O_NO_COLOR,
     O_SIDE_BY_SIDE,
+    O_CONTEXT,
+    O_STAT,
     O_FORMAT,
     O_DB,
     O_SINCE,
@@ -58,17 +60,29 @@ typedef struct opt {
     unsigned cmds; /* the commands it applies to (CMD_*); 0: all */
 } opt;
 
-enum { CMD_INDEX = 1, CMD_DIFF = 2, CMD_SCAN = 4, CMD_COMPARE = 8 };
+enum {
+    CMD_INDEX = 1,
+    CMD_DIFF = 2,
+    CMD_SCAN = 4,
+    CMD_COMPARE = 8,
+    CMD_EXTRACT = 16
+};
+/* The commands that write reports of links, and those that read
+ * articles with their metadata (not diff). */
+#define CMD_REPORTS (CMD_INDEX | CMD_SCAN | CMD_COMPARE)
+#define CMD_READERS (CMD_REPORTS | CMD_EXTRACT)
 
 static const opt options[] = {
     {O_JSON, 0, "json", ARG_NONE, NULL, 0, 0,
-     "print the JSON report instead of text"},
+     "print the JSON report instead of text", CMD_READERS},
     {O_HTML, 0, "html", ARG_STRING, "FILE", 0, 0,
      "also write a self-contained HTML report to FILE\n"
-     "%34sindex query: one per article, FILE-<id>.html"},
+     "%34sindex query: one per article, FILE-<id>.html",
+     CMD_REPORTS},
     {O_FORMAT, 0, "format", ARG_STRING, "FMT", 0, 0,
      "report format: text, json, or jsonl (the JSON on one line;\n"
-     "%34sindex query: one line per article)"},
+     "%34sindex query: one line per article)",
+     CMD_READERS},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
      "index: the index file (SQLite; created by index add)\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
@@ -99,12 +113,15 @@ static const opt options[] = {
      "list every scored document pair, not only those with reuse"},
     {O_DETAILS, 0, "details", ARG_NONE, NULL, 0, 0,
      "text report: list every paragraph after the summary even for\n"
-     "%34smore than 10 documents (the default up to 10)"},
+     "%34smore than 10 documents (the default up to 10)",
+     CMD_REPORTS},
     {O_PUBLISHED, 0, "published", ARG_META, "FILE=TIME", 0, 0,
-     "publication time of FILE (ISO 8601); overrides a Date: header"},
+     "publication time of FILE (ISO 8601); overrides a Date: header",
+     CMD_READERS},
     {O_OUTLET, 0, "outlet", ARG_META, "FILE=NAME", 0, 0,
      "the outlet FILE comes from; overrides an Outlet: header\n"
-     "%34sindex query: NAME alone keeps only its sources"},
+     "%34sindex query: NAME alone keeps only its sources",
+     CMD_READERS},
     {O_LANG, 0, "lang", ARG_STRING, "CODE", 0, 0,
      "language of every input (default: from the text)\n"
      "%34sindex query: only sources in language CODE"},
@@ -138,6 +155,14 @@ static const opt options[] = {
      "diff: colours even when stdout is not a terminal", CMD_DIFF},
     {O_NO_COLOR, 0, "no-color", ARG_NONE, NULL, 0, 0,
      "diff: no colours (also when NO_COLOR is set)", CMD_DIFF},
+    {O_CONTEXT, 'U', "context", ARG_UINT, "N", 0, 1000,
+     "diff: unchanged paragraphs shown around each change, one line\n"
+     "%34seach (default 3)",
+     CMD_DIFF},
+    {O_STAT, 0, "stat", ARG_NONE, NULL, 0, 0,
+     "diff: only the counts of changed, moved and unchanged paragraphs\n"
+     "%34sand of words removed and added",
+     CMD_DIFF},
     {O_SIDE_BY_SIDE, 0, "side-by-side", ARG_NONE, NULL, 0, 0,
      "diff: matched paragraphs in two columns, shared names and numbers "
      "marked",
@@ -161,6 +186,8 @@ static unsigned command_bit(const char *command)
 {
     if (command && !strcmp(command, "compare"))
         return CMD_COMPARE;
+    if (command && !strcmp(command, "extract"))
+        return CMD_EXTRACT;
     if (command && !strcmp(command, "index"))
         return CMD_INDEX;
     if (command && !strcmp(command, "diff"))
@@ -169,6 +196,8 @@ static unsigned command_bit(const char *command)
         return CMD_SCAN;
     if (command && !strcmp(command, "compare"))
         return CMD_COMPARE;
+    if (command && !strcmp(command, "extract"))
+        return CMD_EXTRACT;
     return 0;
 }
 
@@ -329,6 +358,8 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_COLOR: s->color = 1; return 0;
     case O_NO_COLOR: s->color = -1; return 0;
     case O_SIDE_BY_SIDE: s->side_by_side = 1; return 0;
+    case O_CONTEXT: return parse_uint(o, arg, &s->context);
+    case O_STAT: s->stat = 1; return 0;
     case O_VERSION: s->version = 1; return 0;
     }
     return 0;
@@ -381,6 +412,7 @@ void cli_settings_init(cli_settings *s, const char *command)
     memset(s, 0, sizeof *s);
     s->command = command;
     s->in_memory_max = SCAN_IN_MEMORY_MAX;
+    s->context = 3; /* as git diff's lines */
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
 }

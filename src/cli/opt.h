@@ -37,6 +37,8 @@ typedef struct cli_settings {
     const char *html; /* --html FILE: also write the HTML report */
     int color;        /* diff: 0 auto, 1 --color, -1 --no-color */
     int side_by_side; /* diff: columns instead of a word diff */
+    unsigned context; /* diff -U N: unchanged paragraphs around a change */
+    int stat;         /* diff --stat: counts only */
     int help, version;
     cli_meta *published; /* --published FILE=ISO8601 */
     size_t npublished;

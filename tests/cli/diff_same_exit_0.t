@@ -1,5 +1,5 @@
 #exit 0
-#stdout-has verbatim 1.00
+#stdout-has unchanged paragraphs
 # A file against a copy with straight quotes, other case and hard-wrapped
 # lines: diff sees no change.
 W="$ROOT/corpora/demo/wire.txt"
