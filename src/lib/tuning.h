@@ -68,7 +68,7 @@
  * document lacks needs this many times evidence_min of shared weight
  * (tests/eval/notes.md). */
 #define WT_AGREE_REWRITE 0.75
-#define WT_DISAGREE_EVIDENCE 1.5
+#define WT_DISAGREE_EVIDENCE 1.25
 
 /* Words of a shared span that follow one another in this many documents
  * or more are a template (a formula, a stock phrase).  When the names or
