@@ -19,6 +19,13 @@
  * does) and the paragraphs share little outside it; a story keeps its
  * names and numbers.  The shared weight outside template words is the
  * pair's own evidence.
+ *
+ * Agreement: names and numbers are the facts a rewrite keeps.  When the
+ * pair shares a number (names alone are what every report of one story
+ * shares) and neither paragraph names a name or number the other
+ * document lacks, the facts agree and a smaller share of shared weight is a
+ * rewrite; when each side names one the other document lacks (another
+ * company, another figure), the pair needs more shared weight.
  */
 #include "match.h"
 #include "alloc.h"
@@ -211,9 +218,11 @@ out:
 static double shared_weight(const wt_para *pa, const wt_para *pb,
                             const wt_idf *idf, const uint8_t *free_a,
                             const uint8_t *free_b, size_t *nshared,
-                            double *plain, size_t *words, double *own)
+                            double *plain, size_t *words, double *own,
+                            size_t *numbers)
 {
     double w = 0;
+    *numbers = 0;
     *plain = 0;
     *words = 0;
     *own = 0;
@@ -234,6 +243,7 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
             if (free_a[i] && free_b[j])
                 *own += sw;
             *words += !(s.flags & (WT_TOK_NAME | WT_TOK_NUMBER));
+            *numbers += !!(s.flags & WT_TOK_NUMBER);
             ++*nshared;
             i++;
             j++;
@@ -315,6 +325,17 @@ static int own_fact(const wt_token *t, size_t from, size_t to,
     return 0;
 }
 
+/* Whether paragraph p names a name or number document other never
+ * mentions. */
+static int para_own_fact(const wt_para *p, const wt_document *other)
+{
+    for (size_t i = 0; i < p->nstems; i++)
+        if ((p->stems[i].flags & (WT_TOK_NAME | WT_TOK_NUMBER)) &&
+            !doc_has(other, p->stems[i].stem))
+            return 1;
+    return 0;
+}
+
 /* Ends of tiles where, within WT_SLOT_WORDS words outside the tile, each
  * side holds a name or number the other document lacks: the places a
  * formula is filled in. */
@@ -362,7 +383,7 @@ static int template_figures(const wt_document *a, const wt_token *ta, size_t na,
     mark_free(pb, tb, nb, tb_t, fb);
     out->shared_weight =
         shared_weight(pa, pb, idf, fa, fb, nshared, &out->plain_weight,
-                      &out->words, &out->own_weight);
+                      &out->words, &out->own_weight, &out->numbers);
 out:
     wt_free(ta_t);
     wt_free(tb_t);
@@ -401,6 +422,10 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     out->cov_b = nb ? (double)cb / nb : 0;
     if (nshared < WT_REWRITE_MIN_SHARED)
         out->shared_weight = out->plain_weight = out->own_weight = 0;
+    else {
+        out->own_a = para_own_fact(pa, b);
+        out->own_b = para_own_fact(pb, a);
+    }
     out->unit = log(1.0 + idf->npara);
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
     out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
@@ -454,13 +479,19 @@ int wt_match_classify(const wt_pair_score *s, const wt_options *o, int same_doc,
                           s->longest_run >= WT_RUN_LINK_MIN;
     const double hi = s->fact_a > s->fact_b ? s->fact_a : s->fact_b;
     const double lo = s->fact_a > s->fact_b ? s->fact_b : s->fact_a;
+    /* Facts that agree lower the bar; facts that disagree raise the
+     * evidence floor. */
+    const int agree = s->numbers > 0 && !s->own_a && !s->own_b;
+    const double bar = o->rewrite_min * (agree ? WT_AGREE_REWRITE : 1.0);
+    const double floor = o->evidence_min * s->unit *
+                         (s->own_a && s->own_b ? WT_DISAGREE_EVIDENCE : 1.0);
     /* A rewrite keeps facts, not only who said them: a shared title and
      * name ("Principal Deputy National Security Adviser Kim Tae-hyo") is
      * not enough on its own. */
     /* ... and a word that is neither a name nor a number: figures and
      * names alone are what two items of one formula share. */
     const int rewrite_link =
-        hi >= o->rewrite_min && lo >= o->rewrite_min / 2 &&
+        hi >= bar && lo >= bar / 2 && s->shared_weight >= floor &&
         s->plain_weight >= WT_REWRITE_PLAIN_SHARE * o->evidence_min * s->unit &&
         s->words > 0;
     if (!copy_link && !rewrite_link)

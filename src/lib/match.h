@@ -41,6 +41,10 @@ typedef struct wt_pair_score {
                               each side has and the other document lacks */
     size_t longest_run;    /* content words of the longest shared span
                               that is more than a name and title */
+    size_t numbers;        /* shared numbers */
+    int own_a, own_b;      /* each side names a name or number the other
+                              document never mentions (the facts
+                              disagree) */
     wt_span *spans;        /* owned by the caller after the call */
     size_t nspans;
 } wt_pair_score;

@@ -62,6 +62,14 @@
  * evidence_min (wt_options): a shared title and name is not a rewrite. */
 #define WT_REWRITE_PLAIN_SHARE 0.5
 
+/* A rewrite whose names and numbers agree (a number shared, no name or
+ * number the other document lacks on either side) needs this share of
+ * rewrite_min; one where each side names a name or number the other
+ * document lacks needs this many times evidence_min of shared weight
+ * (tests/eval/notes.md). */
+#define WT_AGREE_REWRITE 0.75
+#define WT_DISAGREE_EVIDENCE 1.25
+
 /* Words of a shared span that follow one another in this many documents
  * or more are a template (a formula, a stock phrase).  When the names or
  * numbers next to the span differ, the pair must pass the evidence floor

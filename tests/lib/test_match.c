@@ -1,5 +1,6 @@
 /* Tests of match.c through small corpora: classes, spans, thresholds. */
 #include "helpers.h"
+#include "match.h"
 
 static const char *WIRE =
     "The port authority said on Friday that 2,400 dock workers would stop "
@@ -172,4 +173,55 @@ Test(match, formula_with_the_same_names_and_numbers_is_a_copy)
     cr_assert_not_null(s);
     cr_assert_eq(s->document, 0);
     wt_corpus_free(c);
+}
+
+/* A rewrite's figures as wt_match_paragraphs leaves them, in units of one
+ * rarest word. */
+static wt_pair_score rewrite_figures(double fact_a, double fact_b,
+                                     double weight)
+{
+    wt_pair_score s = {0};
+    s.unit = 1;
+    s.fact_a = fact_a;
+    s.fact_b = fact_b;
+    s.shared_weight = s.own_weight = s.plain_weight = weight;
+    s.words = 3;
+    return s;
+}
+
+/* A shared number, and no name or number the other document lacks: a
+ * smaller share of shared weight is a rewrite.  One of its own on either
+ * side, or no shared number, and the usual bar holds. */
+Test(match, agreeing_names_and_numbers_lower_the_rewrite_bar)
+{
+    wt_options o;
+    wt_options_init(&o);
+    double score;
+    wt_pair_score s = rewrite_figures(0.40, 0.30, 3);
+    s.numbers = 1;
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), WT_CLASS_REWRITE);
+    s.own_b = 1;
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), -1);
+    s.own_b = 0;
+    s.numbers = 0;
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), -1);
+    s = rewrite_figures(0.50, 0.30, 3);
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), WT_CLASS_REWRITE);
+}
+
+/* Each side names a name or number the other document lacks: the pair
+ * needs more shared weight than the floor to be a rewrite. */
+Test(match, disagreeing_names_and_numbers_raise_the_floor)
+{
+    wt_options o;
+    wt_options_init(&o);
+    double score;
+    wt_pair_score s = rewrite_figures(0.60, 0.50, 2.5);
+    s.own_a = s.own_b = 1;
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), -1);
+    s.own_b = 0;
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), WT_CLASS_REWRITE);
+    s = rewrite_figures(0.60, 0.50, 3.5);
+    s.own_a = s.own_b = 1;
+    cr_assert_eq(wt_match_classify(&s, &o, 0, &score), WT_CLASS_REWRITE);
 }
