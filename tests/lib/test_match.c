@@ -216,7 +216,7 @@ Test(match, disagreeing_names_and_numbers_raise_the_floor)
     wt_options o;
     wt_options_init(&o);
     double score;
-    wt_pair_score s = rewrite_figures(0.60, 0.50, 2.5);
+    wt_pair_score s = rewrite_figures(0.60, 0.50, 2.25);
     s.own_a = s.own_b = 1;
     cr_assert_eq(wt_match_classify(&s, &o, 0, &score), -1);
     s.own_b = 0;
