@@ -29,14 +29,16 @@ articles made from it; the seed articles are five real reports from one
 day.
 
 MD
-step "Two articles: for every paragraph, where it came from and how. Exit status 1 means reuse was found." \
+step "Two articles: the answer first (who took what from whom, in words and by class, whether the taker credits the source, the origin), then every paragraph with where it came from and how. Exit status 1 means reuse was found." \
     "wiretrace compare corpora/demo/wire.txt corpora/demo/reprint.txt"
-step "A folder of articles (every *.txt below it). The last table gives, per document pair, the share of each side's text paragraphs with a source in the other, and which side is the origin." \
+step "A folder of articles (every *.txt, *.html and *.html.gz below it). The summary leads; the last table gives, per document pair, the share of each side's text paragraphs with a source in the other, the origin, and the common source of two copies of one wire story (via), which link to it rather than to each other." \
     "wiretrace scan corpora/demo | tail -n 12"
 step "The same as JSON for programs (the contract is in the README); here only its start." \
     "wiretrace compare --json corpora/demo/wire.txt corpora/demo/edited.txt | head -n 30"
-step "What a reprint changed in the wire story, word by word. Quote styles, hard wraps, case and digit grouping are not changes; on a terminal removed words are red and added words green instead of [-...-] and {+...+}." \
+step "What a reprint changed in the wire story, word by word. Quote styles, hard wraps, a line break that became a paragraph break, case and digit grouping are not changes; only changed paragraphs are shown (-U N unchanged ones around each, default 3), moved ones marked; on a terminal removed words are red and added words green instead of [-...-] and {+...+}." \
     "wiretrace diff corpora/demo/wire.txt corpora/demo/edited.txt"
+step "The counts alone, as git diff --stat gives them; diff exits 0 when the two are the same, 1 when they differ, 2 on trouble." \
+    "wiretrace diff --stat corpora/demo/wire.txt corpora/demo/edited.txt"
 step "The seed articles: 001 copies a quote of the Yonhap story (000) with straight quotes where 000 has curly ones, so that paragraph shows no change; its other paragraphs are rewrites." \
     "wiretrace diff $SEEDS/000_1d17b1946fa3511d.txt $SEEDS/001_777cbfa0a87e8925.txt"
 step "A rewrite reads better side by side: the names and numbers both sides share are marked (bold yellow on a terminal). Translated pairs are always shown this way." \
@@ -49,5 +51,7 @@ step "Languages: the same story from Yonhap in Korean and in English. Paragraphs
     "wiretrace compare corpora/lang/ko/wire.txt corpora/lang/en/wire.txt | head -n 11"
 step "An archive: index the wire once, then check new articles against it. The query prints the same report as compare (here as one JSON line per article, for pipelines)." \
     "rm -f tour.db; wiretrace index add --db tour.db corpora/demo/wire.txt corpora/demo/unrelated.txt && wiretrace index query --db tour.db --format jsonl corpora/demo/edited.txt | cut -c1-300; wiretrace index stats --db tour.db; rm -f tour.db*"
+step "Web pages are read as articles: the text of the article, not of the page, with the page's outlet, time, title and author, and every paragraph's bytes in the HTML as saved. extract shows what wiretrace takes from a page." \
+    "wiretrace extract corpora/pages/reprint.html | head -n 14"
 step "Every command has its help; the manual page is wiretrace(1)." \
     "wiretrace diff --help"
