@@ -6,7 +6,7 @@ _wiretrace()
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="compare scan diff extract index"
+    local commands="compare scan clusters diff extract index"
     local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color

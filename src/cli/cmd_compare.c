@@ -6,6 +6,7 @@
  */
 #define _DEFAULT_SOURCE /* mkstemps */
 #include "cmd_compare.h"
+#include "clusters.h"
 #include "cmd_index.h"
 #include "progress.h"
 #include "report.h"
@@ -210,8 +211,10 @@ static int print_report(const run *r)
     cli_raise(&status, r->status);
     /* A write error is told once, by cli_finish_stdout(); a writer that
      * fails without one ran out of memory. */
-    if (report_writer_for(r->s->format)(r->c, r->s, stdout) &&
-        !ferror(stdout)) {
+    const report_writer write = strcmp(r->s->command, "clusters")
+                                    ? report_writer_for(r->s->format)
+                                    : report_clusters;
+    if (write(r->c, r->s, stdout) && !ferror(stdout)) {
         cli_error("out of memory writing the report");
         cli_raise(&status, EXIT_OSERR);
     }
@@ -293,4 +296,12 @@ int cmd_compare(const cli_settings *s, wt_options *o)
 int cmd_scan(const cli_settings *s, wt_options *o)
 {
     return run_corpus(s, o, 1);
+}
+
+int cmd_clusters(const cli_settings *s, wt_options *o)
+{
+    /* The stories need every pair: a scan in memory, whatever its size. */
+    cli_settings all = *s;
+    all.in_memory_max = UINT32_MAX;
+    return run_corpus(&all, o, 1);
 }

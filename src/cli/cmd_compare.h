@@ -13,4 +13,8 @@ int cmd_compare(const cli_settings *s, wt_options *o);
  * exit status. */
 int cmd_scan(const cli_settings *s, wt_options *o);
 
+/* wiretrace clusters DIR|FILE...: the stories the documents carry, each
+ * with its origin and how each member relates to it (clusters.h). */
+int cmd_clusters(const cli_settings *s, wt_options *o);
+
 #endif

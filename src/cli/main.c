@@ -17,9 +17,8 @@ static const struct command {
     const char *name;
     int (*run)(const cli_settings *s, wt_options *o);
 } commands[] = {
-    {"compare", cmd_compare},
-    {"scan", cmd_scan},
-    {"diff", cmd_diff},
+    {"compare", cmd_compare},   {"scan", cmd_scan},
+    {"clusters", cmd_clusters}, {"diff", cmd_diff},
     {"extract", cmd_extract},
 };
 
@@ -76,8 +75,8 @@ static int dispatch(int argc, char **argv)
              * of any kind. */
             return !strcmp(name, "diff") && rc > 1 ? 2 : rc;
         }
-    cli_usage_error("unknown command \"%s\": expected compare, scan, diff, "
-                    "extract or index",
+    cli_usage_error("unknown command \"%s\": expected compare, scan, clusters, "
+                    "diff, extract or index",
                     name);
     return cli_usage_hint(NULL);
 }

@@ -65,11 +65,12 @@ enum {
     CMD_DIFF = 2,
     CMD_SCAN = 4,
     CMD_COMPARE = 8,
-    CMD_EXTRACT = 16
+    CMD_EXTRACT = 16,
+    CMD_CLUSTERS = 32
 };
 /* The commands that write reports of links, and those that read
  * articles with their metadata (not diff). */
-#define CMD_REPORTS (CMD_INDEX | CMD_SCAN | CMD_COMPARE)
+#define CMD_REPORTS (CMD_INDEX | CMD_SCAN | CMD_COMPARE | CMD_CLUSTERS)
 #define CMD_READERS (CMD_REPORTS | CMD_EXTRACT)
 
 static const opt options[] = {
@@ -188,6 +189,8 @@ static unsigned command_bit(const char *command)
         return CMD_COMPARE;
     if (command && !strcmp(command, "extract"))
         return CMD_EXTRACT;
+    if (command && !strcmp(command, "clusters"))
+        return CMD_CLUSTERS;
     if (command && !strcmp(command, "index"))
         return CMD_INDEX;
     if (command && !strcmp(command, "diff"))
@@ -198,6 +201,8 @@ static unsigned command_bit(const char *command)
         return CMD_COMPARE;
     if (command && !strcmp(command, "extract"))
         return CMD_EXTRACT;
+    if (command && !strcmp(command, "clusters"))
+        return CMD_CLUSTERS;
     return 0;
 }
 
@@ -540,6 +545,13 @@ static const struct intro {
      "given --db,\ngo through an index: each file is reported against the "
      "others as\n'index query' reports it, in memory that does not grow "
      "with the corpus.\n"},
+    {"clusters",
+     "Usage: wiretrace clusters [OPTION]... DIR|FILE...\n"
+     "The stories the articles carry: every set of documents linked by\n"
+     "reuse (reprints, edits, rewrites, translations, copies of one common\n"
+     "source), each with its origin when times or credits tell it, and for\n"
+     "every member the words it took from the origin, by class, and whether\n"
+     "it credits it; then the documents alone.  Read like scan, in memory.\n"},
     {"index",
      "Usage: wiretrace index add|query|remove|stats --db FILE [OPTION]... "
      "[INPUT]...\n"
@@ -563,6 +575,7 @@ static const char overview[] =
     "rewrite,\nduplicate).\n\nCommands:\n"
     "  compare FILE...   provenance among the given files\n"
     "  scan DIR...       provenance among all articles below DIR\n"
+    "  clusters DIR...   the stories, their origins and members\n"
     "  diff A B          word diff of the matched paragraphs of A and B\n"
     "  extract FILE...   the article, metadata and byte ranges read from "
     "each file\n"
