@@ -11,12 +11,19 @@
  * the decoded text, with a map from each of those bytes to the byte of the
  * page as saved, so every charset ends at offsets into the original file.
  *
+ * Elements nested deeper than WT_HTML_DEPTH_MAX are not made (the
+ * parser runs with HTML_PARSE_HUGE, so libxml2's own limit of 256, which
+ * stops the parse and loses the rest of the page, never applies): their
+ * text goes to the element at the cap, a block element among them ending
+ * a block with an empty <br>, text in scripts and the like dropped.
+ *
  * The tree is walked without recursion (deep nesting cannot overflow the
  * stack); block elements and <br> end a block of text, as a browser lays
  * them out.
  */
 #include "html.h"
 #include "alloc.h"
+#include "tuning.h"
 #include "wiretrace.h"
 
 #include <libxml/SAX2.h>
@@ -43,7 +50,16 @@ typedef struct parse_state {
     size_t nsegs, segcap;
     int failed; /* out of memory while recording */
     charactersSAXFunc chars;
+    startElementSAXFunc start;
+    endElementSAXFunc end;
+    size_t flat;     /* open elements below the depth cap, not made */
+    size_t muted;    /* of them, the first whose text is never read, + 1 */
+    int stopped;     /* at WT_HTML_OPEN_MAX open elements */
+    size_t stop_pos; /* there */
 } parse_state;
+
+static int is_block_name(const char *name);
+static int never_text_name(const char *name);
 
 /* The page as UTF-8 with map[i], the original byte of UTF-8 byte i. */
 static int to_utf8(const wt_text *t, char **out, uint32_t **map, size_t *n)
@@ -85,9 +101,10 @@ static size_t input_pos(const xmlParserCtxtPtr ctxt)
     return (size_t)in->consumed + (size_t)(in->cur - in->base);
 }
 
-/* The raw bytes [*raw, end) of text ch[0..len) that ends at end. */
+/* The raw bytes [*raw, end) of text ch[0..len) that ends at end; the
+ * text before it was read up to prev. */
 static int locate(const parse_state *st, const xmlChar *ch, size_t len,
-                  size_t end, size_t *raw)
+                  size_t end, size_t prev, size_t *raw)
 {
     if (end > st->n8)
         end = st->n8;
@@ -105,7 +122,6 @@ static int locate(const parse_state *st, const xmlChar *ch, size_t len,
     while (b > 0 && end - b < 64 && st->src8[b - 1] != '&' &&
            st->src8[b - 1] != '>')
         b--;
-    const size_t prev = st->nsegs ? st->segs[st->nsegs - 1].raw_end : 0;
     if (b > 0 && st->src8[b - 1] == '&') {
         *raw = b - 1 < prev ? prev : b - 1;
         return 0;
@@ -121,6 +137,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
 {
     xmlParserCtxtPtr ctxt = ctx;
     parse_state *st = ctxt->_private;
+    if (st->muted)
+        return;
     st->chars(ctx, ch, len);
     xmlNodePtr node = ctxt->node ? ctxt->node->last : NULL;
     if (st->failed || !node || node->type != XML_TEXT_NODE || len <= 0)
@@ -130,6 +148,7 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         return;
     }
     const segment *last = st->nsegs ? &st->segs[st->nsegs - 1] : NULL;
+    const size_t prev = last ? last->raw_end : 0;
     segment *s = &st->segs[st->nsegs++];
     s->node = node;
     s->k = last && last->node == node ? last->k + last->len : 0;
@@ -137,11 +156,56 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     s->raw_end = input_pos(ctxt);
     if (s->raw_end > st->n8)
         s->raw_end = st->n8;
-    s->exact = locate(st, ch, s->len, s->raw_end, &s->raw);
+    s->exact = locate(st, ch, s->len, s->raw_end, prev, &s->raw);
     if (s->exact)
         s->raw_end = s->raw + s->len;
     if (!last || last->node != node)
         node->_private = (void *)(uintptr_t)st->nsegs;
+}
+
+/* Below the depth cap a block element is an empty <br> in the element at
+ * the cap, where its text goes. */
+static void flat_break(void *ctx, parse_state *st, const xmlChar *name)
+{
+    if (!st->muted && is_block_name((const char *)name)) {
+        st->start(ctx, (const xmlChar *)"br", NULL);
+        st->end(ctx, (const xmlChar *)"br");
+    }
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    if (ctxt->nameNr > WT_HTML_OPEN_MAX && !st->stopped) {
+        st->stopped = 1;
+        st->stop_pos = input_pos(ctxt) < st->n8 ? input_pos(ctxt) : st->n8;
+        xmlStopParser(ctxt);
+    }
+    if (!st->flat && ctxt->nodeNr < WT_HTML_DEPTH_MAX) {
+        st->start(ctx, name, atts);
+        return;
+    }
+    /* libxml2 ends elements in the reverse order it starts them, so the
+     * elements not made are always the innermost open ones. */
+    st->flat++;
+    flat_break(ctx, st, name);
+    if (!st->muted && never_text_name((const char *)name))
+        st->muted = st->flat;
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    if (!st->flat) {
+        st->end(ctx, name);
+        return;
+    }
+    if (st->muted == st->flat)
+        st->muted = 0;
+    st->flat--;
+    flat_break(ctx, st, name);
 }
 
 static int run_parser(wt_html *h, parse_state *st, char *err, size_t errlen)
@@ -152,19 +216,27 @@ static int run_parser(wt_html *h, parse_state *st, char *err, size_t errlen)
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                  HTML_PARSE_IGNORE_ENC);
+    /* HTML_PARSE_HUGE, which libxml2 2.9 names only as XML_PARSE_HUGE and
+     * reads from the context: the depth cap is ours (on_start). */
+    ctxt->options |= XML_PARSE_HUGE;
     /* The bytes are UTF-8 whatever the page declared: it was decoded
      * first, with its offsets. */
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     ctxt->_private = st;
     st->chars = ctxt->sax->characters;
+    st->start = ctxt->sax->startElement;
+    st->end = ctxt->sax->endElement;
     ctxt->sax->characters = on_chars;
     ctxt->sax->ignorableWhitespace = on_chars;
+    ctxt->sax->startElement = on_start;
+    ctxt->sax->endElement = on_end;
     htmlParseDocument(ctxt);
     h->doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     htmlFreeParserCtxt(ctxt);
     if (st->failed)
         return WT_ENOMEM;
+
     if (!h->doc || !xmlDocGetRootElement(h->doc)) {
         snprintf(err, errlen, "no HTML elements");
         return WT_EINVAL;
@@ -188,15 +260,15 @@ typedef struct walk {
     xmlNodePtr text_parent; /* where the block's first text was */
 } walk;
 
-static int is_name(xmlNodePtr e, const char *const *names, size_t n)
+static int is_name_of(const char *name, const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcasecmp((const char *)e->name, names[i]))
+        if (!strcasecmp(name, names[i]))
             return 1;
     return 0;
 }
 
-static int is_block(xmlNodePtr e)
+static int is_block_name(const char *name)
 {
     static const char *const names[] = {
         "address", "article", "aside",    "blockquote", "body",
@@ -210,7 +282,12 @@ static int is_block(xmlNodePtr e)
         "th",      "thead",   "tr",       "ul",         "title",
         "dialog",  "legend",  "noscript",
     };
-    return is_name(e, names, sizeof names / sizeof *names);
+    return is_name_of(name, names, sizeof names / sizeof *names);
+}
+
+static int is_block(xmlNodePtr e)
+{
+    return is_block_name((const char *)e->name);
 }
 
 const char *wt_html_attr(xmlNodePtr e, const char *name, char *buf, size_t cap)
@@ -290,8 +367,8 @@ static int furniture_form(xmlNodePtr e)
     return !strcasecmp((const char *)e->name, "form") && !wraps_article(e);
 }
 
-/* Elements whose content is never article text. */
-static int never_text(xmlNodePtr e)
+/* Elements whose content is never article text, by name. */
+static int never_text_name(const char *name)
 {
     static const char *const names[] = {
         "script", "style",  "noscript", "template", "iframe", "svg",
@@ -299,7 +376,13 @@ static int never_text(xmlNodePtr e)
         "head",   "select", "textarea", "button",   "input",  "option",
         "nav",    "map",    "datalist", "label",    "dialog", "menu",
     };
-    return is_name(e, names, sizeof names / sizeof *names) || hidden(e) ||
+    return is_name_of(name, names, sizeof names / sizeof *names);
+}
+
+/* Elements whose content is never article text. */
+static int never_text(xmlNodePtr e)
+{
+    return never_text_name((const char *)e->name) || hidden(e) ||
            furniture_form(e) ||
            ((furniture_role(e) || wt_html_boiler_name(e)) && !wraps_article(e));
 }
@@ -537,6 +620,8 @@ int wt_html_parse(wt_html **out, const wt_text *src, char *err, size_t errlen)
         goto out;
     }
     rc = run_parser(h, &st, err, errlen);
+    if (st.stopped)
+        h->stopped_at = map[st.stop_pos];
     walk w = {.h = h, .st = &st, .map = map};
     if (!rc)
         rc = walk_tree(&w, xmlDocGetRootElement(h->doc));

@@ -36,6 +36,9 @@ typedef struct wt_html {
                        separated by "\n\n"; off[] into the page's bytes */
     wt_html_block *blocks;
     size_t nblocks, blockcap;
+    uint32_t stopped_at; /* when the page nests more than WT_HTML_OPEN_MAX
+                            elements: the byte the parse stopped at (the
+                            rest is not read); else 0 */
 } wt_html;
 
 /*

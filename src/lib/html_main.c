@@ -441,6 +441,30 @@ static int json_ld_pick(const wt_html *h, const char *body, unsigned char *keep,
     return rc;
 }
 
+/* The headline (h1) is metadata: drops it from keep; returns the blocks
+ * left. */
+static size_t drop_headline(const wt_html *h, unsigned char *keep)
+{
+    size_t kept = 0;
+    for (size_t b = 0; b < h->nblocks; b++) {
+        if (keep[b] && named(h->blocks[b].elem, "h1"))
+            keep[b] = 0;
+        kept += keep[b];
+    }
+    return kept;
+}
+
+/* No container stood out: the page is kept whole but for link lists, so
+ * that a page cut off after a few words still gives them. */
+static void keep_all(const wt_html *h, unsigned char *keep)
+{
+    for (size_t b = 0; b < h->nblocks; b++) {
+        const wt_html_block *k = &h->blocks[b];
+        keep[b] =
+            (double)k->link_units <= WT_HTML_LINK_MAX * (k->end - k->start);
+    }
+}
+
 int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
                  unsigned char *keep, wt_main_how *how)
 {
@@ -456,13 +480,11 @@ int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
         rc = score_pick(h, prof, keep);
         *how = WT_MAIN_SCORED;
     }
-    size_t kept = 0;
-    for (size_t b = 0; b < h->nblocks; b++) {
-        if (keep[b] && named(h->blocks[b].elem, "h1"))
-            keep[b] = 0;
-        kept += keep[b];
+    size_t kept = drop_headline(h, keep);
+    if (!rc && !kept) {
+        keep_all(h, keep);
+        kept = drop_headline(h, keep);
+        *how = kept ? WT_MAIN_ALL : WT_MAIN_NONE;
     }
-    if (!kept)
-        *how = WT_MAIN_NONE;
     return rc;
 }

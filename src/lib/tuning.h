@@ -158,5 +158,12 @@
 #define WT_HTML_LD_COVER_MIN 0.7
 /* jusText: stopword share of a block of running text. */
 #define WT_HTML_STOP_GOOD 0.3
+/* Elements nested deeper than this in a page are not made (html.c): their
+ * text goes to the element at this depth, so that a page of tables nested
+ * thousands deep keeps its text in bounded time and memory. */
+#define WT_HTML_DEPTH_MAX 512
+/* The parse of a page stops at this many open elements, what came before
+ * kept: libxml2 looks through all of them for each end tag it reads. */
+#define WT_HTML_OPEN_MAX 4096
 
 #endif
