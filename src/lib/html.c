@@ -109,8 +109,11 @@ static int locate(const parse_state *st, const xmlChar *ch, size_t len,
     if (end > st->n8)
         end = st->n8;
     /* libxml2 hands over a full buffer of text before it steps past the
-     * last character: the text may end up to 4 bytes after end. */
-    for (size_t d = 0; d <= 4 && end + d <= st->n8; d++)
+     * last character: the text may end up to 4 bytes after end.  A
+     * reference, read up to its ';', is not looked for further on, where
+     * the same character may stand as itself ("&lt;x</p>"). */
+    const int ref = end > 0 && st->src8[end - 1] == ';';
+    for (size_t d = 0; d <= (ref ? 0 : 4) && end + d <= st->n8; d++)
         if (len <= end + d && !memcmp(st->src8 + end + d - len, ch, len)) {
             *raw = end + d - len;
             return 1;
@@ -210,6 +213,10 @@ static void on_end(void *ctx, const xmlChar *name)
 
 static int run_parser(wt_html *h, parse_state *st, char *err, size_t errlen)
 {
+    if (!st->n8) {
+        snprintf(err, errlen, "empty page");
+        return WT_EINVAL;
+    }
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(st->src8, (int)st->n8);
     if (!ctxt)
         return WT_ENOMEM;
