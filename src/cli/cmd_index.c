@@ -717,7 +717,8 @@ static int pass(ictx *x, const walk_list *l)
     }
     for (size_t i = 0; !l && i < x->s.ninputs; i++)
         articles_read(x->s.inputs[i], (size_t)x->s.max_record << 20,
-                      queue_article, x, &x->status);
+                      x->s.include, x->s.ninclude, queue_article, x,
+                      &x->status);
     pool_drain(x->pool);
     stop_workers(x);
     if (x->sub != SUB_ADD)
