@@ -166,6 +166,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         node->_private = (void *)(uintptr_t)st->nsegs;
 }
 
+static void silent(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+
 /* Below the depth cap a block element is an empty <br> in the element at
  * the cap, where its text goes. */
 static void flat_break(void *ctx, parse_state *st, const xmlChar *name)
@@ -237,7 +239,14 @@ static int run_parser(wt_html *h, parse_state *st, char *err, size_t errlen)
     ctxt->sax->ignorableWhitespace = on_chars;
     ctxt->sax->startElement = on_start;
     ctxt->sax->endElement = on_end;
+    /* libxml2 reports some errors (encoding ones) through its generic
+     * handler, which prints; the library never prints.  The handler is
+     * per thread, and put back after. */
+    xmlGenericErrorFunc printer = xmlGenericError;
+    void *printer_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
     htmlParseDocument(ctxt);
+    xmlSetGenericErrorFunc(printer_ctx, printer);
     h->doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     htmlFreeParserCtxt(ctxt);
@@ -656,6 +665,23 @@ void wt_html_free(wt_html *h)
     wt_free(h);
 }
 
+#define COUNT(a) (sizeof a / sizeof *a)
+
+/* Is t[0, n) one of whole[] or does it start with one of prefix[]? */
+static int token_in(const char *t, size_t n, const char *const *whole,
+                    size_t nwhole, const char *const *prefix, size_t nprefix)
+{
+    for (size_t i = 0; i < nwhole; i++)
+        if (strlen(whole[i]) == n && !strncmp(t, whole[i], n))
+            return 1;
+    for (size_t i = 0; i < nprefix; i++) {
+        const size_t k = strlen(prefix[i]);
+        if (k <= n && !strncmp(t, prefix[i], k))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does one class or id token name boilerplate?  Parts split at '-' and
  * '_' are compared whole or by prefix, so "share-bar" and "sharebar"
  * match and "commentary" does not. */
@@ -674,30 +700,54 @@ static int boiler_token(const char *t, size_t n)
         "advert",     "disqus",    "popup",   "footer",  "widget",
         "navigation", "paywall",   "modal",   "banner",  "signup",
         "readmore",   "moreon",    "morefrom"};
-    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
-        if (strlen(whole[i]) == n && !strncmp(t, whole[i], n))
-            return 1;
-    for (size_t i = 0; i < sizeof prefix / sizeof *prefix; i++) {
-        const size_t k = strlen(prefix[i]);
-        if (k <= n && !strncmp(t, prefix[i], k))
-            return 1;
-    }
-    return 0;
+    return token_in(t, n, whole, COUNT(whole), prefix, COUNT(prefix));
 }
 
-/* Calls boiler_token on every part of the class and id of e. */
-static int names_boiler(xmlNodePtr e, const char *attr)
+/* The names of what is never article text even when it holds paragraphs
+ * (comments, related stories, share bars, advertising): a subset of
+ * boiler_token's, without those that also name wrappers of the text
+ * ("paywall", "hidden", "pagination", "footer", "widget"). */
+static int furniture_token(const char *t, size_t n)
+{
+    static const char *const whole[] = {"ad",       "ads",      "comment",
+                                        "comments", "trending", "mostread",
+                                        "popular",  "tags"};
+    static const char *const prefix[] = {
+        "share",   "social",      "newsletter", "outbrain", "taboola",
+        "related", "recommend",   "promo",      "sponsor",  "advert",
+        "disqus",  "readmore",    "moreon",     "morefrom", "breadcrumb",
+        "signup",  "commentlist", "sidebar"};
+    return token_in(t, n, whole, COUNT(whole), prefix, COUNT(prefix));
+}
+
+/* Calls is_token on every part of the class and id of e. */
+static int names_match(xmlNodePtr e, const char *attr,
+                       int (*is_token)(const char *, size_t))
 {
     char v[512];
     const char *s = wt_html_attr(e, attr, v, sizeof v);
     while (s && *s) {
         const size_t n = strcspn(s, " \t\n-_");
-        if (n && boiler_token(s, n))
+        if (n && is_token(s, n))
             return 1;
         s += n;
         s += *s != '\0';
     }
     return 0;
+}
+
+static int names_boiler(xmlNodePtr e, const char *attr)
+{
+    return names_match(e, attr, boiler_token);
+}
+
+int wt_html_furniture_name(xmlNodePtr e)
+{
+    if (has_name(e, "body") || has_name(e, "html") || has_name(e, "article") ||
+        has_name(e, "main"))
+        return 0;
+    return names_match(e, "class", furniture_token) ||
+           names_match(e, "id", furniture_token);
 }
 
 int wt_html_boiler_name(xmlNodePtr e)

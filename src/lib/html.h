@@ -58,6 +58,11 @@ const char *wt_html_attr(xmlNodePtr e, const char *name, char *buf, size_t cap);
  * comments, ...) and no article word (article, content, story, ...). */
 int wt_html_boiler_name(xmlNodePtr e);
 
+/* 1 when a class or id of e names what is never article text, even
+ * when it holds paragraphs: comments, related stories, share bars,
+ * advertising (a narrower list than wt_html_boiler_name's). */
+int wt_html_furniture_name(xmlNodePtr e);
+
 /* +1 when a class or id of e names article text, -1 boilerplate, else 0;
  * the class weight of readability scoring. */
 int wt_html_class_weight(xmlNodePtr e);

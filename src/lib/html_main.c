@@ -332,6 +332,22 @@ static int under_kept(const scorer *s, xmlNodePtr e)
     return 0;
 }
 
+/* Is a block inside furniture nested in the kept container: below a
+ * kept element, an element named as comments, related stories, share
+ * bars or advertising (wt_html_furniture_name), which the walk keeps when
+ * it holds paragraphs? */
+static int in_nested_furniture(const scorer *s, xmlNodePtr e)
+{
+    int furniture = 0;
+    for (int up = 0; is_element(e) && up < 4096; up++, e = e->parent) {
+        const long i = cand_find(s, e);
+        if (i >= 0 && s->v[i].kept)
+            return furniture;
+        furniture |= wt_html_furniture_name(e);
+    }
+    return 0;
+}
+
 /* ---- the jusText-style classifier ---- */
 
 enum { JT_BAD, JT_SHORT, JT_NEAR, JT_GOOD };
@@ -382,6 +398,15 @@ static int classify(const wt_html *h, const wt_html_block *k,
     return stop >= WT_HTML_STOP_GOOD ? JT_NEAR : JT_BAD;
 }
 
+/* Is e inside an element named as furniture (comments, related)? */
+static int in_furniture(xmlNodePtr e)
+{
+    for (int up = 0; is_element(e) && up < 4096; up++, e = e->parent)
+        if (wt_html_furniture_name(e))
+            return 1;
+    return 0;
+}
+
 /* Drops link lists from the kept blocks and takes in the good blocks
  * next to them (an article split over sibling containers). */
 static void trim(const wt_html *h, const wt_profile *prof, unsigned char *keep)
@@ -398,7 +423,8 @@ static void trim(const wt_html *h, const wt_profile *prof, unsigned char *keep)
             const int next_to =
                 (b > 0 && keep[b - 1]) || (b + 1 < h->nblocks && keep[b + 1]);
             if (!keep[b] && next_to &&
-                classify(h, &h->blocks[b], prof) == JT_GOOD)
+                classify(h, &h->blocks[b], prof) == JT_GOOD &&
+                !in_furniture(h->blocks[b].elem))
                 keep[b] = 1;
         }
 }
@@ -417,7 +443,8 @@ static int score_pick(const wt_html *h, const wt_profile *prof,
         top = climb(&s, top);
         rc = keep_siblings(&s, top);
         for (size_t b = 0; b < h->nblocks && !rc; b++)
-            keep[b] = (unsigned char)under_kept(&s, h->blocks[b].elem);
+            keep[b] = under_kept(&s, h->blocks[b].elem) &&
+                      !in_nested_furniture(&s, h->blocks[b].elem);
         trim(h, prof, keep);
     }
     wt_hmap_release(&s.map);
