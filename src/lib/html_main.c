@@ -452,6 +452,79 @@ static int score_pick(const wt_html *h, const wt_profile *prof,
     return rc;
 }
 
+static int node_depth(xmlNodePtr e)
+{
+    int d = 0;
+    for (; e && d < 1 << 20; e = e->parent)
+        d++;
+    return d;
+}
+
+/* The nearest element holding both a and b. */
+static xmlNodePtr common_ancestor(xmlNodePtr a, xmlNodePtr b)
+{
+    int da = node_depth(a), db = node_depth(b);
+    for (; da > db; da--)
+        a = a->parent;
+    for (; db > da; db--)
+        b = b->parent;
+    while (a != b)
+        a = a->parent, b = b->parent;
+    return a;
+}
+
+/* Is e below top, with nothing named as furniture between them? */
+static int plainly_under(xmlNodePtr e, xmlNodePtr top)
+{
+    for (int up = 0; is_element(e) && up < 4096; up++, e = e->parent) {
+        if (e == top)
+            return 1;
+        if (wt_html_furniture_name(e))
+            return 0;
+    }
+    return 0;
+}
+
+/* The words (letter and digit runs) of block k. */
+static size_t word_count(const wt_html *h, const wt_html_block *k)
+{
+    size_t n = 0;
+    int in = 0;
+    for (int32_t i = k->start; i < k->end; i++) {
+        const int w = u_isalnum(h->text.u[i]) != 0;
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+/* The body locates the article; a body that is a summary of it (the
+ * first paragraphs, a teaser) leaves out the rest.  So the blocks of the
+ * element that holds all the body's blocks are taken too, but for link
+ * lists, furniture, captions and labels (a date, "Share"). */
+static void ld_widen(const wt_html *h, unsigned char *keep)
+{
+    xmlNodePtr top = NULL;
+    size_t n = 0;
+    for (size_t b = 0; b < h->nblocks; b++)
+        if (keep[b] && h->blocks[b].elem) {
+            top = top ? common_ancestor(top, h->blocks[b].elem)
+                      : h->blocks[b].elem;
+            n++;
+        }
+    if (!top || n < 2 || !is_element(top) || named(top, "body") ||
+        named(top, "html"))
+        return;
+    for (size_t b = 0; b < h->nblocks; b++) {
+        const wt_html_block *k = &h->blocks[b];
+        if (!keep[b] && k->elem && !(k->flags & WT_HB_CAPTION) &&
+            (double)k->link_units <= WT_HTML_LINK_MAX * (k->end - k->start) &&
+            word_count(h, k) >= WT_HTML_WIDEN_MIN_WORDS &&
+            plainly_under(k->elem, top))
+            keep[b] = 1;
+    }
+}
+
 static int json_ld_pick(const wt_html *h, const char *body, unsigned char *keep,
                         int *used)
 {
@@ -464,6 +537,8 @@ static int json_ld_pick(const wt_html *h, const char *body, unsigned char *keep,
     if (!rc && n >= 20)
         rc = ld_blocks(h, sh, n, keep, &cover);
     *used = !rc && cover >= WT_HTML_LD_COVER_MIN;
+    if (*used)
+        ld_widen(h, keep);
     wt_free(sh);
     return rc;
 }

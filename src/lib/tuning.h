@@ -156,6 +156,9 @@
  * hold this share of its shingles. */
 #define WT_HTML_LD_BLOCK_SHARE 0.5
 #define WT_HTML_LD_COVER_MIN 0.7
+/* Blocks of the element holding the body's blocks join them from this
+ * many words on (shorter ones are labels: a date, "Share"). */
+#define WT_HTML_WIDEN_MIN_WORDS 4
 /* jusText: stopword share of a block of running text. */
 #define WT_HTML_STOP_GOOD 0.3
 /* Elements nested deeper than this in a page are not made (html.c): their
