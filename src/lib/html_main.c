@@ -21,6 +21,7 @@
 #include "tuning.h"
 #include "wiretrace.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unicode/uchar.h>
@@ -567,6 +568,75 @@ static void keep_all(const wt_html *h, unsigned char *keep)
     }
 }
 
+/* One hash of block k's words, 0 for a block without words; *nwords gets
+ * how many. */
+static int block_key(const wt_html *h, size_t b, uint64_t *key, size_t *nwords)
+{
+    uint64_t *w = NULL;
+    const wt_html_block *k = &h->blocks[b];
+    const int rc =
+        words_of(h->text.u + k->start, k->end - k->start, &w, nwords);
+    *key = 0;
+    for (size_t i = 0; !rc && i < *nwords; i++)
+        *key = (*key ^ w[i]) * 1099511628211ULL + 1;
+    wt_free(w);
+    return rc;
+}
+
+/* Is e part of a table (a block of a cell may hold its row)? */
+static int in_cell(xmlNodePtr e)
+{
+    for (int up = 0; is_element(e) && up < 8; up++, e = e->parent)
+        if (named(e, "td") || named(e, "th") || named(e, "tr"))
+            return 1;
+    return 0;
+}
+
+/* Repeats are not the article's text: a kept block with the words of an
+ * earlier kept one (a slideshow's captions), and a label of a few words
+ * found twice or more on the page ("Advertisement", "Photo: AP"). */
+static int drop_repeats(const wt_html *h, unsigned char *keep)
+{
+    uint64_t *keys = wt_calloc(h->nblocks + 1, sizeof *keys);
+    uint64_t *sorted = wt_malloc((h->nblocks + 1) * sizeof *sorted);
+    size_t *words = wt_calloc(h->nblocks + 1, sizeof *words);
+    int rc = keys && sorted && words ? 0 : WT_ENOMEM;
+    for (size_t b = 0; b < h->nblocks && !rc; b++)
+        rc = block_key(h, b, &keys[b], &words[b]);
+    wt_hmap seen = {0};
+    if (!rc)
+        rc = wt_hmap_init(&seen, h->nblocks * 2 + 16);
+    if (!rc)
+        memcpy(sorted, keys, h->nblocks * sizeof *sorted);
+    const size_t n = rc ? 0 : h->nblocks;
+    if (n)
+        qsort(sorted, n, sizeof *sorted, wt_cmp_u64);
+    for (size_t b = 0; b < n && !rc; b++) {
+        if (!keep[b] || !keys[b] || in_cell(h->blocks[b].elem))
+            continue; /* cells of a table repeat as a matter of course */
+        const size_t at =
+            wt_lower_bound_u64(sorted, n, sizeof *sorted, keys[b]);
+        const int twice = at + 1 < n && sorted[at + 1] == keys[b];
+        if (twice && words[b] <= WT_HTML_LABEL_MAX_WORDS &&
+            !(h->blocks[b].flags & WT_HB_LIST)) {
+            keep[b] = 0;
+            continue;
+        }
+        uint64_t *slot = wt_hmap_slot(&seen, keys[b]);
+        if (!slot)
+            rc = WT_ENOMEM;
+        else if (*slot)
+            keep[b] = 0;
+        else
+            *slot = 1;
+    }
+    wt_hmap_release(&seen);
+    wt_free(keys);
+    wt_free(sorted);
+    wt_free(words);
+    return rc;
+}
+
 int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
                  unsigned char *keep, wt_main_how *how)
 {
@@ -582,6 +652,8 @@ int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
         rc = score_pick(h, prof, keep);
         *how = WT_MAIN_SCORED;
     }
+    if (!rc)
+        rc = drop_repeats(h, keep);
     size_t kept = drop_headline(h, keep);
     if (!rc && !kept) {
         keep_all(h, keep);

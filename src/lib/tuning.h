@@ -159,6 +159,9 @@
 /* Blocks of the element holding the body's blocks join them from this
  * many words on (shorter ones are labels: a date, "Share"). */
 #define WT_HTML_WIDEN_MIN_WORDS 4
+/* A block of at most this many words found twice on a page is a label
+ * ("Advertisement", "Photo: AP"), not the article's. */
+#define WT_HTML_LABEL_MAX_WORDS 4
 /* jusText: stopword share of a block of running text. */
 #define WT_HTML_STOP_GOOD 0.3
 /* Elements nested deeper than this in a page are not made (html.c): their
