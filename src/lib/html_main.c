@@ -145,6 +145,7 @@ static int ld_blocks(const wt_html *h, const uint64_t *body, size_t nbody,
 typedef struct cand {
     xmlNodePtr e;
     double score;         /* readability content score */
+    double below;         /* the best score of a container below it */
     int32_t units, links; /* text below it, and of that in links */
     int scored, kept;
 } cand;
@@ -295,6 +296,25 @@ static int same_class(xmlNodePtr a, xmlNodePtr b)
     return ca && cb && *ca && !strcmp(ca, cb);
 }
 
+/* Sets each sibling of t to the best score of a container below it. */
+static void best_below(scorer *s, xmlNodePtr t)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->v[i].scored)
+            continue;
+        xmlNodePtr x = s->v[i].e;
+        for (int up = 0; is_element(x) && x->parent != t->parent && up < 64;
+             up++)
+            x = x->parent;
+        if (!is_element(x) || x->parent != t->parent || x == t ||
+            x == s->v[i].e)
+            continue;
+        const long j = cand_find(s, x);
+        if (j >= 0 && s->v[i].score > s->v[j].below)
+            s->v[j].below = s->v[i].score;
+    }
+}
+
 /* Marks the best container and the siblings that belong with it. */
 static int keep_siblings(scorer *s, long top)
 {
@@ -304,16 +324,30 @@ static int keep_siblings(scorer *s, long top)
                            ? topscore * WT_HTML_SIBLING_SHARE
                            : 10;
     s->v[top].kept = 1;
-    if (!is_element(t->parent))
+    /* Siblings are looked for beside the wrappers that hold little but
+     * the container: the parts of a story may be wrapped apart. */
+    xmlNodePtr w = t;
+    while (is_element(w->parent) && !named(w->parent, "body")) {
+        const long p = cand_find(s, w->parent);
+        if (p < 0 || s->v[p].units > WT_HTML_WRAPPER_SHARE * s->v[top].units)
+            break;
+        w = w->parent;
+    }
+    if (!is_element(w->parent))
         return 0;
-    for (xmlNodePtr e = t->parent->children; e; e = e->next) {
-        const long i = is_element(e) && e != t ? cand_find(s, e) : -1;
+    best_below(s, w);
+    for (xmlNodePtr e = w->parent->children; e; e = e->next) {
+        const long i = is_element(e) && e != w ? cand_find(s, e) : -1;
         if (i < 0)
             continue;
         cand *c = &s->v[i];
         const double bonus = same_class(e, t) ? topscore * 0.2 : 0;
         const double ld = c->units ? (double)c->links / c->units : 1;
         int keep = c->scored && c->score + bonus >= bar;
+        /* A part of the article in a sibling, wrapped deeper (sections of
+         * one story in containers of their own). */
+        keep |= c->below >= WT_HTML_PART_SHARE * topscore &&
+                ld <= WT_HTML_LINK_MAX && !wt_html_furniture_name(e);
         if (named(e, "p"))
             keep |= (c->units > 80 && ld < 0.25) ||
                     (c->units > 0 && c->units <= 80 && c->links == 0);

@@ -149,6 +149,12 @@
 #define WT_HTML_SCORE_MIN_UNITS 25
 /* Siblings of the best container join it from this share of its score. */
 #define WT_HTML_SIBLING_SHARE 0.2
+/* ... also beside an element holding at most this many times the best
+ * container's text (a wrapper of it). */
+#define WT_HTML_WRAPPER_SHARE 1.25
+/* A sibling holding a container that scores this share of the best one's
+ * is a part of the article wrapped apart. */
+#define WT_HTML_PART_SHARE 0.7
 /* A block with more of its text in links than this is navigation. */
 #define WT_HTML_LINK_MAX 0.33
 /* JSON-LD: a block is the article's when this share of its 4-word
