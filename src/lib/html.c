@@ -704,7 +704,8 @@ static int boiler_token(const char *t, size_t n)
 }
 
 /* The names of what is never article text even when it holds paragraphs
- * (comments, related stories, share bars, advertising): a subset of
+ * (comments, related stories, share bars, advertising, captions and
+ * galleries): mostly a subset of
  * boiler_token's, without those that also name wrappers of the text
  * ("paywall", "hidden", "pagination", "footer", "widget"). */
 static int furniture_token(const char *t, size_t n)
@@ -713,10 +714,11 @@ static int furniture_token(const char *t, size_t n)
                                         "comments", "trending", "mostread",
                                         "popular",  "tags"};
     static const char *const prefix[] = {
-        "share",   "social",      "newsletter", "outbrain", "taboola",
-        "related", "recommend",   "promo",      "sponsor",  "advert",
-        "disqus",  "readmore",    "moreon",     "morefrom", "breadcrumb",
-        "signup",  "commentlist", "sidebar"};
+        "share",        "social",      "newsletter", "outbrain", "taboola",
+        "related",      "recommend",   "promo",      "sponsor",  "advert",
+        "disqus",       "readmore",    "moreon",     "morefrom", "breadcrumb",
+        "signup",       "commentlist", "sidebar",    "caption",  "imagecaption",
+        "photocaption", "mediacaption"};
     return token_in(t, n, whole, COUNT(whole), prefix, COUNT(prefix));
 }
 
@@ -743,8 +745,10 @@ static int names_boiler(xmlNodePtr e, const char *attr)
 
 int wt_html_furniture_name(xmlNodePtr e)
 {
+    /* A <figure> is not believed: libxml2's parser, which knows HTML 4,
+     * lets one that is not closed hold the paragraphs after it. */
     if (has_name(e, "body") || has_name(e, "html") || has_name(e, "article") ||
-        has_name(e, "main"))
+        has_name(e, "main") || has_name(e, "figure"))
         return 0;
     return names_match(e, "class", furniture_token) ||
            names_match(e, "id", furniture_token);
