@@ -714,11 +714,11 @@ static int furniture_token(const char *t, size_t n)
                                         "comments", "trending", "mostread",
                                         "popular",  "tags"};
     static const char *const prefix[] = {
-        "share",        "social",      "newsletter", "outbrain", "taboola",
-        "related",      "recommend",   "promo",      "sponsor",  "advert",
-        "disqus",       "readmore",    "moreon",     "morefrom", "breadcrumb",
-        "signup",       "commentlist", "sidebar",    "caption",  "imagecaption",
-        "photocaption", "mediacaption"};
+        "share",       "newsletter", "outbrain", "taboola",      "related",
+        "recommend",   "promo",      "sponsor",  "advert",       "disqus",
+        "readmore",    "moreon",     "morefrom", "breadcrumb",   "signup",
+        "commentlist", "sidebar",    "caption",  "imagecaption", "photocaption",
+        "mediacaption"};
     return token_in(t, n, whole, COUNT(whole), prefix, COUNT(prefix));
 }
 

@@ -449,7 +449,11 @@ static void trim(const wt_html *h, const wt_profile *prof, unsigned char *keep)
     for (size_t b = 0; b < h->nblocks; b++) {
         const wt_html_block *k = &h->blocks[b];
         const int32_t len = k->end - k->start;
-        if (keep[b] && (double)k->link_units > WT_HTML_LINK_MAX * len)
+        /* A long block may lead with a linked headline (a list of
+         * summaries) and still be text. */
+        const double most = len >= WT_HTML_LONG_UNITS ? WT_HTML_LONG_LINK_MAX
+                                                      : WT_HTML_LINK_MAX;
+        if (keep[b] && (double)k->link_units > most * len)
             keep[b] = 0;
     }
     for (int pass = 0; pass < 2; pass++)

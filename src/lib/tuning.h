@@ -157,6 +157,9 @@
 #define WT_HTML_PART_SHARE 0.7
 /* A block with more of its text in links than this is navigation. */
 #define WT_HTML_LINK_MAX 0.33
+/* ... or than this for a block of this many units or more. */
+#define WT_HTML_LONG_LINK_MAX 0.6
+#define WT_HTML_LONG_UNITS 150
 /* JSON-LD: a block is the article's when this share of its 4-word
  * shingles is in articleBody; the body is used when the blocks found
  * hold this share of its shingles. */
