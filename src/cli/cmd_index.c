@@ -674,6 +674,11 @@ static int open_index(ictx *x)
      * article they belong to (finish_slot). */
     x->log.errors_returned = 1;
     cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
+    /* The index reads every article with one charset. */
+    if (x->s.nencodings && !x->s.quiet)
+        cli_warn("--encoding %s=%s: one file's charset is not applied "
+                 "through an index; --encoding NAME applies to every input",
+                 x->s.encodings[0].file, x->s.encodings[0].value);
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
     /* Only add creates an index; query and stats never write one. */
