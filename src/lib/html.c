@@ -354,17 +354,29 @@ static int furniture_role(xmlNodePtr e)
     return 0;
 }
 
-/* Does e wrap the article: an <article> or several paragraphs below it?
+/* Is e marked as the article's body (schema.org microdata)? */
+static int marks_body(xmlNodePtr e)
+{
+    char v[64];
+    const char *p = wt_html_attr(e, "itemprop", v, sizeof v);
+    return p && !strcmp(p, "articlebody");
+}
+
+/* Does e wrap the article: an <article>, the element marked as its body
+ * or several paragraphs below it, or is it that element itself?
  * Names and forms that say furniture are not believed then: a form
  * wrapping the page (ASP.NET), a wrapper named "page-ad-margins". */
 static int wraps_article(xmlNodePtr e)
 {
     int paras = 0;
+    if (marks_body(e))
+        return 1;
     xmlNodePtr n = e->children;
     while (n && n != e) {
         if (n->type == XML_ELEMENT_NODE &&
             (!strcasecmp((const char *)n->name, "article") ||
-             (!strcasecmp((const char *)n->name, "p") && ++paras >= 3)))
+             (!strcasecmp((const char *)n->name, "p") && ++paras >= 3) ||
+             marks_body(n)))
             return 1;
         if (n->children && n->type == XML_ELEMENT_NODE) {
             n = n->children;
@@ -759,7 +771,10 @@ int wt_html_boiler_name(xmlNodePtr e)
     if (has_name(e, "body") || has_name(e, "html") || has_name(e, "article") ||
         has_name(e, "main"))
         return 0;
-    return names_boiler(e, "class") || names_boiler(e, "id");
+    /* A name that also says article text, and nothing readability counts
+     * against it ("article-content-breaking-news"), is the article's. */
+    return (names_boiler(e, "class") || names_boiler(e, "id")) &&
+           wt_html_class_weight(e) <= 0;
 }
 
 int wt_html_class_weight(xmlNodePtr e)

@@ -675,6 +675,49 @@ static int drop_repeats(const wt_html *h, unsigned char *keep)
     return rc;
 }
 
+/* The first element marked itemprop="articleBody" (schema.org
+ * microdata), or NULL. */
+static xmlNodePtr microdata_body(const wt_html *h)
+{
+    xmlNodePtr root = xmlDocGetRootElement(h->doc);
+    char v[64];
+    for (xmlNodePtr n = root; n;) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *p = wt_html_attr(n, "itemprop", v, sizeof v);
+            if (p && !strcmp(p, "articlebody"))
+                return n;
+        }
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        n = !n || n == root ? NULL : n->next;
+    }
+    return NULL;
+}
+
+/* When scoring found nothing: the element the page marks as the
+ * article's body, when it holds running text: its blocks but for link
+ * lists, furniture and captions. */
+static int microdata_pick(const wt_html *h, unsigned char *keep)
+{
+    xmlNodePtr top = microdata_body(h);
+    int32_t units = 0;
+    for (size_t b = 0; top && b < h->nblocks; b++) {
+        const wt_html_block *k = &h->blocks[b];
+        const int32_t len = k->end - k->start;
+        keep[b] = k->elem && !(k->flags & WT_HB_CAPTION) &&
+                  (double)k->link_units <= WT_HTML_LINK_MAX * len &&
+                  plainly_under(k->elem, top);
+        units += keep[b] ? len - k->link_units : 0;
+    }
+    if (units < WT_HTML_MICRODATA_MIN_UNITS)
+        memset(keep, 0, h->nblocks);
+    return units >= WT_HTML_MICRODATA_MIN_UNITS;
+}
+
 int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
                  unsigned char *keep, wt_main_how *how)
 {
@@ -693,6 +736,10 @@ int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
     if (!rc)
         rc = drop_repeats(h, keep);
     size_t kept = drop_headline(h, keep);
+    if (!rc && !kept && microdata_pick(h, keep)) {
+        kept = drop_headline(h, keep);
+        *how = WT_MAIN_MICRODATA;
+    }
     if (!rc && !kept) {
         keep_all(h, keep);
         kept = drop_headline(h, keep);

@@ -168,6 +168,9 @@
 /* Blocks of the element holding the body's blocks join them from this
  * many words on (shorter ones are labels: a date, "Share"). */
 #define WT_HTML_WIDEN_MIN_WORDS 4
+/* The element marked itemprop="articleBody" is the article when it holds
+ * this many units of text outside links. */
+#define WT_HTML_MICRODATA_MIN_UNITS 200
 /* A block of at most this many words found twice on a page is a label
  * ("Advertisement", "Photo: AP"), not the article's. */
 #define WT_HTML_LABEL_MAX_WORDS 4

@@ -117,3 +117,21 @@ Test(html_main, only_links_is_nothing)
         cr_assert_eq(p.keep[b], 0);
     wt_html_free(p.h);
 }
+
+Test(html_main, microdata_body_when_nothing_scores)
+{
+    /* Text straight in the element marked as the body, under a wrapper
+     * whose name says boilerplate ("breaking"). */
+    picked p;
+    pick("<html><body><div class=breaking-news><div class=x "
+         "itemprop=\"articleBody\">The council voted on Tuesday to close "
+         "the harbour for repairs, officials said, after a storm damaged "
+         "the main pier, and two fishing boats sank at their moorings "
+         "overnight, leaving the fleet without a berth for the winter and "
+         "the town without its catch.</div></div>"
+         "<div class=nav><a href=/>Home</a></div></body></html>",
+         NULL, &p);
+    cr_assert_eq(p.how, WT_MAIN_MICRODATA);
+    cr_assert(kept(&p, "The council voted"));
+    wt_html_free(p.h);
+}
