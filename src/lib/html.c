@@ -551,8 +551,13 @@ static int end_block(walk *w)
 {
     wt_html *h = w->h;
     w->space = 0;
-    if (h->text.len == w->block_start)
+    if (h->text.len == w->block_start) {
+        /* White space alone made no block: the next text names its own
+         * element. */
+        w->text_parent = NULL;
+        w->links = 0;
         return 0;
+    }
     if (wt_grow(&h->blocks, &h->blockcap, h->nblocks + 1, sizeof *h->blocks))
         return WT_ENOMEM;
     xmlNodePtr e = w->text_parent;

@@ -229,3 +229,15 @@ Test(html, names_of_boilerplate)
     cr_assert_eq(wt_html_class_weight(share), -1);
     wt_html_free(h);
 }
+
+/* Regression: white space before the first block of a wrapper made the
+ * wrapper the element of the next block, so that comments below an
+ * article counted as the article's own text. */
+Test(html, block_element_after_white_space)
+{
+    wt_html *h =
+        parse("<div id=w>\n  <div class=c>\n <p>hello</p></div></div>");
+    cr_assert_eq(h->nblocks, 1);
+    cr_assert_str_eq((const char *)h->blocks[0].elem->name, "p");
+    wt_html_free(h);
+}
