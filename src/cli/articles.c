@@ -132,9 +132,12 @@ void articles_read_files(const walk_list *l, const unsigned char *skip,
     }
 }
 
-static void from_dir(char *dir, article_fn fn, void *ctx, int *status)
+static void from_dir(char *dir, char *const *include, size_t ninclude,
+                     article_fn fn, void *ctx, int *status)
 {
     walk_list l = {0};
+    l.include = include;
+    l.ninclude = ninclude;
     if (walk_txt(&l, dir, status) || walk_unique(&l, 0, 0)) {
         cli_error("%s: out of memory", dir);
         cli_raise(status, EXIT_OSERR);
@@ -198,14 +201,14 @@ static int has_suffix(const char *name, const char *suf)
     return n > k && !strcmp(name + n - k, suf);
 }
 
-void articles_read(char *operand, size_t record_max, article_fn fn, void *ctx,
-                   int *status)
+void articles_read(char *operand, size_t record_max, char *const *include,
+                   size_t ninclude, article_fn fn, void *ctx, int *status)
 {
     struct stat st;
     if (!strcmp(operand, "-")) {
         from_stdin(record_max, fn, ctx, status);
     } else if (stat(operand, &st) == 0 && S_ISDIR(st.st_mode)) {
-        from_dir(operand, fn, ctx, status);
+        from_dir(operand, include, ninclude, fn, ctx, status);
     } else if (has_suffix(operand, ".jsonl") ||
                has_suffix(operand, ".ndjson")) {
         /* Streamed a record at a time: a regular file or a FIFO, never a

@@ -2,7 +2,8 @@
  * articles.h - the articles an index command reads, one at a time, so
  * that memory does not grow with the input.  An operand is a JSON Lines
  * file (*.jsonl, *.ndjson, or - for standard input; see jsonl.h), a
- * folder (its *.txt files, see walk.h) or a text file.
+ * folder (its text files and web pages, or those --include names; see
+ * walk.h) or a file.
  */
 #ifndef WT_CLI_ARTICLES_H
 #define WT_CLI_ARTICLES_H
@@ -23,9 +24,11 @@ typedef void (*article_fn)(void *ctx, const wt_article *a, const char *path);
  * line of JSON Lines) is named on stderr and raises *status (msg.h) by
  * its cause; the rest is read.  Only regular files are read (and FIFOs
  * and standard input as JSON Lines), each size checked first;
- * record_max bounds one JSON Lines record (0: JSONL_RECORD_MAX). */
-void articles_read(char *operand, size_t record_max, article_fn fn, void *ctx,
-                   int *status);
+ * record_max bounds one JSON Lines record (0: JSONL_RECORD_MAX).  A
+ * folder gives the files whose names match one of include[0, ninclude)
+ * (--include), or with none the files walk.h lists by default. */
+void articles_read(char *operand, size_t record_max, char *const *include,
+                   size_t ninclude, article_fn fn, void *ctx, int *status);
 
 /* Reads the files of l in order, with their ids and the --published and
  * --outlet values l holds, leaving out file i when skip[i] is set (skip

@@ -143,7 +143,7 @@ int cmd_extract(const cli_settings *s, wt_options *o)
         cli_usage_error("no input files");
         return cli_usage_hint("extract");
     }
-    cli_log log;
+    cli_log log = {0};
     cli_log_attach(&log, s->quiet, s->verbose, o);
     walk_list in = {0};
     wt_corpus *c = NULL;

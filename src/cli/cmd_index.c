@@ -685,6 +685,11 @@ static int open_index(ictx *x)
      * article they belong to (finish_slot). */
     x->log.errors_returned = 1;
     cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
+    /* The index reads every article with one charset. */
+    if (x->s.nencodings && !x->s.quiet)
+        cli_warn("--encoding %s=%s: one file's charset is not applied "
+                 "through an index; --encoding NAME applies to every input",
+                 x->s.encodings[0].file, x->s.encodings[0].value);
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
     /* Only add creates an index; query and stats never write one. */
@@ -731,7 +736,8 @@ static int pass(ictx *x, const walk_list *l)
     }
     for (size_t i = 0; !l && i < x->s.ninputs; i++)
         articles_read(x->s.inputs[i], (size_t)x->s.max_record << 20,
-                      queue_article, x, &x->status);
+                      x->s.include, x->s.ninclude, queue_article, x,
+                      &x->status);
     pool_drain(x->pool);
     stop_workers(x);
     progress_end(x->prog);

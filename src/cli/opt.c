@@ -107,9 +107,9 @@ static const opt options[] = {
      "%34sand named (default 64)",
      CMD_INDEX},
     {O_INCLUDE, 0, "include", ARG_STRING, "GLOB", 0, 0,
-     "scan: read the files below DIR whose names match GLOB (again\n"
-     "%34sfor more; default *.txt, *.html, *.htm, *.html.gz)",
-     CMD_SCAN},
+     "scan, index: read the files below DIR whose names match GLOB\n"
+     "%34s(again for more; default *.txt, *.html, *.htm, *.html.gz)",
+     CMD_SCAN | CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse"},
     {O_DETAILS, 0, "details", ARG_NONE, NULL, 0, 0,
@@ -564,8 +564,9 @@ static const struct intro {
      "  stats            documents, keys and bytes in the index\n"
      "INPUT: a JSON Lines file (*.jsonl, or - for standard input), one "
      "article a\nline: {\"id\", \"outlet\", \"url\", \"published\", "
-     "\"lang\", \"title\", \"text\"}; a folder\n(its *.txt files); or a "
-     "text file.\n"},
+     "\"lang\", \"title\", \"text\"}; a folder\n(its *.txt, *.html, *.htm "
+     "and *.html.gz files, or those --include names);\nor a text file or "
+     "web page.\n"},
 };
 
 static const char overview[] =

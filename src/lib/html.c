@@ -11,12 +11,19 @@
  * the decoded text, with a map from each of those bytes to the byte of the
  * page as saved, so every charset ends at offsets into the original file.
  *
+ * Elements nested deeper than WT_HTML_DEPTH_MAX are not made (the
+ * parser runs with HTML_PARSE_HUGE, so libxml2's own limit of 256, which
+ * stops the parse and loses the rest of the page, never applies): their
+ * text goes to the element at the cap, a block element among them ending
+ * a block with an empty <br>, text in scripts and the like dropped.
+ *
  * The tree is walked without recursion (deep nesting cannot overflow the
  * stack); block elements and <br> end a block of text, as a browser lays
  * them out.
  */
 #include "html.h"
 #include "alloc.h"
+#include "tuning.h"
 #include "wiretrace.h"
 
 #include <libxml/SAX2.h>
@@ -43,7 +50,16 @@ typedef struct parse_state {
     size_t nsegs, segcap;
     int failed; /* out of memory while recording */
     charactersSAXFunc chars;
+    startElementSAXFunc start;
+    endElementSAXFunc end;
+    size_t flat;     /* open elements below the depth cap, not made */
+    size_t muted;    /* of them, the first whose text is never read, + 1 */
+    int stopped;     /* at WT_HTML_OPEN_MAX open elements */
+    size_t stop_pos; /* there */
 } parse_state;
+
+static int is_block_name(const char *name);
+static int never_text_name(const char *name);
 
 /* The page as UTF-8 with map[i], the original byte of UTF-8 byte i. */
 static int to_utf8(const wt_text *t, char **out, uint32_t **map, size_t *n)
@@ -85,15 +101,19 @@ static size_t input_pos(const xmlParserCtxtPtr ctxt)
     return (size_t)in->consumed + (size_t)(in->cur - in->base);
 }
 
-/* The raw bytes [*raw, end) of text ch[0..len) that ends at end. */
+/* The raw bytes [*raw, end) of text ch[0..len) that ends at end; the
+ * text before it was read up to prev. */
 static int locate(const parse_state *st, const xmlChar *ch, size_t len,
-                  size_t end, size_t *raw)
+                  size_t end, size_t prev, size_t *raw)
 {
     if (end > st->n8)
         end = st->n8;
     /* libxml2 hands over a full buffer of text before it steps past the
-     * last character: the text may end up to 4 bytes after end. */
-    for (size_t d = 0; d <= 4 && end + d <= st->n8; d++)
+     * last character: the text may end up to 4 bytes after end.  A
+     * reference, read up to its ';', is not looked for further on, where
+     * the same character may stand as itself ("&lt;x</p>"). */
+    const int ref = end > 0 && st->src8[end - 1] == ';';
+    for (size_t d = 0; d <= (ref ? 0 : 4) && end + d <= st->n8; d++)
         if (len <= end + d && !memcmp(st->src8 + end + d - len, ch, len)) {
             *raw = end + d - len;
             return 1;
@@ -105,7 +125,6 @@ static int locate(const parse_state *st, const xmlChar *ch, size_t len,
     while (b > 0 && end - b < 64 && st->src8[b - 1] != '&' &&
            st->src8[b - 1] != '>')
         b--;
-    const size_t prev = st->nsegs ? st->segs[st->nsegs - 1].raw_end : 0;
     if (b > 0 && st->src8[b - 1] == '&') {
         *raw = b - 1 < prev ? prev : b - 1;
         return 0;
@@ -121,6 +140,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
 {
     xmlParserCtxtPtr ctxt = ctx;
     parse_state *st = ctxt->_private;
+    if (st->muted)
+        return;
     st->chars(ctx, ch, len);
     xmlNodePtr node = ctxt->node ? ctxt->node->last : NULL;
     if (st->failed || !node || node->type != XML_TEXT_NODE || len <= 0)
@@ -130,6 +151,7 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         return;
     }
     const segment *last = st->nsegs ? &st->segs[st->nsegs - 1] : NULL;
+    const size_t prev = last ? last->raw_end : 0;
     segment *s = &st->segs[st->nsegs++];
     s->node = node;
     s->k = last && last->node == node ? last->k + last->len : 0;
@@ -137,34 +159,100 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     s->raw_end = input_pos(ctxt);
     if (s->raw_end > st->n8)
         s->raw_end = st->n8;
-    s->exact = locate(st, ch, s->len, s->raw_end, &s->raw);
+    s->exact = locate(st, ch, s->len, s->raw_end, prev, &s->raw);
     if (s->exact)
         s->raw_end = s->raw + s->len;
     if (!last || last->node != node)
         node->_private = (void *)(uintptr_t)st->nsegs;
 }
 
+static void silent(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+
+/* Below the depth cap a block element is an empty <br> in the element at
+ * the cap, where its text goes. */
+static void flat_break(void *ctx, parse_state *st, const xmlChar *name)
+{
+    if (!st->muted && is_block_name((const char *)name)) {
+        st->start(ctx, (const xmlChar *)"br", NULL);
+        st->end(ctx, (const xmlChar *)"br");
+    }
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    if (ctxt->nameNr > WT_HTML_OPEN_MAX && !st->stopped) {
+        st->stopped = 1;
+        st->stop_pos = input_pos(ctxt) < st->n8 ? input_pos(ctxt) : st->n8;
+        xmlStopParser(ctxt);
+    }
+    if (!st->flat && ctxt->nodeNr < WT_HTML_DEPTH_MAX) {
+        st->start(ctx, name, atts);
+        return;
+    }
+    /* libxml2 ends elements in the reverse order it starts them, so the
+     * elements not made are always the innermost open ones. */
+    st->flat++;
+    flat_break(ctx, st, name);
+    if (!st->muted && never_text_name((const char *)name))
+        st->muted = st->flat;
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    if (!st->flat) {
+        st->end(ctx, name);
+        return;
+    }
+    if (st->muted == st->flat)
+        st->muted = 0;
+    st->flat--;
+    flat_break(ctx, st, name);
+}
+
 static int run_parser(wt_html *h, parse_state *st, char *err, size_t errlen)
 {
+    if (!st->n8) {
+        snprintf(err, errlen, "empty page");
+        return WT_EINVAL;
+    }
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(st->src8, (int)st->n8);
     if (!ctxt)
         return WT_ENOMEM;
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                  HTML_PARSE_IGNORE_ENC);
+    /* HTML_PARSE_HUGE, which libxml2 2.9 names only as XML_PARSE_HUGE and
+     * reads from the context: the depth cap is ours (on_start). */
+    ctxt->options |= XML_PARSE_HUGE;
     /* The bytes are UTF-8 whatever the page declared: it was decoded
      * first, with its offsets. */
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     ctxt->_private = st;
     st->chars = ctxt->sax->characters;
+    st->start = ctxt->sax->startElement;
+    st->end = ctxt->sax->endElement;
     ctxt->sax->characters = on_chars;
     ctxt->sax->ignorableWhitespace = on_chars;
+    ctxt->sax->startElement = on_start;
+    ctxt->sax->endElement = on_end;
+    /* libxml2 reports some errors (encoding ones) through its generic
+     * handler, which prints; the library never prints.  The handler is
+     * per thread, and put back after. */
+    xmlGenericErrorFunc printer = xmlGenericError;
+    void *printer_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
     htmlParseDocument(ctxt);
+    xmlSetGenericErrorFunc(printer_ctx, printer);
     h->doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     htmlFreeParserCtxt(ctxt);
     if (st->failed)
         return WT_ENOMEM;
+
     if (!h->doc || !xmlDocGetRootElement(h->doc)) {
         snprintf(err, errlen, "no HTML elements");
         return WT_EINVAL;
@@ -188,15 +276,15 @@ typedef struct walk {
     xmlNodePtr text_parent; /* where the block's first text was */
 } walk;
 
-static int is_name(xmlNodePtr e, const char *const *names, size_t n)
+static int is_name_of(const char *name, const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcasecmp((const char *)e->name, names[i]))
+        if (!strcasecmp(name, names[i]))
             return 1;
     return 0;
 }
 
-static int is_block(xmlNodePtr e)
+static int is_block_name(const char *name)
 {
     static const char *const names[] = {
         "address", "article", "aside",    "blockquote", "body",
@@ -210,7 +298,12 @@ static int is_block(xmlNodePtr e)
         "th",      "thead",   "tr",       "ul",         "title",
         "dialog",  "legend",  "noscript",
     };
-    return is_name(e, names, sizeof names / sizeof *names);
+    return is_name_of(name, names, sizeof names / sizeof *names);
+}
+
+static int is_block(xmlNodePtr e)
+{
+    return is_block_name((const char *)e->name);
 }
 
 const char *wt_html_attr(xmlNodePtr e, const char *name, char *buf, size_t cap)
@@ -261,17 +354,29 @@ static int furniture_role(xmlNodePtr e)
     return 0;
 }
 
-/* Does e wrap the article: an <article> or several paragraphs below it?
+/* Is e marked as the article's body (schema.org microdata)? */
+static int marks_body(xmlNodePtr e)
+{
+    char v[64];
+    const char *p = wt_html_attr(e, "itemprop", v, sizeof v);
+    return p && !strcmp(p, "articlebody");
+}
+
+/* Does e wrap the article: an <article>, the element marked as its body
+ * or several paragraphs below it, or is it that element itself?
  * Names and forms that say furniture are not believed then: a form
  * wrapping the page (ASP.NET), a wrapper named "page-ad-margins". */
 static int wraps_article(xmlNodePtr e)
 {
     int paras = 0;
+    if (marks_body(e))
+        return 1;
     xmlNodePtr n = e->children;
     while (n && n != e) {
         if (n->type == XML_ELEMENT_NODE &&
             (!strcasecmp((const char *)n->name, "article") ||
-             (!strcasecmp((const char *)n->name, "p") && ++paras >= 3)))
+             (!strcasecmp((const char *)n->name, "p") && ++paras >= 3) ||
+             marks_body(n)))
             return 1;
         if (n->children && n->type == XML_ELEMENT_NODE) {
             n = n->children;
@@ -290,8 +395,8 @@ static int furniture_form(xmlNodePtr e)
     return !strcasecmp((const char *)e->name, "form") && !wraps_article(e);
 }
 
-/* Elements whose content is never article text. */
-static int never_text(xmlNodePtr e)
+/* Elements whose content is never article text, by name. */
+static int never_text_name(const char *name)
 {
     static const char *const names[] = {
         "script", "style",  "noscript", "template", "iframe", "svg",
@@ -299,7 +404,13 @@ static int never_text(xmlNodePtr e)
         "head",   "select", "textarea", "button",   "input",  "option",
         "nav",    "map",    "datalist", "label",    "dialog", "menu",
     };
-    return is_name(e, names, sizeof names / sizeof *names) || hidden(e) ||
+    return is_name_of(name, names, sizeof names / sizeof *names);
+}
+
+/* Elements whose content is never article text. */
+static int never_text(xmlNodePtr e)
+{
+    return never_text_name((const char *)e->name) || hidden(e) ||
            furniture_form(e) ||
            ((furniture_role(e) || wt_html_boiler_name(e)) && !wraps_article(e));
 }
@@ -440,8 +551,13 @@ static int end_block(walk *w)
 {
     wt_html *h = w->h;
     w->space = 0;
-    if (h->text.len == w->block_start)
+    if (h->text.len == w->block_start) {
+        /* White space alone made no block: the next text names its own
+         * element. */
+        w->text_parent = NULL;
+        w->links = 0;
         return 0;
+    }
     if (wt_grow(&h->blocks, &h->blockcap, h->nblocks + 1, sizeof *h->blocks))
         return WT_ENOMEM;
     xmlNodePtr e = w->text_parent;
@@ -537,6 +653,8 @@ int wt_html_parse(wt_html **out, const wt_text *src, char *err, size_t errlen)
         goto out;
     }
     rc = run_parser(h, &st, err, errlen);
+    if (st.stopped)
+        h->stopped_at = map[st.stop_pos];
     walk w = {.h = h, .st = &st, .map = map};
     if (!rc)
         rc = walk_tree(&w, xmlDocGetRootElement(h->doc));
@@ -564,6 +682,23 @@ void wt_html_free(wt_html *h)
     wt_free(h);
 }
 
+#define COUNT(a) (sizeof a / sizeof *a)
+
+/* Is t[0, n) one of whole[] or does it start with one of prefix[]? */
+static int token_in(const char *t, size_t n, const char *const *whole,
+                    size_t nwhole, const char *const *prefix, size_t nprefix)
+{
+    for (size_t i = 0; i < nwhole; i++)
+        if (strlen(whole[i]) == n && !strncmp(t, whole[i], n))
+            return 1;
+    for (size_t i = 0; i < nprefix; i++) {
+        const size_t k = strlen(prefix[i]);
+        if (k <= n && !strncmp(t, prefix[i], k))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does one class or id token name boilerplate?  Parts split at '-' and
  * '_' are compared whole or by prefix, so "share-bar" and "sharebar"
  * match and "commentary" does not. */
@@ -582,25 +717,37 @@ static int boiler_token(const char *t, size_t n)
         "advert",     "disqus",    "popup",   "footer",  "widget",
         "navigation", "paywall",   "modal",   "banner",  "signup",
         "readmore",   "moreon",    "morefrom"};
-    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
-        if (strlen(whole[i]) == n && !strncmp(t, whole[i], n))
-            return 1;
-    for (size_t i = 0; i < sizeof prefix / sizeof *prefix; i++) {
-        const size_t k = strlen(prefix[i]);
-        if (k <= n && !strncmp(t, prefix[i], k))
-            return 1;
-    }
-    return 0;
+    return token_in(t, n, whole, COUNT(whole), prefix, COUNT(prefix));
 }
 
-/* Calls boiler_token on every part of the class and id of e. */
-static int names_boiler(xmlNodePtr e, const char *attr)
+/* The names of what is never article text even when it holds paragraphs
+ * (comments, related stories, share bars, advertising, captions and
+ * galleries): mostly a subset of
+ * boiler_token's, without those that also name wrappers of the text
+ * ("paywall", "hidden", "pagination", "footer", "widget"). */
+static int furniture_token(const char *t, size_t n)
+{
+    static const char *const whole[] = {"ad",       "ads",      "comment",
+                                        "comments", "trending", "mostread",
+                                        "popular",  "tags"};
+    static const char *const prefix[] = {
+        "share",       "newsletter", "outbrain", "taboola",      "related",
+        "recommend",   "promo",      "sponsor",  "advert",       "disqus",
+        "readmore",    "moreon",     "morefrom", "breadcrumb",   "signup",
+        "commentlist", "sidebar",    "caption",  "imagecaption", "photocaption",
+        "mediacaption"};
+    return token_in(t, n, whole, COUNT(whole), prefix, COUNT(prefix));
+}
+
+/* Calls is_token on every part of the class and id of e. */
+static int names_match(xmlNodePtr e, const char *attr,
+                       int (*is_token)(const char *, size_t))
 {
     char v[512];
     const char *s = wt_html_attr(e, attr, v, sizeof v);
     while (s && *s) {
         const size_t n = strcspn(s, " \t\n-_");
-        if (n && boiler_token(s, n))
+        if (n && is_token(s, n))
             return 1;
         s += n;
         s += *s != '\0';
@@ -608,12 +755,31 @@ static int names_boiler(xmlNodePtr e, const char *attr)
     return 0;
 }
 
+static int names_boiler(xmlNodePtr e, const char *attr)
+{
+    return names_match(e, attr, boiler_token);
+}
+
+int wt_html_furniture_name(xmlNodePtr e)
+{
+    /* A <figure> is not believed: libxml2's parser, which knows HTML 4,
+     * lets one that is not closed hold the paragraphs after it. */
+    if (has_name(e, "body") || has_name(e, "html") || has_name(e, "article") ||
+        has_name(e, "main") || has_name(e, "figure"))
+        return 0;
+    return names_match(e, "class", furniture_token) ||
+           names_match(e, "id", furniture_token);
+}
+
 int wt_html_boiler_name(xmlNodePtr e)
 {
     if (has_name(e, "body") || has_name(e, "html") || has_name(e, "article") ||
         has_name(e, "main"))
         return 0;
-    return names_boiler(e, "class") || names_boiler(e, "id");
+    /* A name that also says article text, and nothing readability counts
+     * against it ("article-content-breaking-news"), is the article's. */
+    return (names_boiler(e, "class") || names_boiler(e, "id")) &&
+           wt_html_class_weight(e) <= 0;
 }
 
 int wt_html_class_weight(xmlNodePtr e)

@@ -36,6 +36,9 @@ typedef struct wt_html {
                        separated by "\n\n"; off[] into the page's bytes */
     wt_html_block *blocks;
     size_t nblocks, blockcap;
+    uint32_t stopped_at; /* when the page nests more than WT_HTML_OPEN_MAX
+                            elements: the byte the parse stopped at (the
+                            rest is not read); else 0 */
 } wt_html;
 
 /*
@@ -54,6 +57,11 @@ const char *wt_html_attr(xmlNodePtr e, const char *name, char *buf, size_t cap);
 /* 1 when a class or id of e names boilerplate (share, related, cookie,
  * comments, ...) and no article word (article, content, story, ...). */
 int wt_html_boiler_name(xmlNodePtr e);
+
+/* 1 when a class or id of e names what is never article text, even
+ * when it holds paragraphs: comments, related stories, share bars,
+ * advertising (a narrower list than wt_html_boiler_name's). */
+int wt_html_furniture_name(xmlNodePtr e);
 
 /* +1 when a class or id of e names article text, -1 boilerplate, else 0;
  * the class weight of readability scoring. */

@@ -21,6 +21,7 @@
 #include "tuning.h"
 #include "wiretrace.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unicode/uchar.h>
@@ -144,6 +145,7 @@ static int ld_blocks(const wt_html *h, const uint64_t *body, size_t nbody,
 typedef struct cand {
     xmlNodePtr e;
     double score;         /* readability content score */
+    double below;         /* the best score of a container below it */
     int32_t units, links; /* text below it, and of that in links */
     int scored, kept;
 } cand;
@@ -294,6 +296,25 @@ static int same_class(xmlNodePtr a, xmlNodePtr b)
     return ca && cb && *ca && !strcmp(ca, cb);
 }
 
+/* Sets each sibling of t to the best score of a container below it. */
+static void best_below(scorer *s, xmlNodePtr t)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->v[i].scored)
+            continue;
+        xmlNodePtr x = s->v[i].e;
+        for (int up = 0; is_element(x) && x->parent != t->parent && up < 64;
+             up++)
+            x = x->parent;
+        if (!is_element(x) || x->parent != t->parent || x == t ||
+            x == s->v[i].e)
+            continue;
+        const long j = cand_find(s, x);
+        if (j >= 0 && s->v[i].score > s->v[j].below)
+            s->v[j].below = s->v[i].score;
+    }
+}
+
 /* Marks the best container and the siblings that belong with it. */
 static int keep_siblings(scorer *s, long top)
 {
@@ -303,16 +324,30 @@ static int keep_siblings(scorer *s, long top)
                            ? topscore * WT_HTML_SIBLING_SHARE
                            : 10;
     s->v[top].kept = 1;
-    if (!is_element(t->parent))
+    /* Siblings are looked for beside the wrappers that hold little but
+     * the container: the parts of a story may be wrapped apart. */
+    xmlNodePtr w = t;
+    while (is_element(w->parent) && !named(w->parent, "body")) {
+        const long p = cand_find(s, w->parent);
+        if (p < 0 || s->v[p].units > WT_HTML_WRAPPER_SHARE * s->v[top].units)
+            break;
+        w = w->parent;
+    }
+    if (!is_element(w->parent))
         return 0;
-    for (xmlNodePtr e = t->parent->children; e; e = e->next) {
-        const long i = is_element(e) && e != t ? cand_find(s, e) : -1;
+    best_below(s, w);
+    for (xmlNodePtr e = w->parent->children; e; e = e->next) {
+        const long i = is_element(e) && e != w ? cand_find(s, e) : -1;
         if (i < 0)
             continue;
         cand *c = &s->v[i];
         const double bonus = same_class(e, t) ? topscore * 0.2 : 0;
         const double ld = c->units ? (double)c->links / c->units : 1;
         int keep = c->scored && c->score + bonus >= bar;
+        /* A part of the article in a sibling, wrapped deeper (sections of
+         * one story in containers of their own). */
+        keep |= c->below >= WT_HTML_PART_SHARE * topscore &&
+                ld <= WT_HTML_LINK_MAX && !wt_html_furniture_name(e);
         if (named(e, "p"))
             keep |= (c->units > 80 && ld < 0.25) ||
                     (c->units > 0 && c->units <= 80 && c->links == 0);
@@ -328,6 +363,22 @@ static int under_kept(const scorer *s, xmlNodePtr e)
         const long i = cand_find(s, e);
         if (i >= 0 && s->v[i].kept)
             return 1;
+    }
+    return 0;
+}
+
+/* Is a block inside furniture nested in the kept container: below a
+ * kept element, an element named as comments, related stories, share
+ * bars or advertising (wt_html_furniture_name), which the walk keeps when
+ * it holds paragraphs? */
+static int in_nested_furniture(const scorer *s, xmlNodePtr e)
+{
+    int furniture = 0;
+    for (int up = 0; is_element(e) && up < 4096; up++, e = e->parent) {
+        const long i = cand_find(s, e);
+        if (i >= 0 && s->v[i].kept)
+            return furniture;
+        furniture |= wt_html_furniture_name(e);
     }
     return 0;
 }
@@ -382,6 +433,15 @@ static int classify(const wt_html *h, const wt_html_block *k,
     return stop >= WT_HTML_STOP_GOOD ? JT_NEAR : JT_BAD;
 }
 
+/* Is e inside an element named as furniture (comments, related)? */
+static int in_furniture(xmlNodePtr e)
+{
+    for (int up = 0; is_element(e) && up < 4096; up++, e = e->parent)
+        if (wt_html_furniture_name(e))
+            return 1;
+    return 0;
+}
+
 /* Drops link lists from the kept blocks and takes in the good blocks
  * next to them (an article split over sibling containers). */
 static void trim(const wt_html *h, const wt_profile *prof, unsigned char *keep)
@@ -389,7 +449,11 @@ static void trim(const wt_html *h, const wt_profile *prof, unsigned char *keep)
     for (size_t b = 0; b < h->nblocks; b++) {
         const wt_html_block *k = &h->blocks[b];
         const int32_t len = k->end - k->start;
-        if (keep[b] && (double)k->link_units > WT_HTML_LINK_MAX * len)
+        /* A long block may lead with a linked headline (a list of
+         * summaries) and still be text. */
+        const double most = len >= WT_HTML_LONG_UNITS ? WT_HTML_LONG_LINK_MAX
+                                                      : WT_HTML_LINK_MAX;
+        if (keep[b] && (double)k->link_units > most * len)
             keep[b] = 0;
     }
     for (int pass = 0; pass < 2; pass++)
@@ -398,7 +462,8 @@ static void trim(const wt_html *h, const wt_profile *prof, unsigned char *keep)
             const int next_to =
                 (b > 0 && keep[b - 1]) || (b + 1 < h->nblocks && keep[b + 1]);
             if (!keep[b] && next_to &&
-                classify(h, &h->blocks[b], prof) == JT_GOOD)
+                classify(h, &h->blocks[b], prof) == JT_GOOD &&
+                !in_furniture(h->blocks[b].elem))
                 keep[b] = 1;
         }
 }
@@ -417,12 +482,86 @@ static int score_pick(const wt_html *h, const wt_profile *prof,
         top = climb(&s, top);
         rc = keep_siblings(&s, top);
         for (size_t b = 0; b < h->nblocks && !rc; b++)
-            keep[b] = (unsigned char)under_kept(&s, h->blocks[b].elem);
+            keep[b] = under_kept(&s, h->blocks[b].elem) &&
+                      !in_nested_furniture(&s, h->blocks[b].elem);
         trim(h, prof, keep);
     }
     wt_hmap_release(&s.map);
     wt_free(s.v);
     return rc;
+}
+
+static int node_depth(xmlNodePtr e)
+{
+    int d = 0;
+    for (; e && d < 1 << 20; e = e->parent)
+        d++;
+    return d;
+}
+
+/* The nearest element holding both a and b. */
+static xmlNodePtr common_ancestor(xmlNodePtr a, xmlNodePtr b)
+{
+    int da = node_depth(a), db = node_depth(b);
+    for (; da > db; da--)
+        a = a->parent;
+    for (; db > da; db--)
+        b = b->parent;
+    while (a != b)
+        a = a->parent, b = b->parent;
+    return a;
+}
+
+/* Is e below top, with nothing named as furniture between them? */
+static int plainly_under(xmlNodePtr e, xmlNodePtr top)
+{
+    for (int up = 0; is_element(e) && up < 4096; up++, e = e->parent) {
+        if (e == top)
+            return 1;
+        if (wt_html_furniture_name(e))
+            return 0;
+    }
+    return 0;
+}
+
+/* The words (letter and digit runs) of block k. */
+static size_t word_count(const wt_html *h, const wt_html_block *k)
+{
+    size_t n = 0;
+    int in = 0;
+    for (int32_t i = k->start; i < k->end; i++) {
+        const int w = u_isalnum(h->text.u[i]) != 0;
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+/* The body locates the article; a body that is a summary of it (the
+ * first paragraphs, a teaser) leaves out the rest.  So the blocks of the
+ * element that holds all the body's blocks are taken too, but for link
+ * lists, furniture, captions and labels (a date, "Share"). */
+static void ld_widen(const wt_html *h, unsigned char *keep)
+{
+    xmlNodePtr top = NULL;
+    size_t n = 0;
+    for (size_t b = 0; b < h->nblocks; b++)
+        if (keep[b] && h->blocks[b].elem) {
+            top = top ? common_ancestor(top, h->blocks[b].elem)
+                      : h->blocks[b].elem;
+            n++;
+        }
+    if (!top || n < 2 || !is_element(top) || named(top, "body") ||
+        named(top, "html"))
+        return;
+    for (size_t b = 0; b < h->nblocks; b++) {
+        const wt_html_block *k = &h->blocks[b];
+        if (!keep[b] && k->elem && !(k->flags & WT_HB_CAPTION) &&
+            (double)k->link_units <= WT_HTML_LINK_MAX * (k->end - k->start) &&
+            word_count(h, k) >= WT_HTML_WIDEN_MIN_WORDS &&
+            plainly_under(k->elem, top))
+            keep[b] = 1;
+    }
 }
 
 static int json_ld_pick(const wt_html *h, const char *body, unsigned char *keep,
@@ -437,8 +576,146 @@ static int json_ld_pick(const wt_html *h, const char *body, unsigned char *keep,
     if (!rc && n >= 20)
         rc = ld_blocks(h, sh, n, keep, &cover);
     *used = !rc && cover >= WT_HTML_LD_COVER_MIN;
+    if (*used)
+        ld_widen(h, keep);
     wt_free(sh);
     return rc;
+}
+
+/* The headline (h1) is metadata: drops it from keep; returns the blocks
+ * left. */
+static size_t drop_headline(const wt_html *h, unsigned char *keep)
+{
+    size_t kept = 0;
+    for (size_t b = 0; b < h->nblocks; b++) {
+        if (keep[b] && named(h->blocks[b].elem, "h1"))
+            keep[b] = 0;
+        kept += keep[b];
+    }
+    return kept;
+}
+
+/* No container stood out: the page is kept whole but for link lists, so
+ * that a page cut off after a few words still gives them. */
+static void keep_all(const wt_html *h, unsigned char *keep)
+{
+    for (size_t b = 0; b < h->nblocks; b++) {
+        const wt_html_block *k = &h->blocks[b];
+        keep[b] =
+            (double)k->link_units <= WT_HTML_LINK_MAX * (k->end - k->start);
+    }
+}
+
+/* One hash of block k's words, 0 for a block without words; *nwords gets
+ * how many. */
+static int block_key(const wt_html *h, size_t b, uint64_t *key, size_t *nwords)
+{
+    uint64_t *w = NULL;
+    const wt_html_block *k = &h->blocks[b];
+    const int rc =
+        words_of(h->text.u + k->start, k->end - k->start, &w, nwords);
+    *key = 0;
+    for (size_t i = 0; !rc && i < *nwords; i++)
+        *key = (*key ^ w[i]) * 1099511628211ULL + 1;
+    wt_free(w);
+    return rc;
+}
+
+/* Is e part of a table (a block of a cell may hold its row)? */
+static int in_cell(xmlNodePtr e)
+{
+    for (int up = 0; is_element(e) && up < 8; up++, e = e->parent)
+        if (named(e, "td") || named(e, "th") || named(e, "tr"))
+            return 1;
+    return 0;
+}
+
+/* Repeats are not the article's text: a kept block with the words of an
+ * earlier kept one (a slideshow's captions), and a label of a few words
+ * found twice or more on the page ("Advertisement", "Photo: AP"). */
+static int drop_repeats(const wt_html *h, unsigned char *keep)
+{
+    uint64_t *keys = wt_calloc(h->nblocks + 1, sizeof *keys);
+    uint64_t *sorted = wt_malloc((h->nblocks + 1) * sizeof *sorted);
+    size_t *words = wt_calloc(h->nblocks + 1, sizeof *words);
+    int rc = keys && sorted && words ? 0 : WT_ENOMEM;
+    for (size_t b = 0; b < h->nblocks && !rc; b++)
+        rc = block_key(h, b, &keys[b], &words[b]);
+    wt_hmap seen = {0};
+    if (!rc)
+        rc = wt_hmap_init(&seen, h->nblocks * 2 + 16);
+    if (!rc)
+        memcpy(sorted, keys, h->nblocks * sizeof *sorted);
+    const size_t n = rc ? 0 : h->nblocks;
+    if (n)
+        qsort(sorted, n, sizeof *sorted, wt_cmp_u64);
+    for (size_t b = 0; b < n && !rc; b++) {
+        if (!keep[b] || !keys[b] || in_cell(h->blocks[b].elem))
+            continue; /* cells of a table repeat as a matter of course */
+        const size_t at =
+            wt_lower_bound_u64(sorted, n, sizeof *sorted, keys[b]);
+        const int twice = at + 1 < n && sorted[at + 1] == keys[b];
+        if (twice && words[b] <= WT_HTML_LABEL_MAX_WORDS &&
+            !(h->blocks[b].flags & WT_HB_LIST)) {
+            keep[b] = 0;
+            continue;
+        }
+        uint64_t *slot = wt_hmap_slot(&seen, keys[b]);
+        if (!slot)
+            rc = WT_ENOMEM;
+        else if (*slot)
+            keep[b] = 0;
+        else
+            *slot = 1;
+    }
+    wt_hmap_release(&seen);
+    wt_free(keys);
+    wt_free(sorted);
+    wt_free(words);
+    return rc;
+}
+
+/* The first element marked itemprop="articleBody" (schema.org
+ * microdata), or NULL. */
+static xmlNodePtr microdata_body(const wt_html *h)
+{
+    xmlNodePtr root = xmlDocGetRootElement(h->doc);
+    char v[64];
+    for (xmlNodePtr n = root; n;) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *p = wt_html_attr(n, "itemprop", v, sizeof v);
+            if (p && !strcmp(p, "articlebody"))
+                return n;
+        }
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        n = !n || n == root ? NULL : n->next;
+    }
+    return NULL;
+}
+
+/* When scoring found nothing: the element the page marks as the
+ * article's body, when it holds running text: its blocks but for link
+ * lists, furniture and captions. */
+static int microdata_pick(const wt_html *h, unsigned char *keep)
+{
+    xmlNodePtr top = microdata_body(h);
+    int32_t units = 0;
+    for (size_t b = 0; top && b < h->nblocks; b++) {
+        const wt_html_block *k = &h->blocks[b];
+        const int32_t len = k->end - k->start;
+        keep[b] = k->elem && !(k->flags & WT_HB_CAPTION) &&
+                  (double)k->link_units <= WT_HTML_LINK_MAX * len &&
+                  plainly_under(k->elem, top);
+        units += keep[b] ? len - k->link_units : 0;
+    }
+    if (units < WT_HTML_MICRODATA_MIN_UNITS)
+        memset(keep, 0, h->nblocks);
+    return units >= WT_HTML_MICRODATA_MIN_UNITS;
 }
 
 int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
@@ -456,13 +733,17 @@ int wt_html_main(const wt_html *h, const char *body, const wt_profile *prof,
         rc = score_pick(h, prof, keep);
         *how = WT_MAIN_SCORED;
     }
-    size_t kept = 0;
-    for (size_t b = 0; b < h->nblocks; b++) {
-        if (keep[b] && named(h->blocks[b].elem, "h1"))
-            keep[b] = 0;
-        kept += keep[b];
+    if (!rc)
+        rc = drop_repeats(h, keep);
+    size_t kept = drop_headline(h, keep);
+    if (!rc && !kept && microdata_pick(h, keep)) {
+        kept = drop_headline(h, keep);
+        *how = WT_MAIN_MICRODATA;
     }
-    if (!kept)
-        *how = WT_MAIN_NONE;
+    if (!rc && !kept) {
+        keep_all(h, keep);
+        kept = drop_headline(h, keep);
+        *how = kept ? WT_MAIN_ALL : WT_MAIN_NONE;
+    }
     return rc;
 }

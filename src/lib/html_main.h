@@ -12,9 +12,12 @@
 
 /* How the article was found. */
 typedef enum {
-    WT_MAIN_NONE,   /* no block looked like article text */
-    WT_MAIN_JSONLD, /* the blocks that the JSON-LD articleBody holds */
-    WT_MAIN_SCORED  /* the best scored container */
+    WT_MAIN_NONE,      /* no block looked like article text */
+    WT_MAIN_JSONLD,    /* the blocks that the JSON-LD articleBody holds */
+    WT_MAIN_SCORED,    /* the best scored container */
+    WT_MAIN_MICRODATA, /* the element marked itemprop="articleBody" */
+    WT_MAIN_ALL        /* no container stood out (a page cut short, a page of
+                       a few lines): every block not mostly links */
 } wt_main_how;
 
 /*

@@ -7,6 +7,7 @@
 #include "page.h"
 #include "alloc.h"
 #include "charset.h"
+#include "tuning.h"
 #include "wiretrace.h"
 
 #include <ctype.h>
@@ -30,7 +31,34 @@ static int has_html_tag(const char *b, size_t n)
     return 0;
 }
 
+static int looks_html(const char *b, size_t n);
+
+/* A page saved as UTF-16 with its byte order mark: the ASCII characters
+ * of its start, in one byte each, are sniffed as a page in bytes. */
+static int utf16_is_html(const char *b, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)b;
+    const int be = s[0] == 0xFE;
+    char a[1024];
+    size_t k = 0;
+    for (size_t i = 2; i + 1 < n && k < sizeof a; i += 2) {
+        const unsigned char lo = s[i + be], hi = s[i + !be];
+        a[k++] = hi || lo >= 0x80 ? '?' : (char)lo;
+    }
+    return looks_html(a, k);
+}
+
 int wt_page_is_html(const char *b, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)b;
+    if (n >= 2 &&
+        ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)) &&
+        !(n >= 4 && s[0] == 0xFF && !s[2] && !s[3])) /* UTF-32LE */
+        return utf16_is_html(b, n);
+    return looks_html(b, n);
+}
+
+static int looks_html(const char *b, size_t n)
 {
     static const char *const starts[] = {"<!doctype html",
                                          "<html",
@@ -174,6 +202,21 @@ static int choose_article(wt_page *p, const wt_html *h, wt_page_profile_fn fn,
     return rc;
 }
 
+/* A copy of bytes[0, n) with each NUL byte a space (browsers drop them
+ * from text; a space keeps every offset), *nuls of them. */
+static char *without_nul(const char *bytes, size_t n, size_t *nuls)
+{
+    char *c = wt_malloc(n + 1);
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        c[i] = bytes[i] ? bytes[i] : ' ';
+        *nuls += !bytes[i];
+    }
+    c[n] = '\0';
+    return c;
+}
+
 int wt_page_read(wt_page **out, const char *bytes, size_t n,
                  const char *encoding, wt_page_profile_fn fn, void *ctx,
                  char *err, size_t errlen)
@@ -191,13 +234,30 @@ int wt_page_read(wt_page **out, const char *bytes, size_t n,
         snprintf(cs, sizeof cs, "%s", encoding);
     else
         wt_charset_sniff(bytes, n, cs, sizeof cs, &p->charset_declared);
-    int rc = wt_text_decode(&src, bytes, n, cs[0] ? cs : NULL, &p->decode);
+    char *clean = NULL;
+    size_t nuls = 0;
+    if (!strcasecmp(cs, "UTF-8") && memchr(bytes, 0, n) &&
+        !(clean = without_nul(bytes, n, &nuls))) {
+        wt_free(p);
+        return WT_ENOMEM;
+    }
+    int rc = wt_text_decode(&src, clean ? clean : bytes, n, cs[0] ? cs : NULL,
+                            &p->decode);
+    wt_free(clean);
     if (rc == WT_EINVAL)
         snprintf(err, errlen, "cannot decode as %s", cs);
     if (!rc)
         rc = wt_html_parse(&h, &src, err, errlen);
     if (!rc)
         rc = wt_html_meta_read(h, &p->meta);
+    if (!rc && nuls)
+        snprintf(p->meta.warning, sizeof p->meta.warning,
+                 "%zu NUL byte(s), the first at byte %zu, read as spaces", nuls,
+                 (size_t)((const char *)memchr(bytes, 0, n) - bytes));
+    if (!rc && h->stopped_at)
+        snprintf(p->meta.warning, sizeof p->meta.warning,
+                 "elements nested over %d deep: read up to byte %lu",
+                 WT_HTML_OPEN_MAX, (unsigned long)h->stopped_at);
     if (!rc)
         rc = choose_article(p, h, fn, ctx);
     wt_html_free(h);

@@ -157,14 +157,39 @@
 #define WT_HTML_SCORE_MIN_UNITS 25
 /* Siblings of the best container join it from this share of its score. */
 #define WT_HTML_SIBLING_SHARE 0.2
+/* ... also beside an element holding at most this many times the best
+ * container's text (a wrapper of it). */
+#define WT_HTML_WRAPPER_SHARE 1.25
+/* A sibling holding a container that scores this share of the best one's
+ * is a part of the article wrapped apart. */
+#define WT_HTML_PART_SHARE 0.7
 /* A block with more of its text in links than this is navigation. */
 #define WT_HTML_LINK_MAX 0.33
+/* ... or than this for a block of this many units or more. */
+#define WT_HTML_LONG_LINK_MAX 0.6
+#define WT_HTML_LONG_UNITS 150
 /* JSON-LD: a block is the article's when this share of its 4-word
  * shingles is in articleBody; the body is used when the blocks found
  * hold this share of its shingles. */
 #define WT_HTML_LD_BLOCK_SHARE 0.5
 #define WT_HTML_LD_COVER_MIN 0.7
+/* Blocks of the element holding the body's blocks join them from this
+ * many words on (shorter ones are labels: a date, "Share"). */
+#define WT_HTML_WIDEN_MIN_WORDS 4
+/* The element marked itemprop="articleBody" is the article when it holds
+ * this many units of text outside links. */
+#define WT_HTML_MICRODATA_MIN_UNITS 200
+/* A block of at most this many words found twice on a page is a label
+ * ("Advertisement", "Photo: AP"), not the article's. */
+#define WT_HTML_LABEL_MAX_WORDS 4
 /* jusText: stopword share of a block of running text. */
 #define WT_HTML_STOP_GOOD 0.3
+/* Elements nested deeper than this in a page are not made (html.c): their
+ * text goes to the element at this depth, so that a page of tables nested
+ * thousands deep keeps its text in bounded time and memory. */
+#define WT_HTML_DEPTH_MAX 512
+/* The parse of a page stops at this many open elements, what came before
+ * kept: libxml2 looks through all of them for each end tag it reads. */
+#define WT_HTML_OPEN_MAX 4096
 
 #endif

@@ -50,4 +50,8 @@ golden demo_compare.json 1 "$WT" compare --json corpora/demo/edited.txt \
     corpora/demo/reprint.txt corpora/demo/rewrite.txt \
     corpora/demo/unrelated.txt corpora/demo/wire.txt
 
+# The article `extract` finds in the saved web page of corpora/pages:
+# metadata, paragraphs and the byte ranges of each in the page.
+golden demo_extract.json 0 "$WT" extract --json corpora/pages/reprint.html
+
 exit $fail

@@ -9,17 +9,17 @@ markup ('<' or '>'), and the ranges of a paragraph, read as UTF-8 with
 their character references decoded, must give its text (white space
 aside).  Pages in other charsets are checked for the markup rule only.
 Exit 0 when every paragraph passes, 1 otherwise (the first failures are
-printed).
+printed), 77 (skipped) when none of the files is there.
 """
-import gzip
 import html
 import json
 import os
 import re
 import subprocess
 import sys
+import zlib
 
-SPACE = re.compile(r"[\s\u00ad\u200b\ufeff]+")
+SPACE = re.compile(r"[\s\u00ad\u200b\ufeff\x00]+")
 MARKUP = re.compile(rb"<[A-Za-z/!?]")
 
 
@@ -35,7 +35,14 @@ def inputs(args):
 
 def raw_bytes(path):
     data = open(path, "rb").read()
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    if data[:2] != b"\x1f\x8b":
+        return data
+    # What a cut-off stream holds up to the cut, as wiretrace reads it.
+    z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        return z.decompress(data)
+    except zlib.error:
+        return b""
 
 
 def check_doc(doc, data, failures):
@@ -63,7 +70,13 @@ def check_doc(doc, data, failures):
 
 
 def main():
-    exe, files = sys.argv[1], list(inputs(sys.argv[2:]))
+    # Pages that are not there (the benchmark's, outside the tree) are
+    # left out; with none left the test is skipped.
+    exe, files = sys.argv[1], [f for f in inputs(sys.argv[2:])
+                               if os.path.exists(f)]
+    if not files:
+        print("no pages found: skipped")
+        return 77
     out = subprocess.run([exe, "extract", "--json", "--quiet"] + files,
                          stdout=subprocess.PIPE, check=False).stdout
     docs = json.loads(out)["documents"]
