@@ -14,6 +14,7 @@ import datetime
 import gzip
 import html
 import io
+import json
 import os
 import re
 import subprocess
@@ -784,6 +785,41 @@ def show_false(args, label, docs, run, false, cls_of):
 
 # ---------------------------------------------------------------- table
 
+def task_extraction(args):
+    """Article bodies of the development pages of the extraction benchmark
+    (tests/eval/extract_eval.py, the benchmark's own metric), through the
+    wiretrace command beside wt_eval; the baseline columns are the best
+    anchor, trafilatura, on the same pages."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    import extract_eval
+    cli = os.path.join(os.path.dirname(os.path.abspath(args.exe)), "..", "..",
+                       "src", "cli", "wiretrace")
+    data = data_dir(args, "article-extraction")
+    with open(os.path.join(data, "ground-truth.json"), encoding="utf-8") as f:
+        truth = json.load(f)
+    files = [os.path.join(data, "html", k + ".html.gz") for k in sorted(truth)]
+    t0 = time.monotonic()
+    report, cpu = extract_eval.run_wiretrace(cli, files)
+    secs = time.monotonic() - t0
+    every = {os.path.basename(d["path"]).split(".")[0]:
+             "\n".join(p["text"] for p in d["paragraphs"])
+             for d in report["documents"]}
+    f1, prec, rec, _ = extract_eval.score(truth, every)
+    with open(os.path.join(data, "anchors", "trafilatura.json"),
+              encoding="utf-8") as f:
+        anchor = json.load(f)["output"]
+    bf1, bp, br, _ = extract_eval.score(
+        truth, {k: (v or {}).get("articleBody") or ""
+                for k, v in anchor.items()})
+    note = ("%d pages, article body by the benchmark's 4-token shingle P/R "
+            "(tests/eval/extraction_results.md has every anchor); %.2f s of "
+            "CPU; baseline: trafilatura's output on the same pages"
+            % (len(files), cpu))
+    return [row("article-extraction (dev)", "article body of web pages",
+                (prec, rec, f1), None, secs, (bp, br, bf1), None, 0.0, note)]
+
+
 def row(corpus, task, wt, mrr, sec, bl, b_mrr, b_sec, note):
     return dict(corpus=corpus, task=task, wt=wt, mrr=mrr, sec=sec, bl=bl,
                 b_mrr=b_mrr, b_sec=b_sec, note=note)
@@ -817,7 +853,8 @@ def main():
     ap.add_argument("--exe", required=True, help="path of wt_eval")
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "..",
                                                    "shared", "data"))
-    ap.add_argument("--tasks", default="meter,wmt,msrp,negatives,credits")
+    ap.add_argument("--tasks",
+                    default="meter,wmt,msrp,negatives,credits,extraction")
     ap.add_argument("--split", default="all", choices=["dev", "final", "all"],
                     help="development parts, final parts, or both")
     ap.add_argument("--smoke", action="store_true",
@@ -885,6 +922,8 @@ def main():
     if "credits" in tasks:
         rows += [r for r in task_credits(args)
                  if dev or not r["corpus"].endswith("(dev)")]
+    if "extraction" in tasks and dev:
+        rows += task_extraction(args)
     rows += task_translation_check(args)
     text = table(rows)
     print(text)
@@ -913,6 +952,7 @@ TARGETS = [
      "share of linked pairs with a wrong origin", "mrr", "<=", 0.0),
     ("credits set", "pairs with the right origin",
      "share of linked pairs with a wrong origin", "mrr", "<=", 0.0),
+    ("article-extraction", "article body", "article-body F1", 2, ">=", 0.96),
     ("every corpus", "translation links", "translation links between "
      "paragraphs of one language or an unknown one", "mrr", "<=", 0.0),
 ]
