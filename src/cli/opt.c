@@ -182,27 +182,18 @@ static const opt options[] = {
 
 #define NOPTIONS (sizeof options / sizeof *options)
 
-/* The CMD_* bit of a command name. */
+/* The CMD_* bit of a command name; 0 for none. */
 static unsigned command_bit(const char *command)
 {
-    if (command && !strcmp(command, "compare"))
-        return CMD_COMPARE;
-    if (command && !strcmp(command, "extract"))
-        return CMD_EXTRACT;
-    if (command && !strcmp(command, "clusters"))
-        return CMD_CLUSTERS;
-    if (command && !strcmp(command, "index"))
-        return CMD_INDEX;
-    if (command && !strcmp(command, "diff"))
-        return CMD_DIFF;
-    if (command && !strcmp(command, "scan"))
-        return CMD_SCAN;
-    if (command && !strcmp(command, "compare"))
-        return CMD_COMPARE;
-    if (command && !strcmp(command, "extract"))
-        return CMD_EXTRACT;
-    if (command && !strcmp(command, "clusters"))
-        return CMD_CLUSTERS;
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } bits[] = {{"compare", CMD_COMPARE},   {"scan", CMD_SCAN},
+                {"clusters", CMD_CLUSTERS}, {"diff", CMD_DIFF},
+                {"extract", CMD_EXTRACT},   {"index", CMD_INDEX}};
+    for (size_t i = 0; command && i < sizeof bits / sizeof *bits; i++)
+        if (!strcmp(command, bits[i].name))
+            return bits[i].bit;
     return 0;
 }
 

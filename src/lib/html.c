@@ -306,6 +306,15 @@ static int is_block(xmlNodePtr e)
     return is_block_name((const char *)e->name);
 }
 
+xmlNodePtr wt_html_next(xmlNodePtr n, xmlNodePtr root)
+{
+    if (n->children && n->type == XML_ELEMENT_NODE)
+        return n->children;
+    while (n && n != root && !n->next)
+        n = n->parent;
+    return !n || n == root ? NULL : n->next;
+}
+
 const char *wt_html_attr(xmlNodePtr e, const char *name, char *buf, size_t cap)
 {
     xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)name);
@@ -371,21 +380,12 @@ static int wraps_article(xmlNodePtr e)
     int paras = 0;
     if (marks_body(e))
         return 1;
-    xmlNodePtr n = e->children;
-    while (n && n != e) {
+    for (xmlNodePtr n = e->children; n; n = wt_html_next(n, e)) {
         if (n->type == XML_ELEMENT_NODE &&
             (!strcasecmp((const char *)n->name, "article") ||
              (!strcasecmp((const char *)n->name, "p") && ++paras >= 3) ||
              marks_body(n)))
             return 1;
-        if (n->children && n->type == XML_ELEMENT_NODE) {
-            n = n->children;
-            continue;
-        }
-        while (n != e && !n->next)
-            n = n->parent;
-        if (n != e)
-            n = n->next;
     }
     return 0;
 }

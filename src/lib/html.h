@@ -50,6 +50,11 @@ int wt_html_parse(wt_html **out, const wt_text *src, char *err, size_t errlen);
 
 void wt_html_free(wt_html *h);
 
+/* The node after n in document order below root (children first, then
+ * the next sibling, then an ancestor's), or NULL after the last: a walk of
+ * the tree without recursion, however deep it is. */
+xmlNodePtr wt_html_next(xmlNodePtr n, xmlNodePtr root);
+
 /* The value of attribute name of e lower-cased into buf (cap bytes), or
  * NULL when e has none. */
 const char *wt_html_attr(xmlNodePtr e, const char *name, char *buf, size_t cap);

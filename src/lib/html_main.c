@@ -687,13 +687,7 @@ static xmlNodePtr microdata_body(const wt_html *h)
             if (p && !strcmp(p, "articlebody"))
                 return n;
         }
-        if (n->children && n->type == XML_ELEMENT_NODE) {
-            n = n->children;
-            continue;
-        }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        n = !n || n == root ? NULL : n->next;
+        n = wt_html_next(n, root);
     }
     return NULL;
 }

@@ -332,13 +332,7 @@ static int read_tree(reader *r, xmlNodePtr root)
     for (xmlNodePtr n = root; n && !rc;) {
         if (n->type == XML_ELEMENT_NODE)
             rc = read_element(r, n);
-        if (n->children && n->type == XML_ELEMENT_NODE) {
-            n = n->children;
-            continue;
-        }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        n = !n || n == root ? NULL : n->next;
+        n = wt_html_next(n, root);
     }
     return rc;
 }
