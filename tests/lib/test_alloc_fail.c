@@ -265,11 +265,20 @@ static int index_run(fuzz_rec *r)
 
 typedef int (*scenario)(fuzz_rec *r);
 
+/* Failure points tried per scenario at most: a scenario makes hundreds of
+ * thousands of allocations (loading language profiles, lexicons), every
+ * run repeats them all, so trying each one is quadratic: hours under the
+ * sanitizers.  Every k-th allocation fails instead, k the same from the
+ * first to the last, so that each stage is reached; WT_ALLOC_FAIL_EVERY=1
+ * (with WT_ALLOC_FAIL_FROM) tries them all, for a long run. */
+#define FAIL_POINTS_MAX 60
+
 /*
  * Runs s once to count its allocations, then once more with the Nth
- * allocation failing for every N.  Each run must return 0 or one of the
- * codes in ok; a run that returned 0 must have recorded what the run
- * without failures recorded.  Returns the reference run's allocations.
+ * allocation failing for every N (every k-th: FAIL_POINTS_MAX).  Each run
+ * must return 0 or one of the codes in ok; a run that returned 0 must have
+ * recorded what the run without failures recorded.  Returns the reference
+ * run's allocations.
  */
 static long fail_each(const char *name, scenario s, fuzz_rec *ref,
                       const int *ok, size_t nok)
@@ -282,7 +291,10 @@ static long fail_each(const char *name, scenario s, fuzz_rec *ref,
     long failed = 0, absorbed = 0;
     /* WT_ALLOC_FAIL_FROM=n starts at n, to debug one failure point. */
     const char *from = getenv("WT_ALLOC_FAIL_FROM");
-    for (long n = from ? atol(from) : 1;; n++) {
+    const char *every = getenv("WT_ALLOC_FAIL_EVERY");
+    const long step =
+        every && atol(every) > 0 ? atol(every) : total / FAIL_POINTS_MAX + 1;
+    for (long n = from ? atol(from) : 1;; n += step) {
         fuzz_rec got = {0};
         wt_alloc_fail_after(n);
         const int rc = s(&got);
@@ -310,9 +322,9 @@ static long fail_each(const char *name, scenario s, fuzz_rec *ref,
         if (!fired)
             break;
     }
-    printf("%s: %ld allocations; %ld runs failed cleanly, %ld absorbed "
-           "the failure with unchanged results\n",
-           name, total, failed, absorbed);
+    printf("%s: %ld allocations, every %ld failed in turn; %ld runs failed "
+           "cleanly, %ld absorbed the failure with unchanged results\n",
+           name, total, step, failed, absorbed);
     return total;
 }
 
