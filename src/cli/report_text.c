@@ -266,11 +266,13 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
         double sa, sb, sim;
         if (a >= shown)
             continue;
-        wt_corpus_pair(c, a, b, &sa, &sb, &sim);
+        wt_corpus_pair(c, a, b, &sa, &sb, NULL);
         if (sa == 0 && sb == 0) {
             only_via += wt_corpus_pair_via(c, a, b, NULL, NULL) != SIZE_MAX;
             continue;
         }
+        /* The resemblance costs a signature pass: printed pairs only. */
+        wt_corpus_pair(c, a, b, NULL, NULL, &sim);
         if (!header++)
             fprintf(out,
                     "\nDocument pairs with reuse (share of each "
