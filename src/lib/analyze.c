@@ -58,10 +58,11 @@ typedef struct stage {
     const wt_analyze_job *job;
     gpara *g; /* gid (global paragraph id) -> (doc, para) */
     size_t ng;
-    wt_postings post; /* key -> gid */
-    uint32_t *rank;   /* document -> place in origin order */
-    wt_hmap hubmap;   /* first posting of a long run -> index into hubs */
-    uint32_t *hubs;   /* WT_HUB_COUNT gids per long run, UINT32_MAX = none */
+    wt_postings post;     /* key -> gid */
+    wt_posting_runs runs; /* post's runs; gid -> the runs it is in */
+    uint32_t *rank;       /* document -> place in origin order */
+    wt_hmap hubmap;       /* first posting of a long run -> index into hubs */
+    uint32_t *hubs; /* WT_HUB_COUNT gids per long run, UINT32_MAX = none */
     size_t nhubs, hubcap;
 } stage;
 
@@ -200,6 +201,8 @@ static int build_postings(stage *s)
     wt_hmap_release(&keys);
     if (!rc)
         wt_postings_sort(&s->post);
+    if (!rc)
+        rc = wt_posting_runs_build(&s->post, s->ng, &s->runs);
     return rc;
 }
 
@@ -310,11 +313,10 @@ static int add_hubs(stage *s, size_t from, size_t to)
 static int find_hubs(stage *s)
 {
     int rc = wt_hmap_init(&s->hubmap, 64);
-    for (size_t from = 0; from < s->post.n && !rc;) {
-        const size_t to = wt_postings_run_end(&s->post, from, 0);
+    for (size_t r = 0; r < s->runs.nruns && !rc; r++) {
+        const size_t from = s->runs.start[r], to = s->runs.start[r + 1];
         if ((s->post.v[from].key & SHINGLE_MARK) && to - from > WT_HUB_RUN)
             rc = add_hubs(s, from, to);
-        from = to;
     }
     return rc;
 }
@@ -343,16 +345,20 @@ static int share_hubs(const stage *s, shares *sh, uint32_t gx, size_t from,
     return rc;
 }
 
-/* Adds to s->share, for each later paragraph that holds key, the weight
- * key carries.  Keys held by one paragraph make no candidates; stems held
- * by more than WT_POSTING_CAP neither; shingles held by more than
- * WT_HUB_RUN pair with their hubs only. */
-static int share_key(const stage *s, shares *sh, uint32_t gx, uint64_t key)
+/* Adds to s->share, for each later paragraph that holds the key of run r,
+ * the weight the key carries.  Keys held by one paragraph make no
+ * candidates; stems held by more than WT_POSTING_CAP neither; shingles
+ * held by more than WT_HUB_RUN pair with their hubs only.  (A run is
+ * read up to WT_POSTING_CAP + 1 holders: the weight of a longer one is
+ * that of the cap.) */
+static int share_key(const stage *s, shares *sh, uint32_t gx, size_t r)
 {
-    const size_t from = wt_postings_find(&s->post, key);
-    const size_t to = wt_postings_run_end(&s->post, from, WT_POSTING_CAP);
+    const size_t from = s->runs.start[r];
+    size_t to = s->runs.start[r + 1];
+    if (to - from > WT_POSTING_CAP + 1)
+        to = from + WT_POSTING_CAP + 1;
     const size_t g = to - from;
-    const int shingle = (key & SHINGLE_MARK) != 0;
+    const int shingle = (s->post.v[from].key & SHINGLE_MARK) != 0;
     if (g < 2 || (!shingle && g > WT_POSTING_CAP))
         return 0;
     const uint64_t add =
@@ -376,15 +382,14 @@ static int share_key(const stage *s, shares *sh, uint32_t gx, uint64_t key)
  * pairs, never the corpus's. */
 static int candidates_of(const stage *s, shares *sh, uint32_t gx)
 {
-    const wt_para *pa = para_of(s, gx);
     sh->n = 0;
     /* gids follow document order: with a focus, a paragraph outside it
      * has only paragraphs outside it after it. */
     if (s->job->focus && s->g[gx].doc >= s->job->focus)
         return 0;
     int rc = 0;
-    for (size_t i = 0; i < nkeys(pa) && !rc; i++)
-        rc = share_key(s, sh, gx, key_at(pa, i));
+    for (size_t i = s->runs.id_at[gx]; i < s->runs.id_at[gx + 1] && !rc; i++)
+        rc = share_key(s, sh, gx, s->runs.run_of[i]);
     const int rc2 = collect_shares(s, sh, gx);
     return rc ? rc : rc2;
 }
@@ -442,6 +447,7 @@ static int link_side(const wt_options *o, wt_para *p, const wt_pair_score *ps,
 /* One scored candidate pair, kept until it is recorded in order. */
 typedef struct scored {
     uint32_t gx, gy;
+    int below;        /* below the evidence floor: not scored, no link */
     wt_pair_score ps; /* spans freed when neither side is a link */
 } scored;
 
@@ -460,13 +466,20 @@ static int keep_scored(const stage *s, block *b, uint32_t gx, uint32_t gy)
     if (wt_grow(&b->v, &b->cap, b->n + 1, sizeof *b->v))
         return WT_ENOMEM;
     scored *r = &b->v[b->n];
+    memset(r, 0, sizeof *r);
+    r->gx = gx;
+    r->gy = gy;
+    if (wt_match_below_floor(para_of(s, gx), para_of(s, gy), job->idf,
+                             job->opts)) {
+        r->below = 1;
+        b->n++;
+        return 0;
+    }
     int rc = wt_match_paragraphs(job->docs[x.doc], para_of(s, gx),
                                  job->docs[y.doc], para_of(s, gy), job->idf,
                                  job->opts->min_span, &r->ps);
     if (rc)
         return rc;
-    r->gx = gx;
-    r->gy = gy;
     double score;
     const wt_pair_score back = swapped(&r->ps);
     if (wt_match_classify(&r->ps, job->opts, 0, &score) < 0 &&
@@ -500,10 +513,10 @@ static int record_block(const stage *s, block *b)
     for (size_t i = 0; i < b->n; i++) {
         scored *r = &b->v[i];
         const gpara x = s->g[r->gx], y = s->g[r->gy];
-        if (!rc)
+        if (!rc && !r->below)
             rc = link_side(job->opts, para_of(s, r->gx), &r->ps, 0, y.doc,
                            y.para, 0);
-        if (!rc)
+        if (!rc && !r->below)
             rc = link_side(job->opts, para_of(s, r->gy), &r->ps, 1, x.doc,
                            x.para, 0);
         if (!rc)
@@ -659,6 +672,7 @@ int wt_analyze_run(const wt_analyze_job *job)
     if (!rc)
         rc = score_candidates(&s);
     wt_postings_release(&s.post);
+    wt_posting_runs_release(&s.runs);
     wt_hmap_release(&s.hubmap);
     wt_free(s.hubs);
     wt_free(s.g);

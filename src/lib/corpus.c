@@ -218,6 +218,25 @@ static int para_stems(wt_para *p, const wt_token *t)
     return 0;
 }
 
+/* d->stems: the stems of its text paragraphs, one sorted set. */
+static int doc_stems(wt_document *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->npara; i++)
+        if (d->paras[i].pub.boiler == WT_BOILER_NONE)
+            n += d->paras[i].nstems;
+    d->stems = wt_malloc((n + 1) * sizeof *d->stems);
+    if (!d->stems)
+        return WT_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < d->npara; i++)
+        if (d->paras[i].pub.boiler == WT_BOILER_NONE)
+            for (size_t s = 0; s < d->paras[i].nstems; s++)
+                d->stems[n++] = d->paras[i].stems[s].stem;
+    d->nstems = wt_sort_unique_u64(d->stems, n);
+    return 0;
+}
+
 /* Words, stems and shingles of every paragraph of d. */
 static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
                               const wt_para_range *r)
@@ -258,6 +277,8 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
         }
         wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     }
+    if (!rc)
+        rc = doc_stems(d);
     if (!rc) {
         uint64_t *h = wt_malloc((nall + 1) * sizeof *h);
         d->sig = wt_malloc(c->opts.minhash_perms * sizeof *d->sig);

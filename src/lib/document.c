@@ -30,6 +30,7 @@ void wt_document_free(wt_document *d)
     wt_free(d->toks.v);
     wt_free(d->fp);
     wt_free(d->sig);
+    wt_free(d->stems);
     wt_text_release(&d->text);
     wt_free(d->bytes);
     wt_free(d->id);

@@ -45,7 +45,11 @@ struct wt_document {
     wt_token_vec toks;
     wt_shingle *fp; /* winnowed fingerprints */
     size_t nfp;
-    uint64_t *sig;      /* MinHash signature */
+    uint64_t *sig;   /* MinHash signature */
+    uint64_t *stems; /* content stems of the text paragraphs (not
+                           boilerplate), sorted, unique: what a pair asks
+                           of a whole document ("does it name X?") */
+    size_t nstems;
     char *outlet_canon; /* canonical form of outlet, or NULL: what a
                            credit of another document is compared with */
     wt_credit *credits; /* found in the text, in text order; outlet

@@ -29,6 +29,7 @@
  */
 #include "match.h"
 #include "alloc.h"
+#include "keys.h"
 #include "tuning.h"
 
 #include <math.h>
@@ -305,11 +306,9 @@ static void mark_free(const wt_para *p, const wt_token *t, size_t n,
 /* Whether document d's text paragraphs hold stem. */
 static int doc_has(const wt_document *d, uint64_t stem)
 {
-    for (size_t p = 0; p < d->npara; p++)
-        if (d->paras[p].pub.boiler == WT_BOILER_NONE &&
-            stem_index(&d->paras[p], stem) < d->paras[p].nstems)
-            return 1;
-    return 0;
+    const size_t at =
+        wt_lower_bound_u64(d->stems, d->nstems, sizeof *d->stems, stem);
+    return at < d->nstems && d->stems[at] == stem;
 }
 
 /* Whether t[from, to) holds a name or a number that document other never
@@ -377,10 +376,17 @@ static int template_figures(const wt_document *a, const wt_token *ta, size_t na,
     /* Without a slot nothing is a template: the words are looked up only
      * when one is found. */
     out->slots = count_slots(ta, na, a, tb, nb, b, tiles, ntiles);
-    for (size_t k = 0; k < ntiles && out->slots; k++)
-        mark_template(ta, &tiles[k], idf, ta_t, tb_t);
-    mark_free(pa, ta, na, ta_t, fa);
-    mark_free(pb, tb, nb, tb_t, fb);
+    if (out->slots) {
+        for (size_t k = 0; k < ntiles; k++)
+            mark_template(ta, &tiles[k], idf, ta_t, tb_t);
+        mark_free(pa, ta, na, ta_t, fa);
+        mark_free(pb, tb, nb, tb_t, fb);
+    } else {
+        /* No template word: every content stem is free (a paragraph's
+         * stems are those of its content words). */
+        memset(fa, 1, pa->nstems);
+        memset(fb, 1, pb->nstems);
+    }
     out->shared_weight =
         shared_weight(pa, pb, idf, fa, fb, nshared, &out->plain_weight,
                       &out->words, &out->own_weight, &out->numbers);
@@ -450,6 +456,26 @@ static int side_class(double cov_a, double cov_b, const wt_options *o,
     }
     *score = fact_a;
     return WT_CLASS_REWRITE;
+}
+
+int wt_match_below_floor(const wt_para *pa, const wt_para *pb,
+                         const wt_idf *idf, const wt_options *o)
+{
+    const double floor = o->evidence_min * log(1.0 + idf->npara);
+    double w = 0;
+    size_t i = 0, j = 0;
+    while (i < pa->nstems && j < pb->nstems && w < floor) {
+        if (pa->stems[i].stem < pb->stems[j].stem) {
+            i++;
+        } else if (pa->stems[i].stem > pb->stems[j].stem) {
+            j++;
+        } else {
+            wt_stem_ref s = pa->stems[i++];
+            s.flags |= pb->stems[j++].flags;
+            w += wt_idf_weight(idf, &s);
+        }
+    }
+    return w < floor;
 }
 
 int wt_match_classify(const wt_pair_score *s, const wt_options *o, int same_doc,

@@ -46,6 +46,61 @@ size_t wt_postings_run_end(const wt_postings *p, size_t from, size_t limit)
     return to;
 }
 
+/* start[]: where each run begins, with the end as the last entry. */
+static int find_runs(const wt_postings *p, wt_posting_runs *r)
+{
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i <= p->n; i++) {
+        if (i < p->n && i && p->v[i].key == p->v[i - 1].key)
+            continue;
+        if (wt_grow(&r->start, &cap, n + 1, sizeof *r->start))
+            return WT_ENOMEM;
+        r->start[n++] = i;
+    }
+    r->nruns = n - 1;
+    return r->nruns > UINT32_MAX ? WT_EINVAL : 0;
+}
+
+int wt_posting_runs_build(const wt_postings *p, size_t nids,
+                          wt_posting_runs *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = find_runs(p, out);
+    if (!rc) {
+        out->id_at = wt_calloc(nids + 1, sizeof *out->id_at);
+        out->run_of = wt_malloc((p->n + 1) * sizeof *out->run_of);
+        if (!out->id_at || !out->run_of)
+            rc = WT_ENOMEM;
+    }
+    for (size_t i = 0; i < p->n && !rc; i++)
+        if (p->v[i].id >= nids)
+            rc = WT_EINVAL;
+        else
+            out->id_at[p->v[i].id + 1]++;
+    for (size_t i = 0; i < nids && !rc; i++)
+        out->id_at[i + 1] += out->id_at[i];
+    /* Filled through a moving cursor per id (id_at shifted down by one
+     * entry while filling, then restored). */
+    for (size_t r = 0; r < out->nruns && !rc; r++)
+        for (size_t i = out->start[r]; i < out->start[r + 1]; i++)
+            out->run_of[out->id_at[p->v[i].id]++] = (uint32_t)r;
+    for (size_t i = nids; i > 0 && !rc; i--)
+        out->id_at[i] = out->id_at[i - 1];
+    if (!rc)
+        out->id_at[0] = 0;
+    if (rc)
+        wt_posting_runs_release(out);
+    return rc;
+}
+
+void wt_posting_runs_release(wt_posting_runs *r)
+{
+    wt_free(r->start);
+    wt_free(r->id_at);
+    wt_free(r->run_of);
+    memset(r, 0, sizeof *r);
+}
+
 void wt_postings_release(wt_postings *p)
 {
     wt_free(p->v);

@@ -37,4 +37,21 @@ size_t wt_postings_run_end(const wt_postings *p, size_t from, size_t limit);
 
 void wt_postings_release(wt_postings *p);
 
+/* The runs of a sorted postings array, grouped once, and for each id the
+ * runs that hold it: a caller walking every id's keys reads its runs in
+ * place instead of searching for each key. */
+typedef struct wt_posting_runs {
+    size_t *start; /* run r is records [start[r], start[r + 1]) */
+    size_t nruns;
+    size_t *id_at;    /* id i holds run_of[id_at[i], id_at[i + 1]) */
+    uint32_t *run_of; /* one entry per record, in key order per id */
+} wt_posting_runs;
+
+/* Groups p (sorted) whose ids are below nids.  Returns 0, WT_ENOMEM or
+ * WT_EINVAL (an id not below nids, or more than 2^32 runs). */
+int wt_posting_runs_build(const wt_postings *p, size_t nids,
+                          wt_posting_runs *out);
+
+void wt_posting_runs_release(wt_posting_runs *r);
+
 #endif
