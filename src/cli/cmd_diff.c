@@ -139,14 +139,53 @@ static void put_text(FILE *out, const wt_document *d, size_t s, size_t e)
     free(t);
 }
 
+/* The length of the bracket or quote mark, opening (open) or closing,
+ * that ends at t + at (before) or starts there (after), else 0. */
+static size_t mark_len(const char *t, size_t len, size_t at, int open,
+                       int before)
+{
+    static const char *const opening[] = {"(", "[",      "{",      "\"",
+                                          "'", "\u201c", "\u2018", "\u00ab"};
+    static const char *const closing[] = {")", "]",      "}",      "\"",
+                                          "'", "\u201d", "\u2019", "\u00bb"};
+    const char *const *m = open ? opening : closing;
+    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++) {
+        const size_t l = strlen(m[i]);
+        if (before ? l <= at && !memcmp(t + at - l, m[i], l)
+                   : l <= len - at && !memcmp(t + at, m[i], l))
+            return l;
+    }
+    return 0;
+}
+
+/* Byte range [*s, *e) of removed words widened to the brackets or quote
+ * marks around them in A, when A has both ("(NSC)", "\"no\""): they went
+ * with the words.  The sentence punctuation after them stays B's. */
+static void widen_removed(const wt_document *d, size_t *s, size_t *e)
+{
+    size_t len = 0;
+    const char *t = wt_document_bytes(d, &len);
+    const size_t o = mark_len(t, len, *s, 1, 1);
+    const size_t c = mark_len(t, len, *e, 0, 0);
+    if (o && c) {
+        *s -= o;
+        *e += c;
+    }
+}
+
+/* Prints words [from, to] of ws marked as k (a removed run widened to its
+ * brackets when widen is set). */
 static void put_run(const view *v, const words *ws, size_t from, size_t to,
-                    op_kind k)
+                    op_kind k, int widen)
 {
     static const char *const open[] = {"", "[-", "{+"};
     static const char *const close[] = {"", "-]", "+}"};
     static const char *const sgr[] = {"", SGR_DEL, SGR_INS};
+    size_t s = ws->w[from].start, e = ws->w[to].end;
+    if (widen)
+        widen_removed(ws->d, &s, &e);
     fputs(v->color ? sgr[k] : open[k], v->out);
-    put_text(v->out, ws->d, ws->w[from].start, ws->w[to].end);
+    put_text(v->out, ws->d, s, e);
     fputs(v->color ? (k == OP_EQ ? "" : SGR_OFF) : close[k], v->out);
 }
 
@@ -163,9 +202,13 @@ static void render_diff(const view *v, const words *a, const words *b,
             y++;
         if (ops[x].k == OP_DEL && y < nops) {
             /* Before the next word of B: its gap, then what A had. */
+            /* A's brackets go with the words unless B kept one there. */
             const size_t next = b->w[ops[y].j].start;
+            size_t blen = 0;
+            const char *bt = wt_document_bytes(b->d, &blen);
             put_gap(v->out, b->d, prev_end, next);
-            put_run(v, a, ops[x].i, ops[y - 1].i, OP_DEL);
+            put_run(v, a, ops[x].i, ops[y - 1].i, OP_DEL,
+                    !mark_len(bt, blen, next, 1, 1));
             if (ops[y].k == OP_EQ)
                 fputc(' ', v->out);
             prev_end = next;
@@ -173,10 +216,10 @@ static void render_diff(const view *v, const words *a, const words *b,
             /* At the end: before B's closing punctuation. */
             if (printed)
                 fputc(' ', v->out);
-            put_run(v, a, ops[x].i, ops[y - 1].i, OP_DEL);
+            put_run(v, a, ops[x].i, ops[y - 1].i, OP_DEL, 1);
         } else {
             put_gap(v->out, b->d, prev_end, b->w[ops[x].j].start);
-            put_run(v, b, ops[x].j, ops[y - 1].j, ops[x].k);
+            put_run(v, b, ops[x].j, ops[y - 1].j, ops[x].k, 0);
             prev_end = b->w[ops[y - 1].j].end;
         }
         printed = 1;
@@ -193,12 +236,16 @@ static size_t byte_cols(const view *v, char c)
 {
     if (c == '\001' || c == '\002')
         return !v->color;
+    if (c == '\003' || c == '\004') /* "[-", "-]" or "{+", "+}" */
+        return v->color ? 0 : 2;
     return (c & 0xC0) != 0x80;
 }
 
 /* The paragraph's text with its anchors (numbers and names whose folded
- * form the other side also has) between \001 and \002. */
-static char *marked_text(const words *ws, const words *other)
+ * form the other side also has) between \001 and \002, and each run of
+ * changed words (changed[i] set) between \003 and \004. */
+static char *marked_text(const words *ws, const words *other,
+                         const char *changed)
 {
     const wt_paragraph *p = wt_document_paragraph(ws->d, ws->para);
     char *buf = NULL;
@@ -213,12 +260,15 @@ static char *marked_text(const words *ws, const words *other)
                            (ws->w[i].flags & (WT_WORD_NUMBER | WT_WORD_NAME));
              j++)
             anchor = other->w[j].folded == ws->w[i].folded;
+        const int ch = changed && changed[i];
         put_gap(f, ws->d, prev, ws->w[i].start);
+        fputs(ch && (!i || !changed[i - 1]) ? "\003" : "", f);
         if (anchor)
             fputc('\001', f);
         put_text(f, ws->d, ws->w[i].start, ws->w[i].end);
         if (anchor)
             fputc('\002', f);
+        fputs(ch && (i + 1 == ws->n || !changed[i + 1]) ? "\004" : "", f);
         prev = ws->w[i].end;
     }
     put_gap(f, ws->d, prev, p->end);
@@ -230,9 +280,16 @@ static char *marked_text(const words *ws, const words *other)
 }
 
 /* Prints what fits of *s in width columns (breaking at a space, or inside
- * a word longer than the column), advancing *s; pads when pad is set. */
-static void put_column(const view *v, const char **s, size_t width, int pad)
+ * a word longer than the column), advancing *s; pads when pad is set.
+ * Changes are marked as removed on the left (pad), added on the right;
+ * *in says whether a change runs on from the line before (a colour is
+ * closed at the end of each line and opened again). */
+static void put_column(const view *v, const char **s, size_t width, int pad,
+                       int *in)
 {
+    const char *ch_on =
+        v->color ? (pad ? SGR_DEL : SGR_INS) : (pad ? "[-" : "{+");
+    const char *ch_off = v->color ? SGR_OFF : (pad ? "-]" : "+}");
     const char *p = *s, *q = *s, *cut = NULL;
     size_t c = 0, cut_cols = 0;
     while (*q) {
@@ -252,14 +309,24 @@ static void put_column(const view *v, const char **s, size_t width, int pad)
         cut = q;
         cut_cols = c;
     }
+    if (*in && v->color)
+        fputs(ch_on, v->out);
     for (const char *r = p; r < cut; r++) {
+        if ((*r == '\001' || *r == '\002') && v->color && *in)
+            continue; /* the change's colour holds */
         if (*r == '\001')
             fputs(v->color ? SGR_ANCHOR : "*", v->out);
         else if (*r == '\002')
             fputs(v->color ? SGR_OFF : "*", v->out);
+        else if (*r == '\003' || *r == '\004')
+            fputs(*r == '\003' ? ch_on : ch_off, v->out);
         else
             fputc(*r, v->out);
+        if (*r == '\003' || *r == '\004')
+            *in = *r == '\003';
     }
+    if (*in && v->color)
+        fputs(SGR_OFF, v->out);
     if (pad)
         fprintf(v->out, "%*s", (int)(width - cut_cols), "");
     while (*cut == ' ')
@@ -268,15 +335,28 @@ static void put_column(const view *v, const char **s, size_t width, int pad)
 }
 
 /* One pair in two columns, anchors marked: for translations, and for any
- * pair with --side-by-side. */
-static void render_columns(const view *v, const words *a, const words *b)
+ * pair with --side-by-side, then with the words of ops that changed
+ * marked on both sides (ops NULL: none, as for a translation). */
+static void render_columns(const view *v, const words *a, const words *b,
+                           const op *ops, size_t nops)
 {
-    char *ta = marked_text(a, b), *tb = marked_text(b, a);
+    char *ca = calloc(a->n + 1, 1), *cb = calloc(b->n + 1, 1);
+    for (size_t k = 0; ops && ca && cb && k < nops; k++) {
+        if (ops[k].k == OP_DEL)
+            ca[ops[k].i] = 1;
+        else if (ops[k].k == OP_INS)
+            cb[ops[k].j] = 1;
+    }
+    char *ta = ca && cb ? marked_text(a, b, ops ? ca : NULL) : NULL;
+    char *tb = ca && cb ? marked_text(b, a, ops ? cb : NULL) : NULL;
+    free(ca);
+    free(cb);
     const size_t w = v->width > 23 ? (v->width - 3) / 2 : 10;
+    int in_a = 0, in_b = 0;
     for (const char *pa = ta, *pb = tb; ta && tb && (*pa || *pb);) {
-        put_column(v, &pa, w, 1);
+        put_column(v, &pa, w, 1, &in_a);
         fputs(*pb ? " | " : " |", v->out);
-        put_column(v, &pb, w, 0);
+        put_column(v, &pb, w, 0, &in_b);
         fputc('\n', v->out);
     }
     free(ta);
@@ -425,6 +505,106 @@ static void put_head(const view *v, const char *before, const char *id,
             v->color ? SGR_OFF : "");
 }
 
+/* 1 when byte at of d lies inside quotation marks opened in its paragraph
+ * para: straight quotes by parity, curly and guillemets by depth. */
+static int in_quote(const wt_document *d, size_t para, size_t at)
+{
+    size_t len = 0;
+    const char *t = wt_document_bytes(d, &len);
+    const wt_paragraph *p = wt_document_paragraph(d, para);
+    int straight = 0, depth = 0;
+    for (size_t i = p->start; i < at && i < len; i++) {
+        if (t[i] == '"')
+            straight = !straight;
+        else if (mark_len(t, len, i, 1, 0) > 1)
+            depth++;
+        else if (mark_len(t, len, i, 0, 0) > 1 && depth > 0)
+            depth--;
+    }
+    return straight || depth > 0;
+}
+
+/* 1 when paragraph ws has a word folded as w is. */
+static int has_word(const words *ws, const wt_word *w)
+{
+    for (size_t i = 0; i < ws->n; i++)
+        if (ws->w[i].folded == w->folded)
+            return 1;
+    return 0;
+}
+
+/* The words of ops[from, to] on ws's side that carry flag and that the
+ * other paragraph lacks anywhere (a figure moved is not a figure
+ * changed), as written, at most three; 1 when there was one. */
+static int put_flagged(FILE *out, const words *ws, const words *other,
+                       size_t from, size_t to, unsigned flag, const op *ops,
+                       int side_b)
+{
+    int any = 0;
+    for (size_t k = from; k <= to; k++) {
+        const wt_word *w = &ws->w[side_b ? ops[k].j : ops[k].i];
+        if (!(w->flags & flag) || has_word(other, w))
+            continue;
+        if (any++ == 3) {
+            fputs(", \342\200\246", out);
+            break;
+        }
+        fputs(any > 1 ? ", " : "", out);
+        put_text(out, ws->d, w->start, w->end);
+    }
+    return any;
+}
+
+/* After a copied pair's class: the facts a change touched, even in a
+ * verbatim pair, since a figure or a name that changed is news: "number
+ * 12,000 -> 10,000", "name Kim -> Lee", "quote".  (Not for rewrites and
+ * translations, where most words differ and the words shown say it.) */
+static void put_facts(const view *v, const words *a, const words *b,
+                      const op *ops, size_t nops)
+{
+    static const struct {
+        unsigned flag;
+        const char *what;
+    } kinds[] = {{WT_WORD_NUMBER, "number"}, {WT_WORD_NAME, "name"}};
+    int quote = 0;
+    for (size_t x = 0; x < nops;) {
+        size_t y = x, z;
+        while (y < nops && ops[y].k == OP_DEL)
+            y++;
+        for (z = y; z < nops && ops[z].k == OP_INS; z++)
+            quote |= in_quote(b->d, b->para, b->w[ops[z].j].start);
+        for (size_t k = x; k < y; k++)
+            quote |= in_quote(a->d, a->para, a->w[ops[k].i].start);
+        for (size_t f = 0; f < 2 && z > x; f++) {
+            char *was = NULL, *is = NULL;
+            size_t n1 = 0, n2 = 0;
+            FILE *m1 = open_memstream(&was, &n1),
+                 *m2 = open_memstream(&is, &n2);
+            const int out =
+                m1 && m2 && x < y &&
+                put_flagged(m1, a, b, x, y - 1, kinds[f].flag, ops, 0);
+            const int in =
+                m1 && m2 && y < z &&
+                put_flagged(m2, b, a, y, z - 1, kinds[f].flag, ops, 1);
+            if (m1)
+                fclose(m1);
+            if (m2)
+                fclose(m2);
+            if (out && in)
+                fprintf(v->out, "; %s %s \342\206\222 %s", kinds[f].what, was,
+                        is);
+            else if (out || in)
+                fprintf(v->out, "; %s %s %s", kinds[f].what,
+                        out ? "removed" : "added", out ? was : is);
+            free(was);
+            free(is);
+        }
+        x = z > x ? z : x + 1;
+    }
+    if (quote)
+        fputs("; quote", v->out);
+}
+
 /* Returns 1 when the pair differs, 0 when not, -1 when out of memory. */
 static int show_pair(const view *v, const wt_corpus *c, const pair *p,
                      int columns)
@@ -446,9 +626,14 @@ static int show_pair(const view *v, const wt_corpus *c, const pair *p,
         fprintf(v->out, "%s %.2f", wt_class_name(p->src->cls), p->src->score);
     else
         fputs("same words", v->out);
+    if (!p->src || p->src->cls == WT_CLASS_VERBATIM ||
+        p->src->cls == WT_CLASS_EDITED)
+        put_facts(v, &a, &b, ops, nops);
     fprintf(v->out, " @@%s\n", v->color ? SGR_OFF : "");
-    if (columns || (p->src && p->src->cls == WT_CLASS_TRANSLATION))
-        render_columns(v, &a, &b);
+    if (p->src && p->src->cls == WT_CLASS_TRANSLATION)
+        render_columns(v, &a, &b, NULL, 0);
+    else if (columns)
+        render_columns(v, &a, &b, ops, nops);
     else
         render_diff(v, &a, &b, ops, nops);
     fputc('\n', v->out);

@@ -111,7 +111,7 @@ static const opt options[] = {
      "%34s(again for more; default *.txt, *.html, *.htm, *.html.gz)",
      CMD_SCAN | CMD_INDEX},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
-     "list every scored document pair, not only those with reuse"},
+     "list every scored document pair, not only those with reuse", CMD_REPORTS},
     {O_DETAILS, 0, "details", ARG_NONE, NULL, 0, 0,
      "text report: list every paragraph after the summary even for\n"
      "%34smore than 10 documents (the default up to 10)",
@@ -134,7 +134,7 @@ static const opt options[] = {
     {O_WINDOW, 'w', "window", ARG_UINT, "N", 1, 64,
      "winnowing window in shingles (default 4)"},
     {O_PERMS, 0, "perms", ARG_UINT, "N", 8, 1024,
-     "MinHash permutations (default 128)"},
+     "MinHash permutations (default 128)", CMD_REPORTS},
     {O_MIN_SPAN, 0, "min-span", ARG_UINT, "N", 2, 64,
      "shortest shared span that counts, in words (default 4)"},
     {O_VERBATIM, 0, "verbatim-min", ARG_SHARE, "X", 0, 0,
@@ -165,8 +165,8 @@ static const opt options[] = {
      "%34sand of words removed and added",
      CMD_DIFF},
     {O_SIDE_BY_SIDE, 0, "side-by-side", ARG_NONE, NULL, 0, 0,
-     "diff: matched paragraphs in two columns, shared names and numbers "
-     "marked",
+     "diff: matched paragraphs in two columns, changed words marked\n"
+     "%34son both sides, shared names and numbers between *",
      CMD_DIFF},
     {O_QUIET, 'q', "quiet", ARG_NONE, NULL, 0, 0,
      "print no warnings and no progress, only errors"},
@@ -475,6 +475,28 @@ void cli_settings_release(cli_settings *s)
     free(s->inputs);
 }
 
+/* An option's help: its first line, then its continuation lines except
+ * those about another command ("index query: ..." under diff, with the
+ * lines that carry on from them). */
+static void print_help_text(const char *help, const char *command)
+{
+    int skip = 0;
+    for (const char *line = help, *nl; line; line = nl ? nl + 1 : NULL) {
+        nl = strchr(line, '\n');
+        const int first = line == help;
+        const char *text = first ? line : line + 4; /* after "%34s" */
+        const int len = (int)(nl ? (size_t)(nl - text) : strlen(text));
+        char name[16];
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(text, " :"), text);
+        if (!first && command_bit(name))
+            skip = command && !(command_bit(name) & command_bit(command));
+        if (first)
+            printf("%.*s", len, text);
+        else if (!skip)
+            printf("\n%34s%.*s", "", len, text);
+    }
+}
+
 static void print_options(const char *command)
 {
     for (size_t i = 0; i < NOPTIONS; i++) {
@@ -489,7 +511,7 @@ static void print_options(const char *command)
             snprintf(left, sizeof left, "    --%s%s%s", o->name,
                      o->arg ? " " : "", o->arg ? o->arg : "");
         printf("  %-30s ", left);
-        printf(o->help, "", "", ""); /* up to three continuation lines */
+        print_help_text(o->help, command);
         putchar('\n');
     }
 }
