@@ -61,6 +61,7 @@ typedef struct ictx {
     sub_id sub;
     report_writer write; /* query: the report of each article */
     json_merge *merge;   /* scan --json: one document of all reports */
+    int legend_shown;    /* text reports: the legend went before the first */
     json_t *file_ids;    /* id -> path of the files read in this run */
     char **rows;         /* scan --html: the overview's rows, in order */
     size_t nrows;
@@ -391,8 +392,11 @@ static void finish_slot(ictx *x, slot *sl)
     } else {
         if (x->merge && json_merge_add(x->merge, stdout, sl->out, sl->pairs))
             cli_raise(&x->status, EXIT_OSERR);
-        else if (!x->merge)
+        else if (!x->merge) {
+            if (x->s.legend_once && !x->legend_shown++)
+                report_text_legend(stdout);
             fwrite(sl->out, 1, sl->nout, stdout);
+        }
         x->reuse |= sl->reuse;
         keep_row(x, sl);
     }
@@ -695,6 +699,8 @@ static int open_index(ictx *x)
     /* Only add creates an index; query and stats never write one. */
     x->io.read_only = x->sub == SUB_QUERY || x->sub == SUB_STATS;
     x->write = report_writer_for(x->s.format);
+    /* One text report per article: what the columns mean is said once. */
+    x->s.legend_once = x->s.format == FMT_TEXT;
     /* Nor does remove: a missing index is "not an index" to all three,
      * never an empty one created in its place. */
     struct stat st;

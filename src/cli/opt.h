@@ -49,6 +49,8 @@ typedef struct cli_settings {
     char **include; /* scan: --include GLOB, borrowed from argv */
     size_t ninclude;
     size_t shown;              /* reports show the first N documents; 0 = all */
+    int legend_once;           /* text report, one per article: the legends are
+                        printed once before them (report_text_legend) */
     const char *db;            /* index: --db FILE */
     const char *since;         /* index query: --since TIME */
     const char *filter_outlet; /* index query: --outlet NAME */

@@ -16,6 +16,10 @@ typedef int (*report_writer)(const wt_corpus *c, const cli_settings *s,
 /* The readable report: every paragraph with its sources, then the pairs. */
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out);
 
+/* What the columns of the text report mean, printed once above a run of
+ * reports (one per article) that are written with s->legend_once. */
+void report_text_legend(FILE *out);
+
 /* The JSON contract documented in README.md, indented.  The text and
  * JSON writers show only the first s->shown documents when it is set, and
  * the pairs that involve them. */

@@ -327,20 +327,33 @@ static void print_credited(FILE *out, const wt_corpus *c, const summary_row *r)
 }
 
 /* The summary: who took from whom, how much, how, credited or not. */
-static int print_summary(FILE *out, const wt_corpus *c, size_t shown)
+static const char summary_legend[] =
+    "Who took what, largest first (words of the taker's text in paragraphs "
+    "with a source\nin the other, by class: verbatim, edited, rewrite, "
+    "translation)\n";
+static const char paragraph_legend[] =
+    "Each paragraph: index, first words, then how it was reused: class, "
+    "score,\nsource document \302\266paragraph, origin, and the longest "
+    "shared span with its bytes.\n";
+
+void report_text_legend(FILE *out)
+{
+    fprintf(out, "wiretrace %s: one report per article.\n%s%s", WT_VERSION,
+            summary_legend, paragraph_legend);
+}
+
+static int print_summary(FILE *out, const wt_corpus *c, size_t shown,
+                         int legend)
 {
     size_t n;
     summary_row *rows = summary_rows(c, shown, &n);
     if (!rows)
         return -1;
     if (n)
-        fprintf(out,
-                "\nWho took what, largest first (words of the taker's text "
-                "in paragraphs with a source\nin the other, by class: "
-                "verbatim, edited, rewrite, translation)\n  %-30s %-30s "
-                "%6s %5s %6s %6s %6s %6s  %-16s %s\n",
-                "TAKER", "SOURCE", "WORDS", "SHARE", "VERB", "EDIT", "REWR",
-                "TRANS", "CREDITS SOURCE", "ORIGIN");
+        fprintf(out, "\n%s  %-30s %-30s %6s %5s %6s %6s %6s %6s  %-16s %s\n",
+                legend ? summary_legend : "", "TAKER", "SOURCE", "WORDS",
+                "SHARE", "VERB", "EDIT", "REWR", "TRANS", "CREDITS SOURCE",
+                "ORIGIN");
     for (size_t i = 0; i < n; i++) {
         const summary_row *r = &rows[i];
         fputs("  ", out);
@@ -373,20 +386,26 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
     size_t paras = 0;
     for (size_t i = 0; i < n; i++)
         paras += wt_document_paragraph_count(wt_corpus_document(c, i));
-    fprintf(out,
-            "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
-            "between documents\n",
-            WT_VERSION, n, paras, report_count_links_in(c, n));
-    if (print_summary(out, c, n))
+    const int legend = !s->legend_once;
+    if (legend)
+        fprintf(out,
+                "wiretrace %s: %zu documents, %zu paragraphs, %zu links "
+                "between documents\n",
+                WT_VERSION, n, paras, report_count_links_in(c, n));
+    else
+        fprintf(out,
+                "\n=== %s: %zu paragraphs, %zu links to indexed "
+                "articles ===\n",
+                n ? wt_document_id(wt_corpus_document(c, 0)) : "", paras,
+                report_count_links_in(c, n));
+    if (print_summary(out, c, n, legend))
         return -1;
     print_sources(out, c, n);
     /* A handful of documents reads paragraph by paragraph; a scan of
      * hundreds would bury the answer under thousands of lines. */
     if (n <= TEXT_DETAILS_MAX || s->details) {
-        fputs("\nEach paragraph: index, first words, then how it was "
-              "reused: class, score,\nsource document ¶paragraph, origin, "
-              "and the longest shared span with its bytes.\n",
-              out);
+        if (legend)
+            fprintf(out, "\n%s", paragraph_legend);
         for (size_t i = 0; i < n; i++)
             print_document(out, c, wt_corpus_document(c, i));
     } else {
