@@ -227,6 +227,20 @@ static int sq_has_content(wt_store *base, const char *id,
     return sqlite3_column_bytes(st, 0) == 16 && !memcmp(h, hash, 16);
 }
 
+static int sq_find(wt_store *base, const char *id, int64_t *num)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_FIND);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return fail(s, "looking up a document");
+    *num = sqlite3_column_int64(st, 0);
+    return 1;
+}
+
 static int step_done(sq_store *s, sqlite3_stmt *st, const char *what)
 {
     return sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, what);
@@ -586,10 +600,10 @@ static void sq_read_end(wt_store *base)
 }
 
 static const wt_store_ops sqlite_ops = {
-    sq_close,      sq_begin,    sq_commit,      sq_rollback,    sq_has_content,
-    sq_put,        sq_remove,   sq_candidates,  sq_published,   sq_load,
-    sq_stats,      sq_count,    sq_get_setting, sq_set_setting, sq_error,
-    sq_read_begin, sq_read_end,
+    sq_close, sq_begin,      sq_commit,   sq_rollback,    sq_has_content,
+    sq_find,  sq_put,        sq_remove,   sq_candidates,  sq_published,
+    sq_load,  sq_stats,      sq_count,    sq_get_setting, sq_set_setting,
+    sq_error, sq_read_begin, sq_read_end,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this
