@@ -19,7 +19,6 @@
 #include "serve_pool.h"
 
 #include <arpa/inet.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -86,35 +85,49 @@ static int split_listen(const char *arg, char *host, size_t hlen,
     return host[0] && **port ? 0 : -1;
 }
 
-/* --listen into *la (numeric addresses only: nothing is looked up).
- * Returns 0, or EXIT_USAGE after saying what was expected. */
+/* The numeric address host (dotted quad or IPv6, nothing looked up) and
+ * port into la->ss.  Returns 0 or -1. */
+static int fill_addr(listen_addr *la, const char *host, unsigned port)
+{
+    struct sockaddr_in *a4 = (struct sockaddr_in *)&la->ss;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&la->ss;
+    memset(&la->ss, 0, sizeof la->ss);
+    if (inet_pton(AF_INET, host, &a4->sin_addr) == 1) {
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons((uint16_t)port);
+    } else if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)port);
+    } else {
+        return -1;
+    }
+    inet_ntop(la->ss.ss_family,
+              la->ss.ss_family == AF_INET ? (const void *)&a4->sin_addr
+                                          : (const void *)&a6->sin6_addr,
+              la->host, sizeof la->host);
+    la->port = port;
+    return 0;
+}
+
+/* --listen into *la.  Returns 0, or EXIT_USAGE after saying what was
+ * expected. */
 static int parse_listen(const char *arg, listen_addr *la)
 {
     char host[256];
     const char *port = NULL;
     char *end = NULL;
-    struct addrinfo hints, *ai = NULL;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-    hints.ai_socktype = SOCK_STREAM;
-    unsigned long p = 0;
     int ok = !split_listen(arg, host, sizeof host, &port);
+    unsigned long p = 0;
     if (ok) {
         p = strtoul(port, &end, 10);
-        ok = *end == '\0' && port[0] != '-' && p <= 65535 &&
-             !getaddrinfo(host, port, &hints, &ai);
+        ok = *end == '\0' && port[0] >= '0' && port[0] <= '9' && p <= 65535 &&
+             !fill_addr(la, host, (unsigned)p);
     }
     if (!ok)
         return cli_usage_error("invalid value \"%s\" for --listen: expected "
                                "PORT, ADDR:PORT or [IPv6]:PORT with a "
                                "numeric address (127.0.0.1:8080)",
                                arg);
-    memset(la, 0, sizeof *la);
-    memcpy(&la->ss, ai->ai_addr, ai->ai_addrlen);
-    la->port = (unsigned)p;
-    getnameinfo(ai->ai_addr, ai->ai_addrlen, la->host, sizeof la->host, NULL, 0,
-                NI_NUMERICHOST);
-    freeaddrinfo(ai);
     return 0;
 }
 
