@@ -147,6 +147,22 @@ Test(index, get_reads_back_the_stored_article)
     drop_index(ix);
 }
 
+/* Two connections to one index (a server's threads): what one commits,
+ * the other's next add and stats see, although the other read the
+ * settings (and so held a snapshot) before the commit. */
+Test(index, a_second_connection_sees_the_first_ones_commits)
+{
+    wt_index *a = open_index(1);
+    wt_index *b = open_index(0);
+    cr_assert_eq(add_demo(a, "wire.txt", "wire"), WT_ADDED_NEW);
+    cr_assert_eq(wt_index_commit(a), 0);
+    cr_assert_eq(stats(b).documents, 1);
+    cr_assert_eq(add_demo(b, "wire.txt", "wire"), WT_ADDED_NONE);
+    cr_assert_eq(wt_index_commit(b), 0);
+    wt_index_close(b);
+    drop_index(a);
+}
+
 /* The query article is document 0; its paragraph 1 is wire's paragraph 1
  * word for word, with spans pointing into both texts. */
 Test(index, query_names_indexed_sources_with_spans)
