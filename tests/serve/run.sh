@@ -133,6 +133,20 @@ grep -q '^# TYPE wiretrace_http_request_duration_seconds histogram$' body.txt ||
     fail "metrics: no histogram type"
 grep -q 'POST /v1/query 200 ' plain.log || fail "no access log line"
 
+# Eight adds of one new article at once, on both threads: the writers'
+# lock makes one of them "added" and the others "unchanged".
+printf '{"id": "race", "text": "%s"}' \
+    "Dockworkers at Harborton voted to end the strike on Sunday." > race.json
+cpids=""
+for i in 1 2 3 4 5 6 7 8; do
+    curl -s -X POST --data-binary @race.json "$url/v1/articles" > "race.$i" &
+    cpids="$cpids $!"
+done
+for c in $cpids; do wait "$c"; done
+[ "$(grep -l '"status":"added"' race.? | wc -l)" -eq 1 ] &&
+    [ "$(grep -l '"status":"unchanged"' race.? | wc -l)" -eq 7 ] ||
+    fail "concurrent adds: $(cat race.?)"
+
 # SIGTERM during a slow upload (the article padded with blanks, sent at
 # 10 kB/s): the request is answered, then the server exits 0.
 { cat q.jsonl; head -c 30000 /dev/zero | tr '\0' ' '; } > slow.json
