@@ -6,12 +6,14 @@ _wiretrace()
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="compare scan clusters diff extract index"
+    local commands="compare scan clusters diff extract index serve"
     local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --context --stat --quiet --verbose --help --version
         --format --db --since --jobs --batch --in-memory-max --include --profile
+        --listen --threads --token-file --insecure --max-body --max-connections
+        --timeout --access-log --max-record
         -k -w -j -q -v -h -U"
 
     if [[ $cword -eq 1 ]]; then
@@ -31,6 +33,10 @@ _wiretrace()
             ;;
         --db)
             _filedir db
+            return
+            ;;
+        --token-file)
+            _filedir
             return
             ;;
         --format)
@@ -56,7 +62,8 @@ _wiretrace()
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
             --duplicate-min | --evidence-min | --translation-min | --since | --jobs | -j | --batch | \
-            --in-memory-max)
+            --in-memory-max | --max-record | --listen | --threads | --max-body | \
+            --max-connections | --timeout)
             return
             ;;
     esac

@@ -591,6 +591,14 @@ WT_API int wt_index_commit(wt_index *ix);
  * NULL) says whether there was one. */
 WT_API int wt_index_remove(wt_index *ix, const char *id, int *removed);
 
+/* Reads back the article named id as it was stored: *out gets its id,
+ * outlet, URL, language (as given or identified), title, publication
+ * time and text, the strings owned by the index and valid until the next
+ * call on ix.  *found is 1 when there is one, else 0 with *out zeroed.
+ * Returns 0 or WT_E* (WT_ECORRUPT when its stored text is damaged). */
+WT_API int wt_index_get(wt_index *ix, const char *id, wt_article *out,
+                        int *found);
+
 /* Checks one article against the index.  *out is an analyzed corpus whose
  * document 0 is the article and whose other documents are the indexed
  * candidates (ids as indexed), owned by the index and valid until the next

@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc g++ python3 meson ninja-build pkg-config libicu-dev libxxhash-dev
 libstemmer-dev libcriterion-dev libjansson-dev libsqlite3-dev libcld2-dev
-zlib1g-dev libxml2-dev
+zlib1g-dev libxml2-dev libmicrohttpd-dev
 dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng
 dict-freedict-ita-eng dict-freedict-por-eng dict-freedict-jpn-eng
 dict-freedict-eng-rus dict-freedict-eng-spa dict-freedict-eng-fra

@@ -74,31 +74,47 @@ static int published(json_t *o, int64_t *out)
     return json_is_string(v) ? wt_parse_time(json_string_value(v), out) : -1;
 }
 
-static int fill(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
+/* *a from the article object o (its strings stay in o).  Returns NULL,
+ * or why o is not an article. */
+static const char *fill(json_t *o, wt_article *a)
 {
-    json_t *o = r->root;
     memset(a, 0, sizeof *a);
     if (!json_is_object(o))
-        return bad(r, err, errlen, "not a JSON object");
+        return "not a JSON object";
     json_t *text = json_object_get(o, "text");
     if (!json_is_string(text))
-        return bad(r, err, errlen, "no \"text\" string");
+        return "no \"text\" string";
     a->text = json_string_value(text);
     a->len = json_string_length(text);
     if (opt_string(o, "id", &a->id) || !a->id || !*a->id)
-        return bad(r, err, errlen, "no \"id\" string");
+        return "no \"id\" string";
     if (strlen(a->id) != json_string_length(json_object_get(o, "id")))
-        return bad(r, err, errlen, "\"id\" holds \\u0000");
+        return "\"id\" holds \\u0000";
     if (opt_string(o, "outlet", &a->outlet) || opt_string(o, "url", &a->url) ||
         opt_string(o, "lang", &a->lang) || opt_string(o, "title", &a->title))
-        return bad(r, err, errlen,
-                   "\"outlet\", \"url\", \"lang\" and \"title\" must be "
-                   "strings");
+        return "\"outlet\", \"url\", \"lang\" and \"title\" must be strings";
     if (published(o, &a->published))
-        return bad(r, err, errlen,
-                   "\"published\" must be ISO 8601 or "
-                   "seconds since the epoch");
-    return 1;
+        return "\"published\" must be ISO 8601 or seconds since the epoch";
+    return NULL;
+}
+
+int jsonl_parse(const char *data, size_t len, wt_article *a,
+                struct json_t **hold, char *err, size_t errlen)
+{
+    json_error_t je;
+    memset(a, 0, sizeof *a);
+    *hold = json_loadb(data, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+    if (!*hold) {
+        snprintf(err, errlen, "invalid JSON (%s)", je.text);
+        return -1;
+    }
+    const char *why = fill(*hold, a);
+    if (!why)
+        return 1;
+    snprintf(err, errlen, "%s", why);
+    json_decref(*hold);
+    *hold = NULL;
+    return -1;
 }
 
 /* Room for one more byte of the line in r->line, growing by doubling up
@@ -187,6 +203,7 @@ int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
             snprintf(why, sizeof why, "invalid JSON (%s)", je.text);
             return bad(r, err, errlen, why);
         }
-        return fill(r, a, err, errlen);
+        const char *why = fill(r->root, a);
+        return why ? bad(r, err, errlen, why) : 1;
     }
 }

@@ -30,4 +30,13 @@ void jsonl_set_limit(jsonl_reader *r, size_t bytes);
  * again for the next one). */
 int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen);
 
+/* One article from the JSON object in data[0, len) (a request body):
+ * the fields and checks of a line, and the object may span lines.
+ * Returns 1 with *a set, its strings held by *hold until
+ * json_decref(*hold); or -1 with err saying why (invalid JSON, no "text"
+ * string, ...) and *hold NULL. */
+struct json_t;
+int jsonl_parse(const char *data, size_t len, wt_article *a,
+                struct json_t **hold, char *err, size_t errlen);
+
 #endif

@@ -7,6 +7,7 @@
 #include "cmd_diff.h"
 #include "cmd_extract.h"
 #include "cmd_index.h"
+#include "cmd_serve.h"
 #include "opt.h"
 
 #include <string.h>
@@ -19,7 +20,7 @@ static const struct command {
 } commands[] = {
     {"compare", cmd_compare},   {"scan", cmd_scan},
     {"clusters", cmd_clusters}, {"diff", cmd_diff},
-    {"extract", cmd_extract},
+    {"extract", cmd_extract},   {"serve", cmd_serve},
 };
 
 static int run_command(const struct command *cmd, int argc, char **argv)
@@ -76,7 +77,7 @@ static int dispatch(int argc, char **argv)
             return !strcmp(name, "diff") && rc > 1 ? 2 : rc;
         }
     cli_usage_error("unknown command \"%s\": expected compare, scan, clusters, "
-                    "diff, extract or index",
+                    "diff, extract, index or serve",
                     name);
     return cli_usage_hint(NULL);
 }

@@ -110,8 +110,9 @@ static int severity(int status)
     case EXIT_INPUT: return 2;
     case EXIT_DATAERR: return 3;
     case EXIT_IOERR: return 4;
-    case EXIT_OSERR: return 5;
-    case EXIT_USAGE: return 6;
+    case EXIT_UNAVAILABLE: return 5;
+    case EXIT_OSERR: return 6;
+    case EXIT_USAGE: return 7;
     }
     return 2; /* not a status of ours: treat as trouble with an input */
 }

@@ -11,19 +11,21 @@
 
 /* Exit status by cause: grep's and diff's 0/1/2, and sysexits(3) codes
  * for the rest.  When several causes occur in one run the status is the
- * most severe, in this order: 64 > 71 > 74 > 65 > 2 > 1 > 0
+ * most severe, in this order: 64 > 71 > 69 > 74 > 65 > 2 > 1 > 0
  * (cli_exit_worst). */
 enum {
-    EXIT_NO_REUSE = 0, /* no reuse between documents */
-    EXIT_REUSE = 1,    /* reuse found */
-    EXIT_INPUT = 2,    /* an input could not be read, is not text, or is
+    EXIT_NO_REUSE = 0,     /* no reuse between documents */
+    EXIT_REUSE = 1,        /* reuse found */
+    EXIT_INPUT = 2,        /* an input could not be read, is not text, or is
                           over a per-input limit; it was named on stderr
                           and skipped, the other inputs were processed */
-    EXIT_USAGE = 64,   /* the command line is wrong (EX_USAGE) */
-    EXIT_DATAERR = 65, /* the index is missing, not a wiretrace index, or
+    EXIT_USAGE = 64,       /* the command line is wrong (EX_USAGE) */
+    EXIT_DATAERR = 65,     /* the index is missing, not a wiretrace index, or
                           damaged (EX_DATAERR) */
-    EXIT_OSERR = 71,   /* out of memory (EX_OSERR) */
-    EXIT_IOERR = 74    /* writing the output or the index failed: what
+    EXIT_UNAVAILABLE = 69, /* serve: the address cannot be listened on
+                          (EX_UNAVAILABLE) */
+    EXIT_OSERR = 71,       /* out of memory (EX_OSERR) */
+    EXIT_IOERR = 74        /* writing the output or the index failed: what
                           was not written is named (EX_IOERR) */
 };
 

@@ -46,7 +46,15 @@ typedef enum {
     O_IN_MEMORY_MAX,
     O_MAX_RECORD,
     O_INCLUDE,
-    O_PROFILE
+    O_PROFILE,
+    O_LISTEN,
+    O_THREADS,
+    O_MAX_BODY,
+    O_MAX_CONNS,
+    O_TIMEOUT,
+    O_TOKEN_FILE,
+    O_INSECURE,
+    O_ACCESS_LOG
 } opt_id;
 
 typedef struct opt {
@@ -66,7 +74,8 @@ enum {
     CMD_SCAN = 4,
     CMD_COMPARE = 8,
     CMD_EXTRACT = 16,
-    CMD_CLUSTERS = 32
+    CMD_CLUSTERS = 32,
+    CMD_SERVE = 64
 };
 /* The commands that write reports of links, and those that read
  * articles with their metadata (not diff). */
@@ -85,10 +94,39 @@ static const opt options[] = {
      "%34sindex query: one line per article)",
      CMD_READERS},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
-     "index: the index file (SQLite; created by index add)\n"
+     "index, serve: the index file (SQLite; created by index add\n"
+     "%34sand serve; default $WIRETRACE_DB)\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
      "%34sagainst all it holds; memory stays flat",
-     CMD_INDEX | CMD_SCAN},
+     CMD_INDEX | CMD_SCAN | CMD_SERVE},
+    {O_LISTEN, 0, "listen", ARG_STRING, "ADDR:PORT", 0, 0,
+     "serve: the address to listen on: PORT (on 127.0.0.1),\n"
+     "%34sADDR:PORT or [IPv6]:PORT; port 0 picks a free one\n"
+     "%34s(default 127.0.0.1:8080)",
+     CMD_SERVE},
+    {O_THREADS, 0, "threads", ARG_UINT, "N", 1, 256,
+     "serve: threads answering requests, each with its own index\n"
+     "%34sconnection (default: the cores online)",
+     CMD_SERVE},
+    {O_TOKEN_FILE, 0, "token-file", ARG_STRING, "FILE", 0, 0,
+     "serve: bearer tokens, lines \"ro TOKEN\" or \"rw TOKEN\" (#: a\n"
+     "%34scomment); every endpoint but health and metrics needs one,\n"
+     "%34sadds and deletes an rw one",
+     CMD_SERVE},
+    {O_INSECURE, 0, "insecure", ARG_NONE, NULL, 0, 0,
+     "serve: listen on an address other than loopback without\n"
+     "%34s--token-file (anyone reaching it may add and delete)",
+     CMD_SERVE},
+    {O_MAX_BODY, 0, "max-body", ARG_UINT, "MB", 1, 1024,
+     "serve: largest request body; larger ones get 413 (default 8)", CMD_SERVE},
+    {O_MAX_CONNS, 0, "max-connections", ARG_UINT, "N", 1, 100000,
+     "serve: open connections at most (default 256)", CMD_SERVE},
+    {O_TIMEOUT, 0, "timeout", ARG_UINT, "SECONDS", 1, 3600,
+     "serve: a connection silent this long is closed; also how\n"
+     "%34slong a stop waits for requests in flight (default 30)",
+     CMD_SERVE},
+    {O_ACCESS_LOG, 0, "access-log", ARG_NONE, NULL, 0, 0,
+     "serve: one line per request on stderr", CMD_SERVE},
     {O_IN_MEMORY_MAX, 0, "in-memory-max", ARG_UINT, "MB", 0, 1048576,
      "scan: larger inputs go through a temporary index (default 32)", CMD_SCAN},
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
@@ -190,7 +228,8 @@ static unsigned command_bit(const char *command)
         unsigned bit;
     } bits[] = {{"compare", CMD_COMPARE},   {"scan", CMD_SCAN},
                 {"clusters", CMD_CLUSTERS}, {"diff", CMD_DIFF},
-                {"extract", CMD_EXTRACT},   {"index", CMD_INDEX}};
+                {"extract", CMD_EXTRACT},   {"index", CMD_INDEX},
+                {"serve", CMD_SERVE}};
     for (size_t i = 0; command && i < sizeof bits / sizeof *bits; i++)
         if (!strcmp(command, bits[i].name))
             return bits[i].bit;
@@ -357,6 +396,14 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_CONTEXT: return parse_uint(o, arg, &s->context);
     case O_STAT: s->stat = 1; return 0;
     case O_VERSION: s->version = 1; return 0;
+    case O_LISTEN: s->listen = arg; return 0;
+    case O_THREADS: return parse_uint(o, arg, &s->threads);
+    case O_MAX_BODY: return parse_uint(o, arg, &s->max_body);
+    case O_MAX_CONNS: return parse_uint(o, arg, &s->max_conns);
+    case O_TIMEOUT: return parse_uint(o, arg, &s->timeout);
+    case O_TOKEN_FILE: s->token_file = arg; return 0;
+    case O_INSECURE: s->insecure = 1; return 0;
+    case O_ACCESS_LOG: s->access_log = 1; return 0;
     }
     return 0;
 }
@@ -411,6 +458,11 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->context = 3; /* as git diff's lines */
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
+    /* The index a deployment serves and maintains, set once for both. */
+    const char *db = getenv("WIRETRACE_DB");
+    if (command && (!strcmp(command, "index") || !strcmp(command, "serve")) &&
+        db && *db)
+        s->db = db;
 }
 
 /* --lang CODE names a language wiretrace has a profile for: said once,
@@ -523,6 +575,13 @@ static const char exit_text[] =
     "of memory, 74 writing the output or the index failed.  With several\n"
     "causes, the most severe: 64 > 71 > 74 > 65 > 2 > 1 > 0.\n";
 
+static const char serve_exit_text[] =
+    "Exit status: 0 stopped by SIGTERM or SIGINT once the requests in flight\n"
+    "were answered, 64 a usage error, 65 the index is not a wiretrace index "
+    "or\n"
+    "damaged, 69 the address cannot be listened on, 71 out of memory, 74 the\n"
+    "index cannot be opened for writing.\n";
+
 static const char diff_exit_text[] =
     "Exit status: 0 no differences after normalization, 1 differences, 2 an\n"
     "input could not be read, 64 a usage error, 71 out of memory, 74 the\n"
@@ -580,6 +639,24 @@ static const struct intro {
      "\"lang\", \"title\", \"text\"}; a folder\n(its *.txt, *.html, *.htm "
      "and *.html.gz files, or those --include names);\nor a text file or "
      "web page.\n"},
+    {"serve",
+     "Usage: wiretrace serve --db FILE [--listen ADDR:PORT] [OPTION]...\n"
+     "The index over HTTP for newsroom systems, until SIGTERM or SIGINT:\n"
+     "  POST   /v1/query          one article (a JSON Lines object) -> the\n"
+     "                            report of 'index query --json' "
+     "(?since=TIME,\n"
+     "                            &outlet=NAME, &lang=CODE filter the "
+     "sources)\n"
+     "  POST   /v1/articles       add an article: 201 added, 200 unchanged "
+     "or\n"
+     "                            replaced, stored before the answer\n"
+     "  GET    /v1/articles/ID    the stored article; DELETE removes it "
+     "(204)\n"
+     "  GET    /v1/health         200 when the index answers, else 503\n"
+     "  GET    /metrics           Prometheus counters, latency histogram\n"
+     "Errors are JSON: {\"error\": \"...\", \"status\": N}.  Listens on "
+     "127.0.0.1\nunless told otherwise; another address needs --token-file "
+     "(or --insecure).\n"},
 };
 
 static const char overview[] =
@@ -593,7 +670,8 @@ static const char overview[] =
     "  diff A B          word diff of the matched paragraphs of A and B\n"
     "  extract FILE...   the article, metadata and byte ranges read from "
     "each file\n"
-    "  index SUB ...     a persistent archive: add, query, remove, stats\n\n"
+    "  index SUB ...     a persistent archive: add, query, remove, stats\n"
+    "  serve --db FILE   the archive over HTTP: query, add, get, delete\n\n"
     "'wiretrace COMMAND --help' lists the options.\n"
     "  -h, --help        show this help\n"
     "      --version     show the version\n\n";
@@ -610,7 +688,9 @@ void cli_help(const char *command)
     }
     printf("%s\nOptions:\n", in->text);
     print_options(command);
-    printf("\n%s", strcmp(command, "diff") ? exit_text : diff_exit_text);
+    printf("\n%s", !strcmp(command, "diff")    ? diff_exit_text
+                   : !strcmp(command, "serve") ? serve_exit_text
+                                               : exit_text);
 }
 
 /* Each lexicon's dictionaries and entries, and the missing ones. */

@@ -51,20 +51,28 @@ typedef struct cli_settings {
     size_t shown;              /* reports show the first N documents; 0 = all */
     int legend_once;           /* text report, one per article: the legends are
                         printed once before them (report_text_legend) */
-    const char *db;            /* index: --db FILE */
+    const char *db;            /* index, serve: --db FILE, or WIRETRACE_DB */
     const char *since;         /* index query: --since TIME */
     const char *filter_outlet; /* index query: --outlet NAME */
     unsigned jobs;             /* -j N worker threads; 0 = 1 */
     unsigned batch;            /* index add: documents per transaction */
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
     unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
-    int profile;   /* --profile or WT_PROFILE=1: CPU time per stage on stderr */
-    char **inputs; /* operands */
+    int profile; /* --profile or WT_PROFILE=1: CPU time per stage on stderr */
+    const char *listen;     /* serve: --listen [ADDR:]PORT */
+    unsigned threads;       /* serve: --threads N; 0 = the cores online */
+    unsigned max_body;      /* serve: MB of a request body; 0 = 8 */
+    unsigned max_conns;     /* serve: open connections; 0 = 256 */
+    unsigned timeout;       /* serve: seconds of a silent connection; 0 = 30 */
+    const char *token_file; /* serve: --token-file FILE */
+    int insecure;           /* serve: no token file on a non-loopback address */
+    int access_log;         /* serve: a line per request on stderr */
+    char **inputs;          /* operands */
     size_t ninputs;
 } cli_settings;
 
 /* Sets every field of *s to its default for command ("compare", "scan",
- * "diff", "extract", "index"). */
+ * "diff", "extract", "index", "serve"). */
 void cli_settings_init(cli_settings *s, const char *command);
 
 /* Parses argv after the subcommand into s and o (already initialized).

@@ -71,6 +71,8 @@ struct wt_index {
     size_t hitcap;
     uint32_t *pbuf; /* paragraph triples, aligned */
     size_t pcap;
+    char *got; /* wt_index_get's article: its strings, one block */
+    size_t gotcap;
 };
 
 void wt_index_options_init(wt_index_options *o)
@@ -200,6 +202,7 @@ void wt_index_close(wt_index *ix)
     wt_free(ix->zbuf);
     wt_free(ix->hits);
     wt_free(ix->pbuf);
+    wt_free(ix->got);
     wt_free(ix);
 }
 
@@ -705,6 +708,64 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
                        sd->id, why);
     }
     return 0;
+}
+
+/* Copies the strings of stored document sd and its text (decompressed)
+ * into ix->got, one after another, and points *a at them. */
+static int copy_stored(wt_index *ix, const wt_store_doc *sd, wt_article *a)
+{
+    const char *src[] = {sd->id, sd->outlet, sd->url, sd->lang, sd->title};
+    const char **dst[] = {&a->id, &a->outlet, &a->url, &a->lang, &a->title};
+    size_t need = sd->text_len + 1;
+    for (size_t i = 0; i < 5; i++)
+        need += src[i] ? strlen(src[i]) + 1 : 0;
+    if (wt_grow(&ix->got, &ix->gotcap, need, 1))
+        return WT_ENOMEM;
+    char *p = ix->got;
+    uLongf n = (uLongf)sd->text_len;
+    if (uncompress((Bytef *)p, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
+        n != sd->text_len)
+        return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged%s",
+                       sd->id, "");
+    p[n] = '\0';
+    a->text = p;
+    a->len = n;
+    p += n + 1;
+    for (size_t i = 0; i < 5; i++) {
+        if (!src[i])
+            continue;
+        const size_t len = strlen(src[i]);
+        memcpy(p, src[i], len + 1);
+        *dst[i] = p;
+        p += len + 1;
+    }
+    a->published = sd->published;
+    return 0;
+}
+
+int wt_index_get(wt_index *ix, const char *id, wt_article *out, int *found)
+{
+    WT_CHECK_ARG(ix && id && out && found, WT_EINVAL);
+    memset(out, 0, sizeof *out);
+    *found = 0;
+    ix->err[0] = '\0';
+    /* One snapshot for the lookup and the load, as a query reads. */
+    int rc = ix->store->ops->read_begin(ix->store);
+    if (rc)
+        return store_fail(ix, rc);
+    int64_t num = 0;
+    wt_store_doc sd;
+    const int has = ix->store->ops->find(ix->store, id, &num);
+    rc = has < 0 ? has : has ? ix->store->ops->load(ix->store, num, &sd) : 0;
+    if (rc)
+        rc = store_fail(ix, rc);
+    else if (has)
+        rc = copy_stored(ix, &sd, out);
+    ix->store->ops->read_end(ix->store);
+    if (rc)
+        memset(out, 0, sizeof *out);
+    *found = !rc && has;
+    return rc;
 }
 
 /* The keys of the query document, looked up and ranked. */

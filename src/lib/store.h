@@ -62,6 +62,8 @@ typedef struct wt_store_ops {
     void (*rollback)(wt_store *s);
     /* 1 if a document with this content hash and id exists, else 0. */
     int (*has_content)(wt_store *s, const char *id, const uint64_t hash[2]);
+    /* 1 with *num set when a document named id is stored, else 0. */
+    int (*find)(wt_store *s, const char *id, int64_t *num);
     /* Stores d (d->num is set); replaces a document with the same id,
      * setting *replaced to 1 (else 0). */
     int (*put)(wt_store *s, wt_store_doc *d, int *replaced);

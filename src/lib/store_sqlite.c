@@ -212,10 +212,24 @@ static int sq_commit(wt_store *base)
     return rc;
 }
 
+/* Outside a transaction, a statement left on a row (a setting read at
+ * open, a lookup) keeps the snapshot it was stepped in, so that a read
+ * on this connection would not see what other connections committed
+ * since: an article another one added found missing, stale counts.
+ * Resetting them lets the next read start from the latest commit. */
+static void read_latest(sq_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        return;
+    for (int i = 0; i < NQ; i++)
+        sqlite3_reset(s->q[i]);
+}
+
 static int sq_has_content(wt_store *base, const char *id,
                           const uint64_t hash[2])
 {
     sq_store *s = (sq_store *)base;
+    read_latest(s);
     sqlite3_stmt *st = stmt(s, Q_HAS);
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     const int rc = sqlite3_step(st);
@@ -224,7 +238,23 @@ static int sq_has_content(wt_store *base, const char *id,
     if (rc != SQLITE_ROW)
         return fail(s, "looking up a document");
     const void *h = sqlite3_column_blob(st, 0);
-    return sqlite3_column_bytes(st, 0) == 16 && !memcmp(h, hash, 16);
+    const int same = sqlite3_column_bytes(st, 0) == 16 && !memcmp(h, hash, 16);
+    sqlite3_reset(st);
+    return same;
+}
+
+static int sq_find(wt_store *base, const char *id, int64_t *num)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_FIND);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return fail(s, "looking up a document");
+    *num = sqlite3_column_int64(st, 0);
+    return 1;
 }
 
 static int step_done(sq_store *s, sqlite3_stmt *st, const char *what)
@@ -503,6 +533,7 @@ static int count_rows(sq_store *s, const char *q, uint64_t *out)
 static int sq_stats(wt_store *base, wt_store_stats *st)
 {
     sq_store *s = (sq_store *)base;
+    read_latest(s);
     memset(st, 0, sizeof *st);
     int rc = count_rows(s, "SELECT count(*) FROM docs", &st->documents);
     if (!rc)
@@ -528,6 +559,7 @@ static int sq_stats(wt_store *base, wt_store_stats *st)
 
 static int sq_count(wt_store *base, uint64_t *documents)
 {
+    read_latest((sq_store *)base);
     return count_rows((sq_store *)base, "SELECT count(*) FROM docs", documents);
 }
 
@@ -586,10 +618,10 @@ static void sq_read_end(wt_store *base)
 }
 
 static const wt_store_ops sqlite_ops = {
-    sq_close,      sq_begin,    sq_commit,      sq_rollback,    sq_has_content,
-    sq_put,        sq_remove,   sq_candidates,  sq_published,   sq_load,
-    sq_stats,      sq_count,    sq_get_setting, sq_set_setting, sq_error,
-    sq_read_begin, sq_read_end,
+    sq_close, sq_begin,      sq_commit,   sq_rollback,    sq_has_content,
+    sq_find,  sq_put,        sq_remove,   sq_candidates,  sq_published,
+    sq_load,  sq_stats,      sq_count,    sq_get_setting, sq_set_setting,
+    sq_error, sq_read_begin, sq_read_end,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this

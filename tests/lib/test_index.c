@@ -98,6 +98,71 @@ Test(index, remove_leaves_no_postings)
     drop_index(ix);
 }
 
+/* wt_index_get gives back what was stored, byte for byte, from a
+ * committed batch or the open one; nothing for an id never added or
+ * removed, and the new text after a replacement. */
+Test(index, get_reads_back_the_stored_article)
+{
+    wt_index *ix = open_index(1);
+    size_t len;
+    char *text = demo("wire.txt", &len);
+    wt_article a = {0};
+    a.id = "wire";
+    a.outlet = "Meridian Press Agency";
+    a.url = "https://example.org/wire";
+    a.title = "Dockworkers strike";
+    a.published = 1773475500;
+    a.text = text;
+    a.len = len;
+    cr_assert_eq(wt_index_add(ix, &a, NULL), 0, "%s", wt_index_error(ix));
+    wt_article got;
+    int found = -1;
+    cr_assert_eq(wt_index_get(ix, "wire", &got, &found), 0, "%s",
+                 wt_index_error(ix));
+    cr_assert_eq(found, 1); /* still in the open batch */
+    cr_assert_eq(wt_index_commit(ix), 0);
+    cr_assert_eq(wt_index_get(ix, "wire", &got, &found), 0);
+    cr_assert_eq(found, 1);
+    cr_assert_str_eq(got.id, "wire");
+    cr_assert_str_eq(got.outlet, a.outlet);
+    cr_assert_str_eq(got.url, a.url);
+    cr_assert_str_eq(got.title, a.title);
+    cr_assert_str_eq(got.lang, "en"); /* identified */
+    cr_assert_eq(got.published, a.published);
+    cr_assert_eq(got.len, len);
+    cr_assert_eq(memcmp(got.text, text, len), 0);
+    cr_assert_eq(wt_index_get(ix, "nothing", &got, &found), 0);
+    cr_assert_eq(found, 0);
+    cr_assert_null(got.text);
+    add_demo(ix, "unrelated.txt", "wire");
+    cr_assert_eq(wt_index_commit(ix), 0);
+    cr_assert_eq(wt_index_get(ix, "wire", &got, &found), 0);
+    cr_assert_eq(found, 1);
+    cr_assert_null(got.url); /* the replacement had none */
+    cr_assert_neq(got.len, len);
+    cr_assert_eq(wt_index_remove(ix, "wire", NULL), 0);
+    cr_assert_eq(wt_index_get(ix, "wire", &got, &found), 0);
+    cr_assert_eq(found, 0);
+    free(text);
+    drop_index(ix);
+}
+
+/* Two connections to one index (a server's threads): what one commits,
+ * the other's next add and stats see, although the other read the
+ * settings (and so held a snapshot) before the commit. */
+Test(index, a_second_connection_sees_the_first_ones_commits)
+{
+    wt_index *a = open_index(1);
+    wt_index *b = open_index(0);
+    cr_assert_eq(add_demo(a, "wire.txt", "wire"), WT_ADDED_NEW);
+    cr_assert_eq(wt_index_commit(a), 0);
+    cr_assert_eq(stats(b).documents, 1);
+    cr_assert_eq(add_demo(b, "wire.txt", "wire"), WT_ADDED_NONE);
+    cr_assert_eq(wt_index_commit(b), 0);
+    wt_index_close(b);
+    drop_index(a);
+}
+
 /* The query article is document 0; its paragraph 1 is wire's paragraph 1
  * word for word, with spans pointing into both texts. */
 Test(index, query_names_indexed_sources_with_spans)

@@ -1,0 +1,600 @@
+/*
+ * serve_http.c - the endpoints of `wiretrace serve` (see serve_http.h).
+ *
+ * libmicrohttpd calls serve_http_request() several times per request:
+ * first with the headers (the request is routed, its token checked and
+ * its declared length bounded, so a refused upload is never read), then
+ * with each piece of the body, then once more to answer.  A request takes
+ * an index connection only while it works, so a slow client holds no
+ * connection.
+ */
+#define _DEFAULT_SOURCE
+#include "serve_http.h"
+#include "jsonl.h"
+#include "report.h"
+#include "slice.h"
+
+#include <jansson.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+/* Seconds a health check or a scrape waits for a free index connection
+ * before it says the service is busy. */
+#define PROBE_WAIT_MS 5000
+
+typedef struct request {
+    struct timespec t0; /* when the headers were read */
+    serve_endpoint ep;
+    unsigned status; /* the answer's; 0 until answered */
+    size_t sent;     /* bytes of the answer's body */
+    int answered;    /* answered before the body was read */
+    int too_large;   /* the body grew past max_body: dropped */
+    char *body;
+    size_t len, cap;
+    char method[16];
+    char *path; /* for the access log */
+} request;
+
+static double since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Queues body (malloc'd, taken over; NULL for none) as the answer. */
+static enum MHD_Result answer(struct MHD_Connection *c, request *r,
+                              unsigned status, const char *type, char *body,
+                              size_t len, const char *header, const char *value)
+{
+    struct MHD_Response *res = MHD_create_response_from_buffer(
+        body ? len : 0, body,
+        body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    if (!res) {
+        free(body);
+        return MHD_NO; /* the connection is closed */
+    }
+    if (type)
+        MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    if (header)
+        MHD_add_response_header(res, header, value);
+    const enum MHD_Result ok = MHD_queue_response(c, status, res);
+    MHD_destroy_response(res);
+    r->status = status;
+    r->sent = body ? len : 0;
+    return ok;
+}
+
+/* o as one line of JSON and a newline, o released.  NULL when out of
+ * memory (or when o is NULL: a string that was not UTF-8). */
+static char *json_line(json_t *o, size_t *len)
+{
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (!s)
+        return NULL;
+    *len = strlen(s);
+    char *t = realloc(s, *len + 2);
+    if (!t) {
+        free(s);
+        return NULL;
+    }
+    t[(*len)++] = '\n';
+    t[*len] = '\0';
+    return t;
+}
+
+static enum MHD_Result answer_json(struct MHD_Connection *c, request *r,
+                                   unsigned status, json_t *o)
+{
+    size_t len = 0;
+    char *body = json_line(o, &len);
+    if (!body)
+        return answer(c, r, 500, NULL, NULL, 0, NULL, NULL);
+    return answer(c, r, status, "application/json", body, len, NULL, NULL);
+}
+
+/* {"error": why, "status": status}, with one extra header when name is
+ * set (Allow, WWW-Authenticate). */
+static enum MHD_Result fail_with(struct MHD_Connection *c, request *r,
+                                 unsigned status, const char *why,
+                                 const char *name, const char *value)
+{
+    json_t *msg = json_string(why);
+    if (!msg) /* not UTF-8: an id of a file named in another charset */
+        msg = json_string("the reason is not valid UTF-8");
+    size_t len = 0;
+    char *body = json_line(
+        json_pack("{s:o, s:i}", "error", msg, "status", (int)status), &len);
+    if (!body)
+        return answer(c, r, status, NULL, NULL, 0, name, value);
+    return answer(c, r, status, "application/json", body, len, name, value);
+}
+
+static enum MHD_Result fail(struct MHD_Connection *c, request *r,
+                            unsigned status, const char *why)
+{
+    return fail_with(c, r, status, why, NULL, NULL);
+}
+
+/* The status of a library failure: the article's fault (400), a write
+ * the index could not take now (503: disk full, a lock held too long),
+ * or the server's (500). */
+static unsigned status_of(int rc)
+{
+    switch (rc) {
+    case WT_EINVAL:
+    case WT_ENOTTEXT:
+    case WT_ELANG: return 400;
+    case WT_EWRITE: return 503;
+    }
+    return 500;
+}
+
+/* The endpoint of method on url, and in *allow the methods url takes
+ * (NULL: no such url). */
+static serve_endpoint route(const char *url, const char *method,
+                            const char **allow)
+{
+    const int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+    const int post = !strcmp(method, "POST");
+    *allow = "POST";
+    if (!strcmp(url, "/v1/query"))
+        return post ? EP_QUERY : EP_OTHER;
+    if (!strcmp(url, "/v1/articles"))
+        return post ? EP_ADD : EP_OTHER;
+    *allow = "GET, HEAD, DELETE";
+    if (!strncmp(url, "/v1/articles/", 13) && url[13])
+        return get ? EP_GET : !strcmp(method, "DELETE") ? EP_DELETE : EP_OTHER;
+    *allow = "GET, HEAD";
+    if (!strcmp(url, "/v1/health"))
+        return get ? EP_HEALTH : EP_OTHER;
+    if (!strcmp(url, "/metrics"))
+        return get ? EP_METRICS : EP_OTHER;
+    *allow = NULL;
+    return EP_OTHER;
+}
+
+/* Answers now when the token does not allow the endpoint; else returns
+ * MHD_YES with r->status still 0. */
+static enum MHD_Result check_token(const serve_conf *cf,
+                                   struct MHD_Connection *c, request *r)
+{
+    if (!cf->tokens || r->ep == EP_HEALTH || r->ep == EP_METRICS)
+        return MHD_YES;
+    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                MHD_HTTP_HEADER_AUTHORIZATION);
+    const serve_access a = serve_tokens_check(cf->tokens, h);
+    if (a == ACCESS_NONE)
+        return fail_with(
+            c, r, 401,
+            h ? "the token is not valid"
+              : "a token is needed: Authorization: Bearer TOKEN",
+            MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+            h ? "Bearer realm=\"wiretrace\", error=\"invalid_token\""
+              : "Bearer realm=\"wiretrace\"");
+    if ((r->ep == EP_ADD || r->ep == EP_DELETE) && a != ACCESS_RW)
+        return fail(c, r, 403, "this token may only read (ro)");
+    return MHD_YES;
+}
+
+/* The first call, with the headers: route, token, declared length. */
+static enum MHD_Result begin(const serve_conf *cf, struct MHD_Connection *c,
+                             request *r, const char *url, const char *method)
+{
+    const char *allow = NULL;
+    r->ep = route(url, method, &allow);
+    enum MHD_Result ok = MHD_YES;
+    if (r->ep == EP_OTHER && !allow)
+        ok = fail(c, r, 404, "no such endpoint");
+    else if (r->ep == EP_OTHER)
+        ok = fail_with(c, r, 405, "method not allowed here",
+                       MHD_HTTP_HEADER_ALLOW, allow);
+    else
+        ok = check_token(cf, c, r);
+    const char *cl = MHD_lookup_connection_value(
+        c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (!r->status && cl && strtoull(cl, NULL, 10) > cf->max_body)
+        ok = fail(c, r, 413, "the body is larger than --max-body");
+    r->answered = r->status != 0;
+    return ok;
+}
+
+/* One piece of the body, kept up to max_body bytes. */
+static void take_body(const serve_conf *cf, request *r, const char *data,
+                      size_t n)
+{
+    if (r->too_large || n > cf->max_body - r->len) {
+        r->too_large = 1;
+        free(r->body);
+        r->body = NULL;
+        r->len = r->cap = 0;
+        return;
+    }
+    if (r->len + n + 1 > r->cap) {
+        size_t cap = r->cap ? r->cap : 16384;
+        while (cap < r->len + n + 1)
+            cap *= 2;
+        char *b = realloc(r->body, cap);
+        if (!b) {
+            r->too_large = 1; /* answered 413: the server cannot hold it */
+            return;
+        }
+        r->body = b;
+        r->cap = cap;
+    }
+    memcpy(r->body + r->len, data, n);
+    r->len += n;
+    r->body[r->len] = '\0';
+}
+
+/* The query string's filters (?since=&outlet=&lang=).  Returns NULL, or
+ * why since is wrong. */
+static const char *filter_of(struct MHD_Connection *c, wt_index_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    f->outlet = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "outlet");
+    f->lang = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
+    const char *t =
+        MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since");
+    if (t && wt_parse_time(t, &f->since))
+        return "since: expected ISO 8601 (2024-10-22T08:05:00Z)";
+    return NULL;
+}
+
+/* The report of one article, written as index query --json writes it,
+ * into *out.  Returns 0 or a WT_E* code with err set. */
+static int run_query(const serve_conf *cf, const wt_article *a,
+                     const wt_index_filter *f, char **out, size_t *len,
+                     char *err, size_t errlen)
+{
+    serve_slot *s = serve_pool_take(cf->pool, 0);
+    const wt_corpus *res = NULL;
+    int rc = wt_index_query(s->ix, a, f, &res);
+    if (rc) {
+        snprintf(err, errlen, "%s", wt_index_error(s->ix));
+    } else {
+        FILE *m = open_memstream(out, len);
+        if (!m || report_json(res, &cf->report, m))
+            rc = WT_ENOMEM;
+        if (m && fclose(m))
+            rc = WT_ENOMEM;
+        if (rc)
+            snprintf(err, errlen, "out of memory for the report");
+    }
+    serve_pool_give(cf->pool, s);
+    return rc;
+}
+
+static enum MHD_Result do_query(const serve_conf *cf, struct MHD_Connection *c,
+                                request *r)
+{
+    wt_article a;
+    json_t *hold = NULL;
+    wt_index_filter f;
+    char err[1024];
+    if (jsonl_parse(r->body ? r->body : "", r->len, &a, &hold, err,
+                    sizeof err) < 0)
+        return fail(c, r, 400, err);
+    const char *why = filter_of(c, &f);
+    if (why) {
+        json_decref(hold);
+        return fail(c, r, 400, why);
+    }
+    char *out = NULL;
+    size_t len = 0;
+    const int rc = run_query(cf, &a, &f, &out, &len, err, sizeof err);
+    json_decref(hold);
+    if (rc) {
+        free(out);
+        return fail(c, r, status_of(rc), err);
+    }
+    return answer(c, r, 200, "application/json", out, len, NULL, NULL);
+}
+
+/* Analyzes and stores a with connection s, the write and its commit
+ * under the writers' lock.  Returns 0 with *added set, or a WT_E* code
+ * with err set. */
+static int store_article(const serve_conf *cf, serve_slot *s,
+                         const wt_article *a, int *added, char *err,
+                         size_t errlen)
+{
+    wt_index_entry *e = NULL;
+    int rc = s->prep ? 0 : wt_index_worker_new(&s->prep, s->ix);
+    if (!rc && (rc = wt_index_prepare(s->prep, a, &e)))
+        snprintf(err, errlen, "%s", wt_index_worker_error(s->prep));
+    if (!rc) {
+        serve_pool_write_lock(cf->pool);
+        rc = wt_index_put(s->ix, e, added);
+        if (!rc)
+            rc = wt_index_commit(s->ix);
+        if (rc)
+            snprintf(err, errlen, "%s", wt_index_error(s->ix));
+        serve_pool_write_unlock(cf->pool);
+    }
+    if (rc && !err[0])
+        snprintf(err, errlen, "%s", wt_strerror(rc));
+    wt_index_entry_free(e);
+    return rc;
+}
+
+/* "/v1/articles/" and id with every byte but letters, digits and -._~
+ * percent-encoded: the Location of an added article. */
+static char *article_url(const char *id)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char *u = malloc(13 + 3 * strlen(id) + 1), *p = u;
+    if (!u)
+        return NULL;
+    memcpy(p, "/v1/articles/", 13);
+    p += 13;
+    for (const unsigned char *q = (const unsigned char *)id; *q; q++)
+        if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+            (*q >= '0' && *q <= '9') || strchr("-._~", *q)) {
+            *p++ = (char)*q;
+        } else {
+            *p++ = '%';
+            *p++ = hex[*q >> 4];
+            *p++ = hex[*q & 15];
+        }
+    *p = '\0';
+    return u;
+}
+
+static enum MHD_Result do_add(const serve_conf *cf, struct MHD_Connection *c,
+                              request *r)
+{
+    wt_article a;
+    json_t *hold = NULL;
+    char err[1024] = "";
+    if (jsonl_parse(r->body ? r->body : "", r->len, &a, &hold, err,
+                    sizeof err) < 0)
+        return fail(c, r, 400, err);
+    serve_slot *s = serve_pool_take(cf->pool, 0);
+    int added = WT_ADDED_NONE;
+    const int rc = store_article(cf, s, &a, &added, err, sizeof err);
+    serve_pool_give(cf->pool, s);
+    if (rc) {
+        json_decref(hold);
+        return fail(c, r, status_of(rc), err);
+    }
+    static const char *const names[] = {"unchanged", "added", "replaced"};
+    size_t len = 0;
+    char *body = json_line(
+        json_pack("{s:s, s:s}", "id", a.id, "status", names[added]), &len);
+    char *where = added == WT_ADDED_NEW ? article_url(a.id) : NULL;
+    json_decref(hold);
+    enum MHD_Result ok;
+    if (!body)
+        ok = answer(c, r, 500, NULL, NULL, 0, NULL, NULL);
+    else
+        ok = answer(c, r, added == WT_ADDED_NEW ? 201 : 200, "application/json",
+                    body, len, where ? MHD_HTTP_HEADER_LOCATION : NULL, where);
+    free(where);
+    return ok;
+}
+
+/* s as a JSON string; bytes that are not UTF-8 (a file added in another
+ * charset is stored as read) become U+FFFD. */
+static json_t *json_text(const char *s, size_t len)
+{
+    json_t *j = json_stringn(s, len);
+    if (j)
+        return j;
+    char *t = malloc(3 * len + 1), *p = t;
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        const size_t n = s[i] ? utf8_seq(s + i) : 1;
+        if (n && i + n <= len) {
+            memcpy(p, s + i, n);
+            p += n;
+            i += n;
+        } else {
+            memcpy(p, "\xEF\xBF\xBD", 3);
+            p += 3;
+            i++;
+        }
+    }
+    j = json_stringn(t, (size_t)(p - t));
+    free(t);
+    return j;
+}
+
+/* The stored article as a JSON Lines object: what POST takes back. */
+static json_t *article_json(const wt_article *a)
+{
+    json_t *o = json_object();
+    const char *keys[] = {"id", "outlet", "url", "lang", "title"};
+    const char *vals[] = {a->id, a->outlet, a->url, a->lang, a->title};
+    for (size_t i = 0; o && i < 5; i++)
+        if (vals[i])
+            json_object_set_new(o, keys[i],
+                                json_text(vals[i], strlen(vals[i])));
+    if (o && a->published) {
+        char when[32] = "";
+        struct tm tm;
+        const time_t t = (time_t)a->published;
+        if (gmtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        json_object_set_new(o, "published", json_string(when));
+    }
+    json_t *text = o ? json_text(a->text, a->len) : NULL;
+    if (!text || json_object_set_new(o, "text", text)) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static enum MHD_Result do_get(const serve_conf *cf, struct MHD_Connection *c,
+                              request *r, const char *id)
+{
+    serve_slot *s = serve_pool_take(cf->pool, 0);
+    wt_article a;
+    int found = 0;
+    char err[1024] = "";
+    const int rc = wt_index_get(s->ix, id, &a, &found);
+    json_t *o = !rc && found ? article_json(&a) : NULL;
+    if (rc)
+        snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
+    serve_pool_give(cf->pool, s);
+    if (rc)
+        return fail(c, r, status_of(rc), err);
+    if (!found)
+        return fail(c, r, 404, "no article with this id");
+    return answer_json(c, r, 200, o);
+}
+
+static enum MHD_Result do_delete(const serve_conf *cf, struct MHD_Connection *c,
+                                 request *r, const char *id)
+{
+    serve_slot *s = serve_pool_take(cf->pool, 0);
+    int removed = 0;
+    char err[1024] = "";
+    serve_pool_write_lock(cf->pool);
+    const int rc = wt_index_remove(s->ix, id, &removed);
+    if (rc)
+        snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
+    serve_pool_write_unlock(cf->pool);
+    serve_pool_give(cf->pool, s);
+    if (rc)
+        return fail(c, r, status_of(rc), err);
+    if (!removed)
+        return fail(c, r, 404, "no article with this id");
+    return answer(c, r, 204, NULL, NULL, 0, NULL, NULL);
+}
+
+/* 200 when the index answers a lookup (of an id no article has). */
+static enum MHD_Result do_health(const serve_conf *cf, struct MHD_Connection *c,
+                                 request *r)
+{
+    serve_slot *s = serve_pool_take(cf->pool, PROBE_WAIT_MS);
+    if (!s)
+        return fail(c, r, 503, "busy: no index connection came free");
+    wt_article a;
+    int found = 0;
+    char err[1024] = "";
+    const int rc = wt_index_get(s->ix, "", &a, &found);
+    if (rc)
+        snprintf(err, sizeof err, "index: %s", wt_index_error(s->ix));
+    serve_pool_give(cf->pool, s);
+    if (rc)
+        return fail(c, r, 503, err);
+    return answer_json(c, r, 200, json_pack("{s:s}", "status", "ok"));
+}
+
+static enum MHD_Result do_metrics(const serve_conf *cf,
+                                  struct MHD_Connection *c, request *r)
+{
+    wt_index_stats st;
+    int have = 0;
+    serve_slot *s = serve_pool_take(cf->pool, PROBE_WAIT_MS);
+    if (s) {
+        have = !wt_index_stats_get(s->ix, &st);
+        serve_pool_give(cf->pool, s);
+    }
+    size_t len = 0;
+    char *text = serve_metrics_render(cf->metrics, have ? &st : NULL, &len);
+    if (!text)
+        return fail(c, r, 500, "out of memory");
+    return answer(c, r, 200, "text/plain; version=0.0.4; charset=utf-8", text,
+                  len, NULL, NULL);
+}
+
+/* The last call: the body is in, answer. */
+static enum MHD_Result finish(const serve_conf *cf, struct MHD_Connection *c,
+                              request *r, const char *url)
+{
+    if (r->too_large)
+        return fail(c, r, 413, "the body is larger than --max-body");
+    switch (r->ep) {
+    case EP_QUERY: return do_query(cf, c, r);
+    case EP_ADD: return do_add(cf, c, r);
+    case EP_GET: return do_get(cf, c, r, url + 13);
+    case EP_DELETE: return do_delete(cf, c, r, url + 13);
+    case EP_HEALTH: return do_health(cf, c, r);
+    case EP_METRICS: return do_metrics(cf, c, r);
+    default: break;
+    }
+    return fail(c, r, 404, "no such endpoint");
+}
+
+enum MHD_Result serve_http_request(void *cls, struct MHD_Connection *c,
+                                   const char *url, const char *method,
+                                   const char *version, const char *upload,
+                                   size_t *upload_size, void **con_cls)
+{
+    const serve_conf *cf = cls;
+    request *r = *con_cls;
+    (void)version;
+    if (!r) {
+        if (!(r = calloc(1, sizeof *r)) || !(r->path = utf8_escape(url))) {
+            free(r);
+            return MHD_NO;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &r->t0);
+        /* For the access log: a method is a short token; anything else
+         * is not printed as sent. */
+        for (size_t i = 0; method[i] && i + 1 < sizeof r->method; i++)
+            r->method[i] =
+                method[i] > 0x20 && method[i] < 0x7f ? method[i] : '?';
+        *con_cls = r;
+        serve_metrics_flight(cf->metrics, 1);
+        return begin(cf, c, r, url, method);
+    }
+    if (*upload_size) {
+        if (!r->answered)
+            take_body(cf, r, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    return r->answered ? MHD_YES : finish(cf, c, r, url);
+}
+
+/* The client's address, numeric, into buf. */
+static void client_address(struct MHD_Connection *c, char *buf, size_t len)
+{
+    const union MHD_ConnectionInfo *i =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(buf, len, "-");
+    if (!i || !i->client_addr)
+        return;
+    const socklen_t n = i->client_addr->sa_family == AF_INET6
+                            ? sizeof(struct sockaddr_in6)
+                            : sizeof(struct sockaddr_in);
+    getnameinfo(i->client_addr, n, buf, (socklen_t)len, NULL, 0,
+                NI_NUMERICHOST);
+}
+
+void serve_http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                          enum MHD_RequestTerminationCode toe)
+{
+    const serve_conf *cf = cls;
+    request *r = *con_cls;
+    if (!r)
+        return;
+    const double took = since(&r->t0);
+    /* A request whose client left before its answer counts in flight
+     * only. */
+    if (r->status)
+        serve_metrics_record(cf->metrics, r->ep, r->status, took);
+    serve_metrics_flight(cf->metrics, -1);
+    if (cf->access_log) {
+        char addr[64];
+        client_address(c, addr, sizeof addr);
+        cli_info("%s %s %s %u %zu %.1fms%s", addr, r->method, r->path,
+                 r->status, r->sent, took * 1e3,
+                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
+                                                            : " (cut short)");
+    }
+    free(r->body);
+    free(r->path);
+    free(r);
+    *con_cls = NULL;
+}

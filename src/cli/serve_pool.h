@@ -1,0 +1,41 @@
+/*
+ * serve_pool.h - the index connections of `wiretrace serve`: one per
+ * server thread, each used by one request at a time, so that queries run
+ * side by side on their own database connections; and the one lock that
+ * writes take, so that an add's "unchanged" or "replaced" is decided and
+ * stored in one step even when two requests add the same id at once.
+ */
+#ifndef WT_CLI_SERVE_POOL_H
+#define WT_CLI_SERVE_POOL_H
+
+#include "wiretrace.h"
+
+/* One connection, and the analysis context an add prepares with (made
+ * on first use: most servers mostly query). */
+typedef struct serve_slot {
+    wt_index *ix;
+    wt_index_worker *prep;
+} serve_slot;
+
+typedef struct serve_pool serve_pool;
+
+/* Opens n connections to the index at db (wt_index_open(), which
+ * creates a missing index), each committing every write at once.
+ * Returns 0 or the WT_E* code, err saying why. */
+int serve_pool_open(serve_pool **out, unsigned n, const char *db,
+                    const wt_options *o, char *err, size_t errlen);
+
+/* Commits and closes every connection.  None may be taken.  NULL is
+ * fine. */
+void serve_pool_close(serve_pool *p);
+
+/* A free connection, waiting for one up to wait_ms milliseconds (0: as
+ * long as it takes).  NULL when none came free in time. */
+serve_slot *serve_pool_take(serve_pool *p, unsigned wait_ms);
+void serve_pool_give(serve_pool *p, serve_slot *s);
+
+/* The writers' lock, held around a put and its commit or a remove. */
+void serve_pool_write_lock(serve_pool *p);
+void serve_pool_write_unlock(serve_pool *p);
+
+#endif
