@@ -67,7 +67,7 @@ _wiretrace()
         return
     fi
     if [[ $cmd == index && $cword -eq 2 ]]; then
-        COMPREPLY=($(compgen -W "add query remove stats" -- "$cur"))
+        COMPREPLY=($(compgen -W "init add query remove stats" -- "$cur"))
         return
     fi
     case $cmd in

@@ -85,7 +85,10 @@ static const opt options[] = {
      "%34sindex query: one line per article)",
      CMD_READERS},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
-     "index: the index file (SQLite; created by index add)\n"
+     "index: the index: a SQLite file (created by index add or\n"
+     "%34sinit), or a PostgreSQL database: a postgresql:// URI or\n"
+     "%34skey=value string (made by index init); default\n"
+     "%34s$WIRETRACE_DB\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
      "%34sagainst all it holds; memory stays flat",
      CMD_INDEX | CMD_SCAN},
@@ -411,6 +414,11 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->context = 3; /* as git diff's lines */
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
+    /* WIRETRACE_DB: the index of every index command and scan when --db
+     * is not given, so that a shared database is named once. */
+    const char *db = getenv("WIRETRACE_DB");
+    if (db && *db && (!strcmp(command, "index") || !strcmp(command, "scan")))
+        s->db = db;
 }
 
 /* --lang CODE names a language wiretrace has a profile for: said once,
@@ -544,9 +552,10 @@ static const struct intro {
      "every member the words it took from the origin, by class, and whether\n"
      "it credits it; then the documents alone.  Read like scan, in memory.\n"},
     {"index",
-     "Usage: wiretrace index add|query|remove|stats --db FILE [OPTION]... "
-     "[INPUT]...\n"
+     "Usage: wiretrace index init|add|query|remove|stats --db FILE "
+     "[OPTION]... [INPUT]...\n"
      "A persistent archive to check new articles against.\n"
+     "  init             make the index, or bring its schema up to date\n"
      "  add INPUT...     analyze and store articles (same id and text again: "
      "no-op)\n"
      "  query INPUT...   report each article's sources among the indexed "
@@ -571,7 +580,8 @@ static const char overview[] =
     "  diff A B          word diff of the matched paragraphs of A and B\n"
     "  extract FILE...   the article, metadata and byte ranges read from "
     "each file\n"
-    "  index SUB ...     a persistent archive: add, query, remove, stats\n\n"
+    "  index SUB ...     a persistent archive: init, add, query, remove, "
+    "stats\n\n"
     "'wiretrace COMMAND --help' lists the options.\n"
     "  -h, --help        show this help\n"
     "      --version     show the version\n\n";
