@@ -11,7 +11,7 @@ _wiretrace()
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --context --stat --quiet --verbose --help --version
-        --format --db --since --jobs --batch --in-memory-max --include --profile
+        --format --db --shard --since --jobs --batch --in-memory-max --include --profile
         -k -w -j -q -v -h -U"
 
     if [[ $cword -eq 1 ]]; then

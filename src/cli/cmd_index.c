@@ -623,6 +623,8 @@ static int parse(ictx *x, int argc, char **argv)
         return rc;
     if (!x->s.db)
         cli_usage_error("index %s needs --db FILE (or WIRETRACE_DB)", argv[0]);
+    else if (x->sub != SUB_INIT && x->s.nshards)
+        cli_usage_error("--shard is for index init");
     else if (x->sub == SUB_INIT && x->s.ninputs)
         cli_usage_error("index init takes no input: \"%s\"", x->s.inputs[0]);
     else if (x->sub != SUB_STATS && x->sub != SUB_INIT && !x->s.ninputs)
@@ -776,7 +778,8 @@ static int do_init(ictx *x)
 {
     char err[1024] = "";
     cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
-    const int rc = wt_index_init(x->s.db, &x->o, err, sizeof err);
+    const int rc = wt_index_init(x->s.db, (const char *const *)x->s.shards,
+                                 x->s.nshards, &x->o, err, sizeof err);
     if (rc) {
         cli_error("%s", err[0] ? err : wt_strerror(rc));
         return cli_exit_of(rc);

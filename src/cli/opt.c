@@ -40,6 +40,7 @@ typedef enum {
     O_STAT,
     O_FORMAT,
     O_DB,
+    O_SHARD,
     O_SINCE,
     O_JOBS,
     O_BATCH,
@@ -92,6 +93,10 @@ static const opt options[] = {
      "%34sscan: add the files to index FILE (kept) and check each\n"
      "%34sagainst all it holds; memory stays flat",
      CMD_INDEX | CMD_SCAN},
+    {O_SHARD, 0, "shard", ARG_STRING, "URI", 0, 0,
+     "index init: a PostgreSQL database the postings are spread\n"
+     "%34sover (again for more; PL/Proxy on --db's server)",
+     CMD_INDEX},
     {O_IN_MEMORY_MAX, 0, "in-memory-max", ARG_UINT, "MB", 0, 1048576,
      "scan: larger inputs go through a temporary index (default 32)", CMD_SCAN},
     {O_SINCE, 0, "since", ARG_STRING, "TIME", 0, 0,
@@ -246,15 +251,16 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg, const char *name)
     return 0;
 }
 
-static int add_include(cli_settings *s, const char *glob)
+/* Appends arg (borrowed from argv) to a list of an option given again. */
+static int add_arg(char ***list, size_t *n, const char *arg)
 {
-    char **v = realloc(s->include, (s->ninclude + 1) * sizeof *v);
+    char **v = realloc(*list, (*n + 1) * sizeof *v);
     if (!v) {
         cli_error("out of memory");
         return EXIT_OSERR;
     }
-    s->include = v;
-    v[s->ninclude++] = (char *)glob;
+    *list = v;
+    v[(*n)++] = (char *)arg;
     return 0;
 }
 
@@ -330,7 +336,8 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
             return add_meta(&s->encodings, &s->nencodings, arg, o->name);
         w->encoding = arg;
         return 0;
-    case O_INCLUDE: return add_include(s, arg);
+    case O_INCLUDE: return add_arg(&s->include, &s->ninclude, arg);
+    case O_SHARD: return add_arg(&s->shards, &s->nshards, arg);
     case O_PUBLISHED:
         return add_meta(&s->published, &s->npublished, arg, o->name);
     case O_OUTLET:
@@ -480,6 +487,7 @@ void cli_settings_release(cli_settings *s)
     free(s->outlets);
     free(s->encodings);
     free(s->include);
+    free(s->shards);
     free(s->inputs);
 }
 

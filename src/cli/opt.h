@@ -48,8 +48,10 @@ typedef struct cli_settings {
     size_t nencodings;
     char **include; /* scan: --include GLOB, borrowed from argv */
     size_t ninclude;
-    size_t shown;              /* reports show the first N documents; 0 = all */
-    const char *db;            /* index: --db FILE */
+    size_t shown;   /* reports show the first N documents; 0 = all */
+    const char *db; /* index: --db FILE */
+    char **shards;  /* index init: --shard URI, borrowed from argv */
+    size_t nshards;
     const char *since;         /* index query: --since TIME */
     const char *filter_outlet; /* index query: --outlet NAME */
     unsigned jobs;             /* -j N worker threads; 0 = 1 */

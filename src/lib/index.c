@@ -201,8 +201,8 @@ int wt_index_is_server(const char *path)
     return path && wt_store_pg_is_conninfo(path);
 }
 
-int wt_index_init(const char *path, const wt_options *opts, char *err,
-                  size_t errlen)
+int wt_index_init(const char *path, const char *const *shards, size_t nshards,
+                  const wt_options *opts, char *err, size_t errlen)
 {
     char dummy[8];
     if (!err) {
@@ -210,11 +210,16 @@ int wt_index_init(const char *path, const wt_options *opts, char *err,
         errlen = sizeof dummy;
     }
     err[0] = '\0';
-    if (!path)
+    if (!path || (nshards && !shards))
         return WT_EINVAL;
+    const int server = wt_index_is_server(path);
+    if (nshards && !server) {
+        snprintf(err, errlen, "%s: shards need a PostgreSQL database", path);
+        return WT_EINVAL;
+    }
     /* A SQLite file is made or brought up to date by opening it for
      * writing; a database gets its schema first, as no add makes one. */
-    int rc = wt_index_is_server(path) ? wt_store_pg_init(path, err, errlen) : 0;
+    int rc = server ? wt_store_pg_init(path, shards, nshards, err, errlen) : 0;
     wt_index *ix = NULL;
     if (!rc)
         rc = wt_index_open(&ix, path, opts, NULL, err, errlen);

@@ -60,6 +60,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS wiretrace.band(key bigint NOT NULL,"
     " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));";
 
+/* The statements; from Q_SHARDED on, those of a sharded index only. */
 enum {
     Q_HAS,
     Q_CAND,
@@ -71,6 +72,11 @@ enum {
     Q_OLD,
     Q_DEL,
     Q_NUMS,
+    Q_SHARDED,
+    Q_ADD_FP = Q_SHARDED,
+    Q_ADD_BAND,
+    Q_DEL_FP,
+    Q_DEL_BAND,
     NQ
 };
 
@@ -104,7 +110,36 @@ static const char *const sql[NQ] = {
     " DELETE FROM wiretrace.band p USING (SELECT unnest(bands) AS key, t,"
     " num FROM d) x WHERE p.key = x.key AND p.t = x.t AND p.num = x.num",
     "SELECT nextval('wiretrace.docs_num') FROM generate_series(1, $1::int)",
+    /* Sharded: the PL/Proxy functions (shard_functions) that send each
+     * shard the postings of its keys. */
+    "SELECT count(*) FROM wiretrace.fp_add($1::int8[], $2::int8[],"
+    " $3::int8[])",
+    "SELECT count(*) FROM wiretrace.band_add($1::int8[], $2::int8[],"
+    " $3::int8[])",
+    "SELECT count(*) FROM wiretrace.fp_del($1::int8[], $2::int8[],"
+    " $3::int8[])",
+    "SELECT count(*) FROM wiretrace.band_del($1::int8[], $2::int8[],"
+    " $3::int8[])",
 };
+
+/* Sharded, in place of Q_CAND and Q_DEL: the postings come from the
+ * shards, outside this transaction's snapshot, so those of documents it
+ * does not hold (being written, or left by a failed batch) are dropped;
+ * the documents deleted give back their postings, deleted from the shards
+ * once the batch is committed. */
+static const char cand_sharded[] =
+    "SELECT x.kind, x.pos, x.num, x.t FROM (SELECT 0 AS kind, r_pos AS pos,"
+    " r_num AS num, r_t AS t FROM wiretrace.fp_get($1::int8[], ARRAY(SELECT"
+    " generate_series(1::int8, cardinality($1::int8[]))), $3::int)"
+    " UNION ALL SELECT 1, r_pos, r_num, r_t FROM wiretrace.band_get("
+    "$2::int8[], ARRAY(SELECT generate_series(1::int8,"
+    " cardinality($2::int8[]))), $3::int)) x WHERE EXISTS (SELECT 1 FROM"
+    " wiretrace.docs d WHERE d.num = x.num) ORDER BY 1, 2, 4, 3";
+static const char del_sharded[] =
+    "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
+    " RETURNING num, coalesce(published, " T_UNKNOWN ") AS t, fps, bands)"
+    " SELECT 0, unnest(fps), t, num FROM d UNION ALL"
+    " SELECT 1, unnest(bands), t, num FROM d";
 
 /* One change of the open batch.  Only the last change of an id is
  * written: an earlier one is marked dead. */
@@ -131,13 +166,15 @@ typedef struct pg_store {
     PGresult *loaded; /* the last load's row */
     char err[512];
     int read_only;
+    int sharded;    /* postings on PL/Proxy shards, not in this database */
+    PGresult *gone; /* sharded commit: postings of the deleted versions */
     int in_batch, reading;
     pg_op *ops; /* the open batch */
     size_t nops, opcap;
     wt_hmap by_id;   /* XXH3 of an id -> index + 1 of its last op */
     char *seen_id;   /* has_content's last id not in the batch ... */
     int seen_exists; /* ... and whether it was stored */
-    buf b, b2;       /* scratch: COPY data, array parameters */
+    buf b, b2, b3;   /* scratch: COPY data, array parameters */
 } pg_store;
 
 /* ---- errors and statements ---- */
@@ -193,10 +230,14 @@ static PGresult *run(pg_store *s, int q, int n, const char *const *v,
 
 static int prepare_all(pg_store *s)
 {
-    for (int q = 0; q < NQ; q++) {
+    for (int q = 0; q < (s->sharded ? NQ : Q_SHARDED); q++) {
         char name[8];
         snprintf(name, sizeof name, "q%d", q);
-        PGresult *r = PQprepare(s->db, name, sql[q], 0, NULL);
+        const char *text = !s->sharded   ? sql[q]
+                           : q == Q_CAND ? cand_sharded
+                           : q == Q_DEL  ? del_sharded
+                                         : sql[q];
+        PGresult *r = PQprepare(s->db, name, text, 0, NULL);
         if (PQresultStatus(r) != PGRES_COMMAND_OK)
             return fail(s, r, "preparing statements", WT_EIO);
         PQclear(r);
@@ -438,6 +479,8 @@ static void pg_close(wt_store *base)
     wt_free(s->seen_id);
     wt_free(s->b.p);
     wt_free(s->b2.p);
+    wt_free(s->b3.p);
+    PQclear(s->gone);
     PQclear(s->loaded);
     PQfinish(s->db);
     wt_free(s);
@@ -601,7 +644,10 @@ static int delete_old(pg_store *s)
         run(s, Q_DEL, 1, v, len, fmt, "removing documents", WT_EWRITE);
     if (!r)
         return WT_EWRITE;
-    PQclear(r);
+    if (s->sharded)
+        s->gone = r; /* their postings, for after the commit */
+    else
+        PQclear(r);
     return 0;
 }
 
@@ -767,6 +813,60 @@ static int copy_rows(pg_store *s, const char *command, int which)
     return copy_flush(s, 1);
 }
 
+/* The postings of the batch's new documents (r NULL), or the rows
+ * (kind, key, t, num) of r, of one kind (which 0: fingerprints, 1:
+ * bands), as arrays of keys, times and numbers in s->b, b2, b3. */
+static int posting_arrays(pg_store *s, int which, const PGresult *r, size_t *n)
+{
+    const int rows = r ? PQntuples(r) : 0;
+    *n = 0;
+    for (int i = 0; i < rows; i++)
+        *n += get_i32(r, i, 0) == which;
+    for (size_t i = 0; !r && i < s->nops; i++)
+        if (is_new(&s->ops[i]))
+            *n += which ? s->ops[i].nbk : s->ops[i].nfpk;
+    int rc = arr_begin(&s->b, OID_INT8, *n);
+    if (!rc)
+        rc = arr_begin(&s->b2, OID_INT8, *n);
+    if (!rc)
+        rc = arr_begin(&s->b3, OID_INT8, *n);
+    for (int i = 0; i < rows && !rc; i++)
+        if (get_i32(r, i, 0) == which &&
+            !(rc = arr_i64(&s->b, (uint64_t)get_i64(r, i, 1))) &&
+            !(rc = arr_i64(&s->b2, (uint64_t)get_i64(r, i, 2))))
+            rc = arr_i64(&s->b3, (uint64_t)get_i64(r, i, 3));
+    for (size_t i = 0; !r && i < s->nops && !rc; i++) {
+        const pg_op *op = &s->ops[i];
+        const uint64_t *k = which ? op->bk : op->fpk;
+        const size_t nk = !is_new(op) ? 0 : which ? op->nbk : op->nfpk;
+        const int64_t t = op->doc.published ? op->doc.published : INT64_MAX;
+        for (size_t j = 0; j < nk && !rc; j++)
+            if (!(rc = arr_i64(&s->b, k[j])) &&
+                !(rc = arr_i64(&s->b2, (uint64_t)t)))
+                rc = arr_i64(&s->b3, (uint64_t)op->doc.num);
+    }
+    return rc;
+}
+
+/* Sends postings to the shards through statement q (posting_arrays'
+ * arguments): PL/Proxy gives each shard its own keys. */
+static int shard_postings(pg_store *s, int q, int which, const PGresult *r)
+{
+    size_t n = 0;
+    const int rc = posting_arrays(s, which, r, &n);
+    if (rc || !n)
+        return rc;
+    const char *v[3] = {s->b.p, s->b2.p, s->b3.p};
+    const int len[3] = {(int)s->b.n, (int)s->b2.n, (int)s->b3.n};
+    const int fmt[3] = {1, 1, 1};
+    PGresult *res =
+        run(s, q, 3, v, len, fmt, "writing postings to the shards", WT_EWRITE);
+    if (!res)
+        return WT_EWRITE;
+    PQclear(res);
+    return 0;
+}
+
 static int write_rows(pg_store *s)
 {
     static const char *const copy[] = {
@@ -778,8 +878,13 @@ static int write_rows(pg_store *s)
     };
     size_t nnew = 0;
     int rc = number_new(s, &nnew);
+    /* Sharded, the postings are on the shards before the rows that make
+     * them count are committed here. */
     for (int i = 0; i < 3 && !rc && nnew; i++)
-        rc = copy_rows(s, copy[i], i);
+        rc = !s->sharded ? copy_rows(s, copy[i], i)
+             : i == 0    ? copy_rows(s, copy[0], 0)
+                      : shard_postings(s, i == 1 ? Q_ADD_FP : Q_ADD_BAND, i - 1,
+                                       NULL);
     return rc;
 }
 
@@ -797,6 +902,13 @@ static int write_batch(pg_store *s, size_t n)
         rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
     if (rc)
         PQclear(PQexec(s->db, "ROLLBACK"));
+    /* The old versions' postings on the shards, once nothing reads them:
+     * left over (a shard down), they only cost room, as queries drop
+     * postings of documents not stored. */
+    if (!rc && s->gone && !shard_postings(s, Q_DEL_FP, 0, s->gone))
+        shard_postings(s, Q_DEL_BAND, 1, s->gone);
+    PQclear(s->gone);
+    s->gone = NULL;
     return rc;
 }
 
@@ -923,21 +1035,34 @@ static int numbers(pg_store *s, const char *q, uint64_t *out, int n)
     return 0;
 }
 
+/* Sharded, the postings' counts and room come from the shards. */
+static const char stats_sharded[] =
+    "SELECT (SELECT count(*) FROM wiretrace.docs),"
+    " (SELECT coalesce(sum(length(paras)), 0) / 12 FROM wiretrace.docs),"
+    " coalesce(sum(fps), 0), coalesce(sum(bands), 0),"
+    " (SELECT coalesce(sum(text_len), 0) FROM wiretrace.docs),"
+    " pg_total_relation_size('wiretrace.docs') +"
+    " pg_total_relation_size('wiretrace.settings') + coalesce(sum(bytes), 0)"
+    " FROM wiretrace.shard_stats()";
+
 static int pg_stats(wt_store *base, wt_store_stats *st)
 {
     memset(st, 0, sizeof *st);
     uint64_t v[6];
+    const pg_store *s = (const pg_store *)base;
     const int rc = numbers(
         (pg_store *)base,
-        "SELECT (SELECT count(*) FROM wiretrace.docs),"
-        " (SELECT coalesce(sum(length(paras)), 0) / 12 FROM wiretrace.docs),"
-        " (SELECT count(*) FROM wiretrace.fp),"
-        " (SELECT count(*) FROM wiretrace.band),"
-        " (SELECT coalesce(sum(text_len), 0) FROM wiretrace.docs),"
-        " pg_total_relation_size('wiretrace.docs') +"
-        " pg_total_relation_size('wiretrace.fp') +"
-        " pg_total_relation_size('wiretrace.band') +"
-        " pg_total_relation_size('wiretrace.settings')",
+        s->sharded ? stats_sharded
+                   : "SELECT (SELECT count(*) FROM wiretrace.docs),"
+                     " (SELECT coalesce(sum(length(paras)), 0) / 12 FROM "
+                     "wiretrace.docs),"
+                     " (SELECT count(*) FROM wiretrace.fp),"
+                     " (SELECT count(*) FROM wiretrace.band),"
+                     " (SELECT coalesce(sum(text_len), 0) FROM wiretrace.docs),"
+                     " pg_total_relation_size('wiretrace.docs') +"
+                     " pg_total_relation_size('wiretrace.fp') +"
+                     " pg_total_relation_size('wiretrace.band') +"
+                     " pg_total_relation_size('wiretrace.settings')",
         v, 6);
     if (rc)
         return rc;
@@ -1119,6 +1244,12 @@ int wt_store_pg_open(wt_store **out, const char *conninfo, int read_only,
         rc = schema_version(s, &v);
     if (!rc)
         rc = check_version(s, v);
+    uint64_t shards[1] = {0};
+    if (!rc && !(rc = numbers(s,
+                              "SELECT coalesce((SELECT value::int FROM"
+                              " wiretrace.settings WHERE key = 'shards'), 0)",
+                              shards, 1)))
+        s->sharded = shards[0] > 0;
     if (!rc)
         rc = prepare_all(s);
     if (!rc) {
@@ -1132,9 +1263,159 @@ int wt_store_pg_open(wt_store **out, const char *conninfo, int read_only,
     return rc;
 }
 
+/* ---- sharding: postings spread over servers by PL/Proxy ---- */
+
+/* On each shard, per postings table (TBL: fp or band): the table as in
+ * the unsharded schema, and functions to add, delete and look up postings
+ * given as arrays. */
+static const char shard_tables[] =
+    "CREATE SCHEMA IF NOT EXISTS wiretrace;"
+    "CREATE TABLE IF NOT EXISTS wiretrace.TBL(key bigint NOT NULL,"
+    " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));";
+static const char shard_functions[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_add(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS bigint LANGUAGE sql AS $$"
+    " WITH i AS (INSERT INTO wiretrace.TBL SELECT * FROM unnest(keys, ts,"
+    " nums) ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM i $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_del(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS bigint LANGUAGE sql AS $$"
+    " WITH d AS (DELETE FROM wiretrace.TBL p USING unnest(keys, ts, nums)"
+    " x(key, t, num) WHERE p.key = x.key AND p.t = x.t AND p.num = x.num"
+    " RETURNING 1) SELECT count(*) FROM d $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_get(keys bigint[],"
+    " pos bigint[], lim int, OUT r_pos bigint, OUT r_num bigint,"
+    " OUT r_t bigint) RETURNS SETOF record LANGUAGE sql STABLE AS $$"
+    " SELECT k.p, x.num, x.t FROM unnest(keys, pos) k(key, p) CROSS JOIN"
+    " LATERAL (SELECT num, t FROM wiretrace.TBL WHERE key = k.key"
+    " ORDER BY t, num LIMIT lim) x $$;";
+static const char shard_stats[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.shard_stats(OUT fps bigint,"
+    " OUT bands bigint, OUT bytes bigint) RETURNS record LANGUAGE sql"
+    " STABLE AS $$ SELECT (SELECT count(*) FROM wiretrace.fp),"
+    " (SELECT count(*) FROM wiretrace.band),"
+    " pg_total_relation_size('wiretrace.fp') +"
+    " pg_total_relation_size('wiretrace.band') $$;";
+
+/* On the coordinator, the same functions in PL/Proxy: the arrays split
+ * by the hash of each key, each shard called with its own part. */
+static const char proxy_functions[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_add(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS SETOF bigint LANGUAGE plproxy AS"
+    " $$ CLUSTER 'wiretrace_shards'; SPLIT keys, ts, nums;"
+    " RUN ON hashint8(keys); $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_del(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS SETOF bigint LANGUAGE plproxy AS"
+    " $$ CLUSTER 'wiretrace_shards'; SPLIT keys, ts, nums;"
+    " RUN ON hashint8(keys); $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_get(keys bigint[],"
+    " pos bigint[], lim int, OUT r_pos bigint, OUT r_num bigint,"
+    " OUT r_t bigint) RETURNS SETOF record LANGUAGE plproxy AS"
+    " $$ CLUSTER 'wiretrace_shards'; SPLIT keys, pos;"
+    " RUN ON hashint8(keys); $$;";
+static const char proxy_stats[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.shard_stats(OUT fps bigint,"
+    " OUT bands bigint, OUT bytes bigint) RETURNS SETOF record LANGUAGE"
+    " plproxy AS $$ CLUSTER 'wiretrace_shards'; RUN ON ALL; $$;";
+
+/* Runs text with every TBL replaced by table. */
+static int shard_sql(pg_store *s, const char *text, const char *table)
+{
+    buf b = {0};
+    int rc = 0;
+    for (const char *p = text; *p && !rc;) {
+        const char *t = strstr(p, "TBL");
+        const size_t n = t ? (size_t)(t - p) : strlen(p);
+        rc = put_bytes(&b, p, n);
+        if (!rc && t)
+            rc = put_bytes(&b, table, strlen(table));
+        p = t ? t + 3 : p + n;
+    }
+    if (!rc)
+        rc = put_bytes(&b, "", 1);
+    if (!rc)
+        rc = exec(s, b.p, PGRES_COMMAND_OK, WT_EWRITE);
+    wt_free(b.p);
+    return rc;
+}
+
+/* conninfo (a URI or key=value) as key='value' pairs, which PL/Proxy
+ * takes for a partition, quoted as an SQL literal, into b. */
+static int partition_literal(pg_store *s, const char *conninfo, buf *b)
+{
+    PQconninfoOption *o = PQconninfoParse(conninfo, NULL);
+    if (!o)
+        return failf(s, WT_EINVAL, "shard %s: not a connection string",
+                     conninfo);
+    buf kv = {0};
+    int rc = 0;
+    for (const PQconninfoOption *p = o; p->keyword && !rc; p++) {
+        if (!p->val || !p->val[0])
+            continue;
+        rc = put_bytes(&kv, p->keyword, strlen(p->keyword));
+        if (!rc)
+            rc = put_bytes(&kv, "='", 2);
+        for (const char *c = p->val; *c && !rc; c++)
+            rc = (*c == '\'' || *c == '\\' ? put_bytes(&kv, "\\", 1) : 0) ||
+                 put_bytes(&kv, c, 1);
+        if (!rc)
+            rc = put_bytes(&kv, "' ", 2);
+    }
+    PQconninfoFree(o);
+    char *lit = rc ? NULL : PQescapeLiteral(s->db, kv.p ? kv.p : "", kv.n);
+    if (!rc && !lit)
+        rc = fail(s, NULL, "quoting a shard", WT_EINVAL);
+    if (lit)
+        rc = put_bytes(b, lit, strlen(lit));
+    PQfreemem(lit);
+    wt_free(kv.p);
+    return rc;
+}
+
+/* The PL/Proxy cluster of the shards and its functions.  PL/Proxy wants
+ * a power of two of partitions: partition i is shard i mod n. */
+static int make_proxy(pg_store *s, const char *const *shards, size_t n)
+{
+    size_t parts = 1;
+    while (parts < n)
+        parts *= 2;
+    buf b = {0};
+    int rc = exec(s, "CREATE EXTENSION IF NOT EXISTS plproxy", PGRES_COMMAND_OK,
+                  WT_EWRITE);
+    static const char server[] = "CREATE SERVER wiretrace_shards FOREIGN"
+                                 " DATA WRAPPER plproxy OPTIONS (";
+    if (!rc)
+        rc = put_bytes(&b, server, sizeof server - 1);
+    for (size_t i = 0; i < parts && !rc; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "%spartition_%zu ", i ? ", " : "", i);
+        rc = put_bytes(&b, key, strlen(key));
+        if (!rc)
+            rc = partition_literal(s, shards[i % n], &b);
+    }
+    if (!rc)
+        rc = put_bytes(&b, ")", 2); /* with its NUL */
+    if (!rc)
+        rc = exec(s, b.p, PGRES_COMMAND_OK, WT_EWRITE);
+    wt_free(b.p);
+    if (!rc)
+        rc = exec(s, "CREATE USER MAPPING FOR PUBLIC SERVER wiretrace_shards",
+                  PGRES_COMMAND_OK, WT_EWRITE);
+    for (int i = 0; i < 2 && !rc; i++)
+        rc = shard_sql(s, proxy_functions, i ? "band" : "fp");
+    if (!rc)
+        rc = exec(s, proxy_stats, PGRES_COMMAND_OK, WT_EWRITE);
+    char set[96];
+    snprintf(set, sizeof set,
+             "INSERT INTO wiretrace.settings(key, value) VALUES ('shards',"
+             " '%zu')",
+             n);
+    return rc ? rc : exec(s, set, PGRES_COMMAND_OK, WT_EWRITE);
+}
+
 /* The schema made or brought up to date, under a lock so that two inits
- * at once do it once. */
-static int make_schema(pg_store *s)
+ * at once do it once; with shards, the PL/Proxy functions that spread the
+ * postings over them, set when the index is made. */
+static int make_schema(pg_store *s, const char *const *shards, size_t n)
 {
     int v = 0;
     int rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
@@ -1143,6 +1424,10 @@ static int make_schema(pg_store *s)
                   PGRES_TUPLES_OK, WT_EWRITE);
     if (!rc)
         rc = schema_version(s, &v);
+    if (!rc && v && n)
+        rc = failf(s, WT_EINVAL,
+                   "this database holds a wiretrace index already: shards "
+                   "are chosen when an index is made");
     if (!rc && !v)
         rc = exec(s, schema, PGRES_COMMAND_OK, WT_EWRITE);
     if (!rc && !v)
@@ -1150,6 +1435,8 @@ static int make_schema(pg_store *s)
                   "INSERT INTO wiretrace.settings(key, value) VALUES"
                   " ('schema_version', '1')",
                   PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc && n)
+        rc = make_proxy(s, shards, n);
     /* Versions older than SCHEMA_VERSION are brought up to date here,
      * one step each, when there are any. */
     if (!rc && v > SCHEMA_VERSION)
@@ -1161,12 +1448,47 @@ static int make_schema(pg_store *s)
     return rc;
 }
 
-int wt_store_pg_init(const char *conninfo, char *err, size_t errlen)
+/* One shard: its postings tables and the functions the coordinator's
+ * PL/Proxy functions call there. */
+static int make_shard(const char *conninfo, char *err, size_t errlen)
 {
     pg_store *s = NULL;
     int rc = connect_store(&s, conninfo, 0);
     if (!rc)
-        rc = make_schema(s);
+        rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc)
+        rc = exec(s, "SELECT pg_advisory_xact_lock(" LOCK_INIT ")",
+                  PGRES_TUPLES_OK, WT_EWRITE);
+    for (int i = 0; i < 2 && !rc; i++)
+        rc = shard_sql(s, shard_tables, i ? "band" : "fp");
+    for (int i = 0; i < 2 && !rc; i++)
+        rc = shard_sql(s, shard_functions, i ? "band" : "fp");
+    if (!rc)
+        rc = exec(s, shard_stats, PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc)
+        rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
+    if (rc) {
+        char name[256];
+        wt_store_pg_describe(conninfo, name, sizeof name);
+        snprintf(err, errlen, "shard %s: %s", name,
+                 s ? s->err : "out of memory");
+    }
+    pg_close((wt_store *)s);
+    return rc;
+}
+
+int wt_store_pg_init(const char *conninfo, const char *const *shards,
+                     size_t nshards, char *err, size_t errlen)
+{
+    int rc = 0;
+    for (size_t i = 0; i < nshards && !rc; i++)
+        rc = make_shard(shards[i], err, errlen);
+    if (rc)
+        return rc;
+    pg_store *s = NULL;
+    rc = connect_store(&s, conninfo, 0);
+    if (!rc)
+        rc = make_schema(s, shards, nshards);
     if (rc) {
         char name[256];
         wt_store_pg_describe(conninfo, name, sizeof name);

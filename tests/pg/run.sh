@@ -6,7 +6,9 @@
 #   b. four `index add` at once on overlapping inputs, in different orders
 #      and small batches: every article once, none lost, postings whole;
 #   c. the same text again is unchanged, a changed text replaces, remove
-#      removes; a database without the schema says to run index init.
+#      removes; a database without the schema says to run index init;
+#   d. the postings spread over two more servers by PL/Proxy (index init
+#      --shard): the answers of (a), each shard only its own keys.
 # Skipped (77) only when the PostgreSQL server binaries are missing.
 #   run.sh WIRETRACE_BINARY
 set -u
@@ -173,5 +175,75 @@ st=$?
 [ "$(sql busy "SELECT count(*) FROM wiretrace.docs")" = $((want - 1)) ] ||
     fail "remove: count"
 check_postings busy "remove"
-echo "pg: ok ($want articles from 4 writers at once; SQLite and PostgreSQL" \
-    "answer alike)"
+# d. Sharded: the postings spread over two more servers by PL/Proxy, the
+# articles on the coordinator.  The same answers as SQLite; each shard
+# holds only the keys that hash to it; replacing and removing an article
+# leave its postings exactly.
+[ -f "$(dirname "$PGBIN")/lib/plproxy.so" ] ||
+    [ -n "$(ls /usr/lib/postgresql/*/lib/plproxy.so 2>/dev/null)" ] ||
+    fail "PL/Proxy is not installed (postgresql-15-plproxy; tools/setup.sh)"
+for i in 0 1; do
+    sport=$(pg_start "$tmp/shard$i") ||
+        { cat "$tmp/shard$i/"*.log; fail "cannot start shard $i"; }
+    eval "sport$i=$sport"
+    pg_sql "$sport" postgres "CREATE DATABASE wt" || fail "shard $i: createdb"
+done
+cleanup() { pg_stop "$tmp/shard0"; pg_stop "$tmp/shard1"; pg_stop "$tmp/pg"; }
+trap 'cleanup; rm -rf "$tmp"' EXIT
+sql postgres "CREATE DATABASE coord" || fail "cannot create coord"
+COORD="postgresql://postgres@127.0.0.1:$port/coord?sslmode=disable"
+# shellcheck disable=SC2154
+"$WT" index init --db "$COORD" \
+    --shard "postgresql://postgres@127.0.0.1:$sport0/wt" \
+    --shard "host=127.0.0.1 port=$sport1 user=postgres dbname=wt" \
+    2>err.txt || fail "init with shards: $(cat err.txt)"
+# shellcheck disable=SC2086
+"$WT" index add -q --batch 50 --db "$COORD" $inputs || fail "add sharded"
+for fmt in text json; do
+    # shellcheck disable=SC2086
+    "$WT" index query --format $fmt --db "$COORD" $queries >"q.$fmt.shards"
+    cmp -s "q.$fmt.sqlite" "q.$fmt.shards" || {
+        diff "q.$fmt.sqlite" "q.$fmt.shards" | head -20
+        fail "sharded query --format $fmt differs from SQLite"
+    }
+done
+"$WT" index stats --format json --db "$COORD" | grep -v index_bytes \
+    >stats.shards
+cmp -s stats.sqlite stats.shards ||
+    { diff stats.sqlite stats.shards; fail "sharded index stats differ"; }
+# shard_check WHAT: each shard holds postings, only of its own keys, and
+# together exactly those the coordinator's articles list.
+shard_check() {
+    for t in fp band; do
+        col=$([ $t = fp ] && echo fps || echo bands)
+        total=0
+        for i in 0 1; do
+            eval "p=\$sport$i"
+            got=$(pg_sql "$p" wt "SELECT count(*) || ' ' || count(*) FILTER
+                (WHERE (hashint8(key) & 1) <> $i) FROM wiretrace.$t")
+            [ "${got#* }" = 0 ] && [ "${got% *}" -gt 0 ] ||
+                fail "$1: shard $i: $t postings, others' keys: $got"
+            total=$((total + ${got% *}))
+        done
+        [ "$(sql coord "SELECT coalesce(sum(cardinality($col)), 0) FROM
+            wiretrace.docs")" = $total ] ||
+            fail "$1: the shards' $t postings do not match the articles"
+        [ "$(sql coord "SELECT count(*) FROM wiretrace.$t")" = 0 ] ||
+            fail "$1: $t postings on the coordinator"
+    done
+}
+shard_check "sharded add"
+python3 - "$ROOT" <<'PY' || fail "cannot write the changed wire story"
+import json, sys
+a = json.loads(open(sys.argv[1] + "/tests/cli/index_feed.jsonl",
+                    encoding="utf-8").readline())
+a["text"] = a["text"].replace("2,300", "2,400")
+open("wire2.jsonl", "w", encoding="utf-8").write(json.dumps(a) + "\n")
+PY
+"$WT" index add --format jsonl --db "$COORD" wire2.jsonl >w.jsonl &&
+    grep -q '"status":"replaced"' w.jsonl || fail "sharded replace: $(cat w.jsonl)"
+shard_check "sharded replace"
+"$WT" index remove --db "$COORD" wire || fail "sharded remove"
+shard_check "sharded remove"
+echo "pg: ok ($want articles from 4 writers at once; SQLite, PostgreSQL and" \
+    "PostgreSQL over two shards answer alike)"
