@@ -218,7 +218,7 @@ static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
 static PGresult *run(pg_store *s, int q, int n, const char *const *v,
                      const int *len, const int *fmt, const char *what, int rc)
 {
-    char name[8];
+    char name[16];
     snprintf(name, sizeof name, "q%d", q);
     PGresult *r = PQexecPrepared(s->db, name, n, v, len, fmt, 1);
     const ExecStatusType st = PQresultStatus(r);
@@ -231,7 +231,7 @@ static PGresult *run(pg_store *s, int q, int n, const char *const *v,
 static int prepare_all(pg_store *s)
 {
     for (int q = 0; q < (s->sharded ? NQ : Q_SHARDED); q++) {
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "q%d", q);
         const char *text = !s->sharded   ? sql[q]
                            : q == Q_CAND ? cand_sharded
