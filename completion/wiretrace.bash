@@ -11,7 +11,7 @@ _wiretrace()
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --context --stat --quiet --verbose --help --version
-        --format --db --since --jobs --batch --in-memory-max --include --profile
+        --format --db --shard --since --jobs --batch --in-memory-max --include --profile
         --listen --threads --token-file --insecure --max-body --max-connections
         --timeout --access-log --max-record
         -k -w -j -q -v -h -U"
@@ -74,7 +74,7 @@ _wiretrace()
         return
     fi
     if [[ $cmd == index && $cword -eq 2 ]]; then
-        COMPREPLY=($(compgen -W "add query remove stats" -- "$cur"))
+        COMPREPLY=($(compgen -W "init add query remove stats" -- "$cur"))
         return
     fi
     case $cmd in

@@ -476,7 +476,10 @@ WT_API const char *wt_credit_kind_name(wt_credit_kind k);
  * The archive index: a persistent store of analyzed articles that new
  * articles are checked against, one at a time, without loading the
  * archive.  The default store is one SQLite file (WAL journal, versioned
- * schema).
+ * schema); a path that is a libpq connection string (a postgresql:// or
+ * postgres:// URI, or key=value pairs such as "host=db1 dbname=wire")
+ * names a PostgreSQL database that many processes and machines share,
+ * made once with wt_index_init().
  *
  *     wt_index *ix = NULL;
  *     wt_index_open(&ix, "wire.db", NULL, NULL);
@@ -533,7 +536,8 @@ typedef struct wt_index_stats {
     uint64_t file_bytes; /* of the index */
 } wt_index_stats;
 
-/* Opens the index at path, creating it when missing.  opts sets the
+/* Opens the index at path, creating a SQLite file when missing (a
+ * PostgreSQL database needs wt_index_init() first).  opts sets the
  * analysis of a new index; an existing one keeps the shingle size, window,
  * permutations and seed it was built with.  iopts may be NULL.  On failure
  * *out is NULL and err (if not NULL) gets the reason. */
@@ -543,6 +547,27 @@ WT_API int wt_index_open(wt_index **out, const char *path,
 
 /* Commits what is pending and closes.  NULL is fine. */
 WT_API void wt_index_close(wt_index *ix);
+
+/* 1 when path names a PostgreSQL database (a postgresql:// or postgres://
+ * URI, or a key=value connection string: any path holding a '='), 0 when
+ * it names a SQLite file. */
+WT_API int wt_index_is_server(const char *path);
+
+/* Makes the index at path, or brings its schema up to date, and records
+ * the analysis settings of opts (NULL: the defaults) when it has none: a
+ * SQLite file is created when missing; a PostgreSQL database gets the
+ * schema "wiretrace", which wt_index_open() needs there (it never makes
+ * one).  shards (nshards connection strings, PostgreSQL only, when the
+ * index is made): the databases its postings are spread over by the hash
+ * of their key, with PL/Proxy (the extension must be installed on path's
+ * server); path keeps the articles.  Safe to run again, and from several
+ * processes at once.  Returns 0, WT_EIO (cannot open or connect),
+ * WT_ECORRUPT (not a wiretrace index, or a newer schema), WT_EINVAL
+ * (shards for a SQLite file or an existing index), WT_EWRITE or
+ * WT_ENOMEM; err (if not NULL) says why. */
+WT_API int wt_index_init(const char *path, const char *const *shards,
+                         size_t nshards, const wt_options *opts, char *err,
+                         size_t errlen);
 
 /* Analyzes and stores one article in the open batch (committed every
  * `batch` articles, by wt_index_commit() and by wt_index_close()).

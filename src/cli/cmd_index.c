@@ -1,7 +1,7 @@
 /*
- * cmd_index.c - `wiretrace index add|query|remove|stats`: a persistent
- * archive that new articles are checked against; and a scan through such
- * an index.  Articles are read one at a time (articles.h) and analyzed by
+ * cmd_index.c - `wiretrace index init|add|query|remove|stats`: a
+ * persistent archive that new articles are checked against; and a scan
+ * through such an index.  Articles are read one at a time (articles.h) and analyzed by
  * -j N worker threads whose results land in input order (pool.h), so
  * memory does not grow with the input and the output does not depend on
  * the number of threads.
@@ -23,9 +23,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS } sub_id;
+typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS, SUB_INIT } sub_id;
 
-static const char *const sub_names[] = {"add", "query", "remove", "stats"};
+static const char *const sub_names[] = {"add", "query", "remove", "stats",
+                                        "init"};
 
 /* One article in the pool: an owned copy, then its result. */
 typedef struct slot {
@@ -615,8 +616,8 @@ static int parse(ictx *x, int argc, char **argv)
     while (i < nsubs && strcmp(argv[0], sub_names[i]))
         i++;
     if (i == nsubs) {
-        cli_usage_error("unknown index command \"%s\": expected add, query, "
-                        "remove or stats",
+        cli_usage_error("unknown index command \"%s\": expected init, add, "
+                        "query, remove or stats",
                         argv[0]);
         return cli_usage_hint("index");
     }
@@ -625,8 +626,12 @@ static int parse(ictx *x, int argc, char **argv)
     if (rc || x->s.help || x->s.version)
         return rc;
     if (!x->s.db)
-        cli_usage_error("index %s needs --db FILE", argv[0]);
-    else if (x->sub != SUB_STATS && !x->s.ninputs)
+        cli_usage_error("index %s needs --db FILE (or WIRETRACE_DB)", argv[0]);
+    else if (x->sub != SUB_INIT && x->s.nshards)
+        cli_usage_error("--shard is for index init");
+    else if (x->sub == SUB_INIT && x->s.ninputs)
+        cli_usage_error("index init takes no input: \"%s\"", x->s.inputs[0]);
+    else if (x->sub != SUB_STATS && x->sub != SUB_INIT && !x->s.ninputs)
         cli_usage_error("index %s needs at least one input", argv[0]);
     else if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
         cli_usage_error("invalid value \"%s\" for --since: expected ISO "
@@ -696,16 +701,17 @@ static int open_index(ictx *x)
                  x->s.encodings[0].file, x->s.encodings[0].value);
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
-    /* Only add creates an index; query and stats never write one. */
+    /* Only init and add create an index; query and stats never write one. */
     x->io.read_only = x->sub == SUB_QUERY || x->sub == SUB_STATS;
     x->write = report_writer_for(x->s.format);
     /* One text report per article: what the columns mean is said once. */
     x->s.legend_once = x->s.format == FMT_TEXT;
     /* Nor does remove: a missing index is "not an index" to all three,
-     * never an empty one created in its place. */
+     * never an empty one created in its place.  A database says so
+     * itself when it has no index (wt_index_open). */
     struct stat st;
-    if (x->sub != SUB_ADD && !x->scan && stat(x->s.db, &st) &&
-        errno == ENOENT) {
+    if (x->sub != SUB_ADD && !x->scan && !wt_index_is_server(x->s.db) &&
+        stat(x->s.db, &st) && errno == ENOENT) {
         cli_error("%s: no index here: no such file", x->s.db);
         return EXIT_DATAERR;
     }
@@ -773,8 +779,34 @@ static int exit_status(const ictx *x)
     return cli_exit_worst(x->status, x->reuse ? EXIT_REUSE : EXIT_NO_REUSE);
 }
 
+/* index init: the index made or brought up to date, then its size. */
+static int do_init(ictx *x)
+{
+    char err[1024] = "";
+    cli_log_attach(&x->log, x->s.quiet, x->s.verbose, &x->o);
+    const int rc = wt_index_init(x->s.db, (const char *const *)x->s.shards,
+                                 x->s.nshards, &x->o, err, sizeof err);
+    if (rc) {
+        cli_error("%s", err[0] ? err : wt_strerror(rc));
+        return cli_exit_of(rc);
+    }
+    x->sub = SUB_STATS;
+    int status = open_index(x);
+    wt_index_stats st;
+    if (!status && wt_index_stats_get(x->ix, &st)) {
+        cli_error("%s", wt_index_error(x->ix));
+        status = EXIT_DATAERR;
+    }
+    if (!status && !x->s.quiet)
+        cli_info("index: ready, %llu document(s)",
+                 (unsigned long long)st.documents);
+    return status;
+}
+
 static int run(ictx *x)
 {
+    if (x->sub == SUB_INIT)
+        return do_init(x);
     int rc = open_index(x);
     if (rc)
         return rc;
@@ -859,7 +891,8 @@ int cmd_index(int argc, char **argv)
     wt_options_init(&x.o);
     wt_index_options_init(&x.io);
     if (argc < 1) {
-        cli_usage_error("index needs a command: add, query, remove or stats");
+        cli_usage_error("index needs a command: init, add, query, remove or "
+                        "stats");
         return cli_usage_hint("index");
     }
     if (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {

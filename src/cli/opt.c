@@ -40,6 +40,7 @@ typedef enum {
     O_STAT,
     O_FORMAT,
     O_DB,
+    O_SHARD,
     O_SINCE,
     O_JOBS,
     O_BATCH,
@@ -94,11 +95,17 @@ static const opt options[] = {
      "%34sindex query: one line per article)",
      CMD_READERS},
     {O_DB, 0, "db", ARG_STRING, "FILE", 0, 0,
-     "index, serve: the index file (SQLite; created by index add\n"
-     "%34sand serve; default $WIRETRACE_DB)\n"
+     "index, serve: the index: a SQLite file (created by index\n"
+     "%34sadd or init), or a PostgreSQL database: a postgresql://\n"
+     "%34sURI or key=value string (made by index init); default\n"
+     "%34s$WIRETRACE_DB\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
      "%34sagainst all it holds; memory stays flat",
      CMD_INDEX | CMD_SCAN | CMD_SERVE},
+    {O_SHARD, 0, "shard", ARG_STRING, "URI", 0, 0,
+     "index init: a PostgreSQL database the postings are spread\n"
+     "%34sover (again for more; PL/Proxy on --db's server)",
+     CMD_INDEX},
     {O_LISTEN, 0, "listen", ARG_STRING, "ADDR:PORT", 0, 0,
      "serve: the address to listen on: PORT (on 127.0.0.1),\n"
      "%34sADDR:PORT or [IPv6]:PORT; port 0 picks a free one\n"
@@ -282,15 +289,16 @@ static int add_meta(cli_meta **v, size_t *n, const char *arg, const char *name)
     return 0;
 }
 
-static int add_include(cli_settings *s, const char *glob)
+/* Appends arg (borrowed from argv) to a list of an option given again. */
+static int add_arg(char ***list, size_t *n, const char *arg)
 {
-    char **v = realloc(s->include, (s->ninclude + 1) * sizeof *v);
+    char **v = realloc(*list, (*n + 1) * sizeof *v);
     if (!v) {
         cli_error("out of memory");
         return EXIT_OSERR;
     }
-    s->include = v;
-    v[s->ninclude++] = (char *)glob;
+    *list = v;
+    v[(*n)++] = (char *)arg;
     return 0;
 }
 
@@ -366,7 +374,8 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
             return add_meta(&s->encodings, &s->nencodings, arg, o->name);
         w->encoding = arg;
         return 0;
-    case O_INCLUDE: return add_include(s, arg);
+    case O_INCLUDE: return add_arg(&s->include, &s->ninclude, arg);
+    case O_SHARD: return add_arg(&s->shards, &s->nshards, arg);
     case O_PUBLISHED:
         return add_meta(&s->published, &s->npublished, arg, o->name);
     case O_OUTLET:
@@ -458,10 +467,12 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->context = 3; /* as git diff's lines */
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
-    /* The index a deployment serves and maintains, set once for both. */
+    /* WIRETRACE_DB: the index of every index command, scan and serve
+     * when --db is not given, so that a shared database is named once. */
     const char *db = getenv("WIRETRACE_DB");
-    if (command && (!strcmp(command, "index") || !strcmp(command, "serve")) &&
-        db && *db)
+    if (command && db && *db &&
+        (!strcmp(command, "index") || !strcmp(command, "scan") ||
+         !strcmp(command, "serve")))
         s->db = db;
 }
 
@@ -524,6 +535,7 @@ void cli_settings_release(cli_settings *s)
     free(s->outlets);
     free(s->encodings);
     free(s->include);
+    free(s->shards);
     free(s->inputs);
 }
 
@@ -625,9 +637,10 @@ static const struct intro {
      "every member the words it took from the origin, by class, and whether\n"
      "it credits it; then the documents alone.  Read like scan, in memory.\n"},
     {"index",
-     "Usage: wiretrace index add|query|remove|stats --db FILE [OPTION]... "
-     "[INPUT]...\n"
+     "Usage: wiretrace index init|add|query|remove|stats --db FILE "
+     "[OPTION]... [INPUT]...\n"
      "A persistent archive to check new articles against.\n"
+     "  init             make the index, or bring its schema up to date\n"
      "  add INPUT...     analyze and store articles (same id and text again: "
      "no-op)\n"
      "  query INPUT...   report each article's sources among the indexed "
@@ -670,7 +683,8 @@ static const char overview[] =
     "  diff A B          word diff of the matched paragraphs of A and B\n"
     "  extract FILE...   the article, metadata and byte ranges read from "
     "each file\n"
-    "  index SUB ...     a persistent archive: add, query, remove, stats\n"
+    "  index SUB ...     a persistent archive: init, add, query, remove, "
+    "stats\n"
     "  serve --db FILE   the archive over HTTP: query, add, get, delete\n\n"
     "'wiretrace COMMAND --help' lists the options.\n"
     "  -h, --help        show this help\n"

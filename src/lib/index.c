@@ -154,8 +154,18 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (!ix->iopts.batch)
         ix->iopts.batch = 1;
     wt_store_stats st;
-    int rc = wt_store_sqlite_open(&ix->store, path, ix->iopts.read_only, err,
-                                  errlen);
+    const int server = wt_store_pg_is_conninfo(path);
+    int rc = server ? wt_store_pg_open(&ix->store, path, ix->iopts.read_only,
+                                       err, errlen)
+                    : wt_store_sqlite_open(&ix->store, path,
+                                           ix->iopts.read_only, err, errlen);
+    /* Errors name the index; a server by its database, never by a
+     * connection string that may hold a password. */
+    char name[256];
+    if (server)
+        wt_store_pg_describe(path, name, sizeof name);
+    else
+        snprintf(name, sizeof name, "%s", path);
     /* Settings are written once, by the first open; later opens only read
      * them and so never wait for a writer's open batch. */
     char *seed = NULL;
@@ -164,7 +174,7 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     const int write = !rc && !seed;
     wt_free(seed);
     if (write && ix->iopts.read_only) {
-        snprintf(err, errlen, "%s: not a wiretrace index (no settings)", path);
+        snprintf(err, errlen, "%s: not a wiretrace index (no settings)", name);
         rc = WT_ECORRUPT;
     }
     if (write)
@@ -176,7 +186,7 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (!rc)
         rc = ix->store->ops->stats(ix->store, &st);
     if (rc && ix->store && !err[0])
-        snprintf(err, errlen, "%s: %s", path, ix->store->ops->error(ix->store));
+        snprintf(err, errlen, "%s: %s", name, ix->store->ops->error(ix->store));
     if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
         snprintf(err, errlen, "%s", wt_strerror(rc));
     if (rc) {
@@ -186,6 +196,37 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     ix->total = st.documents;
     *out = ix;
     return 0;
+}
+
+int wt_index_is_server(const char *path)
+{
+    return path && wt_store_pg_is_conninfo(path);
+}
+
+int wt_index_init(const char *path, const char *const *shards, size_t nshards,
+                  const wt_options *opts, char *err, size_t errlen)
+{
+    char dummy[8];
+    if (!err) {
+        err = dummy;
+        errlen = sizeof dummy;
+    }
+    err[0] = '\0';
+    if (!path || (nshards && !shards))
+        return WT_EINVAL;
+    const int server = wt_index_is_server(path);
+    if (nshards && !server) {
+        snprintf(err, errlen, "%s: shards need a PostgreSQL database", path);
+        return WT_EINVAL;
+    }
+    /* A SQLite file is made or brought up to date by opening it for
+     * writing; a database gets its schema first, as no add makes one. */
+    int rc = server ? wt_store_pg_init(path, shards, nshards, err, errlen) : 0;
+    wt_index *ix = NULL;
+    if (!rc)
+        rc = wt_index_open(&ix, path, opts, NULL, err, errlen);
+    wt_index_close(ix);
+    return rc;
 }
 
 void wt_index_close(wt_index *ix)

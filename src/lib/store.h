@@ -1,8 +1,9 @@
 /*
  * store.h - where an index keeps its documents.  The index (index.c) talks
- * to storage only through this table of functions, so another back end (a
- * shared PostgreSQL index for several machines) slots in beside the SQLite
- * one (store_sqlite.c) without touching the pipeline.  Internal.
+ * to storage only through this table of functions: the embedded SQLite
+ * file (store_sqlite.c) and the shared PostgreSQL database for several
+ * machines (store_pg.c) slot in alike, without touching the pipeline.
+ * Internal.
  *
  * Keys: "fp" keys are sampled winnowing fingerprints (32 bits each) and
  * "band" keys are MinHash LSH bands (64 bits); both map to the internal
@@ -64,8 +65,10 @@ typedef struct wt_store_ops {
     int (*has_content)(wt_store *s, const char *id, const uint64_t hash[2]);
     /* 1 with *num set when a document named id is stored, else 0. */
     int (*find)(wt_store *s, const char *id, int64_t *num);
-    /* Stores d (d->num is set); replaces a document with the same id,
-     * setting *replaced to 1 (else 0). */
+    /* Stores d; replaces a document with the same id, setting *replaced
+     * to 1 (else 0).  d->num is set by a store that numbers documents as
+     * they are put (SQLite), 0 from one that numbers them when the batch
+     * is committed (PostgreSQL). */
     int (*put)(wt_store *s, wt_store_doc *d, int *replaced);
     /* Removes the document named id; *removed says whether there was one. */
     int (*remove)(wt_store *s, const char *id, int *removed);
@@ -85,8 +88,9 @@ typedef struct wt_store_ops {
      * and valid until the next load. */
     int (*load)(wt_store *s, int64_t num, wt_store_doc *d);
     int (*stats)(wt_store *s, wt_store_stats *st);
-    /* The number of documents stored, as committed (or as the open batch
-     * has them), read from the store itself. */
+    /* The number of documents stored, as committed (SQLite: or as the
+     * open batch has them; PostgreSQL sends a batch at commit), read from
+     * the store itself. */
     int (*count)(wt_store *s, uint64_t *documents);
     /* Reads and writes one named setting (index options, schema version);
      * get gives *out = NULL when it is not set; *out is wt_free'd. */
@@ -113,5 +117,43 @@ struct wt_store {
  * WT_ENOMEM. */
 int wt_store_sqlite_open(wt_store **out, const char *path, int read_only,
                          char *err, size_t errlen);
+
+/* Ends the raw hits of one key, hits[first..*nhits) in the order the key
+ * holds them (by time, then as stored): a key with more than cap holders
+ * keeps its first hubs only, as hub hits, the first a lead hit.  Every
+ * store's candidates() ends each key with it. */
+void wt_store_key_end(wt_store_hit *hits, size_t first, size_t *nhits,
+                      size_t cap, size_t hubs);
+
+/* Merges raw hits (one per posting) into one per document, by number. */
+void wt_store_merge_hits(wt_store_hit *hits, size_t *n);
+
+/* 1 when path names a PostgreSQL database for libpq: a postgresql:// or
+ * postgres:// URI, or a key=value connection string (it holds a '='). */
+int wt_store_pg_is_conninfo(const char *path);
+
+/* A name for the database of conninfo that is safe to print (never the
+ * password): 'PostgreSQL database "wt" on db1:5432'.  Never fails. */
+void wt_store_pg_describe(const char *conninfo, char *out, size_t n);
+
+/* Connects to the PostgreSQL index of conninfo, whose schema `index init`
+ * made (wt_store_pg_init).  With read_only the session is read-only, so
+ * a standby serves it.  Returns 0, WT_EIO (cannot connect), WT_ECORRUPT
+ * (no wiretrace schema in that database, or another version; err says
+ * what to run) or WT_ENOMEM. */
+int wt_store_pg_open(wt_store **out, const char *conninfo, int read_only,
+                     char *err, size_t errlen);
+
+/* Creates the wiretrace schema in the database of conninfo, or brings an
+ * older one up to date; nothing when it is current.  With nshards > 0
+ * (a new index only) the postings go to those databases instead, spread
+ * by the hash of their key with PL/Proxy: each shard gets its tables and
+ * functions, the coordinator (conninfo) the PL/Proxy cluster and
+ * functions; the shards' connection strings must work from the
+ * coordinator's server.  Safe to run from several processes at once.
+ * Returns 0, WT_EIO, WT_ECORRUPT (a newer schema), WT_EINVAL (shards for
+ * an existing index), WT_EWRITE or WT_ENOMEM, err saying why. */
+int wt_store_pg_init(const char *conninfo, const char *const *shards,
+                     size_t nshards, char *err, size_t errlen);
 
 #endif

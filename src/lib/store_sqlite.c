@@ -418,38 +418,8 @@ static int lookup(sq_store *s, int q, int64_t key, size_t cap, size_t hubs,
     }
     if (rc != SQLITE_DONE)
         return fail(s, "looking up postings");
-    if (*nhits - first > cap) {
-        if (*nhits - first > hubs)
-            *nhits = first + hubs;
-        for (size_t i = first; i < *nhits; i++)
-            (*hits)[i] = (wt_store_hit){(*hits)[i].num, 0, 0, 1, i == first, 0};
-    }
+    wt_store_key_end(*hits, first, nhits, cap, hubs);
     return 0;
-}
-
-static int cmp_hit(const void *a, const void *b)
-{
-    const wt_store_hit *x = a, *y = b;
-    return (x->num > y->num) - (x->num < y->num);
-}
-
-/* Merges the raw hits (one per posting) into one per document. */
-static void merge_hits(wt_store_hit *h, size_t *n)
-{
-    if (*n > 1)
-        qsort(h, *n, sizeof *h, cmp_hit);
-    size_t u = 0;
-    for (size_t i = 0; i < *n; i++) {
-        if (u && h[u - 1].num == h[i].num) {
-            h[u - 1].fp_hits += h[i].fp_hits;
-            h[u - 1].band_hits += h[i].band_hits;
-            h[u - 1].hub_hits += h[i].hub_hits;
-            h[u - 1].lead_hits += h[i].lead_hits;
-        } else {
-            h[u++] = h[i];
-        }
-    }
-    *n = u;
 }
 
 static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
@@ -466,7 +436,7 @@ static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
         rc = lookup(s, Q_BAND_GET, (int64_t)bands[i], cap, hubs, 0, hits, nhits,
                     hitcap);
     if (!rc)
-        merge_hits(*hits, nhits);
+        wt_store_merge_hits(*hits, nhits);
     return rc;
 }
 

@@ -1,0 +1,1518 @@
+/*
+ * store_pg.c - the shared index: one PostgreSQL database (libpq) that
+ * many machines add to and query at once.
+ *
+ * The tables live in the schema "wiretrace" and mirror the SQLite store's
+ * (store_sqlite.c): postings keyed (key, t, num), so a lookup is one index
+ * range scan that meets a key's earliest holders first, and each document
+ * row keeps the keys it added, so removing it deletes exactly those.
+ *
+ * A batch is kept in memory and sent at commit, in one transaction of a
+ * few round trips whatever its size: the ids' advisory locks taken in
+ * sorted order (so concurrent writers wait for each other but never
+ * deadlock), the old versions deleted, numbers drawn from a sequence, and
+ * the rows sent with COPY.  Under those locks the batch re-reads what is
+ * stored, so an article another process stored meanwhile with the same
+ * text is kept as it is, and a changed one is replaced: one row per id,
+ * never two.  A query's reads run in one REPEATABLE READ READ ONLY
+ * transaction, so a document replaced meanwhile is seen whole or not at
+ * all.
+ */
+#include "store.h"
+#include "alloc.h"
+#include "hmap.h"
+#include "wiretrace.h"
+
+#include <libpq-fe.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* 1: the first PostgreSQL schema.  An older one is brought up to date by
+ * `index init`; a newer one is refused. */
+#define SCHEMA_VERSION 1
+#define T_UNKNOWN "9223372036854775807" /* t of a document without a time */
+/* The first key of the advisory locks on ids (the second is the id's
+ * hash), apart from other applications' single-key locks. */
+#define LOCK_IDS "2003792229"
+#define LOCK_INIT "2003792230" /* held while a schema is made */
+#define COPY_CHUNK (1u << 20)
+
+#define OID_INT8 20
+#define OID_TEXT 25
+
+static const char schema[] =
+    "CREATE SCHEMA IF NOT EXISTS wiretrace;"
+    "CREATE TABLE IF NOT EXISTS wiretrace.settings(key text PRIMARY KEY,"
+    " value text NOT NULL);"
+    "CREATE SEQUENCE IF NOT EXISTS wiretrace.docs_num;"
+    "CREATE TABLE IF NOT EXISTS wiretrace.docs(num bigint PRIMARY KEY,"
+    " id text NOT NULL UNIQUE, outlet text, url text, published bigint,"
+    " lang text, title text, credits text, plangs text,"
+    " hash bytea NOT NULL, text_len bigint NOT NULL, body bytea NOT NULL,"
+    " paras bytea, fps bigint[] NOT NULL, bands bigint[] NOT NULL);"
+    /* The body is zlib already: stored out of line, not compressed again. */
+    "ALTER TABLE wiretrace.docs ALTER body SET STORAGE EXTERNAL;"
+    "CREATE TABLE IF NOT EXISTS wiretrace.fp(key bigint NOT NULL,"
+    " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));"
+    "CREATE TABLE IF NOT EXISTS wiretrace.band(key bigint NOT NULL,"
+    " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));";
+
+/* The statements; from Q_SHARDED on, those of a sharded index only. */
+enum {
+    Q_HAS,
+    Q_FIND,
+    Q_CAND,
+    Q_LOAD,
+    Q_PUB,
+    Q_GET,
+    Q_SET,
+    Q_LOCK,
+    Q_OLD,
+    Q_DEL,
+    Q_NUMS,
+    Q_SHARDED,
+    Q_ADD_FP = Q_SHARDED,
+    Q_ADD_BAND,
+    Q_DEL_FP,
+    Q_DEL_BAND,
+    NQ
+};
+
+static const char *const sql[NQ] = {
+    "SELECT hash FROM wiretrace.docs WHERE id = $1",
+    "SELECT num FROM wiretrace.docs WHERE id = $1",
+    /* Each key's holders in the order of the primary key, at most $3
+     * each, fingerprints then bands, key by key as asked. */
+    "SELECT 0, k.i, p.num, p.t FROM unnest($1::int8[]) WITH ORDINALITY"
+    " k(key, i) CROSS JOIN LATERAL (SELECT num, t FROM wiretrace.fp"
+    " WHERE key = k.key ORDER BY t, num LIMIT $3) p"
+    " UNION ALL SELECT 1, k.i, p.num, p.t FROM unnest($2::int8[]) WITH"
+    " ORDINALITY k(key, i) CROSS JOIN LATERAL (SELECT num, t FROM"
+    " wiretrace.band WHERE key = k.key ORDER BY t, num LIMIT $3) p"
+    " ORDER BY 1, 2, 4, 3",
+    "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
+    " paras, credits, plangs FROM wiretrace.docs WHERE num = $1",
+    "SELECT published FROM wiretrace.docs WHERE num = $1",
+    "SELECT value FROM wiretrace.settings WHERE key = $1",
+    "INSERT INTO wiretrace.settings(key, value) VALUES($1, $2)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    /* In one order for every writer: two batches sharing ids wait for
+     * each other, never in a cycle. */
+    "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(" LOCK_IDS ", h)"
+    " FROM (SELECT DISTINCT hashtext(i) AS h FROM unnest($1::text[]) i"
+    " ORDER BY h OFFSET 0) s) l",
+    "SELECT id, num, hash FROM wiretrace.docs WHERE id = ANY($1::text[])",
+    "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
+    " RETURNING num, coalesce(published, " T_UNKNOWN ") AS t, fps, bands),"
+    " f AS (DELETE FROM wiretrace.fp p USING (SELECT unnest(fps) AS key,"
+    " t, num FROM d) x WHERE p.key = x.key AND p.t = x.t AND p.num = x.num)"
+    " DELETE FROM wiretrace.band p USING (SELECT unnest(bands) AS key, t,"
+    " num FROM d) x WHERE p.key = x.key AND p.t = x.t AND p.num = x.num",
+    "SELECT nextval('wiretrace.docs_num') FROM generate_series(1, $1::int)",
+    /* Sharded: the PL/Proxy functions (shard_functions) that send each
+     * shard the postings of its keys. */
+    "SELECT count(*) FROM wiretrace.fp_add($1::int8[], $2::int8[],"
+    " $3::int8[])",
+    "SELECT count(*) FROM wiretrace.band_add($1::int8[], $2::int8[],"
+    " $3::int8[])",
+    "SELECT count(*) FROM wiretrace.fp_del($1::int8[], $2::int8[],"
+    " $3::int8[])",
+    "SELECT count(*) FROM wiretrace.band_del($1::int8[], $2::int8[],"
+    " $3::int8[])",
+};
+
+/* Sharded, in place of Q_CAND and Q_DEL: the postings come from the
+ * shards, outside this transaction's snapshot, so those of documents it
+ * does not hold (being written, or left by a failed batch) are dropped;
+ * the documents deleted give back their postings, deleted from the shards
+ * once the batch is committed. */
+static const char cand_sharded[] =
+    "SELECT x.kind, x.pos, x.num, x.t FROM (SELECT 0 AS kind, r_pos AS pos,"
+    " r_num AS num, r_t AS t FROM wiretrace.fp_get($1::int8[], ARRAY(SELECT"
+    " generate_series(1::int8, cardinality($1::int8[]))), $3::int)"
+    " UNION ALL SELECT 1, r_pos, r_num, r_t FROM wiretrace.band_get("
+    "$2::int8[], ARRAY(SELECT generate_series(1::int8,"
+    " cardinality($2::int8[]))), $3::int)) x WHERE EXISTS (SELECT 1 FROM"
+    " wiretrace.docs d WHERE d.num = x.num) ORDER BY 1, 2, 4, 3";
+static const char del_sharded[] =
+    "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
+    " RETURNING num, coalesce(published, " T_UNKNOWN ") AS t, fps, bands)"
+    " SELECT 0, unnest(fps), t, num FROM d UNION ALL"
+    " SELECT 1, unnest(bands), t, num FROM d";
+
+/* One change of the open batch.  Only the last change of an id is
+ * written: an earlier one is marked dead. */
+typedef struct pg_op {
+    int put; /* 1: store doc; 0: remove the id */
+    int dead;
+    int skip;         /* commit: stored already with this text */
+    int64_t old_num;  /* commit: the stored version to delete, or 0 */
+    wt_store_doc doc; /* put: owned copies (remove: the id only) */
+    uint64_t *fpk;    /* put: its fingerprint keys, sorted, unique */
+    size_t nfpk;
+    uint64_t *bk; /* put: its band keys, sorted, unique */
+    size_t nbk;
+} pg_op;
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+} buf;
+
+typedef struct pg_store {
+    wt_store base;
+    PGconn *db;
+    PGresult *loaded; /* the last load's row */
+    char err[512];
+    int read_only;
+    int sharded;    /* postings on PL/Proxy shards, not in this database */
+    PGresult *gone; /* sharded commit: postings of the deleted versions */
+    int in_batch, reading;
+    pg_op *ops; /* the open batch */
+    size_t nops, opcap;
+    wt_hmap by_id;   /* XXH3 of an id -> index + 1 of its last op */
+    char *seen_id;   /* has_content's last id not in the batch ... */
+    int seen_exists; /* ... and whether it was stored */
+    buf b, b2, b3;   /* scratch: COPY data, array parameters */
+} pg_store;
+
+/* ---- errors and statements ---- */
+
+static int failf(pg_store *s, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    size_t n = strlen(s->err);
+    while (n && (s->err[n - 1] == '\n' || s->err[n - 1] == ' '))
+        s->err[--n] = '\0';
+    return rc;
+}
+
+/* The server's message for a failed step (r may be NULL); frees r. */
+static int fail(pg_store *s, PGresult *r, const char *what, int rc)
+{
+    const char *m = r ? PQresultErrorMessage(r) : "";
+    if (!m[0])
+        m = PQerrorMessage(s->db);
+    failf(s, rc, "%s: %s", what,
+          m[0] ? m : "unexpected answer from the server");
+    PQclear(r);
+    return rc;
+}
+
+/* Runs text (no parameters); 0 when it gave the status wanted. */
+static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
+{
+    PGresult *r = PQexec(s->db, text);
+    if (PQresultStatus(r) != want)
+        return fail(s, r, text, rc);
+    PQclear(r);
+    return 0;
+}
+
+/* Runs prepared statement q with binary results.  NULL on failure, err
+ * set. */
+static PGresult *run(pg_store *s, int q, int n, const char *const *v,
+                     const int *len, const int *fmt, const char *what, int rc)
+{
+    char name[16];
+    snprintf(name, sizeof name, "q%d", q);
+    PGresult *r = PQexecPrepared(s->db, name, n, v, len, fmt, 1);
+    const ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+        return r;
+    fail(s, r, what, rc);
+    return NULL;
+}
+
+static int prepare_all(pg_store *s)
+{
+    for (int q = 0; q < (s->sharded ? NQ : Q_SHARDED); q++) {
+        char name[16];
+        snprintf(name, sizeof name, "q%d", q);
+        const char *text = !s->sharded   ? sql[q]
+                           : q == Q_CAND ? cand_sharded
+                           : q == Q_DEL  ? del_sharded
+                                         : sql[q];
+        PGresult *r = PQprepare(s->db, name, text, 0, NULL);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            return fail(s, r, "preparing statements", WT_EIO);
+        PQclear(r);
+    }
+    return 0;
+}
+
+/* ---- binary values ---- */
+
+static int64_t get_i64(const PGresult *r, int row, int col)
+{
+    const unsigned char *p = (const unsigned char *)PQgetvalue(r, row, col);
+    if (PQgetisnull(r, row, col) || PQgetlength(r, row, col) != 8)
+        return 0;
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | p[i];
+    return (int64_t)v;
+}
+
+static int32_t get_i32(const PGresult *r, int row, int col)
+{
+    const unsigned char *p = (const unsigned char *)PQgetvalue(r, row, col);
+    if (PQgetlength(r, row, col) != 4)
+        return 0;
+    return (int32_t)((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+                     (uint32_t)p[2] << 8 | p[3]);
+}
+
+static const char *get_text(const PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+static int put_bytes(buf *b, const void *p, size_t n)
+{
+    if (wt_grow(&b->p, &b->cap, b->n + n + 1, 1))
+        return WT_ENOMEM;
+    if (n)
+        memcpy(b->p + b->n, p, n);
+    b->n += n;
+    return 0;
+}
+
+static int put_be(buf *b, uint64_t v, int bytes)
+{
+    unsigned char c[8];
+    for (int i = 0; i < bytes; i++)
+        c[i] = (unsigned char)(v >> 8 * (bytes - 1 - i));
+    return put_bytes(b, c, (size_t)bytes);
+}
+
+/* A one-dimensional array in PostgreSQL's binary form: the header, then
+ * the n elements added with arr_elem(). */
+static int arr_begin(buf *b, uint32_t oid, size_t n)
+{
+    b->n = 0;
+    int rc = put_be(b, n ? 1 : 0, 4);
+    if (!rc)
+        rc = put_be(b, 0, 4); /* no NULLs */
+    if (!rc)
+        rc = put_be(b, oid, 4);
+    if (!rc && n)
+        rc = put_be(b, n, 4);
+    if (!rc && n)
+        rc = put_be(b, 1, 4); /* lower bound */
+    return rc;
+}
+
+static int arr_elem(buf *b, const void *p, size_t n)
+{
+    const int rc = put_be(b, n, 4);
+    return rc ? rc : put_bytes(b, p, n);
+}
+
+static int arr_i64(buf *b, uint64_t v)
+{
+    int rc = put_be(b, 8, 4);
+    return rc ? rc : put_be(b, v, 8);
+}
+
+static int int8_array(buf *b, const uint64_t *v, size_t n)
+{
+    int rc = arr_begin(b, OID_INT8, n);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = arr_i64(b, v[i]);
+    return rc;
+}
+
+/* ---- the open batch ---- */
+
+static void doc_release(wt_store_doc *d)
+{
+    wt_free((char *)d->id);
+    wt_free((char *)d->outlet);
+    wt_free((char *)d->url);
+    wt_free((char *)d->lang);
+    wt_free((char *)d->title);
+    wt_free((char *)d->credits);
+    wt_free((char *)d->plangs);
+    wt_free((void *)d->body);
+    wt_free((void *)d->paras);
+}
+
+static void drop_batch(pg_store *s)
+{
+    for (size_t i = 0; i < s->nops; i++) {
+        doc_release(&s->ops[i].doc);
+        wt_free(s->ops[i].fpk);
+        wt_free(s->ops[i].bk);
+    }
+    s->nops = 0;
+    wt_hmap_release(&s->by_id);
+    s->in_batch = 0;
+}
+
+static uint64_t id_hash(const char *id) { return XXH3_64bits(id, strlen(id)); }
+
+/* The last op of the batch on id, or NULL. */
+static pg_op *find_op(pg_store *s, const char *id)
+{
+    const uint64_t *v =
+        s->by_id.cap ? wt_hmap_get(&s->by_id, id_hash(id)) : NULL;
+    if (v && !strcmp(s->ops[*v - 1].doc.id, id))
+        return &s->ops[*v - 1];
+    /* A hash shared by two ids: the slow way. */
+    for (size_t i = s->nops; v && i-- > 0;)
+        if (!s->ops[i].dead && !strcmp(s->ops[i].doc.id, id))
+            return &s->ops[i];
+    return NULL;
+}
+
+/* A new op on id, the last of the batch on it. */
+static int new_op(pg_store *s, const char *id, pg_op **out)
+{
+    if (!s->by_id.cap && wt_hmap_init(&s->by_id, 64))
+        return WT_ENOMEM;
+    if (wt_grow(&s->ops, &s->opcap, s->nops + 1, sizeof *s->ops))
+        return WT_ENOMEM;
+    pg_op *op = &s->ops[s->nops];
+    memset(op, 0, sizeof *op);
+    if (!(op->doc.id = wt_strdup(id)))
+        return WT_ENOMEM;
+    pg_op *prev = find_op(s, id);
+    uint64_t *slot = wt_hmap_slot(&s->by_id, id_hash(id));
+    if (!slot) {
+        wt_free((char *)op->doc.id);
+        return WT_ENOMEM;
+    }
+    if (prev)
+        prev->dead = 1;
+    *slot = ++s->nops;
+    *out = op;
+    return 0;
+}
+
+static int dup_str(const char **dst, const char *src)
+{
+    *dst = src ? wt_strdup(src) : NULL;
+    return src && !*dst ? WT_ENOMEM : 0;
+}
+
+static int dup_mem(const void **dst, const void *src, size_t n)
+{
+    void *p = wt_malloc(n + 1);
+    if (!p)
+        return WT_ENOMEM;
+    if (n)
+        memcpy(p, src, n);
+    *dst = p;
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorted unique keys of v, each shifted right by shift: a key held twice
+ * by one document is one posting, as in the SQLite store. */
+static int unique_keys(const uint64_t *v, size_t n, int shift, uint64_t **out,
+                       size_t *nout)
+{
+    *nout = 0;
+    if (!(*out = wt_malloc((n + 1) * sizeof **out)))
+        return WT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        (*out)[i] = v[i] >> shift;
+    if (n > 1)
+        qsort(*out, n, sizeof **out, cmp_u64);
+    for (size_t i = 0; i < n; i++)
+        if (!*nout || (*out)[*nout - 1] != (*out)[i])
+            (*out)[(*nout)++] = (*out)[i];
+    return 0;
+}
+
+/* Copies what commit will write of d into op. */
+static int op_fill(pg_op *op, const wt_store_doc *d)
+{
+    wt_store_doc *c = &op->doc;
+    int rc = dup_str(&c->outlet, d->outlet);
+    if (!rc)
+        rc = dup_str(&c->url, d->url);
+    if (!rc)
+        rc = dup_str(&c->lang, d->lang);
+    if (!rc)
+        rc = dup_str(&c->title, d->title);
+    if (!rc)
+        rc = dup_str(&c->credits, d->credits);
+    if (!rc)
+        rc = dup_str(&c->plangs, d->plangs);
+    if (!rc)
+        rc = dup_mem(&c->body, d->body, d->nbody);
+    if (!rc)
+        rc = dup_mem(&c->paras, d->paras, d->nparas * 12);
+    if (!rc)
+        rc = unique_keys(d->fp, d->nfp, 32, &op->fpk, &op->nfpk);
+    if (!rc)
+        rc = unique_keys(d->bands, d->nbands, 0, &op->bk, &op->nbk);
+    c->published = d->published;
+    memcpy(c->hash, d->hash, sizeof c->hash);
+    c->nbody = d->nbody;
+    c->text_len = d->text_len;
+    c->nparas = d->nparas;
+    op->put = 1;
+    return rc;
+}
+
+/* ---- the ops ---- */
+
+static void pg_close(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    if (!s)
+        return;
+    drop_batch(s);
+    wt_free(s->ops);
+    wt_free(s->seen_id);
+    wt_free(s->b.p);
+    wt_free(s->b2.p);
+    wt_free(s->b3.p);
+    PQclear(s->gone);
+    PQclear(s->loaded);
+    PQfinish(s->db);
+    wt_free(s);
+}
+
+/* A batch is gathered here and sent by commit. */
+static int pg_begin(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    drop_batch(s);
+    s->in_batch = 1;
+    return 0;
+}
+
+static void pg_rollback(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    drop_batch(s);
+    wt_free(s->seen_id);
+    s->seen_id = NULL;
+}
+
+/* Whether id is stored, and with which content hash (*same: equal to
+ * hash; hash NULL: not asked). */
+static int stored(pg_store *s, const char *id, const uint64_t hash[2],
+                  int *exists, int *same)
+{
+    const char *v[1] = {id};
+    PGresult *r =
+        run(s, Q_HAS, 1, v, NULL, NULL, "looking up a document", WT_EIO);
+    if (!r)
+        return WT_EIO;
+    *exists = PQntuples(r) > 0;
+    *same = *exists && hash && PQgetlength(r, 0, 0) == 16 &&
+            !memcmp(PQgetvalue(r, 0, 0), hash, 16);
+    PQclear(r);
+    return 0;
+}
+
+static int pg_has_content(wt_store *base, const char *id,
+                          const uint64_t hash[2])
+{
+    pg_store *s = (pg_store *)base;
+    const pg_op *op = find_op(s, id);
+    if (op)
+        return op->put && !memcmp(op->doc.hash, hash, 16);
+    int exists = 0, same = 0;
+    const int rc = stored(s, id, hash, &exists, &same);
+    if (rc)
+        return rc;
+    /* put() asks the same next: remember the answer. */
+    wt_free(s->seen_id);
+    s->seen_id = wt_strdup(id);
+    s->seen_exists = exists;
+    return same;
+}
+
+/* The number of the stored document named id (committed documents only:
+ * a reader's lookup, as load reads). */
+static int pg_find(wt_store *base, const char *id, int64_t *num)
+{
+    pg_store *s = (pg_store *)base;
+    const char *v[1] = {id};
+    PGresult *r =
+        run(s, Q_FIND, 1, v, NULL, NULL, "looking up a document", WT_EIO);
+    if (!r)
+        return WT_EIO;
+    const int found = PQntuples(r) > 0;
+    if (found)
+        *num = get_i64(r, 0, 0);
+    PQclear(r);
+    return found;
+}
+
+/* Whether id is stored, as the batch so far has it. */
+static int batch_has(pg_store *s, const char *id, int *exists)
+{
+    const pg_op *op = find_op(s, id);
+    if (op) {
+        *exists = op->put;
+        return 0;
+    }
+    if (s->seen_id && !strcmp(s->seen_id, id)) {
+        *exists = s->seen_exists;
+        return 0;
+    }
+    int same = 0;
+    return stored(s, id, NULL, exists, &same);
+}
+
+static int pg_put(wt_store *base, wt_store_doc *d, int *replaced)
+{
+    pg_store *s = (pg_store *)base;
+    *replaced = 0;
+    int rc = batch_has(s, d->id, replaced);
+    pg_op *op = NULL;
+    if (!rc)
+        rc = new_op(s, d->id, &op);
+    if (!rc && (rc = op_fill(op, d)))
+        op->dead = 1; /* kept for its memory, never written */
+    d->num = 0;       /* numbered at commit */
+    return rc;
+}
+
+static int pg_remove(wt_store *base, const char *id, int *removed)
+{
+    pg_store *s = (pg_store *)base;
+    *removed = 0;
+    int rc = batch_has(s, id, removed);
+    pg_op *op = NULL;
+    /* A removal is written even when the batch put the id first: the
+     * stored version before it goes too. */
+    if (!rc && *removed)
+        rc = new_op(s, id, &op);
+    return rc;
+}
+
+/* ---- commit: the batch in one transaction ---- */
+
+static int live(const pg_op *op) { return !op->dead; }
+
+/* The ids of the batch's last ops, as a text[] in s->b. */
+static int id_array(pg_store *s, size_t n)
+{
+    int rc = arr_begin(&s->b, OID_TEXT, n);
+    for (size_t i = 0; i < s->nops && !rc; i++)
+        if (live(&s->ops[i]))
+            rc = arr_elem(&s->b, s->ops[i].doc.id, strlen(s->ops[i].doc.id));
+    return rc;
+}
+
+/* Locks the ids, then reads what is stored under them now: a version
+ * with the same text is kept (skip), another is deleted. */
+static int lock_and_read(pg_store *s, size_t n)
+{
+    int rc = id_array(s, n);
+    if (rc)
+        return rc;
+    const char *v[1] = {s->b.p};
+    const int len[1] = {(int)s->b.n}, fmt[1] = {1};
+    PGresult *r = run(s, Q_LOCK, 1, v, len, fmt, "locking ids", WT_EWRITE);
+    if (!r)
+        return WT_EWRITE;
+    PQclear(r);
+    r = run(s, Q_OLD, 1, v, len, fmt, "reading stored versions", WT_EWRITE);
+    if (!r)
+        return WT_EWRITE;
+    for (int i = 0; i < PQntuples(r); i++) {
+        pg_op *op = find_op(s, PQgetvalue(r, i, 0));
+        if (!op)
+            continue;
+        op->old_num = get_i64(r, i, 1);
+        op->skip = op->put && PQgetlength(r, i, 2) == 16 &&
+                   !memcmp(PQgetvalue(r, i, 2), op->doc.hash, 16);
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* Deletes the old versions the batch replaces or removes, with their
+ * postings, in one statement. */
+static int delete_old(pg_store *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nops; i++)
+        n += live(&s->ops[i]) && s->ops[i].old_num && !s->ops[i].skip;
+    if (!n)
+        return 0;
+    int rc = arr_begin(&s->b, OID_INT8, n);
+    for (size_t i = 0; i < s->nops && !rc; i++)
+        if (live(&s->ops[i]) && s->ops[i].old_num && !s->ops[i].skip)
+            rc = arr_i64(&s->b, (uint64_t)s->ops[i].old_num);
+    if (rc)
+        return rc;
+    const char *v[1] = {s->b.p};
+    const int len[1] = {(int)s->b.n}, fmt[1] = {1};
+    PGresult *r =
+        run(s, Q_DEL, 1, v, len, fmt, "removing documents", WT_EWRITE);
+    if (!r)
+        return WT_EWRITE;
+    if (s->sharded)
+        s->gone = r; /* their postings, for after the commit */
+    else
+        PQclear(r);
+    return 0;
+}
+
+static int is_new(const pg_op *op) { return live(op) && op->put && !op->skip; }
+
+/* Numbers for the new documents, in the order they were put. */
+static int number_new(pg_store *s, size_t *nnew)
+{
+    *nnew = 0;
+    for (size_t i = 0; i < s->nops; i++)
+        *nnew += is_new(&s->ops[i]);
+    if (!*nnew)
+        return 0;
+    char count[32];
+    snprintf(count, sizeof count, "%zu", *nnew);
+    const char *v[1] = {count};
+    PGresult *r =
+        run(s, Q_NUMS, 1, v, NULL, NULL, "numbering documents", WT_EWRITE);
+    if (!r)
+        return WT_EWRITE;
+    int row = 0;
+    for (size_t i = 0; i < s->nops && row < PQntuples(r); i++)
+        if (is_new(&s->ops[i]))
+            s->ops[i].doc.num = get_i64(r, row++, 0);
+    PQclear(r);
+    return (size_t)row == *nnew ? 0 : failf(s, WT_EWRITE, "no numbers");
+}
+
+/* COPY text format: a value with its tabs, newlines and backslashes
+ * escaped; NULL as \N. */
+static int copy_text(buf *b, const char *v)
+{
+    if (!v)
+        return put_bytes(b, "\\N\t", 3);
+    int rc = 0;
+    for (const char *p = v; *p && !rc; p++) {
+        const char *e = *p == '\\'   ? "\\\\"
+                        : *p == '\n' ? "\\n"
+                        : *p == '\r' ? "\\r"
+                        : *p == '\t' ? "\\t"
+                                     : NULL;
+        rc = e ? put_bytes(b, e, 2) : put_bytes(b, p, 1);
+    }
+    return rc ? rc : put_bytes(b, "\t", 1);
+}
+
+static int copy_bytea(buf *b, const void *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    int rc = put_bytes(b, "\\\\x", 3);
+    if (!rc && wt_grow(&b->p, &b->cap, b->n + 2 * n + 2, 1))
+        rc = WT_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const unsigned char c = ((const unsigned char *)p)[i];
+        b->p[b->n++] = hex[c >> 4];
+        b->p[b->n++] = hex[c & 15];
+    }
+    return rc ? rc : put_bytes(b, "\t", 1);
+}
+
+static int copy_int(buf *b, int64_t v, char end)
+{
+    char t[32];
+    const int n = snprintf(t, sizeof t, "%lld%c", (long long)v, end);
+    return put_bytes(b, t, (size_t)n);
+}
+
+static int copy_keys(buf *b, const uint64_t *k, size_t n, char end)
+{
+    int rc = put_bytes(b, "{", 1);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = copy_int(b, (int64_t)k[i], i + 1 < n ? ',' : '}');
+    if (!rc && !n)
+        rc = put_bytes(b, "}", 1);
+    return rc ? rc : put_bytes(b, &end, 1);
+}
+
+/* Sends what s->b holds of the COPY under way (all of it when last). */
+static int copy_flush(pg_store *s, int last)
+{
+    if (!last && s->b.n < COPY_CHUNK)
+        return 0;
+    if (s->b.n && PQputCopyData(s->db, s->b.p, (int)s->b.n) != 1)
+        return fail(s, NULL, "sending rows", WT_EWRITE);
+    s->b.n = 0;
+    if (!last)
+        return 0;
+    if (PQputCopyEnd(s->db, NULL) != 1)
+        return fail(s, NULL, "sending rows", WT_EWRITE);
+    PGresult *r = PQgetResult(s->db);
+    int rc = 0;
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        rc = fail(s, r, "storing rows", WT_EWRITE);
+    else
+        PQclear(r);
+    while ((r = PQgetResult(s->db)))
+        PQclear(r);
+    return rc;
+}
+
+static int copy_doc(buf *b, const wt_store_doc *d, const pg_op *op)
+{
+    int rc = copy_int(b, d->num, '\t');
+    const char *text[] = {d->id, d->outlet, d->url};
+    for (int i = 0; i < 3 && !rc; i++)
+        rc = copy_text(b, text[i]);
+    if (!rc)
+        rc = d->published ? copy_int(b, d->published, '\t')
+                          : put_bytes(b, "\\N\t", 3);
+    const char *more[] = {d->lang, d->title, d->credits, d->plangs};
+    for (int i = 0; i < 4 && !rc; i++)
+        rc = copy_text(b, more[i]);
+    if (!rc)
+        rc = copy_bytea(b, d->hash, 16);
+    if (!rc)
+        rc = copy_int(b, (int64_t)d->text_len, '\t');
+    if (!rc)
+        rc = copy_bytea(b, d->body, d->nbody);
+    if (!rc)
+        rc = copy_bytea(b, d->paras, d->nparas * 12);
+    if (!rc)
+        rc = copy_keys(b, op->fpk, op->nfpk, '\t');
+    if (!rc)
+        rc = copy_keys(b, op->bk, op->nbk, '\n');
+    return rc;
+}
+
+/* COPY of the new documents' rows (which 0), fingerprint postings (1)
+ * or band postings (2). */
+static int copy_rows(pg_store *s, const char *command, int which)
+{
+    PGresult *r = PQexec(s->db, command);
+    if (PQresultStatus(r) != PGRES_COPY_IN)
+        return fail(s, r, command, WT_EWRITE);
+    PQclear(r);
+    s->b.n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < s->nops && !rc; i++) {
+        const pg_op *op = &s->ops[i];
+        if (!is_new(op))
+            continue;
+        const int64_t t = op->doc.published ? op->doc.published : INT64_MAX;
+        const uint64_t *k = which == 1 ? op->fpk : op->bk;
+        const size_t n = which == 1 ? op->nfpk : op->nbk;
+        if (which == 0)
+            rc = copy_doc(&s->b, &op->doc, op);
+        for (size_t j = 0; which && j < n && !rc; j++) {
+            rc = copy_int(&s->b, (int64_t)k[j], '\t');
+            if (!rc)
+                rc = copy_int(&s->b, t, '\t');
+            if (!rc)
+                rc = copy_int(&s->b, op->doc.num, '\n');
+        }
+        if (!rc)
+            rc = copy_flush(s, 0);
+    }
+    if (rc) {
+        PQputCopyEnd(s->db, "wiretrace: out of memory");
+        while ((r = PQgetResult(s->db)))
+            PQclear(r);
+        return rc;
+    }
+    return copy_flush(s, 1);
+}
+
+/* The postings of the batch's new documents (r NULL), or the rows
+ * (kind, key, t, num) of r, of one kind (which 0: fingerprints, 1:
+ * bands), as arrays of keys, times and numbers in s->b, b2, b3. */
+static int posting_arrays(pg_store *s, int which, const PGresult *r, size_t *n)
+{
+    const int rows = r ? PQntuples(r) : 0;
+    *n = 0;
+    for (int i = 0; i < rows; i++)
+        *n += get_i32(r, i, 0) == which;
+    for (size_t i = 0; !r && i < s->nops; i++)
+        if (is_new(&s->ops[i]))
+            *n += which ? s->ops[i].nbk : s->ops[i].nfpk;
+    int rc = arr_begin(&s->b, OID_INT8, *n);
+    if (!rc)
+        rc = arr_begin(&s->b2, OID_INT8, *n);
+    if (!rc)
+        rc = arr_begin(&s->b3, OID_INT8, *n);
+    for (int i = 0; i < rows && !rc; i++)
+        if (get_i32(r, i, 0) == which &&
+            !(rc = arr_i64(&s->b, (uint64_t)get_i64(r, i, 1))) &&
+            !(rc = arr_i64(&s->b2, (uint64_t)get_i64(r, i, 2))))
+            rc = arr_i64(&s->b3, (uint64_t)get_i64(r, i, 3));
+    for (size_t i = 0; !r && i < s->nops && !rc; i++) {
+        const pg_op *op = &s->ops[i];
+        const uint64_t *k = which ? op->bk : op->fpk;
+        const size_t nk = !is_new(op) ? 0 : which ? op->nbk : op->nfpk;
+        const int64_t t = op->doc.published ? op->doc.published : INT64_MAX;
+        for (size_t j = 0; j < nk && !rc; j++)
+            if (!(rc = arr_i64(&s->b, k[j])) &&
+                !(rc = arr_i64(&s->b2, (uint64_t)t)))
+                rc = arr_i64(&s->b3, (uint64_t)op->doc.num);
+    }
+    return rc;
+}
+
+/* Sends postings to the shards through statement q (posting_arrays'
+ * arguments): PL/Proxy gives each shard its own keys. */
+static int shard_postings(pg_store *s, int q, int which, const PGresult *r)
+{
+    size_t n = 0;
+    const int rc = posting_arrays(s, which, r, &n);
+    if (rc || !n)
+        return rc;
+    const char *v[3] = {s->b.p, s->b2.p, s->b3.p};
+    const int len[3] = {(int)s->b.n, (int)s->b2.n, (int)s->b3.n};
+    const int fmt[3] = {1, 1, 1};
+    PGresult *res =
+        run(s, q, 3, v, len, fmt, "writing postings to the shards", WT_EWRITE);
+    if (!res)
+        return WT_EWRITE;
+    PQclear(res);
+    return 0;
+}
+
+static int write_rows(pg_store *s)
+{
+    static const char *const copy[] = {
+        "COPY wiretrace.docs(num, id, outlet, url, published, lang, title,"
+        " credits, plangs, hash, text_len, body, paras, fps, bands)"
+        " FROM STDIN",
+        "COPY wiretrace.fp(key, t, num) FROM STDIN",
+        "COPY wiretrace.band(key, t, num) FROM STDIN",
+    };
+    size_t nnew = 0;
+    int rc = number_new(s, &nnew);
+    /* Sharded, the postings are on the shards before the rows that make
+     * them count are committed here. */
+    for (int i = 0; i < 3 && !rc && nnew; i++)
+        rc = !s->sharded ? copy_rows(s, copy[i], i)
+             : i == 0    ? copy_rows(s, copy[0], 0)
+                      : shard_postings(s, i == 1 ? Q_ADD_FP : Q_ADD_BAND, i - 1,
+                                       NULL);
+    return rc;
+}
+
+static int write_batch(pg_store *s, size_t n)
+{
+    int rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
+    if (rc)
+        return rc;
+    rc = lock_and_read(s, n);
+    if (!rc)
+        rc = delete_old(s);
+    if (!rc)
+        rc = write_rows(s);
+    if (!rc)
+        rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
+    if (rc)
+        PQclear(PQexec(s->db, "ROLLBACK"));
+    /* The old versions' postings on the shards, once nothing reads them:
+     * left over (a shard down), they only cost room, as queries drop
+     * postings of documents not stored. */
+    if (!rc && s->gone && !shard_postings(s, Q_DEL_FP, 0, s->gone))
+        shard_postings(s, Q_DEL_BAND, 1, s->gone);
+    PQclear(s->gone);
+    s->gone = NULL;
+    return rc;
+}
+
+static int pg_commit(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    wt_free(s->seen_id);
+    s->seen_id = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < s->nops; i++)
+        n += live(&s->ops[i]);
+    const int rc = s->in_batch && n ? write_batch(s, n) : 0;
+    drop_batch(s);
+    return rc == WT_ENOMEM || !rc ? rc : WT_EWRITE;
+}
+
+/* ---- reads ---- */
+
+/* Adds the holders of the keys (each key's first cap + 1 in the order of
+ * the primary key) to the hits, one query for all, then ends each key as
+ * the SQLite store does (wt_store_key_end). */
+static int pg_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
+                         const uint64_t *bands, size_t nbands, size_t cap,
+                         size_t hubs, wt_store_hit **hits, size_t *nhits,
+                         size_t *hitcap)
+{
+    pg_store *s = (pg_store *)base;
+    int rc = arr_begin(&s->b, OID_INT8, nfp);
+    for (size_t i = 0; i < nfp && !rc; i++)
+        rc = arr_i64(&s->b, fp[i]);
+    if (!rc)
+        rc = int8_array(&s->b2, bands, nbands);
+    if (rc)
+        return rc;
+    char limit[32];
+    snprintf(limit, sizeof limit, "%zu", cap + 1);
+    const char *v[3] = {s->b.p, s->b2.p, limit};
+    const int len[3] = {(int)s->b.n, (int)s->b2.n, 0}, fmt[3] = {1, 1, 0};
+    PGresult *r = run(s, Q_CAND, 3, v, len, fmt, "looking up postings", WT_EIO);
+    if (!r)
+        return WT_EIO;
+    const int rows = PQntuples(r);
+    size_t first = *nhits;
+    for (int i = 0; i < rows && !rc; i++) {
+        const int is_fp = get_i32(r, i, 0) == 0;
+        if (i && (get_i32(r, i, 0) != get_i32(r, i - 1, 0) ||
+                  get_i64(r, i, 1) != get_i64(r, i - 1, 1))) {
+            wt_store_key_end(*hits, first, nhits, cap, hubs);
+            first = *nhits;
+        }
+        if (wt_grow(hits, hitcap, *nhits + 1, sizeof **hits)) {
+            rc = WT_ENOMEM;
+            break;
+        }
+        (*hits)[(*nhits)++] =
+            (wt_store_hit){get_i64(r, i, 2), is_fp, !is_fp, 0, 0, 0};
+    }
+    PQclear(r);
+    if (!rc && rows)
+        wt_store_key_end(*hits, first, nhits, cap, hubs);
+    if (!rc)
+        wt_store_merge_hits(*hits, nhits);
+    return rc;
+}
+
+static int pg_published(wt_store *base, int64_t num, int64_t *t)
+{
+    pg_store *s = (pg_store *)base;
+    char n[32];
+    snprintf(n, sizeof n, "%lld", (long long)num);
+    const char *v[1] = {n};
+    PGresult *r =
+        run(s, Q_PUB, 1, v, NULL, NULL, "reading a publication time", WT_EIO);
+    if (!r)
+        return WT_EIO;
+    *t = PQntuples(r) ? get_i64(r, 0, 0) : 0;
+    PQclear(r);
+    return 0;
+}
+
+static int pg_load(wt_store *base, int64_t num, wt_store_doc *d)
+{
+    pg_store *s = (pg_store *)base;
+    char n[32];
+    snprintf(n, sizeof n, "%lld", (long long)num);
+    const char *v[1] = {n};
+    memset(d, 0, sizeof *d);
+    PQclear(s->loaded);
+    s->loaded = run(s, Q_LOAD, 1, v, NULL, NULL, "loading a document", WT_EIO);
+    const PGresult *r = s->loaded;
+    if (!r)
+        return WT_EIO;
+    if (!PQntuples(r))
+        return failf(s, WT_EIO, "document %lld is not stored", (long long)num);
+    d->num = num;
+    d->id = get_text(r, 0, 0);
+    d->outlet = get_text(r, 0, 1);
+    d->url = get_text(r, 0, 2);
+    d->published = get_i64(r, 0, 3);
+    d->lang = get_text(r, 0, 4);
+    d->title = get_text(r, 0, 5);
+    if (PQgetlength(r, 0, 6) == 16)
+        memcpy(d->hash, PQgetvalue(r, 0, 6), 16);
+    d->text_len = (size_t)get_i64(r, 0, 7);
+    d->body = PQgetvalue(r, 0, 8);
+    d->nbody = (size_t)PQgetlength(r, 0, 8);
+    d->paras = PQgetvalue(r, 0, 9);
+    d->nparas = (size_t)PQgetlength(r, 0, 9) / 12;
+    d->credits = get_text(r, 0, 10);
+    d->plangs = get_text(r, 0, 11);
+    return 0;
+}
+
+/* Runs a query of one row of numbers (text) into out[0..n). */
+static int numbers(pg_store *s, const char *q, uint64_t *out, int n)
+{
+    PGresult *r = PQexec(s->db, q);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1 ||
+        PQnfields(r) != n)
+        return fail(s, r, q, WT_EIO);
+    for (int i = 0; i < n; i++)
+        out[i] = strtoull(PQgetvalue(r, 0, i), NULL, 10);
+    PQclear(r);
+    return 0;
+}
+
+/* Sharded, the postings' counts and room come from the shards. */
+static const char stats_sharded[] =
+    "SELECT (SELECT count(*) FROM wiretrace.docs),"
+    " (SELECT coalesce(sum(length(paras)), 0) / 12 FROM wiretrace.docs),"
+    " coalesce(sum(fps), 0), coalesce(sum(bands), 0),"
+    " (SELECT coalesce(sum(text_len), 0) FROM wiretrace.docs),"
+    " pg_total_relation_size('wiretrace.docs') +"
+    " pg_total_relation_size('wiretrace.settings') + coalesce(sum(bytes), 0)"
+    " FROM wiretrace.shard_stats()";
+
+static int pg_stats(wt_store *base, wt_store_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    uint64_t v[6];
+    const pg_store *s = (const pg_store *)base;
+    const int rc = numbers(
+        (pg_store *)base,
+        s->sharded ? stats_sharded
+                   : "SELECT (SELECT count(*) FROM wiretrace.docs),"
+                     " (SELECT coalesce(sum(length(paras)), 0) / 12 FROM "
+                     "wiretrace.docs),"
+                     " (SELECT count(*) FROM wiretrace.fp),"
+                     " (SELECT count(*) FROM wiretrace.band),"
+                     " (SELECT coalesce(sum(text_len), 0) FROM wiretrace.docs),"
+                     " pg_total_relation_size('wiretrace.docs') +"
+                     " pg_total_relation_size('wiretrace.fp') +"
+                     " pg_total_relation_size('wiretrace.band') +"
+                     " pg_total_relation_size('wiretrace.settings')",
+        v, 6);
+    if (rc)
+        return rc;
+    *st = (wt_store_stats){v[0], v[1], v[2], v[3], v[4], v[5]};
+    return 0;
+}
+
+static int pg_count(wt_store *base, uint64_t *documents)
+{
+    return numbers((pg_store *)base, "SELECT count(*) FROM wiretrace.docs",
+                   documents, 1);
+}
+
+static int pg_get_setting(wt_store *base, const char *key, char **out)
+{
+    pg_store *s = (pg_store *)base;
+    const char *v[1] = {key};
+    *out = NULL;
+    PGresult *r = run(s, Q_GET, 1, v, NULL, NULL, "reading a setting", WT_EIO);
+    if (!r)
+        return WT_EIO;
+    int rc = 0;
+    if (PQntuples(r) && !(*out = wt_strdup(PQgetvalue(r, 0, 0))))
+        rc = WT_ENOMEM;
+    PQclear(r);
+    return rc;
+}
+
+/* Written at once, outside the batch: settings are made by `index init`
+ * before any article is added. */
+static int pg_set_setting(wt_store *base, const char *key, const char *value)
+{
+    pg_store *s = (pg_store *)base;
+    const char *v[2] = {key, value};
+    PGresult *r =
+        run(s, Q_SET, 2, v, NULL, NULL, "writing a setting", WT_EWRITE);
+    if (!r)
+        return WT_EWRITE;
+    PQclear(r);
+    return 0;
+}
+
+static const char *pg_error(const wt_store *base)
+{
+    return ((const pg_store *)base)->err;
+}
+
+static int pg_read_begin(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    if (s->in_batch || s->reading)
+        return 0;
+    const int rc = exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                        PGRES_COMMAND_OK, WT_EIO);
+    s->reading = !rc;
+    return rc;
+}
+
+static void pg_read_end(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    if (!s->reading)
+        return;
+    PQclear(PQexec(s->db, "COMMIT"));
+    s->reading = 0;
+}
+
+static const wt_store_ops pg_ops = {
+    pg_close, pg_begin,      pg_commit,   pg_rollback,    pg_has_content,
+    pg_find,  pg_put,        pg_remove,   pg_candidates,  pg_published,
+    pg_load,  pg_stats,      pg_count,    pg_get_setting, pg_set_setting,
+    pg_error, pg_read_begin, pg_read_end,
+};
+
+/* ---- connecting, the schema ---- */
+
+int wt_store_pg_is_conninfo(const char *path)
+{
+    return !strncmp(path, "postgresql://", 13) ||
+           !strncmp(path, "postgres://", 11) || strchr(path, '=') != NULL;
+}
+
+void wt_store_pg_describe(const char *conninfo, char *out, size_t n)
+{
+    PQconninfoOption *o = PQconninfoParse(conninfo, NULL);
+    const char *db = NULL, *host = NULL, *port = NULL;
+    for (const PQconninfoOption *p = o; p && p->keyword; p++) {
+        if (!p->val || !p->val[0])
+            continue;
+        if (!strcmp(p->keyword, "dbname"))
+            db = p->val;
+        else if (!strcmp(p->keyword, "host"))
+            host = p->val;
+        else if (!strcmp(p->keyword, "port"))
+            port = p->val;
+    }
+    snprintf(out, n, "PostgreSQL database \"%s\"%s%s%s%s",
+             db ? db : "(default)", host ? " on " : "", host ? host : "",
+             port ? ":" : "", port ? port : "");
+    PQconninfoFree(o);
+}
+
+/* The server's notices ("schema already exists, skipping") are not for
+ * the user: the library never prints. */
+static void quiet(void *ctx, const char *message)
+{
+    (void)ctx;
+    (void)message;
+}
+
+static int connect_store(pg_store **out, const char *conninfo, int read_only)
+{
+    pg_store *s = wt_calloc(1, sizeof *s);
+    *out = s;
+    if (!s)
+        return WT_ENOMEM;
+    s->base.ops = &pg_ops;
+    s->read_only = read_only;
+    s->db = PQconnectdb(conninfo);
+    if (PQstatus(s->db) != CONNECTION_OK)
+        return failf(s, WT_EIO, "cannot connect: %s",
+                     s->db ? PQerrorMessage(s->db) : "out of memory");
+    PQsetNoticeProcessor(s->db, quiet, NULL);
+    if (PQsetClientEncoding(s->db, "UTF8"))
+        return fail(s, NULL, "setting the client encoding", WT_EIO);
+    /* Queries and stats never write, so a standby can serve them. */
+    return read_only ? exec(s, "SET default_transaction_read_only = on",
+                            PGRES_COMMAND_OK, WT_EIO)
+                     : 0;
+}
+
+/* The schema version stored, 0 when the database has no wiretrace
+ * schema. */
+static int schema_version(pg_store *s, int *version)
+{
+    uint64_t v[1] = {0};
+    int rc = numbers(s,
+                     "SELECT CASE WHEN to_regclass('wiretrace.settings') IS"
+                     " NULL THEN 0 ELSE 1 END",
+                     v, 1);
+    *version = 0;
+    if (rc || !v[0])
+        return rc;
+    rc = numbers(s,
+                 "SELECT coalesce((SELECT value::int FROM wiretrace.settings"
+                 " WHERE key = 'schema_version'), 0)",
+                 v, 1);
+    *version = (int)v[0];
+    return rc;
+}
+
+static int check_version(pg_store *s, int v)
+{
+    if (!v)
+        return failf(s, WT_ECORRUPT,
+                     "no wiretrace index in this database: make one with "
+                     "'wiretrace index init --db ...'");
+    if (v > SCHEMA_VERSION)
+        return failf(s, WT_ECORRUPT,
+                     "index schema version %d, this wiretrace reads version "
+                     "%d",
+                     v, SCHEMA_VERSION);
+    if (v < SCHEMA_VERSION)
+        return failf(s, WT_ECORRUPT,
+                     "index schema version %d, this wiretrace reads version "
+                     "%d: bring it up to date with 'wiretrace index init "
+                     "--db ...'",
+                     v, SCHEMA_VERSION);
+    return 0;
+}
+
+int wt_store_pg_open(wt_store **out, const char *conninfo, int read_only,
+                     char *err, size_t errlen)
+{
+    pg_store *s = NULL;
+    int v = 0;
+    int rc = connect_store(&s, conninfo, read_only);
+    if (!rc)
+        rc = schema_version(s, &v);
+    if (!rc)
+        rc = check_version(s, v);
+    uint64_t shards[1] = {0};
+    if (!rc && !(rc = numbers(s,
+                              "SELECT coalesce((SELECT value::int FROM"
+                              " wiretrace.settings WHERE key = 'shards'), 0)",
+                              shards, 1)))
+        s->sharded = shards[0] > 0;
+    if (!rc)
+        rc = prepare_all(s);
+    if (!rc) {
+        *out = &s->base;
+        return 0;
+    }
+    char name[256];
+    wt_store_pg_describe(conninfo, name, sizeof name);
+    snprintf(err, errlen, "%s: %s", name, s ? s->err : "out of memory");
+    pg_close((wt_store *)s);
+    return rc;
+}
+
+/* ---- sharding: postings spread over servers by PL/Proxy ---- */
+
+/* On each shard, per postings table (TBL: fp or band): the table as in
+ * the unsharded schema, and functions to add, delete and look up postings
+ * given as arrays. */
+static const char shard_tables[] =
+    "CREATE SCHEMA IF NOT EXISTS wiretrace;"
+    "CREATE TABLE IF NOT EXISTS wiretrace.TBL(key bigint NOT NULL,"
+    " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));";
+static const char shard_functions[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_add(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS bigint LANGUAGE sql AS $$"
+    " WITH i AS (INSERT INTO wiretrace.TBL SELECT * FROM unnest(keys, ts,"
+    " nums) ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM i $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_del(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS bigint LANGUAGE sql AS $$"
+    " WITH d AS (DELETE FROM wiretrace.TBL p USING unnest(keys, ts, nums)"
+    " x(key, t, num) WHERE p.key = x.key AND p.t = x.t AND p.num = x.num"
+    " RETURNING 1) SELECT count(*) FROM d $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_get(keys bigint[],"
+    " pos bigint[], lim int, OUT r_pos bigint, OUT r_num bigint,"
+    " OUT r_t bigint) RETURNS SETOF record LANGUAGE sql STABLE AS $$"
+    " SELECT k.p, x.num, x.t FROM unnest(keys, pos) k(key, p) CROSS JOIN"
+    " LATERAL (SELECT num, t FROM wiretrace.TBL WHERE key = k.key"
+    " ORDER BY t, num LIMIT lim) x $$;";
+static const char shard_stats[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.shard_stats(OUT fps bigint,"
+    " OUT bands bigint, OUT bytes bigint) RETURNS record LANGUAGE sql"
+    " STABLE AS $$ SELECT (SELECT count(*) FROM wiretrace.fp),"
+    " (SELECT count(*) FROM wiretrace.band),"
+    " pg_total_relation_size('wiretrace.fp') +"
+    " pg_total_relation_size('wiretrace.band') $$;";
+
+/* On the coordinator, the same functions in PL/Proxy: the arrays split
+ * by the hash of each key, each shard called with its own part. */
+static const char proxy_functions[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_add(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS SETOF bigint LANGUAGE plproxy AS"
+    " $$ CLUSTER 'wiretrace_shards'; SPLIT keys, ts, nums;"
+    " RUN ON hashint8(keys); $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_del(keys bigint[],"
+    " ts bigint[], nums bigint[]) RETURNS SETOF bigint LANGUAGE plproxy AS"
+    " $$ CLUSTER 'wiretrace_shards'; SPLIT keys, ts, nums;"
+    " RUN ON hashint8(keys); $$;"
+    "CREATE OR REPLACE FUNCTION wiretrace.TBL_get(keys bigint[],"
+    " pos bigint[], lim int, OUT r_pos bigint, OUT r_num bigint,"
+    " OUT r_t bigint) RETURNS SETOF record LANGUAGE plproxy AS"
+    " $$ CLUSTER 'wiretrace_shards'; SPLIT keys, pos;"
+    " RUN ON hashint8(keys); $$;";
+static const char proxy_stats[] =
+    "CREATE OR REPLACE FUNCTION wiretrace.shard_stats(OUT fps bigint,"
+    " OUT bands bigint, OUT bytes bigint) RETURNS SETOF record LANGUAGE"
+    " plproxy AS $$ CLUSTER 'wiretrace_shards'; RUN ON ALL; $$;";
+
+/* Runs text with every TBL replaced by table. */
+static int shard_sql(pg_store *s, const char *text, const char *table)
+{
+    buf b = {0};
+    int rc = 0;
+    for (const char *p = text; *p && !rc;) {
+        const char *t = strstr(p, "TBL");
+        const size_t n = t ? (size_t)(t - p) : strlen(p);
+        rc = put_bytes(&b, p, n);
+        if (!rc && t)
+            rc = put_bytes(&b, table, strlen(table));
+        p = t ? t + 3 : p + n;
+    }
+    if (!rc)
+        rc = put_bytes(&b, "", 1);
+    if (!rc)
+        rc = exec(s, b.p, PGRES_COMMAND_OK, WT_EWRITE);
+    wt_free(b.p);
+    return rc;
+}
+
+/* conninfo (a URI or key=value) as key='value' pairs, which PL/Proxy
+ * takes for a partition, quoted as an SQL literal, into b. */
+static int partition_literal(pg_store *s, const char *conninfo, buf *b)
+{
+    PQconninfoOption *o = PQconninfoParse(conninfo, NULL);
+    if (!o)
+        return failf(s, WT_EINVAL, "shard %s: not a connection string",
+                     conninfo);
+    buf kv = {0};
+    int rc = 0;
+    for (const PQconninfoOption *p = o; p->keyword && !rc; p++) {
+        if (!p->val || !p->val[0])
+            continue;
+        rc = put_bytes(&kv, p->keyword, strlen(p->keyword));
+        if (!rc)
+            rc = put_bytes(&kv, "='", 2);
+        for (const char *c = p->val; *c && !rc; c++)
+            rc = (*c == '\'' || *c == '\\' ? put_bytes(&kv, "\\", 1) : 0) ||
+                 put_bytes(&kv, c, 1);
+        if (!rc)
+            rc = put_bytes(&kv, "' ", 2);
+    }
+    PQconninfoFree(o);
+    char *lit = rc ? NULL : PQescapeLiteral(s->db, kv.p ? kv.p : "", kv.n);
+    if (!rc && !lit)
+        rc = fail(s, NULL, "quoting a shard", WT_EINVAL);
+    if (lit)
+        rc = put_bytes(b, lit, strlen(lit));
+    PQfreemem(lit);
+    wt_free(kv.p);
+    return rc;
+}
+
+/* The PL/Proxy cluster of the shards and its functions.  PL/Proxy wants
+ * a power of two of partitions: partition i is shard i mod n. */
+static int make_proxy(pg_store *s, const char *const *shards, size_t n)
+{
+    size_t parts = 1;
+    while (parts < n)
+        parts *= 2;
+    buf b = {0};
+    int rc = exec(s, "CREATE EXTENSION IF NOT EXISTS plproxy", PGRES_COMMAND_OK,
+                  WT_EWRITE);
+    static const char server[] = "CREATE SERVER wiretrace_shards FOREIGN"
+                                 " DATA WRAPPER plproxy OPTIONS (";
+    if (!rc)
+        rc = put_bytes(&b, server, sizeof server - 1);
+    for (size_t i = 0; i < parts && !rc; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "%spartition_%zu ", i ? ", " : "", i);
+        rc = put_bytes(&b, key, strlen(key));
+        if (!rc)
+            rc = partition_literal(s, shards[i % n], &b);
+    }
+    if (!rc)
+        rc = put_bytes(&b, ")", 2); /* with its NUL */
+    if (!rc)
+        rc = exec(s, b.p, PGRES_COMMAND_OK, WT_EWRITE);
+    wt_free(b.p);
+    if (!rc)
+        rc = exec(s, "CREATE USER MAPPING FOR PUBLIC SERVER wiretrace_shards",
+                  PGRES_COMMAND_OK, WT_EWRITE);
+    for (int i = 0; i < 2 && !rc; i++)
+        rc = shard_sql(s, proxy_functions, i ? "band" : "fp");
+    if (!rc)
+        rc = exec(s, proxy_stats, PGRES_COMMAND_OK, WT_EWRITE);
+    char set[96];
+    snprintf(set, sizeof set,
+             "INSERT INTO wiretrace.settings(key, value) VALUES ('shards',"
+             " '%zu')",
+             n);
+    return rc ? rc : exec(s, set, PGRES_COMMAND_OK, WT_EWRITE);
+}
+
+/* The schema made or brought up to date, under a lock so that two inits
+ * at once do it once; with shards, the PL/Proxy functions that spread the
+ * postings over them, set when the index is made. */
+static int make_schema(pg_store *s, const char *const *shards, size_t n)
+{
+    int v = 0;
+    int rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc)
+        rc = exec(s, "SELECT pg_advisory_xact_lock(" LOCK_INIT ")",
+                  PGRES_TUPLES_OK, WT_EWRITE);
+    if (!rc)
+        rc = schema_version(s, &v);
+    if (!rc && v && n)
+        rc = failf(s, WT_EINVAL,
+                   "this database holds a wiretrace index already: shards "
+                   "are chosen when an index is made");
+    if (!rc && !v)
+        rc = exec(s, schema, PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc && !v)
+        rc = exec(s,
+                  "INSERT INTO wiretrace.settings(key, value) VALUES"
+                  " ('schema_version', '1')",
+                  PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc && n)
+        rc = make_proxy(s, shards, n);
+    /* Versions older than SCHEMA_VERSION are brought up to date here,
+     * one step each, when there are any. */
+    if (!rc && v > SCHEMA_VERSION)
+        rc = check_version(s, v);
+    if (!rc)
+        rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
+    if (rc)
+        PQclear(PQexec(s->db, "ROLLBACK"));
+    return rc;
+}
+
+/* One shard: its postings tables and the functions the coordinator's
+ * PL/Proxy functions call there. */
+static int make_shard(const char *conninfo, char *err, size_t errlen)
+{
+    pg_store *s = NULL;
+    int rc = connect_store(&s, conninfo, 0);
+    if (!rc)
+        rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc)
+        rc = exec(s, "SELECT pg_advisory_xact_lock(" LOCK_INIT ")",
+                  PGRES_TUPLES_OK, WT_EWRITE);
+    for (int i = 0; i < 2 && !rc; i++)
+        rc = shard_sql(s, shard_tables, i ? "band" : "fp");
+    for (int i = 0; i < 2 && !rc; i++)
+        rc = shard_sql(s, shard_functions, i ? "band" : "fp");
+    if (!rc)
+        rc = exec(s, shard_stats, PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc)
+        rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
+    if (rc) {
+        char name[256];
+        wt_store_pg_describe(conninfo, name, sizeof name);
+        snprintf(err, errlen, "shard %s: %s", name,
+                 s ? s->err : "out of memory");
+    }
+    pg_close((wt_store *)s);
+    return rc;
+}
+
+int wt_store_pg_init(const char *conninfo, const char *const *shards,
+                     size_t nshards, char *err, size_t errlen)
+{
+    int rc = 0;
+    for (size_t i = 0; i < nshards && !rc; i++)
+        rc = make_shard(shards[i], err, errlen);
+    if (rc)
+        return rc;
+    pg_store *s = NULL;
+    rc = connect_store(&s, conninfo, 0);
+    if (!rc)
+        rc = make_schema(s, shards, nshards);
+    if (rc) {
+        char name[256];
+        wt_store_pg_describe(conninfo, name, sizeof name);
+        snprintf(err, errlen, "%s: %s", name, s ? s->err : "out of memory");
+    }
+    pg_close((wt_store *)s);
+    return rc;
+}
