@@ -6,11 +6,15 @@
 # Builds a release build in build-bench/, generates seeded corpora with
 # tests/bench/gen_corpus.py from ../shared/data (Reuters-21578, BBC News),
 # and prints, for this machine and this run:
-#   - the limit line: ICU word break + Snowball stemming alone, MB/s per core
+#   - the chain limit: ICU word break + Snowball + XXH3 alone, MB/s per core
 #   - wiretrace's per-article analysis (fingerprinting) MB/s per core, and
 #     as a share of the limit; the -j 2 speed-up
 #   - k-permutation MinHash vs one-permutation hashing with densification
 #   - ssdeep and simhash (Debian packages) on the same articles
+#   - tests/bench/scale.sh: scan and compare at 1k, 4k, 16k and 64k
+#     articles (CPU time, peak RSS, growth) beside MinHash+LSH, ssdeep,
+#     tlsh and simhash, the Reuters-21578 bodies, the chain-limit ratio and
+#     the -j 2 speed-up of scan (WT_BENCH_SCALE_SIZES to choose the sizes)
 #   - per corpus size: index add MB/s, peak RSS, index bytes per article,
 #     query latency p50/p99 (200 new articles, wall and CPU time), and how
 #     many of the 100 edits and reprints among them were linked to their story
@@ -29,12 +33,16 @@ mkdir -p "$TMP"
 
 # Outside reference points, installed here: the default build does not
 # need them.
-for p in ssdeep simhash; do
-    if ! command -v "$p" >/dev/null 2>&1; then
+for p in ssdeep:ssdeep simhash:simhash tlsh:tlsh-tools; do
+    if ! command -v "${p%%:*}" >/dev/null 2>&1; then
         if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-        $SUDO apt-get install -y -qq "$p" >&2
+        $SUDO apt-get install -y -qq "${p#*:}" >&2
     fi
 done
+if ! /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get install -y -qq python3-numpy >&2
+fi
 
 if [ ! -f build-bench/build.ninja ]; then
     meson setup build-bench -Dbuildtype=release -Dbenchmarks=true >&2
@@ -85,6 +93,10 @@ cpu_of() { # command...: CPU seconds (user + sys) of the command
 SSDEEP_CPU=$(cd "$TMP/txt" && cpu_of nice -n 19 ssdeep -s -r .)
 SIMHASH_CPU=$(cd "$TMP/txt" && cpu_of nice -n 19 sh -c 'ls | xargs simhash -w')
 rm -rf "$TMP/txt"
+
+say "scan and compare by size, beside the peers"
+WT_BENCH_EXE=$W WT_BENCH_PROG=$B sh tests/bench/scale.sh \
+    ${WT_BENCH_SCALE_SIZES:-1000 4000 16000 64000} > "$TMP/scale.md"
 
 ROWS=""
 for N in $SIZES; do
@@ -146,7 +158,7 @@ P2=$(get prepare_mb_s_per_core "$TMP/prep2.txt")
     echo
     echo "| what | MB/s per core | share of the limit |"
     echo "|---|---|---|"
-    echo "| limit line: ICU word break + Snowball stemming alone | $LIMIT | 1.00 |"
+    echo "| chain limit: ICU word break + Snowball stemming + XXH3 alone | $LIMIT | 1.00 |"
     echo "| wiretrace fingerprinting (decode, paragraphs, boilerplate and credit patterns, words, stems, shingles, winnowing, MinHash) | $P1 | $(awk -v a="$P1" -v b="$LIMIT" 'BEGIN{printf "%.3f", a/b}') |"
     echo "| ssdeep -r (context-triggered piecewise hashing) | $(awk -v b="$BYTES" -v t="$SSDEEP_CPU" 'BEGIN{printf "%.1f", b/t/1e6}') | |"
     echo "| simhash -w (byte shingleprints) | $(awk -v b="$BYTES" -v t="$SIMHASH_CPU" 'BEGIN{printf "%.1f", b/t/1e6}') | |"
@@ -157,6 +169,8 @@ P2=$(get prepare_mb_s_per_core "$TMP/prep2.txt")
     echo "one-permutation hashing with optimal densification $(get minhash_oph_us_per_doc "$TMP/minhash.txt") µs;"
     echo "error of the resemblance estimate against exact Jaccard over $(get minhash_pairs "$TMP/minhash.txt") related pairs (RMSE):"
     echo "k-perm $(get minhash_kperm_rmse "$TMP/minhash.txt"), OPH $(get minhash_oph_rmse "$TMP/minhash.txt")."
+    echo
+    cat "$TMP/scale.md"
     echo
     echo "## Index"
     echo
