@@ -243,18 +243,30 @@ static int sq_has_content(wt_store *base, const char *id,
     return same;
 }
 
-static int sq_find(wt_store *base, const char *id, int64_t *num)
+/* Runs statement q on one text key: 1 with *out on its row, 0 when there
+ * is none, or the error of doing what. */
+static int row_of(sq_store *s, int q, const char *key, const char *what,
+                  sqlite3_stmt **out)
 {
-    sq_store *s = (sq_store *)base;
-    sqlite3_stmt *st = stmt(s, Q_FIND);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_stmt *st = stmt(s, q);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     const int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
         return 0;
     if (rc != SQLITE_ROW)
-        return fail(s, "looking up a document");
-    *num = sqlite3_column_int64(st, 0);
+        return fail(s, what);
+    *out = st;
     return 1;
+}
+
+static int sq_find(wt_store *base, const char *id, int64_t *num)
+{
+    sqlite3_stmt *st = NULL;
+    const int rc =
+        row_of((sq_store *)base, Q_FIND, id, "looking up a document", &st);
+    if (rc == 1)
+        *num = sqlite3_column_int64(st, 0);
+    return rc;
 }
 
 static int step_done(sq_store *s, sqlite3_stmt *st, const char *what)
@@ -535,15 +547,12 @@ static int sq_count(wt_store *base, uint64_t *documents)
 
 static int sq_get_setting(wt_store *base, const char *key, char **out)
 {
-    sq_store *s = (sq_store *)base;
-    sqlite3_stmt *st = stmt(s, Q_GET);
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_stmt *st = NULL;
     *out = NULL;
-    const int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    if (rc != SQLITE_ROW)
-        return fail(s, "reading a setting");
+    const int rc =
+        row_of((sq_store *)base, Q_GET, key, "reading a setting", &st);
+    if (rc != 1)
+        return rc;
     *out = wt_strdup(col_text(st, 0) ? col_text(st, 0) : "");
     return *out ? 0 : WT_ENOMEM;
 }
