@@ -74,7 +74,7 @@ _wiretrace()
         return
     fi
     if [[ $cmd == index && $cword -eq 2 ]]; then
-        COMPREPLY=($(compgen -W "init add query remove stats" -- "$cur"))
+        COMPREPLY=($(compgen -W "init add query show remove stats" -- "$cur"))
         return
     fi
     case $cmd in

@@ -1,5 +1,5 @@
 /*
- * cmd_index.c - `wiretrace index init|add|query|remove|stats`: a
+ * cmd_index.c - `wiretrace index init|add|query|show|remove|stats`: a
  * persistent archive that new articles are checked against; and a scan
  * through such an index.  Articles are read one at a time (articles.h) and analyzed by
  * -j N worker threads whose results land in input order (pool.h), so
@@ -21,12 +21,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-typedef enum { SUB_ADD, SUB_QUERY, SUB_REMOVE, SUB_STATS, SUB_INIT } sub_id;
+typedef enum {
+    SUB_ADD,
+    SUB_QUERY,
+    SUB_REMOVE,
+    SUB_STATS,
+    SUB_INIT,
+    SUB_SHOW
+} sub_id;
 
-static const char *const sub_names[] = {"add", "query", "remove", "stats",
-                                        "init"};
+static const char *const sub_names[] = {"add",   "query", "remove",
+                                        "stats", "init",  "show"};
 
 /* One article in the pool: an owned copy, then its result. */
 typedef struct slot {
@@ -556,6 +564,50 @@ static int do_remove(ictx *x)
     return x->status;
 }
 
+/* The stored article as a text file with its header block, so that
+ * `index show ID > ID.txt` reads back as it was indexed. */
+static void print_article(const wt_article *a)
+{
+    const char *keys[] = {"Title", "Outlet", "URL", "Language"};
+    const char *vals[] = {a->title, a->outlet, a->url, a->lang};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (vals[i] && *vals[i])
+            printf("%s: %s\n", keys[i], vals[i]);
+    char when[32] = "";
+    struct tm tm;
+    const time_t t = (time_t)a->published;
+    if (a->published && gmtime_r(&t, &tm) &&
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        printf("Date: %s\n", when);
+    printf("\n");
+    fwrite(a->text, 1, a->len, stdout);
+    if (a->len && a->text[a->len - 1] != '\n')
+        putchar('\n');
+}
+
+/* index show ID...: each stored article, as it was indexed. */
+static int do_show(ictx *x)
+{
+    for (size_t i = 0; i < x->s.ninputs; i++) {
+        wt_article a;
+        int found = 0;
+        const int rc = wt_index_get(x->ix, x->s.inputs[i], &a, &found);
+        if (rc) {
+            cli_error("%s", wt_index_error(x->ix));
+            return cli_exit_worst(x->status, cli_exit_of(rc));
+        }
+        if (!found) {
+            cli_error("%s: not in the index", x->s.inputs[i]);
+            cli_raise(&x->status, EXIT_INPUT);
+            continue;
+        }
+        if (i)
+            fputs("\f\n", stdout); /* a form feed between articles */
+        print_article(&a);
+    }
+    return x->status;
+}
+
 static void print_stats_json(const wt_index_stats *st, double per,
                              cli_format format)
 {
@@ -617,7 +669,7 @@ static int parse(ictx *x, int argc, char **argv)
         i++;
     if (i == nsubs) {
         cli_usage_error("unknown index command \"%s\": expected init, add, "
-                        "query, remove or stats",
+                        "query, show, remove or stats",
                         argv[0]);
         return cli_usage_hint("index");
     }
@@ -702,7 +754,8 @@ static int open_index(ictx *x)
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
     /* Only init and add create an index; query and stats never write one. */
-    x->io.read_only = x->sub == SUB_QUERY || x->sub == SUB_STATS;
+    x->io.read_only =
+        x->sub == SUB_QUERY || x->sub == SUB_STATS || x->sub == SUB_SHOW;
     x->write = report_writer_for(x->s.format);
     /* One text report per article: what the columns mean is said once. */
     x->s.legend_once = x->s.format == FMT_TEXT;
@@ -812,6 +865,8 @@ static int run(ictx *x)
         return rc;
     if (x->sub == SUB_REMOVE)
         return do_remove(x);
+    if (x->sub == SUB_SHOW)
+        return do_show(x);
     if (x->sub == SUB_STATS)
         return do_stats(x);
     rc = pass(x, NULL);

@@ -637,7 +637,7 @@ static const struct intro {
      "every member the words it took from the origin, by class, and whether\n"
      "it credits it; then the documents alone.  Read like scan, in memory.\n"},
     {"index",
-     "Usage: wiretrace index init|add|query|remove|stats --db FILE "
+     "Usage: wiretrace index init|add|query|show|remove|stats --db FILE "
      "[OPTION]... [INPUT]...\n"
      "A persistent archive to check new articles against.\n"
      "  init             make the index, or bring its schema up to date\n"
@@ -645,6 +645,8 @@ static const struct intro {
      "no-op)\n"
      "  query INPUT...   report each article's sources among the indexed "
      "ones\n"
+     "  show ID...       print stored articles as text files with their "
+     "header\n"
      "  remove ID...     delete articles by id\n"
      "  stats            documents, keys and bytes in the index\n"
      "INPUT: a JSON Lines file (*.jsonl, or - for standard input), one "
