@@ -37,48 +37,58 @@ enum {
 
 /* ---- string sets ---- */
 
+/* A string of a set: units [off, off + n) of the set's buffer.  A set,
+ * its strings and their units are one allocation, sized when the set is
+ * made (every set knows its size then): a pattern's analysis makes many
+ * thousands of sets, and a cross product a thousand strings. */
 typedef struct ustr {
-    UChar *s;
+    size_t off;
     int32_t n;
 } ustr;
 
 typedef struct sset {
     ustr *v;
-    size_t n;
+    size_t n, cap;
+    UChar *buf;
+    size_t nbuf, bufcap;
 } sset;
 
-static void sset_free(sset *s)
+static const UChar *sset_str(const sset *s, size_t i)
 {
-    if (!s)
-        return;
-    for (size_t i = 0; i < s->n; i++)
-        wt_free(s->v[i].s);
-    wt_free(s->v);
-    wt_free(s);
+    return s->buf + s->v[i].off;
 }
 
-static sset *sset_new(size_t n)
+static void sset_free(sset *s) { wt_free(s); }
+
+/* A set with room for n strings of units UTF-16 units in all. */
+static sset *sset_new(size_t n, size_t units)
 {
-    sset *s = wt_calloc(1, sizeof *s);
-    if (s && n && !(s->v = wt_calloc(n, sizeof *s->v))) {
-        wt_free(s);
+    const size_t head = sizeof(sset) + n * sizeof(ustr);
+    sset *s = wt_malloc(head + (units + 1) * sizeof(UChar));
+    if (!s)
         return NULL;
-    }
+    memset(s, 0, sizeof *s);
+    s->v = (ustr *)(s + 1);
+    s->cap = n;
+    s->buf = (UChar *)((char *)s + head);
+    s->bufcap = units;
     return s;
 }
 
-/* Appends a copy of a[0..an) + b[0..bn) to s (room reserved). */
+/* Appends a[0..an) + b[0..bn) to s; WT_ENOMEM past the room it was made
+ * with (never, as every caller sizes its set). */
 static int sset_put(sset *s, const UChar *a, int32_t an, const UChar *b,
                     int32_t bn)
 {
-    UChar *t = wt_malloc(((size_t)(an + bn) + 1) * sizeof *t);
-    if (!t)
+    const size_t n = (size_t)an + (size_t)bn;
+    if (s->n == s->cap || s->nbuf + n > s->bufcap)
         return WT_ENOMEM;
     if (an)
-        memcpy(t, a, (size_t)an * sizeof *t);
+        memcpy(s->buf + s->nbuf, a, (size_t)an * sizeof *s->buf);
     if (bn)
-        memcpy(t + an, b, (size_t)bn * sizeof *t);
-    s->v[s->n++] = (ustr){t, an + bn};
+        memcpy(s->buf + s->nbuf + an, b, (size_t)bn * sizeof *s->buf);
+    s->v[s->n++] = (ustr){s->nbuf, (int32_t)n};
+    s->nbuf += n;
     return 0;
 }
 
@@ -92,14 +102,15 @@ static sset *sset_cross(const sset *x, const sset *y, int *rc)
         for (size_t j = 0; j < y->n; j++)
             if (x->v[i].n + y->v[j].n > MAX_LEN)
                 return NULL;
-    sset *s = sset_new(x->n * y->n);
+    sset *s = sset_new(x->n * y->n, x->nbuf * y->n + y->nbuf * x->n);
     if (!s) {
         *rc = WT_ENOMEM;
         return NULL;
     }
     for (size_t i = 0; i < x->n && !*rc; i++)
         for (size_t j = 0; j < y->n && !*rc; j++)
-            *rc = sset_put(s, x->v[i].s, x->v[i].n, y->v[j].s, y->v[j].n);
+            *rc = sset_put(s, sset_str(x, i), x->v[i].n, sset_str(y, j),
+                           y->v[j].n);
     if (*rc) {
         sset_free(s);
         return NULL;
@@ -113,12 +124,15 @@ static sset *sset_union(sset *x, sset *y, size_t max, int *rc)
     *rc = 0;
     sset *s = NULL;
     if (x->n + y->n <= max) {
-        s = sset_new(x->n + y->n);
+        s = sset_new(x->n + y->n, x->nbuf + y->nbuf);
         if (s) {
+            memcpy(s->buf, x->buf, x->nbuf * sizeof *s->buf);
+            memcpy(s->buf + x->nbuf, y->buf, y->nbuf * sizeof *s->buf);
             memcpy(s->v, x->v, x->n * sizeof *s->v);
-            memcpy(s->v + x->n, y->v, y->n * sizeof *s->v);
+            for (size_t i = 0; i < y->n; i++)
+                s->v[x->n + i] = (ustr){y->v[i].off + x->nbuf, y->v[i].n};
             s->n = x->n + y->n;
-            x->n = y->n = 0;
+            s->nbuf = x->nbuf + y->nbuf;
         } else {
             *rc = WT_ENOMEM;
         }
@@ -131,7 +145,7 @@ static sset *sset_union(sset *x, sset *y, size_t max, int *rc)
 /* The set of the one string u[0..n). */
 static sset *sset_one(const UChar *u, int32_t n)
 {
-    sset *s = sset_new(1);
+    sset *s = sset_new(1, (size_t)n);
     if (s && sset_put(s, u, n, NULL, 0)) {
         sset_free(s);
         return NULL;
@@ -392,7 +406,7 @@ static int parse_set(parser *ps, info *x)
     const size_t end = ps->i++;
     if (!plain || end == start || end - start > 8)
         return 0;
-    sset *s = sset_new(end - start);
+    sset *s = sset_new(end - start, 2 * (end - start));
     if (!s)
         return WT_ENOMEM;
     for (size_t k = start; k < end; k++) {
@@ -930,7 +944,8 @@ static int add_pattern(wt_prefilter *pf, builder *b, const char *pat, size_t i)
         for (size_t j = 0; j < c->n && !rc; j++) {
             UChar buf[4 * MAX_LEN];
             int32_t fl = 0;
-            UChar *f = fold(c->v[j].s, c->v[j].n, buf, 4 * MAX_LEN, &fl, &rc);
+            UChar *f =
+                fold(sset_str(c, j), c->v[j].n, buf, 4 * MAX_LEN, &fl, &rc);
             if (f)
                 rc = trie_add(b, f, fl, (uint32_t)pf->ncl);
             if (f && f != buf)

@@ -426,9 +426,10 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     rc = parse_patterns(&p->credit, &p->ncredit, &csrc, buf[4], len[4], 1,
                         agencies, path, err, errlen);
     /* The prefilters only skip patterns that cannot match (without one
-     * every pattern runs, with the same results).  Building one makes about
-     * a million small allocations; the build that fails each allocation in
-     * turn leaves them out, or its runs would each repeat them all. */
+     * every pattern runs, with the same results).  Building them makes
+     * some hundred thousand small allocations (a set of strings per node
+     * of each pattern); the build that fails each allocation in turn
+     * leaves them out, or its runs would each repeat them all. */
 #ifndef WT_ALLOC_FAILPOINTS
     if (!rc)
         rc = wt_prefilter_new(&p->boiler_pf, (const char *const *)bsrc,
