@@ -184,6 +184,15 @@ static int build_postings(stage *s)
     wt_hmap keys = {0};
     size_t cap = 0;
     int rc = job->focus ? focus_keys(job, &keys) : 0;
+    /* The postings sized once: grown by doubling they would take up to
+     * twice the room, and they are the largest array of the stage. */
+    size_t total = 0;
+    for (size_t d = 0; d < job->ndocs; d++)
+        for (size_t p = 0; p < job->docs[d]->npara; p++)
+            if (job->docs[d]->paras[p].pub.boiler == WT_BOILER_NONE)
+                total += nkeys(&job->docs[d]->paras[p]);
+    if (!rc)
+        rc = wt_postings_reserve(&s->post, total);
     for (size_t d = 0; d < job->ndocs && !rc; d++)
         for (size_t p = 0; p < job->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &job->docs[d]->paras[p];
@@ -444,51 +453,62 @@ static int link_side(const wt_options *o, wt_para *p, const wt_pair_score *ps,
     return wt_link_add(p, &src);
 }
 
-/* One scored candidate pair, kept until it is recorded in order. */
+/* One candidate pair, kept until it is recorded in order; most are no
+ * link (below the evidence floor, or classified so from both sides) and
+ * keep only their paragraphs, the scores of the rest sit in block.ps. */
 typedef struct scored {
     uint32_t gx, gy;
-    int below;        /* below the evidence floor: not scored, no link */
-    wt_pair_score ps; /* spans freed when neither side is a link */
+    uint32_t at; /* index in the block's ps, NO_SCORE: no link */
 } scored;
+
+#define NO_SCORE UINT32_MAX
 
 /* The candidates of paragraphs [from, to), scored by one worker. */
 typedef struct block {
     uint32_t from, to;
     scored *v;
     size_t n, cap;
+    wt_pair_score *ps; /* spans owned until recorded */
+    size_t nps, pscap;
     int rc;
 } block;
 
-static int keep_scored(const stage *s, block *b, uint32_t gx, uint32_t gy)
+/* Scores gx against gy into the next free ps of b; *link is 0 when
+ * neither side is a link (nothing kept). */
+static int score_pair(const stage *s, block *b, uint32_t gx, uint32_t gy,
+                      int *link)
 {
-    const gpara x = s->g[gx], y = s->g[gy];
     const wt_analyze_job *job = s->job;
-    if (wt_grow(&b->v, &b->cap, b->n + 1, sizeof *b->v))
-        return WT_ENOMEM;
-    scored *r = &b->v[b->n];
-    memset(r, 0, sizeof *r);
-    r->gx = gx;
-    r->gy = gy;
+    *link = 0;
     if (wt_match_below_floor(para_of(s, gx), para_of(s, gy), job->idf,
-                             job->opts)) {
-        r->below = 1;
-        b->n++;
+                             job->opts))
         return 0;
-    }
-    int rc = wt_match_paragraphs(job->docs[x.doc], para_of(s, gx),
-                                 job->docs[y.doc], para_of(s, gy), job->idf,
-                                 job->opts->min_span, &r->ps);
+    if (wt_grow(&b->ps, &b->pscap, b->nps + 1, sizeof *b->ps))
+        return WT_ENOMEM;
+    wt_pair_score *ps = &b->ps[b->nps];
+    int rc = wt_match_paragraphs(job->docs[s->g[gx].doc], para_of(s, gx),
+                                 job->docs[s->g[gy].doc], para_of(s, gy),
+                                 job->idf, job->opts->min_span, ps);
     if (rc)
         return rc;
     double score;
-    const wt_pair_score back = swapped(&r->ps);
-    if (wt_match_classify(&r->ps, job->opts, 0, &score) < 0 &&
-        wt_match_classify(&back, job->opts, 0, &score) < 0) {
-        wt_free(r->ps.spans);
-        r->ps.spans = NULL;
-        r->ps.nspans = 0;
-    }
-    b->n++;
+    const wt_pair_score back = swapped(ps);
+    *link = wt_match_classify(ps, job->opts, 0, &score) >= 0 ||
+            wt_match_classify(&back, job->opts, 0, &score) >= 0;
+    if (!*link)
+        wt_free(ps->spans);
+    return 0;
+}
+
+static int keep_scored(const stage *s, block *b, uint32_t gx, uint32_t gy)
+{
+    if (wt_grow(&b->v, &b->cap, b->n + 1, sizeof *b->v))
+        return WT_ENOMEM;
+    int link = 0;
+    const int rc = score_pair(s, b, gx, gy, &link);
+    if (rc)
+        return rc;
+    b->v[b->n++] = (scored){gx, gy, link ? (uint32_t)b->nps++ : NO_SCORE};
     return 0;
 }
 
@@ -511,19 +531,21 @@ static int record_block(const stage *s, block *b)
     const wt_analyze_job *job = s->job;
     int rc = b->rc;
     for (size_t i = 0; i < b->n; i++) {
-        scored *r = &b->v[i];
+        const scored *r = &b->v[i];
         const gpara x = s->g[r->gx], y = s->g[r->gy];
-        if (!rc && !r->below)
-            rc = link_side(job->opts, para_of(s, r->gx), &r->ps, 0, y.doc,
-                           y.para, 0);
-        if (!rc && !r->below)
-            rc = link_side(job->opts, para_of(s, r->gy), &r->ps, 1, x.doc,
-                           x.para, 0);
+        const wt_pair_score *ps = r->at != NO_SCORE ? &b->ps[r->at] : NULL;
+        if (!rc && ps)
+            rc = link_side(job->opts, para_of(s, r->gx), ps, 0, y.doc, y.para,
+                           0);
+        if (!rc && ps)
+            rc = link_side(job->opts, para_of(s, r->gy), ps, 1, x.doc, x.para,
+                           0);
         if (!rc)
             rc = wt_links_note_pair(job->links, x.doc, y.doc);
-        wt_free(r->ps.spans);
     }
-    b->n = 0;
+    for (size_t i = 0; i < b->nps; i++)
+        wt_free(b->ps[i].spans);
+    b->n = b->nps = 0;
     return rc;
 }
 
@@ -594,8 +616,10 @@ static int score_candidates(const stage *s)
             rc = rc ? rc : brc;
         }
     }
-    for (size_t i = 0; i < WT_SCORE_BLOCKS; i++)
+    for (size_t i = 0; i < WT_SCORE_BLOCKS; i++) {
         wt_free(blocks[i].v);
+        wt_free(blocks[i].ps);
+    }
     wt_free(blocks);
     return rc;
 }

@@ -218,6 +218,24 @@ static int para_stems(wt_para *p, const wt_token *t)
     return 0;
 }
 
+/* Gives back the room the token and fingerprint arrays grew into: a
+ * corpus keeps every document's, up to twice what they hold. */
+static void fit_tokens(wt_document *d)
+{
+    if (d->toks.n && d->toks.n < d->toks.cap) {
+        wt_token *v = wt_realloc(d->toks.v, d->toks.n * sizeof *v);
+        if (v) { /* else the larger array stays: no loss */
+            d->toks.v = v;
+            d->toks.cap = d->toks.n;
+        }
+    }
+    if (d->nfp) {
+        wt_shingle *f = wt_realloc(d->fp, d->nfp * sizeof *f);
+        if (f)
+            d->fp = f;
+    }
+}
+
 /* d->stems: the stems of its text paragraphs, one sorted set. */
 static int doc_stems(wt_document *d)
 {
@@ -279,6 +297,8 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     }
     if (!rc)
         rc = doc_stems(d);
+    if (!rc)
+        fit_tokens(d);
     if (!rc) {
         uint64_t *h = wt_malloc((nall + 1) * sizeof *h);
         d->sig = wt_malloc(c->opts.minhash_perms * sizeof *d->sig);

@@ -7,6 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+int wt_postings_reserve(wt_postings *p, size_t n)
+{
+    if (n <= p->cap)
+        return 0;
+    wt_posting *v = wt_realloc(p->v, n * sizeof *v);
+    if (!v)
+        return WT_ENOMEM;
+    p->v = v;
+    p->cap = n;
+    return 0;
+}
+
 int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id)
 {
     if (wt_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v))

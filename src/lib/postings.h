@@ -21,6 +21,9 @@ typedef struct wt_postings {
     size_t n, cap;
 } wt_postings;
 
+/* Makes room for n records in all.  Returns 0 or WT_ENOMEM. */
+int wt_postings_reserve(wt_postings *p, size_t n);
+
 /* Appends (key, id).  Returns 0 or WT_ENOMEM. */
 int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id);
 
