@@ -904,7 +904,9 @@ int wt_corpus_taken(const wt_corpus *c, size_t a, size_t b, wt_taken *out)
     WT_CHECK_ARG(c && out, WT_EINVAL);
     if (!c->analyzed || !valid_pair(c, a, b))
         return WT_EINVAL;
-    wt_pairscore_taken(c->docs[a], b, out);
+    if (!c->pairscore)
+        return WT_EINVAL; /* the analysis failed */
+    wt_pairscore_taken(c->pairscore, a, b, out);
     return 0;
 }
 
@@ -912,12 +914,12 @@ int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
                             double *cover_a, double *cover_b)
 {
     WT_CHECK_ARG(c, WT_EINVAL);
-    if (!c->analyzed || !valid_pair(c, a, b))
+    if (!c->analyzed || !valid_pair(c, a, b) || !c->pairscore)
         return WT_EINVAL;
     if (cover_a)
-        *cover_a = wt_pairscore_coverage(c->docs[a], b);
+        *cover_a = wt_pairscore_coverage(c->pairscore, a, b);
     if (cover_b)
-        *cover_b = wt_pairscore_coverage(c->docs[b], a);
+        *cover_b = wt_pairscore_coverage(c->pairscore, b, a);
     return 0;
 }
 

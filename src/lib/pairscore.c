@@ -18,62 +18,136 @@ typedef struct doc_stems {
     double total;
 } doc_stems;
 
+/* What a document took from one source document: its text paragraphs
+ * with a source there (words by the best class), and their words times
+ * the best source's score. */
+typedef struct taken_row {
+    size_t source;
+    wt_taken t;
+    double explained;
+} taken_row;
+
+/* Each document's rows, sorted by source, found once after the links are
+ * final: reports ask for every pair, and a walk of the paragraphs per
+ * pair is quadratic in a document's sources. */
+typedef struct doc_taken {
+    taken_row *rows;
+    size_t n;
+    size_t text_words;
+} doc_taken;
+
 struct wt_pairscore {
     doc_stems *docs;
+    doc_taken *taken;
     size_t ndocs;
 };
 
-/* Words of a's text paragraphs, and those explained by links to b: each
- * paragraph counts its words times the score of its best source in b. */
-static void covered(const wt_document *a, size_t b, double *words,
-                    double *explained)
+static int cmp_row(const void *x, const void *y)
 {
-    *words = 0;
-    *explained = 0;
+    const taken_row *a = x, *b = y;
+    return (a->source > b->source) - (a->source < b->source);
+}
+
+/* The row of source in t (made when missing), or NULL. */
+static taken_row *row_for(doc_taken *t, size_t *cap, size_t source)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->rows[i].source == source)
+            return &t->rows[i];
+    if (wt_grow(&t->rows, cap, t->n + 1, sizeof *t->rows))
+        return NULL;
+    taken_row *r = &t->rows[t->n++];
+    memset(r, 0, sizeof *r);
+    r->source = source;
+    return r;
+}
+
+/* 1 when a source before source i of pa is in the same document (not as
+ * a repeat inside it): that document's row counts pa there. */
+static int seen_before(const wt_paragraph *pa, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (pa->sources[j].document == pa->sources[i].document &&
+            pa->sources[j].cls != WT_CLASS_DUPLICATE)
+            return 1;
+    return 0;
+}
+
+/* Paragraph pa's part in the rows of its sources' documents: its words
+ * once per source document, under the best (lowest) class there. */
+static int take_paragraph(doc_taken *t, size_t *cap, const wt_paragraph *pa)
+{
+    for (size_t i = 0; i < pa->source_count; i++) {
+        const wt_source *s = &pa->sources[i];
+        if (s->cls == WT_CLASS_DUPLICATE || seen_before(pa, i))
+            continue;
+        int cls = (int)s->cls;
+        double best = s->score;
+        for (size_t j = i + 1; j < pa->source_count; j++) {
+            const wt_source *o = &pa->sources[j];
+            if (o->document != s->document || o->cls == WT_CLASS_DUPLICATE)
+                continue;
+            cls = (int)o->cls < cls ? (int)o->cls : cls;
+            best = o->score > best ? o->score : best;
+        }
+        taken_row *r = row_for(t, cap, s->document);
+        if (!r)
+            return WT_ENOMEM;
+        r->t.paragraphs++;
+        r->t.words += pa->word_count;
+        r->t.by_class[cls] += pa->word_count;
+        r->explained += (double)pa->word_count * (best > 1 ? 1 : best);
+    }
+    return 0;
+}
+
+static int doc_taken_build(const wt_document *a, doc_taken *t)
+{
+    size_t cap = 0;
     for (size_t p = 0; p < a->npara; p++) {
         const wt_paragraph *pa = &a->paras[p].pub;
         if (pa->boiler != WT_BOILER_NONE)
             continue;
-        double best = 0;
-        for (size_t i = 0; i < pa->source_count; i++) {
-            const wt_source *s = &pa->sources[i];
-            if (s->document == b && s->cls != WT_CLASS_DUPLICATE &&
-                s->score > best)
-                best = s->score;
-        }
-        *words += (double)pa->word_count;
-        *explained += (double)pa->word_count * (best > 1 ? 1 : best);
+        t->text_words += pa->word_count;
+        if (take_paragraph(t, &cap, pa))
+            return WT_ENOMEM;
     }
+    if (t->n > 1)
+        qsort(t->rows, t->n, sizeof *t->rows, cmp_row);
+    return 0;
 }
 
-void wt_pairscore_taken(const wt_document *a, size_t b, wt_taken *out)
+/* The row of a for source b, or NULL. */
+static const taken_row *find_row(const wt_pairscore *ps, size_t a, size_t b)
 {
-    memset(out, 0, sizeof *out);
-    for (size_t p = 0; p < a->npara; p++) {
-        const wt_paragraph *pa = &a->paras[p].pub;
-        if (pa->boiler != WT_BOILER_NONE)
-            continue;
-        out->text_words += pa->word_count;
-        int cls = -1;
-        for (size_t i = 0; i < pa->source_count; i++) {
-            const wt_source *s = &pa->sources[i];
-            if (s->document == b && s->cls != WT_CLASS_DUPLICATE &&
-                (cls < 0 || (int)s->cls < cls))
-                cls = (int)s->cls;
-        }
-        if (cls < 0)
-            continue;
-        out->paragraphs++;
-        out->words += pa->word_count;
-        out->by_class[cls] += pa->word_count;
+    const doc_taken *t = &ps->taken[a];
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (t->rows[mid].source < b)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    return lo < t->n && t->rows[lo].source == b ? &t->rows[lo] : NULL;
 }
 
-double wt_pairscore_coverage(const wt_document *a, size_t b)
+void wt_pairscore_taken(const wt_pairscore *ps, size_t a, size_t b,
+                        wt_taken *out)
 {
-    double words, explained;
-    covered(a, b, &words, &explained);
-    return words > 0 ? explained / words : 0;
+    const taken_row *r = find_row(ps, a, b);
+    if (r)
+        *out = r->t;
+    else
+        memset(out, 0, sizeof *out);
+    out->text_words = ps->taken[a].text_words;
+}
+
+double wt_pairscore_coverage(const wt_pairscore *ps, size_t a, size_t b)
+{
+    const taken_row *r = find_row(ps, a, b);
+    const size_t words = ps->taken[a].text_words;
+    return r && words ? r->explained / (double)words : 0;
 }
 
 static int doc_stems_build(const wt_idf *idf, const wt_document *d,
@@ -111,11 +185,13 @@ int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
                      const wt_idf *idf)
 {
     wt_pairscore *ps = wt_calloc(1, sizeof *ps);
-    if (!ps || !(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)))
+    if (!ps || !(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)) ||
+        !(ps->taken = wt_calloc(ndocs + 1, sizeof *ps->taken)))
         goto fail;
     ps->ndocs = ndocs;
     for (size_t d = 0; d < ndocs; d++)
-        if (doc_stems_build(idf, docs[d], &ps->docs[d]))
+        if (doc_stems_build(idf, docs[d], &ps->docs[d]) ||
+            doc_taken_build(docs[d], &ps->taken[d]))
             goto fail;
     *out = ps;
     return 0;
@@ -132,7 +208,10 @@ void wt_pairscore_free(wt_pairscore *ps)
         wt_free(ps->docs[d].stem);
         wt_free(ps->docs[d].weight);
     }
+    for (size_t d = 0; ps->taken && d < ps->ndocs; d++)
+        wt_free(ps->taken[d].rows);
     wt_free(ps->docs);
+    wt_free(ps->taken);
     wt_free(ps);
 }
 

@@ -13,17 +13,19 @@
 typedef struct wt_pairscore wt_pairscore;
 
 /* Builds each document's set of content stems with their weights (after
- * the stem weights are known).  Returns 0 or WT_ENOMEM. */
+ * the stem weights are known) and what it took from each source (after
+ * the links are final).  Returns 0 or WT_ENOMEM. */
 int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
                      const wt_idf *idf);
 void wt_pairscore_free(wt_pairscore *ps);
 
-/* The share of a's text words in paragraphs with a source in document b,
- * each paragraph weighted by its best source's score. */
-double wt_pairscore_coverage(const wt_document *a, size_t b);
+/* The share of document a's text words in paragraphs with a source in
+ * document b, each paragraph weighted by its best source's score. */
+double wt_pairscore_coverage(const wt_pairscore *ps, size_t a, size_t b);
 
-/* What a took from document b (wiretrace.h: wt_taken). */
-void wt_pairscore_taken(const wt_document *a, size_t b, wt_taken *out);
+/* What document a took from document b (wiretrace.h: wt_taken). */
+void wt_pairscore_taken(const wt_pairscore *ps, size_t a, size_t b,
+                        wt_taken *out);
 
 /* The IDF-weighted share of document a's distinct content stems that
  * document b also holds (*oa), and the same for b (*ob). */
