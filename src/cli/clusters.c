@@ -18,17 +18,22 @@ static size_t find(size_t *up, size_t x)
     return x;
 }
 
-int clusters_same_story(const wt_corpus *c, size_t a, size_t b, void *ctx)
+/* 1 when documents a and b carry the same story: one took words from the
+ * other, or both took them from a common source. */
+static int same_story(const wt_corpus *c, size_t a, size_t b)
 {
     wt_taken ta, tb;
-    (void)ctx;
     if (wt_corpus_pair_via(c, a, b, NULL, NULL) != SIZE_MAX)
         return 1;
     return (!wt_corpus_taken(c, a, b, &ta) && ta.words) ||
            (!wt_corpus_taken(c, b, a, &tb) && tb.words);
 }
 
-typedef cluster story;
+typedef struct story {
+    size_t *members; /* document indexes, in input order */
+    size_t n;
+    size_t origin; /* SIZE_MAX when nothing tells */
+} story;
 
 /* The member the most others are known to have taken from (ties: the
  * earlier input), or SIZE_MAX when no member is anyone's known origin. */
@@ -57,22 +62,37 @@ static int cmp_story(const void *x, const void *y)
     return (a->members[0] > b->members[0]) - (a->members[0] < b->members[0]);
 }
 
-/* Lays the members out cluster by cluster in out->all, input order kept,
- * from the union-find up[]; slot[] is room for one index per document. */
-static void lay_out(size_t *up, size_t *slot, size_t nd, cluster_set *out)
+/* The stories of c, largest first; singletons included.  *n stories,
+ * their members in *all (free both). */
+static story *build(const wt_corpus *c, size_t *n, size_t **all_out)
 {
-    story *v = out->v;
+    const size_t nd = wt_corpus_document_count(c);
+    size_t *up = malloc((nd + 1) * sizeof *up);
+    size_t *slot = malloc((nd + 1) * sizeof *slot);
+    story *v = calloc(nd + 1, sizeof *v);
+    size_t *all = malloc((nd + 1) * sizeof *all);
+    *n = 0;
+    if (!up || !slot || !v || !all)
+        goto fail;
+    for (size_t i = 0; i < nd; i++)
+        up[i] = i;
+    for (size_t k = 0; k < wt_corpus_pair_count(c); k++) {
+        size_t a, b;
+        if (!wt_corpus_pair_at(c, k, &a, &b) && same_story(c, a, b))
+            up[find(up, a)] = find(up, b);
+    }
+    /* Members laid out story by story in one array, input order kept. */
     for (size_t i = 0; i < nd; i++)
         slot[i] = SIZE_MAX;
     for (size_t i = 0; i < nd; i++) {
         const size_t r = find(up, i);
         if (slot[r] == SIZE_MAX)
-            slot[r] = out->n++;
+            slot[r] = (*n)++;
         v[slot[r]].n++;
     }
     size_t at = 0;
-    for (size_t s = 0; s < out->n; s++) {
-        v[s].members = out->all + at;
+    for (size_t s = 0; s < *n; s++) {
+        v[s].members = all + at;
         at += v[s].n;
         v[s].n = 0;
     }
@@ -80,46 +100,20 @@ static void lay_out(size_t *up, size_t *slot, size_t nd, cluster_set *out)
         story *st = &v[slot[find(up, i)]];
         st->members[st->n++] = i;
     }
-}
-
-int clusters_build(const wt_corpus *c, cluster_join join, void *ctx,
-                   cluster_set *out)
-{
-    const size_t nd = wt_corpus_document_count(c);
-    size_t *up = malloc((nd + 1) * sizeof *up);
-    size_t *slot = malloc((nd + 1) * sizeof *slot);
-    memset(out, 0, sizeof *out);
-    out->v = calloc(nd + 1, sizeof *out->v);
-    out->all = malloc((nd + 1) * sizeof *out->all);
-    if (!up || !slot || !out->v || !out->all) {
-        free(up);
-        free(slot);
-        clusters_release(out);
-        return -1;
-    }
-    for (size_t i = 0; i < nd; i++)
-        up[i] = i;
-    for (size_t k = 0; k < wt_corpus_pair_count(c); k++) {
-        size_t a, b;
-        if (!wt_corpus_pair_at(c, k, &a, &b) && join(c, a, b, ctx))
-            up[find(up, a)] = find(up, b);
-    }
-    lay_out(up, slot, nd, out);
-    for (size_t s = 0; s < out->n; s++)
-        out->v[s].origin =
-            out->v[s].n > 1 ? story_origin(c, &out->v[s]) : SIZE_MAX;
-    if (out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, cmp_story);
+    for (size_t s = 0; s < *n; s++)
+        v[s].origin = v[s].n > 1 ? story_origin(c, &v[s]) : SIZE_MAX;
+    if (*n > 1)
+        qsort(v, *n, sizeof *v, cmp_story);
     free(up);
     free(slot);
-    return 0;
-}
-
-void clusters_release(cluster_set *set)
-{
-    free(set->v);
-    free(set->all);
-    memset(set, 0, sizeof *set);
+    *all_out = all;
+    return v;
+fail:
+    free(up);
+    free(slot);
+    free(v);
+    free(all);
+    return NULL;
 }
 
 /* What member m took from the origin o, as a line or as JSON fields. */
@@ -240,14 +234,16 @@ static int write_json(const wt_corpus *c, const story *v, size_t n, FILE *out,
 
 int report_clusters(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
-    cluster_set set;
-    if (clusters_build(c, clusters_same_story, NULL, &set))
+    size_t n, *all = NULL;
+    story *v = build(c, &n, &all);
+    if (!v)
         return -1;
     const int rc = s->format == FMT_TEXT
-                       ? write_text(c, set.v, set.n, out)
-                       : write_json(c, set.v, set.n, out,
+                       ? write_text(c, v, n, out)
+                       : write_json(c, v, n, out,
                                     s->format == FMT_JSONL ? JSON_COMPACT
                                                            : JSON_INDENT(1));
-    clusters_release(&set);
+    free(all);
+    free(v);
     return rc;
 }

@@ -6,19 +6,19 @@
  * A duplicate is a copy, not a story told again: document a duplicates b
  * when at least --taken-min (DEDUP_TAKEN_MIN, half) of a's text words lie
  * in paragraphs whose closest source in b is verbatim or edited
- * (wt_corpus_taken()), or the same with a and b swapped.  Rewrites and
- * translations never make a duplicate.  Duplicates are joined
- * transitively into clusters (clusters.h), each keeping one record.
+ * (wt_corpus_taken()).  Rewrites and translations never make a duplicate.
  *
- * In memory (no --db) every input is one corpus, and each cluster keeps
- * the record --keep chooses.  With --db each record is checked against the
- * index as it arrives and then added to it: memory holds one record and
- * its candidates, never the feed, and the first copy seen is the one kept,
- * since later ones cannot be foreseen.
+ * In memory (no --db) every input is one corpus.  Its documents are taken
+ * in the order --keep prefers them (origins, then the earliest, then the
+ * longest), and each is kept unless it duplicates one kept before it: the
+ * greedy way, so that copies never chain (a copy of a copy of a formula is
+ * not dropped for the first formula it never copied).  With --db each
+ * record is checked against the index as it arrives and then added to it:
+ * memory holds one record and its candidates, never the feed, and the
+ * first copy seen is the one kept, since later ones cannot be foreseen.
  */
 #include "cmd_dedup.h"
 #include "articles.h"
-#include "clusters.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -55,13 +55,6 @@ static double copied_share(const wt_corpus *c, size_t a, size_t b)
     return (double)(t.by_class[WT_CLASS_VERBATIM] +
                     t.by_class[WT_CLASS_EDITED]) /
            (double)t.text_words;
-}
-
-/* cluster_join: one of a and b is mostly a copy of the other. */
-static int is_duplicate(const wt_corpus *c, size_t a, size_t b, void *ctx)
-{
-    const double min = *(const double *)ctx;
-    return copied_share(c, a, b) >= min || copied_share(c, b, a) >= min;
 }
 
 /* Writes a JSON Lines record back, with --mark its "duplicate_of" (the
@@ -165,29 +158,108 @@ static size_t text_words(const wt_corpus *c, size_t i)
     return n;
 }
 
-/* The member of cl to keep: by --keep, the origin, else the earliest
- * published, else the longest; ties go to the earlier input. */
-static size_t representative(const dedup *d, const cluster *cl)
+/* What orders the documents of a corpus for keeping. */
+typedef struct rank {
+    size_t doc;
+    size_t taken_from; /* copies known to have taken from it (origin) */
+    int64_t published; /* 0: unknown, after every known time */
+    size_t words;
+} rank;
+
+/* Origins first, then the earliest (unknown times last), the longest,
+ * the earlier input. */
+static int cmp_origin(const void *x, const void *y)
 {
-    if (d->s->keep <= KEEP_ORIGIN && cl->origin != SIZE_MAX)
-        return cl->origin;
-    size_t best = SIZE_MAX;
-    int64_t first = 0;
-    for (size_t i = 0; d->s->keep != KEEP_LONGEST && i < cl->n; i++) {
-        const int64_t t =
-            wt_document_published(wt_corpus_document(d->c, cl->members[i]));
-        if (t && (!first || t < first)) {
-            first = t;
-            best = cl->members[i];
-        }
+    const rank *a = x, *b = y;
+    if (a->taken_from != b->taken_from)
+        return a->taken_from > b->taken_from ? -1 : 1;
+    if (a->published != b->published)
+        return !b->published || (a->published && a->published < b->published)
+                   ? -1
+                   : 1;
+    if (a->words != b->words)
+        return a->words > b->words ? -1 : 1;
+    return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+/* One document mostly copied from another. */
+typedef struct copy {
+    size_t from, to; /* from copies to */
+    double share;    /* of from's words */
+} copy;
+
+static int cmp_copy(const void *x, const void *y)
+{
+    const copy *a = x, *b = y;
+    return (a->from > b->from) - (a->from < b->from);
+}
+
+/* Every pair of c scored where one side copies the other, sorted by the
+ * copying side.  Returns NULL when out of memory. */
+static copy *find_copies(const wt_corpus *c, double min, size_t *n)
+{
+    const size_t np = wt_corpus_pair_count(c);
+    copy *v = malloc((2 * np + 1) * sizeof *v);
+    *n = 0;
+    for (size_t k = 0; v && k < np; k++) {
+        size_t a, b;
+        if (wt_corpus_pair_at(c, k, &a, &b))
+            continue;
+        const double sa = copied_share(c, a, b), sb = copied_share(c, b, a);
+        if (sa >= min)
+            v[(*n)++] = (copy){a, b, sa};
+        if (sb >= min)
+            v[(*n)++] = (copy){b, a, sb};
     }
-    size_t most = 0;
-    for (size_t i = 0; best == SIZE_MAX && i < cl->n; i++)
-        most = text_words(d->c, cl->members[i]) >
-                       text_words(d->c, cl->members[most])
-                   ? i
-                   : most;
-    return best != SIZE_MAX ? best : cl->members[most];
+    if (v)
+        qsort(v, *n, sizeof *v, cmp_copy);
+    return v;
+}
+
+/* The documents in the order --keep prefers them, into r. */
+static void rank_all(const dedup *d, const copy *cp, size_t ncp, rank *r)
+{
+    const size_t n = wt_corpus_document_count(d->c);
+    for (size_t i = 0; i < n; i++) {
+        r[i] = (rank){i, 0, 0, text_words(d->c, i)};
+        if (d->s->keep != KEEP_LONGEST)
+            r[i].published = wt_document_published(wt_corpus_document(d->c, i));
+    }
+    /* An origin is one its copies are known to have taken from. */
+    for (size_t k = 0; d->s->keep <= KEEP_ORIGIN && k < ncp; k++)
+        if (wt_corpus_pair_origin(d->c, cp[k].from, cp[k].to) ==
+            WT_ORIGIN_OTHER)
+            r[cp[k].to].taken_from++;
+    qsort(r, n, sizeof *r, cmp_origin);
+}
+
+/* keep[i]: i when document i is kept, else the kept document it copies
+ * the most of.  Documents are decided in rank order, so a document is
+ * only ever dropped for one kept before it. */
+static void choose(const rank *r, size_t n, const copy *cp, size_t ncp,
+                   size_t *keep)
+{
+    for (size_t i = 0; i < n; i++)
+        keep[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const size_t doc = r[i].doc;
+        /* the copies of doc: a run of cp, found by binary search */
+        size_t lo = 0, hi = ncp;
+        while (lo < hi) {
+            const size_t mid = lo + (hi - lo) / 2;
+            if (cp[mid].from < doc)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        double best = 0;
+        keep[doc] = doc;
+        for (size_t k = lo; k < ncp && cp[k].from == doc; k++)
+            if (keep[cp[k].to] == cp[k].to && cp[k].share > best) {
+                best = cp[k].share;
+                keep[doc] = cp[k].to;
+            }
+    }
 }
 
 /* Analyzes the corpus and writes every record back in input order. */
@@ -198,28 +270,28 @@ static int in_memory_finish(dedup *d)
         cli_error("%s", wt_corpus_error(d->c));
         return cli_exit_worst(d->status, cli_exit_of(rc));
     }
-    cluster_set set;
+    size_t ncp = 0;
+    copy *cp = find_copies(d->c, d->s->taken_min, &ncp);
+    rank *r = malloc((d->n + 1) * sizeof *r);
     size_t *keep = malloc((d->n + 1) * sizeof *keep);
-    double min = d->s->taken_min;
-    if (!keep || clusters_build(d->c, is_duplicate, &min, &set)) {
-        free(keep);
+    if (!cp || !r || !keep) {
         cli_error("out of memory");
-        return EXIT_OSERR;
+        rc = EXIT_OSERR;
+        goto out;
     }
-    for (size_t s = 0; s < set.n; s++) {
-        const size_t r = representative(d, &set.v[s]);
-        for (size_t i = 0; i < set.v[s].n; i++)
-            keep[set.v[s].members[i]] = r;
-    }
+    rank_all(d, cp, ncp, r);
+    choose(r, d->n, cp, ncp, keep);
     for (size_t i = 0; i < d->n; i++) {
         const int dup = keep[i] != i;
         d->dups += dup;
         if (!dup || d->s->mark)
             put_record(&d->v[i], d->s->mark, dup ? d->v[keep[i]].name : NULL);
     }
-    clusters_release(&set);
+out:
+    free(cp);
+    free(r);
     free(keep);
-    return 0;
+    return rc;
 }
 
 /* ---------------------------------------------------------- streaming */
@@ -234,8 +306,8 @@ static int seen_before(dedup *d, const wt_article *a)
            held.len == a->len && !memcmp(held.text, a->text, a->len);
 }
 
-/* The id of the indexed record the article duplicates (the one it shares
- * the most copied words with), NULL when none; *rc a query failure. */
+/* The id of the indexed record the article duplicates (the one it copies
+ * the most words from), NULL when none; *rc a query failure. */
 static const char *stored_original(dedup *d, const wt_article *a, int *rc)
 {
     const wt_corpus *q = NULL;
@@ -245,8 +317,7 @@ static const char *stored_original(dedup *d, const wt_article *a, int *rc)
     const char *id = NULL;
     double best = 0;
     for (size_t k = 1; k < wt_corpus_document_count(q); k++) {
-        const double s0 = copied_share(q, 0, k), sk = copied_share(q, k, 0);
-        const double s = s0 > sk ? s0 : sk;
+        const double s = copied_share(q, 0, k);
         if (s >= d->s->taken_min && s > best) {
             best = s;
             id = wt_document_id(wt_corpus_document(q, k));
