@@ -115,18 +115,7 @@ static void add_record(void *ctx, const wt_article *a, const article_src *src)
         d->v = v;
         d->cap = cap;
     }
-    /* A JSON record's text is UTF-8 whatever --encoding says. */
-    wt_corpus_set_encoding(d->c, src->line ? NULL : d->o->encoding);
-    const int rc = wt_corpus_add_buffer(
-        d->c, a->id, src->path ? src->path : a->id, a->text, a->len);
-    if (rc) {
-        /* the library logged why, naming the record */
-        cli_raise(&d->status, cli_exit_of(rc));
-        return;
-    }
-    const size_t doc = wt_corpus_document_count(d->c) - 1;
-    if (a->published || a->outlet)
-        wt_corpus_set_meta(d->c, doc, a->published, a->outlet);
+    /* The record's copy first, so that document i is always record i. */
     rec *r = &d->v[d->n];
     r->len = src->len;
     r->line = src->line ? malloc(src->len + 1) : NULL;
@@ -138,6 +127,20 @@ static void add_record(void *ctx, const wt_article *a, const article_src *src)
     }
     if (r->line)
         memcpy(r->line, src->line, src->len);
+    /* A JSON record's text is UTF-8 whatever --encoding says. */
+    wt_corpus_set_encoding(d->c, src->line ? NULL : d->o->encoding);
+    const int rc = wt_corpus_add_buffer(
+        d->c, a->id, src->path ? src->path : a->id, a->text, a->len);
+    if (rc) {
+        /* the library logged why, naming the record */
+        free(r->line);
+        free(r->name);
+        cli_raise(&d->status, cli_exit_of(rc));
+        return;
+    }
+    const size_t doc = wt_corpus_document_count(d->c) - 1;
+    if (a->published || a->outlet)
+        wt_corpus_set_meta(d->c, doc, a->published, a->outlet);
     d->n++;
     d->records++;
     return;
