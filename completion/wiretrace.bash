@@ -6,14 +6,14 @@ _wiretrace()
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="compare scan clusters diff extract index serve"
+    local commands="compare scan clusters dedup diff extract index serve"
     local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --context --stat --quiet --verbose --help --version
         --format --db --shard --since --jobs --batch --in-memory-max --include --profile
         --listen --threads --token-file --insecure --max-body --max-connections
-        --timeout --access-log --max-record
+        --timeout --access-log --max-record --keep --mark --taken-min
         -k -w -j -q -v -h -U"
 
     if [[ $cword -eq 1 ]]; then
@@ -43,6 +43,10 @@ _wiretrace()
             COMPREPLY=($(compgen -W "text json jsonl" -- "$cur"))
             return
             ;;
+        --keep)
+            COMPREPLY=($(compgen -W "origin earliest longest" -- "$cur"))
+            return
+            ;;
         --published | --outlet)
             # FILE=VALUE: complete the file part.
             _filedir
@@ -63,7 +67,7 @@ _wiretrace()
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
             --duplicate-min | --evidence-min | --translation-min | --since | --jobs | -j | --batch | \
             --in-memory-max | --max-record | --listen | --threads | --max-body | \
-            --max-connections | --timeout)
+            --max-connections | --timeout | --taken-min)
             return
             ;;
     esac

@@ -38,7 +38,9 @@ static void from_jsonl(FILE *f, const char *name, size_t limit, article_fn fn,
             cli_raise(status, rc == -3 ? EXIT_OSERR : EXIT_INPUT);
             continue;
         }
-        fn(ctx, &a, NULL);
+        article_src src = {NULL, NULL, 0};
+        src.line = jsonl_line(r, &src.len);
+        fn(ctx, &a, &src);
     }
     jsonl_close(r);
 }
@@ -114,7 +116,8 @@ static void from_file(const char *path, const wt_article *meta, article_fn fn,
     if (!text)
         return;
     a.text = text;
-    fn(ctx, &a, path);
+    const article_src src = {path, NULL, 0};
+    fn(ctx, &a, &src);
     free(text);
 }
 
@@ -179,7 +182,8 @@ static void from_stdin_text(size_t record_max, article_fn fn, void *ctx,
         return;
     }
     const wt_article a = {.id = "stdin", .text = buf, .len = n};
-    fn(ctx, &a, "standard input");
+    const article_src src = {"standard input", NULL, 0};
+    fn(ctx, &a, &src);
     free(buf);
 }
 

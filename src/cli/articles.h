@@ -11,10 +11,20 @@
 #include "walk.h"
 #include "wiretrace.h"
 
-/* Receives each article, in input order.  path is the file the article
- * was read from, NULL for one from JSON Lines.  a and its strings live
+/* Where an article was read from. */
+typedef struct article_src {
+    const char *path; /* the file (or "standard input" for text read
+                         there); NULL for a JSON Lines record */
+    const char *line; /* a JSON Lines record: its line as read, without
+                         newline and surrounding spaces, len bytes, not
+                         NUL-terminated; NULL for a file */
+    size_t len;
+} article_src;
+
+/* Receives each article, in input order.  a, src and their strings live
  * until the call returns. */
-typedef void (*article_fn)(void *ctx, const wt_article *a, const char *path);
+typedef void (*article_fn)(void *ctx, const wt_article *a,
+                           const article_src *src);
 
 /* The most bytes a text file may hold: 1 GiB less one byte, the
  * library's limit.  A larger file is refused unread. */

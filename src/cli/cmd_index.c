@@ -502,9 +502,11 @@ static size_t scan_file(ictx *x, const char *path)
     return x->next_file++;
 }
 
-static void queue_article(void *ctx, const wt_article *a, const char *path)
+static void queue_article(void *ctx, const wt_article *a,
+                          const article_src *src)
 {
     ictx *x = ctx;
+    const char *path = src->path;
     const size_t file = x->files ? scan_file(x, path) : 0;
     char *id = NULL;
     wt_article named = *a;

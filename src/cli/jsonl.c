@@ -13,7 +13,8 @@ struct jsonl_reader {
     size_t limit; /* bytes a record may hold */
     char *line;
     size_t cap;
-    json_t *root; /* the current line's object */
+    json_t *root;              /* the current line's object */
+    size_t rec_start, rec_len; /* its bytes in line, spaces trimmed */
 };
 
 jsonl_reader *jsonl_open(FILE *f, const char *name)
@@ -196,6 +197,8 @@ int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
         if (lead == len)
             continue; /* blank lines separate nothing */
         json_error_t je;
+        r->rec_start = lead;
+        r->rec_len = len - lead;
         r->root = json_loadb(r->line + lead, len - lead,
                              JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
         if (!r->root) {
@@ -206,4 +209,10 @@ int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen)
         const char *why = fill(r->root, a);
         return why ? bad(r, err, errlen, why) : 1;
     }
+}
+
+const char *jsonl_line(const jsonl_reader *r, size_t *len)
+{
+    *len = r->root ? r->rec_len : 0;
+    return r->root ? r->line + r->rec_start : NULL;
 }

@@ -30,6 +30,12 @@ void jsonl_set_limit(jsonl_reader *r, size_t bytes);
  * again for the next one). */
 int jsonl_next(jsonl_reader *r, wt_article *a, char *err, size_t errlen);
 
+/* The record of the article jsonl_next() returned last, as read: its
+ * line without the newline and the spaces around it, *len bytes, not
+ * NUL-terminated, valid until the next call.  NULL (*len 0) when no
+ * record is held. */
+const char *jsonl_line(const jsonl_reader *r, size_t *len);
+
 /* One article from the JSON object in data[0, len) (a request body):
  * the fields and checks of a line, and the object may span lines.
  * Returns 1 with *a set, its strings held by *hold until

@@ -4,6 +4,7 @@
  * public header of libwiretrace.
  */
 #include "cmd_compare.h"
+#include "cmd_dedup.h"
 #include "cmd_diff.h"
 #include "cmd_extract.h"
 #include "cmd_index.h"
@@ -21,6 +22,7 @@ static const struct command {
     {"compare", cmd_compare},   {"scan", cmd_scan},
     {"clusters", cmd_clusters}, {"diff", cmd_diff},
     {"extract", cmd_extract},   {"serve", cmd_serve},
+    {"dedup", cmd_dedup},
 };
 
 static int run_command(const struct command *cmd, int argc, char **argv)
@@ -77,7 +79,7 @@ static int dispatch(int argc, char **argv)
             return !strcmp(name, "diff") && rc > 1 ? 2 : rc;
         }
     cli_usage_error("unknown command \"%s\": expected compare, scan, clusters, "
-                    "diff, extract, index or serve",
+                    "dedup, diff, extract, index or serve",
                     name);
     return cli_usage_hint(NULL);
 }

@@ -55,7 +55,10 @@ typedef enum {
     O_TIMEOUT,
     O_TOKEN_FILE,
     O_INSECURE,
-    O_ACCESS_LOG
+    O_ACCESS_LOG,
+    O_KEEP,
+    O_MARK,
+    O_TAKEN_MIN
 } opt_id;
 
 typedef struct opt {
@@ -76,7 +79,8 @@ enum {
     CMD_COMPARE = 8,
     CMD_EXTRACT = 16,
     CMD_CLUSTERS = 32,
-    CMD_SERVE = 64
+    CMD_SERVE = 64,
+    CMD_DEDUP = 128
 };
 /* The commands that write reports of links, and those that read
  * articles with their metadata (not diff). */
@@ -100,8 +104,25 @@ static const opt options[] = {
      "%34sURI or key=value string (made by index init); default\n"
      "%34s$WIRETRACE_DB\n"
      "%34sscan: add the files to index FILE (kept) and check each\n"
-     "%34sagainst all it holds; memory stays flat",
-     CMD_INDEX | CMD_SCAN | CMD_SERVE},
+     "%34sagainst all it holds; memory stays flat\n"
+     "%34sdedup: check each record against index FILE, then add it\n"
+     "%34s(a feed: the first copy seen is kept; memory stays flat)",
+     CMD_INDEX | CMD_SCAN | CMD_SERVE | CMD_DEDUP},
+    {O_KEEP, 0, "keep", ARG_STRING, "WHICH", 0, 0,
+     "dedup: the record kept of each set of copies: origin (the\n"
+     "%34sone the others took from, else the earliest, else the\n"
+     "%34slongest; the default), earliest (else the longest) or\n"
+     "%34slongest",
+     CMD_DEDUP},
+    {O_MARK, 0, "mark", ARG_NONE, NULL, 0, 0,
+     "dedup: keep every record and add the one it duplicates:\n"
+     "%34sJSON Lines a \"duplicate_of\" field (null when kept),\n"
+     "%34sfiles PATH<TAB>ORIGINAL (empty when kept)",
+     CMD_DEDUP},
+    {O_TAKEN_MIN, 0, "taken-min", ARG_SHARE, "X", 0, 0,
+     "dedup: share of a document's words copied verbatim or\n"
+     "%34sedited from another that makes it a duplicate (default 0.5)",
+     CMD_DEDUP},
     {O_SHARD, 0, "shard", ARG_STRING, "URI", 0, 0,
      "index init: a PostgreSQL database the postings are spread\n"
      "%34sover (again for more; PL/Proxy on --db's server)",
@@ -143,18 +164,18 @@ static const opt options[] = {
      "%34sread and analyzed (index, scan via an index) and pairs\n"
      "%34sscored (compare, scan); output is the same as with 1\n"
      "%34s(default 1)",
-     CMD_INDEX | CMD_SCAN | CMD_COMPARE},
+     CMD_INDEX | CMD_SCAN | CMD_COMPARE | CMD_DEDUP},
     {O_BATCH, 0, "batch", ARG_UINT, "N", 1, 1000000,
      "index add: articles per committed transaction (default 1000)",
-     CMD_INDEX | CMD_SCAN},
+     CMD_INDEX | CMD_SCAN | CMD_DEDUP},
     {O_MAX_RECORD, 0, "max-record", ARG_UINT, "MB", 1, 4096,
      "index: longest JSON Lines record read; a longer line is skipped\n"
      "%34sand named (default 64)",
-     CMD_INDEX},
+     CMD_INDEX | CMD_DEDUP},
     {O_INCLUDE, 0, "include", ARG_STRING, "GLOB", 0, 0,
      "scan, index: read the files below DIR whose names match GLOB\n"
      "%34s(again for more; default *.txt, *.html, *.htm, *.html.gz)",
-     CMD_SCAN | CMD_INDEX},
+     CMD_SCAN | CMD_INDEX | CMD_DEDUP},
     {O_ALL_PAIRS, 0, "all-pairs", ARG_NONE, NULL, 0, 0,
      "list every scored document pair, not only those with reuse", CMD_REPORTS},
     {O_DETAILS, 0, "details", ARG_NONE, NULL, 0, 0,
@@ -236,7 +257,7 @@ static unsigned command_bit(const char *command)
     } bits[] = {{"compare", CMD_COMPARE},   {"scan", CMD_SCAN},
                 {"clusters", CMD_CLUSTERS}, {"diff", CMD_DIFF},
                 {"extract", CMD_EXTRACT},   {"index", CMD_INDEX},
-                {"serve", CMD_SERVE}};
+                {"serve", CMD_SERVE},       {"dedup", CMD_DEDUP}};
     for (size_t i = 0; command && i < sizeof bits / sizeof *bits; i++)
         if (!strcmp(command, bits[i].name))
             return bits[i].bit;
@@ -354,6 +375,20 @@ static int parse_format(const char *arg, cli_settings *s)
     return 0;
 }
 
+static int parse_keep(const char *arg, cli_settings *s)
+{
+    static const char *const names[] = {"origin", "earliest", "longest"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(arg, names[i])) {
+            s->keep = (cli_keep)(KEEP_ORIGIN + i);
+            return 0;
+        }
+    cli_usage_error("invalid value \"%s\" for --keep: expected origin, "
+                    "earliest or longest",
+                    arg);
+    return cli_usage_hint(NULL);
+}
+
 static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
 {
     switch (o->id) {
@@ -413,6 +448,9 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_TOKEN_FILE: s->token_file = arg; return 0;
     case O_INSECURE: s->insecure = 1; return 0;
     case O_ACCESS_LOG: s->access_log = 1; return 0;
+    case O_KEEP: return parse_keep(arg, s);
+    case O_MARK: s->mark = 1; return 0;
+    case O_TAKEN_MIN: return parse_share(o, arg, &s->taken_min);
     }
     return 0;
 }
@@ -465,6 +503,7 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->command = command;
     s->in_memory_max = SCAN_IN_MEMORY_MAX;
     s->context = 3; /* as git diff's lines */
+    s->taken_min = DEDUP_TAKEN_MIN;
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
     /* WIRETRACE_DB: the index of every index command, scan and serve
@@ -636,6 +675,17 @@ static const struct intro {
      "source), each with its origin when times or credits tell it, and for\n"
      "every member the words it took from the origin, by class, and whether\n"
      "it credits it; then the documents alone.  Read like scan, in memory.\n"},
+    {"dedup",
+     "Usage: wiretrace dedup [--db FILE] [--keep WHICH] [--mark] "
+     "[OPTION]... INPUT...\n"
+     "The input written back without its near-duplicates: a document at "
+     "least\n--taken-min (half) of whose words are copied, verbatim or "
+     "edited, from\nanother is a copy; copies are grouped and one of each "
+     "group is kept.\nJSON Lines in, the same lines out (--mark adds "
+     "\"duplicate_of\"); files and\nfolders in, the kept paths out, one a "
+     "line.  In memory over all inputs,\nor with --db record by record "
+     "against an index that each is added to.\nINPUT as for 'index add'.  "
+     "Exit status 1 when duplicates were found.\n"},
     {"index",
      "Usage: wiretrace index init|add|query|show|remove|stats --db FILE "
      "[OPTION]... [INPUT]...\n"
@@ -682,6 +732,7 @@ static const char overview[] =
     "  compare FILE...   provenance among the given files\n"
     "  scan DIR...       provenance among all articles below DIR\n"
     "  clusters DIR...   the stories, their origins and members\n"
+    "  dedup INPUT...    the input without its near-duplicates\n"
     "  diff A B          word diff of the matched paragraphs of A and B\n"
     "  extract FILE...   the article, metadata and byte ranges read from "
     "each file\n"

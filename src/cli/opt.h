@@ -15,6 +15,20 @@
  * of memory per byte of input); larger ones go through an index. */
 #define SCAN_IN_MEMORY_MAX 32
 
+/* dedup: a document is a duplicate of another when at least this share
+ * of its text words lie in paragraphs copied from it verbatim or edited
+ * (--taken-min).  Chosen on the development parts of METER and
+ * Reuters-21578 (tests/eval/results.md). */
+#define DEDUP_TAKEN_MIN 0.5
+
+/* dedup --keep: which record of a cluster of copies is kept. */
+typedef enum {
+    KEEP_DEFAULT,  /* not given: as KEEP_ORIGIN */
+    KEEP_ORIGIN,   /* the origin, else the earliest, else the longest */
+    KEEP_EARLIEST, /* the earliest published, else the longest */
+    KEEP_LONGEST   /* the most words */
+} cli_keep;
+
 /* -j N: threads are capped at the cores online and at this many. */
 #define JOBS_MAX 64
 
@@ -60,6 +74,9 @@ typedef struct cli_settings {
     unsigned batch;            /* index add: documents per transaction */
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
     unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
+    cli_keep keep;             /* dedup: --keep */
+    int mark;                  /* dedup: --mark, every record kept, marked */
+    double taken_min;          /* dedup: --taken-min */
     int profile; /* --profile or WT_PROFILE=1: CPU time per stage on stderr */
     const char *listen;     /* serve: --listen [ADDR:]PORT */
     unsigned threads;       /* serve: --threads N; 0 = the cores online */
@@ -74,7 +91,7 @@ typedef struct cli_settings {
 } cli_settings;
 
 /* Sets every field of *s to its default for command ("compare", "scan",
- * "diff", "extract", "index", "serve"). */
+ * "clusters", "dedup", "diff", "extract", "index", "serve"). */
 void cli_settings_init(cli_settings *s, const char *command);
 
 /* Parses argv after the subcommand into s and o (already initialized).

@@ -2,7 +2,8 @@
 """MinHash + LSH near-duplicate search, the datasketch way, as a peer.
 
     /usr/bin/python3 tests/bench/minhash_lsh.py DIR [--perms 128]
-        [--threshold 0.5] [--k 3]
+        [--threshold 0.5] [--k 3] [--pairs]
+    /usr/bin/python3 tests/bench/minhash_lsh.py --jsonl FILE ...
 
 datasketch (MinHash, MinHashLSH) is the reference Python library for this
 job, but it is neither a Debian package nor reachable here (no PyPI), so
@@ -16,10 +17,13 @@ inserted then queried; candidate pairs kept when the estimated Jaccard is
 at least the threshold.  Tokens are lowercased word 3-shingles.
 
 Prints: documents, bytes, candidate pairs, pairs kept, and the CPU seconds
-of the whole run (reading included) on one line each, "name value".
+of the whole run (reading included) on one line each, "name value"; with
+--pairs first every pair kept, "pair<TAB>name<TAB>name" (file names, or
+the "id" of each JSON Lines record of --jsonl FILE, whose "text" is read).
 """
 import argparse
 import hashlib
+import json
 import os
 import re
 import struct
@@ -66,26 +70,46 @@ def signature(tokens, a, b):
     return phv.min(axis=0)
 
 
+def documents(o):
+    """(name, raw bytes, text) of every document, in name order for a
+    folder and in file order for JSON Lines."""
+    if o.jsonl:
+        with open(o.jsonl, "rb") as f:
+            for line in f:
+                if line.strip():
+                    rec = json.loads(line)
+                    text = rec["text"]
+                    yield rec["id"], text.encode("utf-8"), text
+        return
+    for name in sorted(f for f in os.listdir(o.dir) if f.endswith(".txt")):
+        with open(os.path.join(o.dir, name), "rb") as f:
+            raw = f.read()
+        yield name, raw, raw.decode("utf-8", "replace")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("dir")
+    ap.add_argument("dir", nargs="?")
+    ap.add_argument("--jsonl", help="read JSON Lines records instead of DIR")
     ap.add_argument("--perms", type=int, default=128)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--k", type=int, default=3)
+    ap.add_argument("--pairs", action="store_true",
+                    help="also print every pair kept")
     o = ap.parse_args()
+    if not o.dir and not o.jsonl:
+        ap.error("a DIR or --jsonl FILE is needed")
     t0 = time.process_time()
     gen = np.random.RandomState(1)
     a = gen.randint(1, MERSENNE, size=o.perms, dtype=np.uint64)
     b = gen.randint(0, MERSENNE, size=o.perms, dtype=np.uint64)
     bands, rows = optimal_param(o.threshold, o.perms)
     tables = [dict() for _ in range(bands)]
-    sigs, nbytes = [], 0
-    names = sorted(f for f in os.listdir(o.dir) if f.endswith(".txt"))
-    for i, name in enumerate(names):
-        with open(os.path.join(o.dir, name), "rb") as f:
-            raw = f.read()
+    sigs, nbytes, names = [], 0, []
+    for i, (name, raw, text) in enumerate(documents(o)):
+        names.append(name)
         nbytes += len(raw)
-        sig = signature(shingles(raw.decode("utf-8", "replace"), o.k), a, b)
+        sig = signature(shingles(text, o.k), a, b)
         sigs.append(sig)
         for j in range(bands):
             key = sig[j * rows:(j + 1) * rows].byteswap().tobytes()
@@ -97,11 +121,13 @@ def main():
             for other in tables[j].get(key, ()):
                 if other > i:
                     cand.add((i, other))
-    kept = sum(1 for i, j in cand
-               if np.count_nonzero(sigs[i] == sigs[j]) / o.perms
-               >= o.threshold)
+    kept = [(i, j) for i, j in sorted(cand)
+            if np.count_nonzero(sigs[i] == sigs[j]) / o.perms >= o.threshold]
+    for i, j in kept if o.pairs else ():
+        print("pair\t%s\t%s" % (names[i], names[j]))
     print("documents %d\nbytes %d\ncandidates %d\npairs %d\ncpu_s %.2f"
-          % (len(names), nbytes, len(cand), kept, time.process_time() - t0))
+          % (len(names), nbytes, len(cand), len(kept),
+             time.process_time() - t0))
     return 0
 
 

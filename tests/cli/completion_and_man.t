@@ -2,7 +2,7 @@
 #stdout-has every option documented
 # Every option of the help is in the man page and the bash completion, and
 # the completion completes commands and options.
-for cmd in compare scan diff index serve; do
+for cmd in compare scan diff index serve dedup; do
     "$WT" $cmd --help | grep -o -- '--[a-z][a-z-]*' | sort -u
 done | sort -u > opts.txt
 [ -s opts.txt ] || exit 3
@@ -12,7 +12,7 @@ while read -r o; do
     grep -q -- "$o" "$ROOT/completion/wiretrace.bash" ||
         { echo "completion lacks $o"; exit 5; }
 done < opts.txt
-for cmd in compare scan diff index serve; do
+for cmd in compare scan diff index serve dedup; do
     grep -q "^\.BI\? $cmd\|^\.BR\? $cmd\|^\.BI $cmd" "$ROOT/doc/wiretrace.1" ||
         { echo "man page lacks the command $cmd"; exit 6; }
 done
@@ -31,5 +31,5 @@ COMP_WORDS=(wiretrace diff --no-c); COMP_CWORD=2; _wiretrace; echo "${COMPREPLY[
 COMP_WORDS=(wiretrace scan --ht); COMP_CWORD=2; _wiretrace; echo "${COMPREPLY[*]}"
 SH
 bash comp.bash "$ROOT/completion/wiretrace.bash" > got.txt || exit 7
-printf 'diff\n--no-color\n--html\n' | diff - got.txt || exit 8
+printf 'dedup diff\n--no-color\n--html\n' | diff - got.txt || exit 8
 echo every option documented

@@ -17,9 +17,12 @@ import io
 import json
 import os
 import re
+import resource
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 
@@ -783,6 +786,265 @@ def show_false(args, label, docs, run, false, cls_of):
                 text(a, pa), text(b, pb)))
 
 
+# ---------------------------------------------------------------- clusters
+
+def cli_path(args):
+    """The wiretrace command built beside wt_eval."""
+    return os.path.join(os.path.dirname(os.path.abspath(args.exe)), "..",
+                        "..", "src", "cli", "wiretrace")
+
+
+def children_cpu():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_cli(args, argv):
+    """stdout of the wiretrace command, and its CPU seconds."""
+    t0 = children_cpu()
+    p = subprocess.run([cli_path(args)] + argv, capture_output=True)
+    if p.returncode not in (0, 1):
+        sys.exit("wiretrace %s failed (%d): %s" % (argv[0], p.returncode,
+                                                   p.stderr.decode()[-2000:]))
+    return p.stdout.decode("utf-8"), children_cpu() - t0
+
+
+# tests/bench/minhash_lsh.py needs numpy: Debian's python3-numpy, which
+# the interpreter running this file may not see (a virtualenv, pyenv).
+MINHASH_PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") \
+    else sys.executable
+
+
+def write_jsonl(path, docs):
+    """docs: (id, text) written as JSON Lines records."""
+    with open(path, "w", encoding="utf-8") as f:
+        for ident, text in docs:
+            f.write(json.dumps({"id": ident, "text": text},
+                               ensure_ascii=False) + "\n")
+
+
+def run_minhash(args, jsonl, threshold):
+    """The pairs tests/bench/minhash_lsh.py keeps at threshold (ids), and
+    its own CPU seconds."""
+    script = os.path.join(args.source, "tests", "bench", "minhash_lsh.py")
+    p = subprocess.run([MINHASH_PY, script, "--jsonl", jsonl, "--pairs",
+                        "--threshold", str(threshold)], capture_output=True)
+    if p.returncode != 0:
+        sys.exit("minhash_lsh.py failed: %s" % p.stderr.decode()[-2000:])
+    pairs, cpu = [], 0.0
+    for line in p.stdout.decode("utf-8").splitlines():
+        f = line.split("\t") if line.startswith("pair\t") else line.split()
+        if f[0] == "pair":
+            pairs.append((f[1], f[2]))
+        elif f[0] == "cpu_s":
+            cpu = float(f[1])
+    return pairs, cpu
+
+
+def components(ids, pairs):
+    """{id: label}: the connected components of pairs over ids."""
+    up = {i: i for i in ids}
+
+    def find(x):
+        while up[x] != x:
+            up[x] = up[up[x]]
+            x = up[x]
+        return x
+
+    for a, b in pairs:
+        up[find(a)] = find(b)
+    return {i: find(i) for i in ids}
+
+
+def comb2(n):
+    return n * (n - 1) // 2
+
+
+def cluster_scores(pred, gold):
+    """Pairwise P/R/F1 and the adjusted Rand index of labelings pred and
+    gold ({item: label}, the same items), from their contingency table."""
+    pred = {i: pred.get(i, ("not read", i)) for i in gold}
+    cells = collections.Counter((pred[i], gold[i]) for i in gold)
+    rows = collections.Counter(pred[i] for i in gold)
+    cols = collections.Counter(gold[i] for i in gold)
+    tp = sum(comb2(v) for v in cells.values())
+    npred = sum(comb2(v) for v in rows.values())
+    ngold = sum(comb2(v) for v in cols.values())
+    total = comb2(len(gold))
+    expected = npred * ngold / total if total else 0.0
+    top = (npred + ngold) / 2.0
+    ari = (tp - expected) / (top - expected) if top != expected else 1.0
+    return prf(tp, npred, ngold), ari, (tp, npred, ngold)
+
+
+def meter_text(d):
+    return d[1].decode("cp1252", "replace")
+
+
+def wiretrace_clusters(args, docs):
+    """{doc name: story label} by `wiretrace clusters --json` over docs
+    written to a folder as they are stored, and its CPU seconds."""
+    tmp = tempfile.mkdtemp(prefix="wt-eval-clusters-")
+    try:
+        for name, data in docs:
+            path = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
+        out, cpu = run_cli(args, ["clusters", "--json", "-q", "--encoding",
+                                  "windows-1252", tmp])
+    finally:
+        shutil.rmtree(tmp)
+    report = json.loads(out)
+    label = {m: m for m in report["alone"]}
+    for k, c in enumerate(report["clusters"]):
+        for m in c["members"]:
+            label[m["id"]] = "story %d" % k
+    return label, cpu
+
+
+def minhash_labels(args, names, texts, threshold):
+    """{name: component} of MinHash+LSH pairs at threshold, CPU seconds."""
+    tmp = tempfile.mkdtemp(prefix="wt-eval-minhash-")
+    try:
+        path = os.path.join(tmp, "docs.jsonl")
+        write_jsonl(path, zip(names, texts))
+        pairs, cpu = run_minhash(args, path, threshold)
+    finally:
+        shutil.rmtree(tmp)
+    return components(names, pairs), cpu
+
+
+MINHASH_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def task_clusters(args):
+    """The stories of `wiretrace clusters` against METER's story folders,
+    beside MinHash+LSH components (tests/bench/minhash_lsh.py) at the
+    threshold with the best ARI on the development part."""
+    parts = [("courts (dev)", {"courts"}), ("showbiz (final)", {"showbiz"}),
+             ("all", {"courts", "showbiz"})]
+    rows, base_t = [], None
+    for label, domains in parts:
+        docs = meter_docs(args, domains)
+        names = [d[0] for d in docs]
+        gold = {d[0]: d[3] for d in docs}
+        catch = {d[0]: d[3].split("/")[0] + "/" + d[3].split("/")[2]
+                 for d in docs}
+        texts = [meter_text(d) for d in docs]
+        pred, sec = wiretrace_clusters(args, [(d[0], d[1]) for d in docs])
+        if base_t is None:
+            tried = {t: cluster_scores(minhash_labels(args, names, texts,
+                                                      t)[0], gold)[1]
+                     for t in MINHASH_GRID}
+            base_t = max(sorted(tried), key=lambda t: tried[t])
+        base, b_sec = minhash_labels(args, names, texts, base_t)
+        wt, ari, (tp, npred, ngold) = cluster_scores(pred, gold)
+        bl, b_ari, (btp, bpred, _) = cluster_scores(base, gold)
+        wt_c, ari_c = cluster_scores(pred, catch)[:2]
+        bl_c, b_ari_c = cluster_scores(base, catch)[:2]
+        stories = len(set(pred.values()))
+        note = ("ARI in the MRR column; %d documents in %d story folders "
+                "(%d same-story pairs); wiretrace: %d stories, %d pairs "
+                "joined, %d of them in one folder; MinHash+LSH "
+                "(minhash_lsh.py, word 3-shingles, 128 permutations) at "
+                "estimated Jaccard >= %.1f, chosen for ARI on courts (dev) "
+                "from %s: %d pairs joined, %d in one folder; against "
+                "catchlines instead of folders (a trial followed over days "
+                "as one story): ARI %.3f, pairwise F1 %.3f, baseline ARI "
+                "%.3f, F1 %.3f" %
+                (len(docs), len(set(gold.values())), ngold, stories, npred,
+                 tp, base_t, "/".join("%.1f" % t for t in MINHASH_GRID),
+                 bpred, btp, ari_c, wt_c[2], b_ari_c, bl_c[2]))
+        rows.append(row("METER " + label, "stories (clusters) vs folders",
+                        wt, ari, sec, bl, b_ari, b_sec, note))
+    return rows
+
+
+# ---------------------------------------------------------------- dedup
+
+def wiretrace_dedup(args, docs):
+    """{id: id of the record kept in its place} by `wiretrace dedup --mark`
+    over docs ((id, text) as JSON Lines), and its CPU seconds."""
+    tmp = tempfile.mkdtemp(prefix="wt-eval-dedup-")
+    try:
+        path = os.path.join(tmp, "docs.jsonl")
+        write_jsonl(path, docs)
+        extra = ["--taken-min", args.dedup_taken] if args.dedup_taken else []
+        out, cpu = run_cli(args, ["dedup", "--mark", "-q"] + extra + [path])
+    finally:
+        shutil.rmtree(tmp)
+    kept = {}
+    for line in out.splitlines():
+        rec = json.loads(line)
+        kept[rec["id"]] = rec["duplicate_of"] or rec["id"]
+    return kept, cpu
+
+
+def reuters_all_docs(args, files):
+    """(id, text, normalized body) of every Reuters story with a body,
+    exact duplicates kept."""
+    docs = []
+    body = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\".*?"
+                      r"(?:<BODY>(.*?)</BODY>|</REUTERS>)", re.S)
+    for n in files:
+        p = data_dir(args, "reuters21578", "reut2-%03d.sgm.gz" % n)
+        raw = gzip.open(p).read().decode("latin-1")
+        for m in body.finditer(raw):
+            if m.group(2):
+                text = html.unescape(m.group(2)).replace("\x03", "")
+                docs.append(("reuters-" + m.group(1), text,
+                             " ".join(text.split())))
+    return docs
+
+
+def dedup_row(args, corpus, docs, gold, what):
+    """docs: (id, text); gold: {id: group}.  wiretrace dedup beside MinHash
+    dedup (minhash_lsh.py at its default threshold 0.5): pairs of records
+    grouped as copies, scored against gold's groups."""
+    ids = [d[0] for d in docs]
+    kept, sec = wiretrace_dedup(args, docs)
+    base, b_sec = minhash_labels(args, ids, [d[1] for d in docs], 0.5)
+    wt, _, (tp, npred, ngold) = cluster_scores(kept, gold)
+    bl, _, (btp, bpred, _) = cluster_scores(base, gold)
+    dropped = sum(1 for i in ids if kept.get(i, i) != i)
+    b_dropped = len(ids) - len(set(base.values()))
+    note = ("%d records, %d %s pairs; wiretrace dedup --mark%s (in memory): "
+            "%d records dropped, %d pairs grouped, %d right; MinHash+LSH "
+            "dedup (minhash_lsh.py, estimated Jaccard >= 0.5, components): "
+            "%d dropped, %d pairs grouped, %d right; P = right / grouped, "
+            "R = right / gold pairs; time: CPU seconds of each run" %
+            (len(ids), ngold, what,
+             " --taken-min " + args.dedup_taken if args.dedup_taken else "",
+             dropped, npred, tp, b_dropped, bpred, btp))
+    return row(corpus, "dedup: pairs grouped as copies", wt, None, sec, bl,
+               None, b_sec, note)
+
+
+def task_dedup(args, dev, final):
+    """wiretrace dedup and MinHash dedup against METER's story folders and
+    Reuters-21578's exact-duplicate groups."""
+    rows = []
+    for label, domains, keep in (("courts (dev)", {"courts"}, dev),
+                                 ("showbiz (final)", {"showbiz"}, final)):
+        if keep:
+            docs = meter_docs(args, domains)
+            rows.append(dedup_row(
+                args, "METER " + label, [(d[0], meter_text(d)) for d in docs],
+                {d[0]: d[3] for d in docs}, "same-story"))
+    for label, files, keep in (("reut2-000..003, dev", range(4), dev),
+                               ("reut2-004..007, held out", range(4, 8),
+                                final)):
+        if keep:
+            docs = reuters_all_docs(args, files)
+            rows.append(dedup_row(
+                args, "Reuters-21578 (%s)" % label,
+                [(d[0], d[1]) for d in docs], {d[0]: d[2] for d in docs},
+                "exact-duplicate (same body after whitespace "
+                "normalization)"))
+    return rows
+
+
 # ---------------------------------------------------------------- table
 
 def task_extraction(args):
@@ -830,8 +1092,8 @@ def fmt(v, digits=3):
 
 
 def table(rows):
-    head = ("| corpus | task | P | R | F1 | MRR / acc / rate | time s "
-            "| base P | base R | base F1 | base MRR / acc / rate "
+    head = ("| corpus | task | P | R | F1 | MRR / acc / ARI / rate | time s "
+            "| base P | base R | base F1 | base MRR / acc / ARI / rate "
             "| base time s |")
     out = [head, "|" + "---|" * 12]
     for r in rows:
@@ -854,13 +1116,17 @@ def main():
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "..",
                                                    "shared", "data"))
     ap.add_argument("--tasks",
-                    default="meter,wmt,msrp,negatives,credits,extraction")
+                    default="meter,wmt,msrp,negatives,clusters,dedup,"
+                    "credits,extraction")
     ap.add_argument("--split", default="all", choices=["dev", "final", "all"],
                     help="development parts, final parts, or both")
     ap.add_argument("--smoke", action="store_true",
                     help="a few METER stories and WMT docs, with checks")
     ap.add_argument("--opt", action="append", default=[],
                     help="NAME=VALUE passed to wt_eval (k, window, ...)")
+    ap.add_argument("--dedup-taken", metavar="X",
+                    help="--taken-min X for wiretrace dedup (default: its "
+                    "own)")
     ap.add_argument("--out", help="also write results (markdown) here")
     ap.add_argument("--no-write", action="store_true",
                     help="do not write --out (for trying settings)")
@@ -919,6 +1185,12 @@ def main():
             rows += task_negatives(args,
                                    "Reuters-21578 (reut2-004..007, held out)",
                                    reuters_docs(args, range(4, 8)), meter_t)
+    if "clusters" in tasks:
+        rows += [r for r in task_clusters(args)
+                 if (dev and "(dev)" in r["corpus"]) or
+                 (final and "(dev)" not in r["corpus"])]
+    if "dedup" in tasks:
+        rows += task_dedup(args, dev, final)
     if "credits" in tasks:
         rows += [r for r in task_credits(args)
                  if dev or not r["corpus"].endswith("(dev)")]
