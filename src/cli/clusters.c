@@ -18,15 +18,20 @@ static size_t find(size_t *up, size_t x)
     return x;
 }
 
-/* 1 when documents a and b carry the same story: one took words from the
- * other, or both took them from a common source. */
-static int same_story(const wt_corpus *c, size_t a, size_t b)
+/* 1 when at least share min of a's text words have a source in b. */
+static int took(const wt_corpus *c, size_t a, size_t b, double min)
 {
-    wt_taken ta, tb;
-    if (wt_corpus_pair_via(c, a, b, NULL, NULL) != SIZE_MAX)
-        return 1;
-    return (!wt_corpus_taken(c, a, b, &ta) && ta.words) ||
-           (!wt_corpus_taken(c, b, a, &tb) && tb.words);
+    wt_taken t;
+    return !wt_corpus_taken(c, a, b, &t) && t.words &&
+           (double)t.words >= min * (double)t.text_words;
+}
+
+/* 1 when documents a and b carry the same story: one took a real part of
+ * its text from the other.  (Two copies of a common source each took
+ * from it, so they meet through it.) */
+static int same_story(const wt_corpus *c, size_t a, size_t b, double min)
+{
+    return took(c, a, b, min) || took(c, b, a, min);
 }
 
 typedef struct story {
@@ -64,7 +69,7 @@ static int cmp_story(const void *x, const void *y)
 
 /* The stories of c, largest first; singletons included.  *n stories,
  * their members in *all (free both). */
-static story *build(const wt_corpus *c, size_t *n, size_t **all_out)
+static story *build(const wt_corpus *c, double min, size_t *n, size_t **all_out)
 {
     const size_t nd = wt_corpus_document_count(c);
     size_t *up = malloc((nd + 1) * sizeof *up);
@@ -78,7 +83,7 @@ static story *build(const wt_corpus *c, size_t *n, size_t **all_out)
         up[i] = i;
     for (size_t k = 0; k < wt_corpus_pair_count(c); k++) {
         size_t a, b;
-        if (!wt_corpus_pair_at(c, k, &a, &b) && same_story(c, a, b))
+        if (!wt_corpus_pair_at(c, k, &a, &b) && same_story(c, a, b, min))
             up[find(up, a)] = find(up, b);
     }
     /* Members laid out story by story in one array, input order kept. */
@@ -235,7 +240,7 @@ static int write_json(const wt_corpus *c, const story *v, size_t n, FILE *out,
 int report_clusters(const wt_corpus *c, const cli_settings *s, FILE *out)
 {
     size_t n, *all = NULL;
-    story *v = build(c, &n, &all);
+    story *v = build(c, s->story_min, &n, &all);
     if (!v)
         return -1;
     const int rc = s->format == FMT_TEXT

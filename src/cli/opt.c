@@ -58,7 +58,8 @@ typedef enum {
     O_ACCESS_LOG,
     O_KEEP,
     O_MARK,
-    O_TAKEN_MIN
+    O_TAKEN_MIN,
+    O_STORY_MIN
 } opt_id;
 
 typedef struct opt {
@@ -123,6 +124,10 @@ static const opt options[] = {
      "dedup: share of a document's words copied verbatim or\n"
      "%34sedited from another that makes it a duplicate (default 0.5)",
      CMD_DEDUP},
+    {O_STORY_MIN, 0, "story-min", ARG_SHARE, "X", 0, 0,
+     "clusters: share of a document's words taken from another\n"
+     "%34s(any class) that puts both in one story (default 0.4)",
+     CMD_CLUSTERS},
     {O_SHARD, 0, "shard", ARG_STRING, "URI", 0, 0,
      "index init: a PostgreSQL database the postings are spread\n"
      "%34sover (again for more; PL/Proxy on --db's server)",
@@ -451,6 +456,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_KEEP: return parse_keep(arg, s);
     case O_MARK: s->mark = 1; return 0;
     case O_TAKEN_MIN: return parse_share(o, arg, &s->taken_min);
+    case O_STORY_MIN: return parse_share(o, arg, &s->story_min);
     }
     return 0;
 }
@@ -504,6 +510,7 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->in_memory_max = SCAN_IN_MEMORY_MAX;
     s->context = 3; /* as git diff's lines */
     s->taken_min = DEDUP_TAKEN_MIN;
+    s->story_min = CLUSTERS_STORY_MIN;
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
     /* WIRETRACE_DB: the index of every index command, scan and serve
