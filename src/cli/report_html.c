@@ -20,6 +20,7 @@
 #include "slice.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -194,6 +195,8 @@ static const char css[] =
     "svg.graph{background:#fff;border:1px solid #ddd;max-width:100%;"
     "height:auto}"
     "svg text{font:12px system-ui,sans-serif}svg text.id{font-weight:600}"
+    "section.pair summary{cursor:pointer}"
+    "section.pair summary h2{display:inline;font-size:1.15em}"
     "section.pair{background:#fff;border:1px solid #ddd;margin:1.5em 0;"
     "padding:.4em 1em 1em}"
     ".grid{display:grid;grid-template-columns:1fr 1fr;gap:.5em 1.2em}"
@@ -211,7 +214,14 @@ static const char css[] =
     "ul.toc{columns:2;overflow-wrap:anywhere}"
     ".bar{display:flex;width:10em;height:.8em;background:#e6e6e6;"
     "border-radius:2px;overflow:hidden;margin-top:.35em}"
-    ".bar span{display:block;height:100%}";
+    ".bar span{display:block;height:100%}"
+    "details.gap{grid-column:1/-1;color:#666;font-size:.9em;"
+    "border-top:1px dashed #ccc;border-bottom:1px dashed #ccc}"
+    "details.gap summary{cursor:pointer;padding:.2em 0}"
+    ".chg{text-decoration:underline wavy #c0392b;"
+    "text-decoration-skip-ink:none}"
+    "@media (max-width:700px){.grid{grid-template-columns:1fr}"
+    "ul.toc{columns:1}}";
 
 /* The page's own script: hovering a mark lights every mark of the same
  * shared span in its section; clicking scrolls to the counterpart. */
@@ -229,6 +239,12 @@ static const char js[] =
     "!==m.dataset.side){x.scrollIntoView({block:'center',behavior:'smooth'"
     "});var p=x.closest('.p');p.classList.add('flash');setTimeout("
     "function(){p.classList.remove('flash');},1200);}});});});"
+    "function openTarget(){var t=location.hash&&document.getElementById("
+    "location.hash.slice(1));for(;t;t=t.parentElement)"
+    "if(t.tagName==='DETAILS')t.open=true;}"
+    "window.addEventListener('hashchange',openTarget);openTarget();"
+    "document.body.setAttribute('data-height',"
+    "document.documentElement.scrollHeight);"
     "document.body.setAttribute('data-ready','1');";
 
 static void make_nonce(char out[33])
@@ -688,6 +704,36 @@ static void put_class_bar(FILE *out, const summary_row *r)
     fputs("</div>", out);
 }
 
+/* A document's text words by the best class of each paragraph's sources
+ * in any other document, and own (no source): how much of it is whose. */
+static void put_doc_bar(FILE *out, const wt_document *d)
+{
+    size_t words[WT_CLASS_COUNT + 1] = {0}, total = 0;
+    for (size_t p = 0; p < wt_document_paragraph_count(d); p++) {
+        const wt_paragraph *pa = wt_document_paragraph(d, p);
+        if (pa->boiler != WT_BOILER_NONE)
+            continue;
+        size_t best = WT_CLASS_COUNT; /* own */
+        for (size_t s = 0; s < pa->source_count; s++)
+            if (pa->sources[s].cls != WT_CLASS_DUPLICATE &&
+                (size_t)pa->sources[s].cls < best)
+                best = (size_t)pa->sources[s].cls;
+        words[best] += pa->word_count;
+        total += pa->word_count;
+    }
+    fputs("<div class=\"bar\">", out);
+    for (size_t k = 0; k <= WT_CLASS_COUNT && total; k++)
+        if (words[k])
+            fprintf(out,
+                    "<span style=\"width:%.1f%%;background:%s\" "
+                    "title=\"%s: %zu words\"></span>",
+                    100.0 * (double)words[k] / (double)total,
+                    k < WT_CLASS_COUNT ? cls_fg((wt_class)k) : "#ccc",
+                    k < WT_CLASS_COUNT ? wt_class_name((wt_class)k) : "own",
+                    words[k]);
+    fputs("</div>", out);
+}
+
 /* The summary every report opens with (summary.h): who took what from
  * whom, in words, how, credited or not, the origin. */
 static int put_summary(FILE *out, const wt_corpus *c)
@@ -747,6 +793,7 @@ static int put_table(FILE *out, const wt_corpus *c)
           "text with. \"Credited\" means the article names the outlet it "
           "took from.</p>\n<table class=\"docs\">\n<tr><th>Document</th>"
           "<th>Text \302\266</th><th>Own \302\266 (no source)</th>"
+          "<th>Text by class</th>"
           "<th>Took from</th><th>Shared with (which came first is unknown)"
           "</th><th>Taken by</th></tr>\n",
           out);
@@ -769,6 +816,8 @@ static int put_table(FILE *out, const wt_corpus *c)
         put_time(out, wt_document_published(d));
         put_credits(out, d);
         fprintf(out, "</small></td><td>%zu</td><td>%zu</td><td>", text, own);
+        put_doc_bar(out, d);
+        fputs("</td><td>", out);
         put_peer_list(out, c, i, v, n, WT_ORIGIN_OTHER);
         fputs("</td><td>", out);
         put_peer_list(out, c, i, v, n, WT_ORIGIN_UNKNOWN);
@@ -874,10 +923,28 @@ static int cmp_hl(const void *x, const void *y)
     return (a->end < b->end) - (a->end > b->end); /* longer first */
 }
 
+/* Bytes [s, e) of d; when changed is set and they hold a word, marked as
+ * changed: in a copied paragraph what is outside the shared spans is what
+ * was edited. */
+static void put_between(FILE *out, const wt_document *d, size_t s, size_t e,
+                        int changed)
+{
+    size_t len = 0;
+    const char *t = wt_document_bytes(d, &len);
+    int word = 0;
+    for (size_t i = s; changed && i < e && i < len && !word; i++)
+        word = isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+    if (word)
+        fputs("<span class=\"chg\" title=\"not in the other article\">", out);
+    put_slice(out, d, s, e);
+    if (word)
+        fputs("</span>", out);
+}
+
 /* The paragraph's text with its highlights; overlaps are cut so that each
  * byte shows once. */
 static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
-                       const hl *from)
+                       const hl *from, int changed)
 {
     const wt_document *d = wt_corpus_document(pv->c, pv->doc[side]);
     const wt_paragraph *pa = wt_document_paragraph(d, para);
@@ -888,7 +955,7 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
         const size_t e = h->end > pa->end ? pa->end : h->end;
         if (s >= e)
             continue;
-        put_slice(out, d, at, s);
+        put_between(out, d, at, s, changed);
         fprintf(out,
                 "<mark class=\"%s\" data-k=\"%zu\" data-side=\"%d\" "
                 "title=\"%s, shared with \302\266%zu of ",
@@ -900,7 +967,7 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
         fputs("</mark>", out);
         at = e;
     }
-    put_slice(out, d, at, pa->end);
+    put_between(out, d, at, pa->end, changed);
 }
 
 /* The first highlight of the paragraph, or NULL when the pair has none
@@ -979,7 +1046,9 @@ static void put_cell(FILE *out, const pair_view *pv, int side, size_t para)
         fputs("own text: no source found", out);
     }
     fputs("</span>", out);
-    put_marked(out, pv, side, para, first_hl(pv, side, para));
+    put_marked(
+        out, pv, side, para, first_hl(pv, side, para),
+        here && (src->cls == WT_CLASS_VERBATIM || src->cls == WT_CLASS_EDITED));
     fputs("</div>\n", out);
 }
 
@@ -1040,11 +1109,52 @@ out:
     return v;
 }
 
-/* Rows: unaligned paragraphs of both sides zipped, then an aligned pair. */
+/* 1 when paragraph para of side (-1: none) has a link to the other. */
+static int shares(const pair_view *pv, int side, size_t para)
+{
+    int here = 0;
+    if (para != (size_t)-1)
+        best_link(pv, side, para, &here);
+    return here;
+}
+
+/* Rows [l0, l1) and [r0, r1) zipped, nothing shared in them: one line
+ * that opens on click, so that what the two share sits screens closer. */
+static void put_gap(FILE *out, const pair_view *pv, size_t l0, size_t l1,
+                    size_t r0, size_t r1)
+{
+    fprintf(out, "<details class=\"gap\"><summary>%zu paragraph%s of ", l1 - l0,
+            l1 - l0 == 1 ? "" : "s");
+    put_esc(out, doc_id(pv->c, pv->doc[0]));
+    fprintf(out, " and %zu of ", r1 - r0);
+    put_esc(out, doc_id(pv->c, pv->doc[1]));
+    fputs(" with no text in common</summary><div class=\"grid\">\n", out);
+    while (l0 < l1 || r0 < r1) {
+        put_cell(out, pv, 0, l0 < l1 ? l0++ : (size_t)-1);
+        put_cell(out, pv, 1, r0 < r1 ? r0++ : (size_t)-1);
+    }
+    fputs("</div></details>\n", out);
+}
+
+/* Rows: unaligned paragraphs of both sides zipped, then an aligned pair;
+ * runs of two or more rows sharing nothing collapsed. */
 static void put_rows(FILE *out, const pair_view *pv, size_t l0, size_t l1,
                      size_t r0, size_t r1)
 {
     while (l0 < l1 || r0 < r1) {
+        size_t l = l0, r = r0, rows = 0;
+        while ((l < l1 || r < r1) && !shares(pv, 0, l < l1 ? l : (size_t)-1) &&
+               !shares(pv, 1, r < r1 ? r : (size_t)-1)) {
+            l += l < l1;
+            r += r < r1;
+            rows++;
+        }
+        if (rows >= 2) {
+            put_gap(out, pv, l0, l, r0, r);
+            l0 = l;
+            r0 = r;
+            continue;
+        }
         put_cell(out, pv, 0, l0 < l1 ? l0++ : (size_t)-1);
         put_cell(out, pv, 1, r0 < r1 ? r0++ : (size_t)-1);
     }
@@ -1088,11 +1198,16 @@ static size_t linked_count(const wt_corpus *c, size_t doc, size_t other,
 static void put_pair_head(FILE *out, const pair_view *pv, int known)
 {
     const wt_corpus *c = pv->c;
-    fprintf(out, "<section class=\"pair\" id=\"pair-%zu\">\n<h2>", pv->idx);
+    /* Only the pair that took most is open: the page leads with the
+     * answer, and every other pair is one click (or link) away. */
+    fprintf(out,
+            "<section class=\"pair\" id=\"pair-%zu\">\n<details%s>"
+            "<summary><h2>",
+            pv->idx, pv->idx ? "" : " open");
     put_esc(out, doc_id(c, pv->doc[1]));
     fputs(known ? " took from " : " and ", out);
     put_esc(out, doc_id(c, pv->doc[0]));
-    fputs("</h2>\n<p class=\"sub\">", out);
+    fputs("</h2></summary>\n<p class=\"sub\">", out);
     for (int side = 1; side >= 0; side--) {
         size_t text;
         const size_t k = linked_count(c, pv->doc[side], pv->doc[!side], &text);
@@ -1135,7 +1250,7 @@ static int put_pair(FILE *out, const wt_corpus *c, const pair_info *pi,
     put_rows(out, &pv, l,
              wt_document_paragraph_count(wt_corpus_document(c, pv.doc[0])), r,
              wt_document_paragraph_count(wt_corpus_document(c, pv.doc[1])));
-    fputs("</div>\n</section>\n", out);
+    fputs("</div>\n</details>\n</section>\n", out);
     rc = 0;
 out:
     free(an);

@@ -16,12 +16,12 @@
 #include <strings.h>
 
 static const char *const tags[] = {
-    "a",     "b",      "body",    "br",   "div",    "h1",
-    "h2",    "head",   "html",    "li",   "line",   "mark",
-    "meta",  "p",      "polygon", "rect", "script", "section",
-    "small", "span",   "style",   "svg",  "table",  "td",
-    "text",  "th",     "title",   "tr",   "ul",     "time",
-    "g",     "circle", "path",    "defs", "marker", "tspan",
+    "a",       "b",       "body",    "br",      "div",   "h1",    "h2",
+    "head",    "html",    "li",      "line",    "mark",  "meta",  "p",
+    "polygon", "rect",    "script",  "section", "small", "span",  "style",
+    "svg",     "table",   "td",      "text",    "th",    "title", "tr",
+    "ul",      "time",    "g",       "circle",  "path",  "defs",  "marker",
+    "tspan",   "details", "summary",
 };
 
 static int known_tag(const char *s, size_t n)

@@ -48,9 +48,11 @@ browse() {
     timeout 120 "$BROWSER" --headless --no-sandbox --disable-gpu \
         --disable-quic --no-first-run --disable-background-networking \
         --disable-component-update --disable-sync \
-        --user-data-dir="$tmp/profile" --window-size=1400,3000 "$@" \
-        "file://$tmp/report.html" 2> "$tmp/browser.err"
+        --user-data-dir="$tmp/profile" --window-size="${WIDTH:-1400},3000" \
+        "$@" "file://$tmp/report.html" 2> "$tmp/browser.err"
 }
+# The page's height as its own script measured it (data-height).
+height() { sed -n 's/.*data-height="\([0-9]*\)".*/\1/p' "$1" | head -n 1; }
 browse --dump-dom > "$tmp/dom.html" || {
     cat "$tmp/browser.err"; fail "chromium could not render the report"; }
 browse --screenshot="$OUT/report.png" > /dev/null ||
@@ -74,6 +76,22 @@ grep -q '<mark class="rewrite"' "$tmp/dom.html" ||
 grep -q '<svg class="graph"' "$tmp/dom.html" || fail "no provenance graph"
 grep -q '001_777cbfa0a87e8925.txt took from 000_1d17b1946fa3511d.txt' \
     "$tmp/dom.html" || fail "the pair 001 <- 000 is not shown"
+# The aligned view: a pair's unshared paragraphs collapse to one line, and
+# only the first pair is open, so that the page of five articles fits in a
+# few screens; every pair is still in the page, one click away.
+grep -q '<details class="gap"' "$tmp/dom.html" ||
+    fail "no collapsed run of unshared paragraphs"
+pairs=$(grep -o '<section class="pair"' "$tmp/dom.html" | wc -l)
+[ "$pairs" -ge 6 ] || fail "$pairs pair sections, expected every pair (6)"
+h=$(height "$tmp/dom.html")
+[ -n "$h" ] && [ "$h" -lt 4000 ] || fail "page $h px tall at 1400 px, expected under 4000"
+WIDTH=390 browse --dump-dom > "$tmp/phone.html" ||
+    fail "chromium could not render the report at phone width"
+WIDTH=390 browse --screenshot="$OUT/report-phone.png" > /dev/null ||
+    fail "chromium could not take the phone screenshot"
+hp=$(height "$tmp/phone.html")
+[ -n "$hp" ] || fail "no height at phone width"
+echo "page height: $h px at 1400 px wide, $hp px at 390 px"
 size=$(wc -c < "$OUT/report.png")
 [ "$size" -gt 20000 ] || fail "screenshot of $size bytes"
 echo "ok: $marks verbatim highlights, no markup ran; screenshot $OUT/report.png"
