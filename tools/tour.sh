@@ -51,6 +51,8 @@ step "Languages: the same story from Yonhap in Korean and in English. Paragraphs
     "wiretrace compare corpora/lang/ko/wire.txt corpora/lang/en/wire.txt | head -n 11"
 step "An archive: index the wire once, then check new articles against it. The query prints the same report as compare (here as one JSON line per article, for pipelines)." \
     "rm -f tour.db; wiretrace index add --db tour.db corpora/demo/wire.txt corpora/demo/unrelated.txt && wiretrace index query --db tour.db --format jsonl corpora/demo/edited.txt | cut -c1-300; wiretrace index stats --db tour.db; rm -f tour.db*"
+step "Who used an outlet's stories: the index records every reuse as articles are added, and audit sums them per outlet, per story and per month (also --json, --format csv, --html with charts)." \
+    "rm -f tour.db; wiretrace index add -q --db tour.db tests/cli/audit_feed.jsonl && wiretrace audit --db tour.db --outlet MPA; rm -f tour.db*"
 step "Web pages are read as articles: the text of the article, not of the page, with the page's outlet, time, title and author, and every paragraph's bytes in the HTML as saved. extract shows what wiretrace takes from a page." \
     "wiretrace extract corpora/pages/reprint.html | head -n 14"
 step "Every command has its help; the manual page is wiretrace(1)." \

@@ -46,6 +46,11 @@ assert a['since'] == '2026-04-01T00:00:00Z', a" || exit 89
 # No use: exit 0 and a line that says so.
 "$WT" audit --db wire.db --outlet "Coastal Daily Record" >n.txt || exit 88
 grep -qx 'no uses of Coastal Daily Record by other outlets (all uses)' n.txt || exit 87
+# --html: a page of its own, two inline charts, nothing fetched.
+"$WT" audit --db wire.db --outlet MPA --html a.html >/dev/null || exit 83
+[ "$(grep -o '<svg' a.html | wc -l)" = 2 ] || exit 82
+grep -q -e 'src=' -e 'href=' -e '<link' a.html && exit 81
+grep -q '<td>Valley Times</td>' a.html || exit 80
 # Removing a taker removes its uses.
 "$WT" index remove --db wire.db lifted || exit 86
 "$WT" audit --db wire.db --outlet MPA --format csv | grep -q 'Valley Times' && exit 85
