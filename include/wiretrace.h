@@ -520,7 +520,7 @@ typedef struct wt_index_options {
     int uses;                   /* record the uses of each article added
                               (see "Uses" below): its batch's commit queries
                               it against the articles stored before it,
-                              about three times the work of an add; 0 adds
+                              3 to 4 times the CPU time of an add; 0 adds
                               faster and marks the uses missing until
                               wt_index_relink(); default 1 */
     wt_index_progress progress; /* NULL = none */

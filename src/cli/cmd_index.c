@@ -924,7 +924,9 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     wt_index_options_init(&x.io);
     if (s->batch)
         x.io.batch = s->batch;
-    x.io.uses = !s->no_uses;
+    /* A temporary index (no --db) is thrown away: its uses would never
+     * be read. */
+    x.io.uses = s->db && !s->no_uses;
     int rc = EXIT_OSERR;
     x.files = files;
     if (!(x.failed = calloc(files->n + 1, 1)))

@@ -158,7 +158,7 @@ static const opt options[] = {
      CMD_INDEX | CMD_SCAN},
     {O_NO_USES, 0, "no-uses", ARG_NONE, NULL, 0, 0,
      "index add: do not record who took what from whom (what audit\n"
-     "%34sreads); about 4 times faster; 'index relink' records them later",
+     "%34sreads): 3 to 4 times faster; 'index relink' records them later",
      CMD_INDEX | CMD_SCAN},
     {O_MAX_RECORD, 0, "max-record", ARG_UINT, "MB", 1, 4096,
      "index: longest JSON Lines record read; a longer line is skipped\n"
