@@ -6,12 +6,12 @@ _wiretrace()
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="compare scan clusters dedup diff extract index serve"
+    local commands="compare scan clusters dedup diff extract index serve audit"
     local opts="--json --html --all-pairs --details --published --outlet --lang
         --encoding --shingle --window --perms --min-span --verbatim-min
         --edited-min --rewrite-min --duplicate-min --evidence-min --translation-min --lang-dir --color
         --no-color --side-by-side --context --stat --quiet --verbose --help --version
-        --format --db --shard --since --jobs --batch --in-memory-max --include --profile
+        --format --db --shard --since --until --no-uses --jobs --batch --in-memory-max --include --profile
         --listen --threads --token-file --insecure --max-body --max-connections
         --timeout --access-log --max-record --keep --mark --taken-min --story-min
         -k -w -j -q -v -h -U"
@@ -40,14 +40,26 @@ _wiretrace()
             return
             ;;
         --format)
-            COMPREPLY=($(compgen -W "text json jsonl" -- "$cur"))
+            if [[ $cmd == audit ]]; then
+                COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "text json jsonl" -- "$cur"))
+            fi
             return
             ;;
         --keep)
             COMPREPLY=($(compgen -W "origin earliest longest" -- "$cur"))
             return
             ;;
-        --published | --outlet)
+        --outlet)
+            # audit: an outlet's name, not FILE=NAME.
+            [[ $cmd == audit ]] && return
+            _filedir
+            [[ ${#COMPREPLY[@]} -eq 1 && ! -d ${COMPREPLY[0]} ]] &&
+                compopt -o nospace && COMPREPLY[0]+="="
+            return
+            ;;
+        --published)
             # FILE=VALUE: complete the file part.
             _filedir
             [[ ${#COMPREPLY[@]} -eq 1 && ! -d ${COMPREPLY[0]} ]] &&
@@ -65,7 +77,7 @@ _wiretrace()
             ;;
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
-            --duplicate-min | --evidence-min | --translation-min | --since | --jobs | -j | --batch | \
+            --duplicate-min | --evidence-min | --translation-min | --since | --until | --jobs | -j | --batch | \
             --in-memory-max | --max-record | --listen | --threads | --max-body | \
             --max-connections | --timeout | --taken-min | --story-min)
             return
@@ -78,7 +90,7 @@ _wiretrace()
         return
     fi
     if [[ $cmd == index && $cword -eq 2 ]]; then
-        COMPREPLY=($(compgen -W "init add query show remove stats" -- "$cur"))
+        COMPREPLY=($(compgen -W "init add query show remove stats relink" -- "$cur"))
         return
     fi
     case $cmd in

@@ -517,6 +517,12 @@ typedef struct wt_index_options {
                               missing) */
     size_t candidates;          /* indexed documents scored per query;
                               default 16 */
+    int uses;                   /* record the uses of each article added
+                              (see "Uses" below): its batch's commit queries
+                              it against the articles stored before it,
+                              3 to 4 times the CPU time of an add; 0 adds
+                              faster and marks the uses missing until
+                              wt_index_relink(); default 1 */
     wt_index_progress progress; /* NULL = none */
     void *progress_ctx;
 } wt_index_options;
@@ -632,6 +638,80 @@ WT_API int wt_index_query(wt_index *ix, const wt_article *a,
                           const wt_index_filter *f, const wt_corpus **out);
 
 WT_API int wt_index_stats_get(wt_index *ix, wt_index_stats *st);
+
+/*
+ * Uses: who took what from whom, kept in the index.  When an article is
+ * stored, its batch's commit checks it against the articles stored before
+ * it, as wt_index_query() would, and records one use per reuse found
+ * between the two: the source, the taker (the copy: the side
+ * wt_corpus_pair_origin() says took from the other; when nothing tells,
+ * the later published, else the article just stored), the taker's words
+ * in paragraphs with a source in the other (wt_corpus_taken()), those
+ * words by class, whether the taker credits the source's outlet
+ * (wt_corpus_pair_credits()) and the time of the use (the taker's
+ * publication time).  Replacing or removing an article drops its uses.
+ * wt_index_audit() sums them up for one outlet.
+ */
+
+/* The classes a use's words are counted by: verbatim, edited, rewrite,
+ * translation (wt_class order; a duplicate is never between articles). */
+enum { WT_AUDIT_CLASSES = WT_CLASS_TRANSLATION + 1 };
+
+/* The parts of an audit, in the order their rows come. */
+typedef enum {
+    WT_AUDIT_OUTLET, /* one row per outlet that used the audited one's
+                        stories */
+    WT_AUDIT_STORY,  /* one row per story and outlet that used it */
+    WT_AUDIT_MONTH   /* one row per month (UTC) with uses of known time */
+} wt_audit_part;
+
+/* One row of an audit.  Strings are owned by the index and valid during
+ * the callback only. */
+typedef struct wt_audit_row {
+    wt_audit_part part;
+    const char *outlet; /* OUTLET, STORY: the outlet that took, canonical
+                           ("" when the taker has none); MONTH: NULL */
+    const char *story;  /* STORY: the audited outlet's article id */
+    const char *title;  /* STORY: its title, or NULL */
+    int64_t published;  /* STORY: its publication time, 0 = unknown */
+    const char *month;  /* MONTH: "2026-03" */
+    uint64_t stories;   /* OUTLET: distinct stories used; else 1 or 0 */
+    uint64_t uses;      /* articles that took (a story twice counts 2) */
+    uint64_t words;     /* words taken, all classes */
+    uint64_t by_class[WT_AUDIT_CLASSES]; /* words taken, by class */
+    uint64_t credited;   /* uses whose taker credits the audited outlet */
+    int64_t first, last; /* the earliest and latest use, 0 = unknown */
+} wt_audit_row;
+
+/* Receives the rows of an audit; a non-zero return stops it. */
+typedef int (*wt_audit_cb)(void *ctx, const wt_audit_row *row);
+
+typedef struct wt_audit_query {
+    const char *outlet; /* the outlet audited, compared as credits compare
+                           outlets: canonical name, any alias of an agency
+                           in lang/agencies.txt, ASCII case ignored */
+    int64_t since;      /* uses at or after; 0 = any */
+    int64_t until;      /* uses before; 0 = any.  With either set, uses of
+                           unknown time are left out */
+} wt_audit_query;
+
+/* The uses of q->outlet's articles by other outlets, summed by the
+ * store (never by loading articles): cb gets the WT_AUDIT_OUTLET rows
+ * (most words first), then the WT_AUDIT_STORY rows (earliest story first,
+ * each story's outlets by words), then the WT_AUDIT_MONTH rows.  No row at
+ * all when there is no use.  Returns 0, cb's non-zero return, WT_ESTATE
+ * when the index holds articles stored before uses were recorded (an
+ * index made by an earlier version: wt_index_relink() records them;
+ * wt_index_error() says so), or WT_E*. */
+WT_API int wt_index_audit(wt_index *ix, const wt_audit_query *q, wt_audit_cb cb,
+                          void *ctx);
+
+/* Records the uses of every stored article again, from scratch: each
+ * checked against those stored before it, as when it was added.  For an
+ * index made before uses were recorded, or after other analysis options.
+ * Commits every `batch` articles (the progress callback is called as for
+ * adds); the index answers queries meanwhile.  Returns 0 or WT_E*. */
+WT_API int wt_index_relink(wt_index *ix);
 
 /* The last detailed error message, or "". */
 WT_API const char *wt_index_error(const wt_index *ix);

@@ -53,6 +53,8 @@ step "An archive: index the wire once, then check new articles against it. The q
     "rm -f tour.db; wiretrace index add --db tour.db corpora/demo/wire.txt corpora/demo/unrelated.txt && wiretrace index query --db tour.db --format jsonl corpora/demo/edited.txt | cut -c1-300; wiretrace index stats --db tour.db; rm -f tour.db*"
 step "Without the copies: dedup writes its input back without the documents mostly copied (verbatim or edited) from another, keeping the origin; JSON Lines in, the same lines out. --mark keeps every one with what it duplicates. The rewrite stays: a story told again is no copy." \
     "wiretrace dedup --mark corpora/demo"
+step "Who used an outlet's stories: the index records every reuse as articles are added, and audit sums them per outlet, per story and per month (also --json, --format csv, --html with charts)." \
+    "rm -f tour.db; wiretrace index add -q --db tour.db tests/cli/audit_feed.jsonl && wiretrace audit --db tour.db --outlet MPA; rm -f tour.db*"
 step "Web pages are read as articles: the text of the article, not of the page, with the page's outlet, time, title and author, and every paragraph's bytes in the HTML as saved. extract shows what wiretrace takes from a page." \
     "wiretrace extract corpora/pages/reprint.html | head -n 14"
 step "Every command has its help; the manual page is wiretrace(1)." \

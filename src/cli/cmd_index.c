@@ -1,5 +1,5 @@
 /*
- * cmd_index.c - `wiretrace index init|add|query|show|remove|stats`: a
+ * cmd_index.c - `wiretrace index init|add|query|show|remove|stats|relink`: a
  * persistent archive that new articles are checked against; and a scan
  * through such an index.  Articles are read one at a time (articles.h) and analyzed by
  * -j N worker threads whose results land in input order (pool.h), so
@@ -30,11 +30,12 @@ typedef enum {
     SUB_REMOVE,
     SUB_STATS,
     SUB_INIT,
-    SUB_SHOW
+    SUB_SHOW,
+    SUB_RELINK
 } sub_id;
 
-static const char *const sub_names[] = {"add",   "query", "remove",
-                                        "stats", "init",  "show"};
+static const char *const sub_names[] = {"add",  "query", "remove", "stats",
+                                        "init", "show",  "relink"};
 
 /* One article in the pool: an owned copy, then its result. */
 typedef struct slot {
@@ -660,6 +661,7 @@ static int apply_filters(ictx *x)
     }
     if (x->s.batch)
         x->io.batch = x->s.batch;
+    x->io.uses = !x->s.no_uses;
     return 0;
 }
 
@@ -671,7 +673,7 @@ static int parse(ictx *x, int argc, char **argv)
         i++;
     if (i == nsubs) {
         cli_usage_error("unknown index command \"%s\": expected init, add, "
-                        "query, show, remove or stats",
+                        "query, show, remove, stats or relink",
                         argv[0]);
         return cli_usage_hint("index");
     }
@@ -683,9 +685,11 @@ static int parse(ictx *x, int argc, char **argv)
         cli_usage_error("index %s needs --db FILE (or WIRETRACE_DB)", argv[0]);
     else if (x->sub != SUB_INIT && x->s.nshards)
         cli_usage_error("--shard is for index init");
-    else if (x->sub == SUB_INIT && x->s.ninputs)
-        cli_usage_error("index init takes no input: \"%s\"", x->s.inputs[0]);
-    else if (x->sub != SUB_STATS && x->sub != SUB_INIT && !x->s.ninputs)
+    else if ((x->sub == SUB_INIT || x->sub == SUB_RELINK) && x->s.ninputs)
+        cli_usage_error("index %s takes no input: \"%s\"", argv[0],
+                        x->s.inputs[0]);
+    else if (x->sub != SUB_STATS && x->sub != SUB_INIT &&
+             x->sub != SUB_RELINK && !x->s.ninputs)
         cli_usage_error("index %s needs at least one input", argv[0]);
     else if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
         cli_usage_error("invalid value \"%s\" for --since: expected ISO "
@@ -858,6 +862,19 @@ static int do_init(ictx *x)
     return status;
 }
 
+/* index relink: the uses of every stored article recorded again. */
+static int do_relink(ictx *x)
+{
+    const int rc = wt_index_relink(x->ix);
+    if (rc) {
+        cli_error("%s", wt_index_error(x->ix));
+        return cli_exit_of(rc);
+    }
+    if (!x->s.quiet)
+        cli_info("index: uses recorded for %zu article(s)", x->in_index);
+    return 0;
+}
+
 static int run(ictx *x)
 {
     if (x->sub == SUB_INIT)
@@ -871,6 +888,8 @@ static int run(ictx *x)
         return do_show(x);
     if (x->sub == SUB_STATS)
         return do_stats(x);
+    if (x->sub == SUB_RELINK)
+        return do_relink(x);
     rc = pass(x, NULL);
     return rc ? rc : exit_status(x);
 }
@@ -907,6 +926,9 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     wt_index_options_init(&x.io);
     if (s->batch)
         x.io.batch = s->batch;
+    /* A temporary index (no --db) is thrown away: its uses would never
+     * be read. */
+    x.io.uses = s->db && !s->no_uses;
     int rc = EXIT_OSERR;
     x.files = files;
     if (!(x.failed = calloc(files->n + 1, 1)))

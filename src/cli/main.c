@@ -3,6 +3,7 @@
  * parsed command line.  Like every file of the CLI it uses only the
  * public header of libwiretrace.
  */
+#include "cmd_audit.h"
 #include "cmd_compare.h"
 #include "cmd_dedup.h"
 #include "cmd_diff.h"
@@ -22,7 +23,7 @@ static const struct command {
     {"compare", cmd_compare},   {"scan", cmd_scan},
     {"clusters", cmd_clusters}, {"diff", cmd_diff},
     {"extract", cmd_extract},   {"serve", cmd_serve},
-    {"dedup", cmd_dedup},
+    {"dedup", cmd_dedup},       {"audit", cmd_audit},
 };
 
 static int run_command(const struct command *cmd, int argc, char **argv)
@@ -79,7 +80,7 @@ static int dispatch(int argc, char **argv)
             return !strcmp(name, "diff") && rc > 1 ? 2 : rc;
         }
     cli_usage_error("unknown command \"%s\": expected compare, scan, clusters, "
-                    "dedup, diff, extract, index or serve",
+                    "dedup, diff, extract, index, serve or audit",
                     name);
     return cli_usage_hint(NULL);
 }

@@ -43,7 +43,7 @@ typedef enum {
 /* The threads -j jobs asks for (0: one), capped; said when verbose. */
 unsigned cli_threads(unsigned jobs, int verbose);
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } cli_format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV } cli_format;
 
 typedef struct cli_meta {
     const char *file; /* as given on the command line */
@@ -76,10 +76,12 @@ typedef struct cli_settings {
     const char *db;  /* index, serve: --db FILE, or WIRETRACE_DB */
     char **shards;   /* index init: --shard URI, borrowed from argv */
     size_t nshards;
-    const char *since;         /* index query: --since TIME */
-    const char *filter_outlet; /* index query: --outlet NAME */
+    const char *since;         /* index query, audit: --since TIME */
+    const char *until;         /* audit: --until TIME */
+    const char *filter_outlet; /* index query, audit: --outlet NAME */
     unsigned jobs;             /* -j N worker threads; 0 = 1 */
     unsigned batch;            /* index add: documents per transaction */
+    int no_uses;               /* index add, scan: --no-uses */
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
     unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
     cli_keep keep;             /* dedup: --keep */

@@ -9,7 +9,8 @@ report_writer report_writer_for(cli_format format)
     switch (format) {
     case FMT_JSON: return report_json;
     case FMT_JSONL: return report_jsonl;
-    case FMT_TEXT: break;
+    case FMT_TEXT:
+    case FMT_CSV: break; /* csv is audit's only, which has its own writers */
     }
     return report_text;
 }

@@ -12,12 +12,19 @@
  * keys, and scores the best of them paragraph by paragraph with the same
  * stage compare uses (wt_corpus_analyze), re-analyzing their stored text:
  * a few candidates cost less than storing tokens for every document.
+ *
+ * Uses (uses.h) are recorded when a batch commits: each article it stored
+ * is queried against the articles stored before it (lower numbers), in
+ * the open write transaction, so that the rows are the same whatever the
+ * batch size and whichever the store.  An article whose keys meet no
+ * earlier article costs one postings lookup, not an analysis.
  */
 #include "corpus.h"
 #include "alloc.h"
 #include "provenance.h"
 #include "store.h"
 #include "tuning.h"
+#include "uses.h"
 #include "validate.h"
 
 #include <stdio.h>
@@ -52,6 +59,17 @@ struct wt_index_worker {
     char err[1024];
 };
 
+/* An article stored in the open batch, to be linked at its commit: its
+ * id, and its keys, to skip the analysis when they meet no earlier
+ * article. */
+typedef struct link_todo {
+    char *id;
+    uint32_t *fp;
+    size_t nfp;
+    uint64_t *bands;
+    size_t nbands;
+} link_todo;
+
 struct wt_index {
     wt_options opts;
     wt_index_options iopts;
@@ -73,6 +91,13 @@ struct wt_index {
     size_t pcap;
     char *got; /* wt_index_get's article: its strings, one block */
     size_t gotcap;
+    /* Uses: the batch's articles to link, the corpus they are linked in
+     * (not `result`, which a caller may still read), their rows. */
+    link_todo *todo;
+    size_t ntodo, todocap;
+    wt_corpus *linkc;
+    wt_uses uses;
+    int uses_unknown; /* "uses" was set to 0 (iopts.uses off) */
 };
 
 void wt_index_options_init(wt_index_options *o)
@@ -80,6 +105,7 @@ void wt_index_options_init(wt_index_options *o)
     memset(o, 0, sizeof *o);
     o->batch = 1000;
     o->candidates = 16;
+    o->uses = 1;
 }
 
 const char *wt_index_error(const wt_index *ix) { return ix ? ix->err : ""; }
@@ -229,6 +255,16 @@ int wt_index_init(const char *path, const char *const *shards, size_t nshards,
     return rc;
 }
 
+static void drop_todo(wt_index *ix)
+{
+    for (size_t i = 0; i < ix->ntodo; i++) {
+        wt_free(ix->todo[i].id);
+        wt_free(ix->todo[i].fp);
+        wt_free(ix->todo[i].bands);
+    }
+    ix->ntodo = 0;
+}
+
 void wt_index_close(wt_index *ix)
 {
     if (!ix)
@@ -237,6 +273,10 @@ void wt_index_close(wt_index *ix)
         wt_index_commit(ix);
         ix->store->ops->close(ix->store);
     }
+    drop_todo(ix);
+    wt_free(ix->todo);
+    wt_corpus_free(ix->linkc);
+    wt_uses_release(&ix->uses);
     wt_index_worker_free(ix->prep);
     wt_corpus_free(ix->result);
     wt_free(ix->keys);
@@ -266,6 +306,7 @@ static int abandon_batch(wt_index *ix, int rc)
     ix->store->ops->rollback(ix->store);
     ix->pending = 0;
     ix->in_txn = 0;
+    drop_todo(ix);
     snprintf(ix->err, sizeof ix->err,
              "index write failed: %s; the %zu "
              "earlier change(s) of this batch were not kept",
@@ -274,15 +315,21 @@ static int abandon_batch(wt_index *ix, int rc)
     return rc == WT_ENOMEM ? rc : WT_EWRITE;
 }
 
+static int link_batch(wt_index *ix);
+
 int wt_index_commit(wt_index *ix)
 {
     WT_CHECK_ARG(ix, WT_EINVAL);
     if (!ix->in_txn)
         return 0;
     const size_t n = ix->pending;
+    /* The batch's uses are part of it: kept with it or lost with it. */
+    int rc = link_batch(ix);
+    if (rc)
+        return abandon_batch(ix, rc);
     /* The counts are read back after the commit, never counted ahead of
      * it: what is reported stored is stored. */
-    int rc = ix->store->ops->commit(ix->store);
+    rc = ix->store->ops->commit(ix->store);
     if (rc)
         return abandon_batch(ix, rc);
     ix->pending = 0;
@@ -501,6 +548,43 @@ int wt_index_prepare(wt_index_worker *w, const wt_article *a,
     return 0;
 }
 
+/* Keeps what linking e at the commit needs. */
+static int remember_todo(wt_index *ix, const wt_index_entry *e)
+{
+    if (wt_grow(&ix->todo, &ix->todocap, ix->ntodo + 1, sizeof *ix->todo))
+        return WT_ENOMEM;
+    link_todo *t = &ix->todo[ix->ntodo];
+    memset(t, 0, sizeof *t);
+    t->id = wt_strdup(e->id);
+    t->fp = wt_malloc((e->nfp + 1) * sizeof *t->fp);
+    t->bands = wt_malloc((e->nbands + 1) * sizeof *t->bands);
+    if (!t->id || !t->fp || !t->bands) {
+        wt_free(t->id);
+        wt_free(t->fp);
+        wt_free(t->bands);
+        return WT_ENOMEM;
+    }
+    for (size_t i = 0; i < e->nfp; i++)
+        t->fp[i] = (uint32_t)(e->fp[i] >> 32);
+    if (e->nbands)
+        memcpy(t->bands, e->bands, e->nbands * sizeof *t->bands);
+    t->nfp = e->nfp;
+    t->nbands = e->nbands;
+    ix->ntodo++;
+    return 0;
+}
+
+/* An article stored without its uses: the audit must say they are
+ * missing until index relink records them. */
+static int uses_unknown(wt_index *ix)
+{
+    if (ix->uses_unknown)
+        return 0;
+    const int rc = ix->store->ops->set_setting(ix->store, "uses", "0");
+    ix->uses_unknown = !rc;
+    return rc;
+}
+
 int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
 {
     WT_CHECK_ARG(ix && e, WT_EINVAL);
@@ -535,6 +619,8 @@ int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added)
         return rc;
     int replaced = 0;
     if ((rc = ix->store->ops->put(ix->store, &sd, &replaced)))
+        return abandon_batch(ix, rc);
+    if ((rc = ix->iopts.uses ? remember_todo(ix, e) : uses_unknown(ix)))
         return abandon_batch(ix, rc);
     ix->pending++;
     if (added)
@@ -695,10 +781,12 @@ static int rank_pool(wt_index *ix, size_t nhits)
     return 0;
 }
 
-static int passes(const wt_store_doc *d, const wt_article *q,
-                  const wt_index_filter *f)
+/* below: only documents numbered below it (stored before the article
+ * being linked); INT64_MAX for a query. */
+static int passes(const wt_store_doc *d, const char *id,
+                  const wt_index_filter *f, int64_t below)
 {
-    if (!strcmp(d->id, q->id))
+    if (d->num >= below || (id && !strcmp(d->id, id)))
         return 0; /* the article itself, indexed earlier */
     if (!f)
         return 1;
@@ -711,8 +799,8 @@ static int passes(const wt_store_doc *d, const wt_article *q,
     return 1;
 }
 
-/* Adds stored document sd to the result corpus, text decompressed. */
-static int add_stored(wt_index *ix, const wt_store_doc *sd)
+/* Adds stored document sd to corpus c, text decompressed. */
+static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
 {
     if (wt_grow(&ix->zbuf, &ix->zcap, sd->text_len + 1, 1))
         return WT_ENOMEM;
@@ -737,12 +825,12 @@ static int add_stored(wt_index *ix, const wt_store_doc *sd)
     k.nparas = sd->nparas;
     k.credits = sd->credits;
     k.langs = sd->plangs;
-    const int rc = wt_corpus_add_known(ix->result, &k);
+    const int rc = wt_corpus_add_known(c, &k);
     if (rc == WT_ENOMEM)
         return rc;
     if (rc) {
         char why[256];
-        snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, ix->result->err);
+        snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, c->err);
         return ix_fail(ix, WT_ECORRUPT,
                        "index: document %s is damaged "
                        "(%s)",
@@ -835,21 +923,24 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
     return rank_pool(ix, *nhits);
 }
 
-/* Adds the stored candidates of the query article (document 0) that pass
- * the filter to the result corpus. */
-static int load_candidates(wt_index *ix, const wt_article *a,
-                           const wt_index_filter *f)
+/* Adds the stored candidates of the article in c (document 0) that pass
+ * the filter to c. */
+static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
+                           const wt_index_filter *f, int64_t below,
+                           size_t limit)
 {
     size_t nhits = 0;
-    int rc = find_candidates(ix, ix->result->docs[0], &nhits);
+    int rc = find_candidates(ix, c->docs[0], &nhits);
     size_t taken = 0;
-    for (size_t i = 0; !rc && i < nhits && taken < ix->iopts.candidates; i++) {
+    for (size_t i = 0; !rc && i < nhits && taken < limit; i++) {
         wt_store_doc sd;
+        if (ix->hits[i].num >= below)
+            continue; /* stored after: its own link finds this one */
         if ((rc = ix->store->ops->load(ix->store, ix->hits[i].num, &sd)))
             return store_fail(ix, rc);
-        if (!passes(&sd, a, f))
+        if (!passes(&sd, id, f, below))
             continue;
-        rc = add_stored(ix, &sd);
+        rc = add_stored(ix, c, &sd);
         if (rc == WT_ECORRUPT) {
             /* One damaged row must not fail every query that meets it. */
             if (ix->opts.logger)
@@ -880,7 +971,8 @@ int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
         return rc;
     if ((rc = ix->store->ops->read_begin(ix->store)))
         return store_fail(ix, rc);
-    rc = load_candidates(ix, a, f);
+    rc = load_candidates(ix, ix->result, a->id, f, INT64_MAX,
+                         ix->iopts.candidates);
     ix->store->ops->read_end(ix->store);
     if (rc)
         return rc;
@@ -889,4 +981,182 @@ int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
         return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");
     *out = ix->result;
     return 0;
+}
+
+/* ---- uses: recorded at each commit, summed by wt_index_audit ---- */
+
+/* 1 when the keys of t lead to a document stored before number num. */
+static int meets_earlier(wt_index *ix, const link_todo *t, int64_t num)
+{
+    size_t nhits = 0;
+    const int rc = ix->store->ops->candidates(
+        ix->store, t->fp, t->nfp, t->bands, t->nbands, WT_IX_POSTING_CAP,
+        WT_IX_HUBS, &ix->hits, &nhits, &ix->hitcap);
+    if (rc)
+        return store_fail(ix, rc);
+    for (size_t i = 0; i < nhits; i++)
+        if (ix->hits[i].num < num)
+            return 1;
+    return 0;
+}
+
+/* The stored document num in ix->linkc (document 0) with the documents
+ * stored before it that its query finds, analyzed.  *skip is set when the
+ * document is damaged (logged, not linked). */
+static int link_corpus(wt_index *ix, int64_t num, int *skip)
+{
+    int rc = 0;
+    *skip = 0;
+    if (ix->linkc)
+        wt_corpus_reset(ix->linkc);
+    else if ((rc = wt_corpus_new(&ix->linkc, &ix->opts)))
+        return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
+    wt_store_doc sd;
+    if ((rc = ix->store->ops->load(ix->store, num, &sd)))
+        return store_fail(ix, rc);
+    rc = add_stored(ix, ix->linkc, &sd);
+    if (rc == WT_ECORRUPT) {
+        if (ix->opts.logger)
+            ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN, ix->err);
+        ix->err[0] = '\0';
+        *skip = 1;
+        return 0;
+    }
+    if (!rc)
+        rc = load_candidates(ix, ix->linkc, NULL, NULL, num,
+                             ix->iopts.candidates);
+    if (rc || ix->linkc->ndocs < 2) {
+        *skip = !rc;
+        return rc;
+    }
+    ix->linkc->focus = 1;
+    if ((rc = wt_corpus_analyze(ix->linkc)))
+        return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->linkc), "");
+    return 0;
+}
+
+/* Records the uses between document num and those stored before it;
+ * t (may be NULL) gives its keys to skip one that meets none. */
+static int link_doc(wt_index *ix, int64_t num, const link_todo *t)
+{
+    int rc = t ? meets_earlier(ix, t, num) : 1;
+    if (rc <= 0)
+        return rc;
+    int skip = 0;
+    if ((rc = link_corpus(ix, num, &skip)) || skip)
+        return rc;
+    wt_uses_clear(&ix->uses);
+    if ((rc = wt_uses_collect(ix->linkc, &ix->uses)))
+        return rc;
+    if (ix->uses.n &&
+        (rc = ix->store->ops->put_uses(ix->store, ix->uses.v, ix->uses.n)))
+        return store_fail(ix, rc);
+    return 0;
+}
+
+/* Links the articles the open batch stored, in the order they were put,
+ * once the store holds the whole batch (flush). */
+static int link_batch(wt_index *ix)
+{
+    int rc = ix->ntodo ? ix->store->ops->flush(ix->store) : 0;
+    if (rc)
+        rc = store_fail(ix, rc);
+    for (size_t i = 0; i < ix->ntodo && !rc; i++) {
+        int64_t num = 0;
+        const int has = ix->store->ops->find(ix->store, ix->todo[i].id, &num);
+        if (has < 0)
+            rc = store_fail(ix, has);
+        else if (has) /* else removed later in the batch */
+            rc = link_doc(ix, num, &ix->todo[i]);
+    }
+    drop_todo(ix);
+    return rc;
+}
+
+/* A write batch sent to the store, for relink's uses. */
+static int relink_batch(wt_index *ix)
+{
+    int rc = ensure_batch(ix);
+    if (!rc && (rc = ix->store->ops->flush(ix->store)))
+        return abandon_batch(ix, rc);
+    return rc;
+}
+
+int wt_index_relink(wt_index *ix)
+{
+    WT_CHECK_ARG(ix, WT_EINVAL);
+    ix->err[0] = '\0';
+    int rc = wt_index_commit(ix);
+    if (!rc)
+        rc = relink_batch(ix);
+    if (!rc && (rc = ix->store->ops->clear_uses(ix->store)))
+        return abandon_batch(ix, rc);
+    int64_t num = 0;
+    while (!rc) {
+        if ((rc = ix->store->ops->next_doc(ix->store, num, &num)))
+            return abandon_batch(ix, rc);
+        if (!num)
+            break;
+        if ((rc = link_doc(ix, num, NULL)))
+            return abandon_batch(ix, rc);
+        if (++ix->pending >= ix->iopts.batch && !(rc = wt_index_commit(ix)))
+            rc = relink_batch(ix);
+    }
+    if (!rc && (rc = ix->store->ops->set_setting(ix->store, "uses", "1")))
+        return abandon_batch(ix, rc);
+    ix->uses_unknown = 0;
+    return rc ? rc : wt_index_commit(ix);
+}
+
+/* The key of an outlet name, as the index's credits compare it. */
+static int audit_key(wt_index *ix, const char *outlet, char **key)
+{
+    const wt_agencies *ag = wt_langset_agencies(ix->prep->c->langs);
+    char *canon = wt_outlet_canonical(ag, outlet);
+    *key = canon ? wt_uses_outlet_key(canon) : NULL;
+    wt_free(canon);
+    return *key ? 0 : WT_ENOMEM;
+}
+
+/* The caller's callback, with its stop told apart from a store's error. */
+typedef struct audit_relay {
+    wt_audit_cb cb;
+    void *ctx;
+    int stopped;
+} audit_relay;
+
+static int relay(void *ctx, const wt_audit_row *row)
+{
+    audit_relay *r = ctx;
+    return r->stopped = r->cb(r->ctx, row);
+}
+
+int wt_index_audit(wt_index *ix, const wt_audit_query *q, wt_audit_cb cb,
+                   void *ctx)
+{
+    WT_CHECK_ARG(ix && q && q->outlet && cb, WT_EINVAL);
+    ix->err[0] = '\0';
+    char *v = NULL, *key = NULL;
+    int rc = ix->store->ops->get_setting(ix->store, "uses", &v);
+    if (rc)
+        return store_fail(ix, rc);
+    const int recorded = v && !strcmp(v, "1");
+    wt_free(v);
+    if (!recorded)
+        return ix_fail(ix, WT_ESTATE,
+                       "the uses of some articles were not recorded (stored "
+                       "before uses were kept, or with recording off)%s%s",
+                       "", "");
+    if ((rc = audit_key(ix, q->outlet, &key)))
+        return rc;
+    wt_store_audit_q sq = {key, q->since || q->until,
+                           q->since ? q->since : INT64_MIN,
+                           q->until ? q->until : INT64_MAX};
+    audit_relay r = {cb, ctx, 0};
+    if (!(rc = ix->store->ops->read_begin(ix->store))) {
+        rc = ix->store->ops->audit(ix->store, &sq, relay, &r);
+        ix->store->ops->read_end(ix->store);
+    }
+    wt_free(key);
+    return rc && !r.stopped ? store_fail(ix, rc) : rc;
 }

@@ -12,6 +12,8 @@
 #ifndef WT_STORE_H
 #define WT_STORE_H
 
+#include "wiretrace.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,6 +51,29 @@ typedef struct wt_store_hit {
     uint32_t lead_hits; /* ... as their earliest holder */
     int64_t published;  /* set by the caller when it asks (published()) */
 } wt_store_hit;
+
+/* One use of a stored article by another (uses.h): the taker's words in
+ * paragraphs with a source in the source article.  Outlets are canonical
+ * (wt_outlet_canonical); a key is its outlet folded as credits compare
+ * outlets (ASCII case), "" when there is none. */
+typedef struct wt_store_use {
+    const char *source, *taker;               /* article ids */
+    const char *source_outlet, *taker_outlet; /* NULL: none */
+    const char *source_key, *taker_key;
+    int64_t t; /* the taker's publication time, 0 = unknown */
+    uint64_t words;
+    uint64_t by_class[WT_AUDIT_CLASSES]; /* verbatim, edited, rewrite,
+                                            translation */
+    int credited; /* the taker credits the source's outlet */
+} wt_store_use;
+
+/* What an audit asks of the uses: those whose source_key is key, taken by
+ * another outlet; with `timed`, only those with t in [since, until). */
+typedef struct wt_store_audit_q {
+    const char *key;
+    int timed;
+    int64_t since, until;
+} wt_store_audit_q;
 
 typedef struct wt_store wt_store;
 
@@ -103,6 +128,26 @@ typedef struct wt_store_ops {
      * write batch both do nothing. */
     int (*read_begin)(wt_store *s);
     void (*read_end)(wt_store *s);
+    /* Writes the open batch without committing it, so that the reads
+     * that follow on this connection (the uses of its articles) see it;
+     * commit ends it, rollback drops it.  Opens the write transaction
+     * when nothing is to be sent.  SQLite writes as it goes: nothing. */
+    int (*flush)(wt_store *s);
+    /* Stores n uses inside the flushed batch; a use of the same pair
+     * stored before is replaced.  A document's put (replacing it) and
+     * remove drop every use it is the source or the taker of. */
+    int (*put_uses)(wt_store *s, const wt_store_use *u, size_t n);
+    /* Drops every use, inside the flushed batch (index relink). */
+    int (*clear_uses)(wt_store *s);
+    /* The number of the first document numbered above after, in *next;
+     * 0 when there is none. */
+    int (*next_doc)(wt_store *s, int64_t after, int64_t *next);
+    /* The audit of q: cb is called with each row, the outlets first
+     * (most words first), then each story with each outlet that used it
+     * (earliest story first), then the months (in order).  A non-zero
+     * return of cb stops and is returned. */
+    int (*audit)(wt_store *s, const wt_store_audit_q *q, wt_audit_cb cb,
+                 void *ctx);
 } wt_store_ops;
 
 struct wt_store {
@@ -124,6 +169,22 @@ int wt_store_sqlite_open(wt_store **out, const char *path, int read_only,
  * store's candidates() ends each key with it. */
 void wt_store_key_end(wt_store_hit *hits, size_t first, size_t *nhits,
                       size_t cap, size_t hubs);
+
+/* Fills *r for part from the text columns of one row of an audit query,
+ * as both stores select them (store.c: wt_store_audit_sql), NULL for an
+ * SQL NULL.  The strings stay the caller's. */
+void wt_store_audit_row(wt_audit_part part, const char *const *col,
+                        wt_audit_row *r);
+
+/* The SELECT of an audit part over the uses table `table` and the
+ * documents `docs`, with month the SQL of a use's month ("2026-03") from
+ * its column u.t, and collate what makes text order bytewise ("" or
+ * " COLLATE \"C\""): the same rows, in the same order, from both
+ * stores.  Parameters: $1 the key; $2 since and $3 until when timed.
+ * Written into buf (n bytes). */
+void wt_store_audit_sql(wt_audit_part part, const char *table, const char *docs,
+                        const char *month, const char *collate, int timed,
+                        char *buf, size_t n);
 
 /* Merges raw hits (one per posting) into one per document, by number. */
 void wt_store_merge_hits(wt_store_hit *hits, size_t *n);

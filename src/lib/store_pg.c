@@ -30,9 +30,12 @@
 #include <string.h>
 #include <xxhash.h>
 
-/* 1: the first PostgreSQL schema.  An older one is brought up to date by
- * `index init`; a newer one is refused. */
-#define SCHEMA_VERSION 1
+/* 1: the first PostgreSQL schema.  2: the uses (uses.h), keyed by the
+ * source's outlet and the time of the use as in the SQLite store; a
+ * version 1 index gets the table empty and the setting "uses" 0 (recorded
+ * by index relink).  An older one is brought up to date by `index init`;
+ * a newer one is refused. */
+#define SCHEMA_VERSION 2
 #define T_UNKNOWN "9223372036854775807" /* t of a document without a time */
 /* The first key of the advisory locks on ids (the second is the id's
  * hash), apart from other applications' single-key locks. */
@@ -42,6 +45,18 @@
 
 #define OID_INT8 20
 #define OID_TEXT 25
+
+/* Uses of unknown time have t = T_UNKNOWN. */
+#define USES_TABLE                                                             \
+    "CREATE TABLE IF NOT EXISTS wiretrace.uses(source_key text NOT NULL,"      \
+    " t bigint NOT NULL, source text NOT NULL, taker text NOT NULL,"           \
+    " source_outlet text, taker_outlet text, taker_key text NOT NULL,"         \
+    " words bigint NOT NULL, verbatim bigint NOT NULL, edited bigint NOT"      \
+    " NULL, rewrite bigint NOT NULL, translation bigint NOT NULL, credited"    \
+    " int NOT NULL, PRIMARY KEY(source_key, t, source, taker));"               \
+    "CREATE UNIQUE INDEX IF NOT EXISTS uses_pair ON wiretrace.uses(source,"    \
+    " taker);"                                                                 \
+    "CREATE INDEX IF NOT EXISTS uses_taker ON wiretrace.uses(taker);"
 
 static const char schema[] =
     "CREATE SCHEMA IF NOT EXISTS wiretrace;"
@@ -58,7 +73,25 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS wiretrace.fp(key bigint NOT NULL,"
     " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));"
     "CREATE TABLE IF NOT EXISTS wiretrace.band(key bigint NOT NULL,"
-    " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));";
+    " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, "
+    "num));" USES_TABLE;
+
+/* Version 1 to 2: the uses of the articles stored so far are not known
+ * until index relink records them. */
+static const char migrate_1_2[] = USES_TABLE
+    "INSERT INTO wiretrace.settings(key, value) SELECT 'uses', CASE WHEN"
+    " EXISTS (SELECT 1 FROM wiretrace.docs) THEN '0' ELSE '1' END"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
+    "UPDATE wiretrace.settings SET value = '2' WHERE key = 'schema_version';";
+
+/* The uses of the documents a deletion (CTE d) removes go with them, as
+ * source and as taker. */
+#define USES_DEL                                                               \
+    " u AS (DELETE FROM wiretrace.uses WHERE source IN (SELECT id FROM d)"     \
+    " OR taker IN (SELECT id FROM d) RETURNING 1),"
+#define USES_DEL_LAST                                                          \
+    " u AS (DELETE FROM wiretrace.uses WHERE source IN (SELECT id FROM d)"     \
+    " OR taker IN (SELECT id FROM d) RETURNING 1)"
 
 /* The statements; from Q_SHARDED on, those of a sharded index only. */
 enum {
@@ -73,6 +106,8 @@ enum {
     Q_OLD,
     Q_DEL,
     Q_NUMS,
+    Q_USE_PUT,
+    Q_NEXT,
     Q_SHARDED,
     Q_ADD_FP = Q_SHARDED,
     Q_ADD_BAND,
@@ -106,12 +141,24 @@ static const char *const sql[NQ] = {
     " ORDER BY h OFFSET 0) s) l",
     "SELECT id, num, hash FROM wiretrace.docs WHERE id = ANY($1::text[])",
     "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
-    " RETURNING num, coalesce(published, " T_UNKNOWN ") AS t, fps, bands),"
+    " RETURNING id, num, coalesce(published, " T_UNKNOWN ") AS t, fps,"
+    " bands)," USES_DEL
     " f AS (DELETE FROM wiretrace.fp p USING (SELECT unnest(fps) AS key,"
     " t, num FROM d) x WHERE p.key = x.key AND p.t = x.t AND p.num = x.num)"
     " DELETE FROM wiretrace.band p USING (SELECT unnest(bands) AS key, t,"
     " num FROM d) x WHERE p.key = x.key AND p.t = x.t AND p.num = x.num",
     "SELECT nextval('wiretrace.docs_num') FROM generate_series(1, $1::int)",
+    "INSERT INTO wiretrace.uses(source_key, t, source, taker, source_outlet,"
+    " taker_outlet, taker_key, words, verbatim, edited, rewrite,"
+    " translation, credited) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+    " $10, $11, $12, $13) ON CONFLICT (source, taker) DO UPDATE SET"
+    " source_key = excluded.source_key, t = excluded.t, source_outlet ="
+    " excluded.source_outlet, taker_outlet = excluded.taker_outlet,"
+    " taker_key = excluded.taker_key, words = excluded.words, verbatim ="
+    " excluded.verbatim, edited = excluded.edited, rewrite ="
+    " excluded.rewrite, translation = excluded.translation, credited ="
+    " excluded.credited",
+    "SELECT coalesce(min(num), 0) FROM wiretrace.docs WHERE num > $1",
     /* Sharded: the PL/Proxy functions (shard_functions) that send each
      * shard the postings of its keys. */
     "SELECT count(*) FROM wiretrace.fp_add($1::int8[], $2::int8[],"
@@ -139,8 +186,8 @@ static const char cand_sharded[] =
     " wiretrace.docs d WHERE d.num = x.num) ORDER BY 1, 2, 4, 3";
 static const char del_sharded[] =
     "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
-    " RETURNING num, coalesce(published, " T_UNKNOWN ") AS t, fps, bands)"
-    " SELECT 0, unnest(fps), t, num FROM d UNION ALL"
+    " RETURNING id, num, coalesce(published, " T_UNKNOWN ") AS t, fps,"
+    " bands)," USES_DEL_LAST " SELECT 0, unnest(fps), t, num FROM d UNION ALL"
     " SELECT 1, unnest(bands), t, num FROM d";
 
 /* One change of the open batch.  Only the last change of an id is
@@ -171,7 +218,8 @@ typedef struct pg_store {
     int sharded;    /* postings on PL/Proxy shards, not in this database */
     PGresult *gone; /* sharded commit: postings of the deleted versions */
     int in_batch, reading;
-    pg_op *ops; /* the open batch */
+    int flushed; /* the batch is sent, its transaction open (flush) */
+    pg_op *ops;  /* the open batch */
     size_t nops, opcap;
     wt_hmap by_id;   /* XXH3 of an id -> index + 1 of its last op */
     char *seen_id;   /* has_content's last id not in the batch ... */
@@ -500,6 +548,11 @@ static int pg_begin(wt_store *base)
 static void pg_rollback(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
+    if (s->flushed)
+        PQclear(PQexec(s->db, "ROLLBACK"));
+    s->flushed = 0;
+    PQclear(s->gone);
+    s->gone = NULL;
     drop_batch(s);
     wt_free(s->seen_id);
     s->seen_id = NULL;
@@ -907,20 +960,37 @@ static int write_rows(pg_store *s)
     return rc;
 }
 
-static int write_batch(pg_store *s, size_t n)
+/* Sends the batch in a transaction left open: the ids locked, the old
+ * versions deleted, the new rows written. */
+static int pg_flush(wt_store *base)
 {
+    pg_store *s = (pg_store *)base;
+    if (s->flushed)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < s->nops; i++)
+        n += live(&s->ops[i]);
     int rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
     if (rc)
         return rc;
-    rc = lock_and_read(s, n);
-    if (!rc)
+    s->flushed = 1;
+    if (n)
+        rc = lock_and_read(s, n);
+    if (!rc && n)
         rc = delete_old(s);
-    if (!rc)
+    if (!rc && n)
         rc = write_rows(s);
+    return rc;
+}
+
+static int write_batch(pg_store *s)
+{
+    int rc = pg_flush(&s->base);
     if (!rc)
         rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
     if (rc)
         PQclear(PQexec(s->db, "ROLLBACK"));
+    s->flushed = 0;
     /* The old versions' postings on the shards, once nothing reads them:
      * left over (a shard down), they only cost room, as queries drop
      * postings of documents not stored. */
@@ -939,7 +1009,7 @@ static int pg_commit(wt_store *base)
     size_t n = 0;
     for (size_t i = 0; i < s->nops; i++)
         n += live(&s->ops[i]);
-    const int rc = s->in_batch && n ? write_batch(s, n) : 0;
+    const int rc = s->flushed || (s->in_batch && n) ? write_batch(s) : 0;
     drop_batch(s);
     return rc == WT_ENOMEM || !rc ? rc : WT_EWRITE;
 }
@@ -1149,11 +1219,104 @@ static void pg_read_end(wt_store *base)
     s->reading = 0;
 }
 
+static int pg_put_uses(wt_store *base, const wt_store_use *u, size_t n)
+{
+    pg_store *s = (pg_store *)base;
+    for (size_t i = 0; i < n; i++) {
+        char num[WT_AUDIT_CLASSES + 3][24];
+        snprintf(num[0], sizeof num[0], "%lld",
+                 (long long)(u[i].t ? u[i].t : INT64_MAX));
+        snprintf(num[1], sizeof num[1], "%llu", (unsigned long long)u[i].words);
+        for (int k = 0; k < WT_AUDIT_CLASSES; k++)
+            snprintf(num[2 + k], sizeof num[2 + k], "%llu",
+                     (unsigned long long)u[i].by_class[k]);
+        snprintf(num[WT_AUDIT_CLASSES + 2], sizeof num[0], "%d", u[i].credited);
+        const char *v[13] = {u[i].source_key,
+                             num[0],
+                             u[i].source,
+                             u[i].taker,
+                             u[i].source_outlet,
+                             u[i].taker_outlet,
+                             u[i].taker_key,
+                             num[1],
+                             num[2],
+                             num[3],
+                             num[4],
+                             num[5],
+                             num[6]};
+        PGresult *r =
+            run(s, Q_USE_PUT, 13, v, NULL, NULL, "storing uses", WT_EWRITE);
+        if (!r)
+            return WT_EWRITE;
+        PQclear(r);
+    }
+    return 0;
+}
+
+static int pg_clear_uses(wt_store *base)
+{
+    return exec((pg_store *)base, "DELETE FROM wiretrace.uses",
+                PGRES_COMMAND_OK, WT_EWRITE);
+}
+
+static int pg_next_doc(wt_store *base, int64_t after, int64_t *next)
+{
+    pg_store *s = (pg_store *)base;
+    char n[32];
+    snprintf(n, sizeof n, "%lld", (long long)after);
+    const char *v[1] = {n};
+    PGresult *r = run(s, Q_NEXT, 1, v, NULL, NULL, "listing documents", WT_EIO);
+    if (!r)
+        return WT_EIO;
+    *next = PQntuples(r) ? get_i64(r, 0, 0) : 0;
+    PQclear(r);
+    return 0;
+}
+
+/* One part of an audit: its rows, as text, to cb. */
+static int audit_part(pg_store *s, const wt_store_audit_q *q,
+                      wt_audit_part part, wt_audit_cb cb, void *ctx)
+{
+    char text[1024], since[24], until[24];
+    wt_store_audit_sql(part, "wiretrace.uses", "wiretrace.docs",
+                       "to_char(to_timestamp(u.t) AT TIME ZONE 'UTC',"
+                       " 'YYYY-MM')",
+                       " COLLATE \"C\"", q->timed, text, sizeof text);
+    snprintf(since, sizeof since, "%lld", (long long)q->since);
+    snprintf(until, sizeof until, "%lld", (long long)q->until);
+    const char *v[3] = {q->key, since, until};
+    PGresult *r =
+        PQexecParams(s->db, text, q->timed ? 3 : 1, NULL, v, NULL, NULL, 0);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK)
+        return fail(s, r, "reading an audit", WT_EIO);
+    int rc = 0;
+    for (int i = 0; i < PQntuples(r) && !rc; i++) {
+        const char *col[15];
+        for (int c = 0; c < 15; c++)
+            col[c] = get_text(r, i, c);
+        wt_audit_row row;
+        wt_store_audit_row(part, col, &row);
+        rc = cb(ctx, &row);
+    }
+    PQclear(r);
+    return rc;
+}
+
+static int pg_audit(wt_store *base, const wt_store_audit_q *q, wt_audit_cb cb,
+                    void *ctx)
+{
+    int rc = 0;
+    for (int p = WT_AUDIT_OUTLET; p <= WT_AUDIT_MONTH && !rc; p++)
+        rc = audit_part((pg_store *)base, q, (wt_audit_part)p, cb, ctx);
+    return rc;
+}
+
 static const wt_store_ops pg_ops = {
-    pg_close, pg_begin,      pg_commit,   pg_rollback,    pg_has_content,
-    pg_find,  pg_put,        pg_remove,   pg_candidates,  pg_published,
-    pg_load,  pg_stats,      pg_count,    pg_get_setting, pg_set_setting,
-    pg_error, pg_read_begin, pg_read_end,
+    pg_close,      pg_begin,      pg_commit,   pg_rollback,    pg_has_content,
+    pg_find,       pg_put,        pg_remove,   pg_candidates,  pg_published,
+    pg_load,       pg_stats,      pg_count,    pg_get_setting, pg_set_setting,
+    pg_error,      pg_read_begin, pg_read_end, pg_flush,       pg_put_uses,
+    pg_clear_uses, pg_next_doc,   pg_audit,
 };
 
 /* ---- connecting, the schema ---- */
@@ -1452,12 +1615,14 @@ static int make_schema(pg_store *s, const char *const *shards, size_t n)
     if (!rc && !v)
         rc = exec(s,
                   "INSERT INTO wiretrace.settings(key, value) VALUES"
-                  " ('schema_version', '1')",
+                  " ('schema_version', '2'), ('uses', '1')",
                   PGRES_COMMAND_OK, WT_EWRITE);
     if (!rc && n)
         rc = make_proxy(s, shards, n);
     /* Versions older than SCHEMA_VERSION are brought up to date here,
-     * one step each, when there are any. */
+     * one step each. */
+    if (!rc && v == 1)
+        rc = exec(s, migrate_1_2, PGRES_COMMAND_OK, WT_EWRITE);
     if (!rc && v > SCHEMA_VERSION)
         rc = check_version(s, v);
     if (!rc)

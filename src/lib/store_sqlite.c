@@ -21,12 +21,26 @@
 /* 2: credits are kind, byte range and outlet per line, and a document's
  * own outlet is only its outlet column (version 1 kept "identity" names
  * read from the text).  3: postings keyed (key, t, num); a version 2
- * index is brought to 3 when opened for writing.  Other versions are
+ * index is brought to 3 when opened for writing.  4: the uses (uses.h),
+ * a table clustered by the source's outlet and the time of the use, so an
+ * audit reads one range of it; a version 3 index gets the table empty and
+ * the setting "uses" 0 (recorded by index relink).  Other versions are
  * refused. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define T_UNKNOWN INT64_MAX /* t of a document without a time */
 #define BUSY_POLLS 60000    /* about a minute of waiting for the lock */
 #define BUSY_YIELD_MS 3     /* pause after a commit, for other writers */
+
+/* Uses of unknown time have t = T_UNKNOWN. */
+#define USES_TABLE                                                             \
+    "CREATE TABLE IF NOT EXISTS uses(source_key TEXT NOT NULL, t INTEGER"      \
+    " NOT NULL, source TEXT NOT NULL, taker TEXT NOT NULL, source_outlet"      \
+    " TEXT, taker_outlet TEXT, taker_key TEXT NOT NULL, words INTEGER NOT"     \
+    " NULL, verbatim INTEGER NOT NULL, edited INTEGER NOT NULL, rewrite"       \
+    " INTEGER NOT NULL, translation INTEGER NOT NULL, credited INTEGER NOT"    \
+    " NULL, PRIMARY KEY(source_key, t, source, taker)) WITHOUT ROWID;"         \
+    "CREATE UNIQUE INDEX IF NOT EXISTS uses_pair ON uses(source, taker);"      \
+    "CREATE INDEX IF NOT EXISTS uses_taker ON uses(taker);"
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY,"
@@ -39,7 +53,8 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS fp(key INTEGER NOT NULL, t INTEGER NOT"
     " NULL, num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS band(key INTEGER NOT NULL, t INTEGER NOT"
-    " NULL, num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT ROWID;";
+    " NULL, num INTEGER NOT NULL, PRIMARY KEY(key, t, num)) WITHOUT "
+    "ROWID;" USES_TABLE;
 
 /* Version 2 to 3: the postings again, with each document's time. */
 static const char migrate_2_3[] =
@@ -54,6 +69,13 @@ static const char migrate_2_3[] =
     " 9223372036854775807), b.num FROM band b JOIN docs d ON d.num = b.num;"
     "DROP TABLE band; ALTER TABLE band3 RENAME TO band;"
     "UPDATE settings SET value = '3' WHERE key = 'schema_version';";
+
+/* Version 3 to 4: the uses of the articles stored so far are not known
+ * until index relink records them. */
+static const char migrate_3_4[] = USES_TABLE
+    "INSERT OR REPLACE INTO settings(key, value) SELECT 'uses', CASE WHEN"
+    " EXISTS (SELECT 1 FROM docs) THEN '0' ELSE '1' END;"
+    "UPDATE settings SET value = '4' WHERE key = 'schema_version';";
 
 enum {
     Q_HAS,
@@ -70,6 +92,10 @@ enum {
     Q_PUBLISHED,
     Q_GET,
     Q_SET,
+    Q_USE_PUT,
+    Q_USE_DEL_SOURCE,
+    Q_USE_DEL_TAKER,
+    Q_NEXT,
     NQ
 };
 
@@ -91,6 +117,13 @@ static const char *const sql[NQ] = {
     "SELECT published FROM docs WHERE num = ?1",
     "SELECT value FROM settings WHERE key = ?1",
     "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
+    "INSERT OR REPLACE INTO uses(source_key, t, source, taker,"
+    " source_outlet, taker_outlet, taker_key, words, verbatim, edited,"
+    " rewrite, translation, credited) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+    " ?8, ?9, ?10, ?11, ?12, ?13)",
+    "DELETE FROM uses WHERE source = ?1",
+    "DELETE FROM uses WHERE taker = ?1",
+    "SELECT min(num) FROM docs WHERE num > ?1",
 };
 
 typedef struct sq_store {
@@ -324,6 +357,11 @@ static int sq_remove(wt_store *base, const char *id, int *removed)
     rc = del_postings(s, Q_FP_DEL, fps, nf, num, t, 1);
     if (!rc)
         rc = del_postings(s, Q_BAND_DEL, bands, nb, num, t, 0);
+    for (int q = Q_USE_DEL_SOURCE; q <= Q_USE_DEL_TAKER && !rc; q++) {
+        st = stmt(s, q);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        rc = step_done(s, st, "removing uses");
+    }
     if (!rc) {
         st = stmt(s, Q_DEL);
         sqlite3_bind_int64(st, 1, num);
@@ -596,11 +634,97 @@ static void sq_read_end(wt_store *base)
     s->reading = 0;
 }
 
+/* SQLite writes each statement as it comes: the batch is there already. */
+static int sq_flush(wt_store *base)
+{
+    (void)base;
+    return 0;
+}
+
+static int sq_put_uses(wt_store *base, const wt_store_use *u, size_t n)
+{
+    sq_store *s = (sq_store *)base;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = stmt(s, Q_USE_PUT);
+        sqlite3_bind_text(st, 1, u[i].source_key, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, u[i].t ? u[i].t : T_UNKNOWN);
+        sqlite3_bind_text(st, 3, u[i].source, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, u[i].taker, -1, SQLITE_STATIC);
+        bind_opt_text(st, 5, u[i].source_outlet);
+        bind_opt_text(st, 6, u[i].taker_outlet);
+        sqlite3_bind_text(st, 7, u[i].taker_key, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 8, (int64_t)u[i].words);
+        for (int k = 0; k < WT_AUDIT_CLASSES; k++)
+            sqlite3_bind_int64(st, 9 + k, (int64_t)u[i].by_class[k]);
+        sqlite3_bind_int(st, 13, u[i].credited);
+        if (step_done(s, st, "storing uses"))
+            return code_of(s);
+    }
+    return 0;
+}
+
+static int sq_clear_uses(wt_store *base)
+{
+    return exec((sq_store *)base, "DELETE FROM uses");
+}
+
+static int sq_next_doc(wt_store *base, int64_t after, int64_t *next)
+{
+    sq_store *s = (sq_store *)base;
+    sqlite3_stmt *st = stmt(s, Q_NEXT);
+    sqlite3_bind_int64(st, 1, after);
+    const int rc = sqlite3_step(st);
+    *next = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : fail(s, "listing documents");
+}
+
+/* One part of an audit: its rows, as text, to cb. */
+static int audit_part(sq_store *s, const wt_store_audit_q *q,
+                      wt_audit_part part, wt_audit_cb cb, void *ctx)
+{
+    char sql_text[1024];
+    wt_store_audit_sql(part, "uses", "docs",
+                       "strftime('%Y-%m', u.t, 'unixepoch')", "", q->timed,
+                       sql_text, sizeof sql_text);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql_text, -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "preparing an audit");
+    sqlite3_bind_text(st, 1, q->key, -1, SQLITE_STATIC);
+    if (q->timed) {
+        sqlite3_bind_int64(st, 2, q->since);
+        sqlite3_bind_int64(st, 3, q->until);
+    }
+    int rc = 0, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *col[15];
+        for (int i = 0; i < 15; i++)
+            col[i] = col_text(st, i);
+        wt_audit_row r;
+        wt_store_audit_row(part, col, &r);
+        rc = cb(ctx, &r);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = fail(s, "reading an audit");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int sq_audit(wt_store *base, const wt_store_audit_q *q, wt_audit_cb cb,
+                    void *ctx)
+{
+    int rc = 0;
+    for (int p = WT_AUDIT_OUTLET; p <= WT_AUDIT_MONTH && !rc; p++)
+        rc = audit_part((sq_store *)base, q, (wt_audit_part)p, cb, ctx);
+    return rc;
+}
+
 static const wt_store_ops sqlite_ops = {
-    sq_close, sq_begin,      sq_commit,   sq_rollback,    sq_has_content,
-    sq_find,  sq_put,        sq_remove,   sq_candidates,  sq_published,
-    sq_load,  sq_stats,      sq_count,    sq_get_setting, sq_set_setting,
-    sq_error, sq_read_begin, sq_read_end,
+    sq_close,      sq_begin,      sq_commit,   sq_rollback,    sq_has_content,
+    sq_find,       sq_put,        sq_remove,   sq_candidates,  sq_published,
+    sq_load,       sq_stats,      sq_count,    sq_get_setting, sq_set_setting,
+    sq_error,      sq_read_begin, sq_read_end, sq_flush,       sq_put_uses,
+    sq_clear_uses, sq_next_doc,   sq_audit,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this
@@ -676,12 +800,15 @@ static int create(sq_store *s)
     if (!rc)
         rc = check_schema(s);
     if (!rc)
+        rc = sq_set_setting(&s->base, "uses", "1"); /* none to miss */
+    if (!rc)
         rc = exec(s, "COMMIT");
     return rc;
 }
 
-/* Brings a version 2 index to version 3 when it is opened for writing,
- * in one transaction; read-only, it is refused with what to do. */
+/* Brings a version 2 or 3 index to version 4 when it is opened for
+ * writing, one step each, in one transaction; read-only, it is refused
+ * with what to do. */
 static int migrate(sq_store *s)
 {
     uint64_t v = 0;
@@ -689,20 +816,24 @@ static int migrate(sq_store *s)
                         "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM "
                         "settings WHERE key = 'schema_version'), 0)",
                         &v);
-    if (rc || v != 2)
+    if (rc || v < 2 || v >= SCHEMA_VERSION)
         return rc;
     if (s->read_only) {
         snprintf(s->err, sizeof s->err,
-                 "index schema version 2, this wiretrace reads version %d: "
+                 "index schema version %d, this wiretrace reads version %d: "
                  "open it for writing once (index add) to bring it up to "
                  "date",
-                 SCHEMA_VERSION);
+                 (int)v, SCHEMA_VERSION);
         return WT_ECORRUPT;
     }
     rc = exec(s, "BEGIN IMMEDIATE");
-    if (!rc && (rc = exec(s, migrate_2_3)))
+    if (!rc && v == 2)
+        rc = exec(s, migrate_2_3);
+    if (!rc)
+        rc = exec(s, migrate_3_4);
+    if (rc)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    else if (!rc)
+    else
         rc = exec(s, "COMMIT");
     return rc;
 }

@@ -2,7 +2,7 @@
 #stdout-has every option documented
 # Every option of the help is in the man page and the bash completion, and
 # the completion completes commands and options.
-for cmd in compare scan diff index serve dedup; do
+for cmd in compare scan diff index serve dedup audit; do
     "$WT" $cmd --help | grep -o -- '--[a-z][a-z-]*' | sort -u
 done | sort -u > opts.txt
 [ -s opts.txt ] || exit 3
@@ -12,7 +12,7 @@ while read -r o; do
     grep -q -- "$o" "$ROOT/completion/wiretrace.bash" ||
         { echo "completion lacks $o"; exit 5; }
 done < opts.txt
-for cmd in compare scan diff index serve dedup; do
+for cmd in compare scan diff index serve dedup audit; do
     grep -q "^\.BI\? $cmd\|^\.BR\? $cmd\|^\.BI $cmd" "$ROOT/doc/wiretrace.1" ||
         { echo "man page lacks the command $cmd"; exit 6; }
 done

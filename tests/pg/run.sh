@@ -8,7 +8,11 @@
 #   c. the same text again is unchanged, a changed text replaces, remove
 #      removes; a database without the schema says to run index init;
 #   d. the postings spread over two more servers by PL/Proxy (index init
-#      --shard): the answers of (a), each shard only its own keys.
+#      --shard): the answers of (a), each shard only its own keys;
+#   e. audit: the uses recorded as articles are added give the same audit
+#      (text, JSON, CSV) in both stores, whatever the batch size; a
+#      version 1 schema is brought up to date by index init, audit then
+#      says the uses are missing and index relink records the same ones.
 # Skipped (77) only when the PostgreSQL server binaries are missing.
 #   run.sh WIRETRACE_BINARY
 set -u
@@ -85,6 +89,49 @@ cmp -s stats.sqlite stats.pg ||
 WIRETRACE_DB=$URI "$WT" index stats >stats.env || fail "WIRETRACE_DB"
 grep -q "^documents  *$(sql wt "SELECT count(*) FROM wiretrace.docs")\$" \
     stats.env || fail "WIRETRACE_DB: $(cat stats.env)"
+
+# e. Audit: the same uses in both stores, batches of 3 here and of 1000
+# (one) in SQLite.
+sql postgres "CREATE DATABASE aud" || fail "cannot create aud"
+AUD="postgresql://postgres@127.0.0.1:$port/aud?sslmode=disable"
+"$WT" index init --db "$AUD" 2>err.txt || fail "init aud: $(cat err.txt)"
+ainputs="$ROOT/tests/cli/audit_feed.jsonl $ROOT/corpora/credits"
+# shellcheck disable=SC2086
+"$WT" index add -q --batch 3 --db "$AUD" $ainputs || fail "add aud"
+# shellcheck disable=SC2086
+"$WT" index add -q --db aud.db $ainputs || fail "add aud sqlite"
+audit_same() { # audit_same WHAT DB_A DB_B: every format, two outlets alike
+    for outlet in MPA "Meridian Press Agency" "Coastal Daily Record" Yonhap; do
+        for fmt in text json csv; do
+            "$WT" audit --format $fmt --outlet "$outlet" --db "$2" >au.a
+            "$WT" audit --format $fmt --outlet "$outlet" --db "$3" >au.b
+            cmp -s au.a au.b || {
+                diff au.a au.b | head -20
+                fail "$1: audit --outlet $outlet --format $fmt differs"
+            }
+        done
+    done
+}
+audit_same "audit" aud.db "$AUD"
+"$WT" audit --outlet MPA --format csv --db "$AUD" | grep -q '^outlet,,Valley Times' ||
+    fail "audit: no use of MPA by Valley Times"
+audit_same "audit of (a)" sq.db "$URI"
+# An index made by schema version 1: init brings it to 2, and the uses of
+# its articles are missing until index relink.
+sql aud "DROP TABLE wiretrace.uses; DELETE FROM wiretrace.settings WHERE
+    key = 'uses'; UPDATE wiretrace.settings SET value = '1' WHERE key =
+    'schema_version'" || fail "cannot make a version 1 schema"
+"$WT" audit --outlet MPA --db "$AUD" 2>err.txt
+st=$?
+[ $st = 65 ] && grep -q 'index init' err.txt ||
+    fail "audit of a version 1 schema: exit $st, $(cat err.txt)"
+"$WT" index init --db "$AUD" 2>err.txt || fail "init v1: $(cat err.txt)"
+"$WT" audit --outlet MPA --db "$AUD" 2>err.txt
+st=$?
+[ $st = 65 ] && grep -q 'index relink' err.txt ||
+    fail "audit before relink: exit $st, $(cat err.txt)"
+"$WT" index relink -q --batch 4 --db "$AUD" || fail "relink"
+audit_same "audit after relink" aud.db "$AUD"
 
 # b. Four writers at once on overlapping inputs, two of them in reverse
 # order: two commit everything in one batch at about the same moment
@@ -207,6 +254,7 @@ for fmt in text json; do
         fail "sharded query --format $fmt differs from SQLite"
     }
 done
+audit_same "sharded audit" sq.db "$COORD"
 "$WT" index stats --format json --db "$COORD" | grep -v index_bytes \
     >stats.shards
 cmp -s stats.sqlite stats.shards ||
