@@ -11,6 +11,7 @@ rc=$?
 cd "$OLDPWD" || exit 9
 printf 'demo/reprint.txt\tdemo/wire.txt\ndemo/edited.txt\tdemo/wire.txt\n' > want.txt
 printf 'demo/reprint.txt\tdemo/wire.txt\ndemo/rewrite.txt\t\n' >> want.txt
-printf 'demo/unrelated.txt\t\ndemo/wire.txt\t\n' >> want.txt
+printf 'demo/unrelated.txt\t\ndemo/web.html\tdemo/wire.txt\n' >> want.txt
+printf 'demo/wire.txt\t\n' >> want.txt
 cmp want.txt marked.txt || exit 9
 exit $rc

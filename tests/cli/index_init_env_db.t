@@ -1,5 +1,5 @@
 #exit 0
-#stdout-has documents     5
+#stdout-has documents     6
 #stderr-has wiretrace: index: ready, 0 document(s)
 # index init makes a SQLite index; WIRETRACE_DB stands for --db; a
 # second init changes nothing; init refuses a file that is not an index.

@@ -1,6 +1,6 @@
 #exit 0
 #stdout-has silent
-#stdout-has read 5 files
+#stdout-has read 6 files
 # Not a terminal: no progress line; --verbose prints a summary line.
 "$WT" scan "$ROOT/corpora/demo" > /dev/null 2> err.txt
 [ $? = 1 ] || exit 3

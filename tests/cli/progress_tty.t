@@ -1,5 +1,5 @@
 #exit 0
-#stdout-has 5/5 files
+#stdout-has 6/6 files
 # On a terminal, scan draws a progress line on stderr; --quiet hides it.
 script -qec "'$WT' scan '$ROOT/corpora/demo' >/dev/null" /dev/null > tty.txt
 grep -q 'files, .* kB/s' tty.txt || exit 3
