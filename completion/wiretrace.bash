@@ -90,7 +90,7 @@ _wiretrace()
         return
     fi
     if [[ $cmd == index && $cword -eq 2 ]]; then
-        COMPREPLY=($(compgen -W "init add query show remove stats relink" -- "$cur"))
+        COMPREPLY=($(compgen -W "init add query get list remove stats relink" -- "$cur"))
         return
     fi
     case $cmd in

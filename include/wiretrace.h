@@ -630,6 +630,18 @@ WT_API int wt_index_remove(wt_index *ix, const char *id, int *removed);
 WT_API int wt_index_get(wt_index *ix, const char *id, wt_article *out,
                         int *found);
 
+/* Called by wt_index_list() with each stored article that passes the
+ * filter, in the order stored; a is valid during the call (its text too).
+ * A non-zero return stops the listing and is returned. */
+typedef int (*wt_index_list_cb)(void *ctx, const wt_article *a);
+
+/* Every stored article published in [f->since, until) (0: no bound;
+ * an article without a time passes only unbounded), of f->outlet
+ * (case-insensitive) and f->lang when set, read in one snapshot.
+ * Returns 0, WT_E* or what cb returned. */
+WT_API int wt_index_list(wt_index *ix, const wt_index_filter *f, int64_t until,
+                         wt_index_list_cb cb, void *ctx);
+
 /* Checks one article against the index.  *out is an analyzed corpus whose
  * document 0 is the article and whose other documents are the indexed
  * candidates (ids as indexed), owned by the index and valid until the next

@@ -8,6 +8,7 @@
  */
 #include "cmd_index.h"
 #include "articles.h"
+#include "jsonl.h"
 #include "pool.h"
 #include "progress.h"
 #include "report.h"
@@ -30,12 +31,13 @@ typedef enum {
     SUB_REMOVE,
     SUB_STATS,
     SUB_INIT,
-    SUB_SHOW,
-    SUB_RELINK
+    SUB_GET,
+    SUB_RELINK,
+    SUB_LIST
 } sub_id;
 
 static const char *const sub_names[] = {"add",  "query", "remove", "stats",
-                                        "init", "show",  "relink"};
+                                        "init", "get",   "relink", "list"};
 
 /* One article in the pool: an owned copy, then its result. */
 typedef struct slot {
@@ -568,9 +570,19 @@ static int do_remove(ictx *x)
 }
 
 /* The stored article as a text file with its header block, so that
- * `index show ID > ID.txt` reads back as it was indexed. */
-static void print_article(const wt_article *a)
+ * `index get ID > ID.txt` reads back as it was indexed; as one JSON
+ * Lines object with --json or --format. */
+static void print_article(const wt_article *a, cli_format format)
 {
+    if (format != FMT_TEXT) {
+        json_t *o = jsonl_article(a);
+        if (o)
+            json_dumpf(o, stdout,
+                       format == FMT_JSONL ? JSON_COMPACT : JSON_INDENT(1));
+        putchar('\n');
+        json_decref(o);
+        return;
+    }
     const char *keys[] = {"Title", "Outlet", "URL", "Language"};
     const char *vals[] = {a->title, a->outlet, a->url, a->lang};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
@@ -588,8 +600,8 @@ static void print_article(const wt_article *a)
         putchar('\n');
 }
 
-/* index show ID...: each stored article, as it was indexed. */
-static int do_show(ictx *x)
+/* index get ID...: each stored article, as it was indexed. */
+static int do_get(ictx *x)
 {
     for (size_t i = 0; i < x->s.ninputs; i++) {
         wt_article a;
@@ -604,11 +616,60 @@ static int do_show(ictx *x)
             cli_raise(&x->status, EXIT_INPUT);
             continue;
         }
-        if (i)
+        if (i && x->s.format == FMT_TEXT)
             fputs("\f\n", stdout); /* a form feed between articles */
-        print_article(&a);
+        print_article(&a, x->s.format);
     }
     return x->status;
+}
+
+/* wt_index_list_cb of index list: one line per article (text: id,
+ * published, outlet, language, title, tab-separated; JSON Lines: the
+ * metadata object without the text). */
+static int list_one(void *ctx, const wt_article *a)
+{
+    const cli_format format = *(const cli_format *)ctx;
+    if (format != FMT_TEXT) {
+        wt_article meta = *a;
+        meta.text = NULL;
+        meta.len = 0;
+        json_t *o = jsonl_article(&meta);
+        if (o) {
+            json_object_del(o, "text");
+            json_dumpf(o, stdout, JSON_COMPACT);
+        }
+        putchar('\n');
+        json_decref(o);
+        return o ? 0 : WT_ENOMEM;
+    }
+    char when[32] = "-";
+    struct tm tm;
+    const time_t t = (time_t)a->published;
+    if (a->published && gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    printf("%s\t%s\t%s\t%s\t%s\n", a->id, when, a->outlet ? a->outlet : "-",
+           a->lang ? a->lang : "-", a->title ? a->title : "-");
+    return 0;
+}
+
+/* index list: what is stored, with --outlet, --since, --until, --lang. */
+static int do_list(ictx *x)
+{
+    int64_t until = 0;
+    if (x->s.until && wt_parse_time(x->s.until, &until)) {
+        cli_usage_error("invalid value \"%s\" for --until: expected ISO "
+                        "8601 (2024-10-22T08:05:00Z)",
+                        x->s.until);
+        return cli_usage_hint("index");
+    }
+    x->f.lang = x->o.lang;
+    const int rc = wt_index_list(x->ix, &x->f, until, list_one, &x->s.format);
+    if (rc) {
+        cli_error("%s", wt_index_error(x->ix)[0] ? wt_index_error(x->ix)
+                                                 : wt_strerror(rc));
+        return cli_exit_of(rc);
+    }
+    return fflush(stdout) ? EXIT_IOERR : 0;
 }
 
 static void print_stats_json(const wt_index_stats *st, double per,
@@ -673,7 +734,7 @@ static int parse(ictx *x, int argc, char **argv)
         i++;
     if (i == nsubs) {
         cli_usage_error("unknown index command \"%s\": expected init, add, "
-                        "query, show, remove, stats or relink",
+                        "query, get, list, remove, stats or relink",
                         argv[0]);
         return cli_usage_hint("index");
     }
@@ -685,11 +746,13 @@ static int parse(ictx *x, int argc, char **argv)
         cli_usage_error("index %s needs --db FILE (or WIRETRACE_DB)", argv[0]);
     else if (x->sub != SUB_INIT && x->s.nshards)
         cli_usage_error("--shard is for index init");
-    else if ((x->sub == SUB_INIT || x->sub == SUB_RELINK) && x->s.ninputs)
+    else if ((x->sub == SUB_INIT || x->sub == SUB_RELINK ||
+              x->sub == SUB_LIST) &&
+             x->s.ninputs)
         cli_usage_error("index %s takes no input: \"%s\"", argv[0],
                         x->s.inputs[0]);
     else if (x->sub != SUB_STATS && x->sub != SUB_INIT &&
-             x->sub != SUB_RELINK && !x->s.ninputs)
+             x->sub != SUB_RELINK && x->sub != SUB_LIST && !x->s.ninputs)
         cli_usage_error("index %s needs at least one input", argv[0]);
     else if (x->s.since && wt_parse_time(x->s.since, &x->f.since))
         cli_usage_error("invalid value \"%s\" for --since: expected ISO "
@@ -760,8 +823,8 @@ static int open_index(ictx *x)
     x->io.progress = on_commit;
     x->io.progress_ctx = x;
     /* Only init and add create an index; query and stats never write one. */
-    x->io.read_only =
-        x->sub == SUB_QUERY || x->sub == SUB_STATS || x->sub == SUB_SHOW;
+    x->io.read_only = x->sub == SUB_QUERY || x->sub == SUB_STATS ||
+                      x->sub == SUB_GET || x->sub == SUB_LIST;
     x->write = report_writer_for(x->s.format);
     /* One text report per article: what the columns mean is said once. */
     x->s.legend_once = x->s.format == FMT_TEXT;
@@ -884,8 +947,10 @@ static int run(ictx *x)
         return rc;
     if (x->sub == SUB_REMOVE)
         return do_remove(x);
-    if (x->sub == SUB_SHOW)
-        return do_show(x);
+    if (x->sub == SUB_GET)
+        return do_get(x);
+    if (x->sub == SUB_LIST)
+        return do_list(x);
     if (x->sub == SUB_STATS)
         return do_stats(x);
     if (x->sub == SUB_RELINK)

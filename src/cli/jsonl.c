@@ -1,10 +1,12 @@
 /* jsonl.c - the JSON Lines article reader, built on jansson. */
 #define _DEFAULT_SOURCE
 #include "jsonl.h"
+#include "slice.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct jsonl_reader {
     FILE *f;
@@ -215,4 +217,57 @@ const char *jsonl_line(const jsonl_reader *r, size_t *len)
 {
     *len = r->root ? r->rec_len : 0;
     return r->root ? r->line + r->rec_start : NULL;
+}
+
+/* s as a JSON string; bytes that are not UTF-8 (a file added in another
+ * charset is stored as read) become U+FFFD. */
+static json_t *json_text(const char *s, size_t len)
+{
+    json_t *j = json_stringn(s, len);
+    if (j)
+        return j;
+    char *t = malloc(3 * len + 1), *p = t;
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        const size_t n = s[i] ? utf8_seq(s + i) : 1;
+        if (n && i + n <= len) {
+            memcpy(p, s + i, n);
+            p += n;
+            i += n;
+        } else {
+            memcpy(p, "\xEF\xBF\xBD", 3);
+            p += 3;
+            i++;
+        }
+    }
+    j = json_stringn(t, (size_t)(p - t));
+    free(t);
+    return j;
+}
+
+/* The stored article as a JSON Lines object: what POST takes back. */
+json_t *jsonl_article(const wt_article *a)
+{
+    json_t *o = json_object();
+    const char *keys[] = {"id", "outlet", "url", "lang", "title"};
+    const char *vals[] = {a->id, a->outlet, a->url, a->lang, a->title};
+    for (size_t i = 0; o && i < 5; i++)
+        if (vals[i])
+            json_object_set_new(o, keys[i],
+                                json_text(vals[i], strlen(vals[i])));
+    if (o && a->published) {
+        char when[32] = "";
+        struct tm tm;
+        const time_t t = (time_t)a->published;
+        if (gmtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        json_object_set_new(o, "published", json_string(when));
+    }
+    json_t *text = o ? json_text(a->text, a->len) : NULL;
+    if (!text || json_object_set_new(o, "text", text)) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }

@@ -8,6 +8,7 @@
 
 #include "wiretrace.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 typedef struct jsonl_reader jsonl_reader;
@@ -44,5 +45,10 @@ const char *jsonl_line(const jsonl_reader *r, size_t *len);
 struct json_t;
 int jsonl_parse(const char *data, size_t len, wt_article *a,
                 struct json_t **hold, char *err, size_t errlen);
+
+/* The article as a JSON Lines object, the fields jsonl_next() reads
+ * (published as ISO 8601, UTC); bytes that are not UTF-8 become U+FFFD.
+ * NULL when out of memory; json_decref() it. */
+json_t *jsonl_article(const wt_article *a);
 
 #endif

@@ -172,7 +172,9 @@ static const opt options[] = {
      "%34saudit: only uses published at or after TIME",
      CMD_INDEX | CMD_AUDIT},
     {O_UNTIL, 0, "until", ARG_STRING, "TIME", 0, 0,
-     "audit: only uses published before TIME", CMD_AUDIT},
+     "audit: only uses published before TIME\n"
+     "%34sindex list: only articles published before TIME",
+     CMD_AUDIT | CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
      "worker threads, at most the cores online and 64: articles\n"
      "%34sread and analyzed (index, scan via an index) and pairs\n"
@@ -727,7 +729,7 @@ static const struct intro {
      "against an index that each is added to.\nINPUT as for 'index add'.  "
      "Exit status 1 when duplicates were found.\n"},
     {"index",
-     "Usage: wiretrace index init|add|query|show|remove|stats|relink --db "
+     "Usage: wiretrace index init|add|query|get|list|remove|stats|relink --db "
      "FILE [OPTION]... [INPUT]...\n"
      "A persistent archive to check new articles against.\n"
      "  init             make the index, or bring its schema up to date\n"
@@ -735,8 +737,11 @@ static const struct intro {
      "no-op)\n"
      "  query INPUT...   report each article's sources among the indexed "
      "ones\n"
-     "  show ID...       print stored articles as text files with their "
+     "  get ID...        print stored articles as text files with their "
      "header\n"
+     "                   (--json: as JSON Lines objects)\n"
+     "  list             the stored articles, one a line (--outlet, --since,\n"
+     "                   --until, --lang choose; --json: JSON Lines)\n"
      "  remove ID...     delete articles by id\n"
      "  stats            documents, keys and bytes in the index\n"
      "  relink           record again who took what from whom (the uses "

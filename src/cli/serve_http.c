@@ -379,59 +379,6 @@ static enum MHD_Result do_add(const serve_conf *cf, struct MHD_Connection *c,
     return ok;
 }
 
-/* s as a JSON string; bytes that are not UTF-8 (a file added in another
- * charset is stored as read) become U+FFFD. */
-static json_t *json_text(const char *s, size_t len)
-{
-    json_t *j = json_stringn(s, len);
-    if (j)
-        return j;
-    char *t = malloc(3 * len + 1), *p = t;
-    if (!t)
-        return NULL;
-    for (size_t i = 0; i < len;) {
-        const size_t n = s[i] ? utf8_seq(s + i) : 1;
-        if (n && i + n <= len) {
-            memcpy(p, s + i, n);
-            p += n;
-            i += n;
-        } else {
-            memcpy(p, "\xEF\xBF\xBD", 3);
-            p += 3;
-            i++;
-        }
-    }
-    j = json_stringn(t, (size_t)(p - t));
-    free(t);
-    return j;
-}
-
-/* The stored article as a JSON Lines object: what POST takes back. */
-static json_t *article_json(const wt_article *a)
-{
-    json_t *o = json_object();
-    const char *keys[] = {"id", "outlet", "url", "lang", "title"};
-    const char *vals[] = {a->id, a->outlet, a->url, a->lang, a->title};
-    for (size_t i = 0; o && i < 5; i++)
-        if (vals[i])
-            json_object_set_new(o, keys[i],
-                                json_text(vals[i], strlen(vals[i])));
-    if (o && a->published) {
-        char when[32] = "";
-        struct tm tm;
-        const time_t t = (time_t)a->published;
-        if (gmtime_r(&t, &tm))
-            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        json_object_set_new(o, "published", json_string(when));
-    }
-    json_t *text = o ? json_text(a->text, a->len) : NULL;
-    if (!text || json_object_set_new(o, "text", text)) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
 static enum MHD_Result do_get(const serve_conf *cf, struct MHD_Connection *c,
                               request *r, const char *id)
 {
@@ -440,7 +387,7 @@ static enum MHD_Result do_get(const serve_conf *cf, struct MHD_Connection *c,
     int found = 0;
     char err[1024] = "";
     const int rc = wt_index_get(s->ix, id, &a, &found);
-    json_t *o = !rc && found ? article_json(&a) : NULL;
+    json_t *o = !rc && found ? jsonl_article(&a) : NULL;
     if (rc)
         snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
     serve_pool_give(cf->pool, s);

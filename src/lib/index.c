@@ -897,6 +897,44 @@ int wt_index_get(wt_index *ix, const char *id, wt_article *out, int *found)
     return rc;
 }
 
+/* 1 when stored document sd passes filter f and the bound until. */
+static int listed(const wt_store_doc *sd, const wt_index_filter *f,
+                  int64_t until)
+{
+    if ((f && f->since && sd->published < f->since) ||
+        (until && (!sd->published || sd->published >= until)))
+        return 0;
+    if (f && f->outlet && (!sd->outlet || strcasecmp(sd->outlet, f->outlet)))
+        return 0;
+    return !(f && f->lang && (!sd->lang || strcmp(sd->lang, f->lang)));
+}
+
+int wt_index_list(wt_index *ix, const wt_index_filter *f, int64_t until,
+                  wt_index_list_cb cb, void *ctx)
+{
+    WT_CHECK_ARG(ix && cb, WT_EINVAL);
+    ix->err[0] = '\0';
+    int rc = ix->store->ops->read_begin(ix->store);
+    if (rc)
+        return store_fail(ix, rc);
+    for (int64_t num = 0; !rc;) {
+        wt_store_doc sd;
+        wt_article a;
+        if ((rc = ix->store->ops->next_doc(ix->store, num, &num)) ||
+            (num && (rc = ix->store->ops->load(ix->store, num, &sd))))
+            rc = store_fail(ix, rc);
+        if (rc || !num)
+            break;
+        if (!listed(&sd, f, until))
+            continue;
+        memset(&a, 0, sizeof a);
+        if (!(rc = copy_stored(ix, &sd, &a)))
+            rc = cb(ctx, &a);
+    }
+    ix->store->ops->read_end(ix->store);
+    return rc;
+}
+
 /* The keys of the query document, looked up and ranked. */
 static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
 {
