@@ -249,6 +249,35 @@ static int put_pairs(const wt_corpus *c, int all, size_t shown, FILE *out,
 /* The JSON contract with jansson's dump flags: indented, or on one line.
  * Written one document and one pair at a time: memory holds one
  * document's JSON, never the report's. */
+/* The stored articles an index query found as sources of the shown
+ * documents: what each is (id, outlet, title, URL, time, language). */
+static int put_sources(const wt_corpus *c, size_t shown, FILE *out,
+                       size_t flags)
+{
+    const int indent = !(flags & JSON_COMPACT);
+    fputs(indent ? ",\n \"sources\": [" : ",\"sources\":[", out);
+    int rc = 0, first = 1;
+    for (size_t j = shown; j < wt_corpus_document_count(c) && !rc; j++) {
+        if (!summary_is_source(c, shown, j))
+            continue;
+        const wt_document *d = wt_corpus_document(c, j);
+        json_t *o = json_pack(
+            "{s:o, s:o, s:o, s:o, s:o}", "id", str(wt_document_id(d)), "outlet",
+            opt_str(wt_document_outlet(d)), "title",
+            opt_str(wt_document_title(d)), "url", opt_str(wt_document_url(d)),
+            "lang", opt_str(wt_document_lang(d)));
+        if (o)
+            json_object_set_new(o, "published",
+                                wt_document_published(d)
+                                    ? json_integer(wt_document_published(d))
+                                    : json_null());
+        rc = put_item(o, out, flags, first);
+        first = 0;
+    }
+    fputs(indent && !first ? "\n ]" : "]", out);
+    return rc;
+}
+
 static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
                       size_t flags)
 {
@@ -283,7 +312,10 @@ static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
     int any = 0;
     if (!rc)
         rc = put_pairs(c, s->all_pairs, n, out, flags, &any);
-    fputs(indent ? (any ? "\n ]\n}\n" : "]\n}\n") : "]}\n", out);
+    fputs(indent ? (any ? "\n ]" : "]") : "]", out);
+    if (!rc && n < wt_corpus_document_count(c))
+        rc = put_sources(c, n, out, flags);
+    fputs(indent ? "\n}\n" : "}\n", out);
     return rc;
 }
 

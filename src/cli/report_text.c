@@ -125,7 +125,8 @@ static void print_meta(FILE *out, const wt_document *d)
     if (t && gmtime_r(&tt, &tm))
         strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
     const char *parts[] = {wt_document_outlet(d), when[0] ? when : NULL,
-                           wt_document_title(d), wt_document_url(d)};
+                           wt_document_lang(d), wt_document_title(d),
+                           wt_document_url(d)};
     int any = 0;
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
         if (!parts[i] || !parts[i][0])
@@ -146,11 +147,7 @@ static void print_sources(FILE *out, const wt_corpus *c, size_t shown)
     const size_t n = wt_corpus_document_count(c);
     int header = 0;
     for (size_t j = shown; j < n; j++) {
-        wt_taken t;
-        int linked = 0;
-        for (size_t i = 0; i < shown && !linked; i++)
-            linked = !wt_corpus_taken(c, i, j, &t) && t.words;
-        if (!linked)
+        if (!summary_is_source(c, shown, j))
             continue;
         if (!header++)
             fputs("\nSources\n", out);

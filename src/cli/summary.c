@@ -97,3 +97,12 @@ summary_row *summary_rows(const wt_corpus *c, size_t shown, size_t *n)
         qsort(rows, *n, sizeof *rows, cmp_row);
     return rows;
 }
+
+int summary_is_source(const wt_corpus *c, size_t shown, size_t j)
+{
+    wt_taken t;
+    for (size_t i = 0; i < shown; i++)
+        if (!wt_corpus_taken(c, i, j, &t) && t.words)
+            return 1;
+    return 0;
+}

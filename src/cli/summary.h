@@ -35,4 +35,8 @@ double summary_share(const summary_row *r);
  * joined by ", " into buf (cut to n bytes); "" when none. */
 void summary_credits(const wt_document *d, char *buf, size_t n);
 
+/* 1 when document j (one of the candidates after the first shown, as an
+ * index query has them) is a source of one of the shown documents. */
+int summary_is_source(const wt_corpus *c, size_t shown, size_t j);
+
 #endif

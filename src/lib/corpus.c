@@ -736,7 +736,9 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
     d->lang = wt_strdup(k->lang);
     d->bytes = wt_malloc(k->len + 1);
     if (!d->id || !d->path || !d->lang || !d->bytes ||
-        (k->outlet && !(d->outlet = wt_strdup(k->outlet))))
+        (k->outlet && !(d->outlet = wt_strdup(k->outlet))) ||
+        (k->title && !(d->title = wt_strdup(k->title))) ||
+        (k->url && !(d->url = wt_strdup(k->url))))
         goto fail;
     if (k->len)
         memcpy(d->bytes, k->text, k->len);

@@ -42,6 +42,7 @@ int wt_corpus_add_in_lang(wt_corpus *c, const char *id, const char *path,
  * is taken as given. */
 typedef struct wt_known_doc {
     const char *id, *lang, *outlet;
+    const char *title, *url; /* NULL = none */
     const char *text;
     size_t len;
     int64_t published;

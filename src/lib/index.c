@@ -818,6 +818,8 @@ static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
     k.id = sd->id;
     k.lang = sd->lang ? sd->lang : "en";
     k.outlet = sd->outlet;
+    k.title = sd->title;
+    k.url = sd->url;
     k.published = sd->published;
     k.text = (const char *)ix->zbuf;
     k.len = n;
