@@ -41,7 +41,7 @@ step "The counts alone, as git diff --stat gives them; diff exits 0 when the two
     "wiretrace diff --stat corpora/demo/wire.txt corpora/demo/edited.txt"
 step "The seed articles: 001 copies a quote of the Yonhap story (000) with straight quotes where 000 has curly ones, so that paragraph shows no change; its other paragraphs are rewrites." \
     "wiretrace diff $SEEDS/000_1d17b1946fa3511d.txt $SEEDS/001_777cbfa0a87e8925.txt"
-step "A rewrite reads better side by side: the names and numbers both sides share are marked (bold yellow on a terminal). Translated pairs are always shown this way." \
+step "A rewrite reads better side by side: each run of changed words is marked on both sides (removed on the left, added on the right; red and green on a terminal), the names and numbers both sides share between asterisks. Translated pairs are always shown this way." \
     "wiretrace diff --side-by-side corpora/demo/wire.txt corpora/demo/rewrite.txt | head -n 24"
 step "A report for people: one HTML file to open in any browser, with a graph of who took from whom, a table per document and each pair side by side with the shared text highlighted. It loads nothing from the network." \
     "wiretrace compare --html seeds.html $SEEDS/*.txt > /dev/null; grep -o '<mark class=\"[a-z]*\"' seeds.html | sort | uniq -c; rm seeds.html"
@@ -51,6 +51,8 @@ step "Languages: the same story from Yonhap in Korean and in English. Paragraphs
     "wiretrace compare corpora/lang/ko/wire.txt corpora/lang/en/wire.txt | head -n 11"
 step "An archive: index the wire once, then check new articles against it. The query prints the same report as compare (here as one JSON line per article, for pipelines)." \
     "rm -f tour.db; wiretrace index add --db tour.db corpora/demo/wire.txt corpora/demo/unrelated.txt && wiretrace index query --db tour.db --format jsonl corpora/demo/edited.txt | cut -c1-300; wiretrace index stats --db tour.db; rm -f tour.db*"
+step "What the archive holds: index list names every stored article (--outlet, --since, --until choose), index get prints one back as a text file with its header block (--json: the JSON Lines object)." \
+    "rm -f tour.db; wiretrace index add -q --db tour.db tests/cli/index_feed.jsonl && wiretrace index list --db tour.db && wiretrace index get --db tour.db wire | head -n 8; rm -f tour.db*"
 step "Without the copies: dedup writes its input back without the documents mostly copied (verbatim or edited) from another, keeping the origin; JSON Lines in, the same lines out. --mark keeps every one with what it duplicates. The rewrite stays: a story told again is no copy." \
     "wiretrace dedup --mark corpora/demo"
 step "Who used an outlet's stories: the index records every reuse as articles are added, and audit sums them per outlet, per story and per month (also --json, --format csv, --html with charts)." \
