@@ -5,6 +5,7 @@
  */
 #include "pairscore.h"
 #include "alloc.h"
+#include "keys.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@ typedef struct doc_stems {
  * with a source there (words by the best class), and their words times
  * the best source's score. */
 typedef struct taken_row {
-    size_t source;
+    uint64_t source; /* first: wt_lower_bound_u64() reads it */
     wt_taken t;
     double explained;
 } taken_row;
@@ -121,15 +122,8 @@ static int doc_taken_build(const wt_document *a, doc_taken *t)
 static const taken_row *find_row(const wt_pairscore *ps, size_t a, size_t b)
 {
     const doc_taken *t = &ps->taken[a];
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (t->rows[mid].source < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < t->n && t->rows[lo].source == b ? &t->rows[lo] : NULL;
+    const size_t at = wt_lower_bound_u64(t->rows, t->n, sizeof *t->rows, b);
+    return at < t->n && t->rows[at].source == b ? &t->rows[at] : NULL;
 }
 
 void wt_pairscore_taken(const wt_pairscore *ps, size_t a, size_t b,
