@@ -563,14 +563,17 @@ WT_API int wt_index_is_server(const char *path);
  * the analysis settings of opts (NULL: the defaults) when it has none: a
  * SQLite file is created when missing; a PostgreSQL database gets the
  * schema "wiretrace", which wt_index_open() needs there (it never makes
- * one).  shards (nshards connection strings, PostgreSQL only, when the
- * index is made): the databases its postings are spread over by the hash
- * of their key, with PL/Proxy (the extension must be installed on path's
- * server); path keeps the articles.  Safe to run again, and from several
- * processes at once.  Returns 0, WT_EIO (cannot open or connect),
- * WT_ECORRUPT (not a wiretrace index, or a newer schema), WT_EINVAL
- * (shards for a SQLite file or an existing index), WT_EWRITE or
- * WT_ENOMEM; err (if not NULL) says why. */
+ * one).  shards (nshards connection strings, PostgreSQL only): the
+ * databases its postings are spread over by the hash of their key, with
+ * PL/Proxy (the extension must be installed on path's server); path keeps
+ * the articles.  On an index that exists, sharded or not, shards is the
+ * new list: every shard, old and new, is emptied and the postings are
+ * rebuilt from the keys path keeps (writers must be stopped meanwhile;
+ * queries see fewer candidates until it ends); the same list again
+ * rebuilds them.  Safe to run again, and from several processes at once.
+ * Returns 0, WT_EIO (cannot open or connect), WT_ECORRUPT (not a
+ * wiretrace index, or a newer schema), WT_EINVAL (shards for a SQLite
+ * file), WT_EWRITE or WT_ENOMEM; err (if not NULL) says why. */
 WT_API int wt_index_init(const char *path, const char *const *shards,
                          size_t nshards, const wt_options *opts, char *err,
                          size_t errlen);

@@ -135,7 +135,8 @@ static const opt options[] = {
      CMD_CLUSTERS},
     {O_SHARD, 0, "shard", ARG_STRING, "URI", 0, 0,
      "index init: a PostgreSQL database the postings are spread\n"
-     "%34sover (again for more; PL/Proxy on --db's server)",
+     "%34sover (again for more; PL/Proxy on --db's server); on an\n"
+     "%34sindex that exists, its new shards (postings rebuilt)",
      CMD_INDEX},
     {O_LISTEN, 0, "listen", ARG_STRING, "ADDR:PORT", 0, 0,
      "serve: the address to listen on: PORT (on 127.0.0.1),\n"

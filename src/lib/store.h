@@ -207,13 +207,16 @@ int wt_store_pg_open(wt_store **out, const char *conninfo, int read_only,
 
 /* Creates the wiretrace schema in the database of conninfo, or brings an
  * older one up to date; nothing when it is current.  With nshards > 0
- * (a new index only) the postings go to those databases instead, spread
- * by the hash of their key with PL/Proxy: each shard gets its tables and
- * functions, the coordinator (conninfo) the PL/Proxy cluster and
- * functions; the shards' connection strings must work from the
- * coordinator's server.  Safe to run from several processes at once.
- * Returns 0, WT_EIO, WT_ECORRUPT (a newer schema), WT_EINVAL (shards for
- * an existing index), WT_EWRITE or WT_ENOMEM, err saying why. */
+ * the postings go to those databases instead, spread by the hash of
+ * their key with PL/Proxy: each shard gets its tables and functions, the
+ * coordinator (conninfo) the PL/Proxy cluster and functions; the shards'
+ * connection strings must work from the coordinator's server and from
+ * here.  An index that exists is moved to that list of shards: the
+ * cluster changed in one transaction, every shard (old and new) emptied,
+ * the postings rebuilt from the keys each document row keeps; writers
+ * must be stopped meanwhile.  Safe to run from several processes at
+ * once.  Returns 0, WT_EIO, WT_ECORRUPT (a newer schema), WT_EINVAL,
+ * WT_EWRITE or WT_ENOMEM, err saying why. */
 int wt_store_pg_init(const char *conninfo, const char *const *shards,
                      size_t nshards, char *err, size_t errlen);
 

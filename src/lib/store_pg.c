@@ -1586,18 +1586,46 @@ static int make_proxy(pg_store *s, const char *const *shards, size_t n)
         rc = shard_sql(s, proxy_functions, i ? "band" : "fp");
     if (!rc)
         rc = exec(s, proxy_stats, PGRES_COMMAND_OK, WT_EWRITE);
-    char set[96];
+    char set[160];
     snprintf(set, sizeof set,
              "INSERT INTO wiretrace.settings(key, value) VALUES ('shards',"
-             " '%zu')",
+             " '%zu') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
              n);
     return rc ? rc : exec(s, set, PGRES_COMMAND_OK, WT_EWRITE);
 }
 
+/* An index already made leaves its postings' place: the shards its
+ * cluster names (each once, as key='value' connection strings) go to
+ * *old, to be emptied; the cluster is dropped, for make_proxy to make
+ * again; the postings kept in this database, when it was not sharded,
+ * are emptied, as they are rebuilt on the shards. */
+static int leave_shards(pg_store *s, PGresult **old)
+{
+    *old = PQexec(s->db, "SELECT DISTINCT substr(o, strpos(o, '=') + 1)"
+                         " FROM pg_foreign_server, unnest(srvoptions) o"
+                         " WHERE srvname = 'wiretrace_shards' AND o LIKE"
+                         " 'partition\\_%'");
+    if (PQresultStatus(*old) != PGRES_TUPLES_OK) {
+        const int rc = fail(s, *old, "reading the shards", WT_EIO);
+        *old = NULL;
+        return rc;
+    }
+    int rc = exec(s, "DROP SERVER IF EXISTS wiretrace_shards CASCADE",
+                  PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc)
+        rc = exec(s, "TRUNCATE wiretrace.fp, wiretrace.band", PGRES_COMMAND_OK,
+                  WT_EWRITE);
+    return rc;
+}
+
 /* The schema made or brought up to date, under a lock so that two inits
  * at once do it once; with shards, the PL/Proxy functions that spread the
- * postings over them, set when the index is made. */
-static int make_schema(pg_store *s, const char *const *shards, size_t n)
+ * postings over them.  An index already made is moved to those shards
+ * (*old: the shards it had; *moved set): its postings must then be
+ * rebuilt.  All of it in one transaction, so the cluster and the setting
+ * "shards" change together. */
+static int make_schema(pg_store *s, const char *const *shards, size_t n,
+                       PGresult **old, int *moved)
 {
     int v = 0;
     int rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
@@ -1606,10 +1634,11 @@ static int make_schema(pg_store *s, const char *const *shards, size_t n)
                   PGRES_TUPLES_OK, WT_EWRITE);
     if (!rc)
         rc = schema_version(s, &v);
-    if (!rc && v && n)
-        rc = failf(s, WT_EINVAL,
-                   "this database holds a wiretrace index already: shards "
-                   "are chosen when an index is made");
+    if (!rc && v > SCHEMA_VERSION)
+        rc = check_version(s, v);
+    *moved = !rc && v && n;
+    if (*moved)
+        rc = leave_shards(s, old);
     if (!rc && !v)
         rc = exec(s, schema, PGRES_COMMAND_OK, WT_EWRITE);
     if (!rc && !v)
@@ -1623,8 +1652,6 @@ static int make_schema(pg_store *s, const char *const *shards, size_t n)
      * one step each. */
     if (!rc && v == 1)
         rc = exec(s, migrate_1_2, PGRES_COMMAND_OK, WT_EWRITE);
-    if (!rc && v > SCHEMA_VERSION)
-        rc = check_version(s, v);
     if (!rc)
         rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
     if (rc)
@@ -1661,6 +1688,101 @@ static int make_shard(const char *conninfo, char *err, size_t errlen)
     return rc;
 }
 
+/* Empties the postings tables of one shard, reached from here. */
+static int empty_shard(pg_store *s, const char *conninfo)
+{
+    pg_store *t = NULL;
+    int rc = connect_store(&t, conninfo, 0);
+    if (!rc)
+        rc = exec(t, "TRUNCATE wiretrace.fp, wiretrace.band", PGRES_COMMAND_OK,
+                  WT_EWRITE);
+    if (rc) {
+        char name[256];
+        wt_store_pg_describe(conninfo, name, sizeof name);
+        failf(s, rc, "emptying shard %s: %s", name,
+              t ? t->err : "out of memory");
+    }
+    pg_close((wt_store *)t);
+    return rc;
+}
+
+/* Every shard, those the index had (old) and those it has now, emptied:
+ * the postings are rebuilt from the articles, and a key whose shard
+ * changed must not stay on its former one. */
+static int empty_shards(pg_store *s, const PGresult *old,
+                        const char *const *shards, size_t n)
+{
+    int rc = 0;
+    for (int i = 0; old && i < PQntuples(old) && !rc; i++)
+        rc = empty_shard(s, PQgetvalue(old, i, 0));
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = empty_shard(s, shards[i]);
+    return rc;
+}
+
+/* Runs text with text parameters and binary results; NULL on failure. */
+static PGresult *params(pg_store *s, const char *text, int n,
+                        const char *const *v, const char *what)
+{
+    PGresult *r = PQexecParams(s->db, text, n, NULL, v, NULL, NULL, 1);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK)
+        return r;
+    fail(s, r, what, WT_EIO);
+    return NULL;
+}
+
+#define REBUILD_BATCH "1000" /* articles whose postings go in one call */
+
+/* The postings of every article, from the keys its row lists, sent to
+ * the shards as a commit sends them: batches of articles in the order of
+ * their numbers, one call per batch and kind.  s is open on the index
+ * (sharded). */
+static int rebuild_postings(pg_store *s)
+{
+    static const char last[] =
+        "SELECT max(num) FROM (SELECT num FROM wiretrace.docs WHERE num >"
+        " $1::int8 ORDER BY num LIMIT " REBUILD_BATCH ") b";
+    static const char rows[] =
+        "WITH d AS (SELECT num, coalesce(published, " T_UNKNOWN ") AS t,"
+        " fps, bands FROM wiretrace.docs WHERE num > $1::int8 AND num <="
+        " $2::int8) SELECT 0, unnest(fps), t, num FROM d UNION ALL"
+        " SELECT 1, unnest(bands), t, num FROM d";
+    char from[24] = "0", to[24];
+    const char *v[2] = {from, to};
+    int rc = 0, done = 0;
+    while (!rc && !done) {
+        PGresult *r = params(s, last, 1, v, "reading the articles");
+        if (!r)
+            return WT_EIO;
+        done = PQgetisnull(r, 0, 0);
+        snprintf(to, sizeof to, "%lld", (long long)get_i64(r, 0, 0));
+        PQclear(r);
+        r = done ? NULL : params(s, rows, 2, v, "reading the articles' keys");
+        rc = !done && !r ? WT_EIO : 0;
+        if (r && !(rc = shard_postings(s, Q_ADD_FP, 0, r)))
+            rc = shard_postings(s, Q_ADD_BAND, 1, r);
+        PQclear(r);
+        memcpy(from, to, sizeof from);
+    }
+    return rc;
+}
+
+/* The index at conninfo, moved to its new shards (their cluster made):
+ * every shard emptied, then the postings rebuilt through a connection
+ * that reads the index as sharded. */
+static int move_postings(pg_store *s, const char *conninfo, const PGresult *old,
+                         const char *const *shards, size_t n)
+{
+    int rc = empty_shards(s, old, shards, n);
+    wt_store *ix = NULL;
+    if (!rc)
+        rc = wt_store_pg_open(&ix, conninfo, 0, s->err, sizeof s->err);
+    if (!rc && (rc = rebuild_postings((pg_store *)ix)))
+        failf(s, rc, "rebuilding the postings: %s", ((pg_store *)ix)->err);
+    pg_close(ix);
+    return rc;
+}
+
 int wt_store_pg_init(const char *conninfo, const char *const *shards,
                      size_t nshards, char *err, size_t errlen)
 {
@@ -1670,9 +1792,19 @@ int wt_store_pg_init(const char *conninfo, const char *const *shards,
     if (rc)
         return rc;
     pg_store *s = NULL;
+    PGresult *old = NULL;
+    int moved = 0;
     rc = connect_store(&s, conninfo, 0);
+    /* Held until the postings are rebuilt: one move at a time, as a
+     * second one emptying the shards midway would lose postings. */
+    if (!rc && nshards)
+        rc = exec(s, "SELECT pg_advisory_lock(" LOCK_INIT ")", PGRES_TUPLES_OK,
+                  WT_EWRITE);
     if (!rc)
-        rc = make_schema(s, shards, nshards);
+        rc = make_schema(s, shards, nshards, &old, &moved);
+    if (!rc && moved)
+        rc = move_postings(s, conninfo, old, shards, nshards);
+    PQclear(old);
     if (rc) {
         char name[256];
         wt_store_pg_describe(conninfo, name, sizeof name);

@@ -13,6 +13,10 @@
 #      (text, JSON, CSV) in both stores, whatever the batch size; a
 #      version 1 schema is brought up to date by index init, audit then
 #      says the uses are missing and index relink records the same ones.
+#   f. a third shard added to (d) by index init with the longer list: the
+#      same answers, each shard only its keys under the new count; the
+#      same list again rebuilds the same postings, a stray one dropped;
+#      the index of (a), not sharded, moved to a shard answers as before.
 # Skipped (77) only when the PostgreSQL server binaries are missing.
 #   run.sh WIRETRACE_BINARY
 set -u
@@ -235,7 +239,9 @@ for i in 0 1; do
     eval "sport$i=$sport"
     pg_sql "$sport" postgres "CREATE DATABASE wt" || fail "shard $i: createdb"
 done
-cleanup() { pg_stop "$tmp/shard0"; pg_stop "$tmp/shard1"; pg_stop "$tmp/pg"; }
+cleanup() {
+    for d in shard0 shard1 shard2 pg; do pg_stop "$tmp/$d"; done
+}
 trap 'cleanup; rm -rf "$tmp"' EXIT
 sql postgres "CREATE DATABASE coord" || fail "cannot create coord"
 COORD="postgresql://postgres@127.0.0.1:$port/coord?sslmode=disable"
@@ -259,19 +265,26 @@ audit_same "sharded audit" sq.db "$COORD"
     >stats.shards
 cmp -s stats.sqlite stats.shards ||
     { diff stats.sqlite stats.shards; fail "sharded index stats differ"; }
-# shard_check WHAT: each shard holds postings, only of its own keys, and
-# together exactly those the coordinator's articles list.
+# shard_check WHAT [N]: each of the N shards (2 unless told) holds
+# postings, only of its own keys (partitions: the power of two at or above
+# N, partition i on shard i mod N), and together exactly those the
+# coordinator's articles list.
 shard_check() {
+    n=${2:-2}
+    mask=$([ "$n" -le 2 ] && echo $((n - 1)) || echo 3)
     for t in fp band; do
         col=$([ $t = fp ] && echo fps || echo bands)
         total=0
-        for i in 0 1; do
+        i=0
+        while [ $i -lt "$n" ]; do
             eval "p=\$sport$i"
             got=$(pg_sql "$p" wt "SELECT count(*) || ' ' || count(*) FILTER
-                (WHERE (hashint8(key) & 1) <> $i) FROM wiretrace.$t")
+                (WHERE (hashint8(key) & $mask) % $n <> $i) FROM
+                wiretrace.$t")
             [ "${got#* }" = 0 ] && [ "${got% *}" -gt 0 ] ||
                 fail "$1: shard $i: $t postings, others' keys: $got"
             total=$((total + ${got% *}))
+            i=$((i + 1))
         done
         [ "$(sql coord "SELECT coalesce(sum(cardinality($col)), 0) FROM
             wiretrace.docs")" = $total ] ||
@@ -293,5 +306,69 @@ PY
 shard_check "sharded replace"
 "$WT" index remove --db "$COORD" wire || fail "sharded remove"
 shard_check "sharded remove"
+
+# f. A third shard for the index of (d): index init with the longer list
+# moves the postings (rebuilt from the articles' keys) and the answers
+# stay SQLite's, given the same replacement and removal.  The same list
+# again rebuilds the same postings and drops a stray one.
+"$WT" index add -q --db sq.db wire2.jsonl &&
+    "$WT" index remove --db sq.db wire || fail "replace and remove in SQLite"
+# shellcheck disable=SC2086
+"$WT" index query --format json --db sq.db $queries >q.moved.sqlite
+same_answers() { # same_answers WHAT
+    # shellcheck disable=SC2086
+    "$WT" index query --format json --db "$COORD" $queries >q.moved.pg
+    cmp -s q.moved.sqlite q.moved.pg || {
+        diff q.moved.sqlite q.moved.pg | head -20
+        fail "$1: query --format json differs from SQLite"
+    }
+}
+same_answers "two shards, before the move"
+sport2=$(pg_start "$tmp/shard2") ||
+    { cat "$tmp/shard2/"*.log; fail "cannot start shard 2"; }
+pg_sql "$sport2" postgres "CREATE DATABASE wt" || fail "shard 2: createdb"
+three() {
+    "$WT" index init -q --db "$COORD" \
+        --shard "postgresql://postgres@127.0.0.1:$sport0/wt" \
+        --shard "host=127.0.0.1 port=$sport1 user=postgres dbname=wt" \
+        --shard "postgresql://postgres@127.0.0.1:$sport2/wt" 2>err.txt
+}
+three || fail "adding a third shard: $(cat err.txt)"
+[ "$(sql coord "SELECT value FROM wiretrace.settings WHERE key =
+    'shards'")" = 3 ] || fail "three shards: the setting shards"
+same_answers "three shards"
+shard_check "three shards" 3
+postings() { # every shard's postings, one digest
+    for i in 0 1 2; do
+        eval "p=\$sport$i"
+        pg_sql "$p" wt "SELECT md5(coalesce(string_agg(key || ' ' || t ||
+            ' ' || num, ',' ORDER BY key, t, num), '')) FROM wiretrace.fp"
+        pg_sql "$p" wt "SELECT md5(coalesce(string_agg(key || ' ' || t ||
+            ' ' || num, ',' ORDER BY key, t, num), '')) FROM wiretrace.band"
+    done
+}
+postings >moved.sum
+pg_sql "$sport1" wt "INSERT INTO wiretrace.fp VALUES (42, 0, 999999)" ||
+    fail "cannot plant a stray posting"
+three || fail "rebuild on the same shards: $(cat err.txt)"
+postings >rebuilt.sum
+cmp -s moved.sum rebuilt.sum || fail "the rebuild changed the postings"
+same_answers "rebuilt"
+shard_check "rebuilt" 3
+# The index of (a), in one database, moved to one shard: its postings
+# leave the database for the shard, and it answers as before.
+pg_sql "$sport2" postgres "CREATE DATABASE wt2" || fail "shard 2: createdb"
+"$WT" index init -q --db "$URI" \
+    --shard "postgresql://postgres@127.0.0.1:$sport2/wt2" 2>err.txt ||
+    fail "sharding the index of (a): $(cat err.txt)"
+# shellcheck disable=SC2086
+"$WT" index query --format json --db "$URI" $queries >q.json.moved
+cmp -s q.json.pg q.json.moved || fail "the index of (a) moved answers otherwise"
+[ "$(sql wt "SELECT (SELECT count(*) FROM wiretrace.fp) + (SELECT count(*)
+    FROM wiretrace.band) || ' ' || (SELECT sum(cardinality(fps) +
+    cardinality(bands)) FROM wiretrace.docs)")" = \
+    "0 $(pg_sql "$sport2" wt2 "SELECT (SELECT count(*) FROM wiretrace.fp) +
+        (SELECT count(*) FROM wiretrace.band)")" ] ||
+    fail "the index of (a) moved: postings left or missing"
 echo "pg: ok ($want articles from 4 writers at once; SQLite, PostgreSQL and" \
-    "PostgreSQL over two shards answer alike)"
+    "PostgreSQL over two, then three shards answer alike)"
