@@ -45,7 +45,7 @@ pg_as "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$p1" -U postgres \
     -D "$tmp/standby/data" -R -X stream -c fast >"$tmp/standby/backup.log" 2>&1 ||
     { cat "$tmp/standby/backup.log"; fail "pg_basebackup"; }
 p2=""
-for try in 1 2 3 4 5; do
+for _ in 1 2 3 4 5; do
     port=$(python3 -c 'import socket; s = socket.socket();
 s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     if pg_as "$PGBIN/pg_ctl" -D "$tmp/standby/data" \
