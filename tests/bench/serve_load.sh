@@ -82,6 +82,16 @@ for c in 1 8 32; do
     [ "$bad" -eq 0 ] && [ -z "$non2xx" ] ||
         { cat "$tmp/ab.$c.txt"; exit 1; }
 done
+# The server's CPU time (user + system) over the requests it answered
+# (the warm-up's, ab's, and the one curl), and its peak resident memory.
+ticks=$(cut -d' ' -f14,15 "/proc/$pid/stat")
+hwm=$(sed -n 's/^VmHWM:[[:space:]]*//p' "/proc/$pid/status")
+python3 -c "import os, sys
+cpu = sum(map(int, sys.argv[1].split())) / os.sysconf('SC_CLK_TCK')
+n = int(sys.argv[2])
+print('server: %.1f s CPU for %d requests, %.1f ms each; peak RSS %s'
+      % (cpu, n, cpu / n * 1e3, sys.argv[3]))" "$ticks" \
+    "$((64 + 3 * REQUESTS + 1))" "$hwm"
 kill -TERM "$pid"
 wait "$pid"
 pid=""
