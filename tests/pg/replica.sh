@@ -130,7 +130,7 @@ printf '{"id": "replica-1", "text": "%s"}\n' \
     fail "index add through read-only was taken"
 "$WT" index add -q --db "$RW" new.jsonl 2>err.txt ||
     fail "index add through read-write: $(cat err.txt)"
-"$WT" index show --db "$PRIMARY" replica-1 >/dev/null 2>err.txt ||
+"$WT" index get --db "$PRIMARY" replica-1 >/dev/null 2>err.txt ||
     fail "the read-write add is not on the primary: $(cat err.txt)"
 caught_up
 same "after the read-write add"
