@@ -1,5 +1,6 @@
 /* audit_html.c - see audit_html.h. */
 #include "audit_html.h"
+#include "slice.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -27,21 +28,6 @@ static const char css[] =
     ".key span{display:inline-block;width:.9em;height:.9em;margin:0 .3em "
     "0 1em;vertical-align:middle}";
 
-/* s as HTML text or attribute value. */
-static void esc(FILE *f, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
-
 static const char *name_of(const wt_audit_row *r)
 {
     return r->outlet && r->outlet[0] ? r->outlet : "(no outlet)";
@@ -68,17 +54,17 @@ static void month_chart(FILE *f, const audit_part_rows *m)
                 "<rect x=\"%zu\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
                 "fill=\"" C_NO "\"><title>",
                 x, 20 + CHART_H - all, BAR_W, all - yes);
-        esc(f, r->month);
+        html_put(f, r->month);
         fprintf(f, ": %" PRIu64 " not credited</title></rect>",
                 audit_uncredited(r));
         fprintf(f,
                 "<rect x=\"%zu\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
                 "fill=\"" C_YES "\"><title>",
                 x, 20 + CHART_H - yes, BAR_W, yes);
-        esc(f, r->month);
+        html_put(f, r->month);
         fprintf(f, ": %" PRIu64 " credited</title></rect>", r->credited);
         fprintf(f, "<text x=\"%zu\" y=\"%d\">", x, CHART_H + 40);
-        esc(f, r->month);
+        html_put(f, r->month);
         fputs("</text>", f);
     }
     fputs("</svg>\n", f);
@@ -101,7 +87,7 @@ static void outlet_chart(FILE *f, const audit_part_rows *o)
         const double all = (double)SCALE_W * (double)r->uses / (double)top;
         const size_t y = 5 + i * ROW_H;
         fprintf(f, "<text x=\"4\" y=\"%zu\">", y + 15);
-        esc(f, name_of(r));
+        html_put(f, name_of(r));
         fprintf(f,
                 "</text><rect x=\"%d\" y=\"%zu\" width=\"%.1f\" "
                 "height=\"%d\" fill=\"" C_YES "\"/>"
@@ -133,7 +119,7 @@ static void outlet_table(FILE *f, const audit_part_rows *o)
         audit_time(r->first, 0, first, sizeof first);
         audit_time(r->last, 0, last, sizeof last);
         fputs("<tr><td>", f);
-        esc(f, name_of(r));
+        html_put(f, name_of(r));
         fprintf(f,
                 "</td><td class=\"n\">%" PRIu64 "</td><td class=\"n\">%" PRIu64
                 "</td><td class=\"n\">%" PRIu64 "</td>",
@@ -163,14 +149,14 @@ static void story_table(FILE *f, const audit_part_rows *s)
         fputs("<tr><td>", f);
         if (!same) {
             fputs("<b>", f);
-            esc(f, r->story);
+            html_put(f, r->story);
             fputs("</b> ", f);
-            esc(f, pub);
+            html_put(f, pub);
             fputs("<br>", f);
-            esc(f, r->title);
+            html_put(f, r->title);
         }
         fputs("</td><td>", f);
-        esc(f, name_of(r));
+        html_put(f, name_of(r));
         fprintf(f,
                 "</td><td class=\"n\">%" PRIu64 "</td><td class=\"n\">%" PRIu64
                 "</td>",
@@ -193,15 +179,15 @@ int audit_html_write(FILE *f, const audit_rows *rows, const char *outlet,
           "<meta name=\"viewport\" content=\"width=device-width\"><title>"
           "Audit of ",
           f);
-    esc(f, outlet);
+    html_put(f, outlet);
     fprintf(f, "</title><style>%s</style></head><body>\n<h1>Who used ", css);
-    esc(f, outlet);
+    html_put(f, outlet);
     fputs("&#8217;s stories</h1>\n<p class=\"sub\">", f);
-    esc(f, range);
+    html_put(f, range);
     fputs("</p>\n", f);
     if (!rows->part[WT_AUDIT_OUTLET].n) {
         fputs("<p>No uses of ", f);
-        esc(f, outlet);
+        html_put(f, outlet);
         fputs(".</p>\n", f);
     } else {
         fputs("<p class=\"key\"><span style=\"background:" C_YES

@@ -9,7 +9,7 @@
  * its counterpart, clicking it scrolls there.
  *
  * Safety: every string that comes from an input (text, ids, outlets) goes
- * through put_esc().  A Content-Security-Policy with a fresh nonce lets
+ * through html_put().  A Content-Security-Policy with a fresh nonce lets
  * only the page's own script run, so even a slip in escaping could not run
  * a script or an event handler from an article.  Nothing is loaded from
  * the network: the policy forbids it and the page refers to nothing.
@@ -52,27 +52,11 @@ static const char *cls_fg(wt_class c)
     return class_fg[c];
 }
 
-/* Writes s with the five HTML-significant characters escaped; fit for
- * element content and quoted attribute values alike. */
-static void put_esc(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
-
 /* Escaped text of d in [s, e). */
 static void put_slice(FILE *out, const wt_document *d, size_t s, size_t e)
 {
     char *t = text_slice(d, s, e);
-    put_esc(out, t);
+    html_put(out, t);
     free(t);
 }
 
@@ -391,9 +375,9 @@ static void put_edge(FILE *out, const wt_corpus *c, const pair_info *pi,
     to_border(&x1, &y1, to->x, to->y);
     to_border(&x2, &y2, from->x, from->y);
     fprintf(out, "<a href=\"#pair-%zu\"><title>", idx);
-    put_esc(out, doc_id(c, from->doc));
+    html_put(out, doc_id(c, from->doc));
     fprintf(out, pi->known ? " \342\206\222 " : " \342\200\224 ");
-    put_esc(out, doc_id(c, to->doc));
+    html_put(out, doc_id(c, to->doc));
     fprintf(out,
             ": %.0f%% of the %s text paragraphs (%s), %s</title>"
             "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -447,7 +431,7 @@ static void put_tail(FILE *out, const char *s, size_t n)
     }
     if (p > s)
         fputs("\342\200\246", out);
-    put_esc(out, p);
+    html_put(out, p);
 }
 
 /* Escaped s, cut to n code points with an ellipsis. */
@@ -455,11 +439,11 @@ static void put_cut(FILE *out, const char *s, size_t n)
 {
     const size_t i = utf8_prefix(s, n);
     if (!s[i]) {
-        put_esc(out, s);
+        html_put(out, s);
         return;
     }
     char *cut = strndup(s, i);
-    put_esc(out, cut ? cut : "");
+    html_put(out, cut ? cut : "");
     fputs("\342\200\246", out);
     free(cut);
 }
@@ -469,7 +453,7 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
     const wt_document *d = wt_corpus_document(c, n->doc);
     const char *outlet = wt_document_outlet(d);
     fprintf(out, "<a href=\"#doc-%zu\"><title>", n->doc);
-    put_esc(out, wt_document_id(d));
+    html_put(out, wt_document_id(d));
     fprintf(out,
             "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" "
             "height=\"%.0f\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"#555\"/>"
@@ -485,7 +469,7 @@ static void put_node(FILE *out, const wt_corpus *c, const node *n)
             n->x, n->y + 6);
     put_cut(out, outlet ? outlet : "outlet unknown", 22);
     fputs(" \302\267 ", out);
-    put_esc(out, wt_document_lang(d));
+    html_put(out, wt_document_lang(d));
     fprintf(out,
             "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
             "fill=\"#555\">",
@@ -664,7 +648,7 @@ static void put_peer_list(FILE *out, const wt_corpus *c, size_t self,
             continue;
         if (any++)
             fputs("<br>", out);
-        put_esc(out, doc_id(c, pe->doc));
+        html_put(out, doc_id(c, pe->doc));
         fprintf(out, ": %zu \302\266", pe->paras);
         if (origin == WT_ORIGIN_OTHER)
             fputs(wt_document_credits(d, wt_corpus_document(c, pe->doc))
@@ -683,7 +667,7 @@ static void put_credits(FILE *out, const wt_document *d)
     char *list = credit_list(d, 0);
     if (list && *list) {
         fputs("<br>credits ", out);
-        put_esc(out, list);
+        html_put(out, list);
     }
     free(list);
 }
@@ -759,23 +743,23 @@ static int put_summary(FILE *out, const wt_corpus *c)
         char names[256];
         summary_credits(wt_corpus_document(c, r->taker), names, sizeof names);
         fprintf(out, "<tr><td><a href=\"#doc-%zu\">", r->taker);
-        put_esc(out, doc_id(c, r->taker));
+        html_put(out, doc_id(c, r->taker));
         fprintf(out, "</a></td><td><a href=\"#doc-%zu\">", r->source);
-        put_esc(out, doc_id(c, r->source));
+        html_put(out, doc_id(c, r->source));
         fprintf(out, "</a></td><td>%zu</td><td>%.0f%%</td><td>", r->taken.words,
                 100 * summary_share(r));
         put_class_bar(out, r);
         fputs(r->credited ? "</td><td>yes" : "</td><td>no", out);
         if (!r->credited && names[0]) {
             fputs(" (names ", out);
-            put_esc(out, names);
+            html_put(out, names);
             fputs(")", out);
         }
         fputs("</td><td>", out);
-        put_esc(out, r->origin_known ? doc_id(c, r->source) : "unknown");
+        html_put(out, r->origin_known ? doc_id(c, r->source) : "unknown");
         if (r->via != SIZE_MAX) {
             fputs(", via ", out);
-            put_esc(out, doc_id(c, r->via));
+            html_put(out, doc_id(c, r->via));
         }
         fputs("</td></tr>\n", out);
     }
@@ -806,12 +790,12 @@ static int put_table(FILE *out, const wt_corpus *c)
             return -1;
         }
         fprintf(out, "<tr id=\"doc-%zu\"><td><b>", i);
-        put_esc(out, wt_document_id(d));
+        html_put(out, wt_document_id(d));
         fputs("</b><br><small>", out);
-        put_esc(out, wt_document_outlet(d) ? wt_document_outlet(d)
-                                           : "outlet unknown");
+        html_put(out, wt_document_outlet(d) ? wt_document_outlet(d)
+                                            : "outlet unknown");
         fputs(" \302\267 ", out);
-        put_esc(out, wt_document_lang(d));
+        html_put(out, wt_document_lang(d));
         fputs(" \302\267 ", out);
         put_time(out, wt_document_published(d));
         put_credits(out, d);
@@ -961,7 +945,7 @@ static void put_marked(FILE *out, const pair_view *pv, int side, size_t para,
                 "title=\"%s, shared with \302\266%zu of ",
                 wt_class_name(h->cls), h->k, side, wt_class_name(h->cls),
                 h->other_para);
-        put_esc(out, doc_id(pv->c, pv->doc[!side]));
+        html_put(out, doc_id(pv->c, pv->doc[!side]));
         fputs("\">", out);
         put_slice(out, d, s, e);
         fputs("</mark>", out);
@@ -1034,14 +1018,14 @@ static void put_cell(FILE *out, const pair_view *pv, int side, size_t para)
                 wt_class_name(src->cls),
                 src->cls == WT_CLASS_VERBATIM ? "same as" : "shares text with",
                 pv->idx, !side, src->paragraph, src->paragraph);
-        put_esc(out, doc_id(pv->c, pv->doc[!side]));
+        html_put(out, doc_id(pv->c, pv->doc[!side]));
         fprintf(out, " (score %.2f)", src->score);
     } else if (pa->boiler != WT_BOILER_NONE) {
         fprintf(out, "%s line", wt_boiler_name(pa->boiler));
     } else if (src) {
         fprintf(out, "not in the other article; %s from \302\266%zu of ",
                 wt_class_name(src->cls), src->paragraph);
-        put_esc(out, doc_id(pv->c, src->document));
+        html_put(out, doc_id(pv->c, src->document));
     } else {
         fputs("own text: no source found", out);
     }
@@ -1125,9 +1109,9 @@ static void put_gap(FILE *out, const pair_view *pv, size_t l0, size_t l1,
 {
     fprintf(out, "<details class=\"gap\"><summary>%zu paragraph%s of ", l1 - l0,
             l1 - l0 == 1 ? "" : "s");
-    put_esc(out, doc_id(pv->c, pv->doc[0]));
+    html_put(out, doc_id(pv->c, pv->doc[0]));
     fprintf(out, " and %zu of ", r1 - r0);
-    put_esc(out, doc_id(pv->c, pv->doc[1]));
+    html_put(out, doc_id(pv->c, pv->doc[1]));
     fputs(" with no text in common</summary><div class=\"grid\">\n", out);
     while (l0 < l1 || r0 < r1) {
         put_cell(out, pv, 0, l0 < l1 ? l0++ : (size_t)-1);
@@ -1165,10 +1149,10 @@ static void put_side_head(FILE *out, const wt_corpus *c, size_t doc,
 {
     const wt_document *d = wt_corpus_document(c, doc);
     fputs("<div class=\"colhead\">", out);
-    put_esc(out, wt_document_id(d));
+    html_put(out, wt_document_id(d));
     fputs(" <small>(", out);
-    put_esc(out,
-            wt_document_outlet(d) ? wt_document_outlet(d) : "outlet unknown");
+    html_put(out,
+             wt_document_outlet(d) ? wt_document_outlet(d) : "outlet unknown");
     fputs(", ", out);
     put_time(out, wt_document_published(d));
     fprintf(out, ")</small> \342\200\224 %s</div>\n", role);
@@ -1204,17 +1188,17 @@ static void put_pair_head(FILE *out, const pair_view *pv, int known)
             "<section class=\"pair\" id=\"pair-%zu\">\n<details%s>"
             "<summary><h2>",
             pv->idx, pv->idx ? "" : " open");
-    put_esc(out, doc_id(c, pv->doc[1]));
+    html_put(out, doc_id(c, pv->doc[1]));
     fputs(known ? " took from " : " and ", out);
-    put_esc(out, doc_id(c, pv->doc[0]));
+    html_put(out, doc_id(c, pv->doc[0]));
     fputs("</h2></summary>\n<p class=\"sub\">", out);
     for (int side = 1; side >= 0; side--) {
         size_t text;
         const size_t k = linked_count(c, pv->doc[side], pv->doc[!side], &text);
         fprintf(out, "%zu of %zu text paragraphs of ", k, text);
-        put_esc(out, doc_id(c, pv->doc[side]));
+        html_put(out, doc_id(c, pv->doc[side]));
         fputs(" share text with ", out);
-        put_esc(out, doc_id(c, pv->doc[!side]));
+        html_put(out, doc_id(c, pv->doc[!side]));
         fputs(side ? "; " : ". ", out);
     }
     fprintf(out,
@@ -1267,9 +1251,9 @@ static void put_toc(FILE *out, const wt_corpus *c, const pair_info *pairs,
     for (size_t i = 0; i < n && i < MAX_PAIRS; i++) {
         const pair_info *pi = &pairs[i];
         fprintf(out, "<li><a href=\"#pair-%zu\">", i);
-        put_esc(out, doc_id(c, pi->to));
+        html_put(out, doc_id(c, pi->to));
         fputs(pi->known ? " took from " : " and ", out);
-        put_esc(out, doc_id(c, pi->from));
+        html_put(out, doc_id(c, pi->from));
         fputs("</a> \342\200\224", out);
         for (unsigned k = 0, first = 1; k < WT_CLASS_COUNT; k++)
             if (pi->by_class[k]) {
@@ -1327,9 +1311,9 @@ char *report_html_row(const wt_corpus *c, const char *page)
     size_t text;
     const size_t with = linked_paragraphs(d, &text);
     fputs("<tr><td><a href=\"", out);
-    put_esc(out, page);
+    html_put(out, page);
     fputs("\">", out);
-    put_esc(out, wt_document_id(d));
+    html_put(out, wt_document_id(d));
     fprintf(out, "</a></td><td>%zu of %zu</td><td>", with, text);
     for (size_t j = 1; j < wt_corpus_document_count(c); j++) {
         double share = 0;
@@ -1337,7 +1321,7 @@ char *report_html_row(const wt_corpus *c, const char *page)
         if (share <= 0)
             continue;
         const wt_origin o = wt_corpus_pair_origin(c, 0, j);
-        put_esc(out, wt_document_id(wt_corpus_document(c, j)));
+        html_put(out, wt_document_id(wt_corpus_document(c, j)));
         fprintf(out, " (%.0f%%%s%s) ", share * 100,
                 o == WT_ORIGIN_OTHER  ? ", the origin"
                 : o == WT_ORIGIN_THIS ? ", took from this one"

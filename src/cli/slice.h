@@ -50,4 +50,8 @@ size_t linked_paragraphs(const wt_document *d, size_t *text);
  * Returns a malloc'd string, or NULL when out of memory. */
 char *credit_list(const wt_document *d, int bytes);
 
+/* Writes s with the five HTML-significant characters escaped; fit for
+ * element content and quoted attribute values alike (the HTML reports). */
+void html_put(FILE *out, const char *s);
+
 #endif
