@@ -634,7 +634,8 @@ WT_API int wt_index_get(wt_index *ix, const char *id, wt_article *out,
                         int *found);
 
 /* Called by wt_index_list() with each stored article that passes the
- * filter, in the order stored; a is valid during the call (its text too).
+ * filter, in the order stored: its metadata, valid during the call (text
+ * NULL: wt_index_get() reads an article's text).
  * A non-zero return stops the listing and is returned. */
 typedef int (*wt_index_list_cb)(void *ctx, const wt_article *a);
 

@@ -630,14 +630,9 @@ static int list_one(void *ctx, const wt_article *a)
 {
     const cli_format format = *(const cli_format *)ctx;
     if (format != FMT_TEXT) {
-        wt_article meta = *a;
-        meta.text = NULL;
-        meta.len = 0;
-        json_t *o = jsonl_article(&meta);
-        if (o) {
-            json_object_del(o, "text");
+        json_t *o = jsonl_article(a);
+        if (o)
             json_dumpf(o, stdout, JSON_COMPACT);
-        }
         putchar('\n');
         json_decref(o);
         return o ? 0 : WT_ENOMEM;

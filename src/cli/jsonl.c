@@ -264,6 +264,8 @@ json_t *jsonl_article(const wt_article *a)
             strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
         json_object_set_new(o, "published", json_string(when));
     }
+    if (o && !a->text)
+        return o; /* metadata only (a listing) */
     json_t *text = o ? json_text(a->text, a->len) : NULL;
     if (!text || json_object_set_new(o, "text", text)) {
         json_decref(o);

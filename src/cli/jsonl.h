@@ -47,7 +47,8 @@ int jsonl_parse(const char *data, size_t len, wt_article *a,
                 struct json_t **hold, char *err, size_t errlen);
 
 /* The article as a JSON Lines object, the fields jsonl_next() reads
- * (published as ISO 8601, UTC); bytes that are not UTF-8 become U+FFFD.
+ * (published as ISO 8601, UTC; no "text" when a->text is NULL); bytes
+ * that are not UTF-8 become U+FFFD.
  * NULL when out of memory; json_decref() it. */
 json_t *jsonl_article(const wt_article *a);
 

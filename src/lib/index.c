@@ -843,25 +843,28 @@ static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
 
 /* Copies the strings of stored document sd and its text (decompressed)
  * into ix->got, one after another, and points *a at them. */
-static int copy_stored(wt_index *ix, const wt_store_doc *sd, wt_article *a)
+static int copy_stored(wt_index *ix, const wt_store_doc *sd, wt_article *a,
+                       int with_text)
 {
     const char *src[] = {sd->id, sd->outlet, sd->url, sd->lang, sd->title};
     const char **dst[] = {&a->id, &a->outlet, &a->url, &a->lang, &a->title};
-    size_t need = sd->text_len + 1;
+    size_t need = with_text ? sd->text_len + 1 : 0;
     for (size_t i = 0; i < 5; i++)
         need += src[i] ? strlen(src[i]) + 1 : 0;
-    if (wt_grow(&ix->got, &ix->gotcap, need, 1))
+    if (wt_grow(&ix->got, &ix->gotcap, need + 1, 1))
         return WT_ENOMEM;
     char *p = ix->got;
-    uLongf n = (uLongf)sd->text_len;
-    if (uncompress((Bytef *)p, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
-        n != sd->text_len)
-        return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged%s",
-                       sd->id, "");
-    p[n] = '\0';
-    a->text = p;
-    a->len = n;
-    p += n + 1;
+    if (with_text) {
+        uLongf n = (uLongf)sd->text_len;
+        if (uncompress((Bytef *)p, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
+            n != sd->text_len)
+            return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged%s",
+                           sd->id, "");
+        p[n] = '\0';
+        a->text = p;
+        a->len = n;
+        p += n + 1;
+    }
     for (size_t i = 0; i < 5; i++) {
         if (!src[i])
             continue;
@@ -891,7 +894,7 @@ int wt_index_get(wt_index *ix, const char *id, wt_article *out, int *found)
     if (rc)
         rc = store_fail(ix, rc);
     else if (has)
-        rc = copy_stored(ix, &sd, out);
+        rc = copy_stored(ix, &sd, out, 1);
     ix->store->ops->read_end(ix->store);
     if (rc)
         memset(out, 0, sizeof *out);
@@ -930,7 +933,8 @@ int wt_index_list(wt_index *ix, const wt_index_filter *f, int64_t until,
         if (!listed(&sd, f, until))
             continue;
         memset(&a, 0, sizeof a);
-        if (!(rc = copy_stored(ix, &sd, &a)))
+        /* Metadata only: a listing never needs the texts inflated. */
+        if (!(rc = copy_stored(ix, &sd, &a, 0)))
             rc = cb(ctx, &a);
     }
     ix->store->ops->read_end(ix->store);

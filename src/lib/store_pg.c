@@ -278,6 +278,17 @@ static PGresult *run(pg_store *s, int q, int n, const char *const *v,
     return NULL;
 }
 
+/* run() for a statement whose rows nothing reads: 0 or rc. */
+static int run_ok(pg_store *s, int q, int n, const char *const *v,
+                  const int *len, const int *fmt, const char *what, int rc)
+{
+    PGresult *r = run(s, q, n, v, len, fmt, what, rc);
+    if (!r)
+        return rc;
+    PQclear(r);
+    return 0;
+}
+
 static int prepare_all(pg_store *s)
 {
     for (int q = 0; q < (s->sharded ? NQ : Q_SHARDED); q++) {
@@ -676,11 +687,10 @@ static int lock_and_read(pg_store *s, size_t n)
         return rc;
     const char *v[1] = {s->b.p};
     const int len[1] = {(int)s->b.n}, fmt[1] = {1};
-    PGresult *r = run(s, Q_LOCK, 1, v, len, fmt, "locking ids", WT_EWRITE);
-    if (!r)
-        return WT_EWRITE;
-    PQclear(r);
-    r = run(s, Q_OLD, 1, v, len, fmt, "reading stored versions", WT_EWRITE);
+    if ((rc = run_ok(s, Q_LOCK, 1, v, len, fmt, "locking ids", WT_EWRITE)))
+        return rc;
+    PGresult *r =
+        run(s, Q_OLD, 1, v, len, fmt, "reading stored versions", WT_EWRITE);
     if (!r)
         return WT_EWRITE;
     for (int i = 0; i < PQntuples(r); i++) {
@@ -931,12 +941,8 @@ static int shard_postings(pg_store *s, int q, int which, const PGresult *r)
     const char *v[3] = {s->b.p, s->b2.p, s->b3.p};
     const int len[3] = {(int)s->b.n, (int)s->b2.n, (int)s->b3.n};
     const int fmt[3] = {1, 1, 1};
-    PGresult *res =
-        run(s, q, 3, v, len, fmt, "writing postings to the shards", WT_EWRITE);
-    if (!res)
-        return WT_EWRITE;
-    PQclear(res);
-    return 0;
+    return run_ok(s, q, 3, v, len, fmt, "writing postings to the shards",
+                  WT_EWRITE);
 }
 
 static int write_rows(pg_store *s)
@@ -1186,12 +1192,7 @@ static int pg_set_setting(wt_store *base, const char *key, const char *value)
 {
     pg_store *s = (pg_store *)base;
     const char *v[2] = {key, value};
-    PGresult *r =
-        run(s, Q_SET, 2, v, NULL, NULL, "writing a setting", WT_EWRITE);
-    if (!r)
-        return WT_EWRITE;
-    PQclear(r);
-    return 0;
+    return run_ok(s, Q_SET, 2, v, NULL, NULL, "writing a setting", WT_EWRITE);
 }
 
 static const char *pg_error(const wt_store *base)
@@ -1244,11 +1245,10 @@ static int pg_put_uses(wt_store *base, const wt_store_use *u, size_t n)
                              num[4],
                              num[5],
                              num[6]};
-        PGresult *r =
-            run(s, Q_USE_PUT, 13, v, NULL, NULL, "storing uses", WT_EWRITE);
-        if (!r)
-            return WT_EWRITE;
-        PQclear(r);
+        const int rc =
+            run_ok(s, Q_USE_PUT, 13, v, NULL, NULL, "storing uses", WT_EWRITE);
+        if (rc)
+            return rc;
     }
     return 0;
 }
