@@ -25,16 +25,8 @@ python3 tests/bench/gen_corpus.py "$ARTICLES" --queries "$QUERIES" \
     --out "$tmp/archive.jsonl" --queries-out "$tmp/queries.jsonl"
 "$WT" index add -q -j 2 --db "$tmp/wire.db" "$tmp/archive.jsonl"
 
-: > "$tmp/serve.log"
-"$WT" serve --db "$tmp/wire.db" --listen 0 --threads "$CLIENTS" \
-    2> "$tmp/serve.log" &
-pid=$!
-i=0
-while ! grep -q "listening on" "$tmp/serve.log" && [ $i -lt 100 ]; do
-    sleep 0.1; i=$((i + 1))
-done
-url=$(sed -n 's|.*listening on \(http://[^ ]*\)/ .*|\1|p' "$tmp/serve.log")
-[ -n "$url" ] || { cat "$tmp/serve.log"; exit 1; }
+. tests/serve/serve_start.sh
+serve_start "$tmp/serve.log" "$tmp/wire.db" --threads "$CLIENTS"
 
 python3 - "$WT" "$tmp" "$url" "$CLIENTS" <<'PY'
 import concurrent.futures as cf

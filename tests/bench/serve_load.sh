@@ -50,15 +50,8 @@ while :; do
 done
 echo "query: line $i of the generated queries, $(stat -c %s "$tmp/q.jsonl") bytes"
 
-: > "$tmp/serve.log"
-"$WT" serve --db "$tmp/wire.db" --listen 0 2> "$tmp/serve.log" &
-pid=$!
-i=0
-while ! grep -q "listening on" "$tmp/serve.log" && [ $i -lt 100 ]; do
-    sleep 0.1; i=$((i + 1))
-done
-url=$(sed -n 's|.*listening on \(http://[^ ]*\)/ .*|\1|p' "$tmp/serve.log")
-[ -n "$url" ] || { cat "$tmp/serve.log"; exit 1; }
+. tests/serve/serve_start.sh
+serve_start "$tmp/serve.log" "$tmp/wire.db"
 curl -s -X POST --data-binary @"$tmp/q.jsonl" "$url/v1/query" > "$tmp/http.json"
 cmp -s "$tmp/http.json" "$tmp/cli.json" ||
     { echo "serve_load: serve and index query answer differently" >&2; exit 1; }

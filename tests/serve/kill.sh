@@ -13,6 +13,7 @@ WT=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=${WT_SOURCE_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 command -v curl >/dev/null 2>&1 || { echo "serve-kill: curl is missing"; exit 77; }
 . "$ROOT/tests/pg/pg_server.sh"
+. "$ROOT/tests/serve/serve_start.sh"
 tmp=$(mktemp -d)
 pids=""
 pgdir=""
@@ -79,19 +80,7 @@ print(stored)
 PY
 
 # start DB NAME: a server on a free port; sets pid and url.
-start() {
-    : > "$2.log"
-    "$WT" serve --db "$1" --listen 0 --threads 2 2> "$2.log" &
-    pid=$!
-    pids="$pids $pid"
-    i=0
-    while ! grep -q "listening on" "$2.log" && [ $i -lt 200 ]; do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1; i=$((i + 1))
-    done
-    url=$(sed -n 's|.*listening on \(http://[^ ]*\)/ .*|\1|p' "$2.log")
-    [ -n "$url" ] || { cat "$2.log"; echo "FAIL: $2 did not start"; exit 1; }
-}
+start() { serve_start "$2.log" "$1" --threads 2; }
 
 # client N: POSTs the articles of list.N, one after the other, writing
 # "ID STATUS" per request to ack.N (000: no answer).

@@ -9,6 +9,7 @@
 set -u
 WT=$1
 ROOT=${WT_SOURCE_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/serve/serve_start.sh"
 command -v curl >/dev/null 2>&1 || { echo "serve: curl is missing"; exit 77; }
 tmp=$(mktemp -d)
 pids=""
@@ -25,17 +26,7 @@ fail() { echo "FAIL: $*"; failed=1; }
 # NAME.log; sets pid and url.
 start() {
     name=$1; shift
-    : > "$name.log"
-    "$WT" serve --db wire.db --listen 0 --threads 2 "$@" 2> "$name.log" &
-    pid=$!
-    pids="$pids $pid"
-    i=0
-    while ! grep -q "listening on" "$name.log" && [ $i -lt 200 ]; do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1; i=$((i + 1))
-    done
-    url=$(sed -n 's|.*listening on \(http://[^ ]*\)/ .*|\1|p' "$name.log")
-    [ -n "$url" ] || { cat "$name.log"; echo "FAIL: $name did not start"; exit 1; }
+    serve_start "$name.log" wire.db --threads 2 "$@"
 }
 
 # code METHOD PATH [curl args...]: the status, the body in body.txt, the
