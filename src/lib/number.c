@@ -143,8 +143,13 @@ int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
             if (!parse_digits(prof, c + i, j - i, &pc))
                 goto fail;
         } else {
-            /* the longest number word that starts here: "千万" is two */
-            while (j < nc && u_charDigitValue(c[j]) < 0)
+            /* the longest number word that starts here: "千万" is two.
+             * Letters are read only while some number word starts with
+             * them, so that most words cost one lookup, not one a letter. */
+            while (
+                j < nc && u_charDigitValue(c[j]) < 0 && prof &&
+                wt_profile_number_start(
+                    prof, wt_word_hash(w + at[i], (size_t)(at[j + 1] - at[i]))))
                 j++;
             while (j > i &&
                    !parse_word(prof, w + at[i], (size_t)(at[j] - at[i]), &pc))

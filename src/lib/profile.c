@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 #include <xxhash.h>
 
 #define WORD_SEED 0x70726f66ULL
@@ -221,14 +222,31 @@ static int parse_words(wt_profile *p, const char *buf, size_t n)
     return 0;
 }
 
+/* Adds the hash of every start of the word w[0, n) (at code point
+ * boundaries, the whole word included) to p->number_starts. */
+static int add_number_starts(wt_profile *p, const char *w, size_t n,
+                             size_t *cap)
+{
+    for (int32_t i = 0; i < (int32_t)n;) {
+        U8_FWD_1(w, i, (int32_t)n);
+        if (wt_grow(&p->number_starts, cap, p->nnumber_starts + 1,
+                    sizeof *p->number_starts))
+            return WT_ENOMEM;
+        p->number_starts[p->nnumber_starts++] = wt_word_hash(w, (size_t)i);
+    }
+    return 0;
+}
+
 static int parse_numbers(wt_profile *p, const char *buf, size_t n)
 {
-    size_t pos = 0, lineno = 0, len, cap = 0;
+    size_t pos = 0, lineno = 0, len, cap = 0, starts_cap = 0;
     const char *line;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
         const char *tab = memchr(line, '\t', len);
         if (!tab)
             continue;
+        if (add_number_starts(p, line, (size_t)(tab - line), &starts_cap))
+            return WT_ENOMEM;
         if (wt_grow(&p->numbers, &cap, p->nnumbers + 1, sizeof *p->numbers))
             return WT_ENOMEM;
         wt_number_word *w = &p->numbers[p->nnumbers++];
@@ -252,6 +270,7 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
     }
     if (p->nnumbers)
         qsort(p->numbers, p->nnumbers, sizeof *p->numbers, cmp_number);
+    p->nnumber_starts = wt_sort_unique_u64(p->number_starts, p->nnumber_starts);
     return 0;
 }
 
@@ -475,6 +494,7 @@ void wt_profile_free(wt_profile *p)
     wt_free(p->credit);
     wt_free(p->stop);
     wt_free(p->numbers);
+    wt_free(p->number_starts);
     for (size_t i = 0; i < p->nelisions; i++)
         wt_free(p->elisions[i]);
     wt_free(p->elisions);
@@ -532,6 +552,12 @@ int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
             *kind = w->kind;
     }
     return w != NULL;
+}
+
+int wt_profile_number_start(const wt_profile *p, uint64_t h)
+{
+    return p->nnumber_starts && bsearch(&h, p->number_starts, p->nnumber_starts,
+                                        sizeof h, wt_cmp_u64) != NULL;
 }
 
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)

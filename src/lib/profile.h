@@ -68,6 +68,10 @@ typedef struct wt_profile {
     struct wt_prefilter *boiler_pf, *credit_pf;
     wt_number_word *numbers; /* sorted by hash */
     size_t nnumbers;
+    /* Sorted hashes of every start of a number word, whole words too:
+     * wt_num_parse() stops reading letters where no number word goes on. */
+    uint64_t *number_starts;
+    size_t nnumber_starts;
     char script[16];   /* ISO 15924 code of the main script */
     char decimal;      /* decimal mark: '.' or ',' */
     char group[8];     /* digit-group marks, ' ' for any space */
@@ -143,6 +147,8 @@ int wt_profile_is_stop(const wt_profile *p, uint64_t word_hash);
  * the folded word is a number word. */
 int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,
                            double *value, int *kind);
+/* Is the folded text (its hash) the start of some number word, or one? */
+int wt_profile_number_start(const wt_profile *p, uint64_t text_hash);
 /* The canonical spelling of a folded word, or NULL if it is none's
  * variant. */
 const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
