@@ -22,6 +22,7 @@
 #include "keys.h"
 #include "postings.h"
 #include "provenance.h"
+#include "sort.h"
 #include "translate.h"
 #include "tuning.h"
 
@@ -229,11 +230,7 @@ static int add_share(shares *sh, uint32_t gy, uint64_t add)
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
+WT_SORT_DEFINE(sort_u32, uint32_t, WT_SORT_LESS_NUM)
 
 /* 1 when paragraph gy shares enough with paragraph gx (weight w, fixed
  * point) to be scored: the rare weight is WT_CANDIDATE_SHARE of the
@@ -260,7 +257,7 @@ static int collect_shares(const stage *s, shares *sh, uint32_t gx)
     }
     sh->ntouched = 0;
     if (kept > 1)
-        qsort(sh->touched, kept, sizeof *sh->touched, cmp_u32);
+        sort_u32(sh->touched, kept);
     const int rc = wt_grow(&sh->v, &sh->cap, kept + 1, sizeof *sh->v);
     for (size_t i = 0; i < kept; i++) {
         const uint32_t g = sh->touched[i];

@@ -206,7 +206,7 @@ static int para_stems(wt_para *p, const wt_token *t)
         if (!(t[i].flags & WT_TOK_STOP))
             p->stems[k++] = (wt_stem_ref){t[i].stem, t[i].flags};
     if (k > 1)
-        qsort(p->stems, k, sizeof *p->stems, wt_stem_ref_cmp);
+        wt_stem_refs_sort(p->stems, k);
     size_t u = 0;
     for (size_t i = 0; i < k; i++) {
         if (u && p->stems[u - 1].stem == p->stems[i].stem)

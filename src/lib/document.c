@@ -2,6 +2,7 @@
 #include "document.h"
 #include "validate.h"
 #include "alloc.h"
+#include "sort.h"
 
 #include <string.h>
 #include <stdlib.h>
@@ -269,9 +270,7 @@ int wt_paragraph_word(const wt_document *d, size_t para, size_t i, wt_word *out)
     return 0;
 }
 
-int wt_stem_ref_cmp(const void *a, const void *b)
-{
-    const uint64_t x = ((const wt_stem_ref *)a)->stem;
-    const uint64_t y = ((const wt_stem_ref *)b)->stem;
-    return (x > y) - (x < y);
-}
+#define STEM_LESS(a, b) ((a).stem < (b).stem)
+WT_SORT_DEFINE(sort_stem_refs, wt_stem_ref, STEM_LESS)
+
+void wt_stem_refs_sort(wt_stem_ref *v, size_t n) { sort_stem_refs(v, n); }

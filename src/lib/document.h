@@ -59,7 +59,7 @@ struct wt_document {
 
 void wt_document_free(wt_document *d);
 
-/* qsort order of wt_stem_ref by stem. */
-int wt_stem_ref_cmp(const void *a, const void *b);
+/* Sorts v by stem (equal stems in no given order). */
+void wt_stem_refs_sort(wt_stem_ref *v, size_t n);
 
 #endif

@@ -648,7 +648,7 @@ static int drop_repeats(const wt_html *h, unsigned char *keep)
         memcpy(sorted, keys, h->nblocks * sizeof *sorted);
     const size_t n = rc ? 0 : h->nblocks;
     if (n)
-        qsort(sorted, n, sizeof *sorted, wt_cmp_u64);
+        wt_sort_u64(sorted, n);
     for (size_t b = 0; b < n && !rc; b++) {
         if (!keep[b] || !keys[b] || in_cell(h->blocks[b].elem))
             continue; /* cells of a table repeat as a matter of course */

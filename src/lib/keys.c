@@ -1,5 +1,6 @@
 /* keys.c - see keys.h. */
 #include "keys.h"
+#include "sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,13 @@ int wt_cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+WT_SORT_DEFINE(sort_u64, uint64_t, WT_SORT_LESS_NUM)
+
+void wt_sort_u64(uint64_t *v, size_t n) { sort_u64(v, n); }
+
 size_t wt_sort_unique_u64(uint64_t *v, size_t n)
 {
-    if (n > 1)
-        qsort(v, n, sizeof *v, wt_cmp_u64);
+    sort_u64(v, n);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || v[u - 1] != v[i])

@@ -27,6 +27,8 @@ static inline uint64_t wt_pair_key_sorted(uint32_t a, uint32_t b)
 
 /* Sorts v[0, n) and drops repeats; returns the number left. */
 size_t wt_sort_unique_u64(uint64_t *v, size_t n);
+/* Sorts v in place, ascending (sort.h: faster than qsort on keys). */
+void wt_sort_u64(uint64_t *v, size_t n);
 
 /* The first of n records of size bytes, sorted by the uint64_t key each
  * starts with, whose key is not below key (n when there is none). */

@@ -163,7 +163,7 @@ static int doc_stems_build(const wt_idf *idf, const wt_document *d,
             for (size_t i = 0; i < d->paras[p].nstems; i++)
                 all[k++] = d->paras[p].stems[i];
     if (k > 1)
-        qsort(all, k, sizeof *all, wt_stem_ref_cmp);
+        wt_stem_refs_sort(all, k);
     for (size_t i = 0; i < k; i++) {
         if (out->n && out->stem[out->n - 1] == all[i].stem)
             continue;

@@ -7,6 +7,7 @@
  */
 #include "profile.h"
 #include "alloc.h"
+#include "alternation.h"
 #include "keys.h"
 #include "fileio.h"
 #include "prefilter.h"
@@ -218,7 +219,7 @@ static int parse_words(wt_profile *p, const char *buf, size_t n)
         p->stop[p->nstop++] = wt_word_hash(line, len);
     }
     if (p->nstop)
-        qsort(p->stop, p->nstop, sizeof *p->stop, wt_cmp_u64);
+        wt_sort_u64(p->stop, p->nstop);
     return 0;
 }
 
@@ -357,10 +358,26 @@ static int compile_gate(const char *pat, uint32_t flags,
     return rc;
 }
 
-static int parse_patterns(wt_pattern **out, size_t *count, char ***srcs,
-                          const char *buf, size_t n, int credits,
-                          const char *agencies, const char *path, char *err,
-                          size_t errlen)
+/* Compiles pattern i of a file and its gate, with {AGENCY} expanded to the
+ * grouped alternation (alternation.h); the prefilter reads srcs, where it
+ * is the flat one, whose literals it knows how to take apart. */
+static int compile_pattern(wt_pattern *p, const char *s, size_t n,
+                           const char *grouped, uint32_t flags)
+{
+    char *pat = expand_macros(s, n, grouped);
+    if (!pat)
+        return WT_ENOMEM;
+    int rc = compile_regex(pat, flags, &p->re);
+    if (!rc)
+        rc = compile_gate(pat, flags, &p->gate);
+    wt_free(pat);
+    return rc;
+}
+
+static int read_patterns(wt_pattern **out, size_t *count, char ***srcs,
+                         const char *buf, size_t n, int credits,
+                         const char *agencies, const char *grouped,
+                         const char *path, char *err, size_t errlen)
 {
     size_t pos = 0, lineno = 0, len, cap = 0, scap = 0;
     const char *line;
@@ -387,8 +404,9 @@ static int parse_patterns(wt_pattern **out, size_t *count, char ***srcs,
         if (wt_grow(out, &cap, *count + 1, sizeof **out) ||
             wt_grow(srcs, &scap, *count + 1, sizeof **srcs))
             return WT_ENOMEM;
-        char *pat =
-            expand_macros(tab + 1, len - (size_t)(tab + 1 - line), agencies);
+        const char *src = tab + 1;
+        const size_t slen = len - (size_t)(tab + 1 - line);
+        char *pat = expand_macros(src, slen, agencies);
         if (!pat)
             return WT_ENOMEM;
         wt_pattern *p = &(*out)[*count];
@@ -396,16 +414,27 @@ static int parse_patterns(wt_pattern **out, size_t *count, char ***srcs,
         p->re = p->gate = NULL;
         (*srcs)[*count] = pat;
         ++*count;
-        int rc = compile_regex(pat, flags, &p->re);
+        const int rc = compile_pattern(p, src, slen, grouped, flags);
         if (rc == WT_EICU)
             snprintf(err, errlen, "%s:%zu: invalid regular expression", path,
                      lineno);
-        if (!rc)
-            rc = compile_gate(pat, flags, &p->gate);
         if (rc)
             return rc;
     }
     return 0;
+}
+static int parse_patterns(wt_pattern **out, size_t *count, char ***srcs,
+                          const char *buf, size_t n, int credits,
+                          const char *agencies, const char *path, char *err,
+                          size_t errlen)
+{
+    char *grouped = NULL;
+    int rc = wt_alternation_group(agencies, &grouped);
+    if (!rc)
+        rc = read_patterns(out, count, srcs, buf, n, credits, agencies, grouped,
+                           path, err, errlen);
+    wt_free(grouped);
+    return rc;
 }
 
 int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,

@@ -335,9 +335,13 @@ static int push_key(pivot *p, uint64_t k)
     return 0;
 }
 
-/* Token text through "Any-Latin; Latin-ASCII", letters only, lowercase. */
-static size_t ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
-                       char *out, size_t cap, int *latin, int *hangul)
+/* Token text through "Any-Latin; Latin-ASCII", letters only, lowercase,
+ * in out and its length in *len.  The transliterator is opened for the
+ * first word not in Latin letters: most corpora have none, and opening it
+ * costs as much as the rest of the stage on a query's few documents.
+ * Returns 0 or WT_EICU. */
+static int ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
+                    char *out, size_t cap, size_t *len, int *latin, int *hangul)
 {
     const int32_t s = wt_text_index_at(txt, tok->start),
                   e = wt_text_index_at(txt, tok->end);
@@ -352,6 +356,12 @@ static size_t ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
     }
     UErrorCode err = U_ZERO_ERROR;
     limit = n;
+    if (!*latin && !t->latin) {
+        t->latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD,
+                                NULL, 0, NULL, &err);
+        if (U_FAILURE(err))
+            return WT_EICU;
+    }
     if (!*latin)
         utrans_transUChars(t->latin, u, &n, 256, 0, &limit, &err);
     size_t k = 0;
@@ -359,7 +369,8 @@ static size_t ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
         if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' && u[i] <= 'Z'))
             out[k++] = (char)(u[i] | 0x20);
     out[k] = '\0';
-    return k;
+    *len = k;
+    return 0;
 }
 
 static int push_skeleton(tstage *t, pivot *p, const char *a, size_t n)
@@ -380,8 +391,10 @@ static int anchors(tstage *t, pivot *p, const wt_document *d, const wt_token *v,
 {
     char a[64];
     int latin, hangul;
-    const size_t n = ascii_of(t, &d->text, &v[i], a, sizeof a, &latin, &hangul);
-    int rc = 0;
+    size_t n = 0;
+    int rc = ascii_of(t, &d->text, &v[i], a, sizeof a, &n, &latin, &hangul);
+    if (rc)
+        return rc;
     const int name = (v[i].flags & WT_TOK_NAME) != 0;
     if (!latin && n >= 3)
         rc = push_key(p, XXH3_64bits_withSeed(a, n, t->seed));
@@ -835,10 +848,7 @@ int wt_translate_run(wt_document *const *docs, size_t ndocs,
     t.link_share = o->translation_min;
     t.langs = langs;
     t.links = links;
-    UErrorCode err = U_ZERO_ERROR;
-    t.latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD, NULL,
-                           0, NULL, &err);
-    int rc = U_FAILURE(err) ? WT_EICU : wt_hmap_init(&t.seen, 1024);
+    int rc = wt_hmap_init(&t.seen, 1024);
     if (!rc)
         rc = build_all(&t);
     if (!rc && t.npv)
