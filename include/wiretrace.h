@@ -60,7 +60,12 @@ enum {
     WT_EWRITE = -8,   /* the index could not be written (disk full, I/O
                          error, a lock held too long): nothing of the
                          failed batch was kept */
-    WT_ECORRUPT = -9  /* not a wiretrace index, or a damaged one */
+    WT_ECORRUPT = -9, /* not a wiretrace index, or a damaged one */
+    WT_EUNAVAIL = -10 /* the index database, or one of the shards its
+                         postings are on, cannot be reached now (down,
+                         restarting, refusing connections): nothing of the
+                         call was read or kept, and the same call may work
+                         once it is back */
 };
 
 /* A static, human-readable name for a WT_E* code.  Never NULL. */
@@ -546,7 +551,10 @@ typedef struct wt_index_stats {
  * PostgreSQL database needs wt_index_init() first).  opts sets the
  * analysis of a new index; an existing one keeps the shingle size, window,
  * permutations and seed it was built with.  iopts may be NULL.  On failure
- * *out is NULL and err (if not NULL) gets the reason. */
+ * *out is NULL and err (if not NULL) gets the reason: WT_EUNAVAIL when the
+ * database cannot be reached.  Opening needs the database only, not the
+ * shards of a sharded index: a call that needs a shard that is down fails
+ * with WT_EUNAVAIL, and the same call works once it is back. */
 WT_API int wt_index_open(wt_index **out, const char *path,
                          const wt_options *opts, const wt_index_options *iopts,
                          char *err, size_t errlen);
@@ -584,7 +592,8 @@ WT_API int wt_index_init(const char *path, const char *const *shards,
  * when it replaced an article with the same id and other text,
  * WT_ADDED_NONE when the same id with the same text is there already (a
  * no-op).  An article is kept only once its batch commits: a failed commit
- * (WT_EWRITE) loses the whole batch.  Returns 0 or WT_E*; on failure
+ * (WT_EWRITE, or WT_EUNAVAIL when the database or a shard cannot be
+ * reached) loses the whole batch.  Returns 0 or WT_E*; on failure
  * wt_index_error() says why and nothing of the article is stored. */
 WT_API int wt_index_add(wt_index *ix, const wt_article *a, int *added);
 
@@ -617,8 +626,9 @@ WT_API int wt_index_put(wt_index *ix, const wt_index_entry *e, int *added);
 
 WT_API void wt_index_entry_free(wt_index_entry *e);
 
-/* Commits the open batch now.  On failure (WT_EWRITE) nothing of the batch
- * is kept and the index is as it was after the last commit. */
+/* Commits the open batch now.  On failure (WT_EWRITE, or WT_EUNAVAIL when
+ * the database or a shard cannot be reached) nothing of the batch is kept
+ * and the index is as it was after the last commit. */
 WT_API int wt_index_commit(wt_index *ix);
 
 /* Removes the article named id with all it stored.  *removed (may be
@@ -728,6 +738,15 @@ WT_API int wt_index_audit(wt_index *ix, const wt_audit_query *q, wt_audit_cb cb,
  * Commits every `batch` articles (the progress callback is called as for
  * adds); the index answers queries meanwhile.  Returns 0 or WT_E*. */
 WT_API int wt_index_relink(wt_index *ix);
+
+/* Checks that the index can answer now: a SQLite file is open; a
+ * database answers, and when its postings are sharded, every shard does
+ * (through the coordinator, as queries reach them).  A connection to the
+ * database that was lost is made again first, so an index left open
+ * across a restart of the server recovers.  Reads and writes nothing.
+ * Returns 0, WT_EUNAVAIL (wt_index_error() names what cannot be
+ * reached), or WT_E*. */
+WT_API int wt_index_ping(wt_index *ix);
 
 /* The last detailed error message, or "". */
 WT_API const char *wt_index_error(const wt_index *ix);

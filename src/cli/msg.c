@@ -124,6 +124,7 @@ int cli_exit_of(int code)
     switch (code) {
     case WT_OK: return EXIT_NO_REUSE;
     case WT_ENOMEM: return EXIT_OSERR;
+    case WT_EUNAVAIL: return EXIT_UNAVAILABLE;
     case WT_EWRITE: return EXIT_IOERR;
     case WT_ECORRUPT: return EXIT_DATAERR;
     }

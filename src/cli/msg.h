@@ -22,8 +22,9 @@ enum {
     EXIT_USAGE = 64,       /* the command line is wrong (EX_USAGE) */
     EXIT_DATAERR = 65,     /* the index is missing, not a wiretrace index, or
                           damaged (EX_DATAERR) */
-    EXIT_UNAVAILABLE = 69, /* serve: the address cannot be listened on
-                          (EX_UNAVAILABLE) */
+    EXIT_UNAVAILABLE = 69, /* serve: the address cannot be listened on;
+                          or the index database, or one of its shards,
+                          cannot be reached (EX_UNAVAILABLE) */
     EXIT_OSERR = 71,       /* out of memory (EX_OSERR) */
     EXIT_IOERR = 74        /* writing the output or the index failed: what
                           was not written is named (EX_IOERR) */
@@ -33,7 +34,8 @@ enum {
 int cli_exit_worst(int a, int b);
 
 /* The exit status for a failure the library returned as code (WT_E*):
- * WT_ENOMEM 71, WT_EWRITE 74, WT_ECORRUPT 65, any other 2. */
+ * WT_ENOMEM 71, WT_EUNAVAIL 69, WT_EWRITE 74, WT_ECORRUPT 65, any other
+ * 2. */
 int cli_exit_of(int code);
 
 /* *status = cli_exit_worst(*status, code). */

@@ -123,15 +123,18 @@ static enum MHD_Result fail(struct MHD_Connection *c, request *r,
 }
 
 /* The status of a library failure: the article's fault (400), a write
- * the index could not take now (503: disk full, a lock held too long),
- * or the server's (500). */
+ * the index could not take now (503: disk full, a lock held too long), the
+ * index database or a shard of it unreachable now (503: the connection
+ * is made again by the next request, which works once it is back), or
+ * the server's (500). */
 static unsigned status_of(int rc)
 {
     switch (rc) {
     case WT_EINVAL:
     case WT_ENOTTEXT:
     case WT_ELANG: return 400;
-    case WT_EWRITE: return 503;
+    case WT_EWRITE:
+    case WT_EUNAVAIL: return 503;
     }
     return 500;
 }
@@ -417,19 +420,18 @@ static enum MHD_Result do_delete(const serve_conf *cf, struct MHD_Connection *c,
     return answer(c, r, 204, NULL, NULL, 0, NULL, NULL);
 }
 
-/* 200 when the index answers a lookup (of an id no article has). */
+/* 200 when the index answers: the database, and every shard of a
+ * sharded one (wt_index_ping), else 503 naming what does not. */
 static enum MHD_Result do_health(const serve_conf *cf, struct MHD_Connection *c,
                                  request *r)
 {
     serve_slot *s = serve_pool_take(cf->pool, PROBE_WAIT_MS);
     if (!s)
         return fail(c, r, 503, "busy: no index connection came free");
-    wt_article a;
-    int found = 0;
     char err[1024] = "";
-    const int rc = wt_index_get(s->ix, "", &a, &found);
+    const int rc = wt_index_ping(s->ix);
     if (rc)
-        snprintf(err, sizeof err, "index: %s", wt_index_error(s->ix));
+        snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
     serve_pool_give(cf->pool, s);
     if (rc)
         return fail(c, r, 503, err);

@@ -56,6 +56,7 @@ const char *wt_strerror(int code)
     case WT_ESTATE: return "call out of order";
     case WT_EWRITE: return "index write failed";
     case WT_ECORRUPT: return "not a wiretrace index, or damaged";
+    case WT_EUNAVAIL: return "index database unavailable";
     default: return "unknown error";
     }
 }

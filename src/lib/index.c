@@ -179,7 +179,6 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         wt_index_options_init(&ix->iopts);
     if (!ix->iopts.batch)
         ix->iopts.batch = 1;
-    wt_store_stats st;
     const int server = wt_store_pg_is_conninfo(path);
     int rc = server ? wt_store_pg_open(&ix->store, path, ix->iopts.read_only,
                                        err, errlen)
@@ -209,8 +208,12 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         rc = settle_options(ix);
     if (!rc && write)
         rc = ix->store->ops->commit(ix->store);
+    /* The count, not the stats: those of a sharded index ask every
+     * shard, and an index whose shard is down still opens (its queries
+     * then say the shard is unavailable, and work again once it is
+     * back). */
     if (!rc)
-        rc = ix->store->ops->stats(ix->store, &st);
+        rc = ix->store->ops->count(ix->store, &ix->total);
     if (rc && ix->store && !err[0])
         snprintf(err, errlen, "%s: %s", name, ix->store->ops->error(ix->store));
     if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
@@ -219,9 +222,15 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         wt_index_close(ix);
         return rc;
     }
-    ix->total = st.documents;
     *out = ix;
     return 0;
+}
+
+int wt_index_ping(wt_index *ix)
+{
+    WT_CHECK_ARG(ix, WT_EINVAL);
+    const int rc = ix->store->ops->ping(ix->store);
+    return rc ? store_fail(ix, rc) : 0;
 }
 
 int wt_index_is_server(const char *path)
@@ -294,10 +303,18 @@ static int recount(wt_index *ix)
     return rc ? store_fail(ix, rc) : 0;
 }
 
+/* The code a failed write returns: WT_ENOMEM and WT_EUNAVAIL (the
+ * database or a shard cannot be reached: the same write may work later)
+ * as they are, any other WT_EWRITE. */
+static int write_code(int rc)
+{
+    return rc == WT_ENOMEM || rc == WT_EUNAVAIL ? rc : WT_EWRITE;
+}
+
 /* After a failed write inside a batch or of its commit: the store has
  * kept nothing of the batch, or may have kept part of it (SQLite rolls a
  * transaction back on some errors and not on others), so the whole batch
- * is dropped and said to be lost.  Returns WT_EWRITE (or WT_ENOMEM). */
+ * is dropped and said to be lost.  Returns write_code(rc). */
 static int abandon_batch(wt_index *ix, int rc)
 {
     const size_t n = ix->pending;
@@ -312,7 +329,7 @@ static int abandon_batch(wt_index *ix, int rc)
              "earlier change(s) of this batch were not kept",
              why, n);
     recount(ix);
-    return rc == WT_ENOMEM ? rc : WT_EWRITE;
+    return write_code(rc);
 }
 
 static int link_batch(wt_index *ix);
@@ -348,7 +365,7 @@ static int ensure_batch(wt_index *ix)
         return 0;
     const int rc = ix->store->ops->begin(ix->store);
     if (rc)
-        return store_fail(ix, rc == WT_ENOMEM ? rc : WT_EWRITE);
+        return store_fail(ix, write_code(rc));
     ix->in_txn = 1;
     return 0;
 }

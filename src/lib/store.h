@@ -148,6 +148,10 @@ typedef struct wt_store_ops {
      * return of cb stops and is returned. */
     int (*audit)(wt_store *s, const wt_store_audit_q *q, wt_audit_cb cb,
                  void *ctx);
+    /* Whether the store can answer now (wt_index_ping): a database and
+     * every shard reached, a lost connection made again first.  Outside a
+     * batch or a query's reads. */
+    int (*ping)(wt_store *s);
 } wt_store_ops;
 
 struct wt_store {

@@ -33,9 +33,10 @@
 /* 1: the first PostgreSQL schema.  2: the uses (uses.h), keyed by the
  * source's outlet and the time of the use as in the SQLite store; a
  * version 1 index gets the table empty and the setting "uses" 0 (recorded
- * by index relink).  An older one is brought up to date by `index init`;
- * a newer one is refused. */
-#define SCHEMA_VERSION 2
+ * by index relink).  3: the table unsettled (below).  An older one is
+ * brought up to date by `index init`; a newer one is refused. */
+#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION_TEXT "3"
 #define T_UNKNOWN "9223372036854775807" /* t of a document without a time */
 /* The first key of the advisory locks on ids (the second is the id's
  * hash), apart from other applications' single-key locks. */
@@ -45,6 +46,24 @@
 
 #define OID_INT8 20
 #define OID_TEXT 25
+
+/* Sharded, the postings that may be on the shards with no committed
+ * document: PL/Proxy runs each shard's part of a call in a transaction of
+ * that shard, committed at once, so postings sent for a batch that then
+ * fails (a shard down midway, the commit here lost) stay on the shards
+ * that took them, and the postings of a document replaced or removed are
+ * deleted from the shards only after its deletion here commits.  A
+ * writer records its new documents' postings here (committed) before it
+ * sends them, and takes the record back in the transaction that commits
+ * the documents; a deletion records the old postings in its transaction.
+ * What is left (numbers not in docs, whose writer's transaction is over)
+ * is deleted from the shards by the next write (settle()).  Numbers come
+ * from a sequence and are never drawn twice, so a stray posting never
+ * counts for a later document, and queries drop postings of documents
+ * not stored (cand_sharded) until then. */
+#define UNSETTLED_TABLE                                                        \
+    "CREATE TABLE IF NOT EXISTS wiretrace.unsettled(num bigint PRIMARY KEY,"   \
+    " t bigint NOT NULL, fps bigint[] NOT NULL, bands bigint[] NOT NULL);"
 
 /* Uses of unknown time have t = T_UNKNOWN. */
 #define USES_TABLE                                                             \
@@ -74,7 +93,7 @@ static const char schema[] =
     " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, num));"
     "CREATE TABLE IF NOT EXISTS wiretrace.band(key bigint NOT NULL,"
     " t bigint NOT NULL, num bigint NOT NULL, PRIMARY KEY(key, t, "
-    "num));" USES_TABLE;
+    "num));" USES_TABLE UNSETTLED_TABLE;
 
 /* Version 1 to 2: the uses of the articles stored so far are not known
  * until index relink records them. */
@@ -84,14 +103,15 @@ static const char migrate_1_2[] = USES_TABLE
     " ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
     "UPDATE wiretrace.settings SET value = '2' WHERE key = 'schema_version';";
 
+/* Version 2 to 3: nothing is unsettled yet. */
+static const char migrate_2_3[] = UNSETTLED_TABLE
+    "UPDATE wiretrace.settings SET value = '3' WHERE key = 'schema_version';";
+
 /* The uses of the documents a deletion (CTE d) removes go with them, as
  * source and as taker. */
 #define USES_DEL                                                               \
     " u AS (DELETE FROM wiretrace.uses WHERE source IN (SELECT id FROM d)"     \
     " OR taker IN (SELECT id FROM d) RETURNING 1),"
-#define USES_DEL_LAST                                                          \
-    " u AS (DELETE FROM wiretrace.uses WHERE source IN (SELECT id FROM d)"     \
-    " OR taker IN (SELECT id FROM d) RETURNING 1)"
 
 /* The statements; from Q_SHARDED on, those of a sharded index only. */
 enum {
@@ -113,6 +133,8 @@ enum {
     Q_ADD_BAND,
     Q_DEL_FP,
     Q_DEL_BAND,
+    Q_CLAIM,
+    Q_SETTLE,
     NQ
 };
 
@@ -169,13 +191,38 @@ static const char *const sql[NQ] = {
     " $3::int8[])",
     "SELECT count(*) FROM wiretrace.band_del($1::int8[], $2::int8[],"
     " $3::int8[])",
+    /* A writer's record of its postings, taken back in its transaction:
+     * the rows stay locked until it ends, so Q_SETTLE skips them. */
+    "DELETE FROM wiretrace.unsettled WHERE num = ANY($1::int8[])",
+    /* What is unsettled and not being written (rows another transaction
+     * holds are skipped) deleted from the shards, and its record with
+     * it, in one statement: a shard that fails the call leaves the record
+     * for the next time (deleting twice is harmless). */
+    "WITH x AS (DELETE FROM wiretrace.unsettled WHERE num IN (SELECT num"
+    " FROM wiretrace.unsettled u WHERE NOT EXISTS (SELECT 1 FROM"
+    " wiretrace.docs d WHERE d.num = u.num) ORDER BY num LIMIT 1000 FOR"
+    " UPDATE SKIP LOCKED) RETURNING num, t, fps, bands),"
+    " f AS (SELECT array_agg(k) AS k, array_agg(x.t) AS t, array_agg(x.num)"
+    " AS n FROM x, unnest(x.fps) k),"
+    " b AS (SELECT array_agg(k) AS k, array_agg(x.t) AS t, array_agg(x.num)"
+    " AS n FROM x, unnest(x.bands) k)"
+    " SELECT (SELECT count(*) FROM x), (SELECT count(*) FROM f,"
+    " wiretrace.fp_del(f.k, f.t, f.n) WHERE f.k IS NOT NULL),"
+    " (SELECT count(*) FROM b, wiretrace.band_del(b.k, b.t, b.n) WHERE b.k"
+    " IS NOT NULL)",
 };
+
+/* Sharded, every shard called once, to see that each answers: the keys
+ * 0 to 1023 fall on every partition, and no posting is read. */
+static const char ping_sharded[] =
+    "SELECT count(*) FROM wiretrace.fp_get(ARRAY(SELECT generate_series(0::"
+    "int8, 1023)), ARRAY(SELECT generate_series(1::int8, 1024)), 0)";
 
 /* Sharded, in place of Q_CAND and Q_DEL: the postings come from the
  * shards, outside this transaction's snapshot, so those of documents it
- * does not hold (being written, or left by a failed batch) are dropped;
- * the documents deleted give back their postings, deleted from the shards
- * once the batch is committed. */
+ * does not hold (being written, or left by a failed batch and not yet
+ * settled) are dropped; the documents deleted leave their postings
+ * unsettled, deleted from the shards once the batch is committed. */
 static const char cand_sharded[] =
     "SELECT x.kind, x.pos, x.num, x.t FROM (SELECT 0 AS kind, r_pos AS pos,"
     " r_num AS num, r_t AS t FROM wiretrace.fp_get($1::int8[], ARRAY(SELECT"
@@ -187,8 +234,9 @@ static const char cand_sharded[] =
 static const char del_sharded[] =
     "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
     " RETURNING id, num, coalesce(published, " T_UNKNOWN ") AS t, fps,"
-    " bands)," USES_DEL_LAST " SELECT 0, unnest(fps), t, num FROM d UNION ALL"
-    " SELECT 1, unnest(bands), t, num FROM d";
+    " bands)," USES_DEL " x AS (INSERT INTO wiretrace.unsettled SELECT num,"
+    " t, fps, bands FROM d ON CONFLICT DO NOTHING RETURNING 1)"
+    " SELECT count(*) FROM x";
 
 /* One change of the open batch.  Only the last change of an id is
  * written: an earlier one is marked dead. */
@@ -213,10 +261,15 @@ typedef struct pg_store {
     wt_store base;
     PGconn *db;
     PGresult *loaded; /* the last load's row */
-    char err[512];
+    char err[768];
+    int code; /* the WT_E* code of the last failure (err) */
     int read_only;
-    int sharded;    /* postings on PL/Proxy shards, not in this database */
-    PGresult *gone; /* sharded commit: postings of the deleted versions */
+    int prepared; /* the statements are prepared (to do again on a new
+                      connection) */
+    int reviving; /* revive() is setting a new connection up */
+    int sharded;  /* postings on PL/Proxy shards, not in this database */
+    int unsettle; /* sharded commit: the batch deleted documents, whose
+                     postings settle() deletes once it is committed */
     int in_batch, reading;
     int flushed; /* the batch is sent, its transaction open (flush) */
     pg_op *ops;  /* the open batch */
@@ -238,25 +291,134 @@ static int failf(pg_store *s, int rc, const char *fmt, ...)
     size_t n = strlen(s->err);
     while (n && (s->err[n - 1] == '\n' || s->err[n - 1] == ' '))
         s->err[--n] = '\0';
+    s->code = rc;
     return rc;
 }
 
-/* The server's message for a failed step (r may be NULL); frees r. */
+/* m on one line (a message is one line on stderr and in a JSON error):
+ * each run of blanks, tabs and newlines one blank; and the value of any
+ * password= in it (PL/Proxy may quote a shard's connection string)
+ * hidden. */
+static void one_line(char *out, size_t n, const char *m)
+{
+    static const char key[] = "password=";
+    size_t o = 0;
+    for (const char *p = m; *p && o + 4 < n;) {
+        if (!strncmp(p, key, sizeof key - 1) && o + sizeof key + 3 < n) {
+            memcpy(out + o, "password=***", 12);
+            o += 12;
+            p += sizeof key - 1;
+            const char q = *p == '\'' ? *p++ : ' ';
+            while (*p && *p != q && !(q == ' ' && (*p == '\n' || *p == '\t')))
+                p += *p == '\\' && p[1] ? 2 : 1;
+            p += *p == '\'';
+        } else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            if (o && out[o - 1] != ' ')
+                out[o++] = ' ';
+            p++;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+}
+
+/* Whether m is PL/Proxy's report of a call to a shard: its own failure
+ * ("PL/Proxy function f(3): [db] ..."), or a shard's error passed on
+ * ("f(3): [db] REMOTE FATAL: ..."). */
+static int from_proxy(const char *m)
+{
+    return m &&
+           (!strncmp(m, "PL/Proxy function", 17) || strstr(m, "] REMOTE "));
+}
+
+/* Whether the failure r (may be NULL) means that the database or a shard
+ * cannot be reached now, rather than that a statement was refused: the
+ * connection is lost; the server is shutting down, starting or refuses
+ * connections (SQLSTATE classes 08 and 57P, also as a shard's error that
+ * PL/Proxy passes on); or PL/Proxy could not reach a shard, which it
+ * reports as an internal error (XX000) naming the libpq call that failed
+ * ("[wt] PQconnectPoll: ...") or its timeout. */
+static int unreachable(const pg_store *s, const PGresult *r)
+{
+    if (PQstatus(s->db) != CONNECTION_OK)
+        return 1;
+    const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!st)
+        return 0;
+    if (!strncmp(st, "08", 2) || !strncmp(st, "57P", 3))
+        return 1;
+    return !strcmp(st, "XX000") && from_proxy(m) &&
+           (strstr(m, "] PQ") || strstr(m, "timeout"));
+}
+
+/* The database s is connected to, named as wt_store_pg_describe() names
+ * it (never its password). */
+static void describe_db(const pg_store *s, char *out, size_t n)
+{
+    const char *db = PQdb(s->db), *host = PQhost(s->db), *port = PQport(s->db);
+    snprintf(out, n, "PostgreSQL database \"%s\"%s%s%s%s",
+             db && db[0] ? db : "(default)", host && host[0] ? " on " : "",
+             host ? host : "", port && port[0] ? ":" : "", port ? port : "");
+}
+
+/* The server's message for a failed step (r may be NULL), as err; frees
+ * r.  Returns rc, or WT_EUNAVAIL when the database or a shard cannot be
+ * reached (unreachable), the message then saying which. */
 static int fail(pg_store *s, PGresult *r, const char *what, int rc)
 {
+    const char *primary =
+        r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     const char *m = r ? PQresultErrorMessage(r) : "";
     if (!m[0])
         m = PQerrorMessage(s->db);
-    failf(s, rc, "%s: %s", what,
-          m[0] ? m : "unexpected answer from the server");
+    char line[600];
+    one_line(line, sizeof line, m[0] ? m : "unexpected answer from the server");
+    if (unreachable(s, r) && from_proxy(primary)) {
+        one_line(line, sizeof line, primary);
+        failf(s, WT_EUNAVAIL,
+              "a shard of the index database is unavailable: %s", line);
+    } else if (unreachable(s, r)) {
+        char name[256];
+        describe_db(s, name, sizeof name);
+        failf(s, WT_EUNAVAIL, "the index database (%s) is unavailable: %s",
+              name, line);
+    } else {
+        failf(s, rc, "%s: %s", what, line);
+    }
     PQclear(r);
-    return rc;
+    return s->code;
+}
+
+static int revive(pg_store *s);
+
+/* Whether a statement that failed (r, freed when so) is worth
+ * sending once more on a new connection: the connection was found lost
+ * by that statement, outside a transaction (a server restarted since the
+ * last one: the first statement of the next request meets the closed
+ * connection), so the statement was not run, or ran alone (a lookup, a
+ * setting, numbers drawn: harmless twice).  Never a COMMIT. */
+static int again(pg_store *s, PGresult *r)
+{
+    if (PQstatus(s->db) != CONNECTION_BAD || s->reading || s->flushed ||
+        s->reviving || revive(s))
+        return 0;
+    PQclear(r);
+    return 1;
 }
 
 /* Runs text (no parameters); 0 when it gave the status wanted. */
 static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
 {
+    const int dead = revive(s);
+    if (dead)
+        return dead;
     PGresult *r = PQexec(s->db, text);
+    if (PQresultStatus(r) != want && again(s, r))
+        r = PQexec(s->db, text);
     if (PQresultStatus(r) != want)
         return fail(s, r, text, rc);
     PQclear(r);
@@ -268,10 +430,16 @@ static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
 static PGresult *run(pg_store *s, int q, int n, const char *const *v,
                      const int *len, const int *fmt, const char *what, int rc)
 {
+    if (revive(s))
+        return NULL;
     char name[16];
     snprintf(name, sizeof name, "q%d", q);
     PGresult *r = PQexecPrepared(s->db, name, n, v, len, fmt, 1);
-    const ExecStatusType st = PQresultStatus(r);
+    ExecStatusType st = PQresultStatus(r);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && again(s, r)) {
+        r = PQexecPrepared(s->db, name, n, v, len, fmt, 1);
+        st = PQresultStatus(r);
+    }
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
         return r;
     fail(s, r, what, rc);
@@ -284,7 +452,7 @@ static int run_ok(pg_store *s, int q, int n, const char *const *v,
 {
     PGresult *r = run(s, q, n, v, len, fmt, what, rc);
     if (!r)
-        return rc;
+        return s->code;
     PQclear(r);
     return 0;
 }
@@ -303,6 +471,7 @@ static int prepare_all(pg_store *s)
             return fail(s, r, "preparing statements", WT_EIO);
         PQclear(r);
     }
+    s->prepared = 1;
     return 0;
 }
 
@@ -541,7 +710,6 @@ static void pg_close(wt_store *base)
     wt_free(s->b.p);
     wt_free(s->b2.p);
     wt_free(s->b3.p);
-    PQclear(s->gone);
     PQclear(s->loaded);
     PQfinish(s->db);
     wt_free(s);
@@ -562,8 +730,7 @@ static void pg_rollback(wt_store *base)
     if (s->flushed)
         PQclear(PQexec(s->db, "ROLLBACK"));
     s->flushed = 0;
-    PQclear(s->gone);
-    s->gone = NULL;
+    s->unsettle = 0;
     drop_batch(s);
     wt_free(s->seen_id);
     s->seen_id = NULL;
@@ -578,7 +745,7 @@ static int stored(pg_store *s, const char *id, const uint64_t hash[2],
     PGresult *r =
         run(s, Q_HAS, 1, v, NULL, NULL, "looking up a document", WT_EIO);
     if (!r)
-        return WT_EIO;
+        return s->code;
     *exists = PQntuples(r) > 0;
     *same = *exists && hash && PQgetlength(r, 0, 0) == 16 &&
             !memcmp(PQgetvalue(r, 0, 0), hash, 16);
@@ -613,7 +780,7 @@ static int pg_find(wt_store *base, const char *id, int64_t *num)
     PGresult *r =
         run(s, Q_FIND, 1, v, NULL, NULL, "looking up a document", WT_EIO);
     if (!r)
-        return WT_EIO;
+        return s->code;
     const int found = PQntuples(r) > 0;
     if (found)
         *num = get_i64(r, 0, 0);
@@ -692,7 +859,7 @@ static int lock_and_read(pg_store *s, size_t n)
     PGresult *r =
         run(s, Q_OLD, 1, v, len, fmt, "reading stored versions", WT_EWRITE);
     if (!r)
-        return WT_EWRITE;
+        return s->code;
     for (int i = 0; i < PQntuples(r); i++) {
         pg_op *op = find_op(s, PQgetvalue(r, i, 0));
         if (!op)
@@ -722,25 +889,26 @@ static int delete_old(pg_store *s)
         return rc;
     const char *v[1] = {s->b.p};
     const int len[1] = {(int)s->b.n}, fmt[1] = {1};
-    PGresult *r =
-        run(s, Q_DEL, 1, v, len, fmt, "removing documents", WT_EWRITE);
-    if (!r)
-        return WT_EWRITE;
-    if (s->sharded)
-        s->gone = r; /* their postings, for after the commit */
-    else
-        PQclear(r);
-    return 0;
+    s->unsettle = s->sharded;
+    return run_ok(s, Q_DEL, 1, v, len, fmt, "removing documents", WT_EWRITE);
 }
 
 static int is_new(const pg_op *op) { return live(op) && op->put && !op->skip; }
 
-/* Numbers for the new documents, in the order they were put. */
+/* Whether op needs a number: a put of new text not numbered yet
+ * (sharded, the puts are numbered before the transaction: announce). */
+static int to_number(const pg_op *op, int sharded)
+{
+    return (sharded ? live(op) && op->put : is_new(op)) && !op->doc.num;
+}
+
+/* Numbers for the documents to_number() picks, in the order they were
+ * put; *nnew: how many. */
 static int number_new(pg_store *s, size_t *nnew)
 {
     *nnew = 0;
     for (size_t i = 0; i < s->nops; i++)
-        *nnew += is_new(&s->ops[i]);
+        *nnew += to_number(&s->ops[i], s->sharded);
     if (!*nnew)
         return 0;
     char count[32];
@@ -749,10 +917,10 @@ static int number_new(pg_store *s, size_t *nnew)
     PGresult *r =
         run(s, Q_NUMS, 1, v, NULL, NULL, "numbering documents", WT_EWRITE);
     if (!r)
-        return WT_EWRITE;
+        return s->code;
     int row = 0;
     for (size_t i = 0; i < s->nops && row < PQntuples(r); i++)
-        if (is_new(&s->ops[i]))
+        if (to_number(&s->ops[i], s->sharded))
             s->ops[i].doc.num = get_i64(r, row++, 0);
     PQclear(r);
     return (size_t)row == *nnew ? 0 : failf(s, WT_EWRITE, "no numbers");
@@ -956,14 +1124,128 @@ static int write_rows(pg_store *s)
     };
     size_t nnew = 0;
     int rc = number_new(s, &nnew);
+    for (size_t i = 0; i < s->nops; i++)
+        nnew += s->sharded && is_new(&s->ops[i]);
     /* Sharded, the postings are on the shards before the rows that make
-     * them count are committed here. */
+     * them count are committed here (announce recorded them). */
     for (int i = 0; i < 3 && !rc && nnew; i++)
         rc = !s->sharded ? copy_rows(s, copy[i], i)
              : i == 0    ? copy_rows(s, copy[0], 0)
                       : shard_postings(s, i == 1 ? Q_ADD_FP : Q_ADD_BAND, i - 1,
                                        NULL);
     return rc;
+}
+
+/* Sharded: what failed writes left unsettled, deleted from the shards
+ * (Q_SETTLE), before a write and after one that deleted documents.
+ * Outside a transaction; a failure (a shard still down) leaves it for
+ * the next write and is not this write's. */
+static void settle(pg_store *s)
+{
+    char keep[sizeof s->err];
+    memcpy(keep, s->err, sizeof keep);
+    const int code = s->code;
+    PQclear(run(s, Q_SETTLE, 0, NULL, NULL, NULL, "settling", WT_EWRITE));
+    memcpy(s->err, keep, sizeof keep);
+    s->code = code;
+}
+
+/* The rows of the unsettled table for the batch's puts, sent to the COPY
+ * under way (all but the last chunk, left in s->b). */
+static int unsettled_rows(pg_store *s)
+{
+    int rc = 0;
+    s->b.n = 0;
+    for (size_t i = 0; i < s->nops && !rc; i++) {
+        const pg_op *op = &s->ops[i];
+        if (!live(op) || !op->put)
+            continue;
+        const int64_t t = op->doc.published ? op->doc.published : INT64_MAX;
+        rc = copy_int(&s->b, op->doc.num, '\t');
+        if (!rc)
+            rc = copy_int(&s->b, t, '\t');
+        if (!rc)
+            rc = copy_keys(&s->b, op->fpk, op->nfpk, '\t');
+        if (!rc)
+            rc = copy_keys(&s->b, op->bk, op->nbk, '\n');
+        if (!rc)
+            rc = copy_flush(s, 0);
+    }
+    return rc;
+}
+
+/* Sharded, before the transaction: the puts numbered, and their postings
+ * recorded as unsettled, committed (one COPY), before any is sent. */
+static int announce(pg_store *s)
+{
+    for (size_t i = 0; i < s->nops; i++)
+        s->ops[i].doc.num = 0;
+    size_t n = 0;
+    int rc = number_new(s, &n);
+    if (rc || !n)
+        return rc;
+    PGresult *r = PQexec(s->db, "COPY wiretrace.unsettled(num, t, fps, bands)"
+                                " FROM STDIN");
+    if (PQresultStatus(r) != PGRES_COPY_IN)
+        return fail(s, r, "recording postings", WT_EWRITE);
+    PQclear(r);
+    if ((rc = unsettled_rows(s))) {
+        PQputCopyEnd(s->db, "wiretrace: out of memory");
+        while ((r = PQgetResult(s->db)))
+            PQclear(r);
+        return rc;
+    }
+    return copy_flush(s, 1);
+}
+
+/* Sharded, first in the transaction: the record announce() made taken
+ * back (its rows locked until the transaction ends, so no settle() takes
+ * them meanwhile).  *lost: a settle() took some between the two (they
+ * had no posting yet): the batch must be announced again. */
+static int claim(pg_store *s, int *lost)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nops; i++)
+        n += live(&s->ops[i]) && s->ops[i].put;
+    *lost = 0;
+    if (!n)
+        return 0;
+    int rc = arr_begin(&s->b, OID_INT8, n);
+    for (size_t i = 0; i < s->nops && !rc; i++)
+        if (live(&s->ops[i]) && s->ops[i].put)
+            rc = arr_i64(&s->b, (uint64_t)s->ops[i].doc.num);
+    if (rc)
+        return rc;
+    const char *v[1] = {s->b.p};
+    const int len[1] = {(int)s->b.n}, fmt[1] = {1};
+    PGresult *r =
+        run(s, Q_CLAIM, 1, v, len, fmt, "claiming postings", WT_EWRITE);
+    if (!r)
+        return s->code;
+    *lost = strtoull(PQcmdTuples(r), NULL, 10) != n;
+    PQclear(r);
+    return 0;
+}
+
+/* BEGIN, and sharded, the batch announced before and claimed after (a
+ * few times: another writer's settle() could take the record between the
+ * two, however rarely). */
+static int begin_write(pg_store *s)
+{
+    int rc = 0, lost = 1;
+    for (int tries = 0; !rc && lost && tries < 3; tries++) {
+        if (s->sharded && (rc = announce(s)))
+            break;
+        if ((rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE)))
+            break;
+        s->flushed = 1;
+        lost = 0;
+        if (s->sharded && !(rc = claim(s, &lost)) && lost) {
+            PQclear(PQexec(s->db, "ROLLBACK"));
+            s->flushed = 0;
+        }
+    }
+    return rc ? rc : lost ? failf(s, WT_EWRITE, "postings record lost") : 0;
 }
 
 /* Sends the batch in a transaction left open: the ids locked, the old
@@ -976,10 +1258,11 @@ static int pg_flush(wt_store *base)
     size_t n = 0;
     for (size_t i = 0; i < s->nops; i++)
         n += live(&s->ops[i]);
-    int rc = exec(s, "BEGIN", PGRES_COMMAND_OK, WT_EWRITE);
+    if (s->sharded && n)
+        settle(s);
+    int rc = begin_write(s);
     if (rc)
         return rc;
-    s->flushed = 1;
     if (n)
         rc = lock_and_read(s, n);
     if (!rc && n)
@@ -998,12 +1281,10 @@ static int write_batch(pg_store *s)
         PQclear(PQexec(s->db, "ROLLBACK"));
     s->flushed = 0;
     /* The old versions' postings on the shards, once nothing reads them:
-     * left over (a shard down), they only cost room, as queries drop
-     * postings of documents not stored. */
-    if (!rc && s->gone && !shard_postings(s, Q_DEL_FP, 0, s->gone))
-        shard_postings(s, Q_DEL_BAND, 1, s->gone);
-    PQclear(s->gone);
-    s->gone = NULL;
+     * a shard down leaves them unsettled, for the next write. */
+    if (!rc && s->unsettle)
+        settle(s);
+    s->unsettle = 0;
     return rc;
 }
 
@@ -1017,7 +1298,7 @@ static int pg_commit(wt_store *base)
         n += live(&s->ops[i]);
     const int rc = s->flushed || (s->in_batch && n) ? write_batch(s) : 0;
     drop_batch(s);
-    return rc == WT_ENOMEM || !rc ? rc : WT_EWRITE;
+    return !rc || rc == WT_ENOMEM || rc == WT_EUNAVAIL ? rc : WT_EWRITE;
 }
 
 /* ---- reads ---- */
@@ -1044,7 +1325,7 @@ static int pg_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
     const int len[3] = {(int)s->b.n, (int)s->b2.n, 0}, fmt[3] = {1, 1, 0};
     PGresult *r = run(s, Q_CAND, 3, v, len, fmt, "looking up postings", WT_EIO);
     if (!r)
-        return WT_EIO;
+        return s->code;
     const int rows = PQntuples(r);
     size_t first = *nhits;
     for (int i = 0; i < rows && !rc; i++) {
@@ -1078,7 +1359,7 @@ static int pg_published(wt_store *base, int64_t num, int64_t *t)
     PGresult *r =
         run(s, Q_PUB, 1, v, NULL, NULL, "reading a publication time", WT_EIO);
     if (!r)
-        return WT_EIO;
+        return s->code;
     *t = PQntuples(r) ? get_i64(r, 0, 0) : 0;
     PQclear(r);
     return 0;
@@ -1095,7 +1376,7 @@ static int pg_load(wt_store *base, int64_t num, wt_store_doc *d)
     s->loaded = run(s, Q_LOAD, 1, v, NULL, NULL, "loading a document", WT_EIO);
     const PGresult *r = s->loaded;
     if (!r)
-        return WT_EIO;
+        return s->code;
     if (!PQntuples(r))
         return failf(s, WT_EIO, "document %lld is not stored", (long long)num);
     d->num = num;
@@ -1120,6 +1401,9 @@ static int pg_load(wt_store *base, int64_t num, wt_store_doc *d)
 /* Runs a query of one row of numbers (text) into out[0..n). */
 static int numbers(pg_store *s, const char *q, uint64_t *out, int n)
 {
+    const int dead = revive(s);
+    if (dead)
+        return dead;
     PGresult *r = PQexec(s->db, q);
     if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1 ||
         PQnfields(r) != n)
@@ -1178,7 +1462,7 @@ static int pg_get_setting(wt_store *base, const char *key, char **out)
     *out = NULL;
     PGresult *r = run(s, Q_GET, 1, v, NULL, NULL, "reading a setting", WT_EIO);
     if (!r)
-        return WT_EIO;
+        return s->code;
     int rc = 0;
     if (PQntuples(r) && !(*out = wt_strdup(PQgetvalue(r, 0, 0))))
         rc = WT_ENOMEM;
@@ -1267,7 +1551,7 @@ static int pg_next_doc(wt_store *base, int64_t after, int64_t *next)
     const char *v[1] = {n};
     PGresult *r = run(s, Q_NEXT, 1, v, NULL, NULL, "listing documents", WT_EIO);
     if (!r)
-        return WT_EIO;
+        return s->code;
     *next = PQntuples(r) ? get_i64(r, 0, 0) : 0;
     PQclear(r);
     return 0;
@@ -1285,6 +1569,9 @@ static int audit_part(pg_store *s, const wt_store_audit_q *q,
     snprintf(since, sizeof since, "%lld", (long long)q->since);
     snprintf(until, sizeof until, "%lld", (long long)q->until);
     const char *v[3] = {q->key, since, until};
+    const int dead = revive(s);
+    if (dead)
+        return dead;
     PGresult *r =
         PQexecParams(s->db, text, q->timed ? 3 : 1, NULL, v, NULL, NULL, 0);
     if (PQresultStatus(r) != PGRES_TUPLES_OK)
@@ -1311,12 +1598,20 @@ static int pg_audit(wt_store *base, const wt_store_audit_q *q, wt_audit_cb cb,
     return rc;
 }
 
+/* A statement that needs the database and, sharded, every shard. */
+static int pg_ping(wt_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    return exec(s, s->sharded ? ping_sharded : "SELECT 1", PGRES_TUPLES_OK,
+                WT_EIO);
+}
+
 static const wt_store_ops pg_ops = {
     pg_close,      pg_begin,      pg_commit,   pg_rollback,    pg_has_content,
     pg_find,       pg_put,        pg_remove,   pg_candidates,  pg_published,
     pg_load,       pg_stats,      pg_count,    pg_get_setting, pg_set_setting,
     pg_error,      pg_read_begin, pg_read_end, pg_flush,       pg_put_uses,
-    pg_clear_uses, pg_next_doc,   pg_audit,
+    pg_clear_uses, pg_next_doc,   pg_audit,    pg_ping,
 };
 
 /* ---- connecting, the schema ---- */
@@ -1355,6 +1650,56 @@ static void quiet(void *ctx, const char *message)
     (void)message;
 }
 
+/* The code of a failed connection: WT_EUNAVAIL when the server could
+ * not be reached or is not taking connections now (down, starting,
+ * shutting down, full), WT_EIO when it answered and refused (no such
+ * database or user, a wrong password): that is not fixed by waiting. */
+static int connect_code(const char *m)
+{
+    static const char *const later[] = {"shutting down", "starting up",
+                                        "in recovery", "too many"};
+    if (!strstr(m, "FATAL:"))
+        return WT_EUNAVAIL;
+    for (size_t i = 0; i < sizeof later / sizeof *later; i++)
+        if (strstr(m, later[i]))
+            return WT_EUNAVAIL;
+    return WT_EIO;
+}
+
+/* The session's settings, on a new connection and on one made again. */
+static int set_session(pg_store *s)
+{
+    if (PQsetClientEncoding(s->db, "UTF8"))
+        return fail(s, NULL, "setting the client encoding", WT_EIO);
+    /* Queries and stats never write, so a standby can serve them. */
+    return s->read_only ? exec(s, "SET default_transaction_read_only = on",
+                               PGRES_COMMAND_OK, WT_EIO)
+                        : 0;
+}
+
+/* A connection lost (the server restarted, the network cut) is made
+ * again before the next statement outside a transaction, with the
+ * session set up and the statements prepared again, so that a process
+ * that keeps its index open (serve) recovers without a restart.  Inside
+ * a transaction the loss fails the statements, as the transaction is
+ * lost; the caller ends it (read_end, rollback) and the next one starts
+ * on a new connection. */
+static int revive(pg_store *s)
+{
+    if (s->reviving || s->reading || s->flushed ||
+        PQstatus(s->db) == CONNECTION_OK)
+        return 0;
+    PQreset(s->db);
+    if (PQstatus(s->db) != CONNECTION_OK)
+        return fail(s, NULL, "reconnecting", WT_EUNAVAIL);
+    s->reviving = 1;
+    int rc = set_session(s);
+    if (!rc && s->prepared)
+        rc = prepare_all(s);
+    s->reviving = 0;
+    return rc;
+}
+
 static int connect_store(pg_store **out, const char *conninfo, int read_only)
 {
     pg_store *s = wt_calloc(1, sizeof *s);
@@ -1364,16 +1709,17 @@ static int connect_store(pg_store **out, const char *conninfo, int read_only)
     s->base.ops = &pg_ops;
     s->read_only = read_only;
     s->db = PQconnectdb(conninfo);
-    if (PQstatus(s->db) != CONNECTION_OK)
-        return failf(s, WT_EIO, "cannot connect: %s",
-                     s->db ? PQerrorMessage(s->db) : "out of memory");
+    if (!s->db)
+        return failf(s, WT_ENOMEM, "cannot connect: out of memory");
+    if (PQstatus(s->db) != CONNECTION_OK) {
+        char line[600];
+        one_line(line, sizeof line, PQerrorMessage(s->db));
+        const int rc = connect_code(line);
+        return failf(s, rc, "%scannot connect: %s",
+                     rc == WT_EUNAVAIL ? "unavailable: " : "", line);
+    }
     PQsetNoticeProcessor(s->db, quiet, NULL);
-    if (PQsetClientEncoding(s->db, "UTF8"))
-        return fail(s, NULL, "setting the client encoding", WT_EIO);
-    /* Queries and stats never write, so a standby can serve them. */
-    return read_only ? exec(s, "SET default_transaction_read_only = on",
-                            PGRES_COMMAND_OK, WT_EIO)
-                     : 0;
+    return set_session(s);
 }
 
 /* The schema version stored, 0 when the database has no wiretrace
@@ -1644,7 +1990,8 @@ static int make_schema(pg_store *s, const char *const *shards, size_t n,
     if (!rc && !v)
         rc = exec(s,
                   "INSERT INTO wiretrace.settings(key, value) VALUES"
-                  " ('schema_version', '2'), ('uses', '1')",
+                  " ('schema_version', '" SCHEMA_VERSION_TEXT "'), ('uses',"
+                  " '1')",
                   PGRES_COMMAND_OK, WT_EWRITE);
     if (!rc && n)
         rc = make_proxy(s, shards, n);
@@ -1652,6 +1999,8 @@ static int make_schema(pg_store *s, const char *const *shards, size_t n,
      * one step each. */
     if (!rc && v == 1)
         rc = exec(s, migrate_1_2, PGRES_COMMAND_OK, WT_EWRITE);
+    if (!rc && v && v <= 2)
+        rc = exec(s, migrate_2_3, PGRES_COMMAND_OK, WT_EWRITE);
     if (!rc)
         rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
     if (rc)
@@ -1753,7 +2102,7 @@ static int rebuild_postings(pg_store *s)
     while (!rc && !done) {
         PGresult *r = params(s, last, 1, v, "reading the articles");
         if (!r)
-            return WT_EIO;
+            return s->code;
         done = PQgetisnull(r, 0, 0);
         snprintf(to, sizeof to, "%lld", (long long)get_i64(r, 0, 0));
         PQclear(r);

@@ -719,12 +719,21 @@ static int sq_audit(wt_store *base, const wt_store_audit_q *q, wt_audit_cb cb,
     return rc;
 }
 
+/* A file needs no connection: one setting read shows it can be read. */
+static int sq_ping(wt_store *base)
+{
+    char *v = NULL;
+    const int rc = sq_get_setting(base, "seed", &v);
+    wt_free(v);
+    return rc;
+}
+
 static const wt_store_ops sqlite_ops = {
     sq_close,      sq_begin,      sq_commit,   sq_rollback,    sq_has_content,
     sq_find,       sq_put,        sq_remove,   sq_candidates,  sq_published,
     sq_load,       sq_stats,      sq_count,    sq_get_setting, sq_set_setting,
     sq_error,      sq_read_begin, sq_read_end, sq_flush,       sq_put_uses,
-    sq_clear_uses, sq_next_doc,   sq_audit,
+    sq_clear_uses, sq_next_doc,   sq_audit,    sq_ping,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this

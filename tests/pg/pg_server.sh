@@ -7,6 +7,10 @@
 #   pg_start DIR      initdb in DIR/data, then postgres on 127.0.0.1 on a
 #                     free port, its socket in DIR; prints the port
 #   pg_stop DIR       stops the server of DIR (immediate: it is thrown away)
+#   pg_halt DIR [MODE]   stops the server of DIR, keeping its data, as
+#                     pg_ctl stop -m MODE (fast unless told)
+#   pg_resume DIR PORT   starts the server of DIR again, on the same port
+#                     (clients given that port find it back)
 #   pg_sql PORT DB SQL   runs SQL with psql, unaligned output
 # PostgreSQL refuses to run as root: as root, the server runs as the
 # postgres user (made by Debian's postgresql package), and DIR is given to
@@ -46,16 +50,24 @@ pg_start() {
     for try in 1 2 3 4 5; do
         port=$(python3 -c 'import socket; s = socket.socket();
 s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-        if pg_as "$PGBIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
-            -o "-p $port -k $1 -c listen_addresses=127.0.0.1 -c fsync=off
-                -c synchronous_commit=off -c full_page_writes=off" \
-            start >/dev/null 2>&1
-        then
+        if pg_resume "$1" "$port"; then
             echo "$port"
             return 0
         fi
     done
     return 1
+}
+
+pg_resume() {
+    pg_as "$PGBIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
+        -o "-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=off
+            -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null 2>&1
+}
+
+pg_halt() {
+    pg_as "$PGBIN/pg_ctl" -D "$1/data" -m "${2:-fast}" -w -t 60 stop \
+        >/dev/null 2>&1
 }
 
 pg_stop() {
