@@ -148,9 +148,12 @@ static pair_info *collect_pairs(const wt_corpus *c, size_t *n)
     *n = 0;
     for (size_t i = 0; v && i < np; i++) {
         pair_info pi = {0};
-        if (wt_corpus_pair_at(c, i, &pi.a, &pi.b) ||
-            wt_corpus_pair(c, pi.a, pi.b, &pi.share_a, &pi.share_b, &pi.sim))
+        if (wt_corpus_pair_at(c, i, &pi.a, &pi.b))
             continue;
+        if (wt_corpus_pair(c, pi.a, pi.b, &pi.share_a, &pi.share_b, &pi.sim)) {
+            free(v); /* out of memory for a signature */
+            return NULL;
+        }
         pair_links(c, &pi);
         pair_sides(c, &pi);
         if (pi.links)

@@ -193,7 +193,11 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
         if ((!all && sa == 0 && sb == 0) || x >= shown)
             continue;
         /* The resemblance costs a signature pass: printed pairs only. */
-        wt_corpus_pair(c, x, y, NULL, NULL, &sim);
+        if (wt_corpus_pair(c, x, y, NULL, NULL, &sim)) {
+            free(ab);
+            json_decref(a);
+            return NULL;
+        }
         json_array_append_new(a, pair_json(c, x, y, sa, sb, sim));
     }
     free(ab);
@@ -237,7 +241,10 @@ static int put_pairs(const wt_corpus *c, int all, size_t shown, FILE *out,
         wt_corpus_pair(c, x, y, &sa, &sb, NULL);
         if ((!all && sa == 0 && sb == 0) || x >= shown)
             continue;
-        wt_corpus_pair(c, x, y, NULL, NULL, &sim);
+        if (wt_corpus_pair(c, x, y, NULL, NULL, &sim)) {
+            rc = -1;
+            break;
+        }
         rc = put_item(pair_json(c, x, y, sa, sb, sim), out, flags, first);
         first = 0;
     }

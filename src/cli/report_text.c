@@ -269,7 +269,10 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
             continue;
         }
         /* The resemblance costs a signature pass: printed pairs only. */
-        wt_corpus_pair(c, a, b, NULL, NULL, &sim);
+        if (wt_corpus_pair(c, a, b, NULL, NULL, &sim)) {
+            free(ab);
+            return -1;
+        }
         if (!header++)
             fprintf(out,
                     "\nDocument pairs with reuse (share of each "

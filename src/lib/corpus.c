@@ -260,8 +260,8 @@ static int doc_stems(wt_document *d)
 static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
                               const wt_para_range *r)
 {
-    wt_shingle *sh = NULL, *all = NULL;
-    size_t nsh = 0, shcap = 0, nall = 0, allcap = 0, fpcap = 0;
+    wt_shingle *sh = NULL;
+    size_t nsh = 0, shcap = 0, fpcap = 0;
     int rc = 0;
     wt_timings *tm = c->opts.timings;
     uint64_t t0 = tm ? wt_timings_now() : 0;
@@ -289,33 +289,57 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
             rc = para_stems(p, d->toks.v);
         if (!rc)
             rc = wt_winnow(sh, nsh, c->opts.window, &d->fp, &d->nfp, &fpcap);
-        for (size_t s = 0; s < nsh && !rc; s++) {
-            if ((rc = wt_grow(&all, &allcap, nall + 1, sizeof *all)))
-                break;
-            all[nall++] = sh[s];
-        }
         wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     }
     if (!rc)
         rc = doc_stems(d);
     if (!rc)
         fit_tokens(d);
-    if (!rc) {
-        uint64_t *h = wt_malloc((nall + 1) * sizeof *h);
-        d->sig = wt_malloc(c->opts.minhash_perms * sizeof *d->sig);
-        if (!h || !d->sig) {
-            rc = WT_ENOMEM;
-        } else {
-            for (size_t i = 0; i < nall; i++)
-                h[i] = all[i].hash;
-            wt_minhash(h, nall, c->opts.minhash_perms, c->opts.seed, d->sig);
-        }
-        wt_free(h);
-    }
     wt_free(sh);
-    wt_free(all);
     wt_timings_lap(tm, WT_STAGE_SHINGLES, &t0);
     return rc;
+}
+
+/*
+ * The signature is made when first asked for, not with the document: of
+ * a query's candidates, or of the documents of a scan, most are never in
+ * a pair whose resemblance is printed.  It is the MinHash of the union of
+ * the paragraphs' shingle sets, the same as over every shingle with its
+ * repeats, as a minimum ignores repeats.  Asked from several threads at
+ * once, each may make it; the first one stored is kept.
+ */
+const uint64_t *wt_document_sig(const wt_document *d, unsigned perms,
+                                uint64_t seed)
+{
+    wt_document *m = (wt_document *)d; /* the cache is not the document */
+    uint64_t *sig = atomic_load_explicit(&m->sig, memory_order_acquire);
+    if (sig)
+        return sig;
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < d->npara; i++)
+        n += d->paras[i].nshingles;
+    uint64_t *h = wt_malloc((n + 1) * sizeof *h);
+    sig = wt_malloc(perms * sizeof *sig);
+    if (h && sig) {
+        for (size_t i = 0; i < d->npara; i++) {
+            memcpy(h + k, d->paras[i].shingles,
+                   d->paras[i].nshingles * sizeof *h);
+            k += d->paras[i].nshingles;
+        }
+        wt_minhash(h, n, perms, seed, sig);
+    }
+    wt_free(h);
+    if (!h || !sig) {
+        wt_free(sig);
+        return NULL;
+    }
+    uint64_t *none = NULL;
+    if (!atomic_compare_exchange_strong_explicit(
+            &m->sig, &none, sig, memory_order_acq_rel, memory_order_acquire)) {
+        wt_free(sig);
+        return none;
+    }
+    return sig;
 }
 
 /* Moves the header's outlet, title and time into d unless already set. */
@@ -861,9 +885,15 @@ int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
     if (share_b)
         *share_b = tb ? lb / tb : 0;
     /* Computed here, when asked: most noted pairs are never printed. */
-    if (similarity)
-        *similarity =
-            wt_minhash_similarity(da->sig, db->sig, c->opts.minhash_perms);
+    if (similarity) {
+        const unsigned perms = c->opts.minhash_perms;
+        const uint64_t *sa = wt_document_sig(da, perms, c->opts.seed),
+                       *sb =
+                           sa ? wt_document_sig(db, perms, c->opts.seed) : NULL;
+        *similarity = sb ? wt_minhash_similarity(sa, sb, perms) : 0.0;
+        if (!sb)
+            return WT_ENOMEM;
+    }
     return 0;
 }
 

@@ -56,8 +56,13 @@ typedef struct wt_known_doc {
 } wt_known_doc;
 
 /* Adds k with its paragraphs, boilerplate flags and credits as given, so
- * only words, stems, shingles and the sketch are computed again (the
- * boilerplate and credit patterns are most of the cost of an article). */
+ * only words, stems and shingles are computed again (the boilerplate and
+ * credit patterns are most of the cost of an article). */
 int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k);
+
+/* The MinHash signature (perms values) of the analyzed document d, made
+ * on first use and kept with d; NULL when out of memory. */
+const uint64_t *wt_document_sig(const wt_document *d, unsigned perms,
+                                uint64_t seed);
 
 #endif

@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "sort.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
@@ -30,7 +31,7 @@ void wt_document_free(wt_document *d)
     wt_free(d->paras);
     wt_free(d->toks.v);
     wt_free(d->fp);
-    wt_free(d->sig);
+    wt_free(atomic_load(&d->sig));
     wt_free(d->stems);
     wt_text_release(&d->text);
     wt_free(d->bytes);

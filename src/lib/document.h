@@ -10,6 +10,8 @@
 #include "tokenize.h"
 #include "wiretrace.h"
 
+#include <stdatomic.h>
+
 typedef struct wt_stem_ref {
     uint64_t stem;
     uint32_t flags; /* WT_TOK_NUMBER, WT_TOK_NAME of any occurrence */
@@ -45,7 +47,8 @@ struct wt_document {
     wt_token_vec toks;
     wt_shingle *fp; /* winnowed fingerprints */
     size_t nfp;
-    uint64_t *sig;   /* MinHash signature */
+    /* MinHash signature, made on first use (wt_document_sig()) */
+    _Atomic(uint64_t *) sig;
     uint64_t *stems; /* content stems of the text paragraphs (not
                            boilerplate), sorted, unique: what a pair asks
                            of a whole document ("does it name X?") */

@@ -393,7 +393,8 @@ static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
     *nfp = *nbands = 0;
     *fp = wt_malloc((d->nfp + 1) * sizeof **fp);
     *bands = wt_malloc((nb + 1) * sizeof **bands);
-    if (!*fp || !*bands)
+    const uint64_t *sig = wt_document_sig(d, o->minhash_perms, o->seed);
+    if (!*fp || !*bands || !sig)
         return WT_ENOMEM;
     for (size_t i = 0; i < d->nfp; i++) {
         const uint32_t h = (uint32_t)(d->fp[i].hash >> 32);
@@ -401,7 +402,7 @@ static int doc_keys(const wt_options *o, const wt_document *d, uint64_t **fp,
             (*fp)[(*nfp)++] = (uint64_t)h << 32 | d->toks.v[d->fp[i].tok].start;
     }
     for (unsigned b = 0; b < nb; b++) {
-        const uint64_t *row = d->sig + (size_t)b * WT_IX_BAND_ROWS;
+        const uint64_t *row = sig + (size_t)b * WT_IX_BAND_ROWS;
         if (row[0] == UINT64_MAX)
             continue; /* no shingles: nothing to band */
         (*bands)[(*nbands)++] = XXH3_64bits_withSeed(

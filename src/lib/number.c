@@ -118,6 +118,15 @@ static int parse_word(const wt_profile *p, const char *w, size_t len,
 int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
 {
     wt_num_init(n);
+    /* Most words are no number: a first letter that is no digit and starts
+     * no number word says so before the word is decoded. */
+    int32_t first = 0;
+    UChar32 c0;
+    U8_NEXT(w, first, (int32_t)len, c0);
+    if (c0 >= 0 && u_charDigitValue(c0) < 0 &&
+        (!prof ||
+         !wt_profile_number_start(prof, wt_word_hash(w, (size_t)first))))
+        return 0;
     UChar32 c[MAX_CHARS];
     int32_t at[MAX_CHARS + 1];
     int nc = 0;

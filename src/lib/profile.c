@@ -275,6 +275,30 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
     return 0;
 }
 
+enum { MARK_STOP = 1, MARK_NUMBER_START = 2 };
+
+/* p->marks from the sorted sets. */
+static int build_marks(wt_profile *p)
+{
+    int rc = wt_hmap_init(&p->marks, p->nstop + p->nnumber_starts);
+    for (size_t i = 0; !rc && i < p->nstop + p->nnumber_starts; i++) {
+        const int stop = i < p->nstop;
+        uint64_t *v = wt_hmap_slot(
+            &p->marks, stop ? p->stop[i] : p->number_starts[i - p->nstop]);
+        if (!v)
+            rc = WT_ENOMEM;
+        else
+            *v |= stop ? MARK_STOP : MARK_NUMBER_START;
+    }
+    return rc;
+}
+
+static int marked(const wt_profile *p, uint64_t h, uint64_t mark)
+{
+    const uint64_t *v = p->marks.cap ? wt_hmap_get(&p->marks, h) : NULL;
+    return v && (*v & mark);
+}
+
 /* Replaces every {AGENCY} in the pattern by the agency alternation. */
 static char *expand_macros(const char *s, size_t n, const char *agencies)
 {
@@ -459,7 +483,7 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     char path[4096];
     if ((rc = parse_profile(p, buf[0], len[0])) ||
         (rc = parse_words(p, buf[1], len[1])) ||
-        (rc = parse_numbers(p, buf[2], len[2])) ||
+        (rc = parse_numbers(p, buf[2], len[2])) || (rc = build_marks(p)) ||
         (rc = parse_suffixes(p, buf[5], len[5])))
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[6]);
@@ -524,6 +548,7 @@ void wt_profile_free(wt_profile *p)
     wt_free(p->stop);
     wt_free(p->numbers);
     wt_free(p->number_starts);
+    wt_hmap_release(&p->marks);
     for (size_t i = 0; i < p->nelisions; i++)
         wt_free(p->elisions[i]);
     wt_free(p->elisions);
@@ -563,8 +588,7 @@ int wt_pattern_gate(const wt_pattern *p, const UChar *u, int32_t len)
 
 int wt_profile_is_stop(const wt_profile *p, uint64_t h)
 {
-    return p->nstop &&
-           bsearch(&h, p->stop, p->nstop, sizeof h, wt_cmp_u64) != NULL;
+    return marked(p, h, MARK_STOP);
 }
 
 int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
@@ -585,8 +609,7 @@ int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
 
 int wt_profile_number_start(const wt_profile *p, uint64_t h)
 {
-    return p->nnumber_starts && bsearch(&h, p->number_starts, p->nnumber_starts,
-                                        sizeof h, wt_cmp_u64) != NULL;
+    return marked(p, h, MARK_NUMBER_START);
 }
 
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <unicode/uregex.h>
 
+#include "hmap.h"
 #include "wiretrace.h"
 
 /* The credits.txt kind of a photo credit pattern ("Photo: AFP", "(사진=
@@ -72,6 +73,9 @@ typedef struct wt_profile {
      * wt_num_parse() stops reading letters where no number word goes on. */
     uint64_t *number_starts;
     size_t nnumber_starts;
+    /* Each of the two sets above as WT_MARK_* bits of its hashes: one
+     * probe a word for both, not two binary searches. */
+    wt_hmap marks;
     char script[16];   /* ISO 15924 code of the main script */
     char decimal;      /* decimal mark: '.' or ',' */
     char group[8];     /* digit-group marks, ' ' for any space */
