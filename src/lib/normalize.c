@@ -93,6 +93,33 @@ static int ensure_u(wt_normalizer *n, size_t need)
     return wt_grow(&n->u, &n->ucap, need, sizeof *n->u);
 }
 
+/* Only ASCII letters and digits?  Most words of most news are: NFKC
+ * leaves them as they are, case folding lowers the capitals, and no quote,
+ * dash or digit-group mark is among them. */
+static int ascii_word(const UChar *s, int32_t len)
+{
+    for (int32_t i = 0; i < len; i++) {
+        const UChar c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9')))
+            return 0;
+    }
+    return 1;
+}
+
+/* What the ICU path below gives an ascii_word(), without ICU. */
+static const char *fold_ascii(wt_normalizer *n, const UChar *s, int32_t len,
+                              size_t *out_len, int *rc)
+{
+    if ((*rc = wt_grow(&n->utf8, &n->cap8, (size_t)len + 1, 1)))
+        return NULL;
+    for (int32_t i = 0; i < len; i++)
+        n->utf8[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+    n->utf8[len] = '\0';
+    *out_len = (size_t)len;
+    return n->utf8;
+}
+
 const char *wt_normalize_word(wt_normalizer *n, const UChar *s, int32_t len,
                               int is_number, size_t *out_len, int *rc)
 {
@@ -102,6 +129,8 @@ const char *wt_normalize_word(wt_normalizer *n, const UChar *s, int32_t len,
      * reordering is quadratic in a run of combining marks. */
     if (len > WORD_MAX)
         len = U16_IS_LEAD(s[WORD_MAX - 1]) ? WORD_MAX - 1 : WORD_MAX;
+    if (ascii_word(s, len))
+        return fold_ascii(n, s, len, out_len, rc);
     /* NFKC_Casefold can expand; ask ICU for the size when it does. */
     if ((*rc = ensure_u(n, (size_t)len * 3 + 8)))
         return NULL;
