@@ -14,8 +14,11 @@
 
 void wt_num_init(wt_num *n)
 {
-    memset(n, 0, sizeof *n);
+    /* Not the whole array: pieces past n->pieces are never read, and every
+     * word of a text is read as a number first. */
+    n->pieces = n->digit_pieces = n->spaced = n->percent = 0;
     n->first_kind = n->last_kind = -1;
+    memset(&n->piece[0], 0, sizeof n->piece[0]);
 }
 
 static int is_group_mark(const wt_profile *p, UChar32 c)
