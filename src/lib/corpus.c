@@ -265,11 +265,13 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     int rc = 0;
     wt_timings *tm = c->opts.timings;
     uint64_t t0 = tm ? wt_timings_now() : 0;
+    d->ntext = 0;
     for (size_t i = 0; i < d->npara && !rc; i++) {
         wt_para *p = &d->paras[i];
         p->pub.start = d->text.off[r[i].start];
         p->pub.end = d->text.off[r[i].end];
         p->pub.boiler = (wt_boiler)r[i].boiler;
+        d->ntext += p->pub.boiler == WT_BOILER_NONE;
         p->tok_begin = d->toks.n;
         const wt_lang_ctx *l = lang_at(c, plang[i]);
         snprintf(p->lang, sizeof p->lang, "%s", l->code);
@@ -860,14 +862,6 @@ static int valid_pair(const wt_corpus *c, size_t a, size_t b)
     return a != b && a < c->ndocs && b < c->ndocs;
 }
 
-static size_t text_paragraphs(const wt_document *d)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < d->npara; i++)
-        n += d->paras[i].pub.boiler == WT_BOILER_NONE;
-    return n;
-}
-
 int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
                    double *share_b, double *similarity)
 {
@@ -877,7 +871,7 @@ int wt_corpus_pair(const wt_corpus *c, size_t a, size_t b, double *share_a,
     const wt_pair_info *p = wt_links_pair(&c->links, a, b);
     const int swap = a > b;
     const wt_document *da = c->docs[a], *db = c->docs[b];
-    const size_t ta = text_paragraphs(da), tb = text_paragraphs(db);
+    const size_t ta = da->ntext, tb = db->ntext;
     const double la = p ? (swap ? p->linked_b : p->linked_a) : 0;
     const double lb = p ? (swap ? p->linked_a : p->linked_b) : 0;
     if (share_a)

@@ -44,6 +44,7 @@ struct wt_document {
     int lang_reliable; /* CLD2 called lang reliable */
     wt_para *paras;
     size_t npara;
+    size_t ntext; /* paragraphs not boilerplate, counted when analyzed */
     wt_token_vec toks;
     wt_shingle *fp; /* winnowed fingerprints */
     size_t nfp;

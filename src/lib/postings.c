@@ -2,6 +2,7 @@
 #include "postings.h"
 #include "alloc.h"
 #include "keys.h"
+#include "sort.h"
 #include "wiretrace.h"
 
 #include <stdlib.h>
@@ -27,19 +28,12 @@ int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id)
     return 0;
 }
 
-static int cmp_posting(const void *a, const void *b)
-{
-    const wt_posting *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return (x->id > y->id) - (x->id < y->id);
-}
+/* By key, then id: a total order, so the sort need not be stable. */
+#define POSTING_LESS(a, b)                                                     \
+    ((a).key < (b).key || ((a).key == (b).key && (a).id < (b).id))
+WT_SORT_DEFINE(sort_postings, wt_posting, POSTING_LESS)
 
-void wt_postings_sort(wt_postings *p)
-{
-    if (p->n > 1)
-        qsort(p->v, p->n, sizeof *p->v, cmp_posting);
-}
+void wt_postings_sort(wt_postings *p) { sort_postings(p->v, p->n); }
 
 size_t wt_postings_find(const wt_postings *p, uint64_t key)
 {
