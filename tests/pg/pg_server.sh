@@ -7,6 +7,7 @@
 #   pg_start DIR      initdb in DIR/data, then postgres on 127.0.0.1 on a
 #                     free port, its socket in DIR; prints the port
 #   pg_stop DIR       stops the server of DIR (immediate: it is thrown away)
+#   pg_start_db DIR DB   pg_start, and a database DB made on it
 #   pg_halt DIR [MODE]   stops the server of DIR, keeping its data, as
 #                     pg_ctl stop -m MODE (fast unless told)
 #   pg_resume DIR PORT   starts the server of DIR again, on the same port
@@ -75,6 +76,15 @@ pg_stop() {
         pg_as "$PGBIN/pg_ctl" -D "$1/data" -m immediate -w stop \
             >/dev/null 2>&1
     return 0
+}
+
+# pg_start_db DIR DB: pg_start DIR, then CREATE DATABASE DB on it; prints
+# the port, or fails with the server's logs on stderr.
+pg_start_db() {
+    _port=$(pg_start "$1") &&
+        pg_sql "$_port" postgres "CREATE DATABASE $2" >/dev/null ||
+        { cat "$1/"*.log >&2; return 1; }
+    echo "$_port"
 }
 
 pg_sql() {

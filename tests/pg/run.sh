@@ -234,10 +234,8 @@ check_postings busy "remove"
     [ -n "$(ls /usr/lib/postgresql/*/lib/plproxy.so 2>/dev/null)" ] ||
     fail "PL/Proxy is not installed (postgresql-15-plproxy; tools/setup.sh)"
 for i in 0 1; do
-    sport=$(pg_start "$tmp/shard$i") ||
-        { cat "$tmp/shard$i/"*.log; fail "cannot start shard $i"; }
+    sport=$(pg_start_db "$tmp/shard$i" wt) || fail "cannot start shard $i"
     eval "sport$i=$sport"
-    pg_sql "$sport" postgres "CREATE DATABASE wt" || fail "shard $i: createdb"
 done
 cleanup() {
     for d in shard0 shard1 shard2 pg; do pg_stop "$tmp/$d"; done
@@ -324,9 +322,7 @@ same_answers() { # same_answers WHAT
     }
 }
 same_answers "two shards, before the move"
-sport2=$(pg_start "$tmp/shard2") ||
-    { cat "$tmp/shard2/"*.log; fail "cannot start shard 2"; }
-pg_sql "$sport2" postgres "CREATE DATABASE wt" || fail "shard 2: createdb"
+sport2=$(pg_start_db "$tmp/shard2" wt) || fail "cannot start shard 2"
 three() {
     "$WT" index init -q --db "$COORD" \
         --shard "postgresql://postgres@127.0.0.1:$sport0/wt" \

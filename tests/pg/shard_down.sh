@@ -56,10 +56,8 @@ cd "$tmp" || exit 1
 port=$(pg_start "$tmp/pg") ||
     { cat "$tmp/pg/"*.log; fail "cannot start the coordinator"; }
 for i in 0 1; do
-    p=$(pg_start "$tmp/shard$i") ||
-        { cat "$tmp/shard$i/"*.log; fail "cannot start shard $i"; }
+    p=$(pg_start_db "$tmp/shard$i" wt) || fail "cannot start shard $i"
     eval "sport$i=$p"
-    pg_sql "$p" postgres "CREATE DATABASE wt" || fail "shard $i: createdb"
 done
 pg_sql "$port" postgres "CREATE DATABASE coord" || fail "createdb coord"
 COORD="postgresql://postgres@127.0.0.1:$port/coord?sslmode=disable"
