@@ -366,6 +366,7 @@ def querier(args, k, db, qdir, deadline, recent, started):
         n += 1
         # Asked before the query: the index may be created while it runs.
         early = not started.is_set()
+        t0 = time.monotonic()
         try:
             p = subprocess.run([args.wiretrace, "index", "query", "--db", db,
                                 "--format", "jsonl", qfile],
@@ -380,6 +381,14 @@ def querier(args, k, db, qdir, deadline, recent, started):
         what = "query %d.%d" % (k, n)
         # 65 (no index here) only before the first add created it.
         if p.returncode == 65 and early:
+            continue
+        # 74 (input/output error) only while the disk was full: a reader
+        # of a write-ahead log may have to create its shared-memory file.
+        t1 = time.monotonic()
+        with lock:
+            full = any(a < t1 and (b is None or b > t0) for a, b in episodes)
+        if p.returncode == 74 and full:
+            count("queries failed with the disk full (exit 74)")
             continue
         if not fcheck(p.returncode in (0, 1), "%s exits 0 or 1 (%d: %s)" %
                       (what, p.returncode, p.stderr.strip()[-200:])):
