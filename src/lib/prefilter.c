@@ -754,6 +754,10 @@ struct wt_prefilter {
     uint32_t nstates;
     uint32_t *edge_at; /* edges of state s: edge_at[s] .. edge_at[s+1] */
     edge *edges;
+    /* Bit c of ascii[s] is set when s has an edge on ASCII unit c: the
+     * edge is then found by counting the bits below it (edges are sorted,
+     * ASCII first), not by a binary search. */
+    uint64_t (*ascii)[2];
     uint32_t root_ascii[128];
     uint32_t *fail, *dict; /* dict: nearest state on the fail chain with
                               output, 0 when none */
@@ -844,6 +848,16 @@ static int cmp_tout(const void *a, const void *b)
 /* The edge of state s on unit c, or 0 (edges of a state are sorted). */
 static uint32_t find_edge(const wt_prefilter *pf, uint32_t s, UChar c)
 {
+    if (c < 128) {
+        const uint64_t *m = pf->ascii[s], bit = 1ULL << (c & 63);
+        if (!(m[c >> 6] & bit))
+            return 0;
+        const unsigned below =
+            c < 64 ? (unsigned)__builtin_popcountll(m[0] & (bit - 1))
+                   : (unsigned)(__builtin_popcountll(m[0]) +
+                                __builtin_popcountll(m[1] & (bit - 1)));
+        return pf->edges[pf->edge_at[s] + below].to;
+    }
     size_t lo = pf->edge_at[s], hi = pf->edge_at[s + 1];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
@@ -890,9 +904,10 @@ static int freeze(wt_prefilter *pf, builder *b)
     pf->dict = wt_calloc(n, sizeof *pf->dict);
     pf->out_at = wt_calloc(n + 1, sizeof *pf->out_at);
     pf->outs = wt_malloc((b->no ? b->no : 1) * sizeof *pf->outs);
+    pf->ascii = wt_calloc(n ? n : 1, sizeof *pf->ascii);
     uint32_t *queue = wt_malloc(n * sizeof *queue);
     if (!pf->edge_at || !pf->edges || !pf->fail || !pf->dict || !pf->out_at ||
-        !pf->outs || !queue) {
+        !pf->outs || !pf->ascii || !queue) {
         wt_free(queue);
         return WT_ENOMEM;
     }
@@ -903,6 +918,10 @@ static int freeze(wt_prefilter *pf, builder *b)
             pf->edges[ne++] = (edge){b->t[c].unit, c};
         qsort(pf->edges + pf->edge_at[s], ne - pf->edge_at[s], sizeof(edge),
               cmp_edge);
+        for (size_t e = pf->edge_at[s]; e < ne; e++)
+            if (pf->edges[e].unit < 128)
+                pf->ascii[s][pf->edges[e].unit >> 6] |=
+                    1ULL << (pf->edges[e].unit & 63);
     }
     pf->edge_at[n] = (uint32_t)ne;
     for (uint32_t c = b->t[0].child; c; c = b->t[c].sibling)
@@ -997,6 +1016,7 @@ void wt_prefilter_free(wt_prefilter *pf)
     wt_free(pf->dict);
     wt_free(pf->out_at);
     wt_free(pf->outs);
+    wt_free(pf->ascii);
     wt_free(pf);
 }
 
