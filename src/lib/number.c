@@ -128,7 +128,7 @@ int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
     U8_NEXT(w, first, (int32_t)len, c0);
     if (c0 >= 0 && u_charDigitValue(c0) < 0 &&
         (!prof ||
-         !wt_profile_number_start(prof, wt_word_hash(w, (size_t)first))))
+         !wt_profile_number_prefix(prof, wt_word_hash(w, (size_t)first))))
         return 0;
     UChar32 c[MAX_CHARS];
     int32_t at[MAX_CHARS + 1];
@@ -157,17 +157,24 @@ int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
         } else {
             /* the longest number word that starts here: "千万" is two.
              * Letters are read only while some number word starts with
-             * them, so that most words cost one lookup, not one a letter. */
-            while (
-                j < nc && u_charDigitValue(c[j]) < 0 && prof &&
-                wt_profile_number_start(
-                    prof, wt_word_hash(w + at[i], (size_t)(at[j + 1] - at[i]))))
+             * them, and a number word can end only where a whole one does
+             * (ends[]): most words cost one lookup, not two a letter. */
+            int ends[MAX_CHARS], nends = 0, m;
+            while (j < nc && u_charDigitValue(c[j]) < 0 && prof &&
+                   (m = wt_profile_number_prefix(
+                        prof, wt_word_hash(w + at[i],
+                                           (size_t)(at[j + 1] - at[i]))))) {
+                if (m & WT_NUMBER_WHOLE)
+                    ends[nends++] = j + 1;
                 j++;
-            while (j > i &&
-                   !parse_word(prof, w + at[i], (size_t)(at[j] - at[i]), &pc))
-                j--;
-            if (j == i)
+            }
+            while (nends &&
+                   !parse_word(prof, w + at[i],
+                               (size_t)(at[ends[nends - 1]] - at[i]), &pc))
+                nends--;
+            if (!nends)
                 goto fail;
+            j = ends[nends - 1];
             if (pc.kind == WT_NUMW_PREFIX) {
                 /* only at the start, right before digits: "و12000" */
                 if (i != 0 || j == nc)

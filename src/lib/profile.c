@@ -275,21 +275,30 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
     return 0;
 }
 
-enum { MARK_STOP = 1, MARK_NUMBER_START = 2 };
+enum { MARK_STOP = 1 };
 
-/* p->marks from the sorted sets. */
+/* Sets mark on the hash h in p->marks. */
+static int mark(wt_profile *p, uint64_t h, uint64_t m)
+{
+    uint64_t *v = wt_hmap_slot(&p->marks, h);
+    if (!v)
+        return WT_ENOMEM;
+    *v |= m;
+    return 0;
+}
+
+/* p->marks from the sorted sets: stopwords, starts of number words, and
+ * number words that are not joiners (what wt_num_parse can end on). */
 static int build_marks(wt_profile *p)
 {
     int rc = wt_hmap_init(&p->marks, p->nstop + p->nnumber_starts);
-    for (size_t i = 0; !rc && i < p->nstop + p->nnumber_starts; i++) {
-        const int stop = i < p->nstop;
-        uint64_t *v = wt_hmap_slot(
-            &p->marks, stop ? p->stop[i] : p->number_starts[i - p->nstop]);
-        if (!v)
-            rc = WT_ENOMEM;
-        else
-            *v |= stop ? MARK_STOP : MARK_NUMBER_START;
-    }
+    for (size_t i = 0; !rc && i < p->nstop; i++)
+        rc = mark(p, p->stop[i], MARK_STOP);
+    for (size_t i = 0; !rc && i < p->nnumber_starts; i++)
+        rc = mark(p, p->number_starts[i], WT_NUMBER_START);
+    for (size_t i = 0; !rc && i < p->nnumbers; i++)
+        if (p->numbers[i].kind != WT_NUMW_JOINER)
+            rc = mark(p, p->numbers[i].hash, WT_NUMBER_WHOLE);
     return rc;
 }
 
@@ -607,9 +616,10 @@ int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
     return w != NULL;
 }
 
-int wt_profile_number_start(const wt_profile *p, uint64_t h)
+int wt_profile_number_prefix(const wt_profile *p, uint64_t h)
 {
-    return marked(p, h, MARK_NUMBER_START);
+    const uint64_t *v = p->marks.cap ? wt_hmap_get(&p->marks, h) : NULL;
+    return v ? (int)(*v & (WT_NUMBER_START | WT_NUMBER_WHOLE)) : 0;
 }
 
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)

@@ -151,8 +151,11 @@ int wt_profile_is_stop(const wt_profile *p, uint64_t word_hash);
  * the folded word is a number word. */
 int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,
                            double *value, int *kind);
-/* Is the folded text (its hash) the start of some number word, or one? */
-int wt_profile_number_start(const wt_profile *p, uint64_t text_hash);
+/* What the folded text (its hash) is to the number words: WT_NUMBER_START
+ * when some number word starts with it (or is it), | WT_NUMBER_WHOLE when
+ * it is a number word that is not a joiner; 0 when neither. */
+enum { WT_NUMBER_START = 2, WT_NUMBER_WHOLE = 4 };
+int wt_profile_number_prefix(const wt_profile *p, uint64_t text_hash);
 /* The canonical spelling of a folded word, or NULL if it is none's
  * variant. */
 const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,
