@@ -323,11 +323,12 @@ static int info_repeat(info *x, long min, long max)
         sset *e = NULL;
         if (max == 1 && x->exact && x->exact->n < MAX_SET) {
             sset *empty = sset_one(NULL, 0);
-            if (!empty)
-                rc = WT_ENOMEM;
-            else
+            if (!empty) {
+                rc = WT_ENOMEM; /* x->exact is freed below */
+            } else {
                 e = sset_union(x->exact, empty, MAX_SET, &rc);
-            x->exact = NULL;
+                x->exact = NULL; /* sset_union freed it */
+            }
         }
         info_free(x);
         x->exact = e;

@@ -1,6 +1,6 @@
 /*
  * test_alloc_fail.c - built only with -Dalloc_fail=true.  Runs each of
- * three scenarios once to count its allocations, then again with the Nth
+ * four scenarios once to count its allocations, then again with the Nth
  * allocation failing for every N up to that count:
  *   compare      three documents with a header, a reprint, an edited
  *                copy, an in-document repeat, credits, an invalid byte
@@ -9,13 +9,17 @@
  *                (language detection, lexicon loading, the pivot keys);
  *   index        wt_index_* on a temporary file: open, two adds, a query,
  *                a remove, and the file opened again to check what it
- *                holds.
+ *                holds;
+ *   prefilter    the literal screen of the English boilerplate and
+ *                credit patterns built and run (the profiles here leave
+ *                it out).
  * Each call must return 0 or WT_ENOMEM; a run whose calls all succeeded must give exactly the results
  * of the run without failures.  Under AddressSanitizer the same loops
  * prove that no failure path leaks or touches freed memory.
  */
 #include "../fuzz/fuzz_common.h"
 #include "alloc.h"
+#include "prefilter.h"
 #include "wiretrace.h"
 
 #include <unistd.h>
@@ -328,6 +332,66 @@ static long fail_each(const char *name, scenario s, fuzz_rec *ref,
     return total;
 }
 
+/* The prefilter that screens the boilerplate and credit patterns.  This
+ * build's profiles leave it out (its many small sets would make each run
+ * of the scenarios above slow): here it is built from the English
+ * patterns of lang/ ({AGENCY} standing for two names), and run. */
+enum { PF_MAX = 256 };
+static char *pf_patterns[PF_MAX];
+static size_t pf_count;
+
+/* Reads the patterns of lang/en/NAME into pf_patterns, with plain malloc:
+ * before any allocation is made to fail. */
+static void pf_read(const char *name)
+{
+    char path[4096], line[8192];
+    snprintf(path, sizeof path, "%s/en/%s", wt_default_lang_dir(), name);
+    FILE *f = fopen(path, "r");
+    FUZZ_CHECK(f != NULL);
+    while (fgets(line, sizeof line, f) && pf_count < PF_MAX) {
+        const char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab)
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *out = malloc(2 * sizeof line), *o = out;
+        FUZZ_CHECK(out != NULL);
+        for (const char *c = tab + 1; *c;) {
+            if (!strncmp(c, "{AGENCY}", 8)) {
+                o += sprintf(o, "(?:\\QYonhap\\E|\\QAP\\E)");
+                c += 8;
+            } else {
+                *o++ = *c++;
+            }
+        }
+        *o = '\0';
+        pf_patterns[pf_count++] = out;
+    }
+    fclose(f);
+}
+
+static int prefilter_run(fuzz_rec *r)
+{
+    static const UChar text[] = u"SEOUL (Yonhap) -- AP said the talks ended. "
+                                u"Copyright 2024 Yonhap. Photo / AP";
+    wt_prefilter *pf = NULL;
+    uint64_t may[WT_PREFILTER_MAX / 64];
+    int rc = wt_prefilter_new(&pf, (const char *const *)pf_patterns, pf_count);
+    if (!rc)
+        rc = wt_prefilter_run(pf, text, (int32_t)(sizeof text / 2 - 1), may);
+    for (size_t i = 0; !rc && i < pf_count; i++) {
+        rec_u64(r, (may[i / 64] >> (i % 64)) & 1);
+        rec_u64(r, wt_prefilter_clauses(pf, i));
+    }
+    wt_prefilter_free(pf);
+    for (size_t i = 0; !rc && i < pf_count; i++) {
+        char *cut = NULL;
+        if (!(rc = wt_prefilter_strip_lookaround(pf_patterns[i], &cut)))
+            rec_str(r, cut);
+        wt_free(cut);
+    }
+    return rc;
+}
+
 /* Whether to run the scenario name: WT_ALLOC_FAIL_ONLY=name runs one. */
 static int wanted(const char *name)
 {
@@ -364,6 +428,15 @@ int main(void)
         runs += fail_each("index", index_run, &ref, enomem, 1);
         free(ref.b);
         remove_db();
+        ref = (fuzz_rec){0};
+    }
+    if (wanted("prefilter")) {
+        pf_read("boilerplate.txt");
+        pf_read("credits.txt");
+        runs += fail_each("prefilter", prefilter_run, &ref, enomem, 1);
+        free(ref.b);
+        for (size_t i = 0; i < pf_count; i++)
+            free(pf_patterns[i]);
     }
 
     printf("%ld passed, 0 failed\n", runs);
