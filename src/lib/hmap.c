@@ -24,9 +24,8 @@ int wt_hmap_init(wt_hmap *m, size_t expected)
     while (cap < expected * 2)
         cap *= 2;
     memset(m, 0, sizeof *m);
-    m->keys = wt_calloc(cap, sizeof *m->keys);
-    m->vals = wt_calloc(cap, sizeof *m->vals);
-    if (!m->keys || !m->vals) {
+    m->e = wt_calloc(cap, sizeof *m->e);
+    if (!m->e) {
         wt_hmap_release(m);
         return WT_ENOMEM;
     }
@@ -36,8 +35,7 @@ int wt_hmap_init(wt_hmap *m, size_t expected)
 
 void wt_hmap_release(wt_hmap *m)
 {
-    wt_free(m->keys);
-    wt_free(m->vals);
+    wt_free(m->e);
     memset(m, 0, sizeof *m);
 }
 
@@ -47,13 +45,12 @@ static int rehash(wt_hmap *m)
     if (wt_hmap_init(&n, m->cap))
         return WT_ENOMEM;
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->e[i].key)
             continue;
-        size_t s = slot_of(m->keys[i], n.cap);
-        while (n.keys[s])
+        size_t s = slot_of(m->e[i].key, n.cap);
+        while (n.e[s].key)
             s = (s + 1) & (n.cap - 1);
-        n.keys[s] = m->keys[i];
-        n.vals[s] = m->vals[i];
+        n.e[s] = m->e[i];
     }
     n.count = m->count;
     n.has_last = m->has_last;
@@ -77,14 +74,14 @@ uint64_t *wt_hmap_slot(wt_hmap *m, uint64_t key)
         return NULL;
     const uint64_t k = STORED(key);
     size_t s = slot_of(k, m->cap);
-    while (m->keys[s] && m->keys[s] != k)
+    while (m->e[s].key && m->e[s].key != k)
         s = (s + 1) & (m->cap - 1);
-    if (!m->keys[s]) {
-        m->keys[s] = k;
-        m->vals[s] = 0;
+    if (!m->e[s].key) {
+        m->e[s].key = k;
+        m->e[s].val = 0;
         m->count++;
     }
-    return &m->vals[s];
+    return &m->e[s].val;
 }
 
 const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key)
@@ -95,9 +92,9 @@ const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key)
         return NULL;
     const uint64_t k = STORED(key);
     size_t s = slot_of(k, m->cap);
-    while (m->keys[s]) {
-        if (m->keys[s] == k)
-            return &m->vals[s];
+    while (m->e[s].key) {
+        if (m->e[s].key == k)
+            return &m->e[s].val;
         s = (s + 1) & (m->cap - 1);
     }
     return NULL;
@@ -106,9 +103,9 @@ const uint64_t *wt_hmap_get(const wt_hmap *m, uint64_t key)
 int wt_hmap_next(const wt_hmap *m, size_t *pos, uint64_t *key, uint64_t *val)
 {
     for (; *pos < m->cap; ++*pos)
-        if (m->keys[*pos]) {
-            *key = m->keys[*pos] - 1;
-            *val = m->vals[(*pos)++];
+        if (m->e[*pos].key) {
+            *key = m->e[*pos].key - 1;
+            *val = m->e[(*pos)++].val;
             return 1;
         }
     if (*pos == m->cap && m->has_last) {

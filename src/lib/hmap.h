@@ -10,9 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A key and its value side by side: a lookup reads one cache line. */
+typedef struct wt_hmap_entry {
+    uint64_t key; /* key + 1; 0 marks an empty slot */
+    uint64_t val;
+} wt_hmap_entry;
+
 typedef struct wt_hmap {
-    uint64_t *keys; /* key + 1; 0 marks an empty slot */
-    uint64_t *vals;
+    wt_hmap_entry *e;
     size_t cap;    /* power of two */
     size_t count;  /* keys held, the one in `last` included */
     int has_last;  /* UINT64_MAX (whose key + 1 is 0) is held apart */
