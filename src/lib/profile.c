@@ -209,44 +209,54 @@ static int parse_variants(wt_profile *p, const char *buf, size_t n,
     return 0;
 }
 
-static int parse_words(wt_profile *p, const char *buf, size_t n)
+/* What p->marks says of a word's hash, besides WT_NUMBER_START and
+ * WT_NUMBER_WHOLE (profile.h). */
+enum { MARK_STOP = 1 };
+
+/* Sets mark on the hash h in p->marks. */
+static int mark(wt_profile *p, uint64_t h, uint64_t m)
 {
-    size_t pos = 0, lineno = 0, len, cap = 0;
-    const char *line;
-    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
-        if (wt_grow(&p->stop, &cap, p->nstop + 1, sizeof *p->stop))
-            return WT_ENOMEM;
-        p->stop[p->nstop++] = wt_word_hash(line, len);
-    }
-    if (p->nstop)
-        wt_sort_u64(p->stop, p->nstop);
+    uint64_t *v = wt_hmap_slot(&p->marks, h);
+    if (!v)
+        return WT_ENOMEM;
+    *v |= m;
     return 0;
 }
 
-/* Adds the hash of every start of the word w[0, n) (at code point
- * boundaries, the whole word included) to p->number_starts. */
-static int add_number_starts(wt_profile *p, const char *w, size_t n,
-                             size_t *cap)
+static int parse_words(wt_profile *p, const char *buf, size_t n)
 {
-    for (int32_t i = 0; i < (int32_t)n;) {
-        U8_FWD_1(w, i, (int32_t)n);
-        if (wt_grow(&p->number_starts, cap, p->nnumber_starts + 1,
-                    sizeof *p->number_starts))
+    size_t pos = 0, lineno = 0, len;
+    const char *line;
+    while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
+        if (mark(p, wt_word_hash(line, len), MARK_STOP))
             return WT_ENOMEM;
-        p->number_starts[p->nnumber_starts++] = wt_word_hash(w, (size_t)i);
+        p->nstop++;
     }
     return 0;
+}
+
+/* Marks every start of the number word w[0, n) (at code point
+ * boundaries, the whole word included): wt_num_parse() reads letters only
+ * while some number word starts with them. */
+static int mark_number_starts(wt_profile *p, const char *w, size_t n)
+{
+    int rc = 0;
+    for (int32_t i = 0; i < (int32_t)n && !rc;) {
+        U8_FWD_1(w, i, (int32_t)n);
+        rc = mark(p, wt_word_hash(w, (size_t)i), WT_NUMBER_START);
+    }
+    return rc;
 }
 
 static int parse_numbers(wt_profile *p, const char *buf, size_t n)
 {
-    size_t pos = 0, lineno = 0, len, cap = 0, starts_cap = 0;
+    size_t pos = 0, lineno = 0, len, cap = 0;
     const char *line;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
         const char *tab = memchr(line, '\t', len);
         if (!tab)
             continue;
-        if (add_number_starts(p, line, (size_t)(tab - line), &starts_cap))
+        if (mark_number_starts(p, line, (size_t)(tab - line)))
             return WT_ENOMEM;
         if (wt_grow(&p->numbers, &cap, p->nnumbers + 1, sizeof *p->numbers))
             return WT_ENOMEM;
@@ -268,43 +278,18 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
             w->kind = WT_NUMW_UNIT;
         else if (rest < stop && *rest == 'p')
             w->kind = WT_NUMW_PREFIX;
+        /* where wt_num_parse() can end a number word: not on a joiner */
+        if (w->kind != WT_NUMW_JOINER && mark(p, w->hash, WT_NUMBER_WHOLE))
+            return WT_ENOMEM;
     }
     if (p->nnumbers)
         qsort(p->numbers, p->nnumbers, sizeof *p->numbers, cmp_number);
-    p->nnumber_starts = wt_sort_unique_u64(p->number_starts, p->nnumber_starts);
     return 0;
-}
-
-enum { MARK_STOP = 1 };
-
-/* Sets mark on the hash h in p->marks. */
-static int mark(wt_profile *p, uint64_t h, uint64_t m)
-{
-    uint64_t *v = wt_hmap_slot(&p->marks, h);
-    if (!v)
-        return WT_ENOMEM;
-    *v |= m;
-    return 0;
-}
-
-/* p->marks from the sorted sets: stopwords, starts of number words, and
- * number words that are not joiners (what wt_num_parse can end on). */
-static int build_marks(wt_profile *p)
-{
-    int rc = wt_hmap_init(&p->marks, p->nstop + p->nnumber_starts);
-    for (size_t i = 0; !rc && i < p->nstop; i++)
-        rc = mark(p, p->stop[i], MARK_STOP);
-    for (size_t i = 0; !rc && i < p->nnumber_starts; i++)
-        rc = mark(p, p->number_starts[i], WT_NUMBER_START);
-    for (size_t i = 0; !rc && i < p->nnumbers; i++)
-        if (p->numbers[i].kind != WT_NUMW_JOINER)
-            rc = mark(p, p->numbers[i].hash, WT_NUMBER_WHOLE);
-    return rc;
 }
 
 static int marked(const wt_profile *p, uint64_t h, uint64_t mark)
 {
-    const uint64_t *v = p->marks.cap ? wt_hmap_get(&p->marks, h) : NULL;
+    const uint64_t *v = wt_hmap_get(&p->marks, h);
     return v && (*v & mark);
 }
 
@@ -490,9 +475,10 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
     if (rc)
         goto out;
     char path[4096];
-    if ((rc = parse_profile(p, buf[0], len[0])) ||
+    if ((rc = wt_hmap_init(&p->marks, 1024)) ||
+        (rc = parse_profile(p, buf[0], len[0])) ||
         (rc = parse_words(p, buf[1], len[1])) ||
-        (rc = parse_numbers(p, buf[2], len[2])) || (rc = build_marks(p)) ||
+        (rc = parse_numbers(p, buf[2], len[2])) ||
         (rc = parse_suffixes(p, buf[5], len[5])))
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[6]);
@@ -554,9 +540,7 @@ void wt_profile_free(wt_profile *p)
     wt_prefilter_free(p->credit_pf);
     wt_free(p->boiler);
     wt_free(p->credit);
-    wt_free(p->stop);
     wt_free(p->numbers);
-    wt_free(p->number_starts);
     wt_hmap_release(&p->marks);
     for (size_t i = 0; i < p->nelisions; i++)
         wt_free(p->elisions[i]);
@@ -618,7 +602,7 @@ int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
 
 int wt_profile_number_prefix(const wt_profile *p, uint64_t h)
 {
-    const uint64_t *v = p->marks.cap ? wt_hmap_get(&p->marks, h) : NULL;
+    const uint64_t *v = wt_hmap_get(&p->marks, h);
     return v ? (int)(*v & (WT_NUMBER_START | WT_NUMBER_WHOLE)) : 0;
 }
 

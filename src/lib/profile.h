@@ -57,9 +57,8 @@ typedef struct wt_variant {
 typedef struct wt_profile {
     char code[16];
     char *name;
-    char *stemmer;  /* libstemmer algorithm, or NULL for none */
-    uint64_t *stop; /* sorted hashes of folded stopwords */
-    size_t nstop;
+    char *stemmer; /* libstemmer algorithm, or NULL for none */
+    size_t nstop;  /* stopwords.txt lines */
     wt_pattern *boiler;
     size_t nboiler;
     wt_pattern *credit;
@@ -71,10 +70,9 @@ typedef struct wt_profile {
     size_t nnumbers;
     /* Sorted hashes of every start of a number word, whole words too:
      * wt_num_parse() stops reading letters where no number word goes on. */
-    uint64_t *number_starts;
-    size_t nnumber_starts;
-    /* Each of the two sets above as WT_MARK_* bits of its hashes: one
-     * probe a word for both, not two binary searches. */
+    /* The hash of each folded stopword, number word and start of a number
+     * word, with what it is: one probe a word (MARK_STOP in profile.c,
+     * WT_NUMBER_START, WT_NUMBER_WHOLE). */
     wt_hmap marks;
     char script[16];   /* ISO 15924 code of the main script */
     char decimal;      /* decimal mark: '.' or ',' */
