@@ -470,22 +470,28 @@ def bbc_docs(args):
     return docs
 
 
-def reuters_docs(args, files):
-    docs, seen = [], set()
-    body = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\".*?<TOPICS>(.*?)</TOPICS>"
-                      r".*?(?:<BODY>(.*?)</BODY>|</REUTERS>)", re.S)
+def reuters_stories(args, files):
+    """(id, topics, text) of every story with a body in the Reuters-21578
+    files numbered files, in file order."""
+    story = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\".*?<TOPICS>(.*?)</TOPICS>"
+                       r".*?(?:<BODY>(.*?)</BODY>|</REUTERS>)", re.S)
     for n in files:
         p = data_dir(args, "reuters21578", "reut2-%03d.sgm.gz" % n)
         raw = gzip.open(p).read().decode("latin-1")
-        for m in body.finditer(raw):
-            if not m.group(3):
-                continue
-            text = html.unescape(m.group(3)).replace("\x03", "")
-            key = normalized(text)
-            if key not in seen:
-                seen.add(key)
-                topics = set(re.findall(r"<D>(.*?)</D>", m.group(2)))
-                docs.append(("reuters-" + m.group(1), text, topics))
+        for m in story.finditer(raw):
+            if m.group(3):
+                yield ("reuters-" + m.group(1),
+                       set(re.findall(r"<D>(.*?)</D>", m.group(2))),
+                       html.unescape(m.group(3)).replace("\x03", ""))
+
+
+def reuters_docs(args, files):
+    docs, seen = [], set()
+    for rid, topics, text in reuters_stories(args, files):
+        key = normalized(text)
+        if key not in seen:
+            seen.add(key)
+            docs.append((rid, text, topics))
     return docs
 
 
@@ -984,18 +990,8 @@ def wiretrace_dedup(args, docs):
 def reuters_all_docs(args, files):
     """(id, text, normalized body) of every Reuters story with a body,
     exact duplicates kept."""
-    docs = []
-    body = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\".*?"
-                      r"(?:<BODY>(.*?)</BODY>|</REUTERS>)", re.S)
-    for n in files:
-        p = data_dir(args, "reuters21578", "reut2-%03d.sgm.gz" % n)
-        raw = gzip.open(p).read().decode("latin-1")
-        for m in body.finditer(raw):
-            if m.group(2):
-                text = html.unescape(m.group(2)).replace("\x03", "")
-                docs.append(("reuters-" + m.group(1), text,
-                             " ".join(text.split())))
-    return docs
+    return [(rid, text, " ".join(text.split()))
+            for rid, _, text in reuters_stories(args, files)]
 
 
 def dedup_row(args, corpus, docs, gold, what):
