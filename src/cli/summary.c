@@ -78,21 +78,22 @@ static int cmp_row(const void *x, const void *y)
     return (a->source > b->source) - (a->source < b->source);
 }
 
+/* The pairs in the library's order: cmp_row is a total order, so the rows
+ * need no sorted pairs to come out the same. */
 summary_row *summary_rows(const wt_corpus *c, size_t shown, size_t *n)
 {
-    size_t np;
-    size_t *ab = report_pairs_sorted(c, &np);
-    summary_row *rows = ab ? malloc((np + 1) * sizeof *rows) : NULL;
+    const size_t np = wt_corpus_pair_count(c);
+    summary_row *rows = malloc((np + 1) * sizeof *rows);
     *n = 0;
-    if (!rows) {
-        free(ab);
+    if (!rows)
         return NULL;
-    }
     const size_t limit = shown ? shown : SIZE_MAX;
-    for (size_t i = 0; i < np; i++)
-        if (ab[2 * i] < limit && row_of(c, ab[2 * i], ab[2 * i + 1], &rows[*n]))
+    for (size_t i = 0; i < np; i++) {
+        size_t a, b;
+        if (!wt_corpus_pair_at(c, i, &a, &b) && a < limit &&
+            row_of(c, a, b, &rows[*n]))
             ++*n;
-    free(ab);
+    }
     if (*n > 1)
         qsort(rows, *n, sizeof *rows, cmp_row);
     return rows;
