@@ -13,7 +13,7 @@ _wiretrace()
         --no-color --side-by-side --context --stat --quiet --verbose --help --version
         --format --db --shard --since --until --no-uses --jobs --batch --in-memory-max --include --profile
         --listen --threads --token-file --insecure --max-body --max-connections
-        --timeout --access-log --max-record --keep --mark --taken-min --story-min
+        --timeout --access-log --max-record --cache --keep --mark --taken-min --story-min
         -k -w -j -q -v -h -U"
 
     if [[ $cword -eq 1 ]]; then
@@ -78,7 +78,7 @@ _wiretrace()
         --encoding | --shingle | -k | --window | -w | --perms | \
             --min-span | --verbatim-min | --edited-min | --rewrite-min | \
             --duplicate-min | --evidence-min | --translation-min | --since | --until | --jobs | -j | --batch | \
-            --in-memory-max | --max-record | --listen | --threads | --max-body | \
+            --in-memory-max | --max-record | --cache | --listen | --threads | --max-body | \
             --max-connections | --timeout | --taken-min | --story-min)
             return
             ;;

@@ -528,6 +528,12 @@ typedef struct wt_index_options {
                               3 to 4 times the CPU time of an add; 0 adds
                               faster and marks the uses missing until
                               wt_index_relink(); default 1 */
+    size_t cache_bytes;         /* the stored articles a query analyzed are
+                              kept, up to about this many bytes, for the
+                              next queries that meet them (a day's queries
+                              meet the same wire stories again); results
+                              are the same with any size; 0 keeps none;
+                              default 32 MiB per open index */
     wt_index_progress progress; /* NULL = none */
     void *progress_ctx;
 } wt_index_options;

@@ -367,6 +367,7 @@ static int open_index(dedup *d)
     wt_index_options_init(&io);
     if (d->s->batch)
         io.batch = d->s->batch;
+    io.cache_bytes = (size_t)d->s->cache_mb << 20;
     const int rc = wt_index_open(&d->ix, d->s->db, d->o, &io, err, sizeof err);
     if (rc)
         cli_error("%s", err[0] ? err : wt_strerror(rc));

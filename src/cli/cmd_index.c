@@ -718,6 +718,7 @@ static int apply_filters(ictx *x)
     if (x->s.batch)
         x->io.batch = x->s.batch;
     x->io.uses = !x->s.no_uses;
+    x->io.cache_bytes = (size_t)x->s.cache_mb << 20;
     return 0;
 }
 
@@ -989,6 +990,7 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     /* A temporary index (no --db) is thrown away: its uses would never
      * be read. */
     x.io.uses = s->db && !s->no_uses;
+    x.io.cache_bytes = (size_t)s->cache_mb << 20;
     int rc = EXIT_OSERR;
     x.files = files;
     if (!(x.failed = calloc(files->n + 1, 1)))

@@ -304,7 +304,8 @@ int cmd_serve(const cli_settings *s, wt_options *o)
     if (!(cf.metrics = serve_metrics_new())) {
         cli_error("out of memory");
         rc = EXIT_OSERR;
-    } else if ((rc = serve_pool_open(&cf.pool, threads, s->db, o, err,
+    } else if ((rc = serve_pool_open(&cf.pool, threads, s->db, o,
+                                     (size_t)s->cache_mb << 20, err,
                                      sizeof err))) {
         cli_error("%s", err);
         rc = cli_exit_of(rc);

@@ -48,6 +48,7 @@ typedef enum {
     O_NO_USES,
     O_IN_MEMORY_MAX,
     O_MAX_RECORD,
+    O_CACHE,
     O_INCLUDE,
     O_PROFILE,
     O_LISTEN,
@@ -193,6 +194,11 @@ static const opt options[] = {
      "index: longest JSON Lines record read; a longer line is skipped\n"
      "%34sand named (default 64)",
      CMD_INDEX | CMD_DEDUP},
+    {O_CACHE, 0, "cache", ARG_UINT, "MB", 0, 65536,
+     "index query, scan, dedup --db, serve: stored articles a query\n"
+     "%34sanalyzed, kept for the next queries that meet them, per\n"
+     "%34sindex connection (default 32; 0: none); same results",
+     CMD_INDEX | CMD_SCAN | CMD_DEDUP | CMD_SERVE},
     {O_INCLUDE, 0, "include", ARG_STRING, "GLOB", 0, 0,
      "scan, index: read the files below DIR whose names match GLOB\n"
      "%34s(again for more; default *.txt, *.html, *.htm, *.html.gz)",
@@ -462,6 +468,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_NO_USES: s->no_uses = 1; return 0;
     case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
     case O_MAX_RECORD: return parse_uint(o, arg, &s->max_record);
+    case O_CACHE: return parse_uint(o, arg, &s->cache_mb);
     case O_ALL_PAIRS: s->all_pairs = 1; return 0;
     case O_DETAILS: s->details = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
@@ -538,6 +545,9 @@ void cli_settings_init(cli_settings *s, const char *command)
     memset(s, 0, sizeof *s);
     s->command = command;
     s->in_memory_max = SCAN_IN_MEMORY_MAX;
+    wt_index_options io;
+    wt_index_options_init(&io);
+    s->cache_mb = (unsigned)(io.cache_bytes >> 20);
     s->context = 3; /* as git diff's lines */
     s->taken_min = DEDUP_TAKEN_MIN;
     s->story_min = CLUSTERS_STORY_MIN;

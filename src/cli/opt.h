@@ -84,6 +84,8 @@ typedef struct cli_settings {
     int no_uses;               /* index add, scan: --no-uses */
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
     unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
+    unsigned cache_mb;         /* --cache: MB of analyzed stored articles kept
+                                  per index connection */
     cli_keep keep;             /* dedup: --keep */
     int mark;                  /* dedup: --mark, every record kept, marked */
     double taken_min;          /* dedup: --taken-min */

@@ -18,7 +18,8 @@ struct serve_pool {
 };
 
 int serve_pool_open(serve_pool **out, unsigned n, const char *db,
-                    const wt_options *o, char *err, size_t errlen)
+                    const wt_options *o, size_t cache_bytes, char *err,
+                    size_t errlen)
 {
     *out = NULL;
     serve_pool *p = calloc(1, sizeof *p);
@@ -37,6 +38,7 @@ int serve_pool_open(serve_pool **out, unsigned n, const char *db,
     wt_index_options io;
     wt_index_options_init(&io);
     io.batch = 1;
+    io.cache_bytes = cache_bytes;
     int rc = 0;
     /* One after another: the first creates a missing index, the others
      * find it made. */

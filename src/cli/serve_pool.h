@@ -20,10 +20,12 @@ typedef struct serve_slot {
 typedef struct serve_pool serve_pool;
 
 /* Opens n connections to the index at db (wt_index_open(), which
- * creates a missing index), each committing every write at once.
+ * creates a missing index), each committing every write at once and
+ * keeping cache_bytes of analyzed articles (wt_index_options).
  * Returns 0 or the WT_E* code, err saying why. */
 int serve_pool_open(serve_pool **out, unsigned n, const char *db,
-                    const wt_options *o, char *err, size_t errlen);
+                    const wt_options *o, size_t cache_bytes, char *err,
+                    size_t errlen);
 
 /* Commits and closes every connection.  None may be taken.  NULL is
  * fine. */

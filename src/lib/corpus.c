@@ -126,8 +126,11 @@ fail:
 /* Frees the documents and what analysis made of them. */
 static void drop_documents(wt_corpus *c)
 {
-    for (size_t i = 0; i < c->ndocs; i++)
-        wt_document_free(c->docs[i]);
+    for (size_t i = 0; i < c->ndocs; i++) {
+        if (c->docs[i]->shares) /* kept on by an index's cache */
+            wt_document_clear_sources(c->docs[i]);
+        wt_document_release(c->docs[i]);
+    }
     c->ndocs = 0;
     wt_hmap_release(&c->idf.df);
     memset(&c->idf, 0, sizeof c->idf);
@@ -782,6 +785,26 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
 fail:
     wt_document_free(d);
     return corpus_fail(c, rc, "%s: %s", k->id, wt_strerror(rc));
+}
+
+/* The languages of d's paragraphs are loaded in c, as wt_corpus_add_known
+ * loads them, whatever corpus analyzed d. */
+int wt_corpus_add_shared(wt_corpus *c, wt_document *d)
+{
+    WT_CHECK_ARG(c && d, WT_EINVAL);
+    if (c->analyzed)
+        return corpus_fail(c, WT_ESTATE, "documents added after analyze");
+    size_t li = 0;
+    int rc = lang_get(c, d->lang, &li);
+    for (size_t i = 0; !rc && i < d->npara; i++)
+        rc = lang_get(c, d->paras[i].lang, &li);
+    if (!rc)
+        rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs);
+    if (rc)
+        return rc;
+    d->shares++;
+    c->docs[c->ndocs++] = d;
+    return 0;
 }
 
 int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)

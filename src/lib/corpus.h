@@ -60,6 +60,11 @@ typedef struct wt_known_doc {
  * credit patterns are most of the cost of an article). */
 int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k);
 
+/* Adds d, an analyzed document another holder keeps (an index's cache of
+ * stored documents), as one more holder: reset releases it
+ * (wt_document_release()).  d must not be in another corpus now. */
+int wt_corpus_add_shared(wt_corpus *c, wt_document *d);
+
 /* The MinHash signature (perms values) of the analyzed document d, made
  * on first use and kept with d; NULL when out of memory. */
 const uint64_t *wt_document_sig(const wt_document *d, unsigned perms,

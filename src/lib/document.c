@@ -47,6 +47,41 @@ void wt_document_free(wt_document *d)
     wt_free(d);
 }
 
+void wt_document_clear_sources(wt_document *d)
+{
+    for (size_t i = 0; i < d->npara; i++) {
+        wt_para *p = &d->paras[i];
+        for (size_t s = 0; s < p->pub.source_count; s++)
+            wt_free((void *)p->src[s].spans);
+        wt_free(p->src);
+        p->src = NULL;
+        p->srccap = 0;
+        p->pub.sources = NULL;
+        p->pub.source_count = 0;
+        p->weight = 0;
+    }
+}
+
+void wt_document_release(wt_document *d)
+{
+    if (d && d->shares)
+        d->shares--;
+    else
+        wt_document_free(d);
+}
+
+size_t wt_document_footprint(const wt_document *d)
+{
+    size_t n = sizeof *d + d->nbytes + 1 + d->npara * sizeof *d->paras +
+               d->toks.cap * sizeof *d->toks.v + d->nfp * sizeof *d->fp +
+               d->nstems * sizeof *d->stems +
+               (size_t)d->text.len * (sizeof *d->text.u + sizeof *d->text.off);
+    for (size_t i = 0; i < d->npara; i++)
+        n += d->paras[i].nshingles * sizeof *d->paras[i].shingles +
+             d->paras[i].nstems * sizeof *d->paras[i].stems;
+    return n;
+}
+
 const char *wt_document_id(const wt_document *d)
 {
     WT_CHECK_ARG(d, NULL);

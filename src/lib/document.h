@@ -59,9 +59,23 @@ struct wt_document {
     wt_credit *credits; /* found in the text, in text order; outlet
                            strings owned */
     size_t ncredits, creditcap;
+    unsigned shares; /* holders besides the first: an index keeps the
+                        documents it analyzed (doccache.h) and lends each
+                        to one query's corpus at a time */
 };
 
 void wt_document_free(wt_document *d);
+
+/* Drops one holder of d, freeing d when it held it alone. */
+void wt_document_release(wt_document *d);
+
+/* Forgets what a corpus' analysis recorded in d (its paragraphs'
+ * sources), so that the next corpus d is lent to finds it as analyzed,
+ * before any pairing. */
+void wt_document_clear_sources(wt_document *d);
+
+/* About the bytes d holds, for a cache's budget. */
+size_t wt_document_footprint(const wt_document *d);
 
 /* Sorts v by stem (equal stems in no given order). */
 void wt_stem_refs_sort(wt_stem_ref *v, size_t n);

@@ -21,6 +21,7 @@
  */
 #include "corpus.h"
 #include "alloc.h"
+#include "doccache.h"
 #include "provenance.h"
 #include "store.h"
 #include "tuning.h"
@@ -76,6 +77,7 @@ struct wt_index {
     wt_store *store;
     wt_index_worker *prep; /* for wt_index_add */
     wt_corpus *result;     /* the last query's corpus */
+    wt_doccache *cache;    /* stored documents analyzed for queries */
     int in_txn;            /* a transaction is open */
     size_t pending;        /* documents in the open transaction */
     uint64_t total;        /* documents in the index */
@@ -106,6 +108,7 @@ void wt_index_options_init(wt_index_options *o)
     o->batch = 1000;
     o->candidates = 16;
     o->uses = 1;
+    o->cache_bytes = WT_IX_CACHE_BYTES;
 }
 
 const char *wt_index_error(const wt_index *ix) { return ix ? ix->err : ""; }
@@ -216,7 +219,8 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         rc = ix->store->ops->count(ix->store, &ix->total);
     if (rc && ix->store && !err[0])
         snprintf(err, errlen, "%s: %s", name, ix->store->ops->error(ix->store));
-    if (!rc && (rc = wt_index_worker_new(&ix->prep, ix)))
+    if (!rc && ((rc = wt_index_worker_new(&ix->prep, ix)) ||
+                (rc = wt_doccache_new(&ix->cache, ix->iopts.cache_bytes))))
         snprintf(err, errlen, "%s", wt_strerror(rc));
     if (rc) {
         wt_index_close(ix);
@@ -288,6 +292,7 @@ void wt_index_close(wt_index *ix)
     wt_uses_release(&ix->uses);
     wt_index_worker_free(ix->prep);
     wt_corpus_free(ix->result);
+    wt_doccache_free(ix->cache);
     wt_free(ix->keys);
     wt_free(ix->zbuf);
     wt_free(ix->hits);
@@ -817,9 +822,33 @@ static int passes(const wt_store_doc *d, const char *id,
     return 1;
 }
 
-/* Adds stored document sd to corpus c, text decompressed. */
+/* A tag of all that a stored document's analysis is made from: the same
+ * number with another tag is an article replaced since. */
+static uint64_t stored_tag(const wt_store_doc *sd)
+{
+    const char *const meta[] = {sd->id,    sd->outlet,  sd->url,   sd->lang,
+                                sd->title, sd->credits, sd->plangs};
+    uint64_t h =
+        XXH3_64bits_withSeed(sd->body, sd->nbody, (uint64_t)sd->text_len);
+    for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+        h = XXH3_64bits_withSeed(meta[i] ? meta[i] : "",
+                                 meta[i] ? strlen(meta[i]) + 1 : 0, h);
+    return XXH3_64bits_withSeed(sd->paras, 3 * sizeof(uint32_t) * sd->nparas,
+                                h ^ (uint64_t)sd->published);
+}
+
+/* Adds stored document sd to corpus c: as the cache kept it, or its text
+ * decompressed and analyzed again (then kept). */
 static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
 {
+    const uint64_t tag = stored_tag(sd);
+    wt_document *kept = wt_doccache_get(ix->cache, sd->num, tag);
+    if (kept) {
+        const int rc = wt_corpus_add_shared(c, kept);
+        return rc && rc != WT_ENOMEM
+                   ? ix_fail(ix, rc, "%s%s", wt_corpus_error(c), "")
+                   : rc;
+    }
     if (wt_grow(&ix->zbuf, &ix->zcap, sd->text_len + 1, 1))
         return WT_ENOMEM;
     uLongf n = (uLongf)sd->text_len;
@@ -856,6 +885,8 @@ static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
                        "(%s)",
                        sd->id, why);
     }
+    /* Not kept (out of memory) costs the next query an analysis only. */
+    (void)wt_doccache_put(ix->cache, sd->num, tag, c->docs[c->ndocs - 1]);
     return 0;
 }
 

@@ -150,6 +150,10 @@
 #define WT_IX_ORIGIN_SLOTS 2
 /* Hits loaded first for the number of too common keys that led to them. */
 #define WT_IX_HUB_SLOTS 2
+/* Bytes of analyzed stored documents an index handle keeps between
+ * queries (wt_index_options.cache_bytes): some 600 news-length articles,
+ * about 50 KB each once analyzed. */
+#define WT_IX_CACHE_BYTES ((size_t)32 << 20)
 
 /* Web pages (html_main.c), chosen on the development split of the article
  * extraction benchmark (tests/eval/extraction_results.md). */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # wiretrace serve under load, measured with ApacheBench (ab): an index of
 # N generated articles, one of the generated query articles POSTed to
-# /v1/query by 1, 8 and 32 concurrent clients; requests per second and
+# /v1/query by 1, 8 and 32 concurrent clients (after the first, its
+# candidates come from the server's cache); requests per second and
 # ab's p50 / p99 latency at each, then the same query run through one
 # `wiretrace index query` process each, one after the other, for the ratio.
 # The server is stopped (SIGTERM) at the end, or killed on an error.
@@ -15,6 +16,8 @@
 # every concurrency level SQLite then PostgreSQL, ROUNDS times (environment,
 # default 1), so that the two are measured under the same load.  With pg,
 # the CPU per request counts the PostgreSQL server's processes too.
+# Then the 200 generated queries in turn with wrk, to the server and to
+# one without its cache of analyzed articles (--cache 0).
 # Installs apache2-utils (Debian) with apt-get when ab is missing.  The
 # index is built with --no-uses (a query neither reads nor writes the uses
 # the audit sums; recording them is a query per article at add time).
@@ -31,7 +34,10 @@ case $STORE in
     both) stores="sqlite pg" ;;
     *) echo "serve_load: STORE is sqlite, pg or both" >&2; exit 2 ;;
 esac
-WT=$(pwd)/$BUILD/src/cli/wiretrace
+case $BUILD in
+    /*) WT=$BUILD/src/cli/wiretrace ;;
+    *) WT=$(pwd)/$BUILD/src/cli/wiretrace ;;
+esac
 [ -x "$WT" ] || { echo "serve_load: no $WT (ninja -C $BUILD)" >&2; exit 1; }
 if ! command -v ab >/dev/null 2>&1; then
     apt-get install -y apache2-utils >/dev/null ||
@@ -202,6 +208,49 @@ if sys.argv[5] == 'pg':
         "$extra" "$([ "$STORE" = sqlite ] && echo 'sqlite only' || echo "$s")" \
         "$hwm"
 done
+
+# Varied queries: the 200 generated query articles in turn (wrk, each
+# connection from its own line), DURATION seconds per row, to the server
+# above (its cache of analyzed stored articles, --cache, on: one query
+# repeated finds its candidates there after the first) and to one started
+# with --cache 0, so that the rows say what the cache is worth when the
+# queries differ but meet the same stored stories, as a desk's do.
+if command -v wrk >/dev/null 2>&1 ||
+    apt-get install -y wrk >/dev/null 2>&1; then
+    for s in $stores; do
+        serve_start "$tmp/serve.$s.nc.log" "$(db "$s")" --cache 0
+        eval "pidnc_$s=$pid urlnc_$s=$url"
+        ab -q -n 64 -c 8 -p "$tmp/q.jsonl" -T application/json \
+            "$url/v1/query" > /dev/null
+    done
+    echo "varied queries ($(wc -l < "$tmp/queries.jsonl") articles in turn," \
+        "wrk, ${DURATION:-10} s a row):"
+    printf '%-6s %-6s %-8s %9s %9s %9s %9s  %s\n' store cache clients req/s \
+        p50_ms p99_ms failed load
+    for c in 1 8 32; do
+        for s in $stores; do
+            for k in on off; do
+                if [ $k = on ]; then eval "url=\$url_$s"
+                else eval "url=\$urlnc_$s"; fi
+                set -- $(wrk -t "$([ $c = 1 ] && echo 1 || echo 2)" \
+                    -c "$c" -d "${DURATION:-10}s" \
+                    -s tests/bench/serve_queries.lua "$url" \
+                    -- "$tmp/queries.jsonl" | tail -n 1)
+                printf '%-6s %-6s %-8s %9s %9s %9s %9s  %s\n' "$s" "$k" \
+                    "$c" "$1" "$2" "$3" "$(($4 + $5))" \
+                    "$(cut -d' ' -f1-3 /proc/loadavg)"
+            done
+        done
+    done
+    for s in $stores; do
+        eval "pid=\$pidnc_$s"
+        kill -TERM "$pid"
+        wait "$pid"
+    done
+else
+    echo "serve_load: no wrk (apt-get install wrk): varied queries skipped"
+fi
+
 for s in $stores; do
     eval "pid=\$pid_$s"
     kill -TERM "$pid"

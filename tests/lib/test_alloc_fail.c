@@ -7,7 +7,8 @@
  *                and a refused binary file;
  *   translation  an English and a Spanish story linked as translation
  *                (language detection, lexicon loading, the pivot keys);
- *   index        wt_index_* on a temporary file: open, two adds, a query,
+ *   index        wt_index_* on a temporary file: open, two adds, a query
+ *                (twice: the second from the cache),
  *                a remove, and the file opened again to check what it
  *                holds;
  *   prefilter    the literal screen of the English boilerplate and
@@ -252,6 +253,12 @@ static int index_run(fuzz_rec *r)
     const int qrc = wt_index_query(ix, &fresh, NULL, &q);
     if (!rc)
         rc = qrc;
+    if (!rc)
+        record(r, q);
+    /* Again: the candidates analyzed are now lent by the index's cache. */
+    const int again = wt_index_query(ix, &fresh, NULL, &q);
+    if (!rc)
+        rc = again;
     if (!rc)
         record(r, q);
     int removed = 0;

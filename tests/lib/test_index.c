@@ -204,6 +204,98 @@ Test(index, query_names_indexed_sources_with_spans)
     drop_index(ix);
 }
 
+/* Every paragraph of every document of c with its sources, one a line:
+ * what a report of the query is made from. */
+static char *answer(const wt_corpus *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    cr_assert(f);
+    for (size_t d = 0; d < wt_corpus_document_count(c); d++) {
+        const wt_document *doc = wt_corpus_document(c, d);
+        for (size_t i = 0; i < wt_document_paragraph_count(doc); i++) {
+            const wt_paragraph *p = wt_document_paragraph(doc, i);
+            fprintf(f, "%s %zu %zu-%zu:", wt_document_id(doc), i, p->start,
+                    p->end);
+            for (size_t k = 0; k < p->source_count; k++) {
+                const wt_source *s = &p->sources[k];
+                fprintf(f, " %s/%zu %d %.6f %d %zu",
+                        wt_document_id(wt_corpus_document(c, s->document)),
+                        s->paragraph, (int)s->cls, s->score, (int)s->origin,
+                        s->span_count);
+            }
+            fputc('\n', f);
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
+static char *query_answer(wt_index *ix, const char *name, const char *id)
+{
+    size_t len;
+    char *text = demo(name, &len);
+    wt_article a = {0};
+    a.id = id;
+    a.text = text;
+    a.len = len;
+    const wt_corpus *c = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
+    free(text);
+    return answer(c);
+}
+
+/* The stored articles a query analyzed are kept for the next queries:
+ * the answers are the same as with nothing kept, query after query, and
+ * an article replaced since is read again, never taken as it was. */
+Test(index, kept_articles_answer_as_fresh_ones)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    add_demo(ix, "rewrite.txt", "rewrite");
+    add_demo(ix, "unrelated.txt", "football");
+    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_index_options io;
+    wt_index_options_init(&io);
+    cr_assert_gt(io.cache_bytes, 0, "kept by default");
+    io.cache_bytes = 0;
+    wt_index *none = NULL;
+    cr_assert_eq(wt_index_open(&none, db_path, &o, &io, NULL, 0), 0);
+    char *want = query_answer(none, "reprint.txt", "reprint");
+    cr_assert(strstr(want, "wire/"), "the wire is a source:\n%s", want);
+    for (int round = 0; round < 3; round++) {
+        char *got = query_answer(ix, "reprint.txt", "reprint");
+        cr_assert_str_eq(got, want, "round %d", round);
+        free(got);
+        /* Another query in between lends the same articles elsewhere. */
+        free(query_answer(ix, "wire.txt", "wire-again"));
+    }
+    free(want);
+    /* The wire replaced by the football text: the cache must not answer
+     * with the old one. */
+    size_t len;
+    char *text = demo("unrelated.txt", &len);
+    wt_article a = {0};
+    a.id = "wire";
+    a.text = text;
+    a.len = len;
+    int added = 0;
+    cr_assert_eq(wt_index_add(ix, &a, &added), 0);
+    cr_assert_eq(wt_index_commit(ix), 0);
+    free(text);
+    want = query_answer(none, "reprint.txt", "reprint");
+    char *got = query_answer(ix, "reprint.txt", "reprint");
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    wt_index_close(none);
+    drop_index(ix);
+}
+
 Test(index, prepare_and_put_equal_add)
 {
     wt_index *ix = open_index(1);

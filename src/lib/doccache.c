@@ -1,0 +1,97 @@
+/*
+ * doccache.c - analyzed stored documents kept between queries.
+ *
+ * A plain array searched from end to end: a budget of tens of megabytes
+ * holds a few thousand documents, and scanning them costs microseconds
+ * next to the milliseconds of analyzing one.  The least recently used
+ * goes first; a use is a tick of a counter.
+ */
+#include "doccache.h"
+#include "alloc.h"
+
+typedef struct kept {
+    int64_t num;
+    uint64_t tag;
+    uint64_t used; /* tick of the last get or put */
+    size_t bytes;
+    wt_document *d;
+} kept;
+
+struct wt_doccache {
+    kept *v;
+    size_t n, cap;
+    size_t bytes, max_bytes;
+    uint64_t tick;
+};
+
+int wt_doccache_new(wt_doccache **out, size_t max_bytes)
+{
+    *out = wt_calloc(1, sizeof **out);
+    if (!*out)
+        return WT_ENOMEM;
+    (*out)->max_bytes = max_bytes;
+    return 0;
+}
+
+void wt_doccache_free(wt_doccache *dc)
+{
+    if (!dc)
+        return;
+    for (size_t i = 0; i < dc->n; i++)
+        wt_document_release(dc->v[i].d);
+    wt_free(dc->v);
+    wt_free(dc);
+}
+
+static void drop_at(wt_doccache *dc, size_t i)
+{
+    wt_document_release(dc->v[i].d);
+    dc->bytes -= dc->v[i].bytes;
+    dc->v[i] = dc->v[--dc->n];
+}
+
+static size_t find(const wt_doccache *dc, int64_t num)
+{
+    for (size_t i = 0; i < dc->n; i++)
+        if (dc->v[i].num == num)
+            return i;
+    return SIZE_MAX;
+}
+
+wt_document *wt_doccache_get(wt_doccache *dc, int64_t num, uint64_t tag)
+{
+    const size_t i = dc ? find(dc, num) : SIZE_MAX;
+    if (i == SIZE_MAX || dc->v[i].tag != tag || dc->v[i].d->shares)
+        return NULL; /* not kept, changed since, or lent already */
+    dc->v[i].used = ++dc->tick;
+    return dc->v[i].d;
+}
+
+/* Drops the least recently used until need more bytes fit. */
+static void make_room(wt_doccache *dc, size_t need)
+{
+    while (dc->n && dc->bytes + need > dc->max_bytes) {
+        size_t old = 0;
+        for (size_t i = 1; i < dc->n; i++)
+            if (dc->v[i].used < dc->v[old].used)
+                old = i;
+        drop_at(dc, old);
+    }
+}
+
+int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
+{
+    const size_t bytes = wt_document_footprint(d);
+    if (!dc || bytes > dc->max_bytes)
+        return 0;
+    const size_t was = find(dc, num);
+    if (was != SIZE_MAX)
+        drop_at(dc, was);
+    make_room(dc, bytes);
+    if (wt_grow(&dc->v, &dc->cap, dc->n + 1, sizeof *dc->v))
+        return WT_ENOMEM;
+    d->shares++;
+    dc->v[dc->n++] = (kept){num, tag, ++dc->tick, bytes, d};
+    dc->bytes += bytes;
+    return 0;
+}

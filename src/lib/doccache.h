@@ -1,0 +1,41 @@
+/*
+ * doccache.h - the stored documents an index analyzed for its last
+ * queries, kept within a budget of bytes.  A query checks an article
+ * against the few stored articles sharing its keys, and re-analyzing
+ * their text (words, stems, shingles) is half its time; the articles a
+ * desk's queries meet are mostly the same wire stories, so those found
+ * again are lent as they are.  A kept document is known by its number
+ * in the store and a tag of everything stored about it, so a replaced
+ * article is never taken for the old one.  One cache per index handle,
+ * used by one thread at a time.  Internal.
+ */
+#ifndef WT_DOCCACHE_H
+#define WT_DOCCACHE_H
+
+#include "document.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct wt_doccache wt_doccache;
+
+/* A cache keeping at most about max_bytes (wt_document_footprint()) of
+ * documents; 0 keeps none.  Returns 0 or WT_ENOMEM. */
+int wt_doccache_new(wt_doccache **out, size_t max_bytes);
+
+/* Releases every kept document.  NULL is fine. */
+void wt_doccache_free(wt_doccache *dc);
+
+/* The document kept for store number num with this tag when no one holds
+ * it now: the caller then adds a holder (d->shares) and lends it to one
+ * corpus.  NULL otherwise. */
+wt_document *wt_doccache_get(wt_doccache *dc, int64_t num, uint64_t tag);
+
+/* Keeps d, just analyzed for num and tag, as one more holder of it (in
+ * place of what was kept for num), dropping the least recently used
+ * documents beyond the budget (a document larger than the budget is not
+ * kept).  Returns 0 or
+ * WT_ENOMEM (d is then not kept). */
+int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d);
+
+#endif

@@ -1,0 +1,81 @@
+/* Tests of doccache.c: a kept document is lent to one holder at a time,
+ * known by number and tag, and the least recently used go first when the
+ * budget is full. */
+#include "helpers.h"
+#include "alloc.h"
+#include "doccache.h"
+
+/* A document of about n bytes as the cache counts them. */
+static wt_document *doc_of(size_t n)
+{
+    wt_document *d = wt_calloc(1, sizeof *d);
+    cr_assert(d);
+    d->nbytes = n;
+    d->bytes = wt_malloc(n + 1);
+    cr_assert(d->bytes);
+    return d;
+}
+
+Test(doccache, lends_a_kept_document_to_one_holder_at_a_time)
+{
+    wt_doccache *dc = NULL;
+    cr_assert_eq(wt_doccache_new(&dc, 1 << 20), 0);
+    wt_document *d = doc_of(100);
+    cr_assert_eq(wt_doccache_put(dc, 7, 42, d), 0);
+    cr_assert_eq(d->shares, 1, "the maker and the cache hold it");
+    cr_assert_null(wt_doccache_get(dc, 7, 42), "still held by its maker");
+    wt_document_release(d); /* the maker lets go */
+    cr_assert_eq(wt_doccache_get(dc, 7, 42), d);
+    cr_assert_null(wt_doccache_get(dc, 7, 43), "another tag: replaced");
+    cr_assert_null(wt_doccache_get(dc, 8, 42), "another number");
+    d->shares++; /* lent */
+    cr_assert_null(wt_doccache_get(dc, 7, 42), "lent already");
+    wt_doccache_free(dc); /* the borrower still holds it */
+    cr_assert_eq(d->shares, 0);
+    wt_document_release(d);
+}
+
+Test(doccache, drops_the_least_recently_used_beyond_the_budget)
+{
+    wt_document *d[3];
+    for (int i = 0; i < 3; i++)
+        d[i] = doc_of(1000);
+    const size_t one = wt_document_footprint(d[0]);
+    wt_doccache *dc = NULL;
+    cr_assert_eq(wt_doccache_new(&dc, 2 * one), 0);
+    for (int i = 0; i < 2; i++) {
+        cr_assert_eq(wt_doccache_put(dc, i, 1, d[i]), 0);
+        wt_document_release(d[i]);
+    }
+    cr_assert_eq(wt_doccache_get(dc, 0, 1), d[0]); /* 1 is now the oldest */
+    cr_assert_eq(wt_doccache_put(dc, 2, 1, d[2]), 0);
+    wt_document_release(d[2]);
+    cr_assert_null(wt_doccache_get(dc, 1, 1), "dropped for the third");
+    cr_assert_eq(wt_doccache_get(dc, 0, 1), d[0]);
+    cr_assert_eq(wt_doccache_get(dc, 2, 1), d[2]);
+    /* Larger than the whole budget: not kept, nothing dropped. */
+    wt_document *big = doc_of(3 * one);
+    cr_assert_eq(wt_doccache_put(dc, 9, 1, big), 0);
+    cr_assert_eq(big->shares, 0);
+    wt_document_release(big);
+    cr_assert_eq(wt_doccache_get(dc, 0, 1), d[0]);
+    /* The same number again replaces what was kept for it. */
+    wt_document *again = doc_of(10);
+    cr_assert_eq(wt_doccache_put(dc, 0, 2, again), 0);
+    wt_document_release(again);
+    cr_assert_null(wt_doccache_get(dc, 0, 1));
+    cr_assert_eq(wt_doccache_get(dc, 0, 2), again);
+    wt_doccache_free(dc);
+}
+
+Test(doccache, keeps_nothing_with_no_budget)
+{
+    wt_doccache *dc = NULL;
+    cr_assert_eq(wt_doccache_new(&dc, 0), 0);
+    wt_document *d = doc_of(1);
+    cr_assert_eq(wt_doccache_put(dc, 1, 1, d), 0);
+    cr_assert_eq(d->shares, 0);
+    cr_assert_null(wt_doccache_get(dc, 1, 1));
+    wt_document_release(d);
+    wt_doccache_free(dc);
+}
