@@ -181,11 +181,18 @@ typedef struct wt_options {
                               NULL = UTF-8, or UTF-16 when a BOM says so */
     wt_logger logger;       /* NULL = silent */
     void *logger_ctx;
-    unsigned threads;    /* threads of the cross-document stage in
+    unsigned threads;      /* threads of the cross-document stage in
                          wt_corpus_analyze(); the links found do not depend
                          on it; 0 or 1 = the calling thread only (1-256) */
-    wt_timings *timings; /* when set, each stage's CPU time is added to
+    wt_timings *timings;   /* when set, each stage's CPU time is added to
                               it; NULL (the default) = not measured */
+    int linked_pairs_only; /* 1: wt_corpus_pair_count() and _at() list only
+                              the pairs with a link either way (a source,
+                              or a common source), and the others are
+                              forgotten after the analysis: a large scan
+                              notes millions of pairs that share nothing
+                              and reports a few thousand; default 0 (every
+                              pair that had a candidate) */
 } wt_options;
 
 /* Sets every field of *opts to its default. */
@@ -334,7 +341,8 @@ WT_API size_t wt_corpus_pair_via(const wt_corpus *c, size_t a, size_t b,
                                  size_t *via_a, size_t *via_b);
 
 /* The document pairs that had at least one candidate paragraph pair, in
- * no particular order: [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
+ * no particular order (with wt_options.linked_pairs_only, only those with
+ * a link): [0, wt_corpus_pair_count()).  wt_corpus_pair_at()
  * sets the two document indexes (a < b); read the figures with
  * wt_corpus_pair().  Returns 0, or WT_EINVAL for a bad index. */
 WT_API size_t wt_corpus_pair_count(const wt_corpus *c);

@@ -1030,6 +1030,7 @@ int cmd_index(int argc, char **argv)
     memset(&x, 0, sizeof x);
     cli_settings_init(&x.s, "index");
     wt_options_init(&x.o);
+    x.o.linked_pairs_only = 1; /* as main.c: unless --all-pairs */
     wt_index_options_init(&x.io);
     if (argc < 1) {
         cli_usage_error("index needs a command: init, add, query, remove or "

@@ -32,6 +32,8 @@ static int run_command(const struct command *cmd, int argc, char **argv)
     wt_options o;
     cli_settings_init(&s, cmd->name);
     wt_options_init(&o);
+    /* Reports list the pairs with reuse, unless --all-pairs. */
+    o.linked_pairs_only = 1;
     int rc = cli_parse(argc, argv, &s, &o);
     if (!rc && s.help)
         cli_help(cmd->name);

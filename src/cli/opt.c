@@ -469,7 +469,10 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
     case O_MAX_RECORD: return parse_uint(o, arg, &s->max_record);
     case O_CACHE: return parse_uint(o, arg, &s->cache_mb);
-    case O_ALL_PAIRS: s->all_pairs = 1; return 0;
+    case O_ALL_PAIRS:
+        s->all_pairs = 1;
+        w->linked_pairs_only = 0;
+        return 0;
     case O_DETAILS: s->details = 1; return 0;
     case O_QUIET: s->quiet = 1; return 0;
     case O_VERBOSE: s->verbose = 1; return 0;

@@ -704,7 +704,8 @@ int wt_analyze_run(const wt_analyze_job *job)
     for (size_t d = 0; d < dups && d < job->ndocs && !rc; d++)
         rc = find_duplicates(job, d);
     if (!rc)
-        rc = wt_links_finish(job->links, job->docs, job->ndocs, s.rank);
+        rc = wt_links_finish(job->links, job->docs, job->ndocs, s.rank,
+                             job->opts->linked_pairs_only);
     wt_free(s.rank);
     return rc;
 }

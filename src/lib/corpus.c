@@ -271,8 +271,8 @@ static int analyze_paragraphs(wt_corpus *c, wt_document *d, const size_t *plang,
     d->ntext = 0;
     for (size_t i = 0; i < d->npara && !rc; i++) {
         wt_para *p = &d->paras[i];
-        p->pub.start = d->text.off[r[i].start];
-        p->pub.end = d->text.off[r[i].end];
+        p->pub.start = wt_text_off(&d->text, r[i].start);
+        p->pub.end = wt_text_off(&d->text, r[i].end);
         p->pub.boiler = (wt_boiler)r[i].boiler;
         d->ntext += p->pub.boiler == WT_BOILER_NONE;
         p->tok_begin = d->toks.n;
@@ -659,6 +659,14 @@ static int analyze_document(wt_corpus *c, wt_document *d, const char *lang)
     return 0;
 }
 
+/* Adds the analyzed document d to c (room made before).  The stages that
+ * read every offset of its text are done: the map is made compact. */
+static void keep(wt_corpus *c, wt_document *d)
+{
+    (void)wt_text_compact(&d->text); /* kept whole when out of memory */
+    c->docs[c->ndocs++] = d;
+}
+
 int wt_corpus_add_in_lang(wt_corpus *c, const char *id, const char *path,
                           const void *data, size_t len, const char *lang)
 {
@@ -682,7 +690,7 @@ int wt_corpus_add_in_lang(wt_corpus *c, const char *id, const char *path,
         goto fail;
     if ((rc = analyze_document(c, d, lang)))
         goto fail;
-    c->docs[c->ndocs++] = d;
+    keep(c, d);
     return 0;
 fail:
     wt_document_free(d);
@@ -780,7 +788,7 @@ int wt_corpus_add_known(wt_corpus *c, const wt_known_doc *k)
         (rc = wt_provenance_credits_read(d, k->credits)) ||
         (rc = wt_provenance_own(d, wt_langset_agencies(c->langs))))
         goto fail;
-    c->docs[c->ndocs++] = d;
+    keep(c, d);
     return 0;
 fail:
     wt_document_free(d);

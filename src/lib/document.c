@@ -75,7 +75,9 @@ size_t wt_document_footprint(const wt_document *d)
     size_t n = sizeof *d + d->nbytes + 1 + d->npara * sizeof *d->paras +
                d->toks.cap * sizeof *d->toks.v + d->nfp * sizeof *d->fp +
                d->nstems * sizeof *d->stems +
-               (size_t)d->text.len * (sizeof *d->text.u + sizeof *d->text.off);
+               (size_t)d->text.len * sizeof *d->text.u +
+               ((size_t)d->text.len + 1) * sizeof(uint32_t) /
+                   (d->text.off ? 1 : WT_TEXT_MARK);
     for (size_t i = 0; i < d->npara; i++)
         n += d->paras[i].nshingles * sizeof *d->paras[i].shingles +
              d->paras[i].nstems * sizeof *d->paras[i].stems;
@@ -154,7 +156,8 @@ size_t wt_document_ranges(const wt_document *d, size_t start, size_t end,
     const int32_t e = wt_text_index_at(&d->text, end);
     size_t n = 0, from = start;
     for (; i + 1 < e; i++) {
-        const uint32_t a = d->text.off[i], b = d->text.off[i + 1];
+        const uint32_t a = wt_text_off(&d->text, i),
+                       b = wt_text_off(&d->text, i + 1);
         /* From a + 1: a unit that is itself a '<' ("<Title>" in Korean
          * text) is text, not markup. */
         const char *lt =

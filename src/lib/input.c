@@ -65,6 +65,7 @@ static int decode_utf8(wt_text *t, const uint8_t *s, size_t n,
     t->off[len] = (uint32_t)n;
     t->u[len] = 0;
     t->len = len;
+    t->utf8 = !rep->invalid_count;
     snprintf(rep->charset, sizeof rep->charset, "UTF-8");
     return 0;
 }
@@ -205,11 +206,72 @@ void wt_text_release(wt_text *t)
         return;
     wt_free(t->u);
     wt_free(t->off);
+    wt_free(t->marks);
     memset(t, 0, sizeof *t);
+}
+
+/* The bytes of unit i of text decoded from valid UTF-8: a surrogate pair's
+ * four go to its second unit (both start at the same byte). */
+static uint32_t unit_bytes(const UChar *u, int32_t i)
+{
+    const UChar c = u[i];
+    if (c < 0x80)
+        return 1;
+    if (c < 0x800)
+        return 2;
+    if (U16_IS_LEAD(c))
+        return 0;
+    return U16_IS_TRAIL(c) ? 4 : 3;
+}
+
+int wt_text_compact(wt_text *t)
+{
+    if (!t->utf8 || !t->off)
+        return 0;
+    const size_t n = (size_t)t->len / WT_TEXT_MARK + 1;
+    uint32_t *m = wt_malloc(n * sizeof *m);
+    if (!m)
+        return WT_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        m[k] = t->off[k * WT_TEXT_MARK];
+    wt_free(t->off);
+    t->off = NULL;
+    t->marks = m;
+    return 0;
+}
+
+uint32_t wt_text_off_marked(const wt_text *t, int32_t i)
+{
+    int32_t j = i - i % WT_TEXT_MARK;
+    uint32_t o = t->marks[j / WT_TEXT_MARK];
+    for (; j < i; j++)
+        o += unit_bytes(t->u, j);
+    return o;
+}
+
+/* wt_text_index_at() on a compact text: the last mark below byte, then
+ * unit by unit. */
+static int32_t index_at_marked(const wt_text *t, size_t byte)
+{
+    int32_t lo = 0, hi = t->len / WT_TEXT_MARK + 1;
+    while (lo < hi) { /* the first mark >= byte */
+        const int32_t mid = lo + (hi - lo) / 2;
+        if (t->marks[mid] < byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int32_t j = lo ? (lo - 1) * WT_TEXT_MARK : 0;
+    uint32_t o = t->marks[j / WT_TEXT_MARK];
+    for (; j < t->len && o < byte; j++)
+        o += unit_bytes(t->u, j);
+    return j;
 }
 
 int32_t wt_text_index_at(const wt_text *t, size_t byte)
 {
+    if (!t->off)
+        return index_at_marked(t, byte);
     int32_t lo = 0, hi = t->len;
     while (lo < hi) {
         const int32_t mid = lo + (hi - lo) / 2;

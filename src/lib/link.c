@@ -23,27 +23,79 @@ void wt_links_release(wt_links *l)
 
 int wt_links_note_pair(wt_links *l, uint32_t a, uint32_t b)
 {
-    if (a > b) {
-        const uint32_t t = a;
-        a = b;
-        b = t;
-    }
     const size_t before = l->index.count;
-    uint64_t *ix = wt_hmap_slot(&l->index, wt_pair_key(a, b));
+    uint64_t *ix = wt_hmap_slot(&l->index, wt_pair_key_sorted(a, b));
     if (!ix)
         return WT_ENOMEM;
-    if (l->index.count == before)
-        return 0;
-    if (wt_grow(&l->pairs, &l->paircap, l->npairs + 1, sizeof *l->pairs)) {
-        *ix = SIZE_MAX; /* noted, no figures: looked up as absent */
+    if (l->index.count != before)
+        *ix = l->noted++;
+    return 0;
+}
+
+/* The mark of a noted pair with a link, in its order noted. */
+#define LINKED ((uint64_t)1 << 63)
+
+/* Marks the noted pairs that some paragraph links, each way. */
+static void mark_linked(wt_links *l, wt_document *const *docs, size_t ndocs)
+{
+    for (size_t d = 0; d < ndocs; d++)
+        for (size_t p = 0; p < docs[d]->npara; p++) {
+            const wt_para *pa = &docs[d]->paras[p];
+            for (size_t i = 0; i < pa->pub.source_count; i++) {
+                const size_t o = pa->src[i].document;
+                const uint64_t key =
+                    wt_pair_key_sorted((uint32_t)d, (uint32_t)o);
+                if (o != d && wt_hmap_get(&l->index, key))
+                    *wt_hmap_slot(&l->index, key) |= LINKED;
+            }
+        }
+}
+
+/* The figures of the pairs kept, in the order noted: each pair's place
+ * is its order among them.  The map is made again for those kept when
+ * they are fewer. */
+static int make_pairs(wt_links *l, int linked_only)
+{
+    uint64_t *order = wt_malloc((l->noted + 1) * sizeof *order);
+    if (!order)
         return WT_ENOMEM;
+    for (size_t i = 0; i < l->noted; i++)
+        order[i] = UINT64_MAX;
+    uint64_t key, val;
+    for (size_t pos = 0; wt_hmap_next(&l->index, &pos, &key, &val);)
+        if (!linked_only || (val & LINKED))
+            order[val & ~LINKED] = key;
+    size_t n = 0;
+    for (size_t i = 0; i < l->noted; i++)
+        if (order[i] != UINT64_MAX)
+            order[n++] = order[i];
+    wt_hmap fresh = {0};
+    int rc = 0;
+    if (!(l->pairs = wt_malloc((n + 1) * sizeof *l->pairs)) ||
+        (n < l->noted && wt_hmap_init(&fresh, n)))
+        rc = WT_ENOMEM;
+    wt_hmap *map = n < l->noted ? &fresh : &l->index;
+    for (size_t i = 0; i < n && !rc; i++) {
+        uint64_t *slot = wt_hmap_slot(map, order[i]);
+        if (!slot) {
+            rc = WT_ENOMEM;
+            break;
+        }
+        *slot = i;
+        l->pairs[i] = (wt_pair_info){.a = (uint32_t)(order[i] >> 32),
+                                     .b = (uint32_t)order[i],
+                                     .via = UINT32_MAX};
     }
-    wt_pair_info *p = &l->pairs[l->npairs];
-    memset(p, 0, sizeof *p);
-    p->a = a;
-    p->b = b;
-    p->via = UINT32_MAX;
-    *ix = l->npairs++;
+    wt_free(order);
+    if (rc) {
+        wt_hmap_release(&fresh);
+        return rc;
+    }
+    if (map == &fresh) {
+        wt_hmap_release(&l->index);
+        l->index = fresh;
+    }
+    l->npairs = n;
     return 0;
 }
 
@@ -430,10 +482,12 @@ static int origins_known(wt_document *const *docs, size_t ndocs)
 }
 
 int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
-                    const uint32_t *rank)
+                    const uint32_t *rank, int linked_only)
 {
     drops x = {0};
-    int rc = 0;
+    if (linked_only)
+        mark_linked(l, docs, ndocs);
+    int rc = make_pairs(l, linked_only);
     const size_t nvia = origins_known(docs, ndocs) ? ndocs : 0;
     for (size_t d = 0; d < nvia && !rc; d++)
         for (size_t p = 0; p < docs[d]->npara && !rc; p++)

@@ -24,9 +24,12 @@ typedef struct wt_pair_info {
 } wt_pair_info;
 
 typedef struct wt_links {
-    wt_pair_info *pairs; /* in the order first noted */
-    size_t npairs, paircap;
-    wt_hmap index; /* wt_pair_key(a, b) -> index into pairs */
+    wt_pair_info *pairs; /* made by wt_links_finish, in the order first
+                            noted */
+    size_t npairs;
+    size_t noted;  /* pairs noted */
+    wt_hmap index; /* wt_pair_key(a, b) -> the order noted, then (after
+                      wt_links_finish) the index into pairs */
 } wt_links;
 
 /* Prepares l for a corpus of about ndocs documents.  Returns 0 or
@@ -34,11 +37,13 @@ typedef struct wt_links {
 int wt_links_init(wt_links *l, size_t ndocs);
 void wt_links_release(wt_links *l);
 
-/* Notes that documents a and b (either order) had a candidate pair.
+/* Notes that documents a and b (either order) had a candidate pair: a key
+ * in a hash map, the figures made at the end for the pairs kept.
  * Returns 0 or WT_ENOMEM. */
 int wt_links_note_pair(wt_links *l, uint32_t a, uint32_t b);
 
-/* The figures of pair (a, b), either order, or NULL if never noted. */
+/* The figures of pair (a, b), either order, or NULL if never noted, not
+ * kept, or asked before wt_links_finish(). */
 const wt_pair_info *wt_links_pair(const wt_links *l, size_t a, size_t b);
 
 /* Adds src to paragraph p, keeping one source per other document (the
@@ -54,14 +59,17 @@ int wt_link_record(wt_links *l, wt_document *const *docs, size_t doc,
                    size_t para, size_t odoc, size_t opara, wt_class cls,
                    double score, double fact);
 
-/* After the last link: the links two documents share only through a
- * common source are dropped and their pair names it (via), so that n
- * copies of a wire story give n links, not n squared; each link's origin
- * (provenance.h; a pair's origin is the same, wt_provenance_origin() of
- * its two documents); the sources of each paragraph best first; the
- * per-pair counts.  rank is the origin order of the documents
- * (wt_provenance_rank()).  Returns 0 or WT_ENOMEM. */
+/* After the last link: the pairs' figures, for every pair noted, or with
+ * linked_only for the pairs with a link either way only (most pairs a
+ * large scan notes share no passage, and a report lists the others); the
+ * links two documents share only through a common source are dropped and
+ * their pair names it (via), so that n copies of a wire story give n
+ * links, not n squared; each link's origin (provenance.h; a pair's origin
+ * is the same, wt_provenance_origin() of its two documents); the sources
+ * of each paragraph best first; the per-pair counts.  rank is the origin
+ * order of the documents (wt_provenance_rank()).  Returns 0 or
+ * WT_ENOMEM. */
 int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
-                    const uint32_t *rank);
+                    const uint32_t *rank, int linked_only);
 
 #endif

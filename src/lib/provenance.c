@@ -134,9 +134,10 @@ static int add_match(wt_document *d, URegularExpression *re, int32_t base,
     char *canon = wt_outlet_canonical(agencies, name);
     if (!canon)
         return WT_ENOMEM;
-    const int rc = canon[0] ? add_credit(d, canon, d->text.off[base + s],
-                                         d->text.off[base + e], kind)
-                            : 0;
+    const int rc = canon[0]
+                       ? add_credit(d, canon, wt_text_off(&d->text, base + s),
+                                    wt_text_off(&d->text, base + e), kind)
+                       : 0;
     wt_free(canon);
     return rc;
 }

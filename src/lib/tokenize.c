@@ -396,7 +396,7 @@ static void extend_pending(tok_run *r, const wt_num *num, int32_t as,
     p->end = percent_sign(r->t->u, ae, r->end);
     p->num.percent |= p->end > ae;
     wt_token *pt = &r->vec->v[p->tok];
-    pt->end = r->t->off[p->end];
+    pt->end = wt_text_off(r->t, p->end);
     pt->stem = pt->norm = number_hash(&p->num, r->tk->seed);
     pt->flags = (pt->flags & ~(uint32_t)WT_TOK_STOP) | WT_TOK_NUMBER;
 }
@@ -418,8 +418,9 @@ static int is_joiner(tok_run *r, int32_t as, int32_t ae, int *rc)
 static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
 {
     const UChar *u = r->t->u;
-    wt_token tok = {
-        .start = r->t->off[as], .end = r->t->off[ae], .para = r->para};
+    wt_token tok = {.start = wt_text_off(r->t, as),
+                    .end = wt_text_off(r->t, ae),
+                    .para = r->para};
     wt_num num;
     int rc = make_token(r->tk, r->t, as, ae, status, r->prof, r->stemmer, &tok,
                         &num, r->no_number_words);
@@ -445,8 +446,9 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
         }
         r->pend.active = 0;
         as += k;
-        tok = (wt_token){
-            .start = r->t->off[as], .end = r->t->off[ae], .para = r->para};
+        tok = (wt_token){.start = wt_text_off(r->t, as),
+                         .end = wt_text_off(r->t, ae),
+                         .para = r->para};
         if ((rc = make_token(r->tk, r->t, as, ae, UBRK_WORD_LETTER, r->prof,
                              r->stemmer, &tok, &num, 0)))
             return rc;
@@ -479,7 +481,7 @@ static int take_word(tok_run *r, int32_t as, int32_t ae, int32_t status)
         const int32_t pe = percent_sign(u, ae, r->end);
         if (pe > ae) {
             num.percent = 1;
-            tok.end = r->t->off[pe];
+            tok.end = wt_text_off(r->t, pe);
             tok.stem = tok.norm = number_hash(&num, r->tk->seed);
         }
         r->pend = (pending_num){1, r->vec->n, pe, num, 0};

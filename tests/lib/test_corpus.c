@@ -198,3 +198,58 @@ Test(api_args, bad_values_are_errors_not_aborts)
     cr_assert_eq(wt_corpus_analyze(c), WT_ESTATE);
     wt_corpus_free(c);
 }
+
+/* The demo stories, analyzed with every pair kept or the linked only. */
+static wt_corpus *demo_corpus(int linked_only)
+{
+    static const char *const names[] = {"wire.txt",      "reprint.txt",
+                                        "edited.txt",    "rewrite.txt",
+                                        "unrelated.txt", "web.html"};
+    wt_options o;
+    wt_options_init(&o);
+    o.linked_pairs_only = linked_only;
+    wt_corpus *c = test_corpus_new(&o);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char path[4096];
+        test_path(path, sizeof path, "corpora/demo/%s", names[i]);
+        cr_assert_eq(wt_corpus_add_file(c, path, names[i]), 0);
+    }
+    cr_assert_eq(wt_corpus_analyze(c), 0);
+    return c;
+}
+
+/* linked_pairs_only lists the pairs with a link or a common source, in
+ * the same order and with the same figures, and forgets the others (the
+ * football report shares no passage with the strike stories). */
+Test(corpus, linked_pairs_only_keeps_the_pairs_with_links)
+{
+    wt_corpus *all = demo_corpus(0), *linked = demo_corpus(1);
+    size_t k = 0, dropped = 0;
+    for (size_t i = 0; i < wt_corpus_pair_count(all); i++) {
+        size_t a, b, la, lb;
+        double sa, sb, sim, xa, xb, xsim;
+        cr_assert_eq(wt_corpus_pair_at(all, i, &a, &b), 0);
+        cr_assert_eq(wt_corpus_pair(all, a, b, &sa, &sb, &sim), 0);
+        const size_t via = wt_corpus_pair_via(all, a, b, NULL, NULL);
+        if (sa == 0 && sb == 0 && via == SIZE_MAX) {
+            dropped++;
+            double ca, cb;
+            cr_assert_eq(wt_corpus_pair(linked, a, b, &xa, &xb, NULL), 0);
+            cr_assert(xa == 0 && xb == 0);
+            cr_assert_eq(wt_corpus_pair_coverage(linked, a, b, &ca, &cb), 0);
+            cr_assert(ca == 0 && cb == 0, "nothing taken either way");
+            continue;
+        }
+        cr_assert_eq(wt_corpus_pair_at(linked, k++, &la, &lb), 0);
+        cr_assert(la == a && lb == b, "pair %zu: same order", i);
+        cr_assert_eq(wt_corpus_pair(linked, a, b, &xa, &xb, &xsim), 0);
+        cr_assert(xa == sa && xb == sb && xsim == sim);
+        cr_assert_eq(wt_corpus_pair_via(linked, a, b, NULL, NULL), via);
+        cr_assert_eq(wt_corpus_pair_origin(linked, a, b),
+                     wt_corpus_pair_origin(all, a, b));
+    }
+    cr_assert_eq(k, wt_corpus_pair_count(linked));
+    cr_assert_geq(dropped, 1, "the football report pairs are dropped");
+    wt_corpus_free(all);
+    wt_corpus_free(linked);
+}

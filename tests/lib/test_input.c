@@ -102,3 +102,44 @@ Test(input, index_at_finds_units)
     cr_assert_eq(wt_text_index_at(&t, 4), 3);
     wt_text_release(&t);
 }
+
+/* A compact text answers every offset and every lookup as the full map
+ * did: ASCII, a BOM, two-, three- and four-byte sequences, across many
+ * marks; text with replaced bytes or from another charset stays whole. */
+Test(input, compact_offsets_equal_the_full_map)
+{
+    char buf[4096];
+    size_t n = 0;
+    const char *pieces[] = {
+        "ab", "\xC3\xA9",    "\xE2\x80\x9C", "\xF0\x9F\x98\x80",
+        " ",  "\xE4\xB8\xAD"};
+    memcpy(buf, "\xEF\xBB\xBF", 3);
+    n = 3;
+    for (unsigned k = 0; n < sizeof buf - 8; k = k * 7 + 3) {
+        const char *p = pieces[k % 6];
+        memcpy(buf + n, p, strlen(p));
+        n += strlen(p);
+    }
+    wt_text full = {0}, small = {0};
+    wt_decode_report rep;
+    cr_assert_eq(wt_text_decode(&full, buf, n, NULL, &rep), 0);
+    cr_assert_eq(wt_text_decode(&small, buf, n, NULL, &rep), 0);
+    cr_assert(small.utf8);
+    cr_assert_eq(wt_text_compact(&small), 0);
+    cr_assert_null(small.off);
+    cr_assert_gt(full.len, 10 * WT_TEXT_MARK);
+    for (int32_t i = 0; i <= full.len; i++)
+        cr_assert_eq(wt_text_off(&small, i), full.off[i], "unit %d", i);
+    for (size_t b = 0; b <= n + 1; b++)
+        cr_assert_eq(wt_text_index_at(&small, b), wt_text_index_at(&full, b),
+                     "byte %zu", b);
+    wt_text_release(&full);
+    wt_text_release(&small);
+
+    wt_text bad = test_text("a\xFF"
+                            "b");
+    cr_assert_not(bad.utf8, "replaced bytes: lengths say nothing");
+    cr_assert_eq(wt_text_compact(&bad), 0);
+    cr_assert_not_null(bad.off);
+    wt_text_release(&bad);
+}
