@@ -3,6 +3,7 @@
 #include "alloc.h"
 #include "keys.h"
 #include "provenance.h"
+#include "sort.h"
 #include "tuning.h"
 
 #include <stdlib.h>
@@ -10,93 +11,123 @@
 
 int wt_links_init(wt_links *l, size_t ndocs)
 {
+    (void)ndocs; /* the pairs are counted at the end */
     memset(l, 0, sizeof *l);
-    return wt_hmap_init(&l->index, ndocs);
+    return 0;
 }
 
 void wt_links_release(wt_links *l)
 {
     wt_hmap_release(&l->index);
     wt_free(l->pairs);
+    wt_free(l->notes);
     memset(l, 0, sizeof *l);
 }
 
 int wt_links_note_pair(wt_links *l, uint32_t a, uint32_t b)
 {
-    const size_t before = l->index.count;
-    uint64_t *ix = wt_hmap_slot(&l->index, wt_pair_key_sorted(a, b));
-    if (!ix)
+    const uint64_t key = wt_pair_key_sorted(a, b);
+    if (l->nnotes && l->notes[l->nnotes - 1] == key)
+        return 0; /* a document pair's paragraph pairs come together */
+    if (wt_grow(&l->notes, &l->notecap, l->nnotes + 1, sizeof *l->notes))
         return WT_ENOMEM;
-    if (l->index.count != before)
-        *ix = l->noted++;
+    l->notes[l->nnotes++] = key;
     return 0;
 }
 
-/* The mark of a noted pair with a link, in its order noted. */
+/* A pair noted: its key and when it was first noted. */
+typedef struct noted {
+    uint64_t key, seq;
+} noted;
+
+#define KEY_LESS(x, y)                                                         \
+    ((x).key < (y).key || ((x).key == (y).key && (x).seq < (y).seq))
+#define SEQ_LESS(x, y) ((x).seq < (y).seq)
+WT_SORT_DEFINE(sort_by_key, noted, KEY_LESS)
+WT_SORT_DEFINE(sort_by_seq, noted, SEQ_LESS)
+
+/* The mark of a pair with a link, in its seq. */
 #define LINKED ((uint64_t)1 << 63)
 
-/* Marks the noted pairs that some paragraph links, each way. */
-static void mark_linked(wt_links *l, wt_document *const *docs, size_t ndocs)
+/* The pair of key in v[0, n), sorted by key, or NULL. */
+static noted *find_noted(noted *v, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo].key == key ? &v[lo] : NULL;
+}
+
+/* Marks the pairs of v[0, n) that some paragraph links, each way, and
+ * keeps those only.  Returns how many. */
+static size_t keep_linked(noted *v, size_t n, wt_document *const *docs,
+                          size_t ndocs)
 {
     for (size_t d = 0; d < ndocs; d++)
         for (size_t p = 0; p < docs[d]->npara; p++) {
             const wt_para *pa = &docs[d]->paras[p];
             for (size_t i = 0; i < pa->pub.source_count; i++) {
                 const size_t o = pa->src[i].document;
-                const uint64_t key =
-                    wt_pair_key_sorted((uint32_t)d, (uint32_t)o);
-                if (o != d && wt_hmap_get(&l->index, key))
-                    *wt_hmap_slot(&l->index, key) |= LINKED;
+                noted *x = o == d ? NULL
+                                  : find_noted(v, n,
+                                               wt_pair_key_sorted((uint32_t)d,
+                                                                  (uint32_t)o));
+                if (x)
+                    x->seq |= LINKED;
             }
         }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].seq & LINKED)
+            v[k++] = (noted){v[i].key, v[i].seq & ~LINKED};
+    return k;
 }
 
-/* The figures of the pairs kept, in the order noted: each pair's place
- * is its order among them.  The map is made again for those kept when
- * they are fewer. */
-static int make_pairs(wt_links *l, int linked_only)
+/* The pairs noted, each once, in the order first noted (all of them, or
+ * with linked_only those with a link), with their figures and the map to
+ * them. */
+static int make_pairs(wt_links *l, wt_document *const *docs, size_t ndocs,
+                      int linked_only)
 {
-    uint64_t *order = wt_malloc((l->noted + 1) * sizeof *order);
-    if (!order)
+    noted *v = wt_malloc((l->nnotes + 1) * sizeof *v);
+    if (!v)
         return WT_ENOMEM;
-    for (size_t i = 0; i < l->noted; i++)
-        order[i] = UINT64_MAX;
-    uint64_t key, val;
-    for (size_t pos = 0; wt_hmap_next(&l->index, &pos, &key, &val);)
-        if (!linked_only || (val & LINKED))
-            order[val & ~LINKED] = key;
+    for (size_t i = 0; i < l->nnotes; i++)
+        v[i] = (noted){l->notes[i], i};
+    wt_free(l->notes);
+    l->notes = NULL;
     size_t n = 0;
-    for (size_t i = 0; i < l->noted; i++)
-        if (order[i] != UINT64_MAX)
-            order[n++] = order[i];
-    wt_hmap fresh = {0};
+    sort_by_key(v, l->nnotes);
+    for (size_t i = 0; i < l->nnotes; i++) /* the first of each key */
+        if (!n || v[n - 1].key != v[i].key)
+            v[n++] = v[i];
+    l->nnotes = l->notecap = 0;
+    if (linked_only)
+        n = keep_linked(v, n, docs, ndocs);
+    sort_by_seq(v, n);
     int rc = 0;
     if (!(l->pairs = wt_malloc((n + 1) * sizeof *l->pairs)) ||
-        (n < l->noted && wt_hmap_init(&fresh, n)))
+        wt_hmap_init(&l->index, n))
         rc = WT_ENOMEM;
-    wt_hmap *map = n < l->noted ? &fresh : &l->index;
     for (size_t i = 0; i < n && !rc; i++) {
-        uint64_t *slot = wt_hmap_slot(map, order[i]);
+        uint64_t *slot = wt_hmap_slot(&l->index, v[i].key);
         if (!slot) {
             rc = WT_ENOMEM;
             break;
         }
         *slot = i;
-        l->pairs[i] = (wt_pair_info){.a = (uint32_t)(order[i] >> 32),
-                                     .b = (uint32_t)order[i],
+        l->pairs[i] = (wt_pair_info){.a = (uint32_t)(v[i].key >> 32),
+                                     .b = (uint32_t)v[i].key,
                                      .via = UINT32_MAX};
+        l->npairs = i + 1;
     }
-    wt_free(order);
-    if (rc) {
-        wt_hmap_release(&fresh);
-        return rc;
-    }
-    if (map == &fresh) {
-        wt_hmap_release(&l->index);
-        l->index = fresh;
-    }
-    l->npairs = n;
-    return 0;
+    wt_free(v);
+    return rc;
 }
 
 static wt_pair_info *pair_of(const wt_links *l, size_t a, size_t b)
@@ -485,9 +516,7 @@ int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
                     const uint32_t *rank, int linked_only)
 {
     drops x = {0};
-    if (linked_only)
-        mark_linked(l, docs, ndocs);
-    int rc = make_pairs(l, linked_only);
+    int rc = make_pairs(l, docs, ndocs, linked_only);
     const size_t nvia = origins_known(docs, ndocs) ? ndocs : 0;
     for (size_t d = 0; d < nvia && !rc; d++)
         for (size_t p = 0; p < docs[d]->npara && !rc; p++)

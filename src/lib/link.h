@@ -27,9 +27,11 @@ typedef struct wt_links {
     wt_pair_info *pairs; /* made by wt_links_finish, in the order first
                             noted */
     size_t npairs;
-    size_t noted;  /* pairs noted */
-    wt_hmap index; /* wt_pair_key(a, b) -> the order noted, then (after
-                      wt_links_finish) the index into pairs */
+    uint64_t *notes; /* wt_pair_key(a, b) of each pair noted, in order,
+                        repeats kept but for one right after another */
+    size_t nnotes, notecap;
+    wt_hmap index; /* wt_pair_key(a, b) -> index into pairs, made with
+                      them */
 } wt_links;
 
 /* Prepares l for a corpus of about ndocs documents.  Returns 0 or
@@ -38,8 +40,9 @@ int wt_links_init(wt_links *l, size_t ndocs);
 void wt_links_release(wt_links *l);
 
 /* Notes that documents a and b (either order) had a candidate pair: a key
- * in a hash map, the figures made at the end for the pairs kept.
- * Returns 0 or WT_ENOMEM. */
+ * appended (a hash map of millions of pairs would cost four times the
+ * memory), the figures made at the end for the pairs kept.  Returns 0 or
+ * WT_ENOMEM. */
 int wt_links_note_pair(wt_links *l, uint32_t a, uint32_t b);
 
 /* The figures of pair (a, b), either order, or NULL if never noted, not

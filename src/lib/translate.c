@@ -233,19 +233,13 @@ static int add_entry(tstage *t, lexicon *lx, const wt_text *txt, int32_t s,
     return rc;
 }
 
-/* Adds the entries of one lexicon or glossary file; a missing file adds
- * nothing. */
-static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
-                     size_t min_words)
+/* Adds the entries of the whole lines bytes[0, n) of a lexicon. */
+static int load_lines(tstage *t, lexicon *lx, size_t li, const char *bytes,
+                      size_t n, size_t min_words)
 {
-    char *buf = NULL;
-    size_t n = 0;
-    if (wt_read_file(path, &buf, &n))
-        return 0;
     wt_text txt = {0};
     wt_decode_report rep = {0};
-    int rc = wt_text_decode(&txt, buf, n, "UTF-8", &rep);
-    wt_free(buf);
+    int rc = wt_text_decode(&txt, bytes, n, "UTF-8", &rep);
     for (int32_t s = 0; s < txt.len && !rc;) {
         int32_t tab = -1, e = s;
         while (e < txt.len && txt.u[e] != '\n') {
@@ -266,6 +260,42 @@ static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
         s = e + 1;
     }
     wt_text_release(&txt);
+    return rc;
+}
+
+/* The end of the whole lines of bytes[at, n) that fit in WT_LEX_CHUNK
+ * bytes (one line at least). */
+static size_t lines_end(const char *bytes, size_t n, size_t at)
+{
+    if (n - at <= WT_LEX_CHUNK)
+        return n;
+    size_t end = at + WT_LEX_CHUNK;
+    while (end > at && bytes[end - 1] != '\n')
+        end--;
+    if (end > at)
+        return end;
+    const char *nl = memchr(bytes + at, '\n', n - at);
+    return nl ? (size_t)(nl - bytes) + 1 : n;
+}
+
+/* Adds the entries of one lexicon or glossary file; a missing file adds
+ * nothing.  Lines are decoded a chunk at a time: a dictionary of tens of
+ * megabytes as UTF-16 with its offset map would take seven times its
+ * size at once. */
+static int load_file(tstage *t, lexicon *lx, size_t li, const char *path,
+                     size_t min_words)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    if (wt_read_file(path, &buf, &n))
+        return 0;
+    int rc = 0;
+    for (size_t at = 0; at < n && !rc;) {
+        const size_t end = lines_end(buf, n, at);
+        rc = load_lines(t, lx, li, buf + at, end - at, min_words);
+        at = end;
+    }
+    wt_free(buf);
     return rc;
 }
 
@@ -495,10 +525,25 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
     return 0;
 }
 
+/* A key's entry in t->df: the pivots holding it above DF_COUNT, and the
+ * language of the first one (its index + 1) below, with DF_LANGS set once
+ * a pivot in another language holds it too: only such a key can join two
+ * paragraphs. */
+#define DF_COUNT 17
+#define DF_LANGS ((uint64_t)1 << 16)
+#define DF_LANG (DF_LANGS - 1)
+
 static double idf(const tstage *t, uint64_t k)
 {
     const uint64_t *df = wt_hmap_get(&t->df, k);
-    return log(1.0 + (double)t->npv / (double)(df ? *df : 1));
+    return log(1.0 + (double)t->npv / (double)(df ? *df >> DF_COUNT : 1));
+}
+
+/* Is key k held by pivots in two languages or more? */
+static int between_languages(const tstage *t, uint64_t k)
+{
+    const uint64_t *df = wt_hmap_get(&t->df, k);
+    return df && (*df & DF_LANGS);
 }
 
 /* Does paragraph pa of d take part in translation links?  Text in a known
@@ -566,7 +611,12 @@ static int weigh(tstage *t)
                 rc = WT_ENOMEM;
                 break;
             }
-            ++*v;
+            const uint64_t lang = ((uint64_t)t->pv[i].lang + 1) & DF_LANG;
+            if (!(*v & DF_LANG))
+                *v |= lang;
+            else if ((*v & DF_LANG) != lang)
+                *v |= DF_LANGS;
+            *v += (uint64_t)1 << DF_COUNT;
         }
     for (size_t i = 0; i < t->npv && !rc; i++) {
         pivot *p = &t->pv[i];
@@ -807,7 +857,9 @@ static int sum_run(const tstage *t, const wt_postings *post, size_t i, size_t j,
     return 0;
 }
 
-/* Pairs in different languages and documents that share rare keys. */
+/* Pairs in different languages and documents that share rare keys.  The
+ * keys of one language only are left out of the postings: their runs
+ * join no pair (in a corpus of one main language, most keys). */
 static int candidates(tstage *t)
 {
     wt_postings post = {0};
@@ -817,7 +869,8 @@ static int candidates(tstage *t)
     int rc = wt_hmap_init(&acc, 1024);
     for (size_t i = 0; i < t->npv && !rc; i++)
         for (size_t k = 0; k < t->pv[i].nset && !rc; k++)
-            rc = wt_postings_add(&post, t->pv[i].set[k], (uint32_t)i);
+            if (between_languages(t, t->pv[i].set[k]))
+                rc = wt_postings_add(&post, t->pv[i].set[k], (uint32_t)i);
     wt_postings_sort(&post);
     for (size_t i = 0, j; i < post.n && !rc; i = j) {
         j = wt_postings_run_end(&post, i, 0);

@@ -113,6 +113,8 @@
 /* Words in a lexicon headword, English stems kept per headword. */
 #define WT_LEX_MAX_HEAD 4
 #define WT_LEX_MAX_KEYS 8
+/* Bytes of lexicon lines decoded at once (not tuned: memory only). */
+#define WT_LEX_CHUNK ((size_t)1 << 20)
 /* Pivot keys held by more paragraphs make no candidates. */
 #define WT_TR_POSTING_CAP 256
 /* A pair in two languages is scored when the weight it shares is this
