@@ -67,6 +67,9 @@ typedef struct stage {
     size_t nhubs, hubcap;
 } stage;
 
+/* Candidates between a prefetch and its use (score_block). */
+#define PREFETCH_AHEAD 4
+
 static wt_para *para_of(const stage *s, uint32_t gid)
 {
     return &s->job->docs[s->g[gid].doc]->paras[s->g[gid].para];
@@ -121,26 +124,47 @@ static int count_pair_df(const wt_analyze_job *job)
     return rc;
 }
 
-/* Paragraph frequencies of content stems over text paragraphs, then each
- * paragraph's weight; document frequencies of word pairs. */
+/* The id of stem s in idf (a new one when first met) into s->id, the
+ * count of the paragraphs holding it in idf->w (a weight later). */
+static int stem_id(wt_idf *idf, wt_stem_ref *s, int text)
+{
+    const size_t before = idf->ids.count;
+    uint64_t *id = wt_hmap_slot(&idf->ids, s->stem);
+    if (!id)
+        return WT_ENOMEM;
+    if (idf->ids.count != before) {
+        if (wt_grow(&idf->w, &idf->cap, idf->nids + 1, sizeof *idf->w)) {
+            wt_hmap_release(&idf->ids); /* an id without a weight: none */
+            return WT_ENOMEM;
+        }
+        *id = idf->nids;
+        idf->w[idf->nids++] = 0;
+    }
+    s->id = (uint32_t)*id;
+    idf->w[*id] += text;
+    return 0;
+}
+
+/* Paragraph frequencies of content stems over text paragraphs (the stems
+ * of every paragraph get an id), then the weights, then each paragraph's
+ * weight; document frequencies of word pairs. */
 static int count_df(const wt_analyze_job *job)
 {
     wt_idf *idf = job->idf;
     int rc = wt_hmap_init(&idf->df, 1024);
+    if (!rc)
+        rc = wt_hmap_init(&idf->ids, 1024);
     for (size_t d = 0; d < job->ndocs && !rc; d++)
         for (size_t p = 0; p < job->docs[d]->npara && !rc; p++) {
-            const wt_para *pa = &job->docs[d]->paras[p];
-            if (pa->pub.boiler != WT_BOILER_NONE)
-                continue;
-            idf->npara += 1;
-            for (size_t i = 0; i < pa->nstems && !rc; i++) {
-                uint64_t *v = wt_hmap_slot(&idf->df, pa->stems[i].stem);
-                if (v)
-                    ++*v;
-                else
-                    rc = WT_ENOMEM;
-            }
+            wt_para *pa = &job->docs[d]->paras[p];
+            const int text = pa->pub.boiler == WT_BOILER_NONE;
+            idf->npara += text;
+            for (size_t i = 0; i < pa->nstems && !rc; i++)
+                rc = stem_id(idf, &pa->stems[i], text);
         }
+    /* A stem held by no text paragraph weighs as one held by one. */
+    for (size_t i = 0; i < idf->nids && !rc; i++)
+        idf->w[i] = log(1.0 + idf->npara / (idf->w[i] > 0 ? idf->w[i] : 1.0));
     for (size_t d = 0; d < job->ndocs && !rc; d++)
         for (size_t p = 0; p < job->docs[d]->npara; p++) {
             wt_para *pa = &job->docs[d]->paras[p];
@@ -515,8 +539,14 @@ static void score_block(const stage *s, shares *sh, block *b)
     int rc = 0;
     for (uint32_t gx = b->from; gx < b->to && !rc; gx++) {
         rc = candidates_of(s, sh, gx);
-        for (size_t i = 0; i < sh->n && !rc; i++)
+        for (size_t i = 0; i < sh->n && !rc; i++) {
+            /* The stems of a candidate are far in memory: asked for a few
+             * pairs ahead, they arrive while the pairs before are read. */
+            if (i + PREFETCH_AHEAD < sh->n)
+                __builtin_prefetch(
+                    para_of(s, (uint32_t)sh->v[i + PREFETCH_AHEAD].gid)->stems);
             rc = keep_scored(s, b, gx, (uint32_t)sh->v[i].gid);
+        }
     }
     b->rc = rc;
 }

@@ -132,8 +132,7 @@ static void drop_documents(wt_corpus *c)
         wt_document_release(c->docs[i]);
     }
     c->ndocs = 0;
-    wt_hmap_release(&c->idf.df);
-    memset(&c->idf, 0, sizeof c->idf);
+    wt_idf_release(&c->idf);
     wt_links_release(&c->links);
     wt_pairscore_free(c->pairscore);
     c->pairscore = NULL;
@@ -208,7 +207,7 @@ static int para_stems(wt_para *p, const wt_token *t)
     size_t k = 0;
     for (size_t i = p->tok_begin; i < p->tok_end; i++)
         if (!(t[i].flags & WT_TOK_STOP))
-            p->stems[k++] = (wt_stem_ref){t[i].stem, t[i].flags};
+            p->stems[k++] = (wt_stem_ref){t[i].stem, t[i].flags, 0};
     if (k > 1)
         wt_stem_refs_sort(p->stems, k);
     size_t u = 0;

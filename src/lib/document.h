@@ -15,6 +15,8 @@
 typedef struct wt_stem_ref {
     uint64_t stem;
     uint32_t flags; /* WT_TOK_NUMBER, WT_TOK_NAME of any occurrence */
+    uint32_t id;    /* the stem's place in the weights of the corpus last
+                       analyzing the document (wt_idf) */
 } wt_stem_ref;
 
 typedef struct wt_para {

@@ -38,12 +38,18 @@
 
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s)
 {
-    const uint64_t *df = wt_hmap_get(&idf->df, s->stem);
-    const double n = df ? (double)*df : 1.0;
-    double w = log(1.0 + idf->npara / n);
+    double w = idf->w[s->id];
     if (s->flags & WT_TOK_NUMBER)
         w *= WT_NUMBER_BOOST;
     return w;
+}
+
+void wt_idf_release(wt_idf *idf)
+{
+    wt_hmap_release(&idf->ids);
+    wt_hmap_release(&idf->df);
+    wt_free(idf->w);
+    memset(idf, 0, sizeof *idf);
 }
 
 uint64_t wt_idf_pair_key(uint64_t a, uint64_t b)
@@ -464,15 +470,17 @@ int wt_match_below_floor(const wt_para *pa, const wt_para *pb,
     const double floor = o->evidence_min * log(1.0 + idf->npara);
     double w = 0;
     size_t i = 0, j = 0;
+    /* Every candidate pair passes here: the steps over unshared stems are
+     * additions, not branches, which a merge of hashes cannot predict. */
     while (i < pa->nstems && j < pb->nstems && w < floor) {
-        if (pa->stems[i].stem < pb->stems[j].stem) {
-            i++;
-        } else if (pa->stems[i].stem > pb->stems[j].stem) {
-            j++;
-        } else {
+        const uint64_t x = pa->stems[i].stem, y = pb->stems[j].stem;
+        if (x == y) {
             wt_stem_ref s = pa->stems[i++];
             s.flags |= pb->stems[j++].flags;
             w += wt_idf_weight(idf, &s);
+        } else {
+            i += x < y;
+            j += y < x;
         }
     }
     return w < floor;

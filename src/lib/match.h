@@ -13,13 +13,21 @@
  * documents hold each pair of adjacent content words, which tells a
  * formula many documents share from the words of one story. */
 typedef struct wt_idf {
-    wt_hmap df;   /* stem -> number of paragraphs holding it, and
-                     wt_idf_pair_key(a, b) -> number of documents where
+    wt_hmap ids; /* stem -> its id: the place of its weight in w */
+    double *w;   /* per stem id: log(1 + npara / paragraphs holding it) */
+    size_t nids, cap;
+    wt_hmap df;   /* wt_idf_pair_key(a, b) -> number of documents where
                      content word b follows content word a */
     double npara; /* paragraphs counted */
 } wt_idf;
 
+/* The weight of stem s, whose id was set by the analysis that made idf:
+ * read from an array, as the hottest loops of the pair stage ask it of
+ * every stem two paragraphs share. */
 double wt_idf_weight(const wt_idf *idf, const wt_stem_ref *s);
+
+/* Frees what idf holds and zeroes it. */
+void wt_idf_release(wt_idf *idf);
 
 /* The key of content stem b following content stem a in idf->df: mixed,
  * so that it does not meet a stem's own key. */

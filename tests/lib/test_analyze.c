@@ -51,7 +51,7 @@ static int run(wt_corpus *c, size_t focus, wt_idf *idf, wt_links *links)
 
 static void release(wt_idf *idf, wt_links *links)
 {
-    wt_hmap_release(&idf->df);
+    wt_idf_release(idf);
     wt_links_release(links);
 }
 
