@@ -101,17 +101,40 @@ static size_t doc_word_pairs(const wt_document *d, uint64_t **keys, size_t *cap)
     return wt_sort_unique_u64(*keys, n);
 }
 
+/* The word pairs of d (doc_word_pairs()) in *keys, *n of them.  A
+ * document an index's cache keeps (d->shares) keeps them too: query
+ * after query meets it again.  *keys is then d's, not to be freed. */
+static int word_pairs_of(wt_document *d, uint64_t **keys, size_t *cap,
+                         size_t *n)
+{
+    if (d->word_pairs) {
+        *keys = d->word_pairs;
+        *n = d->nword_pairs;
+        return 0;
+    }
+    *n = doc_word_pairs(d, keys, cap);
+    if (*n == (size_t)-1)
+        return WT_ENOMEM;
+    if (d->shares && (d->word_pairs = wt_malloc((*n + 1) * sizeof *keys[0]))) {
+        memcpy(d->word_pairs, *keys, *n * sizeof *keys[0]);
+        d->nword_pairs = *n;
+    }
+    return 0;
+}
+
 /* Document frequencies of pairs of adjacent content words (what a
  * template span is made of, match.c), in the same map as the stems. */
 static int count_pair_df(const wt_analyze_job *job)
 {
-    uint64_t *keys = NULL;
+    uint64_t *buf = NULL;
     size_t cap = 0;
     int rc = 0;
     for (size_t d = 0; d < job->ndocs && !rc; d++) {
-        const size_t n = doc_word_pairs(job->docs[d], &keys, &cap);
-        if (n == (size_t)-1)
-            rc = WT_ENOMEM;
+        uint64_t *keys = buf;
+        size_t n = 0;
+        rc = word_pairs_of(job->docs[d], &keys, &cap, &n);
+        if (keys != job->docs[d]->word_pairs)
+            buf = keys;
         for (size_t i = 0; i < n && !rc; i++) {
             uint64_t *v = wt_hmap_slot(&job->idf->df, keys[i]);
             if (v)
@@ -120,7 +143,7 @@ static int count_pair_df(const wt_analyze_job *job)
                 rc = WT_ENOMEM;
         }
     }
-    wt_free(keys);
+    wt_free(buf);
     return rc;
 }
 

@@ -33,6 +33,7 @@ void wt_document_free(wt_document *d)
     wt_free(d->fp);
     wt_free(atomic_load(&d->sig));
     wt_free(d->stems);
+    wt_free(d->word_pairs);
     wt_text_release(&d->text);
     wt_free(d->bytes);
     wt_free(d->id);
@@ -75,6 +76,7 @@ size_t wt_document_footprint(const wt_document *d)
     size_t n = sizeof *d + d->nbytes + 1 + d->npara * sizeof *d->paras +
                d->toks.cap * sizeof *d->toks.v + d->nfp * sizeof *d->fp +
                d->nstems * sizeof *d->stems +
+               d->nword_pairs * sizeof *d->word_pairs +
                (size_t)d->text.len * sizeof *d->text.u +
                ((size_t)d->text.len + 1) * sizeof(uint32_t) /
                    (d->text.off ? 1 : WT_TEXT_MARK);

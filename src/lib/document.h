@@ -61,6 +61,9 @@ struct wt_document {
     wt_credit *credits; /* found in the text, in text order; outlet
                            strings owned */
     size_t ncredits, creditcap;
+    uint64_t *word_pairs; /* its pairs of adjacent content words (analyze.c),
+                             kept while an index's cache keeps d */
+    size_t nword_pairs;
     unsigned shares; /* holders besides the first: an index keeps the
                         documents it analyzed (doccache.h) and lends each
                         to one query's corpus at a time */
