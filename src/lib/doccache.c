@@ -3,8 +3,11 @@
  *
  * A plain array searched from end to end: a budget of tens of megabytes
  * holds a few thousand documents, and scanning them costs microseconds
- * next to the milliseconds of analyzing one.  The least recently used
- * goes first; a use is a tick of a counter.
+ * next to the milliseconds of analyzing one.  What goes is drawn at
+ * random: queries that cycle through more stories than fit then still
+ * find a share of them (least recently used eviction, and sampled LRU,
+ * would miss every time, measured), while stories asked often are soon
+ * kept again.
  */
 #include "doccache.h"
 #include "alloc.h"
@@ -12,7 +15,6 @@
 typedef struct kept {
     int64_t num;
     uint64_t tag;
-    uint64_t used; /* tick of the last get or put */
     size_t bytes;
     wt_document *d;
 } kept;
@@ -21,7 +23,7 @@ struct wt_doccache {
     kept *v;
     size_t n, cap;
     size_t bytes, max_bytes;
-    uint64_t tick;
+    uint64_t rng; /* xorshift64 state: the draws, the same every run */
 };
 
 int wt_doccache_new(wt_doccache **out, size_t max_bytes)
@@ -30,6 +32,7 @@ int wt_doccache_new(wt_doccache **out, size_t max_bytes)
     if (!*out)
         return WT_ENOMEM;
     (*out)->max_bytes = max_bytes;
+    (*out)->rng = UINT64_C(0x9e3779b97f4a7c15);
     return 0;
 }
 
@@ -63,20 +66,22 @@ wt_document *wt_doccache_get(wt_doccache *dc, int64_t num, uint64_t tag)
     const size_t i = dc ? find(dc, num) : SIZE_MAX;
     if (i == SIZE_MAX || dc->v[i].tag != tag || dc->v[i].d->shares)
         return NULL; /* not kept, changed since, or lent already */
-    dc->v[i].used = ++dc->tick;
     return dc->v[i].d;
 }
 
-/* Drops the least recently used until need more bytes fit. */
+static size_t draw(wt_doccache *dc, size_t n)
+{
+    dc->rng ^= dc->rng << 13;
+    dc->rng ^= dc->rng >> 7;
+    dc->rng ^= dc->rng << 17;
+    return (size_t)(dc->rng % n);
+}
+
+/* Drops documents drawn at random until need more bytes fit. */
 static void make_room(wt_doccache *dc, size_t need)
 {
-    while (dc->n && dc->bytes + need > dc->max_bytes) {
-        size_t old = 0;
-        for (size_t i = 1; i < dc->n; i++)
-            if (dc->v[i].used < dc->v[old].used)
-                old = i;
-        drop_at(dc, old);
-    }
+    while (dc->n && dc->bytes + need > dc->max_bytes)
+        drop_at(dc, draw(dc, dc->n));
 }
 
 int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
@@ -91,7 +96,7 @@ int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
     if (wt_grow(&dc->v, &dc->cap, dc->n + 1, sizeof *dc->v))
         return WT_ENOMEM;
     d->shares++;
-    dc->v[dc->n++] = (kept){num, tag, ++dc->tick, bytes, d};
+    dc->v[dc->n++] = (kept){num, tag, bytes, d};
     dc->bytes += bytes;
     return 0;
 }

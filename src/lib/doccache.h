@@ -32,8 +32,8 @@ void wt_doccache_free(wt_doccache *dc);
 wt_document *wt_doccache_get(wt_doccache *dc, int64_t num, uint64_t tag);
 
 /* Keeps d, just analyzed for num and tag, as one more holder of it (in
- * place of what was kept for num), dropping the least recently used
- * documents beyond the budget (a document larger than the budget is not
+ * place of what was kept for num), dropping documents used long ago
+ * (doccache.c says which) beyond the budget (a document larger than the budget is not
  * kept).  Returns 0 or
  * WT_ENOMEM (d is then not kept). */
 int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d);
