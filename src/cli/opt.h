@@ -80,6 +80,9 @@ typedef struct cli_settings {
     const char *until;         /* audit: --until TIME */
     const char *filter_outlet; /* index query, audit: --outlet NAME */
     unsigned jobs;             /* -j N worker threads; 0 = 1 */
+    unsigned report_jobs;      /* threads a text or JSON report is rendered
+                                  on (compare, scan: -j N's); 0 = the
+                                  caller's only */
     unsigned batch;            /* index add: documents per transaction */
     int no_uses;               /* index add, scan: --no-uses */
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */

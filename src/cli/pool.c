@@ -160,3 +160,60 @@ void pool_drain(pool *p)
     }
     p->flying = NULL;
 }
+
+/* Inputs a range of pool_filter() covers: enough that a range costs the
+ * pool little, few enough that the threads finish together. */
+#define FILTER_RANGE 1024
+
+typedef struct filter {
+    pool_keep keep;
+    void *ctx;
+    char *base;
+    size_t item_size;
+    size_t kept; /* items landed, written by the caller's thread only */
+} filter;
+
+typedef struct range {
+    size_t from, to, n;
+} range;
+
+static void filter_work(void *ctx, unsigned no, void *item)
+{
+    (void)no;
+    const filter *f = ctx;
+    range *r = item;
+    r->n = f->keep(f->ctx, r->from, r->to, f->base + r->from * f->item_size);
+}
+
+/* The ranges still at work all lie above this one, and the items landed
+ * below it: the move never meets a range being written. */
+static void filter_land(void *ctx, void *item)
+{
+    filter *f = ctx;
+    const range *r = item;
+    assert(f->kept <= r->from);
+    memmove(f->base + f->kept * f->item_size, f->base + r->from * f->item_size,
+            r->n * f->item_size);
+    f->kept += r->n;
+}
+
+size_t pool_filter(unsigned jobs, size_t n, void *base, size_t item_size,
+                   pool_keep keep, void *ctx)
+{
+    static const pool_ops ops = {filter_work, filter_land};
+    filter f = {keep, ctx, base, item_size, 0};
+    pool *p = jobs > 1 && n > FILTER_RANGE
+                  ? pool_new(jobs, sizeof(range), &ops, &f)
+                  : NULL;
+    if (!p)
+        return n ? keep(ctx, 0, n, base) : 0;
+    for (size_t from = 0; from < n; from += FILTER_RANGE) {
+        range *r = pool_slot(p);
+        r->from = from;
+        r->to = n - from > FILTER_RANGE ? from + FILTER_RANGE : n;
+        pool_push(p);
+    }
+    pool_drain(p);
+    pool_free(p);
+    return f.kept;
+}

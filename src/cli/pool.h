@@ -44,4 +44,18 @@ void pool_drain(pool *p);
  * queued are not landed. */
 void pool_free(pool *p);
 
+/* Writes the items that inputs from to to - 1 give at out, at most
+ * to - from of them, and returns their number.  Runs in a worker thread,
+ * beside other ranges. */
+typedef size_t (*pool_keep)(void *ctx, size_t from, size_t to, void *out);
+
+/* What inputs 0 to n - 1 give, in input order, at base (room for n items
+ * of item_size bytes): keep() runs over ranges of the inputs on jobs
+ * threads, each range writing at the place of its first input, and the
+ * items are moved down behind those of the ranges before as the ranges
+ * land.  One job, or no memory for more, runs one range in the caller's
+ * thread.  Returns the number of items. */
+size_t pool_filter(unsigned jobs, size_t n, void *base, size_t item_size,
+                   pool_keep keep, void *ctx);
+
 #endif

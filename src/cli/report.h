@@ -58,6 +58,20 @@ int report_html_file(const wt_corpus *c, const cli_settings *s,
  * when out of memory. */
 size_t *report_pairs_sorted(const wt_corpus *c, size_t *n);
 
+/* The pairs a text or JSON report lists, in the order of
+ * report_pairs_sorted(): those whose first document is one of the first
+ * shown and that have a link either way (every scored one when all is
+ * set), found on jobs threads (0 or 1: the caller's only).  *only_via,
+ * when not NULL, is set to the number of pairs left out that share text
+ * only through a common source.  Returns a malloc'd array, or NULL when
+ * out of memory. */
+size_t *report_pairs_listed(const wt_corpus *c, int all, size_t shown,
+                            unsigned jobs, size_t *n, size_t *only_via);
+
+/* The pairs or summary rows a part renders: enough that a part's buffer
+ * and its turn in the pool cost little beside rendering them. */
+#define REPORT_ROWS_PER_PART 16
+
 /* A scan through an index reports file by file (one query each) but
  * prints one JSON document, as a scan in memory does.  report_json_parts()
  * gives the parts of one query's report: document 0 as indented JSON text

@@ -726,7 +726,7 @@ static void put_doc_bar(FILE *out, const wt_document *d)
 static int put_summary(FILE *out, const wt_corpus *c)
 {
     size_t n;
-    summary_row *rows = summary_rows(c, 0, &n);
+    summary_row *rows = summary_rows(c, 0, 1, &n);
     if (!rows)
         return -1;
     fputs("<h2 id=\"summary\">Who took what</h2>\n<p class=\"sub\">One row "

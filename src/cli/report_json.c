@@ -1,4 +1,5 @@
 /* report_json.c - the JSON report, built with jansson. */
+#include "parts.h"
 #include "report.h"
 #include "summary.h"
 #include "slice.h"
@@ -168,7 +169,7 @@ static json_t *summary_json(const wt_corpus *c, const summary_row *r)
 static json_t *summary_array(const wt_corpus *c, size_t shown)
 {
     size_t n;
-    summary_row *rows = summary_rows(c, shown, &n);
+    summary_row *rows = summary_rows(c, shown, 1, &n);
     json_t *a = rows ? json_array() : NULL;
     for (size_t i = 0; a && i < n; i++)
         json_array_append_new(a, summary_json(c, &rows[i]));
@@ -179,7 +180,7 @@ static json_t *summary_array(const wt_corpus *c, size_t shown)
 static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
 {
     size_t n;
-    size_t *ab = report_pairs_sorted(c, &n);
+    size_t *ab = report_pairs_listed(c, all, shown, 1, &n, NULL);
     json_t *a = json_array();
     if (!ab || !a) {
         free(ab);
@@ -189,11 +190,8 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
     for (size_t i = 0; i < n; i++) {
         const size_t x = ab[2 * i], y = ab[2 * i + 1];
         double sa, sb, sim;
-        wt_corpus_pair(c, x, y, &sa, &sb, NULL);
-        if ((!all && sa == 0 && sb == 0) || x >= shown)
-            continue;
-        /* The resemblance costs a signature pass: printed pairs only. */
-        if (wt_corpus_pair(c, x, y, NULL, NULL, &sim)) {
+        /* The resemblance costs a signature pass: listed pairs only. */
+        if (wt_corpus_pair(c, x, y, &sa, &sb, &sim)) {
             free(ab);
             json_decref(a);
             return NULL;
@@ -204,58 +202,146 @@ static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
     return a;
 }
 
-/* Writes v (consumed) as one element of an array two levels down: with
- * indentation, each line shifted as jansson would nest it, so that the
- * document streamed piece by piece reads as if dumped whole. */
-static int put_item(json_t *v, FILE *out, size_t flags, int first)
+/* The JSON of one element, dumped into memory with each line shifted by
+ * shift spaces, as jansson would nest it. */
+typedef struct nested {
+    char *text;
+    size_t len, cap;
+    size_t shift;
+} nested;
+
+/* jansson's dump callback: appends n bytes of b to the nested text. */
+static int nested_put(const char *b, size_t n, void *data)
 {
-    char *text = v ? json_dumps(v, flags | JSON_REAL_PRECISION(4)) : NULL;
-    json_decref(v);
-    if (!text)
-        return -1;
-    const int indent = !(flags & JSON_COMPACT);
-    fputs(first ? "" : ",", out);
-    if (indent)
-        fputs("\n  ", out);
-    for (const char *p = text; *p; p++) {
-        fputc(*p, out);
-        if (*p == '\n' && indent)
-            fputs("  ", out);
+    nested *x = data;
+    const size_t most = x->len + n * (1 + x->shift);
+    if (most > x->cap) {
+        const size_t cap = most > 2 * x->cap ? most : 2 * x->cap;
+        char *t = realloc(x->text, cap);
+        if (!t)
+            return -1;
+        x->text = t;
+        x->cap = cap;
     }
-    free(text);
+    for (size_t i = 0; i < n; i++) {
+        x->text[x->len++] = b[i];
+        for (size_t k = 0; b[i] == '\n' && k < x->shift; k++)
+            x->text[x->len++] = ' ';
+    }
     return 0;
 }
 
-/* The pairs with links, one at a time; *any says whether one was. */
-static int put_pairs(const wt_corpus *c, int all, size_t shown, FILE *out,
-                     size_t flags, int *any)
+/* Writes v (consumed) as one element of an array two levels down: with
+ * indentation, each line shifted as jansson would nest it, so that the
+ * document streamed piece by piece reads as if dumped whole.  The element
+ * goes to out in one write: once threads exist, each call on a stream
+ * takes its lock, and a call per byte cost more than the dump. */
+static int put_item(json_t *v, FILE *out, size_t flags, int first)
 {
-    size_t n;
-    size_t *ab = report_pairs_sorted(c, &n);
-    if (!ab)
-        return -1;
-    int rc = 0, first = 1;
-    for (size_t i = 0; i < n && !rc; i++) {
-        const size_t x = ab[2 * i], y = ab[2 * i + 1];
-        double sa, sb, sim;
-        wt_corpus_pair(c, x, y, &sa, &sb, NULL);
-        if ((!all && sa == 0 && sb == 0) || x >= shown)
-            continue;
-        if (wt_corpus_pair(c, x, y, NULL, NULL, &sim)) {
-            rc = -1;
-            break;
-        }
-        rc = put_item(pair_json(c, x, y, sa, sb, sim), out, flags, first);
-        first = 0;
-    }
-    free(ab);
-    *any = !first;
+    const int indent = !(flags & JSON_COMPACT);
+    nested x = {NULL, 0, 0, indent ? 2 : 0};
+    int rc = v ? 0 : -1;
+    if (!rc)
+        rc = nested_put(first ? "" : ",", first ? 0 : 1, &x);
+    if (!rc && indent)
+        rc = nested_put("\n", 1, &x);
+    if (!rc)
+        rc = json_dump_callback(v, nested_put, &x,
+                                flags | JSON_REAL_PRECISION(4));
+    json_decref(v);
+    if (!rc && x.len)
+        rc = fwrite(x.text, 1, x.len, out) == x.len ? 0 : -1;
+    free(x.text);
     return rc;
 }
 
-/* The JSON contract with jansson's dump flags: indented, or on one line.
- * Written one document and one pair at a time: memory holds one
- * document's JSON, never the report's. */
+/* What the parts of a JSON report read. */
+typedef struct json_job {
+    const wt_corpus *c;
+    size_t flags;            /* jansson's dump flags */
+    const summary_row *rows; /* the summary */
+    size_t nrows;
+    const size_t *ab; /* the listed pairs */
+    size_t npairs;
+} json_job;
+
+/* The summary rows of part i of the "summary" array (parts_write). */
+static int put_summary_part(void *ctx, size_t part, FILE *out)
+{
+    const json_job *j = ctx;
+    size_t end = (part + 1) * REPORT_ROWS_PER_PART;
+    if (end > j->nrows)
+        end = j->nrows;
+    for (size_t i = part * REPORT_ROWS_PER_PART; i < end; i++)
+        if (put_item(summary_json(j->c, &j->rows[i]), out, j->flags, i == 0))
+            return -1;
+    return 0;
+}
+
+/* The summary, as summary_array() dumped whole would read, but written
+ * row by row on -j N threads. */
+static int put_summary(const cli_settings *s, json_job *j, size_t shown,
+                       FILE *out)
+{
+    summary_row *rows = summary_rows(j->c, shown, s->report_jobs, &j->nrows);
+    if (!rows)
+        return -1;
+    j->rows = rows;
+    fputc('[', out);
+    const size_t parts =
+        (j->nrows + REPORT_ROWS_PER_PART - 1) / REPORT_ROWS_PER_PART;
+    const int rc = parts_write(s->report_jobs, parts, put_summary_part, j, out);
+    fputs(j->nrows && !(j->flags & JSON_COMPACT) ? "\n ]" : "]", out);
+    free(rows);
+    j->rows = NULL;
+    return rc;
+}
+
+/* Document i of the "documents" array (parts_write). */
+static int put_document(void *ctx, size_t i, FILE *out)
+{
+    const json_job *j = ctx;
+    return put_item(document_json(j->c, wt_corpus_document(j->c, i)), out,
+                    j->flags, i == 0);
+}
+
+/* The listed pairs of part i of the "pairs" array (parts_write). */
+static int put_pair_part(void *ctx, size_t part, FILE *out)
+{
+    const json_job *j = ctx;
+    size_t end = (part + 1) * REPORT_ROWS_PER_PART;
+    if (end > j->npairs)
+        end = j->npairs;
+    for (size_t i = part * REPORT_ROWS_PER_PART; i < end; i++) {
+        const size_t x = j->ab[2 * i], y = j->ab[2 * i + 1];
+        double sa, sb, sim;
+        /* The resemblance costs a signature pass: listed pairs only. */
+        if (wt_corpus_pair(j->c, x, y, &sa, &sb, &sim) ||
+            put_item(pair_json(j->c, x, y, sa, sb, sim), out, j->flags, i == 0))
+            return -1;
+    }
+    return 0;
+}
+
+/* The pairs with links (all scored pairs with --all-pairs); *any says
+ * whether there was one. */
+static int put_pairs(const cli_settings *s, json_job *j, size_t shown,
+                     FILE *out, int *any)
+{
+    size_t *ab = report_pairs_listed(j->c, s->all_pairs, shown, s->report_jobs,
+                                     &j->npairs, NULL);
+    if (!ab)
+        return -1;
+    j->ab = ab;
+    const size_t parts =
+        (j->npairs + REPORT_ROWS_PER_PART - 1) / REPORT_ROWS_PER_PART;
+    const int rc = parts_write(s->report_jobs, parts, put_pair_part, j, out);
+    free(ab);
+    j->ab = NULL;
+    *any = j->npairs > 0;
+    return rc;
+}
+
 /* The stored articles an index query found as sources of the shown
  * documents: what each is (id, outlet, title, URL, time, language). */
 static int put_sources(const wt_corpus *c, size_t shown, FILE *out,
@@ -285,6 +371,9 @@ static int put_sources(const wt_corpus *c, size_t shown, FILE *out,
     return rc;
 }
 
+/* The JSON contract with jansson's dump flags: indented, or on one line.
+ * Written one document and one block of pairs at a time: memory holds the
+ * JSON of the parts in flight (one with one thread), never the report's. */
 static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
                       size_t flags)
 {
@@ -296,29 +385,18 @@ static int write_json(const wt_corpus *c, const cli_settings *s, FILE *out,
             indent ? "{\n \"wiretrace\": \"%s\",\n \"summary\": "
                    : "{\"wiretrace\":\"%s\",\"summary\":",
             WT_VERSION);
-    json_t *sum = summary_array(c, n);
-    char *text = sum ? json_dumps(sum, flags | JSON_REAL_PRECISION(4)) : NULL;
-    json_decref(sum);
-    if (!text)
+    json_job j = {c, flags, NULL, 0, NULL, 0};
+    if (put_summary(s, &j, n, out))
         return -1;
-    /* Nested one level: each line after the first shifted by one. */
-    for (const char *p = text; *p; p++) {
-        fputc(*p, out);
-        if (*p == '\n' && indent)
-            fputc(' ', out);
-    }
-    free(text);
     fputs(indent ? ",\n \"documents\": [" : ",\"documents\":[", out);
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = put_item(document_json(c, wt_corpus_document(c, i)), out, flags,
-                      i == 0);
+    /* Each document is rendered on its own, on -j N threads. */
+    int rc = parts_write(s->report_jobs, n, put_document, &j, out);
     fputs(indent ? (n ? "\n ],\n \"pairs\": [" : "],\n \"pairs\": [")
                  : "],\"pairs\":[",
           out);
     int any = 0;
     if (!rc)
-        rc = put_pairs(c, s->all_pairs, n, out, flags, &any);
+        rc = put_pairs(s, &j, n, out, &any);
     fputs(indent ? (any ? "\n ]" : "]") : "]", out);
     if (!rc && n < wt_corpus_document_count(c))
         rc = put_sources(c, n, out, flags);

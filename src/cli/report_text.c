@@ -1,8 +1,11 @@
 /* report_text.c - the report an editor reads. */
+#include "parts.h"
+#include "pool.h"
 #include "report.h"
 #include "summary.h"
 #include "slice.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -240,6 +243,58 @@ size_t *report_pairs_sorted(const wt_corpus *c, size_t *n)
     return ab;
 }
 
+/* What report_pairs_listed() asks of each range of pairs. */
+typedef struct listed_job {
+    const wt_corpus *c;
+    int all;
+    size_t shown;
+    atomic_size_t only_via; /* added to by every range */
+} listed_job;
+
+/* The pairs [from, to) of the library's order that a report lists, as
+ * (a, b) at out (pool_filter). */
+static size_t listed_of(void *ctx, size_t from, size_t to, void *out)
+{
+    listed_job *j = ctx;
+    size_t *ab = out;
+    size_t k = 0, via = 0;
+    for (size_t i = from; i < to; i++) {
+        size_t a, b;
+        double sa, sb;
+        wt_corpus_pair_at(j->c, i, &a, &b); /* a < b */
+        if (a >= j->shown)
+            continue;
+        wt_corpus_pair(j->c, a, b, &sa, &sb, NULL);
+        if (j->all || sa != 0 || sb != 0) {
+            ab[2 * k] = a;
+            ab[2 * k++ + 1] = b;
+        } else {
+            via += wt_corpus_pair_via(j->c, a, b, NULL, NULL) != SIZE_MAX;
+        }
+    }
+    atomic_fetch_add_explicit(&j->only_via, via, memory_order_relaxed);
+    return k;
+}
+
+/* The pair filter goes first: a scan notes many more pairs than it links,
+ * and what is left out need not be sorted. */
+size_t *report_pairs_listed(const wt_corpus *c, int all, size_t shown,
+                            unsigned jobs, size_t *n, size_t *only_via)
+{
+    const size_t np = wt_corpus_pair_count(c);
+    size_t *ab = malloc((np + 1) * 2 * sizeof *ab);
+    *n = 0;
+    if (!ab)
+        return NULL;
+    listed_job j = {c, all, shown, 0};
+    *n = pool_filter(jobs, np, ab, 2 * sizeof *ab, listed_of, &j);
+    if (*n > 1)
+        qsort(ab, *n, 2 * sizeof *ab, cmp_pair);
+    if (only_via)
+        *only_via = atomic_load(&j.only_via);
+    return ab;
+}
+
 /* The origin column: the origin, and the common source when some of the
  * text the two share came to both from it. */
 static void print_origin(FILE *out, const wt_corpus *c, size_t a, size_t b)
@@ -251,34 +306,29 @@ static void print_origin(FILE *out, const wt_corpus *c, size_t a, size_t b)
     fputc('\n', out);
 }
 
-static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
+/* What the parts of a text report read. */
+typedef struct text_job {
+    const wt_corpus *c;
+    const size_t *ab; /* the listed pairs */
+    size_t npairs;
+    const summary_row *rows; /* the summary */
+    size_t nrows;
+} text_job;
+
+/* One row per pair of part i (parts_write). */
+static int print_pair_rows(void *ctx, size_t part, FILE *out)
 {
-    size_t np, only_via = 0;
-    size_t *ab = report_pairs_sorted(c, &np);
-    int header = 0;
-    if (!ab)
-        return -1;
-    for (size_t i = 0; i < np; i++) {
-        const size_t a = ab[2 * i], b = ab[2 * i + 1];
+    const text_job *j = ctx;
+    const wt_corpus *c = j->c;
+    size_t end = (part + 1) * REPORT_ROWS_PER_PART;
+    if (end > j->npairs)
+        end = j->npairs;
+    for (size_t i = part * REPORT_ROWS_PER_PART; i < end; i++) {
+        const size_t a = j->ab[2 * i], b = j->ab[2 * i + 1];
         double sa, sb, sim;
-        if (a >= shown)
-            continue;
-        wt_corpus_pair(c, a, b, &sa, &sb, NULL);
-        if (sa == 0 && sb == 0) {
-            only_via += wt_corpus_pair_via(c, a, b, NULL, NULL) != SIZE_MAX;
-            continue;
-        }
-        /* The resemblance costs a signature pass: printed pairs only. */
-        if (wt_corpus_pair(c, a, b, NULL, NULL, &sim)) {
-            free(ab);
+        /* The resemblance costs a signature pass: listed pairs only. */
+        if (wt_corpus_pair(c, a, b, &sa, &sb, &sim))
             return -1;
-        }
-        if (!header++)
-            fprintf(out,
-                    "\nDocument pairs with reuse (share of each "
-                    "side's text paragraphs that have a source in the "
-                    "other)\n  %-28s %-28s %6s %6s %8s  %-8s %s\n",
-                    "A", "B", "A<-B", "B<-A", "resembl.", "credits", "origin");
         fputs("  ", out);
         print_cut(out, wt_document_id(wt_corpus_document(c, a)), 28);
         fputs(" ", out);
@@ -287,14 +337,46 @@ static int print_pairs(FILE *out, const wt_corpus *c, size_t shown)
                 pair_credits(c, a, b));
         print_origin(out, c, a, b);
     }
+    return 0;
+}
+
+static int print_pairs(FILE *out, const wt_corpus *c, const cli_settings *s,
+                       size_t shown)
+{
+    size_t only_via;
+    text_job j = {c, NULL, 0, NULL, 0};
+    size_t *ab =
+        report_pairs_listed(c, 0, shown, s->report_jobs, &j.npairs, &only_via);
+    if (!ab)
+        return -1;
+    j.ab = ab;
+    if (j.npairs)
+        fprintf(out,
+                "\nDocument pairs with reuse (share of each "
+                "side's text paragraphs that have a source in the "
+                "other)\n  %-28s %-28s %6s %6s %8s  %-8s %s\n",
+                "A", "B", "A<-B", "B<-A", "resembl.", "credits", "origin");
+    const size_t parts =
+        (j.npairs + REPORT_ROWS_PER_PART - 1) / REPORT_ROWS_PER_PART;
+    const int rc = parts_write(s->report_jobs, parts, print_pair_rows, &j, out);
     free(ab);
-    if (!header)
+    if (rc)
+        return -1;
+    if (!j.npairs)
         fputs("\nNo reuse between documents.\n", out);
     if (only_via)
         fprintf(out,
                 "%zu pairs of copies share text only through a common "
                 "source, to which each is linked; not listed.\n",
                 only_via);
+    return 0;
+}
+
+/* Document i, paragraph by paragraph (parts_write). */
+static int print_document_part(void *ctx, size_t i, FILE *out)
+{
+    const text_job *j = ctx;
+    print_document(out, j->c, wt_corpus_document(j->c, i));
     return 0;
 }
 
@@ -342,20 +424,16 @@ void report_text_legend(FILE *out)
             summary_legend, paragraph_legend);
 }
 
-static int print_summary(FILE *out, const wt_corpus *c, size_t shown,
-                         int legend)
+/* The summary rows of part i (parts_write). */
+static int print_summary_rows(void *ctx, size_t part, FILE *out)
 {
-    size_t n;
-    summary_row *rows = summary_rows(c, shown, &n);
-    if (!rows)
-        return -1;
-    if (n)
-        fprintf(out, "\n%s  %-30s %-30s %6s %5s %6s %6s %6s %6s  %-16s %s\n",
-                legend ? summary_legend : "", "TAKER", "SOURCE", "WORDS",
-                "SHARE", "VERB", "EDIT", "REWR", "TRANS", "CREDITS SOURCE",
-                "ORIGIN");
-    for (size_t i = 0; i < n; i++) {
-        const summary_row *r = &rows[i];
+    const text_job *j = ctx;
+    const wt_corpus *c = j->c;
+    size_t end = (part + 1) * REPORT_ROWS_PER_PART;
+    if (end > j->nrows)
+        end = j->nrows;
+    for (size_t i = part * REPORT_ROWS_PER_PART; i < end; i++) {
+        const summary_row *r = &j->rows[i];
         fputs("  ", out);
         print_named(out, wt_corpus_document(c, r->taker), 30);
         fputs(" ", out);
@@ -374,8 +452,28 @@ static int print_summary(FILE *out, const wt_corpus *c, size_t shown,
                     wt_document_id(wt_corpus_document(c, r->via)));
         fputc('\n', out);
     }
-    free(rows);
     return 0;
+}
+
+static int print_summary(FILE *out, const wt_corpus *c, const cli_settings *s,
+                         size_t shown, int legend)
+{
+    text_job j = {c, NULL, 0, NULL, 0};
+    summary_row *rows = summary_rows(c, shown, s->report_jobs, &j.nrows);
+    if (!rows)
+        return -1;
+    j.rows = rows;
+    if (j.nrows)
+        fprintf(out, "\n%s  %-30s %-30s %6s %5s %6s %6s %6s %6s  %-16s %s\n",
+                legend ? summary_legend : "", "TAKER", "SOURCE", "WORDS",
+                "SHARE", "VERB", "EDIT", "REWR", "TRANS", "CREDITS SOURCE",
+                "ORIGIN");
+    const size_t parts =
+        (j.nrows + REPORT_ROWS_PER_PART - 1) / REPORT_ROWS_PER_PART;
+    const int rc =
+        parts_write(s->report_jobs, parts, print_summary_rows, &j, out);
+    free(rows);
+    return rc;
 }
 
 int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
@@ -398,7 +496,7 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
                 "articles ===\n",
                 n ? wt_document_id(wt_corpus_document(c, 0)) : "", paras,
                 report_count_links_in(c, n));
-    if (print_summary(out, c, n, legend))
+    if (print_summary(out, c, s, n, legend))
         return -1;
     print_sources(out, c, n);
     /* A handful of documents reads paragraph by paragraph; a scan of
@@ -406,15 +504,16 @@ int report_text(const wt_corpus *c, const cli_settings *s, FILE *out)
     if (n <= TEXT_DETAILS_MAX || s->details) {
         if (legend)
             fprintf(out, "\n%s", paragraph_legend);
-        for (size_t i = 0; i < n; i++)
-            print_document(out, c, wt_corpus_document(c, i));
+        text_job j = {c, NULL, 0, NULL, 0};
+        if (parts_write(s->report_jobs, n, print_document_part, &j, out))
+            return -1;
     } else {
         fprintf(out,
                 "\n%zu documents: each paragraph is listed with --details "
                 "(or --json).\n",
                 n);
     }
-    if (print_pairs(out, c, n))
+    if (print_pairs(out, c, s, n))
         return -1;
     return ferror(out) ? -1 : 0;
 }

@@ -1,5 +1,6 @@
 /* summary.c - see summary.h. */
 #include "summary.h"
+#include "pool.h"
 #include "report.h"
 
 #include <stdint.h>
@@ -78,22 +79,39 @@ static int cmp_row(const void *x, const void *y)
     return (a->source > b->source) - (a->source < b->source);
 }
 
+/* The rows of the pairs [from, to) of the library's order (pool_filter). */
+typedef struct rows_job {
+    const wt_corpus *c;
+    size_t limit; /* documents shown */
+} rows_job;
+
+static size_t rows_of(void *ctx, size_t from, size_t to, void *out)
+{
+    const rows_job *j = ctx;
+    summary_row *rows = out;
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        size_t a, b;
+        if (!wt_corpus_pair_at(j->c, i, &a, &b) && a < j->limit &&
+            row_of(j->c, a, b, &rows[n]))
+            n++;
+    }
+    return n;
+}
+
 /* The pairs in the library's order: cmp_row is a total order, so the rows
- * need no sorted pairs to come out the same. */
-summary_row *summary_rows(const wt_corpus *c, size_t shown, size_t *n)
+ * need no sorted pairs to come out the same, and the ranges of pairs they
+ * are found in may be read on any number of threads. */
+summary_row *summary_rows(const wt_corpus *c, size_t shown, unsigned jobs,
+                          size_t *n)
 {
     const size_t np = wt_corpus_pair_count(c);
     summary_row *rows = malloc((np + 1) * sizeof *rows);
     *n = 0;
     if (!rows)
         return NULL;
-    const size_t limit = shown ? shown : SIZE_MAX;
-    for (size_t i = 0; i < np; i++) {
-        size_t a, b;
-        if (!wt_corpus_pair_at(c, i, &a, &b) && a < limit &&
-            row_of(c, a, b, &rows[*n]))
-            ++*n;
-    }
+    rows_job j = {c, shown ? shown : SIZE_MAX};
+    *n = pool_filter(jobs, np, rows, sizeof *rows, rows_of, &j);
     if (*n > 1)
         qsort(rows, *n, sizeof *rows, cmp_row);
     return rows;

@@ -24,9 +24,11 @@ typedef struct summary_row {
 } summary_row;
 
 /* The rows of the pairs that involve the first shown documents (all when
- * shown is 0); *n is set to their number.  Returns a malloc'd array (free
- * it), or NULL when out of memory. */
-summary_row *summary_rows(const wt_corpus *c, size_t shown, size_t *n);
+ * shown is 0), found on jobs threads (0 or 1: the caller's only); *n is
+ * set to their number.  Returns a malloc'd array (free it), or NULL when
+ * out of memory. */
+summary_row *summary_rows(const wt_corpus *c, size_t shown, unsigned jobs,
+                          size_t *n);
 
 /* The share of the taker's text words taken, 0..1. */
 double summary_share(const summary_row *r);
