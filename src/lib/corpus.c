@@ -197,11 +197,15 @@ static int para_shingles(wt_para *p, const wt_shingle *sh, size_t n)
     return 0;
 }
 
-/* Sorted unique content stems of one paragraph, flags merged. */
+/* Sorted unique content stems of one paragraph, flags merged.  Sized by
+ * the content words, counted first: every paragraph's are kept, and
+ * stopwords are nearly half the words. */
 static int para_stems(wt_para *p, const wt_token *t)
 {
-    const size_t n = p->tok_end - p->tok_begin;
-    p->stems = wt_malloc(n * sizeof *p->stems);
+    size_t n = 0;
+    for (size_t i = p->tok_begin; i < p->tok_end; i++)
+        n += !(t[i].flags & WT_TOK_STOP);
+    p->stems = wt_malloc((n + 1) * sizeof *p->stems);
     if (!p->stems)
         return WT_ENOMEM;
     size_t k = 0;
