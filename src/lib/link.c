@@ -52,15 +52,8 @@ WT_SORT_DEFINE(sort_by_seq, noted, SEQ_LESS)
 /* The pair of key in v[0, n), sorted by key, or NULL. */
 static noted *find_noted(noted *v, size_t n, uint64_t key)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo].key == key ? &v[lo] : NULL;
+    const size_t i = wt_lower_bound_u64(v, n, sizeof *v, key);
+    return i < n && v[i].key == key ? &v[i] : NULL;
 }
 
 /* Marks the pairs of v[0, n) that some paragraph links, each way, and

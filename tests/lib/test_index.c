@@ -204,6 +204,22 @@ Test(index, query_names_indexed_sources_with_spans)
     drop_index(ix);
 }
 
+/* The result of querying ix with corpora/demo/<name> as article id. */
+static const wt_corpus *query_corpus(wt_index *ix, const char *name,
+                                     const char *id)
+{
+    size_t len;
+    char *text = demo(name, &len);
+    wt_article a = {0};
+    a.id = id;
+    a.text = text;
+    a.len = len;
+    const wt_corpus *c = NULL;
+    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
+    free(text);
+    return c;
+}
+
 /* Every paragraph of every document of c with its sources, one a line:
  * what a report of the query is made from. */
 static char *answer(const wt_corpus *c)
@@ -234,16 +250,7 @@ static char *answer(const wt_corpus *c)
 
 static char *query_answer(wt_index *ix, const char *name, const char *id)
 {
-    size_t len;
-    char *text = demo(name, &len);
-    wt_article a = {0};
-    a.id = id;
-    a.text = text;
-    a.len = len;
-    const wt_corpus *c = NULL;
-    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
-    free(text);
-    return answer(c);
+    return answer(query_corpus(ix, name, id));
 }
 
 /* The stored articles a query analyzed are kept for the next queries:
@@ -488,16 +495,7 @@ Test(index, query_equals_compare_of_the_same_pair)
  * result holds (the article and its sources). */
 static size_t query_demo(wt_index *ix, const char *name, const char *id)
 {
-    size_t len;
-    char *text = demo(name, &len);
-    wt_article a = {0};
-    a.id = id;
-    a.text = text;
-    a.len = len;
-    const wt_corpus *c = NULL;
-    cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
-    free(text);
-    return wt_corpus_document_count(c);
+    return wt_corpus_document_count(query_corpus(ix, name, id));
 }
 
 /* A reader kept open sees what a writer commits after its first query: a
