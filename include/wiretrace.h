@@ -268,6 +268,19 @@ WT_API int wt_corpus_set_meta(wt_corpus *c, size_t doc, int64_t published,
  * Returns 0, or WT_ESTATE after wt_corpus_analyze(). */
 WT_API int wt_corpus_set_encoding(wt_corpus *c, const char *encoding);
 
+/* Reading on several threads: each thread adds files to a corpus of its
+ * own (made with the same options), takes back each document it added
+ * with wt_corpus_pop(), and the documents are given to the corpus to
+ * analyze with wt_corpus_adopt() in the order wanted: the same as adding
+ * them to it one after another.  wt_corpus_pop() removes the last
+ * document of c and gives it to the caller (NULL when there is none, or
+ * after analyze); wt_corpus_adopt() appends it to c, which takes it over
+ * (freed on failure: WT_ENOMEM, WT_ELANG, or WT_ESTATE after analyze);
+ * wt_document_discard() frees one that is not adopted. */
+WT_API wt_document *wt_corpus_pop(wt_corpus *c);
+WT_API int wt_corpus_adopt(wt_corpus *c, wt_document *d);
+WT_API void wt_document_discard(wt_document *d);
+
 /* Finds the sources of every paragraph.  Call once, after the last add. */
 WT_API int wt_corpus_analyze(wt_corpus *c);
 

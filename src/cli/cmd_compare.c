@@ -8,6 +8,7 @@
 #include "cmd_compare.h"
 #include "clusters.h"
 #include "cmd_index.h"
+#include "pool.h"
 #include "progress.h"
 #include "report.h"
 #include "walk.h"
@@ -93,9 +94,156 @@ static uint64_t input_bytes(const run *r, uint64_t *size)
     return total;
 }
 
+/* ---- reading on -j N threads ---------------------------------------
+ * Each thread reads into a corpus of its own and hands the document back
+ * (wt_corpus_pop); the documents, and what the library said while reading
+ * each, land in input order (wt_corpus_adopt), so that the corpus, the
+ * report and stderr are those of reading the files one after another. */
+
+/* What the library logged while a thread read one file. */
+typedef struct said {
+    wt_log_level level;
+    char *msg;
+} said;
+
+typedef struct reader {
+    wt_corpus *c;
+    said *v; /* the current file's messages */
+    size_t n, cap;
+} reader;
+
+typedef struct read_item {
+    size_t i; /* the input */
+    int rc;   /* of wt_corpus_add_file */
+    wt_document *doc;
+    said *v;
+    size_t n;
+} read_item;
+
+typedef struct readers {
+    run *r;
+    const uint64_t *size;
+    reader *w;
+    unsigned n;
+} readers;
+
+/* The logger of a reader's corpus: the message kept for its file. */
+static void keep_said(void *ctx, wt_log_level level, const char *msg)
+{
+    reader *w = ctx;
+    char *m = strdup(msg);
+    if (!m)
+        return; /* a warning lost to a full memory */
+    said *v = realloc(w->v, (w->n + 1) * sizeof *v);
+    if (!v) {
+        free(m);
+        return;
+    }
+    w->v = v;
+    w->v[w->n++] = (said){level, m};
+}
+
+/* pool_ops.work: one file read into the thread's corpus, taken back. */
+static void read_one(void *ctx, unsigned worker, void *item)
+{
+    readers *x = ctx;
+    const run *r = x->r;
+    reader *w = &x->w[worker];
+    read_item *it = item;
+    const size_t i = it->i;
+    w->v = NULL;
+    w->n = 0;
+    wt_corpus_set_encoding(
+        w->c,
+        cli_file_encoding(r->s, r->in.paths[i], r->in.ids[i], r->o->encoding));
+    it->rc = wt_corpus_add_file(w->c, r->in.paths[i], r->in.ids[i]);
+    if (!it->rc && r->in.published && (r->in.published[i] || r->in.outlet[i]))
+        wt_corpus_set_meta(w->c, wt_corpus_document_count(w->c) - 1,
+                           r->in.published[i], r->in.outlet[i]);
+    it->doc = wt_corpus_pop(w->c);
+    if (!it->rc && !it->doc)
+        it->rc = WT_ENOMEM;
+    it->v = w->v;
+    it->n = w->n;
+}
+
+/* pool_ops.land: the messages, then the document, in input order. */
+static void land_one(void *ctx, void *item)
+{
+    readers *x = ctx;
+    run *r = x->r;
+    read_item *it = item;
+    if (r->s->verbose) {
+        cli_status_clear(&r->log);
+        cli_info("read %s", r->in.paths[it->i]);
+    }
+    for (size_t k = 0; k < it->n; k++) {
+        r->o->logger(r->o->logger_ctx, it->v[k].level, it->v[k].msg);
+        free(it->v[k].msg);
+    }
+    free(it->v);
+    int rc = it->rc;
+    if (it->doc && (rc = wt_corpus_adopt(r->c, it->doc)))
+        cli_error("%s", wt_corpus_error(r->c));
+    else if (!it->doc && rc == WT_ENOMEM)
+        cli_error("%s: out of memory", r->in.paths[it->i]);
+    if (rc) /* the library logged why, naming the file */
+        cli_raise(&r->status, cli_exit_of(rc));
+    progress_step(r->progress, x->size[it->i]);
+}
+
+/* The readers' corpora: the run's options but for the logger.  Returns
+ * 0 or -1 (out of memory). */
+static int readers_new(readers *x)
+{
+    x->w = calloc(x->n, sizeof *x->w);
+    for (unsigned k = 0; x->w && k < x->n; k++) {
+        wt_options o = *x->r->o;
+        o.logger = keep_said;
+        o.logger_ctx = &x->w[k];
+        o.threads = 1;
+        if (wt_corpus_new(&x->w[k].c, &o))
+            return -1;
+    }
+    return x->w ? 0 : -1;
+}
+
+static void readers_free(readers *x)
+{
+    for (unsigned k = 0; x->w && k < x->n; k++)
+        wt_corpus_free(x->w[k].c);
+    free(x->w);
+}
+
+/* Every input read on jobs threads into r->c.  Returns 0 or -1 (out of
+ * memory before any was read: the caller reads them one by one). */
+static int add_all_threads(run *r, const uint64_t *size, unsigned jobs)
+{
+    readers x = {r, size, NULL, jobs};
+    const pool_ops ops = {read_one, land_one};
+    pool *p =
+        readers_new(&x) ? NULL : pool_new(jobs, sizeof(read_item), &ops, &x);
+    if (!p) {
+        readers_free(&x);
+        return -1;
+    }
+    for (size_t i = 0; i < r->in.n; i++) {
+        read_item *it = pool_slot(p);
+        it->i = i;
+        pool_push(p);
+    }
+    pool_drain(p);
+    pool_free(p);
+    readers_free(&x);
+    return 0;
+}
+
 static void add_all(run *r, const uint64_t *size, uint64_t total)
 {
     r->progress = progress_new(r->in.n, total, &r->log);
+    if (r->o->threads > 1 && r->in.n > 1 &&
+        !add_all_threads(r, size, r->o->threads))
+        return;
     for (size_t i = 0; i < r->in.n; i++) {
         if (r->s->verbose) {
             cli_status_clear(&r->log);

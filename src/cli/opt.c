@@ -179,7 +179,7 @@ static const opt options[] = {
      CMD_AUDIT | CMD_INDEX},
     {O_JOBS, 'j', "jobs", ARG_UINT, "N", 1, 256,
      "worker threads, at most the cores online and 64: articles\n"
-     "%34sread and analyzed (index, scan via an index) and pairs\n"
+     "%34sread and analyzed (index, scan, compare) and pairs\n"
      "%34sscored (compare, scan); output is the same as with 1\n"
      "%34s(default 1)",
      CMD_INDEX | CMD_SCAN | CMD_COMPARE | CMD_DEDUP},

@@ -798,11 +798,10 @@ fail:
     return corpus_fail(c, rc, "%s: %s", k->id, wt_strerror(rc));
 }
 
-/* The languages of d's paragraphs are loaded in c, as wt_corpus_add_known
- * loads them, whatever corpus analyzed d. */
-int wt_corpus_add_shared(wt_corpus *c, wt_document *d)
+/* Appends d, analyzed in another corpus, to c.  The languages of d and
+ * its paragraphs are loaded in c, as adding it there would load them. */
+static int append_doc(wt_corpus *c, wt_document *d)
 {
-    WT_CHECK_ARG(c && d, WT_EINVAL);
     if (c->analyzed)
         return corpus_fail(c, WT_ESTATE, "documents added after analyze");
     size_t li = 0;
@@ -811,12 +810,38 @@ int wt_corpus_add_shared(wt_corpus *c, wt_document *d)
         rc = lang_get(c, d->paras[i].lang, &li);
     if (!rc)
         rc = wt_grow(&c->docs, &c->doccap, c->ndocs + 1, sizeof *c->docs);
-    if (rc)
-        return rc;
-    d->shares++;
-    c->docs[c->ndocs++] = d;
-    return 0;
+    if (!rc)
+        c->docs[c->ndocs++] = d;
+    return rc;
 }
+
+int wt_corpus_add_shared(wt_corpus *c, wt_document *d)
+{
+    WT_CHECK_ARG(c && d, WT_EINVAL);
+    const int rc = append_doc(c, d);
+    if (!rc)
+        d->shares++;
+    return rc;
+}
+
+wt_document *wt_corpus_pop(wt_corpus *c)
+{
+    WT_CHECK_ARG(c, NULL);
+    if (c->analyzed || !c->ndocs || c->docs[c->ndocs - 1]->shares)
+        return NULL;
+    return c->docs[--c->ndocs];
+}
+
+int wt_corpus_adopt(wt_corpus *c, wt_document *d)
+{
+    WT_CHECK_ARG(c && d, WT_EINVAL);
+    const int rc = append_doc(c, d);
+    if (rc)
+        wt_document_free(d);
+    return rc;
+}
+
+void wt_document_discard(wt_document *d) { wt_document_free(d); }
 
 int wt_corpus_add_file(wt_corpus *c, const char *path, const char *id)
 {
