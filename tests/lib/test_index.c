@@ -39,17 +39,23 @@ static void drop_index(wt_index *ix)
     test_remove_index(db_path);
 }
 
-static int add_demo(wt_index *ix, const char *name, const char *id)
+/* corpora/demo/<name> as article id; the caller frees its text. */
+static wt_article demo_article(const char *name, const char *id)
 {
     size_t len;
-    char *text = demo(name, &len);
     wt_article a = {0};
     a.id = id;
-    a.text = text;
+    a.text = demo(name, &len);
     a.len = len;
+    return a;
+}
+
+static int add_demo(wt_index *ix, const char *name, const char *id)
+{
+    wt_article a = demo_article(name, id);
     int added = -1;
     cr_assert_eq(wt_index_add(ix, &a, &added), 0, "%s", wt_index_error(ix));
-    free(text);
+    free((char *)a.text);
     return added;
 }
 
@@ -208,15 +214,10 @@ Test(index, query_names_indexed_sources_with_spans)
 static const wt_corpus *query_corpus(wt_index *ix, const char *name,
                                      const char *id)
 {
-    size_t len;
-    char *text = demo(name, &len);
-    wt_article a = {0};
-    a.id = id;
-    a.text = text;
-    a.len = len;
+    wt_article a = demo_article(name, id);
     const wt_corpus *c = NULL;
     cr_assert_eq(wt_index_query(ix, &a, NULL, &c), 0, "%s", wt_index_error(ix));
-    free(text);
+    free((char *)a.text);
     return c;
 }
 
@@ -284,16 +285,8 @@ Test(index, kept_articles_answer_as_fresh_ones)
     free(want);
     /* The wire replaced by the football text: the cache must not answer
      * with the old one. */
-    size_t len;
-    char *text = demo("unrelated.txt", &len);
-    wt_article a = {0};
-    a.id = "wire";
-    a.text = text;
-    a.len = len;
-    int added = 0;
-    cr_assert_eq(wt_index_add(ix, &a, &added), 0);
+    add_demo(ix, "unrelated.txt", "wire");
     cr_assert_eq(wt_index_commit(ix), 0);
-    free(text);
     want = query_answer(none, "reprint.txt", "reprint");
     char *got = query_answer(ix, "reprint.txt", "reprint");
     cr_assert_str_eq(got, want);
