@@ -184,7 +184,7 @@ static void land_one(void *ctx, void *item)
     free(it->v);
     int rc = it->rc;
     if (it->doc && (rc = wt_corpus_adopt(r->c, it->doc)))
-        cli_error("%s", wt_corpus_error(r->c));
+        cli_error("%s: %s", r->in.paths[it->i], wt_strerror(rc));
     else if (!it->doc && rc == WT_ENOMEM)
         cli_error("%s: out of memory", r->in.paths[it->i]);
     if (rc) /* the library logged why, naming the file */

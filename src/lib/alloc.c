@@ -63,6 +63,19 @@ int wt_grow(void *pp, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+void wt_shrink(void *pp, size_t *cap, size_t n, size_t size)
+{
+    void **p = pp;
+    if (!*p || !n || (cap && *cap <= n))
+        return;
+    void *np = wt_realloc(*p, n * size);
+    if (!np)
+        return;
+    *p = np;
+    if (cap)
+        *cap = n;
+}
+
 char *wt_strndup(const char *s, size_t n)
 {
     char *d = wt_malloc(n + 1);

@@ -14,6 +14,11 @@ void *wt_realloc(void *p, size_t n);
 /* Grows *p (count elements of size bytes) to hold at least need elements,
  * doubling; returns 0 or WT_ENOMEM (then *p and *cap are unchanged). */
 int wt_grow(void *pp, size_t *cap, size_t need, size_t size);
+/* Gives back the room of *pp (count elements of size bytes) past its
+ * first n, n > 0, and sets *cap (when not NULL) to n: for arrays a
+ * corpus keeps after they grew.  A shrink that fails leaves *pp as it
+ * was, which costs room, not correctness. */
+void wt_shrink(void *pp, size_t *cap, size_t n, size_t size);
 char *wt_strdup(const char *s);
 char *wt_strndup(const char *s, size_t n);
 void wt_free(void *p);

@@ -123,7 +123,7 @@ static int word_pairs_of(wt_document *d, uint64_t **keys, size_t *cap,
 }
 
 /* Document frequencies of pairs of adjacent content words (what a
- * template span is made of, match.c), in the same map as the stems. */
+ * template span is made of, match.c), in idf->df. */
 static int count_pair_df(const wt_analyze_job *job)
 {
     uint64_t *buf = NULL;

@@ -229,18 +229,8 @@ static int para_stems(wt_para *p, const wt_token *t)
  * corpus keeps every document's, up to twice what they hold. */
 static void fit_tokens(wt_document *d)
 {
-    if (d->toks.n && d->toks.n < d->toks.cap) {
-        wt_token *v = wt_realloc(d->toks.v, d->toks.n * sizeof *v);
-        if (v) { /* else the larger array stays: no loss */
-            d->toks.v = v;
-            d->toks.cap = d->toks.n;
-        }
-    }
-    if (d->nfp) {
-        wt_shingle *f = wt_realloc(d->fp, d->nfp * sizeof *f);
-        if (f)
-            d->fp = f;
-    }
+    wt_shrink(&d->toks.v, &d->toks.cap, d->toks.n, sizeof *d->toks.v);
+    wt_shrink(&d->fp, NULL, d->nfp, sizeof *d->fp);
 }
 
 /* d->stems: the stems of its text paragraphs, one sorted set. */

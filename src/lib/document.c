@@ -59,7 +59,6 @@ void wt_document_clear_sources(wt_document *d)
         p->srccap = 0;
         p->pub.sources = NULL;
         p->pub.source_count = 0;
-        p->weight = 0;
     }
 }
 

@@ -470,17 +470,15 @@ int wt_match_below_floor(const wt_para *pa, const wt_para *pb,
     const double floor = o->evidence_min * log(1.0 + idf->npara);
     double w = 0;
     size_t i = 0, j = 0;
-    /* Every candidate pair passes here: the steps over unshared stems are
-     * additions, not branches, which a merge of hashes cannot predict. */
     while (i < pa->nstems && j < pb->nstems && w < floor) {
-        const uint64_t x = pa->stems[i].stem, y = pb->stems[j].stem;
-        if (x == y) {
+        if (pa->stems[i].stem < pb->stems[j].stem) {
+            i++;
+        } else if (pa->stems[i].stem > pb->stems[j].stem) {
+            j++;
+        } else {
             wt_stem_ref s = pa->stems[i++];
             s.flags |= pb->stems[j++].flags;
             w += wt_idf_weight(idf, &s);
-        } else {
-            i += x < y;
-            j += y < x;
         }
     }
     return w < floor;

@@ -365,25 +365,14 @@ static int push_key(pivot *p, uint64_t k)
     return 0;
 }
 
-/* *v (n elements of size bytes) given back the room past its end. */
-static void fit(void *v, size_t n, size_t size)
-{
-    void **pv = v;
-    void *small = *pv ? wt_realloc(*pv, (n + 1) * size) : NULL;
-    if (small) /* else it stays as it was: a shrink that fails costs room */
-        *pv = small;
-}
-
 /* The arrays of a built pivot fitted to what they hold: every text
  * paragraph of a corpus in two languages has one, all held at once,
  * and arrays grown by doubling are a third empty on average. */
 static void fit_pivot(pivot *p)
 {
-    fit(&p->keys, p->nkeys, sizeof *p->keys);
-    p->keycap = p->keys ? p->nkeys + 1 : 0;
-    fit(&p->units, p->nunits, sizeof *p->units);
-    p->unitcap = p->units ? p->nunits + 1 : 0;
-    fit(&p->set, p->nset, sizeof *p->set);
+    wt_shrink(&p->keys, &p->keycap, p->nkeys, sizeof *p->keys);
+    wt_shrink(&p->units, &p->unitcap, p->nunits, sizeof *p->units);
+    wt_shrink(&p->set, NULL, p->nset, sizeof *p->set);
 }
 
 /* Token text through "Any-Latin; Latin-ASCII", letters only, lowercase,
