@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +15,12 @@
 typedef struct chunk {
     char *items;
     size_t n;
+    atomic_size_t next; /* the next item a worker takes */
     pthread_t *t;
     unsigned started; /* threads running on it; 0 = none */
 } chunk;
 
-/* One thread's share of a chunk: items no, no + jobs, no + 2 jobs, ... */
+/* One thread on a chunk, taking its items one at a time. */
 typedef struct worker {
     pool *p;
     unsigned no;
@@ -82,12 +84,16 @@ void pool_free(pool *p)
     free(p);
 }
 
+/* Items are taken in turn rather than dealt out in advance: a chunk's
+ * items differ in size (a long document, a short one), and a thread
+ * given its share up front would wait for the other at the chunk's end. */
 static void *work(void *arg)
 {
     worker *w = arg;
     const pool *p = w->p;
-    for (size_t i = w->no; i < w->on->n; i += p->jobs)
-        p->ops.work(p->ctx, w->no, item_at(p, w->on, i));
+    chunk *c = w->on;
+    for (size_t i; (i = atomic_fetch_add(&c->next, 1)) < c->n;)
+        p->ops.work(p->ctx, w->no, item_at(p, c, i));
     return NULL;
 }
 
@@ -96,6 +102,7 @@ static void *work(void *arg)
 static void launch(pool *p, chunk *c)
 {
     c->started = 0;
+    atomic_store(&c->next, 0);
     for (unsigned w = 0; w < p->jobs; w++)
         p->workers[w].on = c;
     if (p->jobs > 1)
@@ -149,6 +156,8 @@ void pool_push(pool *p)
     if (++p->fill->n == p->cap)
         flush(p);
 }
+
+size_t pool_in_flight(const pool *p) { return 2 * p->cap; }
 
 void pool_drain(pool *p)
 {

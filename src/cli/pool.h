@@ -37,6 +37,11 @@ void *pool_slot(pool *p);
  * workers start on it and the chunk before is landed meanwhile. */
 void pool_push(pool *p);
 
+/* How many items can be queued, at work or waiting to land at once:
+ * item k + pool_in_flight() is handed out after item k has landed, so
+ * that state kept for item k % pool_in_flight() is free again. */
+size_t pool_in_flight(const pool *p);
+
 /* Processes and lands every queued item. */
 void pool_drain(pool *p);
 

@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "hmap.h"
 #include "keys.h"
+#include "parallel.h"
 #include "postings.h"
 #include "provenance.h"
 #include "sort.h"
@@ -27,8 +28,6 @@
 #include "tuning.h"
 
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -599,44 +598,23 @@ static int record_block(const stage *s, block *b)
     return rc;
 }
 
-/* A round of blocks and the workers that take them in turn. */
+/* A round of blocks, and the scratch of each thread that takes them. */
 typedef struct score_round {
     const stage *s;
     block *blocks;
-    size_t nblocks;
-    atomic_size_t next;
+    shares *sh; /* one per thread, its acc made on first use */
 } score_round;
 
-static void *worker(void *arg)
+static void score_one(void *ctx, unsigned thread, size_t i)
 {
-    score_round *r = arg;
-    shares sh = {0};
-    sh.acc = wt_calloc(r->s->ng + 1, sizeof *sh.acc);
-    for (size_t i; (i = atomic_fetch_add(&r->next, 1)) < r->nblocks;) {
-        if (sh.acc)
-            score_block(r->s, &sh, &r->blocks[i]);
-        else
-            r->blocks[i].rc = WT_ENOMEM;
-    }
-    wt_free(sh.v);
-    wt_free(sh.acc);
-    wt_free(sh.touched);
-    return NULL;
-}
-
-/* Scores one round of blocks on nthreads workers (this thread one of
- * them). */
-static void run_round(score_round *r, unsigned nthreads)
-{
-    pthread_t t[WT_THREADS_MAX];
-    unsigned started = 0;
-    atomic_store(&r->next, 0);
-    while (started + 1 < nthreads &&
-           !pthread_create(&t[started], NULL, worker, r))
-        started++;
-    worker(r);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(t[i], NULL);
+    score_round *r = ctx;
+    shares *sh = &r->sh[thread];
+    if (!sh->acc)
+        sh->acc = wt_calloc(r->s->ng + 1, sizeof *sh->acc);
+    if (sh->acc)
+        score_block(r->s, sh, &r->blocks[i]);
+    else
+        r->blocks[i].rc = WT_ENOMEM;
 }
 
 /* Scores every pair of paragraphs that shares enough to be a candidate,
@@ -648,28 +626,33 @@ static int score_candidates(const stage *s)
     const unsigned nthreads =
         s->job->opts->threads > 1 ? s->job->opts->threads : 1;
     block *blocks = wt_calloc(WT_SCORE_BLOCKS, sizeof *blocks);
-    if (!blocks)
-        return WT_ENOMEM;
-    score_round r = {s, blocks, 0, 0};
-    int rc = 0;
+    shares *sh = wt_calloc(nthreads, sizeof *sh);
+    score_round r = {s, blocks, sh};
+    int rc = blocks && sh ? 0 : WT_ENOMEM;
     for (size_t gx = 0; gx < s->ng && !rc;) {
-        r.nblocks = 0;
-        for (; gx < s->ng && r.nblocks < WT_SCORE_BLOCKS; r.nblocks++) {
-            block *b = &blocks[r.nblocks];
+        size_t nblocks = 0;
+        for (; gx < s->ng && nblocks < WT_SCORE_BLOCKS; nblocks++) {
+            block *b = &blocks[nblocks];
             b->from = (uint32_t)gx;
             gx = gx + WT_SCORE_BLOCK < s->ng ? gx + WT_SCORE_BLOCK : s->ng;
             b->to = (uint32_t)gx;
         }
-        run_round(&r, nthreads < r.nblocks ? nthreads : (unsigned)r.nblocks);
-        for (size_t i = 0; i < r.nblocks; i++) {
+        wt_parallel_for(nthreads, nblocks, score_one, &r);
+        for (size_t i = 0; i < nblocks; i++) {
             const int brc = record_block(s, &blocks[i]);
             rc = rc ? rc : brc;
         }
     }
-    for (size_t i = 0; i < WT_SCORE_BLOCKS; i++) {
+    for (size_t i = 0; blocks && i < WT_SCORE_BLOCKS; i++) {
         wt_free(blocks[i].v);
         wt_free(blocks[i].ps);
     }
+    for (unsigned i = 0; sh && i < nthreads; i++) {
+        wt_free(sh[i].v);
+        wt_free(sh[i].acc);
+        wt_free(sh[i].touched);
+    }
+    wt_free(sh);
     wt_free(blocks);
     return rc;
 }
@@ -729,6 +712,36 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
     return rc;
 }
 
+/* The repeats of each document, one document a thread at a time: a
+ * document's links are its own, written by no other. */
+typedef struct dup_run {
+    const wt_analyze_job *job;
+    int *rc; /* per document */
+} dup_run;
+
+static void dups_of(void *ctx, unsigned thread, size_t d)
+{
+    (void)thread;
+    const dup_run *r = ctx;
+    r->rc[d] = find_duplicates(r->job, d);
+}
+
+static int all_duplicates(const wt_analyze_job *job)
+{
+    const size_t n =
+        job->focus && job->focus < job->ndocs ? job->focus : job->ndocs;
+    dup_run r = {job, wt_calloc(n + 1, sizeof *r.rc)};
+    if (!r.rc)
+        return WT_ENOMEM;
+    wt_parallel_for(job->opts->threads > 1 ? job->opts->threads : 1, n, dups_of,
+                    &r);
+    int rc = 0;
+    for (size_t d = 0; d < n && !rc; d++)
+        rc = r.rc[d];
+    wt_free(r.rc);
+    return rc;
+}
+
 int wt_analyze_run(const wt_analyze_job *job)
 {
     stage s = {0};
@@ -753,9 +766,8 @@ int wt_analyze_run(const wt_analyze_job *job)
     if (!rc)
         rc = wt_translate_run(job->docs, job->ndocs, job->opts, job->langs,
                               job->links);
-    const size_t dups = job->focus ? job->focus : job->ndocs;
-    for (size_t d = 0; d < dups && d < job->ndocs && !rc; d++)
-        rc = find_duplicates(job, d);
+    if (!rc)
+        rc = all_duplicates(job);
     if (!rc)
         rc = wt_links_finish(job->links, job->docs, job->ndocs, s.rank,
                              job->opts->linked_pairs_only);

@@ -14,6 +14,7 @@
 #include "fileio.h"
 #include "hmap.h"
 #include "keys.h"
+#include "parallel.h"
 #include "postings.h"
 #include "tuning.h"
 
@@ -63,7 +64,8 @@ typedef struct tstage {
     size_t en; /* English language context */
     lexicon *lex;
     size_t nlex;
-    UTransliterator *latin;
+    unsigned nthreads;
+    UTransliterator **latin; /* one a thread: they are not shared */
     pivot *pv;
     size_t npv, pvcap;
     wt_hmap df;
@@ -310,7 +312,7 @@ static const struct kin {
     size_t min_words;
 } kin[] = {{"uk", "ru", 1}, {"be", "ru", 1}};
 
-static lexicon *lexicon_of(tstage *t, const char *code)
+static lexicon *lexicon_of(const tstage *t, const char *code)
 {
     for (size_t i = 0; i < t->nlex; i++)
         if (!strcmp(t->lex[i].code, code))
@@ -380,8 +382,9 @@ static void fit_pivot(pivot *p)
  * first word not in Latin letters: most corpora have none, and opening it
  * costs as much as the rest of the stage on a query's few documents.
  * Returns 0 or WT_EICU. */
-static int ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
-                    char *out, size_t cap, size_t *len, int *latin, int *hangul)
+static int ascii_of(UTransliterator **tr, const wt_text *txt,
+                    const wt_token *tok, char *out, size_t cap, size_t *len,
+                    int *latin, int *hangul)
 {
     const int32_t s = wt_text_index_at(txt, tok->start),
                   e = wt_text_index_at(txt, tok->end);
@@ -396,14 +399,14 @@ static int ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
     }
     UErrorCode err = U_ZERO_ERROR;
     limit = n;
-    if (!*latin && !t->latin) {
-        t->latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD,
-                                NULL, 0, NULL, &err);
+    if (!*latin && !*tr) {
+        *tr = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD, NULL,
+                           0, NULL, &err);
         if (U_FAILURE(err))
             return WT_EICU;
     }
     if (!*latin)
-        utrans_transUChars(t->latin, u, &n, 256, 0, &limit, &err);
+        utrans_transUChars(*tr, u, &n, 256, 0, &limit, &err);
     size_t k = 0;
     for (int32_t i = 0; U_SUCCESS(err) && i < n && k + 1 < cap; i++)
         if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' && u[i] <= 'Z'))
@@ -413,7 +416,7 @@ static int ascii_of(tstage *t, const wt_text *txt, const wt_token *tok,
     return 0;
 }
 
-static int push_skeleton(tstage *t, pivot *p, const char *a, size_t n)
+static int push_skeleton(const tstage *t, pivot *p, const char *a, size_t n)
 {
     char sk[64];
     const size_t k = wt_translate_skeleton(a, n, sk, sizeof sk);
@@ -426,13 +429,14 @@ static int push_skeleton(tstage *t, pivot *p, const char *a, size_t n)
  * always, as Hangul and Cyrillic have no capitals to go by; a Korean word
  * also without one or two final syllables, which may be particles), its
  * plain romanization, and the skeleton of the capitalized run it ends. */
-static int anchors(tstage *t, pivot *p, const wt_document *d, const wt_token *v,
-                   size_t i, char (*run)[64], size_t *runlen)
+static int anchors(const tstage *t, UTransliterator **tr, pivot *p,
+                   const wt_document *d, const wt_token *v, size_t i,
+                   char (*run)[64], size_t *runlen)
 {
     char a[64];
     int latin, hangul;
     size_t n = 0;
-    int rc = ascii_of(t, &d->text, &v[i], a, sizeof a, &n, &latin, &hangul);
+    int rc = ascii_of(tr, &d->text, &v[i], a, sizeof a, &n, &latin, &hangul);
     if (rc)
         return rc;
     const int name = (v[i].flags & WT_TOK_NAME) != 0;
@@ -485,12 +489,14 @@ static size_t lookup(const lexicon *lx, const wt_token *v, size_t i, size_t n,
     return 0;
 }
 
-/* The units of paragraph (di, pi) read in language li. */
-static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
+/* The units of paragraph p->para of document p->doc, read in language
+ * p->lang; tr: the calling thread's transliterator. */
+static int build_pivot(const tstage *t, UTransliterator **tr, pivot *p)
 {
-    const wt_document *d = t->docs[di];
-    const wt_para *pa = &d->paras[pi];
-    const lexicon *lx = lexicon_of(t, wt_langset_at(t->langs, li)->code);
+    const wt_document *d = t->docs[p->doc];
+    const wt_para *pa = &d->paras[p->para];
+    const lexicon *lx =
+        lexicon_of(t, wt_langset_at(t->langs, (size_t)p->lang)->code);
     wt_token *v = wt_malloc((pa->tok_end - pa->tok_begin + 1) * sizeof *v);
     if (!v)
         return WT_ENOMEM;
@@ -520,7 +526,7 @@ static int build_pivot(tstage *t, pivot *p, size_t di, size_t pi, size_t li)
         for (size_t k = 0; k < len && !rc; k++) {
             rc = push_key(p, v[i + k].stem);
             if (!rc && !(v[i + k].flags & WT_TOK_NUMBER))
-                rc = anchors(t, p, d, v, i + k, run, &runlen);
+                rc = anchors(t, tr, p, d, v, i + k, run, &runlen);
         }
         i += len;
     }
@@ -570,6 +576,37 @@ static int translatable(const wt_document *d, const wt_para *pa)
            (!strcmp(d->lang, "und") && d->lang_reliable);
 }
 
+/* The pivots being built, and the first failure of each thread. */
+typedef struct pivot_run {
+    tstage *t;
+    int *rc;
+} pivot_run;
+
+static void pivot_one(void *ctx, unsigned thread, size_t i)
+{
+    const pivot_run *r = ctx;
+    if (!r->rc[thread])
+        r->rc[thread] = build_pivot(r->t, &r->t->latin[thread], &r->t->pv[i]);
+}
+
+/* Every pivot listed, on the stage's threads: a pivot reads only its
+ * paragraph and the lexicons, loaded before. */
+static int build_pivots(tstage *t)
+{
+    pivot_run r = {t, wt_calloc(t->nthreads, sizeof *r.rc)};
+    t->latin = wt_calloc(t->nthreads, sizeof *t->latin);
+    if (!r.rc || !t->latin) {
+        wt_free(r.rc);
+        return WT_ENOMEM;
+    }
+    wt_parallel_for(t->nthreads, t->npv, pivot_one, &r);
+    int rc = 0;
+    for (unsigned i = 0; i < t->nthreads && !rc; i++)
+        rc = r.rc[i];
+    wt_free(r.rc);
+    return rc;
+}
+
 /* Pivots of all text paragraphs; 0 pivots when there is one language. */
 static int build_all(tstage *t)
 {
@@ -605,9 +642,8 @@ static int build_all(tstage *t)
             pv->doc = (uint32_t)d;
             pv->para = (uint32_t)p;
             pv->lang = (int)li;
-            rc = build_pivot(t, pv, d, p, li);
         }
-    return rc;
+    return rc ? rc : build_pivots(t);
 }
 
 /* Key frequencies, then unit weights: a unit weighs what its commonest
@@ -912,6 +948,7 @@ int wt_translate_run(wt_document *const *docs, size_t ndocs,
     t.link_share = o->translation_min;
     t.langs = langs;
     t.links = links;
+    t.nthreads = o->threads > 1 ? o->threads : 1;
     int rc = wt_hmap_init(&t.seen, 1024);
     if (!rc)
         rc = build_all(&t);
@@ -933,7 +970,9 @@ int wt_translate_run(wt_document *const *docs, size_t ndocs,
     wt_free(t.tv.v);
     wt_hmap_release(&t.df);
     wt_hmap_release(&t.seen);
-    if (t.latin)
-        utrans_close(t.latin);
+    for (unsigned i = 0; t.latin && i < t.nthreads; i++)
+        if (t.latin[i])
+            utrans_close(t.latin[i]);
+    wt_free(t.latin);
     return rc;
 }

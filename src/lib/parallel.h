@@ -1,0 +1,21 @@
+/*
+ * parallel.h - the items of one step on several threads, each thread
+ * taking the next item when it is done with one.  The caller's thread is
+ * one of them, so a step on one thread starts none.  Internal.
+ */
+#ifndef WT_PARALLEL_H
+#define WT_PARALLEL_H
+
+#include <stddef.h>
+
+/* Processes item i on thread number thread (in [0, nthreads)): each
+ * thread number is held by one thread at a time, so that state indexed
+ * by it needs no lock. */
+typedef void (*wt_parallel_fn)(void *ctx, unsigned thread, size_t i);
+
+/* Runs fn(ctx, thread, i) for every i in [0, n) on up to nthreads
+ * threads (at most WT_THREADS_MAX; fewer when there are fewer items, or
+ * when a thread cannot be started: those started take its items). */
+void wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx);
+
+#endif
