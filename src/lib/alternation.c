@@ -1,6 +1,6 @@
 /* alternation.c - see alternation.h.
  *
- * Why: ICU's regex engine tries the branches of an alternation one by one
+ * Why: a backtracking regex engine tries the branches of an alternation one by one
  * at every position of the text, saving its state for each, so a pattern
  * with the 300 agency names costs 300 attempts a character.  Grouped by
  * first character it costs one attempt per distinct first character and

@@ -179,12 +179,8 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
         if (!wt_profile_may(may, i) ||
             !wt_pattern_gate(&prof->boiler[i], f, fl))
             continue;
-        UErrorCode err = U_ZERO_ERROR;
-        URegularExpression *re = prof->boiler[i].re;
-        uregex_setText(re, f, fl, &err);
-        if (U_SUCCESS(err) && uregex_find(re, 0, &err) && U_SUCCESS(err))
+        if (wt_pattern_find(&prof->boiler[i], f, fl, 0))
             kind = prof->boiler[i].kind;
-        uregex_setText(re, u"", 0, &err); /* drop the pointer to f */
     }
     if (!kind && generic && is_short_label(f, fl))
         kind = WT_BOILER_LABEL;

@@ -2,7 +2,7 @@
  * prefilter.h - which regular expressions of a set can match a text, found
  * without running them.
  *
- * From each pattern (ICU regex syntax) the literal strings that every match
+ * From each pattern (PCRE2 syntax, as lang/ writes it) the literal strings that every match
  * must contain are derived: "any of these, and any of those" (the agency
  * names of {AGENCY}, "sign up", "(photo"...).  One pass of an Aho-Corasick
  * automaton over the case-folded text finds which are there; a pattern
@@ -24,7 +24,7 @@
 
 typedef struct wt_prefilter wt_prefilter;
 
-/* Builds the prefilter of pats[0..n) (UTF-8 ICU regular expressions, n at
+/* Builds the prefilter of pats[0..n) (UTF-8 regular expressions, n at
  * most WT_PREFILTER_MAX).  Returns 0, WT_EINVAL (too many) or WT_ENOMEM. */
 int wt_prefilter_new(wt_prefilter **out, const char *const *pats, size_t n);
 void wt_prefilter_free(wt_prefilter *pf);

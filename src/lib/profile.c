@@ -2,9 +2,10 @@
  * profile.c - language profile loader.
  *
  * Everything a linguist edits lives in lang/<code>/ as text; this file only
- * parses it.  Patterns are ICU regular expressions so that they work on any
- * script.
+ * parses it.  Patterns are PCRE2 regular expressions with Unicode
+ * properties, so that they work on any script.
  */
+#define PCRE2_CODE_UNIT_WIDTH 16
 #include "profile.h"
 #include "alloc.h"
 #include "alternation.h"
@@ -13,6 +14,7 @@
 #include "prefilter.h"
 #include "wiretrace.h"
 
+#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,8 +320,10 @@ static char *expand_macros(const char *s, size_t n, const char *agencies)
     return out;
 }
 
-static int compile_regex(const char *pattern, uint32_t flags,
-                         URegularExpression **re)
+/* pattern (UTF-8) compiled for UTF-16 text, with Unicode properties for
+ * \w, \b and \s, and "." stopping at every line terminator, as the
+ * patterns of lang/ are written; JIT compiled where the JIT is there. */
+static int compile_regex(const char *pattern, uint32_t flags, pcre2_code **re)
 {
     UErrorCode err = U_ZERO_ERROR;
     int32_t ulen = 0;
@@ -331,13 +335,21 @@ static int compile_regex(const char *pattern, uint32_t flags,
     if (!u)
         return WT_ENOMEM;
     u_strFromUTF8(u, ulen + 1, NULL, pattern, -1, &err);
-    UParseError pe;
-    if (U_SUCCESS(err))
-        *re = uregex_open(u, ulen, flags, &pe, &err);
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    int perr = 0;
+    PCRE2_SIZE at;
+    if (cc && U_SUCCESS(err) && !pcre2_set_newline(cc, PCRE2_NEWLINE_ANY))
+        *re = pcre2_compile((PCRE2_SPTR)u, (PCRE2_SIZE)ulen,
+                            PCRE2_UTF | PCRE2_UCP | flags, &perr, &at, cc);
+    pcre2_compile_context_free(cc);
     wt_free(u);
-    if (err == U_MEMORY_ALLOCATION_ERROR)
+    if (!cc || perr == PCRE2_ERROR_HEAPLIMIT || perr == PCRE2_ERROR_NOMEMORY)
         return WT_ENOMEM;
-    return U_FAILURE(err) ? WT_EICU : 0;
+    if (!*re)
+        return WT_EICU;
+    /* Without the JIT (no memory for it) the interpreter runs. */
+    pcre2_jit_compile(*re, PCRE2_JIT_COMPLETE);
+    return 0;
 }
 
 static int kind_of(const char *name, size_t n, int credits)
@@ -359,8 +371,7 @@ static int kind_of(const char *name, size_t n, int credits)
 }
 
 /* The gate of pattern pat, compiled as re is (see wt_pattern). */
-static int compile_gate(const char *pat, uint32_t flags,
-                        URegularExpression **gate)
+static int compile_gate(const char *pat, uint32_t flags, pcre2_code **gate)
 {
     char *stripped = NULL;
     int rc = wt_prefilter_strip_lookaround(pat, &stripped);
@@ -389,6 +400,10 @@ static int compile_pattern(wt_pattern *p, const char *s, size_t n,
     if (!rc)
         rc = compile_gate(pat, flags, &p->gate);
     wt_free(pat);
+    /* Room for the groups of re, which the gate has too (it lost only
+     * lookarounds). */
+    if (!rc && !(p->md = pcre2_match_data_create_from_pattern(p->re, NULL)))
+        rc = WT_ENOMEM;
     return rc;
 }
 
@@ -399,7 +414,7 @@ static int read_patterns(wt_pattern **out, size_t *count, char ***srcs,
 {
     size_t pos = 0, lineno = 0, len, cap = 0, scap = 0;
     const char *line;
-    const uint32_t flags = credits ? 0 : UREGEX_CASE_INSENSITIVE;
+    const uint32_t flags = credits ? 0 : PCRE2_CASELESS;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
         if (*count == WT_PATTERNS_MAX) {
             snprintf(err, errlen, "%s:%zu: more than %d patterns", path, lineno,
@@ -430,6 +445,7 @@ static int read_patterns(wt_pattern **out, size_t *count, char ***srcs,
         wt_pattern *p = &(*out)[*count];
         p->kind = kind;
         p->re = p->gate = NULL;
+        p->md = NULL;
         (*srcs)[*count] = pat;
         ++*count;
         const int rc = compile_pattern(p, src, slen, grouped, flags);
@@ -524,18 +540,21 @@ out:
     return 0;
 }
 
+static void pattern_release(wt_pattern *p)
+{
+    pcre2_code_free(p->re);
+    pcre2_code_free(p->gate);
+    pcre2_match_data_free(p->md);
+}
+
 void wt_profile_free(wt_profile *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->nboiler; i++) {
-        uregex_close(p->boiler[i].re);
-        uregex_close(p->boiler[i].gate);
-    }
-    for (size_t i = 0; i < p->ncredit; i++) {
-        uregex_close(p->credit[i].re);
-        uregex_close(p->credit[i].gate);
-    }
+    for (size_t i = 0; i < p->nboiler; i++)
+        pattern_release(&p->boiler[i]);
+    for (size_t i = 0; i < p->ncredit; i++)
+        pattern_release(&p->credit[i]);
     wt_prefilter_free(p->boiler_pf);
     wt_prefilter_free(p->credit_pf);
     wt_free(p->boiler);
@@ -568,15 +587,45 @@ int wt_profile_screen(const wt_profile *p, int credits, const UChar *u,
     return wt_prefilter_run(pf, u, len, may);
 }
 
+/* pcre2_match of re on u[0..len) from index from, again by the
+ * interpreter when the JIT's stack runs out (it is small, the
+ * interpreter's memory is not). */
+static int run_regex(const pcre2_code *re, pcre2_match_data *md, const UChar *u,
+                     int32_t len, int32_t from)
+{
+    int rc = pcre2_match(re, (PCRE2_SPTR)u, (PCRE2_SIZE)len, (PCRE2_SIZE)from,
+                         0, md, NULL);
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        rc = pcre2_match(re, (PCRE2_SPTR)u, (PCRE2_SIZE)len, (PCRE2_SIZE)from,
+                         PCRE2_NO_JIT, md, NULL);
+    return rc;
+}
+
 int wt_pattern_gate(const wt_pattern *p, const UChar *u, int32_t len)
 {
     if (!p->gate)
         return 1;
-    UErrorCode err = U_ZERO_ERROR;
-    uregex_setText(p->gate, u, len, &err);
-    const int found = U_SUCCESS(err) && uregex_find(p->gate, 0, &err);
-    uregex_setText(p->gate, u"", 0, &err); /* drop the pointer to u */
-    return found || U_FAILURE(err);
+    /* Only "nothing there" rules the pattern out. */
+    return run_regex(p->gate, p->md, u, len, 0) != PCRE2_ERROR_NOMATCH;
+}
+
+int wt_pattern_find(const wt_pattern *p, const UChar *u, int32_t len,
+                    int32_t from)
+{
+    /* 0: a match whose groups did not all fit, which cannot happen with
+     * match data made from the pattern; counted as a match all the same. */
+    return run_regex(p->re, p->md, u, len, from) >= 0;
+}
+
+void wt_pattern_group(const wt_pattern *p, int g, int32_t *s, int32_t *e)
+{
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+    *s = *e = -1;
+    if ((uint32_t)g < pcre2_get_ovector_count(p->md) &&
+        ov[2 * g] != PCRE2_UNSET) {
+        *s = (int32_t)ov[2 * g];
+        *e = (int32_t)ov[2 * g + 1];
+    }
 }
 
 int wt_profile_is_stop(const wt_profile *p, uint64_t h)

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <unicode/uregex.h>
+#include <unicode/utypes.h>
 
 #include "hmap.h"
 #include "wiretrace.h"
@@ -17,13 +17,23 @@
  * the wt_credit_kind values. */
 enum { WT_CREDIT_PHOTO = WT_CREDIT_KIND_COUNT };
 
+/*
+ * A boilerplate or credit pattern, compiled by PCRE2 (its 16-bit library,
+ * with the JIT) to run on the UTF-16 text the stages read, so that a
+ * match's place is an index into that text.  PCRE2 was chosen over ICU's
+ * regex engine by measurement (tests/bench/patterns.c: 3 to 7 times less
+ * CPU on the same patterns and paragraphs, the same matches).  The match
+ * data holds the last match, so a profile's patterns are run by one
+ * thread at a time.
+ */
 typedef struct wt_pattern {
     int kind; /* wt_boiler for boilerplate, wt_credit_kind (wiretrace.h)
                  for credits */
-    URegularExpression *re;
+    struct pcre2_real_code_16 *re;
     /* re without its lookarounds (wt_prefilter_strip_lookaround), tried
      * first: where it finds nothing, re cannot either.  NULL when none. */
-    URegularExpression *gate;
+    struct pcre2_real_code_16 *gate;
+    struct pcre2_real_match_data_16 *md; /* of re and of gate */
 } wt_pattern;
 
 struct wt_prefilter;
@@ -122,6 +132,16 @@ static inline int wt_profile_may(const uint64_t *may, size_t i)
 /* 0 when pattern p cannot match in u[0..len) by its gate (the pattern
  * without lookarounds found nothing), else 1: then run p->re. */
 int wt_pattern_gate(const wt_pattern *p, const UChar *u, int32_t len);
+
+/* 1 when p->re matches in u[0..len) at or after index from (its groups
+ * then read with wt_pattern_group), else 0.  A match the engine gives up
+ * on (past its limits) counts as none. */
+int wt_pattern_find(const wt_pattern *p, const UChar *u, int32_t len,
+                    int32_t from);
+
+/* Group g (0: the whole match) of the last match found: [*s, *e), both -1
+ * when the group took no part. */
+void wt_pattern_group(const wt_pattern *p, int g, int32_t *s, int32_t *e);
 
 /* The agencies and photo services of lang/agencies.txt: every name and
  * alias, with the index of its canonical name. */

@@ -108,21 +108,22 @@ static int in_photo(const photo_ranges *ph, int32_t s, int32_t e)
     return ph->n == MAX_PHOTO;
 }
 
-/* The credit matched by re in d's text from UTF-16 index base, unless it
- * lies in a photo credit. */
-static int add_match(wt_document *d, URegularExpression *re, int32_t base,
+/* The credit pattern p last matched in d's text from UTF-16 index base,
+ * unless it lies in a photo credit.  The name is group 1: one longer than
+ * 255 units is no name. */
+static int add_match(wt_document *d, const wt_pattern *p, int32_t base,
                      int kind, const wt_agencies *agencies,
                      const photo_ranges *ph)
 {
     UErrorCode err = U_ZERO_ERROR;
-    UChar buf[256];
     char name[768];
-    const int32_t n = uregex_group(re, 1, buf, 255, &err);
-    const int32_t ns = uregex_start(re, 1, &err);
-    int32_t s = uregex_start(re, 0, &err), e = uregex_end(re, 0, &err);
-    if (U_FAILURE(err) || n <= 0 || in_photo(ph, ns, ns + n))
+    int32_t ns, ne, s, e;
+    wt_pattern_group(p, 1, &ns, &ne);
+    wt_pattern_group(p, 0, &s, &e);
+    const int32_t n = ne - ns;
+    if (ns < 0 || n <= 0 || n > 255 || in_photo(ph, ns, ne))
         return 0;
-    u_strToUTF8(name, sizeof name, NULL, buf, n, &err);
+    u_strToUTF8(name, sizeof name, NULL, d->text.u + base + ns, n, &err);
     if (U_FAILURE(err))
         return 0;
     /* The range shows the credit, not the space a pattern took around it. */
@@ -142,7 +143,20 @@ static int add_match(wt_document *d, URegularExpression *re, int32_t base,
     return rc;
 }
 
-/* The photo credits of the text set on the profile's photo patterns;
+/* Where the search for the next match in u[0..n) starts after the match
+ * [s, e): its end, or past the next character after an empty match (as
+ * ICU's findNext does), at n + 1 when none is left. */
+static int32_t next_start(const UChar *u, int32_t n, int32_t s, int32_t e)
+{
+    if (e > s)
+        return e;
+    if (e >= n)
+        return n + 1;
+    return e +
+           (U16_IS_LEAD(u[e]) && e + 1 < n && U16_IS_TRAIL(u[e + 1]) ? 2 : 1);
+}
+
+/* The photo credits of the text on the profile's photo patterns;
  * may: which patterns can match (wt_profile_screen). */
 static void find_photos(const wt_profile *prof, const UChar *u, int32_t n,
                         const uint64_t *may, photo_ranges *ph)
@@ -152,16 +166,12 @@ static void find_photos(const wt_profile *prof, const UChar *u, int32_t n,
         if (prof->credit[i].kind != WT_CREDIT_PHOTO ||
             !wt_profile_may(may, i) || !wt_pattern_gate(&prof->credit[i], u, n))
             continue;
-        UErrorCode err = U_ZERO_ERROR;
-        URegularExpression *re = prof->credit[i].re;
-        uregex_setText(re, u, n, &err);
-        while (ph->n < MAX_PHOTO && U_SUCCESS(err) &&
-               uregex_findNext(re, &err)) {
-            ph->s[ph->n] = uregex_start(re, 0, &err);
-            ph->e[ph->n] = uregex_end(re, 0, &err);
-            ph->n += U_SUCCESS(err);
+        for (int32_t at = 0; ph->n < MAX_PHOTO &&
+                             wt_pattern_find(&prof->credit[i], u, n, at);) {
+            wt_pattern_group(&prof->credit[i], 0, &ph->s[ph->n], &ph->e[ph->n]);
+            at = next_start(u, n, ph->s[ph->n], ph->e[ph->n]);
+            ph->n++;
         }
-        uregex_setText(re, u"", 0, &err);
     }
 }
 
@@ -222,12 +232,14 @@ int wt_provenance_scan(wt_document *d, const wt_profile *prof,
                 !wt_profile_may(may, i) ||
                 !wt_pattern_gate(&prof->credit[i], d->text.u + s, e - s))
                 continue;
-            UErrorCode err = U_ZERO_ERROR;
-            URegularExpression *re = prof->credit[i].re;
-            uregex_setText(re, d->text.u + s, e - s, &err);
-            while (!rc && U_SUCCESS(err) && uregex_findNext(re, &err))
-                rc = add_match(d, re, s, prof->credit[i].kind, agencies, &ph);
-            uregex_setText(re, u"", 0, &err);
+            const wt_pattern *pat = &prof->credit[i];
+            for (int32_t at = 0;
+                 !rc && wt_pattern_find(pat, d->text.u + s, e - s, at);) {
+                int32_t ms, me;
+                wt_pattern_group(pat, 0, &ms, &me);
+                at = next_start(d->text.u + s, e - s, ms, me);
+                rc = add_match(d, pat, s, pat->kind, agencies, &ph);
+            }
         }
     }
     if (d->ncredits > 1)

@@ -1,44 +1,55 @@
 /* Tests of alternation.c: the grouped alternation finds what the flat one
  * finds, where it finds it, with the same name chosen. */
+#define PCRE2_CODE_UNIT_WIDTH 16
 #include "helpers.h"
 #include "alloc.h"
 #include "alternation.h"
 #include "profile.h"
 
+#include <pcre2.h>
 #include <string.h>
-#include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
-static URegularExpression *compile(const char *pat, int fold)
+/* pat compiled as the profiles' patterns are (profile.c). */
+static pcre2_code *compile(const char *pat, int fold)
 {
     UChar u[16384];
     UErrorCode err = U_ZERO_ERROR;
-    u_strFromUTF8(u, 16384, NULL, pat, -1, &err);
+    int32_t n = 0;
+    u_strFromUTF8(u, 16384, &n, pat, -1, &err);
     cr_assert(U_SUCCESS(err), "%s", pat);
-    UParseError pe;
-    URegularExpression *re =
-        uregex_open(u, -1, fold ? UREGEX_CASE_INSENSITIVE : 0, &pe, &err);
-    cr_assert(U_SUCCESS(err), "cannot compile %s: %s", pat, u_errorName(err));
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    pcre2_set_newline(cc, PCRE2_NEWLINE_ANY);
+    int e = 0;
+    PCRE2_SIZE at;
+    pcre2_code *re = pcre2_compile(
+        (PCRE2_SPTR)u, (PCRE2_SIZE)n,
+        PCRE2_UTF | PCRE2_UCP | (fold ? PCRE2_CASELESS : 0), &e, &at, cc);
+    pcre2_compile_context_free(cc);
+    cr_assert(re, "cannot compile %s: error %d at %zu", pat, e, (size_t)at);
     return re;
 }
 
 /* Every match of re in text as "start-end:group1;" */
-static void matches(URegularExpression *re, const char *text, char *out,
-                    size_t cap)
+static void matches(pcre2_code *re, const char *text, char *out, size_t cap)
 {
     UChar u[1024];
     UErrorCode err = U_ZERO_ERROR;
     int32_t n = 0;
     u_strFromUTF8(u, 1024, &n, text, -1, &err);
-    uregex_setText(re, u, n, &err);
+    cr_assert(U_SUCCESS(err));
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     size_t o = 0;
     out[0] = '\0';
-    while (U_SUCCESS(err) && uregex_findNext(re, &err) && o + 40 < cap)
-        o += (size_t)snprintf(
-            out + o, cap - o, "%d-%d:%d-%d;", uregex_start(re, 0, &err),
-            uregex_end(re, 0, &err), uregex_start(re, 1, &err),
-            uregex_end(re, 1, &err));
-    cr_assert(U_SUCCESS(err));
+    for (PCRE2_SIZE from = 0; from <= (PCRE2_SIZE)n && o + 40 < cap &&
+                              pcre2_match(re, (PCRE2_SPTR)u, (PCRE2_SIZE)n,
+                                          from, 0, md, NULL) > 0;) {
+        const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        o += (size_t)snprintf(out + o, cap - o, "%d-%d:%d-%d;", (int)ov[0],
+                              (int)ov[1], (int)ov[2], (int)ov[3]);
+        from = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    }
+    pcre2_match_data_free(md);
 }
 
 /* The flat and the grouped alternation inside a pattern like the
@@ -55,7 +66,7 @@ static void same(const char *flat, int fold, const char *const *texts)
         char a[16384], b[16384];
         snprintf(a, sizeof a, wraps[w], flat);
         snprintf(b, sizeof b, wraps[w], g);
-        URegularExpression *ra = compile(a, fold), *rb = compile(b, fold);
+        pcre2_code *ra = compile(a, fold), *rb = compile(b, fold);
         for (size_t i = 0; texts[i]; i++) {
             char ma[512], mb[512];
             matches(ra, texts[i], ma, sizeof ma);
@@ -63,8 +74,8 @@ static void same(const char *flat, int fold, const char *const *texts)
             cr_assert_str_eq(mb, ma, "%s in \"%s\" (fold %d)", wraps[w],
                              texts[i], fold);
         }
-        uregex_close(ra);
-        uregex_close(rb);
+        pcre2_code_free(ra);
+        pcre2_code_free(rb);
     }
     wt_free(g);
 }
