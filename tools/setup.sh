@@ -24,7 +24,7 @@ dict-freedict-ita-eng dict-freedict-por-eng dict-freedict-jpn-eng
 dict-freedict-eng-rus dict-freedict-eng-spa dict-freedict-eng-fra
 dict-freedict-eng-ita dict-freedict-eng-por mueller7-dict
 libhangul-data icu-devtools apertium-rus-ukr lttoolbox-dev clang-format
-libpq-dev postgresql-15 postgresql-15-plproxy libpcre2-dev"
+libpq-dev postgresql-15 postgresql-15-plproxy libpcre2-dev libdeflate-dev"
 
 missing=""
 for p in $PACKAGES; do

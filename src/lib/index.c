@@ -33,7 +33,7 @@
 #include <string.h>
 #include <strings.h>
 #include <xxhash.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 /* A prepared article: all that storing it needs, without the analysis. */
 struct wt_index_entry {
@@ -57,6 +57,11 @@ struct wt_index_entry {
 struct wt_index_worker {
     wt_options opts;
     wt_corpus *c;
+    /* Articles are stored zlib-compressed by libdeflate: a compressor made
+     * once (zlib's compress2 makes and clears a quarter megabyte of state
+     * for every article, which on articles of a few kilobytes cost more
+     * than compressing them). */
+    struct libdeflate_compressor *z;
     char err[1024];
 };
 
@@ -87,6 +92,7 @@ struct wt_index {
     size_t keycap;
     unsigned char *zbuf;
     size_t zcap;
+    struct libdeflate_decompressor *unz;
     wt_store_hit *hits;
     size_t hitcap;
     uint32_t *pbuf; /* paragraph triples, aligned */
@@ -220,8 +226,9 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (rc && ix->store && !err[0])
         snprintf(err, errlen, "%s: %s", name, ix->store->ops->error(ix->store));
     if (!rc && ((rc = wt_index_worker_new(&ix->prep, ix)) ||
-                (rc = wt_doccache_new(&ix->cache, ix->iopts.cache_bytes))))
-        snprintf(err, errlen, "%s", wt_strerror(rc));
+                (rc = wt_doccache_new(&ix->cache, ix->iopts.cache_bytes)) ||
+                !(ix->unz = libdeflate_alloc_decompressor())))
+        snprintf(err, errlen, "%s", wt_strerror(rc = rc ? rc : WT_ENOMEM));
     if (rc) {
         wt_index_close(ix);
         return rc;
@@ -295,6 +302,8 @@ void wt_index_close(wt_index *ix)
     wt_doccache_free(ix->cache);
     wt_free(ix->keys);
     wt_free(ix->zbuf);
+    if (ix->unz)
+        libdeflate_free_decompressor(ix->unz);
     wt_free(ix->hits);
     wt_free(ix->pbuf);
     wt_free(ix->got);
@@ -440,14 +449,18 @@ static int dup_opt(char **out, const char *s)
     return s && !*out ? WT_ENOMEM : 0;
 }
 
-static int entry_text(wt_index_entry *e, const wt_article *a)
+/* The zlib stream (RFC 1950) of a's text in e->body, as any zlib
+ * reader reads it. */
+static int entry_text(wt_index_entry *e, const wt_article *a,
+                      struct libdeflate_compressor *z)
 {
-    uLongf n = compressBound((uLong)a->len);
-    e->body = wt_malloc(n);
+    const size_t bound = libdeflate_zlib_compress_bound(z, a->len);
+    e->body = wt_malloc(bound);
     if (!e->body)
         return WT_ENOMEM;
-    if (compress2(e->body, &n, (const Bytef *)(a->text ? a->text : ""),
-                  (uLong)a->len, 6) != Z_OK)
+    const size_t n = libdeflate_zlib_compress(z, a->text ? a->text : "", a->len,
+                                              e->body, bound);
+    if (!n) /* no room: cannot happen within the bound */
         return WT_ENOMEM;
     e->nbody = n;
     e->text_len = a->len;
@@ -483,7 +496,7 @@ static int lang_index(char **langs, const char *code, size_t *out)
 }
 
 /* Fills e from the analyzed document d of article a. */
-static int entry_fill(wt_index_entry *e, const wt_options *o,
+static int entry_fill(wt_index_entry *e, const wt_index_worker *w,
                       const wt_article *a, const wt_document *d)
 {
     int rc = dup_opt(&e->id, a->id);
@@ -496,13 +509,13 @@ static int entry_fill(wt_index_entry *e, const wt_options *o,
     if (!rc)
         rc = dup_opt(&e->title, a->title ? a->title : d->title);
     if (!rc)
-        rc = entry_text(e, a);
+        rc = entry_text(e, a, w->z);
     if (!rc && !(e->paras = wt_malloc((3 * d->npara + 3) * sizeof *e->paras)))
         rc = WT_ENOMEM;
     if (!rc)
         rc = wt_provenance_credits_text(d, &e->credits);
     if (!rc)
-        rc = doc_keys(o, d, &e->fp, &e->nfp, &e->bands, &e->nbands);
+        rc = doc_keys(&w->opts, d, &e->fp, &e->nfp, &e->bands, &e->nbands);
     if (rc)
         return rc;
     e->published = d->published;
@@ -526,9 +539,11 @@ int wt_index_worker_new(wt_index_worker **out, const wt_index *ix)
     if (!w)
         return WT_ENOMEM;
     w->opts = ix->opts;
-    const int rc = wt_corpus_new(&w->c, &w->opts);
+    /* Level 6, zlib's default: as small as zlib made it, and faster. */
+    w->z = libdeflate_alloc_compressor(6);
+    const int rc = w->z ? wt_corpus_new(&w->c, &w->opts) : WT_ENOMEM;
     if (rc) {
-        wt_free(w);
+        wt_index_worker_free(w);
         return rc;
     }
     *out = w;
@@ -540,6 +555,8 @@ void wt_index_worker_free(wt_index_worker *w)
     if (!w)
         return;
     wt_corpus_free(w->c);
+    if (w->z)
+        libdeflate_free_compressor(w->z);
     wt_free(w);
 }
 
@@ -560,7 +577,7 @@ int wt_index_prepare(wt_index_worker *w, const wt_article *a,
     if (!e)
         return WT_ENOMEM;
     int rc = analyze_article(w->c, a, w->err, sizeof w->err);
-    if (!rc && (rc = entry_fill(e, &w->opts, a, w->c->docs[0])))
+    if (!rc && (rc = entry_fill(e, w, a, w->c->docs[0])))
         snprintf(w->err, sizeof w->err, "%s: %s", a->id, wt_strerror(rc));
     wt_corpus_reset(w->c);
     if (rc) {
@@ -851,8 +868,9 @@ static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
     }
     if (wt_grow(&ix->zbuf, &ix->zcap, sd->text_len + 1, 1))
         return WT_ENOMEM;
-    uLongf n = (uLongf)sd->text_len;
-    if (uncompress(ix->zbuf, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
+    size_t n = 0;
+    if (libdeflate_zlib_decompress(ix->unz, sd->body, sd->nbody, ix->zbuf,
+                                   sd->text_len, &n) != LIBDEFLATE_SUCCESS ||
         n != sd->text_len)
         return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged%s",
                        sd->id, "");
@@ -904,8 +922,10 @@ static int copy_stored(wt_index *ix, const wt_store_doc *sd, wt_article *a,
         return WT_ENOMEM;
     char *p = ix->got;
     if (with_text) {
-        uLongf n = (uLongf)sd->text_len;
-        if (uncompress((Bytef *)p, &n, sd->body, (uLong)sd->nbody) != Z_OK ||
+        size_t n = 0;
+        if (libdeflate_zlib_decompress(ix->unz, sd->body, sd->nbody, p,
+                                       sd->text_len,
+                                       &n) != LIBDEFLATE_SUCCESS ||
             n != sd->text_len)
             return ix_fail(ix, WT_ECORRUPT, "index: document %s is damaged%s",
                            sd->id, "");
