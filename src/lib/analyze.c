@@ -224,13 +224,61 @@ static int focus_keys(const wt_analyze_job *job, wt_hmap *keys)
     return rc;
 }
 
-/* gid table and postings of every text paragraph. */
+/* Numbers the focus keys in key order: each one's value in keys becomes
+ * its number + 1.  Returns 0 or WT_ENOMEM. */
+static int number_keys(wt_hmap *keys, size_t *n)
+{
+    uint64_t *v = wt_malloc((keys->count + 1) * sizeof *v);
+    if (!v)
+        return WT_ENOMEM;
+    size_t k = 0;
+    uint64_t key, val;
+    for (size_t pos = 0; wt_hmap_next(keys, &pos, &key, &val);)
+        v[k++] = key;
+    *n = wt_sort_unique_u64(v, k);
+    for (size_t i = 0; i < *n; i++)
+        *wt_hmap_slot(keys, v[i]) = i + 1; /* present: no allocation */
+    wt_free(v);
+    return 0;
+}
+
+/* The postings in order of key (numbered in rank[]) and paragraph, by
+ * counting: the order a sort gives, as each paragraph's postings were
+ * added in paragraph order, in one pass. */
+static int order_by_rank(wt_postings *post, const uint32_t *rank, size_t nkeys)
+{
+    size_t *at = wt_calloc(nkeys + 1, sizeof *at);
+    wt_posting *v = wt_malloc((post->n + 1) * sizeof *v);
+    if (!at || !v) {
+        wt_free(at);
+        wt_free(v);
+        return WT_ENOMEM;
+    }
+    for (size_t i = 0; i < post->n; i++)
+        at[rank[i] + 1]++;
+    for (size_t r = 1; r <= nkeys; r++)
+        at[r] += at[r - 1];
+    for (size_t i = 0; i < post->n; i++)
+        v[at[rank[i]]++] = post->v[i];
+    wt_free(at);
+    wt_free(post->v);
+    post->v = v;
+    post->cap = post->n + 1;
+    return 0;
+}
+
+/* gid table and postings of every text paragraph.  With a focus (a
+ * query), only the postings of its keys, put in order by counting: the
+ * sort was a tenth of a query. */
 static int build_postings(stage *s)
 {
     const wt_analyze_job *job = s->job;
     wt_hmap keys = {0};
-    size_t cap = 0;
+    size_t cap = 0, nranks = 0;
+    uint32_t *rank = NULL;
     int rc = job->focus ? focus_keys(job, &keys) : 0;
+    if (!rc && job->focus)
+        rc = number_keys(&keys, &nranks);
     /* The postings sized once: grown by doubling they would take up to
      * twice the room, and they are the largest array of the stage. */
     size_t total = 0;
@@ -240,6 +288,8 @@ static int build_postings(stage *s)
                 total += nkeys(&job->docs[d]->paras[p]);
     if (!rc)
         rc = wt_postings_reserve(&s->post, total);
+    if (!rc && job->focus && !(rank = wt_malloc((total + 1) * sizeof *rank)))
+        rc = WT_ENOMEM;
     for (size_t d = 0; d < job->ndocs && !rc; d++)
         for (size_t p = 0; p < job->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &job->docs[d]->paras[p];
@@ -249,14 +299,22 @@ static int build_postings(stage *s)
                 break;
             const uint32_t gid = (uint32_t)s->ng;
             s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
-            const int all = !job->focus || d < job->focus;
-            for (size_t i = 0; i < nkeys(pa) && !rc; i++)
-                if (all || wt_hmap_get(&keys, key_at(pa, i)))
-                    rc = wt_postings_add(&s->post, key_at(pa, i), gid);
+            for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
+                const uint64_t *r =
+                    job->focus ? wt_hmap_get(&keys, key_at(pa, i)) : NULL;
+                if (job->focus && !r)
+                    continue;
+                if (r)
+                    rank[s->post.n] = (uint32_t)(*r - 1);
+                rc = wt_postings_add(&s->post, key_at(pa, i), gid);
+            }
         }
     wt_hmap_release(&keys);
-    if (!rc)
+    if (!rc && job->focus)
+        rc = order_by_rank(&s->post, rank, nranks);
+    else if (!rc)
         wt_postings_sort(&s->post);
+    wt_free(rank);
     if (!rc)
         rc = wt_posting_runs_build(&s->post, s->ng, &s->runs);
     return rc;

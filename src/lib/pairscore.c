@@ -7,6 +7,8 @@
 #include "alloc.h"
 #include "keys.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +39,17 @@ typedef struct doc_taken {
     size_t text_words;
 } doc_taken;
 
+/* The stems of a document are made when a pair of it is first asked
+ * for (wt_pairscore_overlap), under the lock, as reports ask from several
+ * threads: most documents of a query's corpus, the candidates that took
+ * nothing, are never asked, and sorting their stems cost a tenth of a
+ * query. */
 struct wt_pairscore {
     doc_stems *docs;
+    atomic_uchar *made; /* docs[d] is made */
+    pthread_mutex_t lock;
+    wt_document *const *src;
+    const wt_idf *idf;
     doc_taken *taken;
     size_t ndocs;
 };
@@ -156,6 +167,9 @@ static int doc_stems_build(const wt_idf *idf, const wt_document *d,
     out->weight = wt_malloc((n + 1) * sizeof *out->weight);
     if (!all || !out->stem || !out->weight) {
         wt_free(all);
+        wt_free(out->stem);
+        wt_free(out->weight);
+        memset(out, 0, sizeof *out);
         return WT_ENOMEM;
     }
     for (size_t p = 0; p < d->npara; p++)
@@ -179,13 +193,18 @@ int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
                      const wt_idf *idf)
 {
     wt_pairscore *ps = wt_calloc(1, sizeof *ps);
-    if (!ps || !(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)) ||
+    if (!ps)
+        return WT_ENOMEM;
+    pthread_mutex_init(&ps->lock, NULL);
+    if (!(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)) ||
+        !(ps->made = wt_calloc(ndocs + 1, sizeof *ps->made)) ||
         !(ps->taken = wt_calloc(ndocs + 1, sizeof *ps->taken)))
         goto fail;
     ps->ndocs = ndocs;
+    ps->src = docs;
+    ps->idf = idf;
     for (size_t d = 0; d < ndocs; d++)
-        if (doc_stems_build(idf, docs[d], &ps->docs[d]) ||
-            doc_taken_build(docs[d], &ps->taken[d]))
+        if (doc_taken_build(docs[d], &ps->taken[d]))
             goto fail;
     *out = ps;
     return 0;
@@ -205,14 +224,32 @@ void wt_pairscore_free(wt_pairscore *ps)
     for (size_t d = 0; ps->taken && d < ps->ndocs; d++)
         wt_free(ps->taken[d].rows);
     wt_free(ps->docs);
+    wt_free((void *)ps->made);
     wt_free(ps->taken);
+    pthread_mutex_destroy(&ps->lock);
     wt_free(ps);
 }
 
-void wt_pairscore_overlap(const wt_pairscore *ps, size_t a, size_t b,
-                          double *overlap_a, double *overlap_b)
+/* The stems of document d, made on first use; NULL when out of memory. */
+static const doc_stems *stems_of(wt_pairscore *ps, size_t d)
 {
-    const doc_stems *x = &ps->docs[a], *y = &ps->docs[b];
+    if (atomic_load_explicit(&ps->made[d], memory_order_acquire))
+        return &ps->docs[d];
+    int rc = 0;
+    pthread_mutex_lock(&ps->lock);
+    if (!atomic_load_explicit(&ps->made[d], memory_order_relaxed) &&
+        !(rc = doc_stems_build(ps->idf, ps->src[d], &ps->docs[d])))
+        atomic_store_explicit(&ps->made[d], 1, memory_order_release);
+    pthread_mutex_unlock(&ps->lock);
+    return rc ? NULL : &ps->docs[d];
+}
+
+int wt_pairscore_overlap(wt_pairscore *ps, size_t a, size_t b,
+                         double *overlap_a, double *overlap_b)
+{
+    const doc_stems *x = stems_of(ps, a), *y = stems_of(ps, b);
+    if (!x || !y)
+        return WT_ENOMEM;
     double shared = 0;
     size_t i = 0, j = 0;
     while (i < x->n && j < y->n) {
@@ -230,4 +267,5 @@ void wt_pairscore_overlap(const wt_pairscore *ps, size_t a, size_t b,
         *overlap_a = x->total > 0 ? shared / x->total : 0;
     if (overlap_b)
         *overlap_b = y->total > 0 ? shared / y->total : 0;
+    return 0;
 }

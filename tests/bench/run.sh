@@ -10,6 +10,8 @@
 #   - wiretrace's per-article analysis (fingerprinting) MB/s per core, and
 #     as a share of the limit; the -j 2 speed-up
 #   - k-permutation MinHash vs one-permutation hashing with densification
+#   - the boilerplate and credit patterns of lang/en run by ICU's regex
+#     engine and by PCRE2's JIT over the same paragraphs (patterns.c)
 #   - ssdeep and simhash (Debian packages) on the same articles
 #   - tests/bench/scale.sh: scan and compare at 1k, 4k, 16k and 64k
 #     articles (CPU time, peak RSS, growth) beside MinHash+LSH, ssdeep,
@@ -77,6 +79,9 @@ nice -n 19 "$B" prepare "$C" 1 "$TMP/scratch.db" > "$TMP/prep1.txt"
 nice -n 19 "$B" prepare "$C" 2 "$TMP/scratch.db" > "$TMP/prep2.txt"
 say "minhash variants"
 nice -n 19 "$B" minhash "$C" > "$TMP/minhash.txt"
+say "pattern engines: ICU regex and PCRE2 JIT"
+nice -n 19 "$ROOT/build-bench/tests/wt_patterns" lang en "$C" 3000 \
+    > "$TMP/patterns.md" 2> "$TMP/patterns.log"
 
 say "ssdeep and simhash"
 rm -rf "$TMP/txt" && mkdir -p "$TMP/txt"
@@ -171,6 +176,11 @@ P2=$(get prepare_mb_s_per_core "$TMP/prep2.txt")
     echo "k-perm $(get minhash_kperm_rmse "$TMP/minhash.txt"), OPH $(get minhash_oph_rmse "$TMP/minhash.txt")."
     echo
     cat "$TMP/scale.md"
+    echo
+    echo "## Boilerplate and credit patterns: ICU's regex engine and PCRE2's JIT"
+    echo
+    echo '`tests/bench/patterns.c` over the first 3,000 articles (wiretrace runs the patterns with PCRE2):'
+    cat "$TMP/patterns.md"
     echo
     echo "## Index"
     echo
