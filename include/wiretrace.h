@@ -310,8 +310,7 @@ WT_API int wt_corpus_pair_coverage(const wt_corpus *c, size_t a, size_t b,
  * words weigh most) that b also holds (overlap_a), and the same for b
  * (overlap_b).  Defined for every pair, it ranks the stories an article
  * most likely came from even when no paragraph is linked.  Either pointer
- * may be NULL.  Call after wt_corpus_analyze().  Returns 0, WT_EINVAL, or
- * WT_ENOMEM (a document's words are gathered when first asked). */
+ * may be NULL.  Call after wt_corpus_analyze().  Returns 0, or WT_EINVAL. */
 WT_API int wt_corpus_pair_overlap(const wt_corpus *c, size_t a, size_t b,
                                   double *overlap_a, double *overlap_b);
 

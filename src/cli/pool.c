@@ -97,8 +97,8 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Starts the workers on c; the shares of threads that cannot start are
- * processed here. */
+/* Starts the workers on c; when threads cannot start, this thread takes
+ * the items they would have. */
 static void launch(pool *p, chunk *c)
 {
     c->started = 0;

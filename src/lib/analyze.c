@@ -663,7 +663,9 @@ typedef struct score_round {
     shares *sh; /* one per thread, its acc made on first use */
 } score_round;
 
-static void score_one(void *ctx, unsigned thread, size_t i)
+/* A block's failure stays in its rc: record_block() reports it in
+ * order. */
+static int score_one(void *ctx, unsigned thread, size_t i)
 {
     score_round *r = ctx;
     shares *sh = &r->sh[thread];
@@ -673,6 +675,7 @@ static void score_one(void *ctx, unsigned thread, size_t i)
         score_block(r->s, sh, &r->blocks[i]);
     else
         r->blocks[i].rc = WT_ENOMEM;
+    return 0;
 }
 
 /* Scores every pair of paragraphs that shares enough to be a candidate,
@@ -695,7 +698,7 @@ static int score_candidates(const stage *s)
             gx = gx + WT_SCORE_BLOCK < s->ng ? gx + WT_SCORE_BLOCK : s->ng;
             b->to = (uint32_t)gx;
         }
-        wt_parallel_for(nthreads, nblocks, score_one, &r);
+        (void)wt_parallel_for(nthreads, nblocks, score_one, &r);
         for (size_t i = 0; i < nblocks; i++) {
             const int brc = record_block(s, &blocks[i]);
             rc = rc ? rc : brc;
@@ -770,34 +773,20 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
     return rc;
 }
 
-/* The repeats of each document, one document a thread at a time: a
- * document's links are its own, written by no other. */
-typedef struct dup_run {
-    const wt_analyze_job *job;
-    int *rc; /* per document */
-} dup_run;
-
-static void dups_of(void *ctx, unsigned thread, size_t d)
+/* The repeats of document d, on one of the threads: a document's links
+ * are its own, written by no other. */
+static int dups_of(void *ctx, unsigned thread, size_t d)
 {
     (void)thread;
-    const dup_run *r = ctx;
-    r->rc[d] = find_duplicates(r->job, d);
+    return find_duplicates(ctx, d);
 }
 
 static int all_duplicates(const wt_analyze_job *job)
 {
     const size_t n =
         job->focus && job->focus < job->ndocs ? job->focus : job->ndocs;
-    dup_run r = {job, wt_calloc(n + 1, sizeof *r.rc)};
-    if (!r.rc)
-        return WT_ENOMEM;
-    wt_parallel_for(job->opts->threads > 1 ? job->opts->threads : 1, n, dups_of,
-                    &r);
-    int rc = 0;
-    for (size_t d = 0; d < n && !rc; d++)
-        rc = r.rc[d];
-    wt_free(r.rc);
-    return rc;
+    return wt_parallel_for(job->opts->threads > 1 ? job->opts->threads : 1, n,
+                           dups_of, (void *)job);
 }
 
 int wt_analyze_run(const wt_analyze_job *job)

@@ -226,9 +226,12 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
     if (rc && ix->store && !err[0])
         snprintf(err, errlen, "%s: %s", name, ix->store->ops->error(ix->store));
     if (!rc && ((rc = wt_index_worker_new(&ix->prep, ix)) ||
-                (rc = wt_doccache_new(&ix->cache, ix->iopts.cache_bytes)) ||
-                !(ix->unz = libdeflate_alloc_decompressor())))
-        snprintf(err, errlen, "%s", wt_strerror(rc = rc ? rc : WT_ENOMEM));
+                (rc = wt_doccache_new(&ix->cache, ix->iopts.cache_bytes))))
+        snprintf(err, errlen, "%s", wt_strerror(rc));
+    if (!rc && !(ix->unz = libdeflate_alloc_decompressor())) {
+        rc = WT_ENOMEM;
+        snprintf(err, errlen, "%s", wt_strerror(rc));
+    }
     if (rc) {
         wt_index_close(ix);
         return rc;

@@ -6,17 +6,26 @@
 #include "pairscore.h"
 #include "alloc.h"
 #include "keys.h"
+#include "sort.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* One document's distinct content stems of its text paragraphs, sorted,
- * with their weights, and the sum of those weights. */
+typedef struct stem_weight {
+    uint64_t stem;
+    double weight;
+} stem_weight;
+
+#define STEM_LESS(a, b) ((a).stem < (b).stem)
+WT_SORT_DEFINE(sort_stem_weights, stem_weight, STEM_LESS)
+
+/* One document's content stems of its text paragraphs with their weights,
+ * as the analysis left them; once asked for, sorted and distinct, with
+ * the sum of their weights. */
 typedef struct doc_stems {
-    uint64_t *stem;
-    double *weight;
+    stem_weight *v;
     size_t n;
     double total;
 } doc_stems;
@@ -39,17 +48,17 @@ typedef struct doc_taken {
     size_t text_words;
 } doc_taken;
 
-/* The stems of a document are made when a pair of it is first asked
+/* A document's stems are read with their weights at once (a document an
+ * index's cache keeps is analyzed again by the next corpus that meets
+ * it, with other weights), and sorted when a pair of it is first asked
  * for (wt_pairscore_overlap), under the lock, as reports ask from several
  * threads: most documents of a query's corpus, the candidates that took
  * nothing, are never asked, and sorting their stems cost a tenth of a
  * query. */
 struct wt_pairscore {
     doc_stems *docs;
-    atomic_uchar *made; /* docs[d] is made */
+    atomic_uchar *sorted; /* docs[d] is sorted */
     pthread_mutex_t lock;
-    wt_document *const *src;
-    const wt_idf *idf;
     doc_taken *taken;
     size_t ndocs;
 };
@@ -155,38 +164,40 @@ double wt_pairscore_coverage(const wt_pairscore *ps, size_t a, size_t b)
     return r && words ? r->explained / (double)words : 0;
 }
 
+/* The stems of d's text paragraphs with their weights in idf, in
+ * paragraph order: read now, while the stem ids are this analysis's. */
 static int doc_stems_build(const wt_idf *idf, const wt_document *d,
                            doc_stems *out)
 {
-    size_t n = 0, k = 0;
+    size_t n = 0;
     for (size_t p = 0; p < d->npara; p++)
         if (d->paras[p].pub.boiler == WT_BOILER_NONE)
             n += d->paras[p].nstems;
-    wt_stem_ref *all = wt_malloc((n + 1) * sizeof *all);
-    out->stem = wt_malloc((n + 1) * sizeof *out->stem);
-    out->weight = wt_malloc((n + 1) * sizeof *out->weight);
-    if (!all || !out->stem || !out->weight) {
-        wt_free(all);
-        wt_free(out->stem);
-        wt_free(out->weight);
-        memset(out, 0, sizeof *out);
+    if (!(out->v = wt_malloc((n + 1) * sizeof *out->v)))
         return WT_ENOMEM;
-    }
     for (size_t p = 0; p < d->npara; p++)
         if (d->paras[p].pub.boiler == WT_BOILER_NONE)
             for (size_t i = 0; i < d->paras[p].nstems; i++)
-                all[k++] = d->paras[p].stems[i];
-    if (k > 1)
-        wt_stem_refs_sort(all, k);
-    for (size_t i = 0; i < k; i++) {
-        if (out->n && out->stem[out->n - 1] == all[i].stem)
-            continue;
-        out->stem[out->n] = all[i].stem;
-        out->weight[out->n] = wt_idf_weight(idf, &all[i]);
-        out->total += out->weight[out->n++];
-    }
-    wt_free(all);
+                out->v[out->n++] =
+                    (stem_weight){d->paras[p].stems[i].stem,
+                                  wt_idf_weight(idf, &d->paras[p].stems[i])};
     return 0;
+}
+
+/* The stems sorted, each once (the weight of the first after the sort),
+ * and their total. */
+static void doc_stems_finish(doc_stems *x)
+{
+    if (x->n > 1)
+        sort_stem_weights(x->v, x->n);
+    size_t k = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        if (k && x->v[k - 1].stem == x->v[i].stem)
+            continue;
+        x->v[k++] = x->v[i];
+        x->total += x->v[i].weight;
+    }
+    x->n = k;
 }
 
 int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
@@ -197,14 +208,13 @@ int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
         return WT_ENOMEM;
     pthread_mutex_init(&ps->lock, NULL);
     if (!(ps->docs = wt_calloc(ndocs + 1, sizeof *ps->docs)) ||
-        !(ps->made = wt_calloc(ndocs + 1, sizeof *ps->made)) ||
+        !(ps->sorted = wt_calloc(ndocs + 1, sizeof *ps->sorted)) ||
         !(ps->taken = wt_calloc(ndocs + 1, sizeof *ps->taken)))
         goto fail;
     ps->ndocs = ndocs;
-    ps->src = docs;
-    ps->idf = idf;
     for (size_t d = 0; d < ndocs; d++)
-        if (doc_taken_build(docs[d], &ps->taken[d]))
+        if (doc_stems_build(idf, docs[d], &ps->docs[d]) ||
+            doc_taken_build(docs[d], &ps->taken[d]))
             goto fail;
     *out = ps;
     return 0;
@@ -217,48 +227,44 @@ void wt_pairscore_free(wt_pairscore *ps)
 {
     if (!ps)
         return;
-    for (size_t d = 0; ps->docs && d < ps->ndocs; d++) {
-        wt_free(ps->docs[d].stem);
-        wt_free(ps->docs[d].weight);
-    }
+    for (size_t d = 0; ps->docs && d < ps->ndocs; d++)
+        wt_free(ps->docs[d].v);
     for (size_t d = 0; ps->taken && d < ps->ndocs; d++)
         wt_free(ps->taken[d].rows);
     wt_free(ps->docs);
-    wt_free((void *)ps->made);
+    wt_free((void *)ps->sorted);
     wt_free(ps->taken);
     pthread_mutex_destroy(&ps->lock);
     wt_free(ps);
 }
 
-/* The stems of document d, made on first use; NULL when out of memory. */
+/* The stems of document d, sorted on first use. */
 static const doc_stems *stems_of(wt_pairscore *ps, size_t d)
 {
-    if (atomic_load_explicit(&ps->made[d], memory_order_acquire))
+    if (atomic_load_explicit(&ps->sorted[d], memory_order_acquire))
         return &ps->docs[d];
-    int rc = 0;
     pthread_mutex_lock(&ps->lock);
-    if (!atomic_load_explicit(&ps->made[d], memory_order_relaxed) &&
-        !(rc = doc_stems_build(ps->idf, ps->src[d], &ps->docs[d])))
-        atomic_store_explicit(&ps->made[d], 1, memory_order_release);
+    if (!atomic_load_explicit(&ps->sorted[d], memory_order_relaxed)) {
+        doc_stems_finish(&ps->docs[d]);
+        atomic_store_explicit(&ps->sorted[d], 1, memory_order_release);
+    }
     pthread_mutex_unlock(&ps->lock);
-    return rc ? NULL : &ps->docs[d];
+    return &ps->docs[d];
 }
 
-int wt_pairscore_overlap(wt_pairscore *ps, size_t a, size_t b,
-                         double *overlap_a, double *overlap_b)
+void wt_pairscore_overlap(wt_pairscore *ps, size_t a, size_t b,
+                          double *overlap_a, double *overlap_b)
 {
     const doc_stems *x = stems_of(ps, a), *y = stems_of(ps, b);
-    if (!x || !y)
-        return WT_ENOMEM;
     double shared = 0;
     size_t i = 0, j = 0;
     while (i < x->n && j < y->n) {
-        if (x->stem[i] < y->stem[j]) {
+        if (x->v[i].stem < y->v[j].stem) {
             i++;
-        } else if (x->stem[i] > y->stem[j]) {
+        } else if (x->v[i].stem > y->v[j].stem) {
             j++;
         } else {
-            shared += x->weight[i];
+            shared += x->v[i].weight;
             i++;
             j++;
         }
@@ -267,5 +273,4 @@ int wt_pairscore_overlap(wt_pairscore *ps, size_t a, size_t b,
         *overlap_a = x->total > 0 ? shared / x->total : 0;
     if (overlap_b)
         *overlap_b = y->total > 0 ? shared / y->total : 0;
-    return 0;
 }

@@ -29,8 +29,8 @@ void wt_pairscore_taken(const wt_pairscore *ps, size_t a, size_t b,
 
 /* The IDF-weighted share of document a's distinct content stems that
  * document b also holds (*oa), and the same for b (*ob).  Safe to call
- * from several threads at once.  Returns 0 or WT_ENOMEM. */
-int wt_pairscore_overlap(wt_pairscore *ps, size_t a, size_t b, double *oa,
-                         double *ob);
+ * from several threads at once. */
+void wt_pairscore_overlap(wt_pairscore *ps, size_t a, size_t b, double *oa,
+                          double *ob);
 
 #endif

@@ -10,6 +10,7 @@ typedef struct run {
     void *ctx;
     size_t n;
     atomic_size_t next;
+    atomic_int rc; /* the first failure */
 } run;
 
 typedef struct taker {
@@ -21,18 +22,23 @@ static void *take(void *arg)
 {
     const taker *t = arg;
     run *r = t->r;
-    for (size_t i; (i = atomic_fetch_add(&r->next, 1)) < r->n;)
-        r->fn(r->ctx, t->thread, i);
+    for (size_t i;
+         !atomic_load(&r->rc) && (i = atomic_fetch_add(&r->next, 1)) < r->n;) {
+        int expected = 0;
+        const int rc = r->fn(r->ctx, t->thread, i);
+        if (rc)
+            atomic_compare_exchange_strong(&r->rc, &expected, rc);
+    }
     return NULL;
 }
 
-void wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx)
+int wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx)
 {
     if (nthreads > WT_THREADS_MAX)
         nthreads = WT_THREADS_MAX;
     if ((size_t)nthreads > n)
         nthreads = (unsigned)n;
-    run r = {fn, ctx, n, 0};
+    run r = {fn, ctx, n, 0, 0};
     pthread_t t[WT_THREADS_MAX];
     taker tk[WT_THREADS_MAX];
     unsigned started = 0;
@@ -41,8 +47,9 @@ void wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx)
         if (pthread_create(&t[started], NULL, take, &tk[started]))
             break;
     }
-    const taker self = {&r, 0};
-    take((void *)&self);
+    taker self = {&r, 0};
+    take(&self);
     for (unsigned i = 0; i < started; i++)
         pthread_join(t[i], NULL);
+    return atomic_load(&r.rc);
 }

@@ -10,12 +10,14 @@
 
 /* Processes item i on thread number thread (in [0, nthreads)): each
  * thread number is held by one thread at a time, so that state indexed
- * by it needs no lock. */
-typedef void (*wt_parallel_fn)(void *ctx, unsigned thread, size_t i);
+ * by it needs no lock.  Returns 0 or a WT_E* code. */
+typedef int (*wt_parallel_fn)(void *ctx, unsigned thread, size_t i);
 
 /* Runs fn(ctx, thread, i) for every i in [0, n) on up to nthreads
  * threads (at most WT_THREADS_MAX; fewer when there are fewer items, or
- * when a thread cannot be started: those started take its items). */
-void wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx);
+ * when a thread cannot be started: those started take its items).  After
+ * an item fails no other is started.  Returns 0, or the code of an item
+ * that failed. */
+int wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx);
 
 #endif

@@ -617,6 +617,23 @@ int wt_pattern_find(const wt_pattern *p, const UChar *u, int32_t len,
     return run_regex(p->re, p->md, u, len, from) >= 0;
 }
 
+int wt_pattern_next(const wt_pattern *p, const UChar *u, int32_t len,
+                    int32_t *at)
+{
+    if (*at > len || !wt_pattern_find(p, u, len, *at))
+        return 0;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+    int32_t e = (int32_t)ov[1];
+    if (e == (int32_t)ov[0]) { /* empty: on past the next character */
+        if (e < len)
+            U16_FWD_1(u, e, len);
+        else
+            e = len + 1;
+    }
+    *at = e;
+    return 1;
+}
+
 void wt_pattern_group(const wt_pattern *p, int g, int32_t *s, int32_t *e)
 {
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);

@@ -139,6 +139,12 @@ int wt_pattern_gate(const wt_pattern *p, const UChar *u, int32_t len);
 int wt_pattern_find(const wt_pattern *p, const UChar *u, int32_t len,
                     int32_t from);
 
+/* The next match of p->re in u[0..len) at or after *at, as
+ * wt_pattern_find(); *at then moves past it (one character past an empty
+ * match), so that from *at = 0 the calls find every match in turn. */
+int wt_pattern_next(const wt_pattern *p, const UChar *u, int32_t len,
+                    int32_t *at);
+
 /* Group g (0: the whole match) of the last match found: [*s, *e), both -1
  * when the group took no part. */
 void wt_pattern_group(const wt_pattern *p, int g, int32_t *s, int32_t *e);

@@ -112,8 +112,7 @@ static int in_photo(const photo_ranges *ph, int32_t s, int32_t e)
  * unless it lies in a photo credit.  The name is group 1: one longer than
  * 255 units is no name. */
 static int add_match(wt_document *d, const wt_pattern *p, int32_t base,
-                     int kind, const wt_agencies *agencies,
-                     const photo_ranges *ph)
+                     const wt_agencies *agencies, const photo_ranges *ph)
 {
     UErrorCode err = U_ZERO_ERROR;
     char name[768];
@@ -137,23 +136,10 @@ static int add_match(wt_document *d, const wt_pattern *p, int32_t base,
         return WT_ENOMEM;
     const int rc = canon[0]
                        ? add_credit(d, canon, wt_text_off(&d->text, base + s),
-                                    wt_text_off(&d->text, base + e), kind)
+                                    wt_text_off(&d->text, base + e), p->kind)
                        : 0;
     wt_free(canon);
     return rc;
-}
-
-/* Where the search for the next match in u[0..n) starts after the match
- * [s, e): its end, or past the next character after an empty match (as
- * ICU's findNext does), at n + 1 when none is left. */
-static int32_t next_start(const UChar *u, int32_t n, int32_t s, int32_t e)
-{
-    if (e > s)
-        return e;
-    if (e >= n)
-        return n + 1;
-    return e +
-           (U16_IS_LEAD(u[e]) && e + 1 < n && U16_IS_TRAIL(u[e + 1]) ? 2 : 1);
 }
 
 /* The photo credits of the text on the profile's photo patterns;
@@ -166,12 +152,10 @@ static void find_photos(const wt_profile *prof, const UChar *u, int32_t n,
         if (prof->credit[i].kind != WT_CREDIT_PHOTO ||
             !wt_profile_may(may, i) || !wt_pattern_gate(&prof->credit[i], u, n))
             continue;
-        for (int32_t at = 0; ph->n < MAX_PHOTO &&
-                             wt_pattern_find(&prof->credit[i], u, n, at);) {
+        for (int32_t at = 0;
+             ph->n < MAX_PHOTO && wt_pattern_next(&prof->credit[i], u, n, &at);
+             ph->n++)
             wt_pattern_group(&prof->credit[i], 0, &ph->s[ph->n], &ph->e[ph->n]);
-            at = next_start(u, n, ph->s[ph->n], ph->e[ph->n]);
-            ph->n++;
-        }
     }
 }
 
@@ -234,12 +218,8 @@ int wt_provenance_scan(wt_document *d, const wt_profile *prof,
                 continue;
             const wt_pattern *pat = &prof->credit[i];
             for (int32_t at = 0;
-                 !rc && wt_pattern_find(pat, d->text.u + s, e - s, at);) {
-                int32_t ms, me;
-                wt_pattern_group(pat, 0, &ms, &me);
-                at = next_start(d->text.u + s, e - s, ms, me);
-                rc = add_match(d, pat, s, pat->kind, agencies, &ph);
-            }
+                 !rc && wt_pattern_next(pat, d->text.u + s, e - s, &at);)
+                rc = add_match(d, pat, s, agencies, &ph);
         }
     }
     if (d->ncredits > 1)

@@ -576,35 +576,19 @@ static int translatable(const wt_document *d, const wt_para *pa)
            (!strcmp(d->lang, "und") && d->lang_reliable);
 }
 
-/* The pivots being built, and the first failure of each thread. */
-typedef struct pivot_run {
-    tstage *t;
-    int *rc;
-} pivot_run;
-
-static void pivot_one(void *ctx, unsigned thread, size_t i)
+static int pivot_one(void *ctx, unsigned thread, size_t i)
 {
-    const pivot_run *r = ctx;
-    if (!r->rc[thread])
-        r->rc[thread] = build_pivot(r->t, &r->t->latin[thread], &r->t->pv[i]);
+    tstage *t = ctx;
+    return build_pivot(t, &t->latin[thread], &t->pv[i]);
 }
 
 /* Every pivot listed, on the stage's threads: a pivot reads only its
  * paragraph and the lexicons, loaded before. */
 static int build_pivots(tstage *t)
 {
-    pivot_run r = {t, wt_calloc(t->nthreads, sizeof *r.rc)};
-    t->latin = wt_calloc(t->nthreads, sizeof *t->latin);
-    if (!r.rc || !t->latin) {
-        wt_free(r.rc);
+    if (!(t->latin = wt_calloc(t->nthreads, sizeof *t->latin)))
         return WT_ENOMEM;
-    }
-    wt_parallel_for(t->nthreads, t->npv, pivot_one, &r);
-    int rc = 0;
-    for (unsigned i = 0; i < t->nthreads && !rc; i++)
-        rc = r.rc[i];
-    wt_free(r.rc);
-    return rc;
+    return wt_parallel_for(t->nthreads, t->npv, pivot_one, t);
 }
 
 /* Pivots of all text paragraphs; 0 pivots when there is one language. */
