@@ -95,6 +95,8 @@ struct wt_index {
     struct libdeflate_decompressor *unz;
     wt_store_hit *hits;
     size_t hitcap;
+    int64_t *nums; /* the numbers of the hits to prefetch */
+    size_t numcap;
     uint32_t *pbuf; /* paragraph triples, aligned */
     size_t pcap;
     char *got; /* wt_index_get's article: its strings, one block */
@@ -308,6 +310,7 @@ void wt_index_close(wt_index *ix)
     if (ix->unz)
         libdeflate_free_decompressor(ix->unz);
     wt_free(ix->hits);
+    wt_free(ix->nums);
     wt_free(ix->pbuf);
     wt_free(ix->got);
     wt_free(ix);
@@ -801,17 +804,11 @@ static void hubs_first(wt_index *ix, size_t nhits)
 /* Puts first the WT_IX_ORIGIN_SLOTS earliest published of the hits close
  * to the best, then the rest by evidence: among hundreds of copies of a
  * wire story, those sharing the same edits as the query share more with
- * it than the wire does, yet the wire is the answer a desk wants.  Times
- * are read for the pool only.  Then the hub slots (hubs_first). */
-static int rank_pool(wt_index *ix, size_t nhits)
+ * it than the wire does, yet the wire is the answer a desk wants (the
+ * times came with the postings).  Then the hub slots (hubs_first). */
+static void rank_pool(wt_index *ix, size_t nhits)
 {
     const size_t pool = pool_size(ix, nhits);
-    for (size_t i = 0; i < pool; i++) {
-        const int rc = ix->store->ops->published(ix->store, ix->hits[i].num,
-                                                 &ix->hits[i].published);
-        if (rc)
-            return store_fail(ix, rc);
-    }
     if (pool > 1) {
         qsort(ix->hits, pool, sizeof *ix->hits, cmp_time);
         size_t early = 0;
@@ -821,7 +818,6 @@ static int rank_pool(wt_index *ix, size_t nhits)
         qsort(ix->hits + early, pool - early, sizeof *ix->hits, cmp_rank);
     }
     hubs_first(ix, nhits);
-    return 0;
 }
 
 /* below: only documents numbered below it (stored before the article
@@ -1036,7 +1032,28 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
         return rc;
     if (*nhits > 1)
         qsort(ix->hits, *nhits, sizeof *ix->hits, cmp_rank);
-    return rank_pool(ix, *nhits);
+    rank_pool(ix, *nhits);
+    return 0;
+}
+
+/* Asks the store for the next `want` hits from hits[i] stored before
+ * below, the ones the loads will ask for when they all pass the filter;
+ * *end: the hit after the last asked for. */
+static int prefetch(wt_index *ix, size_t i, size_t nhits, int64_t below,
+                    size_t want, size_t *end)
+{
+    size_t n = 0;
+    if (!ix->store->ops->prefetch) {
+        *end = nhits;
+        return 0;
+    }
+    if (wt_grow(&ix->nums, &ix->numcap, want, sizeof *ix->nums))
+        return WT_ENOMEM;
+    for (; i < nhits && n < want; i++)
+        if (ix->hits[i].num < below)
+            ix->nums[n++] = ix->hits[i].num;
+    *end = i;
+    return ix->store->ops->prefetch(ix->store, ix->nums, n);
 }
 
 /* Adds the stored candidates of the article in c (document 0) that pass
@@ -1047,11 +1064,14 @@ static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
 {
     size_t nhits = 0;
     int rc = find_candidates(ix, c->docs[0], &nhits);
-    size_t taken = 0;
+    size_t taken = 0, fetched = 0;
     for (size_t i = 0; !rc && i < nhits && taken < limit; i++) {
         wt_store_doc sd;
         if (ix->hits[i].num >= below)
             continue; /* stored after: its own link finds this one */
+        if (i >= fetched &&
+            (rc = prefetch(ix, i, nhits, below, limit - taken, &fetched)))
+            return rc == WT_ENOMEM ? rc : store_fail(ix, rc);
         if ((rc = ix->store->ops->load(ix->store, ix->hits[i].num, &sd)))
             return store_fail(ix, rc);
         if (!passes(&sd, id, f, below))

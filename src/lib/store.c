@@ -16,7 +16,8 @@ void wt_store_key_end(wt_store_hit *hits, size_t first, size_t *nhits,
     if (*nhits - first > hubs)
         *nhits = first + hubs;
     for (size_t i = first; i < *nhits; i++)
-        hits[i] = (wt_store_hit){hits[i].num, 0, 0, 1, i == first, 0};
+        hits[i] =
+            (wt_store_hit){hits[i].num, 0, 0, 1, i == first, hits[i].published};
 }
 
 static int cmp_hit(const void *a, const void *b)

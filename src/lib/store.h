@@ -49,7 +49,7 @@ typedef struct wt_store_hit {
     uint32_t fp_hits, band_hits;
     uint32_t hub_hits;  /* keys too common to be evidence that led here */
     uint32_t lead_hits; /* ... as their earliest holder */
-    int64_t published;  /* set by the caller when it asks (published()) */
+    int64_t published;  /* from the postings' time; 0 = unknown */
 } wt_store_hit;
 
 /* One use of a stored article by another (uses.h): the taker's words in
@@ -102,16 +102,22 @@ typedef struct wt_store_ops {
      * cap documents (a formula, or a story hundreds reprinted) is no
      * evidence: it leads to its hubs earliest holders only (by time, then
      * as stored), counted in hub_hits (lead_hits for the earliest), so
-     * that a story whose every key is that common is still found. */
+     * that a story whose every key is that common is still found.  Each
+     * hit's publication time comes with it, read from the postings (they
+     * are ordered by it): a query ranks by time without asking again. */
     int (*candidates)(wt_store *s, const uint32_t *fp, size_t nfp,
                       const uint64_t *bands, size_t nbands, size_t cap,
                       size_t hubs, wt_store_hit **hits, size_t *nhits,
                       size_t *hitcap);
-    /* The publication time of document num, 0 when unknown. */
-    int (*published)(wt_store *s, int64_t num, int64_t *t);
     /* Loads document num: metadata strings and body are owned by the store
      * and valid until the next load. */
     int (*load)(wt_store *s, int64_t num, wt_store_doc *d);
+    /* Reads documents nums[0..n) in one round trip, inside a query's
+     * reads, for the loads that follow: a store across a network answers
+     * each of them from that read (a load of another number is read
+     * alone).  What it read is dropped by the next prefetch, read_end and
+     * any write.  NULL in a store whose loads cost no round trip. */
+    int (*prefetch)(wt_store *s, const int64_t *nums, size_t n);
     int (*stats)(wt_store *s, wt_store_stats *st);
     /* The number of documents stored, as committed (SQLite: or as the
      * open batch has them; PostgreSQL sends a batch at commit), read from

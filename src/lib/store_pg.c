@@ -119,7 +119,7 @@ enum {
     Q_FIND,
     Q_CAND,
     Q_LOAD,
-    Q_PUB,
+    Q_FETCH,
     Q_GET,
     Q_SET,
     Q_LOCK,
@@ -152,7 +152,9 @@ static const char *const sql[NQ] = {
     " ORDER BY 1, 2, 4, 3",
     "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
     " paras, credits, plangs FROM wiretrace.docs WHERE num = $1",
-    "SELECT published FROM wiretrace.docs WHERE num = $1",
+    "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
+    " paras, credits, plangs, num FROM wiretrace.docs WHERE num ="
+    " ANY($1::int8[])",
     "SELECT value FROM wiretrace.settings WHERE key = $1",
     "INSERT INTO wiretrace.settings(key, value) VALUES($1, $2)"
     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -260,7 +262,8 @@ typedef struct buf {
 typedef struct pg_store {
     wt_store base;
     PGconn *db;
-    PGresult *loaded; /* the last load's row */
+    PGresult *loaded;  /* the last load's row */
+    PGresult *fetched; /* prefetch: the rows the next loads ask for */
     char err[768];
     int code; /* the WT_E* code of the last failure (err) */
     int read_only;
@@ -572,6 +575,13 @@ static void doc_release(wt_store_doc *d)
     wt_free((void *)d->paras);
 }
 
+/* Drops what prefetch read: written or read again, it may be stale. */
+static void forget_fetched(pg_store *s)
+{
+    PQclear(s->fetched);
+    s->fetched = NULL;
+}
+
 static void drop_batch(pg_store *s)
 {
     for (size_t i = 0; i < s->nops; i++) {
@@ -711,6 +721,7 @@ static void pg_close(wt_store *base)
     wt_free(s->b2.p);
     wt_free(s->b3.p);
     PQclear(s->loaded);
+    PQclear(s->fetched);
     PQfinish(s->db);
     wt_free(s);
 }
@@ -727,6 +738,7 @@ static int pg_begin(wt_store *base)
 static void pg_rollback(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
+    forget_fetched(s);
     if (s->flushed)
         PQclear(PQexec(s->db, "ROLLBACK"));
     s->flushed = 0;
@@ -1253,6 +1265,7 @@ static int begin_write(pg_store *s)
 static int pg_flush(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
+    forget_fetched(s);
     if (s->flushed)
         return 0;
     size_t n = 0;
@@ -1274,6 +1287,7 @@ static int pg_flush(wt_store *base)
 
 static int write_batch(pg_store *s)
 {
+    forget_fetched(s);
     int rc = pg_flush(&s->base);
     if (!rc)
         rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
@@ -1339,8 +1353,9 @@ static int pg_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
             rc = WT_ENOMEM;
             break;
         }
-        (*hits)[(*nhits)++] =
-            (wt_store_hit){get_i64(r, i, 2), is_fp, !is_fp, 0, 0, 0};
+        const int64_t t = get_i64(r, i, 3);
+        (*hits)[(*nhits)++] = (wt_store_hit){
+            get_i64(r, i, 2), is_fp, !is_fp, 0, 0, t == INT64_MAX ? 0 : t};
     }
     PQclear(r);
     if (!rc && rows)
@@ -1350,28 +1365,58 @@ static int pg_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
     return rc;
 }
 
-static int pg_published(wt_store *base, int64_t num, int64_t *t)
+/* Points d at row i of a Q_LOAD or Q_FETCH result (the same columns). */
+static void doc_from_row(const PGresult *r, int i, int64_t num, wt_store_doc *d)
+{
+    d->num = num;
+    d->id = get_text(r, i, 0);
+    d->outlet = get_text(r, i, 1);
+    d->url = get_text(r, i, 2);
+    d->published = get_i64(r, i, 3);
+    d->lang = get_text(r, i, 4);
+    d->title = get_text(r, i, 5);
+    if (PQgetlength(r, i, 6) == 16)
+        memcpy(d->hash, PQgetvalue(r, i, 6), 16);
+    d->text_len = (size_t)get_i64(r, i, 7);
+    d->body = PQgetvalue(r, i, 8);
+    d->nbody = (size_t)PQgetlength(r, i, 8);
+    d->paras = PQgetvalue(r, i, 9);
+    d->nparas = (size_t)PQgetlength(r, i, 9) / 12;
+    d->credits = get_text(r, i, 10);
+    d->plangs = get_text(r, i, 11);
+}
+
+/* A query loads a dozen candidates: one round trip for them all instead
+ * of one each (with the server on another machine, the round trips were
+ * most of a query's time). */
+static int pg_prefetch(wt_store *base, const int64_t *nums, size_t n)
 {
     pg_store *s = (pg_store *)base;
-    char n[32];
-    snprintf(n, sizeof n, "%lld", (long long)num);
-    const char *v[1] = {n};
-    PGresult *r =
-        run(s, Q_PUB, 1, v, NULL, NULL, "reading a publication time", WT_EIO);
-    if (!r)
-        return s->code;
-    *t = PQntuples(r) ? get_i64(r, 0, 0) : 0;
-    PQclear(r);
-    return 0;
+    forget_fetched(s);
+    if (!n)
+        return 0;
+    int rc = int8_array(&s->b, (const uint64_t *)nums, n);
+    if (rc)
+        return rc;
+    const char *v[1] = {s->b.p};
+    const int len[1] = {(int)s->b.n}, fmt[1] = {1};
+    s->fetched = run(s, Q_FETCH, 1, v, len, fmt, "loading documents", WT_EIO);
+    return s->fetched ? 0 : s->code;
 }
 
 static int pg_load(wt_store *base, int64_t num, wt_store_doc *d)
 {
     pg_store *s = (pg_store *)base;
+    memset(d, 0, sizeof *d);
+    const int nfetched = s->fetched ? PQntuples(s->fetched) : 0;
+    for (int i = 0; i < nfetched; i++)
+        if (get_i64(s->fetched, i, 12) == num) {
+            doc_from_row(s->fetched, i, num, d);
+            return 0;
+        }
     char n[32];
     snprintf(n, sizeof n, "%lld", (long long)num);
     const char *v[1] = {n};
-    memset(d, 0, sizeof *d);
     PQclear(s->loaded);
     s->loaded = run(s, Q_LOAD, 1, v, NULL, NULL, "loading a document", WT_EIO);
     const PGresult *r = s->loaded;
@@ -1379,22 +1424,7 @@ static int pg_load(wt_store *base, int64_t num, wt_store_doc *d)
         return s->code;
     if (!PQntuples(r))
         return failf(s, WT_EIO, "document %lld is not stored", (long long)num);
-    d->num = num;
-    d->id = get_text(r, 0, 0);
-    d->outlet = get_text(r, 0, 1);
-    d->url = get_text(r, 0, 2);
-    d->published = get_i64(r, 0, 3);
-    d->lang = get_text(r, 0, 4);
-    d->title = get_text(r, 0, 5);
-    if (PQgetlength(r, 0, 6) == 16)
-        memcpy(d->hash, PQgetvalue(r, 0, 6), 16);
-    d->text_len = (size_t)get_i64(r, 0, 7);
-    d->body = PQgetvalue(r, 0, 8);
-    d->nbody = (size_t)PQgetlength(r, 0, 8);
-    d->paras = PQgetvalue(r, 0, 9);
-    d->nparas = (size_t)PQgetlength(r, 0, 9) / 12;
-    d->credits = get_text(r, 0, 10);
-    d->plangs = get_text(r, 0, 11);
+    doc_from_row(r, 0, num, d);
     return 0;
 }
 
@@ -1487,6 +1517,7 @@ static const char *pg_error(const wt_store *base)
 static int pg_read_begin(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
+    forget_fetched(s);
     if (s->in_batch || s->reading)
         return 0;
     const int rc = exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
@@ -1498,6 +1529,7 @@ static int pg_read_begin(wt_store *base)
 static void pg_read_end(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
+    forget_fetched(s);
     if (!s->reading)
         return;
     PQclear(PQexec(s->db, "COMMIT"));
@@ -1607,11 +1639,30 @@ static int pg_ping(wt_store *base)
 }
 
 static const wt_store_ops pg_ops = {
-    pg_close,      pg_begin,      pg_commit,   pg_rollback,    pg_has_content,
-    pg_find,       pg_put,        pg_remove,   pg_candidates,  pg_published,
-    pg_load,       pg_stats,      pg_count,    pg_get_setting, pg_set_setting,
-    pg_error,      pg_read_begin, pg_read_end, pg_flush,       pg_put_uses,
-    pg_clear_uses, pg_next_doc,   pg_audit,    pg_ping,
+    .close = pg_close,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .has_content = pg_has_content,
+    .find = pg_find,
+    .put = pg_put,
+    .remove = pg_remove,
+    .candidates = pg_candidates,
+    .load = pg_load,
+    .prefetch = pg_prefetch,
+    .stats = pg_stats,
+    .count = pg_count,
+    .get_setting = pg_get_setting,
+    .set_setting = pg_set_setting,
+    .error = pg_error,
+    .read_begin = pg_read_begin,
+    .read_end = pg_read_end,
+    .flush = pg_flush,
+    .put_uses = pg_put_uses,
+    .clear_uses = pg_clear_uses,
+    .next_doc = pg_next_doc,
+    .audit = pg_audit,
+    .ping = pg_ping,
 };
 
 /* ---- connecting, the schema ---- */

@@ -89,7 +89,6 @@ enum {
     Q_FP_GET,
     Q_BAND_GET,
     Q_LOAD,
-    Q_PUBLISHED,
     Q_GET,
     Q_SET,
     Q_USE_PUT,
@@ -110,11 +109,10 @@ static const char *const sql[NQ] = {
     "INSERT OR IGNORE INTO band(key, t, num) VALUES(?1, ?3, ?2)",
     "DELETE FROM fp WHERE key = ?1 AND t = ?3 AND num = ?2",
     "DELETE FROM band WHERE key = ?1 AND t = ?3 AND num = ?2",
-    "SELECT num FROM fp WHERE key = ?1 LIMIT ?2",
-    "SELECT num FROM band WHERE key = ?1 LIMIT ?2",
+    "SELECT num, t FROM fp WHERE key = ?1 LIMIT ?2",
+    "SELECT num, t FROM band WHERE key = ?1 LIMIT ?2",
     "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
     " paras, credits, plangs FROM docs WHERE num = ?1",
-    "SELECT published FROM docs WHERE num = ?1",
     "SELECT value FROM settings WHERE key = ?1",
     "INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)",
     "INSERT OR REPLACE INTO uses(source_key, t, source, taker,"
@@ -446,7 +444,7 @@ static int put_rows(sq_store *s, wt_store_doc *d, int *replaced)
 }
 
 /* Adds the documents holding key (at most cap + 1 read, in the order
- * stored) to the hits; of a key held by more than cap, the first hubs. */
+ * stored: by time, then number) with their times to the hits; of a key held by more than cap, the first hubs. */
 static int lookup(sq_store *s, int q, int64_t key, size_t cap, size_t hubs,
                   int is_fp, wt_store_hit **hits, size_t *nhits, size_t *hitcap)
 {
@@ -464,7 +462,8 @@ static int lookup(sq_store *s, int q, int64_t key, size_t cap, size_t hubs,
         h->band_hits = !is_fp;
         h->hub_hits = 0;
         h->lead_hits = 0;
-        h->published = 0;
+        const int64_t t = sqlite3_column_int64(st, 1);
+        h->published = t == T_UNKNOWN ? 0 : t;
     }
     if (rc != SQLITE_DONE)
         return fail(s, "looking up postings");
@@ -493,18 +492,6 @@ static int sq_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
 static const char *col_text(sqlite3_stmt *st, int i)
 {
     return (const char *)sqlite3_column_text(st, i);
-}
-
-static int sq_published(wt_store *base, int64_t num, int64_t *t)
-{
-    sq_store *s = (sq_store *)base;
-    sqlite3_stmt *st = stmt(s, Q_PUBLISHED);
-    sqlite3_bind_int64(st, 1, num);
-    const int rc = sqlite3_step(st);
-    *t = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE
-               ? 0
-               : fail(s, "reading a publication time");
 }
 
 static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
@@ -729,11 +716,30 @@ static int sq_ping(wt_store *base)
 }
 
 static const wt_store_ops sqlite_ops = {
-    sq_close,      sq_begin,      sq_commit,   sq_rollback,    sq_has_content,
-    sq_find,       sq_put,        sq_remove,   sq_candidates,  sq_published,
-    sq_load,       sq_stats,      sq_count,    sq_get_setting, sq_set_setting,
-    sq_error,      sq_read_begin, sq_read_end, sq_flush,       sq_put_uses,
-    sq_clear_uses, sq_next_doc,   sq_audit,    sq_ping,
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .has_content = sq_has_content,
+    .find = sq_find,
+    .put = sq_put,
+    .remove = sq_remove,
+    .candidates = sq_candidates,
+    .load = sq_load,
+    .prefetch = NULL, /* a load is a B-tree lookup in this process */
+    .stats = sq_stats,
+    .count = sq_count,
+    .get_setting = sq_get_setting,
+    .set_setting = sq_set_setting,
+    .error = sq_error,
+    .read_begin = sq_read_begin,
+    .read_end = sq_read_end,
+    .flush = sq_flush,
+    .put_uses = sq_put_uses,
+    .clear_uses = sq_clear_uses,
+    .next_doc = sq_next_doc,
+    .audit = sq_audit,
+    .ping = sq_ping,
 };
 
 /* Creates the tables, or checks that an existing file has a schema this
