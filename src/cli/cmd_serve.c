@@ -181,23 +181,24 @@ static unsigned bound_port(struct MHD_Daemon *d, unsigned asked)
                      : ((struct sockaddr_in *)&ss)->sin_port);
 }
 
+/* One thread reads and writes every connection (epoll where there is);
+ * the requests' work is the queue's (serve_http.c). */
 static struct MHD_Daemon *start(serve_conf *cf, const cli_settings *s,
-                                const listen_addr *la, unsigned threads,
-                                mhd_log_ctx *log)
+                                const listen_addr *la, mhd_log_ctx *log)
 {
-    unsigned flags =
-        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC |
+                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (la->ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     /* The logger first: it applies to the options after it. */
     return MHD_start_daemon(
         flags, (uint16_t)la->port, NULL, NULL, serve_http_request, cf,
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, log, MHD_OPTION_SOCK_ADDR,
-        (const struct sockaddr *)&la->ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_LIMIT, s->max_conns ? s->max_conns : 256u,
-        MHD_OPTION_CONNECTION_TIMEOUT, s->timeout ? s->timeout : 30u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
-        MHD_OPTION_NOTIFY_COMPLETED, serve_http_completed, cf, MHD_OPTION_END);
+        (const struct sockaddr *)&la->ss, MHD_OPTION_CONNECTION_LIMIT,
+        s->max_conns ? s->max_conns : 256u, MHD_OPTION_CONNECTION_TIMEOUT,
+        s->timeout ? s->timeout : 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
+        serve_http_completed, cf, MHD_OPTION_END);
 }
 
 /* After the first signal: no new connections, and the requests in
@@ -222,8 +223,12 @@ static void drain(struct MHD_Daemon *d, const serve_conf *cf,
         if (sigtimedwait(stop, NULL, &tick) > 0)
             break; /* a second signal: stop now */
     }
+    /* The requests still waiting are told the service is stopping, and
+     * every parked connection woken up: libmicrohttpd refuses to stop
+     * with one still suspended. */
+    serve_queue_stop(cf->queue);
     MHD_stop_daemon(d);
-    /* Closed only once stopped: a pool thread may still use it. */
+    /* Closed only once stopped: the daemon's thread may still use it. */
     if (fd != MHD_INVALID_SOCKET)
         close(fd);
 }
@@ -241,10 +246,16 @@ static int run(serve_conf *cf, const cli_settings *s, const listen_addr *la,
     sigaddset(&block, SIGPIPE);
     /* Before the daemon's threads exist, so that they inherit it. */
     pthread_sigmask(SIG_BLOCK, &block, &old);
+    if (!(cf->queue = serve_queue_new(threads, serve_http_job, cf))) {
+        cli_error("serve: cannot start %u worker thread(s)", threads);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return EXIT_OSERR;
+    }
     mhd_log_ctx log = {s->verbose, 0};
-    struct MHD_Daemon *d = start(cf, s, la, threads, &log);
+    struct MHD_Daemon *d = start(cf, s, la, &log);
     if (!d) {
         cli_error("serve: cannot listen on %s port %u", la->host, la->port);
+        serve_queue_free(cf->queue);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         return EXIT_UNAVAILABLE;
     }
@@ -262,6 +273,7 @@ static int run(serve_conf *cf, const cli_settings *s, const listen_addr *la,
                  "stopping",
                  sig == SIGTERM ? "SIGTERM" : "SIGINT");
     drain(d, cf, &stop, s->timeout ? s->timeout : 30u, s->quiet);
+    serve_queue_free(cf->queue);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return 0;
 }

@@ -4,9 +4,12 @@
  * libmicrohttpd calls serve_http_request() several times per request:
  * first with the headers (the request is routed, its token checked and
  * its declared length bounded, so a refused upload is never read), then
- * with each piece of the body, then once more to answer.  A request takes
- * an index connection only while it works, so a slow client holds no
- * connection.
+ * with each piece of the body, then once more.  That call parks the
+ * connection (MHD_suspend_connection) and queues the request for a worker
+ * (serve_queue.h), which builds the answer with an index connection of
+ * its own and wakes the connection up (MHD_resume_connection); the next
+ * call hands the answer to libmicrohttpd.  Requests are answered in the
+ * order they came, and a slow client holds no index connection.
  */
 #define _DEFAULT_SOURCE
 #include "serve_http.h"
@@ -27,6 +30,7 @@
 #define PROBE_WAIT_MS 5000
 
 typedef struct request {
+    serve_job job;      /* first: the queue links requests */
     struct timespec t0; /* when the headers were read */
     serve_endpoint ep;
     unsigned status; /* the answer's; 0 until answered */
@@ -37,6 +41,12 @@ typedef struct request {
     size_t len, cap;
     char method[16];
     char *path; /* for the access log */
+    /* Queued: the worker's inputs, and the answer it leaves (NULL with
+     * status 0: none could be made, the connection is closed). */
+    int queued;
+    struct MHD_Connection *conn;
+    const char *url; /* libmicrohttpd's, valid for the request */
+    struct MHD_Response *res;
 } request;
 
 static double since(const struct timespec *t0)
@@ -47,11 +57,14 @@ static double since(const struct timespec *t0)
            (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* Queues body (malloc'd, taken over; NULL for none) as the answer. */
+/* Makes body (malloc'd, taken over; NULL for none) the answer, in r->res
+ * until deliver() queues it: a worker may make it, only libmicrohttpd's
+ * thread may queue it.  MHD_NO when it cannot be made. */
 static enum MHD_Result answer(struct MHD_Connection *c, request *r,
                               unsigned status, const char *type, char *body,
                               size_t len, const char *header, const char *value)
 {
+    (void)c;
     struct MHD_Response *res = MHD_create_response_from_buffer(
         body ? len : 0, body,
         body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
@@ -63,10 +76,22 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *r,
         MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     if (header)
         MHD_add_response_header(res, header, value);
-    const enum MHD_Result ok = MHD_queue_response(c, status, res);
-    MHD_destroy_response(res);
+    if (r->res)
+        MHD_destroy_response(r->res);
+    r->res = res;
     r->status = status;
     r->sent = body ? len : 0;
+    return MHD_YES;
+}
+
+/* Queues the answer made; MHD_NO (the connection closed) when none. */
+static enum MHD_Result deliver(struct MHD_Connection *c, request *r)
+{
+    if (!r->res)
+        return MHD_NO;
+    const enum MHD_Result ok = MHD_queue_response(c, r->status, r->res);
+    MHD_destroy_response(r->res);
+    r->res = NULL;
     return ok;
 }
 
@@ -420,12 +445,23 @@ static enum MHD_Result do_delete(const serve_conf *cf, struct MHD_Connection *c,
     return answer(c, r, 204, NULL, NULL, 0, NULL, NULL);
 }
 
+/* An index connection for a health check or a scrape, NULL when the
+ * request waited PROBE_WAIT_MS in all (in the queue, then for the
+ * connection): the service is busy. */
+static serve_slot *probe_slot(const serve_conf *cf, const request *r)
+{
+    const double waited_ms = since(&r->t0) * 1e3;
+    if (waited_ms >= PROBE_WAIT_MS)
+        return NULL;
+    return serve_pool_take(cf->pool, PROBE_WAIT_MS - (unsigned)waited_ms);
+}
+
 /* 200 when the index answers: the database, and every shard of a
  * sharded one (wt_index_ping), else 503 naming what does not. */
 static enum MHD_Result do_health(const serve_conf *cf, struct MHD_Connection *c,
                                  request *r)
 {
-    serve_slot *s = serve_pool_take(cf->pool, PROBE_WAIT_MS);
+    serve_slot *s = probe_slot(cf, r);
     if (!s)
         return fail(c, r, 503, "busy: no index connection came free");
     char err[1024] = "";
@@ -443,7 +479,7 @@ static enum MHD_Result do_metrics(const serve_conf *cf,
 {
     wt_index_stats st;
     int have = 0;
-    serve_slot *s = serve_pool_take(cf->pool, PROBE_WAIT_MS);
+    serve_slot *s = probe_slot(cf, r);
     if (s) {
         have = !wt_index_stats_get(s->ix, &st);
         serve_pool_give(cf->pool, s);
@@ -456,12 +492,10 @@ static enum MHD_Result do_metrics(const serve_conf *cf,
                   len, NULL, NULL);
 }
 
-/* The last call: the body is in, answer. */
+/* The answer of a request whose body is in, on a worker. */
 static enum MHD_Result finish(const serve_conf *cf, struct MHD_Connection *c,
                               request *r, const char *url)
 {
-    if (r->too_large)
-        return fail(c, r, 413, "the body is larger than --max-body");
     switch (r->ep) {
     case EP_QUERY: return do_query(cf, c, r);
     case EP_ADD: return do_add(cf, c, r);
@@ -472,6 +506,41 @@ static enum MHD_Result finish(const serve_conf *cf, struct MHD_Connection *c,
     default: break;
     }
     return fail(c, r, 404, "no such endpoint");
+}
+
+void serve_http_job(serve_job *job, int cancelled, void *ctx)
+{
+    const serve_conf *cf = ctx;
+    request *r = (request *)job;
+    if (cancelled)
+        (void)fail(r->conn, r, 503, "the service is stopping");
+    else
+        (void)finish(cf, r->conn, r, r->url);
+    /* Without an answer (r->res NULL) the next call closes the
+     * connection. */
+    MHD_resume_connection(r->conn);
+}
+
+/* The last call of a request not answered yet: parked, and queued for a
+ * worker; or, woken up by the worker, its answer queued. */
+static enum MHD_Result park(const serve_conf *cf, struct MHD_Connection *c,
+                            request *r, const char *url)
+{
+    if (r->queued)
+        return deliver(c, r);
+    if (r->too_large) {
+        const enum MHD_Result ok =
+            fail(c, r, 413, "the body is larger than --max-body");
+        return ok == MHD_YES ? deliver(c, r) : ok;
+    }
+    r->queued = 1;
+    r->conn = c;
+    r->url = url;
+    /* Suspended before the worker can see it, so that its resume always
+     * follows. */
+    MHD_suspend_connection(c);
+    serve_queue_push(cf->queue, &r->job);
+    return MHD_YES;
 }
 
 enum MHD_Result serve_http_request(void *cls, struct MHD_Connection *c,
@@ -495,7 +564,8 @@ enum MHD_Result serve_http_request(void *cls, struct MHD_Connection *c,
                 method[i] > 0x20 && method[i] < 0x7f ? method[i] : '?';
         *con_cls = r;
         serve_metrics_flight(cf->metrics, 1);
-        return begin(cf, c, r, url, method);
+        const enum MHD_Result ok = begin(cf, c, r, url, method);
+        return ok == MHD_YES && r->res ? deliver(c, r) : ok;
     }
     if (*upload_size) {
         if (!r->answered)
@@ -503,7 +573,7 @@ enum MHD_Result serve_http_request(void *cls, struct MHD_Connection *c,
         *upload_size = 0;
         return MHD_YES;
     }
-    return r->answered ? MHD_YES : finish(cf, c, r, url);
+    return r->answered ? MHD_YES : park(cf, c, r, url);
 }
 
 /* The client's address, numeric, into buf. */
@@ -542,6 +612,8 @@ void serve_http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                  toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
                                                             : " (cut short)");
     }
+    if (r->res)
+        MHD_destroy_response(r->res);
     free(r->body);
     free(r->path);
     free(r);

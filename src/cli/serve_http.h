@@ -1,6 +1,7 @@
 /*
- * serve_http.h - the requests of `wiretrace serve`, answered on
- * libmicrohttpd's threads:
+ * serve_http.h - the requests of `wiretrace serve`, read on libmicrohttpd's
+ * thread and answered by the workers of a serve_queue, in the order they
+ * came:
  *
  *   POST   /v1/query          one article (a JSON Lines object) -> the
  *                             report `index query --json` prints for it;
@@ -24,6 +25,7 @@
 #include "serve_auth.h"
 #include "serve_metrics.h"
 #include "serve_pool.h"
+#include "serve_queue.h"
 
 #include <microhttpd.h>
 
@@ -32,6 +34,7 @@
 typedef struct serve_conf {
     cli_settings report;        /* the report settings: index query --json's */
     serve_pool *pool;           /* the index connections */
+    serve_queue *queue;         /* the requests waiting for a worker */
     const serve_tokens *tokens; /* NULL: no token needed */
     serve_metrics *metrics;
     size_t max_body; /* bytes a request body may hold */
@@ -43,6 +46,11 @@ enum MHD_Result serve_http_request(void *cls, struct MHD_Connection *c,
                                    const char *url, const char *method,
                                    const char *version, const char *upload,
                                    size_t *upload_size, void **con_cls);
+
+/* The serve_job_fn of the queue (ctx: the serve_conf): answers a
+ * request on a worker and wakes its connection up.  The daemon must allow
+ * suspending (MHD_ALLOW_SUSPEND_RESUME). */
+void serve_http_job(serve_job *job, int cancelled, void *ctx);
 
 /* The MHD_RequestCompletedCallback (MHD_OPTION_NOTIFY_COMPLETED): the
  * request's metrics and access log line, and its memory freed. */

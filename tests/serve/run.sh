@@ -124,6 +124,21 @@ grep -q '^# TYPE wiretrace_http_request_duration_seconds histogram$' body.txt ||
     fail "metrics: no histogram type"
 grep -q 'POST /v1/query 200 ' plain.log || fail "no access log line"
 
+# Sixteen queries at once, more than the workers: queued, each answered
+# whole and the same as one asked alone.
+curl -s -X POST --data-binary @q.jsonl "$url/v1/query" > alone.txt
+cpids=""
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+    curl -s -o "many.$i" -w '%{http_code}' -X POST --data-binary @q.jsonl \
+        "$url/v1/query" > "many.$i.code" &
+    cpids="$cpids $!"
+done
+for c in $cpids; do wait "$c"; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+    [ "$(cat "many.$i.code")" = 200 ] && cmp -s "many.$i" alone.txt ||
+        fail "query $i of 16 at once: $(cat "many.$i.code")"
+done
+
 # Eight adds of one new article at once, on both threads: the writers'
 # lock makes one of them "added" and the others "unchanged".
 printf '{"id": "race", "text": "%s"}' \

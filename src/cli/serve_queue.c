@@ -1,0 +1,114 @@
+/* serve_queue.c - one queue, n workers (serve_queue.h). */
+#include "serve_queue.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+struct serve_queue {
+    pthread_mutex_t lock;
+    pthread_cond_t ready;
+    serve_job *head, *tail;
+    int stopping; /* no job is taken any more but to cancel it */
+    int stopped;  /* the workers are joined: push cancels at once */
+    serve_job_fn fn;
+    void *ctx;
+    pthread_t *threads;
+    unsigned n; /* threads started */
+};
+
+/* The next job, waiting for one; NULL once stopping and empty. */
+static serve_job *next_job(serve_queue *q, int *cancelled)
+{
+    pthread_mutex_lock(&q->lock);
+    while (!q->head && !q->stopping)
+        pthread_cond_wait(&q->ready, &q->lock);
+    serve_job *j = q->head;
+    if (j && !(q->head = j->next))
+        q->tail = NULL;
+    *cancelled = q->stopping;
+    pthread_mutex_unlock(&q->lock);
+    return j;
+}
+
+static void *work(void *arg)
+{
+    serve_queue *q = arg;
+    serve_job *j;
+    int cancelled;
+    while ((j = next_job(q, &cancelled)))
+        q->fn(j, cancelled, q->ctx);
+    return NULL;
+}
+
+serve_queue *serve_queue_new(unsigned n, serve_job_fn fn, void *ctx)
+{
+    serve_queue *q = calloc(1, sizeof *q);
+    if (!q || !(q->threads = calloc(n ? n : 1, sizeof *q->threads))) {
+        free(q);
+        return NULL;
+    }
+    pthread_mutex_init(&q->lock, NULL);
+    pthread_cond_init(&q->ready, NULL);
+    q->fn = fn;
+    q->ctx = ctx;
+    for (; q->n < n; q->n++)
+        if (pthread_create(&q->threads[q->n], NULL, work, q))
+            break;
+    if (q->n < n) {
+        serve_queue_free(q);
+        return NULL;
+    }
+    return q;
+}
+
+void serve_queue_push(serve_queue *q, serve_job *job)
+{
+    job->next = NULL;
+    pthread_mutex_lock(&q->lock);
+    const int stopped = q->stopped;
+    if (!stopped) {
+        if (q->tail)
+            q->tail->next = job;
+        else
+            q->head = job;
+        q->tail = job;
+        pthread_cond_signal(&q->ready);
+    }
+    pthread_mutex_unlock(&q->lock);
+    if (stopped)
+        q->fn(job, 1, q->ctx);
+}
+
+void serve_queue_stop(serve_queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    const int was = q->stopping;
+    q->stopping = 1;
+    pthread_cond_broadcast(&q->ready);
+    pthread_mutex_unlock(&q->lock);
+    if (was)
+        return;
+    for (unsigned i = 0; i < q->n; i++)
+        pthread_join(q->threads[i], NULL);
+    /* Left by no worker (none could be started): answered all the same. */
+    pthread_mutex_lock(&q->lock);
+    serve_job *j = q->head;
+    q->head = q->tail = NULL;
+    q->stopped = 1;
+    pthread_mutex_unlock(&q->lock);
+    for (serve_job *next; j; j = next) {
+        next = j->next;
+        q->fn(j, 1, q->ctx);
+    }
+}
+
+void serve_queue_free(serve_queue *q)
+{
+    if (!q)
+        return;
+    serve_queue_stop(q);
+    pthread_cond_destroy(&q->ready);
+    pthread_mutex_destroy(&q->lock);
+    free(q->threads);
+    free(q);
+}
