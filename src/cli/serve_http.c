@@ -60,11 +60,10 @@ static double since(const struct timespec *t0)
 /* Makes body (malloc'd, taken over; NULL for none) the answer, in r->res
  * until deliver() queues it: a worker may make it, only libmicrohttpd's
  * thread may queue it.  MHD_NO when it cannot be made. */
-static enum MHD_Result answer(struct MHD_Connection *c, request *r,
-                              unsigned status, const char *type, char *body,
-                              size_t len, const char *header, const char *value)
+static enum MHD_Result answer(request *r, unsigned status, const char *type,
+                              char *body, size_t len, const char *header,
+                              const char *value)
 {
-    (void)c;
     struct MHD_Response *res = MHD_create_response_from_buffer(
         body ? len : 0, body,
         body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
@@ -114,20 +113,18 @@ static char *json_line(json_t *o, size_t *len)
     return t;
 }
 
-static enum MHD_Result answer_json(struct MHD_Connection *c, request *r,
-                                   unsigned status, json_t *o)
+static enum MHD_Result answer_json(request *r, unsigned status, json_t *o)
 {
     size_t len = 0;
     char *body = json_line(o, &len);
     if (!body)
-        return answer(c, r, 500, NULL, NULL, 0, NULL, NULL);
-    return answer(c, r, status, "application/json", body, len, NULL, NULL);
+        return answer(r, 500, NULL, NULL, 0, NULL, NULL);
+    return answer(r, status, "application/json", body, len, NULL, NULL);
 }
 
 /* {"error": why, "status": status}, with one extra header when name is
  * set (Allow, WWW-Authenticate). */
-static enum MHD_Result fail_with(struct MHD_Connection *c, request *r,
-                                 unsigned status, const char *why,
+static enum MHD_Result fail_with(request *r, unsigned status, const char *why,
                                  const char *name, const char *value)
 {
     json_t *msg = json_string(why);
@@ -137,14 +134,13 @@ static enum MHD_Result fail_with(struct MHD_Connection *c, request *r,
     char *body = json_line(
         json_pack("{s:o, s:i}", "error", msg, "status", (int)status), &len);
     if (!body)
-        return answer(c, r, status, NULL, NULL, 0, name, value);
-    return answer(c, r, status, "application/json", body, len, name, value);
+        return answer(r, status, NULL, NULL, 0, name, value);
+    return answer(r, status, "application/json", body, len, name, value);
 }
 
-static enum MHD_Result fail(struct MHD_Connection *c, request *r,
-                            unsigned status, const char *why)
+static enum MHD_Result fail(request *r, unsigned status, const char *why)
 {
-    return fail_with(c, r, status, why, NULL, NULL);
+    return fail_with(r, status, why, NULL, NULL);
 }
 
 /* The status of a library failure: the article's fault (400), a write
@@ -200,14 +196,14 @@ static enum MHD_Result check_token(const serve_conf *cf,
     const serve_access a = serve_tokens_check(cf->tokens, h);
     if (a == ACCESS_NONE)
         return fail_with(
-            c, r, 401,
+            r, 401,
             h ? "the token is not valid"
               : "a token is needed: Authorization: Bearer TOKEN",
             MHD_HTTP_HEADER_WWW_AUTHENTICATE,
             h ? "Bearer realm=\"wiretrace\", error=\"invalid_token\""
               : "Bearer realm=\"wiretrace\"");
     if ((r->ep == EP_ADD || r->ep == EP_DELETE) && a != ACCESS_RW)
-        return fail(c, r, 403, "this token may only read (ro)");
+        return fail(r, 403, "this token may only read (ro)");
     return MHD_YES;
 }
 
@@ -219,16 +215,16 @@ static enum MHD_Result begin(const serve_conf *cf, struct MHD_Connection *c,
     r->ep = route(url, method, &allow);
     enum MHD_Result ok = MHD_YES;
     if (r->ep == EP_OTHER && !allow)
-        ok = fail(c, r, 404, "no such endpoint");
+        ok = fail(r, 404, "no such endpoint");
     else if (r->ep == EP_OTHER)
-        ok = fail_with(c, r, 405, "method not allowed here",
-                       MHD_HTTP_HEADER_ALLOW, allow);
+        ok = fail_with(r, 405, "method not allowed here", MHD_HTTP_HEADER_ALLOW,
+                       allow);
     else
         ok = check_token(cf, c, r);
     const char *cl = MHD_lookup_connection_value(
         c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (!r->status && cl && strtoull(cl, NULL, 10) > cf->max_body)
-        ok = fail(c, r, 413, "the body is larger than --max-body");
+        ok = fail(r, 413, "the body is larger than --max-body");
     r->answered = r->status != 0;
     return ok;
 }
@@ -308,11 +304,11 @@ static enum MHD_Result do_query(const serve_conf *cf, struct MHD_Connection *c,
     char err[1024];
     if (jsonl_parse(r->body ? r->body : "", r->len, &a, &hold, err,
                     sizeof err) < 0)
-        return fail(c, r, 400, err);
+        return fail(r, 400, err);
     const char *why = filter_of(c, &f);
     if (why) {
         json_decref(hold);
-        return fail(c, r, 400, why);
+        return fail(r, 400, why);
     }
     char *out = NULL;
     size_t len = 0;
@@ -320,9 +316,9 @@ static enum MHD_Result do_query(const serve_conf *cf, struct MHD_Connection *c,
     json_decref(hold);
     if (rc) {
         free(out);
-        return fail(c, r, status_of(rc), err);
+        return fail(r, status_of(rc), err);
     }
-    return answer(c, r, 200, "application/json", out, len, NULL, NULL);
+    return answer(r, 200, "application/json", out, len, NULL, NULL);
 }
 
 /* Analyzes and stores a with connection s, the write and its commit
@@ -374,22 +370,21 @@ static char *article_url(const char *id)
     return u;
 }
 
-static enum MHD_Result do_add(const serve_conf *cf, struct MHD_Connection *c,
-                              request *r)
+static enum MHD_Result do_add(const serve_conf *cf, request *r)
 {
     wt_article a;
     json_t *hold = NULL;
     char err[1024] = "";
     if (jsonl_parse(r->body ? r->body : "", r->len, &a, &hold, err,
                     sizeof err) < 0)
-        return fail(c, r, 400, err);
+        return fail(r, 400, err);
     serve_slot *s = serve_pool_take(cf->pool, 0);
     int added = WT_ADDED_NONE;
     const int rc = store_article(cf, s, &a, &added, err, sizeof err);
     serve_pool_give(cf->pool, s);
     if (rc) {
         json_decref(hold);
-        return fail(c, r, status_of(rc), err);
+        return fail(r, status_of(rc), err);
     }
     static const char *const names[] = {"unchanged", "added", "replaced"};
     size_t len = 0;
@@ -399,16 +394,15 @@ static enum MHD_Result do_add(const serve_conf *cf, struct MHD_Connection *c,
     json_decref(hold);
     enum MHD_Result ok;
     if (!body)
-        ok = answer(c, r, 500, NULL, NULL, 0, NULL, NULL);
+        ok = answer(r, 500, NULL, NULL, 0, NULL, NULL);
     else
-        ok = answer(c, r, added == WT_ADDED_NEW ? 201 : 200, "application/json",
+        ok = answer(r, added == WT_ADDED_NEW ? 201 : 200, "application/json",
                     body, len, where ? MHD_HTTP_HEADER_LOCATION : NULL, where);
     free(where);
     return ok;
 }
 
-static enum MHD_Result do_get(const serve_conf *cf, struct MHD_Connection *c,
-                              request *r, const char *id)
+static enum MHD_Result do_get(const serve_conf *cf, request *r, const char *id)
 {
     serve_slot *s = serve_pool_take(cf->pool, 0);
     wt_article a;
@@ -420,14 +414,14 @@ static enum MHD_Result do_get(const serve_conf *cf, struct MHD_Connection *c,
         snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
     serve_pool_give(cf->pool, s);
     if (rc)
-        return fail(c, r, status_of(rc), err);
+        return fail(r, status_of(rc), err);
     if (!found)
-        return fail(c, r, 404, "no article with this id");
-    return answer_json(c, r, 200, o);
+        return fail(r, 404, "no article with this id");
+    return answer_json(r, 200, o);
 }
 
-static enum MHD_Result do_delete(const serve_conf *cf, struct MHD_Connection *c,
-                                 request *r, const char *id)
+static enum MHD_Result do_delete(const serve_conf *cf, request *r,
+                                 const char *id)
 {
     serve_slot *s = serve_pool_take(cf->pool, 0);
     int removed = 0;
@@ -439,10 +433,10 @@ static enum MHD_Result do_delete(const serve_conf *cf, struct MHD_Connection *c,
     serve_pool_write_unlock(cf->pool);
     serve_pool_give(cf->pool, s);
     if (rc)
-        return fail(c, r, status_of(rc), err);
+        return fail(r, status_of(rc), err);
     if (!removed)
-        return fail(c, r, 404, "no article with this id");
-    return answer(c, r, 204, NULL, NULL, 0, NULL, NULL);
+        return fail(r, 404, "no article with this id");
+    return answer(r, 204, NULL, NULL, 0, NULL, NULL);
 }
 
 /* An index connection for a health check or a scrape, NULL when the
@@ -458,24 +452,22 @@ static serve_slot *probe_slot(const serve_conf *cf, const request *r)
 
 /* 200 when the index answers: the database, and every shard of a
  * sharded one (wt_index_ping), else 503 naming what does not. */
-static enum MHD_Result do_health(const serve_conf *cf, struct MHD_Connection *c,
-                                 request *r)
+static enum MHD_Result do_health(const serve_conf *cf, request *r)
 {
     serve_slot *s = probe_slot(cf, r);
     if (!s)
-        return fail(c, r, 503, "busy: no index connection came free");
+        return fail(r, 503, "busy: no index connection came free");
     char err[1024] = "";
     const int rc = wt_index_ping(s->ix);
     if (rc)
         snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
     serve_pool_give(cf->pool, s);
     if (rc)
-        return fail(c, r, 503, err);
-    return answer_json(c, r, 200, json_pack("{s:s}", "status", "ok"));
+        return fail(r, 503, err);
+    return answer_json(r, 200, json_pack("{s:s}", "status", "ok"));
 }
 
-static enum MHD_Result do_metrics(const serve_conf *cf,
-                                  struct MHD_Connection *c, request *r)
+static enum MHD_Result do_metrics(const serve_conf *cf, request *r)
 {
     wt_index_stats st;
     int have = 0;
@@ -487,9 +479,9 @@ static enum MHD_Result do_metrics(const serve_conf *cf,
     size_t len = 0;
     char *text = serve_metrics_render(cf->metrics, have ? &st : NULL, &len);
     if (!text)
-        return fail(c, r, 500, "out of memory");
-    return answer(c, r, 200, "text/plain; version=0.0.4; charset=utf-8", text,
-                  len, NULL, NULL);
+        return fail(r, 500, "out of memory");
+    return answer(r, 200, "text/plain; version=0.0.4; charset=utf-8", text, len,
+                  NULL, NULL);
 }
 
 /* The answer of a request whose body is in, on a worker. */
@@ -498,14 +490,14 @@ static enum MHD_Result finish(const serve_conf *cf, struct MHD_Connection *c,
 {
     switch (r->ep) {
     case EP_QUERY: return do_query(cf, c, r);
-    case EP_ADD: return do_add(cf, c, r);
-    case EP_GET: return do_get(cf, c, r, url + 13);
-    case EP_DELETE: return do_delete(cf, c, r, url + 13);
-    case EP_HEALTH: return do_health(cf, c, r);
-    case EP_METRICS: return do_metrics(cf, c, r);
+    case EP_ADD: return do_add(cf, r);
+    case EP_GET: return do_get(cf, r, url + 13);
+    case EP_DELETE: return do_delete(cf, r, url + 13);
+    case EP_HEALTH: return do_health(cf, r);
+    case EP_METRICS: return do_metrics(cf, r);
     default: break;
     }
-    return fail(c, r, 404, "no such endpoint");
+    return fail(r, 404, "no such endpoint");
 }
 
 void serve_http_job(serve_job *job, int cancelled, void *ctx)
@@ -513,7 +505,7 @@ void serve_http_job(serve_job *job, int cancelled, void *ctx)
     const serve_conf *cf = ctx;
     request *r = (request *)job;
     if (cancelled)
-        (void)fail(r->conn, r, 503, "the service is stopping");
+        (void)fail(r, 503, "the service is stopping");
     else
         (void)finish(cf, r->conn, r, r->url);
     /* Without an answer (r->res NULL) the next call closes the
@@ -530,7 +522,7 @@ static enum MHD_Result park(const serve_conf *cf, struct MHD_Connection *c,
         return deliver(c, r);
     if (r->too_large) {
         const enum MHD_Result ok =
-            fail(c, r, 413, "the body is larger than --max-body");
+            fail(r, 413, "the body is larger than --max-body");
         return ok == MHD_YES ? deliver(c, r) : ok;
     }
     r->queued = 1;
