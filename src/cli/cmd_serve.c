@@ -278,13 +278,18 @@ static int run(serve_conf *cf, const cli_settings *s, const listen_addr *la,
     return 0;
 }
 
-/* The threads: --threads, or one per core online. */
+/* The workers: --threads, or one per core online, and one more for an
+ * index on a database server: while a worker waits for the server's
+ * answer another uses its core (100k articles, 32 clients, 2 cores: p99
+ * 54-60 ms with 3 workers against 65-70 with 2; with SQLite 2 did
+ * better, 40-42 against 45-46). */
 static unsigned thread_count(const cli_settings *s)
 {
     if (s->threads)
         return s->threads;
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    return cores > 0 ? (unsigned)(cores < 256 ? cores : 256) : 1;
+    const unsigned n = cores > 0 ? (unsigned)(cores < 255 ? cores : 255) : 1;
+    return n + (wt_index_is_server(s->db) ? 1 : 0);
 }
 
 int cmd_serve(const cli_settings *s, wt_options *o)
