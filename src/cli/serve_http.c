@@ -504,6 +504,7 @@ void serve_http_job(serve_job *job, int cancelled, void *ctx)
 {
     const serve_conf *cf = ctx;
     request *r = (request *)job;
+    serve_metrics_waiting(cf->metrics, -1);
     if (cancelled)
         (void)fail(r, 503, "the service is stopping");
     else
@@ -531,6 +532,7 @@ static enum MHD_Result park(const serve_conf *cf, struct MHD_Connection *c,
     /* Suspended before the worker can see it, so that its resume always
      * follows. */
     MHD_suspend_connection(c);
+    serve_metrics_waiting(cf->metrics, 1);
     serve_queue_push(cf->queue, &r->job);
     return MHD_YES;
 }

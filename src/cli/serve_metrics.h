@@ -1,8 +1,8 @@
 /*
  * serve_metrics.h - what `wiretrace serve` counts, and its Prometheus
  * text exposition (GET /metrics): requests by endpoint and status, server
- * errors, a latency histogram per endpoint, requests in flight, and the
- * index's figures.  Counters are atomic: every server thread adds to them
+ * errors, a latency histogram per endpoint, requests in flight and
+ * waiting for a worker, and the index's figures.  Counters are atomic: every server thread adds to them
  * without a lock.
  */
 #ifndef WT_CLI_SERVE_METRICS_H
@@ -38,6 +38,10 @@ void serve_metrics_flight(serve_metrics *m, int delta);
 
 /* The requests started and not yet ended. */
 long serve_metrics_in_flight(const serve_metrics *m);
+
+/* A request was queued for a worker (1) or taken by one (-1): the
+ * waiting gauge, what a server too small for its load shows first. */
+void serve_metrics_waiting(serve_metrics *m, int delta);
 
 /* One answered request: its endpoint, status and seconds from its
  * headers to the end of its answer. */

@@ -115,6 +115,7 @@ for line in \
     'wiretrace_http_errors_total{endpoint="query"} 0' \
     'wiretrace_http_request_duration_seconds_bucket{endpoint="query",le="+Inf"} 7' \
     'wiretrace_http_request_duration_seconds_count{endpoint="health"} 1' \
+    'wiretrace_http_requests_waiting 0' \
     'wiretrace_index_documents 4'; do
     grep -qF "$line" body.txt || fail "metrics lack: $line"
 done
