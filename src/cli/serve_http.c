@@ -533,7 +533,10 @@ static enum MHD_Result park(const serve_conf *cf, struct MHD_Connection *c,
      * follows. */
     MHD_suspend_connection(c);
     serve_metrics_waiting(cf->metrics, 1);
-    serve_queue_push(cf->queue, &r->job);
+    /* Probes go first: they ask whether the index answers, not how long
+     * the queue is (the waiting gauge says that). */
+    serve_queue_push(cf->queue, &r->job,
+                     r->ep == EP_HEALTH || r->ep == EP_METRICS);
     return MHD_YES;
 }
 

@@ -61,17 +61,22 @@ serve_queue *serve_queue_new(unsigned n, serve_job_fn fn, void *ctx)
     return q;
 }
 
-void serve_queue_push(serve_queue *q, serve_job *job)
+void serve_queue_push(serve_queue *q, serve_job *job, int first)
 {
     job->next = NULL;
     pthread_mutex_lock(&q->lock);
     const int stopped = q->stopped;
     if (!stopped) {
-        if (q->tail)
-            q->tail->next = job;
-        else
+        if (first && q->head) {
+            job->next = q->head;
             q->head = job;
-        q->tail = job;
+        } else {
+            if (q->tail)
+                q->tail->next = job;
+            else
+                q->head = job;
+            q->tail = job;
+        }
         pthread_cond_signal(&q->ready);
     }
     pthread_mutex_unlock(&q->lock);

@@ -1,6 +1,6 @@
 /*
  * serve_queue.h - the requests of `wiretrace serve` waiting for a worker,
- * answered first come, first served.  The HTTP thread reads requests and
+ * answered first come, first served (health checks and scrapes first).  The HTTP thread reads requests and
  * parks each one here; n worker threads take them in the order they came
  * and run fn on each.  With one queue for all clients, a request waits for
  * those that came before it only: when each HTTP thread kept its own
@@ -24,8 +24,10 @@ typedef struct serve_queue serve_queue;
 /* Starts n workers.  Returns NULL when out of memory or threads. */
 serve_queue *serve_queue_new(unsigned n, serve_job_fn fn, void *ctx);
 
-/* Appends job: a worker runs it after every job pushed before it. */
-void serve_queue_push(serve_queue *q, serve_job *job);
+/* Appends job: a worker runs it after every job pushed before it; with
+ * first, before every job waiting (a health check, which must not wait
+ * behind the load it is asked about). */
+void serve_queue_push(serve_queue *q, serve_job *job, int first);
 
 /* Stops the queue: the jobs waiting are run cancelled, the ones running
  * finish, and the workers are joined.  A job pushed after that is run
