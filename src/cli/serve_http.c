@@ -25,8 +25,9 @@
 #include <sys/socket.h>
 #include <time.h>
 
-/* Seconds a health check or a scrape waits for a free index connection
- * before it says the service is busy. */
+/* Milliseconds a health check or a scrape may wait for a worker (they go
+ * first in the queue, so only while every worker is held up) before it
+ * says the service is busy. */
 #define PROBE_WAIT_MS 5000
 
 typedef struct request {
@@ -45,7 +46,8 @@ typedef struct request {
      * status 0: none could be made, the connection is closed). */
     int queued;
     struct MHD_Connection *conn;
-    const char *url; /* libmicrohttpd's, valid for the request */
+    const char *url;  /* libmicrohttpd's, valid for the request */
+    serve_slot *slot; /* the index connection of the worker running it */
     struct MHD_Response *res;
 } request;
 
@@ -273,11 +275,10 @@ static const char *filter_of(struct MHD_Connection *c, wt_index_filter *f)
 
 /* The report of one article, written as index query --json writes it,
  * into *out.  Returns 0 or a WT_E* code with err set. */
-static int run_query(const serve_conf *cf, const wt_article *a,
+static int run_query(const serve_conf *cf, serve_slot *s, const wt_article *a,
                      const wt_index_filter *f, char **out, size_t *len,
                      char *err, size_t errlen)
 {
-    serve_slot *s = serve_pool_take(cf->pool, 0);
     const wt_corpus *res = NULL;
     int rc = wt_index_query(s->ix, a, f, &res);
     if (rc) {
@@ -291,7 +292,6 @@ static int run_query(const serve_conf *cf, const wt_article *a,
         if (rc)
             snprintf(err, errlen, "out of memory for the report");
     }
-    serve_pool_give(cf->pool, s);
     return rc;
 }
 
@@ -312,7 +312,7 @@ static enum MHD_Result do_query(const serve_conf *cf, struct MHD_Connection *c,
     }
     char *out = NULL;
     size_t len = 0;
-    const int rc = run_query(cf, &a, &f, &out, &len, err, sizeof err);
+    const int rc = run_query(cf, r->slot, &a, &f, &out, &len, err, sizeof err);
     json_decref(hold);
     if (rc) {
         free(out);
@@ -378,10 +378,8 @@ static enum MHD_Result do_add(const serve_conf *cf, request *r)
     if (jsonl_parse(r->body ? r->body : "", r->len, &a, &hold, err,
                     sizeof err) < 0)
         return fail(r, 400, err);
-    serve_slot *s = serve_pool_take(cf->pool, 0);
     int added = WT_ADDED_NONE;
-    const int rc = store_article(cf, s, &a, &added, err, sizeof err);
-    serve_pool_give(cf->pool, s);
+    const int rc = store_article(cf, r->slot, &a, &added, err, sizeof err);
     if (rc) {
         json_decref(hold);
         return fail(r, status_of(rc), err);
@@ -402,9 +400,9 @@ static enum MHD_Result do_add(const serve_conf *cf, request *r)
     return ok;
 }
 
-static enum MHD_Result do_get(const serve_conf *cf, request *r, const char *id)
+static enum MHD_Result do_get(request *r, const char *id)
 {
-    serve_slot *s = serve_pool_take(cf->pool, 0);
+    serve_slot *s = r->slot;
     wt_article a;
     int found = 0;
     char err[1024] = "";
@@ -412,7 +410,6 @@ static enum MHD_Result do_get(const serve_conf *cf, request *r, const char *id)
     json_t *o = !rc && found ? jsonl_article(&a) : NULL;
     if (rc)
         snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
-    serve_pool_give(cf->pool, s);
     if (rc)
         return fail(r, status_of(rc), err);
     if (!found)
@@ -423,7 +420,7 @@ static enum MHD_Result do_get(const serve_conf *cf, request *r, const char *id)
 static enum MHD_Result do_delete(const serve_conf *cf, request *r,
                                  const char *id)
 {
-    serve_slot *s = serve_pool_take(cf->pool, 0);
+    serve_slot *s = r->slot;
     int removed = 0;
     char err[1024] = "";
     serve_pool_write_lock(cf->pool);
@@ -431,7 +428,6 @@ static enum MHD_Result do_delete(const serve_conf *cf, request *r,
     if (rc)
         snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
     serve_pool_write_unlock(cf->pool);
-    serve_pool_give(cf->pool, s);
     if (rc)
         return fail(r, status_of(rc), err);
     if (!removed)
@@ -439,29 +435,23 @@ static enum MHD_Result do_delete(const serve_conf *cf, request *r,
     return answer(r, 204, NULL, NULL, 0, NULL, NULL);
 }
 
-/* An index connection for a health check or a scrape, NULL when the
- * request waited PROBE_WAIT_MS in all (in the queue, then for the
- * connection): the service is busy. */
-static serve_slot *probe_slot(const serve_conf *cf, const request *r)
+/* Whether a health check or a scrape came to a worker too late to say
+ * anything but that the service is busy. */
+static int waited_too_long(const request *r)
 {
-    const double waited_ms = since(&r->t0) * 1e3;
-    if (waited_ms >= PROBE_WAIT_MS)
-        return NULL;
-    return serve_pool_take(cf->pool, PROBE_WAIT_MS - (unsigned)waited_ms);
+    return since(&r->t0) * 1e3 >= PROBE_WAIT_MS;
 }
 
 /* 200 when the index answers: the database, and every shard of a
  * sharded one (wt_index_ping), else 503 naming what does not. */
-static enum MHD_Result do_health(const serve_conf *cf, request *r)
+static enum MHD_Result do_health(request *r)
 {
-    serve_slot *s = probe_slot(cf, r);
-    if (!s)
-        return fail(r, 503, "busy: no index connection came free");
+    if (waited_too_long(r))
+        return fail(r, 503, "busy: no worker came free");
     char err[1024] = "";
-    const int rc = wt_index_ping(s->ix);
+    const int rc = wt_index_ping(r->slot->ix);
     if (rc)
-        snprintf(err, sizeof err, "%s", wt_index_error(s->ix));
-    serve_pool_give(cf->pool, s);
+        snprintf(err, sizeof err, "%s", wt_index_error(r->slot->ix));
     if (rc)
         return fail(r, 503, err);
     return answer_json(r, 200, json_pack("{s:s}", "status", "ok"));
@@ -470,14 +460,11 @@ static enum MHD_Result do_health(const serve_conf *cf, request *r)
 static enum MHD_Result do_metrics(const serve_conf *cf, request *r)
 {
     wt_index_stats st;
-    int have = 0;
-    serve_slot *s = probe_slot(cf, r);
-    if (s) {
-        have = !wt_index_stats_get(s->ix, &st);
-        serve_pool_give(cf->pool, s);
-    }
+    const int have =
+        !waited_too_long(r) && !wt_index_stats_get(r->slot->ix, &st);
     size_t len = 0;
-    char *text = serve_metrics_render(cf->metrics, have ? &st : NULL, &len);
+    char *text = serve_metrics_render(cf->metrics, have ? &st : NULL,
+                                      serve_queue_waiting(cf->queue), &len);
     if (!text)
         return fail(r, 500, "out of memory");
     return answer(r, 200, "text/plain; version=0.0.4; charset=utf-8", text, len,
@@ -491,24 +478,25 @@ static enum MHD_Result finish(const serve_conf *cf, struct MHD_Connection *c,
     switch (r->ep) {
     case EP_QUERY: return do_query(cf, c, r);
     case EP_ADD: return do_add(cf, r);
-    case EP_GET: return do_get(cf, r, url + 13);
+    case EP_GET: return do_get(r, url + 13);
     case EP_DELETE: return do_delete(cf, r, url + 13);
-    case EP_HEALTH: return do_health(cf, r);
+    case EP_HEALTH: return do_health(r);
     case EP_METRICS: return do_metrics(cf, r);
     default: break;
     }
     return fail(r, 404, "no such endpoint");
 }
 
-void serve_http_job(serve_job *job, int cancelled, void *ctx)
+void serve_http_job(serve_job *job, unsigned worker, int cancelled, void *ctx)
 {
     const serve_conf *cf = ctx;
     request *r = (request *)job;
-    serve_metrics_waiting(cf->metrics, -1);
-    if (cancelled)
+    if (cancelled) {
         (void)fail(r, 503, "the service is stopping");
-    else
+    } else {
+        r->slot = serve_pool_slot(cf->pool, worker);
         (void)finish(cf, r->conn, r, r->url);
+    }
     /* Without an answer (r->res NULL) the next call closes the
      * connection. */
     MHD_resume_connection(r->conn);
@@ -532,7 +520,6 @@ static enum MHD_Result park(const serve_conf *cf, struct MHD_Connection *c,
     /* Suspended before the worker can see it, so that its resume always
      * follows. */
     MHD_suspend_connection(c);
-    serve_metrics_waiting(cf->metrics, 1);
     /* Probes go first: they ask whether the index answers, not how long
      * the queue is (the waiting gauge says that). */
     serve_queue_push(cf->queue, &r->job,

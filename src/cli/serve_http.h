@@ -48,9 +48,10 @@ enum MHD_Result serve_http_request(void *cls, struct MHD_Connection *c,
                                    size_t *upload_size, void **con_cls);
 
 /* The serve_job_fn of the queue (ctx: the serve_conf): answers a
- * request on a worker and wakes its connection up.  The daemon must allow
+ * request on worker number worker, with that worker's index connection
+ * (serve_pool_slot), and wakes its connection up.  The daemon must allow
  * suspending (MHD_ALLOW_SUSPEND_RESUME). */
-void serve_http_job(serve_job *job, int cancelled, void *ctx);
+void serve_http_job(serve_job *job, unsigned worker, int cancelled, void *ctx);
 
 /* The MHD_RequestCompletedCallback (MHD_OPTION_NOTIFY_COMPLETED): the
  * request's metrics and access log line, and its memory freed. */

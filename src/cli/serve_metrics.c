@@ -31,7 +31,6 @@ struct serve_metrics {
     atomic_uint_fast64_t bucket[EP_COUNT][NBOUNDS + 1]; /* last: +Inf */
     atomic_uint_fast64_t micros[EP_COUNT];              /* sum, in µs */
     atomic_long in_flight;
-    atomic_long waiting;
 };
 
 const char *serve_endpoint_name(serve_endpoint ep)
@@ -54,7 +53,6 @@ serve_metrics *serve_metrics_new(void)
         atomic_init(&m->micros[e], 0);
     }
     atomic_init(&m->in_flight, 0);
-    atomic_init(&m->waiting, 0);
     return m;
 }
 
@@ -68,11 +66,6 @@ void serve_metrics_flight(serve_metrics *m, int delta)
 long serve_metrics_in_flight(const serve_metrics *m)
 {
     return atomic_load_explicit(&m->in_flight, memory_order_relaxed);
-}
-
-void serve_metrics_waiting(serve_metrics *m, int delta)
-{
-    atomic_fetch_add_explicit(&m->waiting, delta, memory_order_relaxed);
 }
 
 void serve_metrics_record(serve_metrics *m, serve_endpoint ep, unsigned status,
@@ -161,7 +154,7 @@ static void put_gauge(FILE *f, const char *name, const char *help,
 }
 
 char *serve_metrics_render(const serve_metrics *m, const wt_index_stats *st,
-                           size_t *len)
+                           size_t waiting, size_t *len)
 {
     char *buf = NULL;
     FILE *f = open_memstream(&buf, len);
@@ -173,11 +166,9 @@ char *serve_metrics_render(const serve_metrics *m, const wt_index_stats *st,
     put_gauge(f, "wiretrace_http_requests_in_flight",
               "Requests started and not yet answered.",
               flying > 0 ? (unsigned long long)flying : 0);
-    const long waiting =
-        atomic_load_explicit(&m->waiting, memory_order_relaxed);
     put_gauge(f, "wiretrace_http_requests_waiting",
               "Requests read and waiting for a worker.",
-              waiting > 0 ? (unsigned long long)waiting : 0);
+              (unsigned long long)waiting);
     if (st) {
         put_gauge(f, "wiretrace_index_documents", "Articles in the index.",
                   st->documents);

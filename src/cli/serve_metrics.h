@@ -39,19 +39,17 @@ void serve_metrics_flight(serve_metrics *m, int delta);
 /* The requests started and not yet ended. */
 long serve_metrics_in_flight(const serve_metrics *m);
 
-/* A request was queued for a worker (1) or taken by one (-1): the
- * waiting gauge, what a server too small for its load shows first. */
-void serve_metrics_waiting(serve_metrics *m, int delta);
-
 /* One answered request: its endpoint, status and seconds from its
  * headers to the end of its answer. */
 void serve_metrics_record(serve_metrics *m, serve_endpoint ep, unsigned status,
                           double seconds);
 
 /* The exposition (text format 0.0.4), st being the index's figures or
- * NULL when the index could not be read.  Returns a malloc'd text with
- * *len set, or NULL when out of memory. */
+ * NULL when the index could not be read, waiting the requests waiting
+ * for a worker (serve_queue_waiting: what a server too small for its load
+ * shows first).  Returns a malloc'd text with *len set, or NULL when out
+ * of memory. */
 char *serve_metrics_render(const serve_metrics *m, const wt_index_stats *st,
-                           size_t *len);
+                           size_t waiting, size_t *len);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * serve_pool.h - the index connections of `wiretrace serve`: one per
- * server thread, each used by one request at a time, so that queries run
+ * worker (serve_queue.h), used by its worker only, so that queries run
  * side by side on their own database connections; and the one lock that
  * writes take, so that an add's "unchanged" or "replaced" is decided and
  * stored in one step even when two requests add the same id at once.
@@ -27,14 +27,12 @@ int serve_pool_open(serve_pool **out, unsigned n, const char *db,
                     const wt_options *o, size_t cache_bytes, char *err,
                     size_t errlen);
 
-/* Commits and closes every connection.  None may be taken.  NULL is
+/* Commits and closes every connection, once no worker runs.  NULL is
  * fine. */
 void serve_pool_close(serve_pool *p);
 
-/* A free connection, waiting for one up to wait_ms milliseconds (0: as
- * long as it takes).  NULL when none came free in time. */
-serve_slot *serve_pool_take(serve_pool *p, unsigned wait_ms);
-void serve_pool_give(serve_pool *p, serve_slot *s);
+/* Connection i (i < n), worker i's. */
+serve_slot *serve_pool_slot(serve_pool *p, unsigned i);
 
 /* The writers' lock, held around a put and its commit or a remove. */
 void serve_pool_write_lock(serve_pool *p);

@@ -4,16 +4,23 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+typedef struct worker {
+    serve_queue *q;
+    unsigned i;
+    pthread_t t;
+} worker;
+
 struct serve_queue {
     pthread_mutex_t lock;
     pthread_cond_t ready;
     serve_job *head, *tail;
-    int stopping; /* no job is taken any more but to cancel it */
-    int stopped;  /* the workers are joined: push cancels at once */
+    size_t waiting; /* jobs in the list */
+    int stopping;   /* no job is taken any more but to cancel it */
+    int stopped;    /* the workers are joined: push cancels at once */
     serve_job_fn fn;
     void *ctx;
-    pthread_t *threads;
-    unsigned n; /* threads started */
+    worker *w;
+    unsigned n; /* workers started */
 };
 
 /* The next job, waiting for one; NULL once stopping and empty. */
@@ -23,8 +30,11 @@ static serve_job *next_job(serve_queue *q, int *cancelled)
     while (!q->head && !q->stopping)
         pthread_cond_wait(&q->ready, &q->lock);
     serve_job *j = q->head;
-    if (j && !(q->head = j->next))
-        q->tail = NULL;
+    if (j) {
+        if (!(q->head = j->next))
+            q->tail = NULL;
+        q->waiting--;
+    }
     *cancelled = q->stopping;
     pthread_mutex_unlock(&q->lock);
     return j;
@@ -32,18 +42,18 @@ static serve_job *next_job(serve_queue *q, int *cancelled)
 
 static void *work(void *arg)
 {
-    serve_queue *q = arg;
+    const worker *w = arg;
     serve_job *j;
     int cancelled;
-    while ((j = next_job(q, &cancelled)))
-        q->fn(j, cancelled, q->ctx);
+    while ((j = next_job(w->q, &cancelled)))
+        w->q->fn(j, w->i, cancelled, w->q->ctx);
     return NULL;
 }
 
 serve_queue *serve_queue_new(unsigned n, serve_job_fn fn, void *ctx)
 {
     serve_queue *q = calloc(1, sizeof *q);
-    if (!q || !(q->threads = calloc(n ? n : 1, sizeof *q->threads))) {
+    if (!q || !(q->w = calloc(n ? n : 1, sizeof *q->w))) {
         free(q);
         return NULL;
     }
@@ -51,9 +61,11 @@ serve_queue *serve_queue_new(unsigned n, serve_job_fn fn, void *ctx)
     pthread_cond_init(&q->ready, NULL);
     q->fn = fn;
     q->ctx = ctx;
-    for (; q->n < n; q->n++)
-        if (pthread_create(&q->threads[q->n], NULL, work, q))
+    for (; q->n < n; q->n++) {
+        q->w[q->n] = (worker){q, q->n, 0};
+        if (pthread_create(&q->w[q->n].t, NULL, work, &q->w[q->n]))
             break;
+    }
     if (q->n < n) {
         serve_queue_free(q);
         return NULL;
@@ -77,11 +89,20 @@ void serve_queue_push(serve_queue *q, serve_job *job, int first)
                 q->head = job;
             q->tail = job;
         }
+        q->waiting++;
         pthread_cond_signal(&q->ready);
     }
     pthread_mutex_unlock(&q->lock);
     if (stopped)
-        q->fn(job, 1, q->ctx);
+        q->fn(job, 0, 1, q->ctx);
+}
+
+size_t serve_queue_waiting(serve_queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    const size_t n = q->waiting;
+    pthread_mutex_unlock(&q->lock);
+    return n;
 }
 
 void serve_queue_stop(serve_queue *q)
@@ -94,16 +115,17 @@ void serve_queue_stop(serve_queue *q)
     if (was)
         return;
     for (unsigned i = 0; i < q->n; i++)
-        pthread_join(q->threads[i], NULL);
+        pthread_join(q->w[i].t, NULL);
     /* Left by no worker (none could be started): answered all the same. */
     pthread_mutex_lock(&q->lock);
     serve_job *j = q->head;
     q->head = q->tail = NULL;
+    q->waiting = 0;
     q->stopped = 1;
     pthread_mutex_unlock(&q->lock);
     for (serve_job *next; j; j = next) {
         next = j->next;
-        q->fn(j, 1, q->ctx);
+        q->fn(j, 0, 1, q->ctx);
     }
 }
 
@@ -114,6 +136,6 @@ void serve_queue_free(serve_queue *q)
     serve_queue_stop(q);
     pthread_cond_destroy(&q->ready);
     pthread_mutex_destroy(&q->lock);
-    free(q->threads);
+    free(q->w);
     free(q);
 }
