@@ -280,9 +280,9 @@ static int run(serve_conf *cf, const cli_settings *s, const listen_addr *la,
 
 /* The workers: --threads, or one per core online, and one more for an
  * index on a database server: while a worker waits for the server's
- * answer another uses its core (100k articles, 32 clients, 2 cores: p99
- * 54-60 ms with 3 workers against 65-70 with 2; with SQLite 2 did
- * better, 40-42 against 45-46). */
+ * answer another uses its core (100k articles, 32 clients, 2 cores, 9
+ * interleaved pairs: p99 54-70 ms with 3 workers against 61-82 with 2;
+ * with SQLite 2 did better, 40-42 against 45-46). */
 static unsigned thread_count(const cli_settings *s)
 {
     if (s->threads)

@@ -113,6 +113,11 @@ static const char migrate_2_3[] = UNSETTLED_TABLE
     " u AS (DELETE FROM wiretrace.uses WHERE source IN (SELECT id FROM d)"     \
     " OR taker IN (SELECT id FROM d) RETURNING 1),"
 
+/* What a load reads of a document, in doc_from_row()'s order. */
+#define DOC_COLUMNS                                                            \
+    "id, outlet, url, published, lang, title, hash, text_len, body, paras,"    \
+    " credits, plangs"
+
 /* The statements; from Q_SHARDED on, those of a sharded index only. */
 enum {
     Q_HAS,
@@ -150,11 +155,9 @@ static const char *const sql[NQ] = {
     " ORDINALITY k(key, i) CROSS JOIN LATERAL (SELECT num, t FROM"
     " wiretrace.band WHERE key = k.key ORDER BY t, num LIMIT $3) p"
     " ORDER BY 1, 2, 4, 3",
-    "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
-    " paras, credits, plangs FROM wiretrace.docs WHERE num = $1",
-    "SELECT id, outlet, url, published, lang, title, hash, text_len, body,"
-    " paras, credits, plangs, num FROM wiretrace.docs WHERE num ="
-    " ANY($1::int8[])",
+    "SELECT " DOC_COLUMNS " FROM wiretrace.docs WHERE num = $1",
+    "SELECT " DOC_COLUMNS
+    ", num FROM wiretrace.docs WHERE num = ANY($1::int8[])",
     "SELECT value FROM wiretrace.settings WHERE key = $1",
     "INSERT INTO wiretrace.settings(key, value) VALUES($1, $2)"
     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -1287,7 +1290,6 @@ static int pg_flush(wt_store *base)
 
 static int write_batch(pg_store *s)
 {
-    forget_fetched(s);
     int rc = pg_flush(&s->base);
     if (!rc)
         rc = exec(s, "COMMIT", PGRES_COMMAND_OK, WT_EWRITE);
@@ -1353,7 +1355,7 @@ static int pg_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
             rc = WT_ENOMEM;
             break;
         }
-        const int64_t t = get_i64(r, i, 3);
+        const int64_t t = get_i64(r, i, 3); /* INT64_MAX: T_UNKNOWN */
         (*hits)[(*nhits)++] = (wt_store_hit){
             get_i64(r, i, 2), is_fp, !is_fp, 0, 0, t == INT64_MAX ? 0 : t};
     }

@@ -444,7 +444,8 @@ static int put_rows(sq_store *s, wt_store_doc *d, int *replaced)
 }
 
 /* Adds the documents holding key (at most cap + 1 read, in the order
- * stored: by time, then number) with their times to the hits; of a key held by more than cap, the first hubs. */
+ * stored: by time, then number) with their times to the hits; of a key
+ * held by more than cap, the first hubs. */
 static int lookup(sq_store *s, int q, int64_t key, size_t cap, size_t hubs,
                   int is_fp, wt_store_hit **hits, size_t *nhits, size_t *hitcap)
 {
