@@ -1,4 +1,7 @@
-/* report_json.c - the JSON report, built with jansson. */
+/* report_json.c - the JSON report, written as jansson would dump it
+ * (jsonw.h); merging the reports of many queries reads them with
+ * jansson. */
+#include "jsonw.h"
 #include "parts.h"
 #include "report.h"
 #include "summary.h"
@@ -9,250 +12,259 @@
 #include <string.h>
 #include <strings.h>
 
-/* A JSON string of s.  jansson refuses a string that is not valid UTF-8
- * (a document from an older index, a path from the file system), and an
- * object packed with it would vanish with all it holds: such a string is
- * given with its bad bytes as \\xNN instead. */
-static json_t *str(const char *s)
+static void spans_w(jsonw *w, const wt_source *src)
 {
-    json_t *j = json_string(s);
-    if (j || !s)
-        return j;
-    char *e = utf8_escape(s);
-    j = e ? json_string(e) : NULL;
-    free(e);
-    return j;
-}
-
-static json_t *spans_json(const wt_source *src)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < src->span_count; i++) {
+    jsonw_array(w);
+    for (size_t i = 0; i < src->span_count; i++) {
         const wt_span *sp = &src->spans[i];
-        json_array_append_new(a, json_pack("[IIII]", (json_int_t)sp->start,
-                                           (json_int_t)sp->end,
-                                           (json_int_t)sp->source_start,
-                                           (json_int_t)sp->source_end));
+        jsonw_array(w);
+        jsonw_int(w, (long long)sp->start);
+        jsonw_int(w, (long long)sp->end);
+        jsonw_int(w, (long long)sp->source_start);
+        jsonw_int(w, (long long)sp->source_end);
+        jsonw_array_end(w);
     }
-    return a;
+    jsonw_array_end(w);
 }
 
-static json_t *source_json(const wt_corpus *c, const wt_source *src)
+static void source_w(jsonw *w, const wt_corpus *c, const wt_source *src)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
-    json_t *o = json_pack(
-        "{s:o, s:I, s:s, s:f, s:f, s:f, s:s, s:o}", "document",
-        str(wt_document_id(od)), "paragraph", (json_int_t)src->paragraph,
-        "class", wt_class_name(src->cls), "score", src->score, "coverage",
-        src->coverage, "fact_overlap", src->fact_overlap, "origin",
-        wt_origin_name(src->origin), "spans", spans_json(src));
+    jsonw_object(w);
+    jsonw_key(w, "document");
+    jsonw_str(w, wt_document_id(od));
+    jsonw_key(w, "paragraph");
+    jsonw_int(w, (long long)src->paragraph);
+    jsonw_key(w, "class");
+    jsonw_str(w, wt_class_name(src->cls));
+    jsonw_key(w, "score");
+    jsonw_real(w, src->score);
+    jsonw_key(w, "coverage");
+    jsonw_real(w, src->coverage);
+    jsonw_key(w, "fact_overlap");
+    jsonw_real(w, src->fact_overlap);
+    jsonw_key(w, "origin");
+    jsonw_str(w, wt_origin_name(src->origin));
+    jsonw_key(w, "spans");
+    spans_w(w, src);
     const char *lang = wt_document_paragraph_lang(od, src->paragraph);
-    if (o && lang)
-        json_object_set_new(o, "lang", str(lang));
-    return o;
+    if (lang) {
+        jsonw_key(w, "lang");
+        jsonw_str(w, lang);
+    }
+    jsonw_object_end(w);
 }
 
-static json_t *paragraph_json(const wt_corpus *c, const wt_document *d,
-                              const wt_paragraph *p, size_t index)
+static void paragraph_w(jsonw *w, const wt_corpus *c, const wt_document *d,
+                        const wt_paragraph *p, size_t index)
 {
-    json_t *sources = json_array();
-    for (size_t i = 0; sources && i < p->source_count; i++)
-        json_array_append_new(sources, source_json(c, &p->sources[i]));
-    json_t *o =
-        json_pack("{s:I, s:I, s:I, s:b, s:I, s:o}", "index", (json_int_t)index,
-                  "start", (json_int_t)p->start, "end", (json_int_t)p->end,
-                  "boilerplate", p->boiler != WT_BOILER_NONE, "words",
-                  (json_int_t)p->word_count, "sources", sources);
-    if (o && p->boiler != WT_BOILER_NONE)
-        json_object_set_new(o, "boilerplate_kind",
-                            json_string(wt_boiler_name(p->boiler)));
-    if (o && wt_document_paragraph_lang(d, index))
-        json_object_set_new(o, "lang",
-                            json_string(wt_document_paragraph_lang(d, index)));
-    return o;
+    jsonw_object(w);
+    jsonw_key(w, "index");
+    jsonw_int(w, (long long)index);
+    jsonw_key(w, "start");
+    jsonw_int(w, (long long)p->start);
+    jsonw_key(w, "end");
+    jsonw_int(w, (long long)p->end);
+    jsonw_key(w, "boilerplate");
+    jsonw_bool(w, p->boiler != WT_BOILER_NONE);
+    jsonw_key(w, "words");
+    jsonw_int(w, (long long)p->word_count);
+    jsonw_key(w, "sources");
+    jsonw_array(w);
+    for (size_t i = 0; i < p->source_count; i++)
+        source_w(w, c, &p->sources[i]);
+    jsonw_array_end(w);
+    if (p->boiler != WT_BOILER_NONE) {
+        jsonw_key(w, "boilerplate_kind");
+        jsonw_str(w, wt_boiler_name(p->boiler));
+    }
+    if (wt_document_paragraph_lang(d, index)) {
+        jsonw_key(w, "lang");
+        jsonw_str(w, wt_document_paragraph_lang(d, index));
+    }
+    jsonw_object_end(w);
 }
 
 /* The credits of d's text: the outlet each names, where, and how. */
-static json_t *credits_json(const wt_document *d)
+static void credits_w(jsonw *w, const wt_document *d)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < wt_document_credit_count(d); i++) {
+    jsonw_array(w);
+    for (size_t i = 0; i < wt_document_credit_count(d); i++) {
         const wt_credit *cr = wt_document_credit(d, i);
-        json_array_append_new(
-            a, json_pack("{s:o, s:I, s:I, s:s, s:b}", "outlet", str(cr->outlet),
-                         "start", (json_int_t)cr->start, "end",
-                         (json_int_t)cr->end, "kind",
-                         wt_credit_kind_name(cr->kind), "own", cr->own));
+        jsonw_object(w);
+        jsonw_key(w, "outlet");
+        jsonw_str(w, cr->outlet);
+        jsonw_key(w, "start");
+        jsonw_int(w, (long long)cr->start);
+        jsonw_key(w, "end");
+        jsonw_int(w, (long long)cr->end);
+        jsonw_key(w, "kind");
+        jsonw_str(w, wt_credit_kind_name(cr->kind));
+        jsonw_key(w, "own");
+        jsonw_bool(w, cr->own);
+        jsonw_object_end(w);
     }
-    return a;
+    jsonw_array_end(w);
 }
 
-static json_t *document_json(const wt_corpus *c, const wt_document *d)
+static void document_w(jsonw *w, const wt_corpus *c, const wt_document *d)
 {
-    json_t *paras = json_array();
-    for (size_t i = 0; paras && i < wt_document_paragraph_count(d); i++)
-        json_array_append_new(
-            paras, paragraph_json(c, d, wt_document_paragraph(d, i), i));
-    json_t *o = json_pack("{s:o, s:o, s:o, s:o}", "id", str(wt_document_id(d)),
-                          "path", str(wt_document_path(d)), "lang",
-                          str(wt_document_lang(d)), "paragraphs", paras);
-    if (o && wt_document_outlet(d))
-        json_object_set_new(o, "outlet", str(wt_document_outlet(d)));
-    if (o && wt_document_published(d))
-        json_object_set_new(o, "published",
-                            json_integer(wt_document_published(d)));
-    if (o)
-        json_object_set_new(o, "credits", credits_json(d));
-    return o;
+    jsonw_object(w);
+    jsonw_key(w, "id");
+    jsonw_str(w, wt_document_id(d));
+    jsonw_key(w, "path");
+    jsonw_str(w, wt_document_path(d));
+    jsonw_key(w, "lang");
+    jsonw_str(w, wt_document_lang(d));
+    jsonw_key(w, "paragraphs");
+    jsonw_array(w);
+    for (size_t i = 0; i < wt_document_paragraph_count(d); i++)
+        paragraph_w(w, c, d, wt_document_paragraph(d, i), i);
+    jsonw_array_end(w);
+    if (wt_document_outlet(d)) {
+        jsonw_key(w, "outlet");
+        jsonw_str(w, wt_document_outlet(d));
+    }
+    if (wt_document_published(d)) {
+        jsonw_key(w, "published");
+        jsonw_int(w, (long long)wt_document_published(d));
+    }
+    jsonw_key(w, "credits");
+    credits_w(w, d);
+    jsonw_object_end(w);
+}
+
+/* The id of document i, or null for none (SIZE_MAX). */
+static void id_or_null(jsonw *w, const wt_corpus *c, size_t i)
+{
+    if (i == SIZE_MAX)
+        jsonw_null(w);
+    else
+        jsonw_str(w, wt_document_id(wt_corpus_document(c, i)));
 }
 
 /* One pair: the shares each took, the origin as the library tells it (the
  * origin's id, or null) and whether either credits the other. */
-static json_t *pair_json(const wt_corpus *c, size_t x, size_t y, double sa,
-                         double sb, double sim)
+static void pair_w(jsonw *w, const wt_corpus *c, size_t x, size_t y, double sa,
+                   double sb, double sim)
 {
     const wt_origin o = wt_corpus_pair_origin(c, x, y);
-    const wt_document *da = wt_corpus_document(c, x);
-    const wt_document *db = wt_corpus_document(c, y);
-    json_t *origin = o == WT_ORIGIN_THIS    ? str(wt_document_id(da))
-                     : o == WT_ORIGIN_OTHER ? str(wt_document_id(db))
-                                            : json_null();
-    const size_t v = wt_corpus_pair_via(c, x, y, NULL, NULL);
-    json_t *via = v == SIZE_MAX ? json_null()
-                                : str(wt_document_id(wt_corpus_document(c, v)));
-    return json_pack("{s:o, s:o, s:f, s:f, s:f, s:o, s:o, s:b, s:b}", "a",
-                     str(wt_document_id(da)), "b", str(wt_document_id(db)),
-                     "a_from_b", sa, "b_from_a", sb, "similarity", sim,
-                     "origin", origin, "via", via, "a_credits_b",
-                     wt_corpus_pair_credits(c, x, y), "b_credits_a",
-                     wt_corpus_pair_credits(c, y, x));
+    jsonw_object(w);
+    jsonw_key(w, "a");
+    id_or_null(w, c, x);
+    jsonw_key(w, "b");
+    id_or_null(w, c, y);
+    jsonw_key(w, "a_from_b");
+    jsonw_real(w, sa);
+    jsonw_key(w, "b_from_a");
+    jsonw_real(w, sb);
+    jsonw_key(w, "similarity");
+    jsonw_real(w, sim);
+    jsonw_key(w, "origin");
+    id_or_null(w, c,
+               o == WT_ORIGIN_THIS    ? x
+               : o == WT_ORIGIN_OTHER ? y
+                                      : SIZE_MAX);
+    jsonw_key(w, "via");
+    id_or_null(w, c, wt_corpus_pair_via(c, x, y, NULL, NULL));
+    jsonw_key(w, "a_credits_b");
+    jsonw_bool(w, wt_corpus_pair_credits(c, x, y));
+    jsonw_key(w, "b_credits_a");
+    jsonw_bool(w, wt_corpus_pair_credits(c, y, x));
+    jsonw_object_end(w);
 }
 
-/* A string, or null for none. */
-static json_t *opt_str(const char *s) { return s ? str(s) : json_null(); }
-
-/* One summary row: who took what from whom (summary.h). */
-static json_t *summary_json(const wt_corpus *c, const summary_row *r)
+/* The outlets the taker t credits, each once (not its own). */
+static void taker_credits_w(jsonw *w, const wt_document *t)
 {
-    const wt_document *t = wt_corpus_document(c, r->taker);
-    const wt_document *s = wt_corpus_document(c, r->source);
-    json_t *classes = json_object();
-    for (int k = 0; classes && k < WT_CLASS_COUNT; k++)
-        if (k != WT_CLASS_DUPLICATE)
-            json_object_set_new(classes, wt_class_name((wt_class)k),
-                                json_integer((json_int_t)r->taken.by_class[k]));
-    json_t *names = json_array();
-    for (size_t i = 0; names && i < wt_document_credit_count(t); i++) {
+    jsonw_array(w);
+    for (size_t i = 0; i < wt_document_credit_count(t); i++) {
         const wt_credit *cr = wt_document_credit(t, i);
         size_t j = 0;
         while (j < i &&
                strcasecmp(wt_document_credit(t, j)->outlet, cr->outlet))
             j++;
         if (!cr->own && j == i)
-            json_array_append_new(names, str(cr->outlet));
+            jsonw_str(w, cr->outlet);
     }
-    return json_pack(
-        "{s:o, s:o, s:o, s:o, s:I, s:I, s:f, s:o, s:b, s:o, s:o, s:o}", "taker",
-        str(wt_document_id(t)), "taker_outlet", opt_str(wt_document_outlet(t)),
-        "source", str(wt_document_id(s)), "source_outlet",
-        opt_str(wt_document_outlet(s)), "words", (json_int_t)r->taken.words,
-        "paragraphs", (json_int_t)r->taken.paragraphs, "share",
-        summary_share(r), "classes", classes, "credited", r->credited,
-        "taker_credits", names, "origin",
-        r->origin_known ? str(wt_document_id(s)) : json_null(), "via",
-        r->via == SIZE_MAX
-            ? json_null()
-            : str(wt_document_id(wt_corpus_document(c, r->via))));
+    jsonw_array_end(w);
 }
 
-/* The summary rows of the first shown documents' pairs, largest first. */
-static json_t *summary_array(const wt_corpus *c, size_t shown)
+/* One summary row: who took what from whom (summary.h). */
+static void summary_w(jsonw *w, const wt_corpus *c, const summary_row *r)
 {
-    size_t n;
-    summary_row *rows = summary_rows(c, shown, 1, &n);
-    json_t *a = rows ? json_array() : NULL;
-    for (size_t i = 0; a && i < n; i++)
-        json_array_append_new(a, summary_json(c, &rows[i]));
-    free(rows);
-    return a;
-}
-
-static json_t *pairs_json(const wt_corpus *c, int all, size_t shown)
-{
-    size_t n;
-    size_t *ab = report_pairs_listed(c, all, shown, 1, &n, NULL);
-    json_t *a = json_array();
-    if (!ab || !a) {
-        free(ab);
-        json_decref(a);
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const size_t x = ab[2 * i], y = ab[2 * i + 1];
-        double sa, sb, sim;
-        /* The resemblance costs a signature pass: listed pairs only. */
-        if (wt_corpus_pair(c, x, y, &sa, &sb, &sim)) {
-            free(ab);
-            json_decref(a);
-            return NULL;
+    const wt_document *t = wt_corpus_document(c, r->taker);
+    const wt_document *s = wt_corpus_document(c, r->source);
+    jsonw_object(w);
+    jsonw_key(w, "taker");
+    jsonw_str(w, wt_document_id(t));
+    jsonw_key(w, "taker_outlet");
+    jsonw_str(w, wt_document_outlet(t)); /* null for none */
+    jsonw_key(w, "source");
+    jsonw_str(w, wt_document_id(s));
+    jsonw_key(w, "source_outlet");
+    jsonw_str(w, wt_document_outlet(s));
+    jsonw_key(w, "words");
+    jsonw_int(w, (long long)r->taken.words);
+    jsonw_key(w, "paragraphs");
+    jsonw_int(w, (long long)r->taken.paragraphs);
+    jsonw_key(w, "share");
+    jsonw_real(w, summary_share(r));
+    jsonw_key(w, "classes");
+    jsonw_object(w);
+    for (int k = 0; k < WT_CLASS_COUNT; k++)
+        if (k != WT_CLASS_DUPLICATE) {
+            jsonw_key(w, wt_class_name((wt_class)k));
+            jsonw_int(w, (long long)r->taken.by_class[k]);
         }
-        json_array_append_new(a, pair_json(c, x, y, sa, sb, sim));
-    }
-    free(ab);
-    return a;
+    jsonw_object_end(w);
+    jsonw_key(w, "credited");
+    jsonw_bool(w, r->credited);
+    jsonw_key(w, "taker_credits");
+    taker_credits_w(w, t);
+    jsonw_key(w, "origin");
+    id_or_null(w, c, r->origin_known ? r->source : SIZE_MAX);
+    jsonw_key(w, "via");
+    id_or_null(w, c, r->via);
+    jsonw_object_end(w);
 }
 
-/* The JSON of one element, dumped into memory with each line shifted by
- * shift spaces, as jansson would nest it. */
-typedef struct nested {
-    char *text;
-    size_t len, cap;
-    size_t shift;
-} nested;
-
-/* jansson's dump callback: appends n bytes of b to the nested text. */
-static int nested_put(const char *b, size_t n, void *data)
-{
-    nested *x = data;
-    const size_t most = x->len + n * (1 + x->shift);
-    if (most > x->cap) {
-        const size_t cap = most > 2 * x->cap ? most : 2 * x->cap;
-        char *t = realloc(x->text, cap);
-        if (!t)
-            return -1;
-        x->text = t;
-        x->cap = cap;
-    }
-    for (size_t i = 0; i < n; i++) {
-        x->text[x->len++] = b[i];
-        for (size_t k = 0; b[i] == '\n' && k < x->shift; k++)
-            x->text[x->len++] = ' ';
-    }
-    return 0;
-}
-
-/* Writes v (consumed) as one element of an array two levels down: with
- * indentation, each line shifted as jansson would nest it, so that the
- * document streamed piece by piece reads as if dumped whole.  The element
- * goes to out in one write: once threads exist, each call on a stream
- * takes its lock, and a call per byte cost more than the dump. */
-static int put_item(json_t *v, FILE *out, size_t flags, int first)
+/* A writer for one element of an array two levels down in a report
+ * written with jansson's flags: its separator written, its lines
+ * indented as jansson would nest them, so that the document streamed
+ * piece by piece reads as if dumped whole. */
+static void item_begin(jsonw *w, size_t flags, int first)
 {
     const int indent = !(flags & JSON_COMPACT);
-    nested x = {NULL, 0, 0, indent ? 2 : 0};
-    int rc = v ? 0 : -1;
-    if (!rc)
-        rc = nested_put(first ? "" : ",", first ? 0 : 1, &x);
-    if (!rc && indent)
-        rc = nested_put("\n", 1, &x);
-    if (!rc)
-        rc = json_dump_callback(v, nested_put, &x,
-                                flags | JSON_REAL_PRECISION(4));
-    json_decref(v);
-    if (!rc && x.len)
-        rc = fwrite(x.text, 1, x.len, out) == x.len ? 0 : -1;
-    free(x.text);
+    jsonw_init(w, indent, indent ? 2 : 0);
+    if (!first)
+        jsonw_raw(w, ",", 1);
+    if (indent)
+        jsonw_raw(w, "\n  ", 3);
+}
+
+/* The element to out in one write: once threads exist, each call on a
+ * stream takes its lock. */
+static int item_end(jsonw *w, FILE *out)
+{
+    int rc = w->failed ? -1 : 0;
+    if (!rc && w->len)
+        rc = fwrite(w->buf, 1, w->len, out) == w->len ? 0 : -1;
+    jsonw_release(w);
     return rc;
+}
+
+/* The text of w as a string (w's buffer, now the caller's), or NULL. */
+static char *item_text(jsonw *w)
+{
+    jsonw_raw(w, "", 1);
+    if (w->failed) {
+        jsonw_release(w);
+        return NULL;
+    }
+    char *t = w->buf;
+    w->buf = NULL;
+    return t;
 }
 
 /* What the parts of a JSON report read. */
@@ -272,14 +284,18 @@ static int put_summary_part(void *ctx, size_t part, FILE *out)
     size_t end = (part + 1) * REPORT_ROWS_PER_PART;
     if (end > j->nrows)
         end = j->nrows;
-    for (size_t i = part * REPORT_ROWS_PER_PART; i < end; i++)
-        if (put_item(summary_json(j->c, &j->rows[i]), out, j->flags, i == 0))
+    for (size_t i = part * REPORT_ROWS_PER_PART; i < end; i++) {
+        jsonw w;
+        item_begin(&w, j->flags, i == 0);
+        summary_w(&w, j->c, &j->rows[i]);
+        if (item_end(&w, out))
             return -1;
+    }
     return 0;
 }
 
-/* The summary, as summary_array() dumped whole would read, but written
- * row by row on -j N threads. */
+/* The summary, as one array of its rows dumped whole would read, but
+ * written row by row on -j N threads. */
 static int put_summary(const cli_settings *s, json_job *j, size_t shown,
                        FILE *out)
 {
@@ -301,8 +317,10 @@ static int put_summary(const cli_settings *s, json_job *j, size_t shown,
 static int put_document(void *ctx, size_t i, FILE *out)
 {
     const json_job *j = ctx;
-    return put_item(document_json(j->c, wt_corpus_document(j->c, i)), out,
-                    j->flags, i == 0);
+    jsonw w;
+    item_begin(&w, j->flags, i == 0);
+    document_w(&w, j->c, wt_corpus_document(j->c, i));
+    return item_end(&w, out);
 }
 
 /* The listed pairs of part i of the "pairs" array (parts_write). */
@@ -316,8 +334,12 @@ static int put_pair_part(void *ctx, size_t part, FILE *out)
         const size_t x = j->ab[2 * i], y = j->ab[2 * i + 1];
         double sa, sb, sim;
         /* The resemblance costs a signature pass: listed pairs only. */
-        if (wt_corpus_pair(j->c, x, y, &sa, &sb, &sim) ||
-            put_item(pair_json(j->c, x, y, sa, sb, sim), out, j->flags, i == 0))
+        if (wt_corpus_pair(j->c, x, y, &sa, &sb, &sim))
+            return -1;
+        jsonw w;
+        item_begin(&w, j->flags, i == 0);
+        pair_w(&w, j->c, x, y, sa, sb, sim);
+        if (item_end(&w, out))
             return -1;
     }
     return 0;
@@ -354,17 +376,26 @@ static int put_sources(const wt_corpus *c, size_t shown, FILE *out,
         if (!summary_is_source(c, shown, j))
             continue;
         const wt_document *d = wt_corpus_document(c, j);
-        json_t *o = json_pack(
-            "{s:o, s:o, s:o, s:o, s:o}", "id", str(wt_document_id(d)), "outlet",
-            opt_str(wt_document_outlet(d)), "title",
-            opt_str(wt_document_title(d)), "url", opt_str(wt_document_url(d)),
-            "lang", opt_str(wt_document_lang(d)));
-        if (o)
-            json_object_set_new(o, "published",
-                                wt_document_published(d)
-                                    ? json_integer(wt_document_published(d))
-                                    : json_null());
-        rc = put_item(o, out, flags, first);
+        jsonw w;
+        item_begin(&w, flags, first);
+        jsonw_object(&w);
+        jsonw_key(&w, "id");
+        jsonw_str(&w, wt_document_id(d));
+        jsonw_key(&w, "outlet"); /* null for none, as the next three */
+        jsonw_str(&w, wt_document_outlet(d));
+        jsonw_key(&w, "title");
+        jsonw_str(&w, wt_document_title(d));
+        jsonw_key(&w, "url");
+        jsonw_str(&w, wt_document_url(d));
+        jsonw_key(&w, "lang");
+        jsonw_str(&w, wt_document_lang(d));
+        jsonw_key(&w, "published");
+        if (wt_document_published(d))
+            jsonw_int(&w, (long long)wt_document_published(d));
+        else
+            jsonw_null(&w);
+        jsonw_object_end(&w);
+        rc = item_end(&w, out);
         first = 0;
     }
     fputs(indent && !first ? "\n ]" : "]", out);
@@ -414,28 +445,73 @@ int report_jsonl(const wt_corpus *c, const cli_settings *s, FILE *out)
     return write_json(c, s, out, JSON_COMPACT);
 }
 
+/* The listed pairs of the first shown documents, as an array. */
+static int pairs_w(jsonw *w, const wt_corpus *c, int all, size_t shown)
+{
+    size_t n;
+    size_t *ab = report_pairs_listed(c, all, shown, 1, &n, NULL);
+    if (!ab)
+        return -1;
+    jsonw_array(w);
+    for (size_t i = 0; i < n; i++) {
+        const size_t x = ab[2 * i], y = ab[2 * i + 1];
+        double sa, sb, sim;
+        /* The resemblance costs a signature pass: listed pairs only. */
+        if (wt_corpus_pair(c, x, y, &sa, &sb, &sim)) {
+            free(ab);
+            return -1;
+        }
+        pair_w(w, c, x, y, sa, sb, sim);
+    }
+    jsonw_array_end(w);
+    free(ab);
+    return 0;
+}
+
+/* The summary rows of the first shown documents' pairs, largest first. */
+static int summary_w_all(jsonw *w, const wt_corpus *c, size_t shown)
+{
+    size_t n;
+    summary_row *rows = summary_rows(c, shown, 1, &n);
+    if (!rows)
+        return -1;
+    jsonw_array(w);
+    for (size_t i = 0; i < n; i++)
+        summary_w(w, c, &rows[i]);
+    jsonw_array_end(w);
+    free(rows);
+    return 0;
+}
+
 int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
                       char **pairs)
 {
     *doc = *pairs = NULL;
-    json_t *d = wt_corpus_document_count(c)
-                    ? document_json(c, wt_corpus_document(c, 0))
-                    : NULL;
-    json_t *p = json_pack("{s:o, s:o}", "pairs", pairs_json(c, s->all_pairs, 1),
-                          "summary", summary_array(c, 1));
-    if (d)
-        *doc = json_dumps(d, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
-    if (p)
-        *pairs = json_dumps(p, JSON_COMPACT | JSON_REAL_PRECISION(4));
-    json_decref(d);
-    json_decref(p);
-    if ((d && !*doc) || !*pairs) {
+    jsonw w;
+    int rc = 0;
+    if (wt_corpus_document_count(c)) {
+        jsonw_init(&w, 1, 0);
+        document_w(&w, c, wt_corpus_document(c, 0));
+        rc = (*doc = item_text(&w)) ? 0 : -1;
+    }
+    jsonw_init(&w, 0, 0);
+    jsonw_object(&w);
+    jsonw_key(&w, "pairs");
+    if (!rc)
+        rc = pairs_w(&w, c, s->all_pairs, 1);
+    jsonw_key(&w, "summary");
+    if (!rc)
+        rc = summary_w_all(&w, c, 1);
+    jsonw_object_end(&w);
+    if (!rc)
+        rc = (*pairs = item_text(&w)) ? 0 : -1;
+    jsonw_release(&w);
+    if (rc) {
         free(*doc);
         free(*pairs);
         *doc = *pairs = NULL;
-        return -1;
     }
-    return 0;
+    return rc;
 }
 
 struct json_merge {

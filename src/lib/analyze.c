@@ -58,6 +58,8 @@ typedef struct stage {
     const wt_analyze_job *job;
     gpara *g; /* gid (global paragraph id) -> (doc, para) */
     size_t ng;
+    double *weight;       /* gid -> its paragraph's weight: read for every
+                       paragraph met, it is kept apart from the paragraph */
     wt_postings post;     /* key -> gid */
     wt_posting_runs runs; /* post's runs; gid -> the runs it is in */
     uint32_t *rank;       /* document -> place in origin order */
@@ -274,7 +276,7 @@ static int build_postings(stage *s)
 {
     const wt_analyze_job *job = s->job;
     wt_hmap keys = {0};
-    size_t cap = 0, nranks = 0;
+    size_t cap = 0, wcap = 0, nranks = 0;
     uint32_t *rank = NULL;
     int rc = job->focus ? focus_keys(job, &keys) : 0;
     if (!rc && job->focus)
@@ -295,9 +297,11 @@ static int build_postings(stage *s)
             const wt_para *pa = &job->docs[d]->paras[p];
             if (pa->pub.boiler != WT_BOILER_NONE)
                 continue;
-            if ((rc = wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g)))
+            if ((rc = wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g)) ||
+                (rc = wt_grow(&s->weight, &wcap, s->ng + 1, sizeof *s->weight)))
                 break;
             const uint32_t gid = (uint32_t)s->ng;
+            s->weight[s->ng] = pa->weight;
             s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
             for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
                 const uint64_t *r =
@@ -342,8 +346,7 @@ WT_SORT_DEFINE(sort_u32, uint32_t, WT_SORT_LESS_NUM)
 static int enough(const stage *s, uint32_t gx, uint32_t gy, uint64_t w)
 {
     return (double)w / FIXED >=
-           WT_CANDIDATE_SHARE *
-               fmin(para_of(s, gx)->weight, para_of(s, gy)->weight);
+           WT_CANDIDATE_SHARE * fmin(s->weight[gx], s->weight[gy]);
 }
 
 /* The paragraphs that share enough with gx, in gid order, with their
@@ -810,6 +813,7 @@ int wt_analyze_run(const wt_analyze_job *job)
     wt_hmap_release(&s.hubmap);
     wt_free(s.hubs);
     wt_free(s.g);
+    wt_free(s.weight);
     if (!rc)
         rc = wt_translate_run(job->docs, job->ndocs, job->opts, job->langs,
                               job->links);

@@ -764,7 +764,20 @@ struct wt_prefilter {
                               output, 0 when none */
     uint32_t *out_at;      /* output clauses of s: out_at[s] .. out_at[s+1] */
     uint32_t *outs;
+    /* The automaton as a table for ASCII text, fail links followed once
+     * when it is built: the next state of s on ASCII unit c is
+     * delta[s * nclass + cls[c]].  Units no string holds share class 0,
+     * which leads to the root; upper case letters share their lower
+     * case's class, so that ASCII text needs no case folding. */
+    uint8_t cls[128];
+    uint32_t nclass;
+    uint32_t *delta;     /* OUT_BIT set on states with output */
+    uint32_t *first_out; /* s when s has output, else dict[s] */
 };
+
+/* Marks a state of delta whose first_out is not 0: most steps reach no
+ * output, and then first_out is not read. */
+#define OUT_BIT (UINT32_C(1) << 31)
 
 /* The trie while it is built: children as sibling lists. */
 typedef struct tnode {
@@ -894,6 +907,39 @@ static uint32_t next_state(const wt_prefilter *pf, uint32_t s, UChar c)
     }
 }
 
+/* The ASCII table (delta, cls) and first_out, from the automaton with its
+ * fail links. */
+static int tabulate(wt_prefilter *pf)
+{
+    if (pf->nstates >= OUT_BIT)
+        return WT_ENOMEM;
+    UChar rep[128];
+    uint32_t k = 1;
+    for (size_t e = 0; e < pf->edge_at[pf->nstates]; e++) {
+        const UChar c = pf->edges[e].unit;
+        if (c < 128 && !pf->cls[c]) {
+            rep[k] = c;
+            pf->cls[c] = (uint8_t)k++;
+        }
+    }
+    /* Folding takes A-Z to a-z and nothing else of ASCII. */
+    for (UChar c = 'A'; c <= 'Z'; c++)
+        pf->cls[c] = pf->cls[c - 'A' + 'a'];
+    pf->nclass = k;
+    pf->delta = wt_calloc((size_t)pf->nstates * k, sizeof *pf->delta);
+    pf->first_out = wt_malloc(pf->nstates * sizeof *pf->first_out);
+    if (!pf->delta || !pf->first_out)
+        return WT_ENOMEM;
+    for (uint32_t s = 0; s < pf->nstates; s++)
+        pf->first_out[s] = pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
+    for (uint32_t s = 0; s < pf->nstates; s++)
+        for (uint32_t c = 1; c < k; c++) {
+            const uint32_t t = next_state(pf, s, rep[c]);
+            pf->delta[(size_t)s * k + c] = t | (pf->first_out[t] ? OUT_BIT : 0);
+        }
+    return 0;
+}
+
 /* Edges as sorted arrays, then fail and dictionary links breadth first. */
 static int freeze(wt_prefilter *pf, builder *b)
 {
@@ -949,7 +995,7 @@ static int freeze(wt_prefilter *pf, builder *b)
         pf->dict[s] = pf->out_at[f] < pf->out_at[f + 1] ? f : pf->dict[f];
     }
     wt_free(queue);
-    return 0;
+    return tabulate(pf);
 }
 
 static int add_pattern(wt_prefilter *pf, builder *b, const char *pat, size_t i)
@@ -1018,6 +1064,8 @@ void wt_prefilter_free(wt_prefilter *pf)
     wt_free(pf->out_at);
     wt_free(pf->outs);
     wt_free(pf->ascii);
+    wt_free(pf->delta);
+    wt_free(pf->first_out);
     wt_free(pf);
 }
 
@@ -1032,9 +1080,15 @@ int wt_prefilter_run(const wt_prefilter *pf, const UChar *u, int32_t len,
     uint64_t hit[WT_PREFILTER_MAX * MAX_CL / 64] = {0};
     UChar buf[FOLD_STACK];
     memset(may, 0, WT_PREFILTER_MAX / 8);
-    int32_t fl = 0;
+    int32_t fl = len, i = 0;
     int rc = 0;
-    const UChar *f = pf->ncl ? fold(u, len, buf, FOLD_STACK, &fl, &rc) : buf;
+    /* ASCII text is read as it is (the table folds its case); other text
+     * is folded first. */
+    while (i < len && u[i] < 128)
+        i++;
+    const UChar *f = !pf->ncl  ? buf
+                     : i < len ? fold(u, len, buf, FOLD_STACK, &fl, &rc)
+                               : u;
     if (rc == WT_EICU) {
         /* Text ICU cannot fold: every pattern runs. */
         memset(may, 0xFF, WT_PREFILTER_MAX / 8);
@@ -1043,21 +1097,25 @@ int wt_prefilter_run(const wt_prefilter *pf, const UChar *u, int32_t len,
     if (!f)
         return rc;
     uint32_t s = 0;
-    for (int32_t i = 0; i < fl; i++) {
-        s = next_state(pf, s, f[i]);
-        for (uint32_t o = pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
-             o; o = pf->dict[o])
+    for (i = 0; i < fl && pf->ncl; i++) {
+        const UChar c = f[i];
+        uint32_t t = c < 128 ? pf->delta[(size_t)s * pf->nclass + pf->cls[c]]
+                             : next_state(pf, s, c) | OUT_BIT;
+        s = t & ~OUT_BIT;
+        if (!(t & OUT_BIT))
+            continue;
+        for (uint32_t o = pf->first_out[s]; o; o = pf->dict[o])
             for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
                 hit[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
     }
-    if (f != buf)
+    if (f != buf && f != u)
         wt_free((void *)f);
-    for (size_t i = 0; i < pf->npat; i++) {
+    for (size_t p = 0; p < pf->npat; p++) {
         int ok = 1;
-        for (uint32_t k = pf->pat_cl[i]; k < pf->pat_cl[i + 1] && ok; k++)
+        for (uint32_t k = pf->pat_cl[p]; k < pf->pat_cl[p + 1] && ok; k++)
             ok = (hit[k / 64] >> (k % 64)) & 1;
         if (ok)
-            may[i / 64] |= 1ULL << (i % 64);
+            may[p / 64] |= 1ULL << (p % 64);
     }
     return 0;
 }

@@ -42,6 +42,26 @@ Test(prefilter, case_folded_both_sides)
     cr_assert(may_match("(?i:sign)", "\xc5\xbfign")); /* long s */
 }
 
+/* ASCII text is stepped through a table without folding; other text is
+ * folded first: both must find the same strings, across the switch. */
+Test(prefilter, ascii_table_and_folded_text_agree)
+{
+    cr_assert(may_match("(?i:strasse)", "STRASSE"));
+    cr_assert(may_match("(?i:straße)", "STRASSE"));
+    cr_assert(may_match("Reuters", "\xc3\x9cnited REUTERS"));
+    cr_assert(may_match("(?i:caff\xc3\xa8 latte)", "CAFF\xc3\x88 LATTE"));
+    cr_assert(may_match("(?i:caff\xc3\xa8 latte)", "a caff\xc3\xa8 latte"));
+    cr_assert_not(may_match("(?i:caff\xc3\xa8 latte)", "CAFFE LATTE"));
+    /* A string that starts on a suffix of a longer one's prefix. */
+    cr_assert(may_match("(?:photo by|to by)", "PHOTO BX TO BY"));
+    cr_assert_not(may_match("(?:photo by|to by)", "PHOTO BX TO BX"));
+    /* Units no string holds lead back to the start. */
+    cr_assert_not(may_match("abc", "ab#c A\x01"
+                                   "BC"));
+    cr_assert(may_match("abc", "ab#c A\x01"
+                               "BC ABC"));
+}
+
 Test(prefilter, optional_parts_and_classes_need_nothing)
 {
     cr_assert(may_match("^\\p{Lu}\\p{Ll}+$", "Ann"));
