@@ -208,20 +208,49 @@ static uint64_t key_at(const wt_para *pa, size_t i)
                           : pa->shingles[i - pa->nstems] | SHINGLE_MARK;
 }
 
+/* The keys of a focus's paragraphs, and a filter of them: one bit of
+ * 2^FOCUS_BITS per key, so that most keys of the other documents, which
+ * no focus paragraph holds, are ruled out without a lookup in the map. */
+typedef struct focus_set {
+    wt_hmap keys;
+    uint64_t *bits;
+} focus_set;
+
+#define FOCUS_BITS 16
+
+static uint32_t focus_bit(uint64_t key)
+{
+    return (uint32_t)((key ^ (key >> 29)) & ((1u << FOCUS_BITS) - 1));
+}
+
+/* The value of key in f->keys, or NULL when no focus paragraph holds it. */
+static const uint64_t *focus_get(const focus_set *f, uint64_t key)
+{
+    const uint32_t b = focus_bit(key);
+    if (!((f->bits[b >> 6] >> (b & 63)) & 1))
+        return NULL;
+    return wt_hmap_get(&f->keys, key);
+}
+
 /* With a focus, the keys of its paragraphs: postings of other keys can
  * never pair with a focus paragraph, so they are not kept.  (Kept keys
  * keep all their holders, so group sizes and weights do not change.) */
-static int focus_keys(const wt_analyze_job *job, wt_hmap *keys)
+static int focus_keys(const wt_analyze_job *job, focus_set *f)
 {
-    int rc = wt_hmap_init(keys, 1024);
+    int rc = wt_hmap_init(&f->keys, 1024);
+    if (!rc && !(f->bits = wt_calloc((1u << FOCUS_BITS) / 64, sizeof *f->bits)))
+        rc = WT_ENOMEM;
     for (size_t d = 0; d < job->focus && d < job->ndocs && !rc; d++)
         for (size_t p = 0; p < job->docs[d]->npara && !rc; p++) {
             const wt_para *pa = &job->docs[d]->paras[p];
             if (pa->pub.boiler != WT_BOILER_NONE)
                 continue;
-            for (size_t i = 0; i < nkeys(pa) && !rc; i++)
-                if (!wt_hmap_slot(keys, key_at(pa, i)))
+            for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
+                const uint32_t b = focus_bit(key_at(pa, i));
+                f->bits[b >> 6] |= UINT64_C(1) << (b & 63);
+                if (!wt_hmap_slot(&f->keys, key_at(pa, i)))
                     rc = WT_ENOMEM;
+            }
         }
     return rc;
 }
@@ -275,12 +304,12 @@ static int order_by_rank(wt_postings *post, const uint32_t *rank, size_t nkeys)
 static int build_postings(stage *s)
 {
     const wt_analyze_job *job = s->job;
-    wt_hmap keys = {0};
+    focus_set f = {0};
     size_t cap = 0, wcap = 0, nranks = 0;
     uint32_t *rank = NULL;
-    int rc = job->focus ? focus_keys(job, &keys) : 0;
+    int rc = job->focus ? focus_keys(job, &f) : 0;
     if (!rc && job->focus)
-        rc = number_keys(&keys, &nranks);
+        rc = number_keys(&f.keys, &nranks);
     /* The postings sized once: grown by doubling they would take up to
      * twice the room, and they are the largest array of the stage. */
     size_t total = 0;
@@ -305,7 +334,7 @@ static int build_postings(stage *s)
             s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
             for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
                 const uint64_t *r =
-                    job->focus ? wt_hmap_get(&keys, key_at(pa, i)) : NULL;
+                    job->focus ? focus_get(&f, key_at(pa, i)) : NULL;
                 if (job->focus && !r)
                     continue;
                 if (r)
@@ -313,7 +342,8 @@ static int build_postings(stage *s)
                 rc = wt_postings_add(&s->post, key_at(pa, i), gid);
             }
         }
-    wt_hmap_release(&keys);
+    wt_hmap_release(&f.keys);
+    wt_free(f.bits);
     if (!rc && job->focus)
         rc = order_by_rank(&s->post, rank, nranks);
     else if (!rc)

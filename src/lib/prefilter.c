@@ -771,8 +771,13 @@ struct wt_prefilter {
      * case's class, so that ASCII text needs no case folding. */
     uint8_t cls[128];
     uint32_t nclass;
-    uint32_t *delta;     /* OUT_BIT set on states with output */
-    uint32_t *first_out; /* s when s has output, else dict[s] */
+    /* The table's rows are the states in breadth-first order, so that
+     * the few near the root, where the text keeps the automaton, share
+     * the cache: row_of[s] is state s's row, state_of[r] row r's state. */
+    uint32_t *delta; /* rows, OUT_BIT set on states with output */
+    uint32_t *row_of, *state_of;
+    uint32_t *first_out; /* of row r: its state when it has output, else
+                            the dict link of its state (a state) */
 };
 
 /* Marks a state of delta whose first_out is not 0: most steps reach no
@@ -909,7 +914,7 @@ static uint32_t next_state(const wt_prefilter *pf, uint32_t s, UChar c)
 
 /* The ASCII table (delta, cls) and first_out, from the automaton with its
  * fail links. */
-static int tabulate(wt_prefilter *pf)
+static int tabulate(wt_prefilter *pf, const uint32_t *bfs)
 {
     if (pf->nstates >= OUT_BIT)
         return WT_ENOMEM;
@@ -926,16 +931,26 @@ static int tabulate(wt_prefilter *pf)
     for (UChar c = 'A'; c <= 'Z'; c++)
         pf->cls[c] = pf->cls[c - 'A' + 'a'];
     pf->nclass = k;
-    pf->delta = wt_calloc((size_t)pf->nstates * k, sizeof *pf->delta);
-    pf->first_out = wt_malloc(pf->nstates * sizeof *pf->first_out);
-    if (!pf->delta || !pf->first_out)
+    const size_t n = pf->nstates;
+    pf->delta = wt_calloc(n * k, sizeof *pf->delta);
+    pf->first_out = wt_malloc(n * sizeof *pf->first_out);
+    pf->row_of = wt_malloc(n * sizeof *pf->row_of);
+    pf->state_of = wt_malloc(n * sizeof *pf->state_of);
+    if (!pf->delta || !pf->first_out || !pf->row_of || !pf->state_of)
         return WT_ENOMEM;
-    for (uint32_t s = 0; s < pf->nstates; s++)
-        pf->first_out[s] = pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
-    for (uint32_t s = 0; s < pf->nstates; s++)
+    pf->state_of[0] = 0; /* the root, then the order bfs[] lists */
+    memcpy(pf->state_of + 1, bfs, (n - 1) * sizeof *bfs);
+    for (uint32_t r = 0; r < n; r++)
+        pf->row_of[pf->state_of[r]] = r;
+    for (uint32_t r = 0; r < n; r++) {
+        const uint32_t s = pf->state_of[r];
+        pf->first_out[r] = pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
+    }
+    for (uint32_t r = 0; r < n; r++)
         for (uint32_t c = 1; c < k; c++) {
-            const uint32_t t = next_state(pf, s, rep[c]);
-            pf->delta[(size_t)s * k + c] = t | (pf->first_out[t] ? OUT_BIT : 0);
+            const uint32_t t =
+                pf->row_of[next_state(pf, pf->state_of[r], rep[c])];
+            pf->delta[(size_t)r * k + c] = t | (pf->first_out[t] ? OUT_BIT : 0);
         }
     return 0;
 }
@@ -994,8 +1009,10 @@ static int freeze(wt_prefilter *pf, builder *b)
         const uint32_t f = pf->fail[s];
         pf->dict[s] = pf->out_at[f] < pf->out_at[f + 1] ? f : pf->dict[f];
     }
+    /* Every state but the root went through the queue, nearest first. */
+    const int rc = tail + 1 == n ? tabulate(pf, queue) : WT_EINVAL;
     wt_free(queue);
-    return tabulate(pf);
+    return rc;
 }
 
 static int add_pattern(wt_prefilter *pf, builder *b, const char *pat, size_t i)
@@ -1066,6 +1083,8 @@ void wt_prefilter_free(wt_prefilter *pf)
     wt_free(pf->ascii);
     wt_free(pf->delta);
     wt_free(pf->first_out);
+    wt_free(pf->row_of);
+    wt_free(pf->state_of);
     wt_free(pf);
 }
 
@@ -1096,15 +1115,16 @@ int wt_prefilter_run(const wt_prefilter *pf, const UChar *u, int32_t len,
     }
     if (!f)
         return rc;
-    uint32_t s = 0;
+    uint32_t r = 0; /* a row of the table */
     for (i = 0; i < fl && pf->ncl; i++) {
         const UChar c = f[i];
-        uint32_t t = c < 128 ? pf->delta[(size_t)s * pf->nclass + pf->cls[c]]
-                             : next_state(pf, s, c) | OUT_BIT;
-        s = t & ~OUT_BIT;
+        const uint32_t t =
+            c < 128 ? pf->delta[(size_t)r * pf->nclass + pf->cls[c]]
+                    : pf->row_of[next_state(pf, pf->state_of[r], c)] | OUT_BIT;
+        r = t & ~OUT_BIT;
         if (!(t & OUT_BIT))
             continue;
-        for (uint32_t o = pf->first_out[s]; o; o = pf->dict[o])
+        for (uint32_t o = pf->first_out[r]; o; o = pf->dict[o])
             for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
                 hit[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
     }
