@@ -225,3 +225,27 @@ void jsonw_null(jsonw *w)
     element(w);
     jsonw_raw(w, "null", 4);
 }
+
+void jsonw_kstr(jsonw *w, const char *k, const char *v)
+{
+    jsonw_key(w, k);
+    jsonw_str(w, v);
+}
+
+void jsonw_kint(jsonw *w, const char *k, long long v)
+{
+    jsonw_key(w, k);
+    jsonw_int(w, v);
+}
+
+void jsonw_kreal(jsonw *w, const char *k, double v)
+{
+    jsonw_key(w, k);
+    jsonw_real(w, v);
+}
+
+void jsonw_kbool(jsonw *w, const char *k, int v)
+{
+    jsonw_key(w, k);
+    jsonw_bool(w, v);
+}

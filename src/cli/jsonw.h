@@ -57,4 +57,10 @@ void jsonw_real(jsonw *w, double v);
 void jsonw_bool(jsonw *w, int v);
 void jsonw_null(jsonw *w);
 
+/* A member of the open object: its key, then its value as above. */
+void jsonw_kstr(jsonw *w, const char *k, const char *v);
+void jsonw_kint(jsonw *w, const char *k, long long v);
+void jsonw_kreal(jsonw *w, const char *k, double v);
+void jsonw_kbool(jsonw *w, const char *k, int v);
+
 #endif

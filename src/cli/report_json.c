@@ -31,26 +31,18 @@ static void source_w(jsonw *w, const wt_corpus *c, const wt_source *src)
 {
     const wt_document *od = wt_corpus_document(c, src->document);
     jsonw_object(w);
-    jsonw_key(w, "document");
-    jsonw_str(w, wt_document_id(od));
-    jsonw_key(w, "paragraph");
-    jsonw_int(w, (long long)src->paragraph);
-    jsonw_key(w, "class");
-    jsonw_str(w, wt_class_name(src->cls));
-    jsonw_key(w, "score");
-    jsonw_real(w, src->score);
-    jsonw_key(w, "coverage");
-    jsonw_real(w, src->coverage);
-    jsonw_key(w, "fact_overlap");
-    jsonw_real(w, src->fact_overlap);
-    jsonw_key(w, "origin");
-    jsonw_str(w, wt_origin_name(src->origin));
+    jsonw_kstr(w, "document", wt_document_id(od));
+    jsonw_kint(w, "paragraph", (long long)src->paragraph);
+    jsonw_kstr(w, "class", wt_class_name(src->cls));
+    jsonw_kreal(w, "score", src->score);
+    jsonw_kreal(w, "coverage", src->coverage);
+    jsonw_kreal(w, "fact_overlap", src->fact_overlap);
+    jsonw_kstr(w, "origin", wt_origin_name(src->origin));
     jsonw_key(w, "spans");
     spans_w(w, src);
     const char *lang = wt_document_paragraph_lang(od, src->paragraph);
     if (lang) {
-        jsonw_key(w, "lang");
-        jsonw_str(w, lang);
+        jsonw_kstr(w, "lang", lang);
     }
     jsonw_object_end(w);
 }
@@ -59,28 +51,21 @@ static void paragraph_w(jsonw *w, const wt_corpus *c, const wt_document *d,
                         const wt_paragraph *p, size_t index)
 {
     jsonw_object(w);
-    jsonw_key(w, "index");
-    jsonw_int(w, (long long)index);
-    jsonw_key(w, "start");
-    jsonw_int(w, (long long)p->start);
-    jsonw_key(w, "end");
-    jsonw_int(w, (long long)p->end);
-    jsonw_key(w, "boilerplate");
-    jsonw_bool(w, p->boiler != WT_BOILER_NONE);
-    jsonw_key(w, "words");
-    jsonw_int(w, (long long)p->word_count);
+    jsonw_kint(w, "index", (long long)index);
+    jsonw_kint(w, "start", (long long)p->start);
+    jsonw_kint(w, "end", (long long)p->end);
+    jsonw_kbool(w, "boilerplate", p->boiler != WT_BOILER_NONE);
+    jsonw_kint(w, "words", (long long)p->word_count);
     jsonw_key(w, "sources");
     jsonw_array(w);
     for (size_t i = 0; i < p->source_count; i++)
         source_w(w, c, &p->sources[i]);
     jsonw_array_end(w);
     if (p->boiler != WT_BOILER_NONE) {
-        jsonw_key(w, "boilerplate_kind");
-        jsonw_str(w, wt_boiler_name(p->boiler));
+        jsonw_kstr(w, "boilerplate_kind", wt_boiler_name(p->boiler));
     }
     if (wt_document_paragraph_lang(d, index)) {
-        jsonw_key(w, "lang");
-        jsonw_str(w, wt_document_paragraph_lang(d, index));
+        jsonw_kstr(w, "lang", wt_document_paragraph_lang(d, index));
     }
     jsonw_object_end(w);
 }
@@ -92,16 +77,11 @@ static void credits_w(jsonw *w, const wt_document *d)
     for (size_t i = 0; i < wt_document_credit_count(d); i++) {
         const wt_credit *cr = wt_document_credit(d, i);
         jsonw_object(w);
-        jsonw_key(w, "outlet");
-        jsonw_str(w, cr->outlet);
-        jsonw_key(w, "start");
-        jsonw_int(w, (long long)cr->start);
-        jsonw_key(w, "end");
-        jsonw_int(w, (long long)cr->end);
-        jsonw_key(w, "kind");
-        jsonw_str(w, wt_credit_kind_name(cr->kind));
-        jsonw_key(w, "own");
-        jsonw_bool(w, cr->own);
+        jsonw_kstr(w, "outlet", cr->outlet);
+        jsonw_kint(w, "start", (long long)cr->start);
+        jsonw_kint(w, "end", (long long)cr->end);
+        jsonw_kstr(w, "kind", wt_credit_kind_name(cr->kind));
+        jsonw_kbool(w, "own", cr->own);
         jsonw_object_end(w);
     }
     jsonw_array_end(w);
@@ -110,24 +90,19 @@ static void credits_w(jsonw *w, const wt_document *d)
 static void document_w(jsonw *w, const wt_corpus *c, const wt_document *d)
 {
     jsonw_object(w);
-    jsonw_key(w, "id");
-    jsonw_str(w, wt_document_id(d));
-    jsonw_key(w, "path");
-    jsonw_str(w, wt_document_path(d));
-    jsonw_key(w, "lang");
-    jsonw_str(w, wt_document_lang(d));
+    jsonw_kstr(w, "id", wt_document_id(d));
+    jsonw_kstr(w, "path", wt_document_path(d));
+    jsonw_kstr(w, "lang", wt_document_lang(d));
     jsonw_key(w, "paragraphs");
     jsonw_array(w);
     for (size_t i = 0; i < wt_document_paragraph_count(d); i++)
         paragraph_w(w, c, d, wt_document_paragraph(d, i), i);
     jsonw_array_end(w);
     if (wt_document_outlet(d)) {
-        jsonw_key(w, "outlet");
-        jsonw_str(w, wt_document_outlet(d));
+        jsonw_kstr(w, "outlet", wt_document_outlet(d));
     }
     if (wt_document_published(d)) {
-        jsonw_key(w, "published");
-        jsonw_int(w, (long long)wt_document_published(d));
+        jsonw_kint(w, "published", (long long)wt_document_published(d));
     }
     jsonw_key(w, "credits");
     credits_w(w, d);
@@ -154,12 +129,9 @@ static void pair_w(jsonw *w, const wt_corpus *c, size_t x, size_t y, double sa,
     id_or_null(w, c, x);
     jsonw_key(w, "b");
     id_or_null(w, c, y);
-    jsonw_key(w, "a_from_b");
-    jsonw_real(w, sa);
-    jsonw_key(w, "b_from_a");
-    jsonw_real(w, sb);
-    jsonw_key(w, "similarity");
-    jsonw_real(w, sim);
+    jsonw_kreal(w, "a_from_b", sa);
+    jsonw_kreal(w, "b_from_a", sb);
+    jsonw_kreal(w, "similarity", sim);
     jsonw_key(w, "origin");
     id_or_null(w, c,
                o == WT_ORIGIN_THIS    ? x
@@ -167,10 +139,8 @@ static void pair_w(jsonw *w, const wt_corpus *c, size_t x, size_t y, double sa,
                                       : SIZE_MAX);
     jsonw_key(w, "via");
     id_or_null(w, c, wt_corpus_pair_via(c, x, y, NULL, NULL));
-    jsonw_key(w, "a_credits_b");
-    jsonw_bool(w, wt_corpus_pair_credits(c, x, y));
-    jsonw_key(w, "b_credits_a");
-    jsonw_bool(w, wt_corpus_pair_credits(c, y, x));
+    jsonw_kbool(w, "a_credits_b", wt_corpus_pair_credits(c, x, y));
+    jsonw_kbool(w, "b_credits_a", wt_corpus_pair_credits(c, y, x));
     jsonw_object_end(w);
 }
 
@@ -196,30 +166,21 @@ static void summary_w(jsonw *w, const wt_corpus *c, const summary_row *r)
     const wt_document *t = wt_corpus_document(c, r->taker);
     const wt_document *s = wt_corpus_document(c, r->source);
     jsonw_object(w);
-    jsonw_key(w, "taker");
-    jsonw_str(w, wt_document_id(t));
-    jsonw_key(w, "taker_outlet");
-    jsonw_str(w, wt_document_outlet(t)); /* null for none */
-    jsonw_key(w, "source");
-    jsonw_str(w, wt_document_id(s));
-    jsonw_key(w, "source_outlet");
-    jsonw_str(w, wt_document_outlet(s));
-    jsonw_key(w, "words");
-    jsonw_int(w, (long long)r->taken.words);
-    jsonw_key(w, "paragraphs");
-    jsonw_int(w, (long long)r->taken.paragraphs);
-    jsonw_key(w, "share");
-    jsonw_real(w, summary_share(r));
+    jsonw_kstr(w, "taker", wt_document_id(t));
+    jsonw_kstr(w, "taker_outlet", wt_document_outlet(t)); /* null for none */
+    jsonw_kstr(w, "source", wt_document_id(s));
+    jsonw_kstr(w, "source_outlet", wt_document_outlet(s));
+    jsonw_kint(w, "words", (long long)r->taken.words);
+    jsonw_kint(w, "paragraphs", (long long)r->taken.paragraphs);
+    jsonw_kreal(w, "share", summary_share(r));
     jsonw_key(w, "classes");
     jsonw_object(w);
     for (int k = 0; k < WT_CLASS_COUNT; k++)
-        if (k != WT_CLASS_DUPLICATE) {
-            jsonw_key(w, wt_class_name((wt_class)k));
-            jsonw_int(w, (long long)r->taken.by_class[k]);
-        }
+        if (k != WT_CLASS_DUPLICATE)
+            jsonw_kint(w, wt_class_name((wt_class)k),
+                       (long long)r->taken.by_class[k]);
     jsonw_object_end(w);
-    jsonw_key(w, "credited");
-    jsonw_bool(w, r->credited);
+    jsonw_kbool(w, "credited", r->credited);
     jsonw_key(w, "taker_credits");
     taker_credits_w(w, t);
     jsonw_key(w, "origin");
@@ -379,16 +340,12 @@ static int put_sources(const wt_corpus *c, size_t shown, FILE *out,
         jsonw w;
         item_begin(&w, flags, first);
         jsonw_object(&w);
-        jsonw_key(&w, "id");
-        jsonw_str(&w, wt_document_id(d));
-        jsonw_key(&w, "outlet"); /* null for none, as the next three */
-        jsonw_str(&w, wt_document_outlet(d));
-        jsonw_key(&w, "title");
-        jsonw_str(&w, wt_document_title(d));
-        jsonw_key(&w, "url");
-        jsonw_str(&w, wt_document_url(d));
-        jsonw_key(&w, "lang");
-        jsonw_str(&w, wt_document_lang(d));
+        jsonw_kstr(&w, "id", wt_document_id(d));
+        /* null for none, the outlet as the next three */
+        jsonw_kstr(&w, "outlet", wt_document_outlet(d));
+        jsonw_kstr(&w, "title", wt_document_title(d));
+        jsonw_kstr(&w, "url", wt_document_url(d));
+        jsonw_kstr(&w, "lang", wt_document_lang(d));
         jsonw_key(&w, "published");
         if (wt_document_published(d))
             jsonw_int(&w, (long long)wt_document_published(d));
