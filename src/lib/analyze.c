@@ -123,28 +123,53 @@ static int word_pairs_of(wt_document *d, uint64_t **keys, size_t *cap,
     return 0;
 }
 
-/* Document frequencies of pairs of adjacent content words (what a
- * template span is made of, match.c), in idf->df. */
-static int count_pair_df(const wt_analyze_job *job)
+/* Appends the word pairs of every document to *all (*n of them, each
+ * document's once). */
+static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
 {
     uint64_t *buf = NULL;
-    size_t cap = 0;
+    size_t cap = 0, allcap = 0;
     int rc = 0;
+    *n = 0;
     for (size_t d = 0; d < job->ndocs && !rc; d++) {
         uint64_t *keys = buf;
-        size_t n = 0;
-        rc = word_pairs_of(job->docs[d], &keys, &cap, &n);
+        size_t k = 0;
+        rc = word_pairs_of(job->docs[d], &keys, &cap, &k);
         if (keys != job->docs[d]->word_pairs)
             buf = keys;
-        for (size_t i = 0; i < n && !rc; i++) {
-            uint64_t *v = wt_hmap_slot(&job->idf->df, keys[i]);
-            if (v)
-                ++*v;
-            else
-                rc = WT_ENOMEM;
+        if (!rc && k && !(rc = wt_grow(all, &allcap, *n + k, sizeof **all))) {
+            memcpy(*all + *n, keys, k * sizeof *keys);
+            *n += k;
         }
     }
     wt_free(buf);
+    return rc;
+}
+
+/* Document frequencies of pairs of adjacent content words (what a
+ * template span is made of, match.c), in idf->df: only those of pairs held
+ * by WT_TEMPLATE_DOCS documents or more, the only ones match.c asks about.
+ * Counted by sorting every document's pairs together: a map of all of
+ * them was the largest structure of a scan after the postings. */
+static int count_pair_df(const wt_analyze_job *job)
+{
+    uint64_t *all = NULL;
+    size_t n = 0;
+    int rc = all_word_pairs(job, &all, &n);
+    if (!rc)
+        wt_sort_u64(all, n);
+    for (size_t i = 0, j; i < n && !rc; i = j) {
+        for (j = i + 1; j < n && all[j] == all[i]; j++)
+            ;
+        if (j - i < WT_TEMPLATE_DOCS)
+            continue;
+        uint64_t *v = wt_hmap_slot(&job->idf->df, all[i]);
+        if (v)
+            *v = j - i;
+        else
+            rc = WT_ENOMEM;
+    }
+    wt_free(all);
     return rc;
 }
 

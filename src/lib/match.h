@@ -17,7 +17,8 @@ typedef struct wt_idf {
     double *w;   /* per stem id: log(1 + npara / paragraphs holding it) */
     size_t nids, cap;
     wt_hmap df;   /* wt_idf_pair_key(a, b) -> number of documents where
-                     content word b follows content word a */
+                     content word b follows content word a, for the pairs
+                     of WT_TEMPLATE_DOCS documents or more (no others) */
     double npara; /* paragraphs counted */
 } wt_idf;
 
