@@ -14,6 +14,12 @@
  * The strings are found with Aho-Corasick (Aho and Corasick 1975) over the
  * UTF-16 units of the fully case-folded text; both sides are folded alike,
  * so "Reuters", "REUTERS" and a case-insensitive "reuters" all count.
+ *
+ * "^" and "$" (outside multi-line mode) are units of their own, ANCHOR_BEGIN
+ * and ANCHOR_END, which the text is read with where it begins and where it
+ * ends (and before a final newline, where "$" matches too): a literal next
+ * to one ("{AGENCY}$", a caption that ends with an agency's name) is looked
+ * for there only, not in every word it is part of ("AP" in "Japan").
  */
 #include "prefilter.h"
 #include "alloc.h"
@@ -25,6 +31,11 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+
+/* Noncharacters: text is not expected to hold them, and text that does
+ * only lets more patterns run. */
+#define ANCHOR_BEGIN 0xFDD0
+#define ANCHOR_END 0xFDD1
 
 enum {
     MAX_SET = 1024,    /* strings of an exact set */
@@ -153,13 +164,24 @@ static sset *sset_one(const UChar *u, int32_t n)
     return s;
 }
 
-/* Shortest string: how selective a clause is. */
+/* Units of string i of s that are not anchors. */
+static int32_t text_units(const sset *s, size_t i)
+{
+    const UChar *u = sset_str(s, i);
+    int32_t n = 0;
+    for (int32_t k = 0; k < s->v[i].n; k++)
+        n += u[k] != ANCHOR_BEGIN && u[k] != ANCHOR_END;
+    return n;
+}
+
+/* Shortest string, anchors left out: how selective a clause is (a clause
+ * that holds a lone anchor says nothing: every text has both). */
 static int32_t sset_score(const sset *s)
 {
     int32_t m = MAX_LEN + 1;
     for (size_t i = 0; i < s->n; i++)
-        if (s->v[i].n < m)
-            m = s->v[i].n;
+        if (text_units(s, i) < m)
+            m = text_units(s, i);
     return s->n ? m : 0;
 }
 
@@ -343,9 +365,11 @@ static int info_repeat(info *x, long min, long max)
 typedef struct parser {
     const UChar32 *p;
     size_t i, n;
-    int bad;     /* syntax this parser does not know */
-    int depth;   /* group nesting */
-    int in_look; /* lookarounds open */
+    int bad;       /* syntax this parser does not know */
+    int depth;     /* group nesting */
+    int in_look;   /* lookarounds open */
+    int multiline; /* an "m" flag was met: "^" and "$" say nothing from
+                      there on */
     /* For wt_prefilter_strip_lookaround: top-level lookaround spans. */
     int no_strip;
     size_t (*cut)[2];
@@ -538,6 +562,7 @@ static int parse_flags(parser *ps)
         /* Free spacing (x) would make white space and '#' syntax. */
         if (c != 'i' && c != 'm' && c != 's' && c != 'w' && c != '-')
             return -1;
+        ps->multiline |= c == 'm'; /* "-m" too: never wrong */
     }
     return -1;
 }
@@ -607,8 +632,8 @@ static int parse_atom(parser *ps, info *x)
     case '(': return parse_group(ps, x);
     case '[': ps->i--; return parse_set(ps, x);
     case '\\': return parse_escape(ps, x);
-    case '^':
-    case '$': return set_empty(x);
+    case '^': return ps->multiline ? set_empty(x) : set_char(x, ANCHOR_BEGIN);
+    case '$': return ps->multiline ? set_empty(x) : set_char(x, ANCHOR_END);
     case '.': return 0;
     case '*':
     case '+':
@@ -776,6 +801,7 @@ struct wt_prefilter {
      * the cache: row_of[s] is state s's row, state_of[r] row r's state. */
     uint32_t *delta; /* rows, OUT_BIT set on states with output */
     uint32_t *row_of, *state_of;
+    int32_t maxlen;      /* units of the longest string */
     uint32_t *first_out; /* of row r: its state when it has output, else
                             the dict link of its state (a state) */
 };
@@ -1031,6 +1057,8 @@ static int add_pattern(wt_prefilter *pf, builder *b, const char *pat, size_t i)
                 fold(sset_str(c, j), c->v[j].n, buf, 4 * MAX_LEN, &fl, &rc);
             if (f)
                 rc = trie_add(b, f, fl, (uint32_t)pf->ncl);
+            if (f && fl > pf->maxlen)
+                pf->maxlen = fl;
             if (f && f != buf)
                 wt_free(f);
         }
@@ -1093,6 +1121,53 @@ size_t wt_prefilter_clauses(const wt_prefilter *pf, size_t i)
     return pf->pat_cl[i + 1] - pf->pat_cl[i];
 }
 
+/* One unit of text: the next row, with the clauses found ending there
+ * set in hit. */
+static inline uint32_t feed(const wt_prefilter *pf, uint32_t r, UChar c,
+                            uint64_t *hit)
+{
+    const uint32_t t =
+        c < 128 ? pf->delta[(size_t)r * pf->nclass + pf->cls[c]]
+                : pf->row_of[next_state(pf, pf->state_of[r], c)] | OUT_BIT;
+    r = t & ~OUT_BIT;
+    if (t & OUT_BIT)
+        for (uint32_t o = pf->first_out[r]; o; o = pf->dict[o])
+            for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
+                hit[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
+    return r;
+}
+
+/* f[from, to) read as a text that ends at to (ANCHOR_END after it) and,
+ * when from is 0, begins there (ANCHOR_BEGIN before it). */
+static void feed_span(const wt_prefilter *pf, const UChar *f, int32_t from,
+                      int32_t to, uint64_t *hit)
+{
+    uint32_t r = from ? 0 : feed(pf, 0, ANCHOR_BEGIN, hit);
+    for (int32_t i = from; i < to; i++)
+        r = feed(pf, r, f[i], hit);
+    feed(pf, r, ANCHOR_END, hit);
+}
+
+static int is_newline(UChar c)
+{
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 ||
+           c == 0x2028 || c == 0x2029;
+}
+
+/* The whole text, then "$" before a final newline (any of those PCRE2's
+ * NEWLINE_ANY knows; CR LF as one or as two): the units a string can span
+ * before each such end read again, from the root. */
+static void feed_text(const wt_prefilter *pf, const UChar *f, int32_t n,
+                      uint64_t *hit)
+{
+    feed_span(pf, f, 0, n, hit);
+    for (int32_t end = n - 1; end >= 0 && end >= n - 2 && is_newline(f[end]);
+         end--) {
+        const int32_t from = end > pf->maxlen ? end - pf->maxlen : 0;
+        feed_span(pf, f, from, end, hit);
+    }
+}
+
 int wt_prefilter_run(const wt_prefilter *pf, const UChar *u, int32_t len,
                      uint64_t *may)
 {
@@ -1115,19 +1190,8 @@ int wt_prefilter_run(const wt_prefilter *pf, const UChar *u, int32_t len,
     }
     if (!f)
         return rc;
-    uint32_t r = 0; /* a row of the table */
-    for (i = 0; i < fl && pf->ncl; i++) {
-        const UChar c = f[i];
-        const uint32_t t =
-            c < 128 ? pf->delta[(size_t)r * pf->nclass + pf->cls[c]]
-                    : pf->row_of[next_state(pf, pf->state_of[r], c)] | OUT_BIT;
-        r = t & ~OUT_BIT;
-        if (!(t & OUT_BIT))
-            continue;
-        for (uint32_t o = pf->first_out[r]; o; o = pf->dict[o])
-            for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
-                hit[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
-    }
+    if (pf->ncl)
+        feed_text(pf, f, fl, hit);
     if (f != buf && f != u)
         wt_free((void *)f);
     for (size_t p = 0; p < pf->npat; p++) {

@@ -10,7 +10,9 @@
  * nothing to derive (only classes, as a lone-name pattern) always passes.
  * The answer is never "cannot" for a pattern that matches: literals are
  * compared after full Unicode case folding of both sides, which is at least
- * as loose as the matcher's own case rules.  Internal.
+ * as loose as the matcher's own case rules; "^" and "$" (outside multi-line
+ * mode) are the text's two ends, so "{AGENCY}$" looks for a name at the
+ * end only.  Internal.
  */
 #ifndef WT_PREFILTER_H
 #define WT_PREFILTER_H

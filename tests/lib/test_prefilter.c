@@ -62,6 +62,27 @@ Test(prefilter, ascii_table_and_folded_text_agree)
                                "BC ABC"));
 }
 
+/* "^" and "$" are where the text begins and ends, and "$" is before a
+ * final newline too; in multi-line mode they say nothing. */
+Test(prefilter, anchors_place_the_literals)
+{
+    const char *end = "(?i:(?:ap|afp)(?: photos?)?)$";
+    cr_assert_not(may_match(end, "Japan and its capital"));
+    cr_assert(may_match(end, "A photo by AP"));
+    cr_assert(may_match(end, "A photo by AFP photos"));
+    cr_assert(may_match(end, "A photo by AP\n"));
+    cr_assert(may_match(end, "A photo by AP\r\n"));
+    cr_assert(may_match(end, "A photo by AP\xe2\x80\xa8"));
+    cr_assert_not(may_match(end, "A photo by AP\n\nmore"));
+    cr_assert(may_match("(?i:caff\xc3\xa8)$", "un CAFF\xc3\x88"));
+    cr_assert(may_match("^(?:by|from) ", "By the way"));
+    cr_assert_not(may_match("^(?:by|from) ", "stand by me"));
+    cr_assert(may_match("(?m)^by ", "stand\nby me"));
+    cr_assert(may_match("(?m:x)|^by ", "stand\nby me")); /* conservative */
+    cr_assert(may_match("a$|b", "b then a and more"));
+    cr_assert(may_match("^$", ""));
+}
+
 Test(prefilter, optional_parts_and_classes_need_nothing)
 {
     cr_assert(may_match("^\\p{Lu}\\p{Ll}+$", "Ann"));
