@@ -790,10 +790,10 @@ struct wt_prefilter {
     uint32_t *out_at;      /* output clauses of s: out_at[s] .. out_at[s+1] */
     uint32_t *outs;
     /* The automaton as a table for ASCII text, fail links followed once
-     * when it is built: the next state of s on ASCII unit c is
-     * delta[s * nclass + cls[c]].  Units no string holds share class 0,
-     * which leads to the root; upper case letters share their lower
-     * case's class, so that ASCII text needs no case folding. */
+     * when it is built: the row of the next state after row r's on ASCII
+     * unit c is delta[r * nclass + cls[c]].  Units no string holds share
+     * class 0, which leads to the root; upper case letters share their
+     * lower case's class, so that ASCII text needs no case folding. */
     uint8_t cls[128];
     uint32_t nclass;
     /* The table's rows are the states in breadth-first order, so that
