@@ -2,8 +2,8 @@
  * serve_metrics.h - what `wiretrace serve` counts, and its Prometheus
  * text exposition (GET /metrics): requests by endpoint and status, server
  * errors, a latency histogram per endpoint, requests in flight and
- * waiting for a worker, and the index's figures.  Counters are atomic: every server thread adds to them
- * without a lock.
+ * waiting for a worker, and the index's figures.  Counters are atomic:
+ * every server thread adds to them without a lock.
  */
 #ifndef WT_CLI_SERVE_METRICS_H
 #define WT_CLI_SERVE_METRICS_H

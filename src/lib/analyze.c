@@ -150,7 +150,7 @@ static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
  * template span is made of, match.c), in idf->df: only those of pairs held
  * by WT_TEMPLATE_DOCS documents or more, the only ones match.c asks about.
  * Counted by sorting every document's pairs together: a map of all of
- * them was the largest structure of a scan after the postings. */
+ * them took 30 MB more of the peak of a 15 MB scan. */
 static int count_pair_df(const wt_analyze_job *job)
 {
     uint64_t *all = NULL;
@@ -271,9 +271,10 @@ static int focus_keys(const wt_analyze_job *job, focus_set *f)
             if (pa->pub.boiler != WT_BOILER_NONE)
                 continue;
             for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
-                const uint32_t b = focus_bit(key_at(pa, i));
+                const uint64_t key = key_at(pa, i);
+                const uint32_t b = focus_bit(key);
                 f->bits[b >> 6] |= UINT64_C(1) << (b & 63);
-                if (!wt_hmap_slot(&f->keys, key_at(pa, i)))
+                if (!wt_hmap_slot(&f->keys, key))
                     rc = WT_ENOMEM;
             }
         }

@@ -179,9 +179,11 @@ static int32_t text_units(const sset *s, size_t i)
 static int32_t sset_score(const sset *s)
 {
     int32_t m = MAX_LEN + 1;
-    for (size_t i = 0; i < s->n; i++)
-        if (text_units(s, i) < m)
-            m = text_units(s, i);
+    for (size_t i = 0; i < s->n; i++) {
+        const int32_t n = text_units(s, i);
+        if (n < m)
+            m = n;
+    }
     return s->n ? m : 0;
 }
 
@@ -780,11 +782,6 @@ struct wt_prefilter {
     uint32_t nstates;
     uint32_t *edge_at; /* edges of state s: edge_at[s] .. edge_at[s+1] */
     edge *edges;
-    /* Bit c of ascii[s] is set when s has an edge on ASCII unit c: the
-     * edge is then found by counting the bits below it (edges are sorted,
-     * ASCII first), not by a binary search. */
-    uint64_t (*ascii)[2];
-    uint32_t root_ascii[128];
     uint32_t *fail, *dict; /* dict: nearest state on the fail chain with
                               output, 0 when none */
     uint32_t *out_at;      /* output clauses of s: out_at[s] .. out_at[s+1] */
@@ -890,19 +887,11 @@ static int cmp_tout(const void *a, const void *b)
     return (x->clause > y->clause) - (x->clause < y->clause);
 }
 
-/* The edge of state s on unit c, or 0 (edges of a state are sorted). */
+/* The edge of state s on unit c, or 0 (edges of a state are sorted).
+ * ASCII text steps through the table (tabulate), so this runs when the
+ * automaton is built and on other units. */
 static uint32_t find_edge(const wt_prefilter *pf, uint32_t s, UChar c)
 {
-    if (c < 128) {
-        const uint64_t *m = pf->ascii[s], bit = 1ULL << (c & 63);
-        if (!(m[c >> 6] & bit))
-            return 0;
-        const unsigned below =
-            c < 64 ? (unsigned)__builtin_popcountll(m[0] & (bit - 1))
-                   : (unsigned)(__builtin_popcountll(m[0]) +
-                                __builtin_popcountll(m[1] & (bit - 1)));
-        return pf->edges[pf->edge_at[s] + below].to;
-    }
     size_t lo = pf->edge_at[s], hi = pf->edge_at[s + 1];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
@@ -915,23 +904,10 @@ static uint32_t find_edge(const wt_prefilter *pf, uint32_t s, UChar c)
                                                               : 0;
 }
 
-static uint32_t step(const wt_prefilter *pf, uint32_t s, UChar c)
-{
-    if (s == 0)
-        return c < 128 ? pf->root_ascii[c] : 0;
-    return find_edge(pf, s, c);
-}
-
-/* Root edges above ASCII live in the edge list too. */
-static uint32_t step_root(const wt_prefilter *pf, UChar c)
-{
-    return c < 128 ? pf->root_ascii[c] : find_edge(pf, 0, c);
-}
-
 static uint32_t next_state(const wt_prefilter *pf, uint32_t s, UChar c)
 {
     for (;;) {
-        const uint32_t t = s ? step(pf, s, c) : step_root(pf, c);
+        const uint32_t t = find_edge(pf, s, c);
         if (t || !s)
             return t;
         s = pf->fail[s];
@@ -992,10 +968,9 @@ static int freeze(wt_prefilter *pf, builder *b)
     pf->dict = wt_calloc(n, sizeof *pf->dict);
     pf->out_at = wt_calloc(n + 1, sizeof *pf->out_at);
     pf->outs = wt_malloc((b->no ? b->no : 1) * sizeof *pf->outs);
-    pf->ascii = wt_calloc(n ? n : 1, sizeof *pf->ascii);
     uint32_t *queue = wt_malloc(n * sizeof *queue);
     if (!pf->edge_at || !pf->edges || !pf->fail || !pf->dict || !pf->out_at ||
-        !pf->outs || !pf->ascii || !queue) {
+        !pf->outs || !queue) {
         wt_free(queue);
         return WT_ENOMEM;
     }
@@ -1006,15 +981,8 @@ static int freeze(wt_prefilter *pf, builder *b)
             pf->edges[ne++] = (edge){b->t[c].unit, c};
         qsort(pf->edges + pf->edge_at[s], ne - pf->edge_at[s], sizeof(edge),
               cmp_edge);
-        for (size_t e = pf->edge_at[s]; e < ne; e++)
-            if (pf->edges[e].unit < 128)
-                pf->ascii[s][pf->edges[e].unit >> 6] |=
-                    1ULL << (pf->edges[e].unit & 63);
     }
     pf->edge_at[n] = (uint32_t)ne;
-    for (uint32_t c = b->t[0].child; c; c = b->t[c].sibling)
-        if (b->t[c].unit < 128)
-            pf->root_ascii[b->t[c].unit] = c;
     if (b->no > 1)
         qsort(b->o, b->no, sizeof *b->o, cmp_tout);
     for (size_t i = 0, s = 0; s <= n; s++) {
@@ -1108,7 +1076,6 @@ void wt_prefilter_free(wt_prefilter *pf)
     wt_free(pf->dict);
     wt_free(pf->out_at);
     wt_free(pf->outs);
-    wt_free(pf->ascii);
     wt_free(pf->delta);
     wt_free(pf->first_out);
     wt_free(pf->row_of);
