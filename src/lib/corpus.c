@@ -233,22 +233,34 @@ static void fit_tokens(wt_document *d)
     wt_shrink(&d->fp, NULL, d->nfp, sizeof *d->fp);
 }
 
-/* d->stems: the stems of its text paragraphs, one sorted set. */
+/* d->stems: the stems of its text paragraphs, one sorted set, merged
+ * from the paragraphs' sorted sets. */
 static int doc_stems(wt_document *d)
 {
-    size_t n = 0;
+    size_t n = 0, runs = 0;
     for (size_t i = 0; i < d->npara; i++)
-        if (d->paras[i].pub.boiler == WT_BOILER_NONE)
-            n += d->paras[i].nstems;
+        if (d->paras[i].pub.boiler == WT_BOILER_NONE && d->paras[i].nstems)
+            n += d->paras[i].nstems, runs++;
     d->stems = wt_malloc((n + 1) * sizeof *d->stems);
-    if (!d->stems)
+    uint64_t *tmp = wt_malloc((n + 1) * sizeof *tmp);
+    size_t *end = wt_malloc((runs + 1) * sizeof *end);
+    if (!d->stems || !tmp || !end) {
+        wt_free(tmp);
+        wt_free(end);
         return WT_ENOMEM;
-    n = 0;
-    for (size_t i = 0; i < d->npara; i++)
-        if (d->paras[i].pub.boiler == WT_BOILER_NONE)
-            for (size_t s = 0; s < d->paras[i].nstems; s++)
-                d->stems[n++] = d->paras[i].stems[s].stem;
-    d->nstems = wt_sort_unique_u64(d->stems, n);
+    }
+    n = runs = 0;
+    for (size_t i = 0; i < d->npara; i++) {
+        const wt_para *p = &d->paras[i];
+        if (p->pub.boiler != WT_BOILER_NONE || !p->nstems)
+            continue;
+        for (size_t s = 0; s < p->nstems; s++)
+            d->stems[n++] = p->stems[s].stem;
+        end[runs++] = n;
+    }
+    d->nstems = wt_merge_unique_u64(d->stems, end, runs, tmp);
+    wt_free(tmp);
+    wt_free(end);
     return 0;
 }
 

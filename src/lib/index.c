@@ -545,8 +545,10 @@ int wt_index_worker_new(wt_index_worker **out, const wt_index *ix)
     if (!w)
         return WT_ENOMEM;
     w->opts = ix->opts;
-    /* Level 6, zlib's default: as small as zlib made it, and faster. */
-    w->z = libdeflate_alloc_compressor(6);
+    /* Level 1: on the 10k-article benchmark corpus it compresses 1.75x
+     * faster than level 6 (zlib's default), for 1.1 % more bytes of
+     * stored text, and its streams inflate as fast (within 3 %). */
+    w->z = libdeflate_alloc_compressor(1);
     const int rc = w->z ? wt_corpus_new(&w->c, &w->opts) : WT_ENOMEM;
     if (rc) {
         wt_index_worker_free(w);

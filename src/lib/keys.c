@@ -25,6 +25,47 @@ size_t wt_sort_unique_u64(uint64_t *v, size_t n)
     return u;
 }
 
+/* The runs [a, m) and [m, b) of src merged into dst[a, b). */
+static void merge2(const uint64_t *src, uint64_t *dst, size_t a, size_t m,
+                   size_t b)
+{
+    size_t i = a, j = m, o = a;
+    while (i < m && j < b)
+        dst[o++] = src[j] < src[i] ? src[j++] : src[i++];
+    while (i < m)
+        dst[o++] = src[i++];
+    while (j < b)
+        dst[o++] = src[j++];
+}
+
+size_t wt_merge_unique_u64(uint64_t *v, size_t *end, size_t nruns,
+                           uint64_t *tmp)
+{
+    if (!nruns)
+        return 0;
+    const size_t n = end[nruns - 1];
+    uint64_t *src = v, *dst = tmp;
+    /* Neighbouring runs in pairs until one is left: log2(nruns) passes. */
+    while (nruns > 1) {
+        size_t k = 0;
+        for (size_t r = 0; r < nruns; r += 2) {
+            const size_t a = r ? end[r - 1] : 0;
+            const size_t m = end[r], b = r + 1 < nruns ? end[r + 1] : m;
+            merge2(src, dst, a, m, b);
+            end[k++] = b;
+        }
+        nruns = k;
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || v[u - 1] != src[i])
+            v[u++] = src[i];
+    return u;
+}
+
 size_t wt_lower_bound_u64(const void *base, size_t n, size_t size, uint64_t key)
 {
     const unsigned char *b = base;

@@ -30,6 +30,13 @@ size_t wt_sort_unique_u64(uint64_t *v, size_t n);
 /* Sorts v in place, ascending (sort.h: faster than qsort on keys). */
 void wt_sort_u64(uint64_t *v, size_t n);
 
+/* v[0, end[nruns - 1]) is nruns sorted runs, run i ending at end[i]:
+ * merges them into one sorted run and drops repeats; returns the number
+ * left.  tmp has room for as many keys as v; end is overwritten.  Cheaper
+ * than sorting when the runs are few and long (a document's paragraphs). */
+size_t wt_merge_unique_u64(uint64_t *v, size_t *end, size_t nruns,
+                           uint64_t *tmp);
+
 /* The first of n records of size bytes, sorted by the uint64_t key each
  * starts with, whose key is not below key (n when there is none). */
 size_t wt_lower_bound_u64(const void *base, size_t n, size_t size,

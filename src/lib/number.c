@@ -118,17 +118,26 @@ static int parse_word(const wt_profile *p, const char *w, size_t len,
     return 1;
 }
 
+/* The first code point of w[0, len) (len > 0), negative when invalid. */
+static UChar32 first_point(const char *w, size_t len)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(w, i, (int32_t)len, c);
+    return c;
+}
+
 int wt_num_parse(wt_num *n, const wt_profile *prof, const char *w, size_t len)
 {
     wt_num_init(n);
     /* Most words are no number: a first letter that is no digit and starts
      * no number word says so before the word is decoded. */
-    int32_t first = 0;
-    UChar32 c0;
-    U8_NEXT(w, first, (int32_t)len, c0);
-    if (c0 >= 0 && u_charDigitValue(c0) < 0 &&
-        (!prof ||
-         !wt_profile_number_prefix(prof, wt_word_hash(w, (size_t)first))))
+    if (!len)
+        return 0;
+    const unsigned char b0 = (unsigned char)w[0];
+    const int digit = b0 < 128 ? b0 >= '0' && b0 <= '9'
+                               : u_charDigitValue(first_point(w, len)) >= 0;
+    if (!digit && (!prof || !wt_profile_number_first(prof, w, len)))
         return 0;
     UChar32 c[MAX_CHARS];
     int32_t at[MAX_CHARS + 1];

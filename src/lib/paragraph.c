@@ -27,7 +27,13 @@ typedef struct line {
     int indent; /* the line began with white space */
 } line;
 
-static int is_space(UChar c) { return u_isUWhiteSpace(c) || c == 0xFEFF; }
+/* ASCII first: most text is, and ICU's property lookup is not free. */
+static int is_space(UChar c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    return u_isUWhiteSpace(c) || c == 0xFEFF;
+}
 
 static int is_newline(UChar c)
 {
@@ -117,19 +123,24 @@ static int joinable(const wt_text *t, const line *a, const line *b,
     return kb < 0 ? kb : !kb;
 }
 
-/* Copies s with runs of white space folded to one space. */
-static UChar *fold_space(const UChar *s, int32_t len, int32_t *out_len)
+/* Copies s with runs of white space folded to one space, stopping once
+ * the copy holds more than max units besides trailing space (then
+ * *out_len is above max): no rule looks at a longer line. */
+static UChar *fold_space(const UChar *s, int32_t len, int32_t max,
+                         int32_t *out_len)
 {
-    UChar *f = wt_malloc(((size_t)len + 1) * sizeof *f);
+    const int32_t cap = len < max + 2 ? len : max + 2;
+    UChar *f = wt_malloc(((size_t)cap + 1) * sizeof *f);
     if (!f)
         return NULL;
     int32_t o = 0;
     for (int32_t i = 0; i < len; i++) {
-        if (is_space(s[i]) || is_newline(s[i])) {
-            if (o > 0 && f[o - 1] != ' ')
-                f[o++] = ' ';
-        } else {
+        if (!is_space(s[i]) && !is_newline(s[i])) {
             f[o++] = s[i];
+            if (o > max)
+                break;
+        } else if (o > 0 && f[o - 1] != ' ') {
+            f[o++] = ' ';
         }
     }
     while (o > 0 && f[o - 1] == ' ')
@@ -164,7 +175,7 @@ static int boiler_kind(const UChar *s, int32_t len, const wt_profile *prof,
 {
     int32_t fl = 0;
     int kind = WT_BOILER_NONE;
-    UChar *f = fold_space(s, len, &fl);
+    UChar *f = fold_space(s, len, WT_BOILER_MAX_UNITS, &fl);
     if (!f)
         return WT_ENOMEM;
     /* Boilerplate is short: a longer paragraph is text, and is spared the

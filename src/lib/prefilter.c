@@ -774,6 +774,11 @@ typedef struct edge {
     uint32_t to;
 } edge;
 
+typedef struct omask {
+    uint64_t bits;
+    uint32_t word, last;
+} omask;
+
 struct wt_prefilter {
     size_t npat;
     uint32_t *pat_cl; /* clauses of pattern i: pat_cl[i] .. pat_cl[i+1] */
@@ -785,26 +790,33 @@ struct wt_prefilter {
     uint32_t *fail, *dict; /* dict: nearest state on the fail chain with
                               output, 0 when none */
     uint32_t *out_at;      /* output clauses of s: out_at[s] .. out_at[s+1] */
-    uint32_t *outs;
+    uint32_t *outs;        /* dict, out_at and outs: until tabulated */
     /* The automaton as a table for ASCII text, fail links followed once
-     * when it is built: the row of the next state after row r's on ASCII
-     * unit c is delta[r * nclass + cls[c]].  Units no string holds share
-     * class 0, which leads to the root; upper case letters share their
-     * lower case's class, so that ASCII text needs no case folding. */
+     * when it is built.  A row is stride units of delta: one per class,
+     * then the index in outs of the row's outputs.  After the row at
+     * offset r (r = row * stride) on ASCII unit c comes the row at offset
+     * delta[r + cls[c]]: a step is one load and one add.  Units no string
+     * holds share class 0, which leads to the root; upper case letters
+     * share their lower case's class, so that ASCII text needs no case
+     * folding. */
     uint8_t cls[128];
-    uint32_t nclass;
+    uint32_t stride;
     /* The table's rows are the states in breadth-first order, so that
      * the few near the root, where the text keeps the automaton, share
      * the cache: row_of[s] is state s's row, state_of[r] row r's state. */
-    uint32_t *delta; /* rows, OUT_BIT set on states with output */
+    uint32_t *delta; /* rows of offsets, OUT_BIT set on states with
+                        output */
     uint32_t *row_of, *state_of;
-    int32_t maxlen;      /* units of the longest string */
-    uint32_t *first_out; /* of row r: its state when it has output, else
-                            the dict link of its state (a state) */
+    int32_t maxlen; /* units of the longest string */
+    /* The clauses found where a row is reached, its own strings' and
+     * those of its fail chain, as words of the hit bitmap; a row's run
+     * ends with the entry marked last.  Entry 0, empty, is the run of
+     * rows without output. */
+    omask *omasks;
 };
 
-/* Marks a state of delta whose first_out is not 0: most steps reach no
- * output, and then first_out is not read. */
+/* Marks an offset in delta whose row has output: most steps reach none,
+ * and then the row's output column is not read. */
 #define OUT_BIT (UINT32_C(1) << 31)
 
 /* The trie while it is built: children as sibling lists. */
@@ -914,12 +926,36 @@ static uint32_t next_state(const wt_prefilter *pf, uint32_t s, UChar c)
     }
 }
 
-/* The ASCII table (delta, cls) and first_out, from the automaton with its
- * fail links. */
+/* The state of the fail chain of s nearest to s with output, or 0. */
+static uint32_t first_out(const wt_prefilter *pf, uint32_t s)
+{
+    return pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
+}
+
+/* Appends to pf->omasks the run of the clauses found in state s (which
+ * has output). */
+static int add_omasks(wt_prefilter *pf, size_t *n, size_t *cap, uint32_t s)
+{
+    uint64_t acc[WT_PREFILTER_MAX * MAX_CL / 64] = {0};
+    for (uint32_t o = first_out(pf, s); o; o = pf->dict[o])
+        for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
+            acc[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
+    size_t last = *n;
+    for (uint32_t w = 0; w < WT_PREFILTER_MAX * MAX_CL / 64; w++) {
+        if (!acc[w])
+            continue;
+        if (wt_grow(&pf->omasks, cap, *n + 1, sizeof *pf->omasks))
+            return WT_ENOMEM;
+        pf->omasks[last = (*n)++] = (omask){acc[w], w, 0};
+    }
+    pf->omasks[last].last = 1;
+    return 0;
+}
+
+/* The ASCII table (delta, cls) and the output runs, from the automaton
+ * with its fail links. */
 static int tabulate(wt_prefilter *pf, const uint32_t *bfs)
 {
-    if (pf->nstates >= OUT_BIT)
-        return WT_ENOMEM;
     UChar rep[128];
     uint32_t k = 1;
     for (size_t e = 0; e < pf->edge_at[pf->nstates]; e++) {
@@ -932,28 +968,34 @@ static int tabulate(wt_prefilter *pf, const uint32_t *bfs)
     /* Folding takes A-Z to a-z and nothing else of ASCII. */
     for (UChar c = 'A'; c <= 'Z'; c++)
         pf->cls[c] = pf->cls[c - 'A' + 'a'];
-    pf->nclass = k;
-    const size_t n = pf->nstates;
-    pf->delta = wt_calloc(n * k, sizeof *pf->delta);
-    pf->first_out = wt_malloc(n * sizeof *pf->first_out);
+    const size_t n = pf->nstates, w = pf->stride = k + 1;
+    if (n * w >= OUT_BIT)
+        return WT_ENOMEM;
+    size_t nm = 1, mcap = 0;
+    pf->delta = wt_calloc(n * w, sizeof *pf->delta);
     pf->row_of = wt_malloc(n * sizeof *pf->row_of);
     pf->state_of = wt_malloc(n * sizeof *pf->state_of);
-    if (!pf->delta || !pf->first_out || !pf->row_of || !pf->state_of)
+    if (!pf->delta || !pf->row_of || !pf->state_of ||
+        wt_grow(&pf->omasks, &mcap, 1, sizeof *pf->omasks))
         return WT_ENOMEM;
+    pf->omasks[0] = (omask){0, 0, 1};
     pf->state_of[0] = 0; /* the root, then the order bfs[] lists */
     memcpy(pf->state_of + 1, bfs, (n - 1) * sizeof *bfs);
     for (uint32_t r = 0; r < n; r++)
         pf->row_of[pf->state_of[r]] = r;
     for (uint32_t r = 0; r < n; r++) {
         const uint32_t s = pf->state_of[r];
-        pf->first_out[r] = pf->out_at[s] < pf->out_at[s + 1] ? s : pf->dict[s];
-    }
-    for (uint32_t r = 0; r < n; r++)
-        for (uint32_t c = 1; c < k; c++) {
-            const uint32_t t =
-                pf->row_of[next_state(pf, pf->state_of[r], rep[c])];
-            pf->delta[(size_t)r * k + c] = t | (pf->first_out[t] ? OUT_BIT : 0);
+        if (first_out(pf, s)) {
+            pf->delta[r * w + k] = (uint32_t)nm;
+            if (add_omasks(pf, &nm, &mcap, s))
+                return WT_ENOMEM;
         }
+        for (uint32_t c = 1; c < k; c++) {
+            const uint32_t t = next_state(pf, s, rep[c]);
+            pf->delta[r * w + c] =
+                pf->row_of[t] * (uint32_t)w | (first_out(pf, t) ? OUT_BIT : 0);
+        }
+    }
     return 0;
 }
 
@@ -1006,6 +1048,11 @@ static int freeze(wt_prefilter *pf, builder *b)
     /* Every state but the root went through the queue, nearest first. */
     const int rc = tail + 1 == n ? tabulate(pf, queue) : WT_EINVAL;
     wt_free(queue);
+    /* The output runs stand for the outputs from now on. */
+    wt_free(pf->dict);
+    wt_free(pf->out_at);
+    wt_free(pf->outs);
+    pf->dict = pf->out_at = pf->outs = NULL;
     return rc;
 }
 
@@ -1077,7 +1124,7 @@ void wt_prefilter_free(wt_prefilter *pf)
     wt_free(pf->out_at);
     wt_free(pf->outs);
     wt_free(pf->delta);
-    wt_free(pf->first_out);
+    wt_free(pf->omasks);
     wt_free(pf->row_of);
     wt_free(pf->state_of);
     wt_free(pf);
@@ -1088,19 +1135,28 @@ size_t wt_prefilter_clauses(const wt_prefilter *pf, size_t i)
     return pf->pat_cl[i + 1] - pf->pat_cl[i];
 }
 
-/* One unit of text: the next row, with the clauses found ending there
- * set in hit. */
+/* The offset of the row after the row at offset r on a unit outside
+ * ASCII, marked OUT_BIT (its output column is read, empty or not). */
+static uint32_t step_other(const wt_prefilter *pf, uint32_t r, UChar c)
+{
+    const uint32_t s = next_state(pf, pf->state_of[r / pf->stride], c);
+    return pf->row_of[s] * pf->stride | OUT_BIT;
+}
+
+/* One unit of text: from the row at offset r (of delta), the next row's
+ * offset, with the clauses found ending there set in hit. */
 static inline uint32_t feed(const wt_prefilter *pf, uint32_t r, UChar c,
                             uint64_t *hit)
 {
     const uint32_t t =
-        c < 128 ? pf->delta[(size_t)r * pf->nclass + pf->cls[c]]
-                : pf->row_of[next_state(pf, pf->state_of[r], c)] | OUT_BIT;
+        c < 128 ? pf->delta[r + pf->cls[c]] : step_other(pf, r, c);
     r = t & ~OUT_BIT;
-    if (t & OUT_BIT)
-        for (uint32_t o = pf->first_out[r]; o; o = pf->dict[o])
-            for (uint32_t k = pf->out_at[o]; k < pf->out_at[o + 1]; k++)
-                hit[pf->outs[k] / 64] |= 1ULL << (pf->outs[k] % 64);
+    if (t & OUT_BIT) {
+        const omask *m = pf->omasks + pf->delta[r + pf->stride - 1];
+        do
+            hit[m->word] |= m->bits;
+        while (!m++->last);
+    }
     return r;
 }
 

@@ -289,6 +289,22 @@ static int parse_numbers(wt_profile *p, const char *buf, size_t n)
     return 0;
 }
 
+/* p->num_first and num_first2, once the number words are read. */
+static void number_firsts(wt_profile *p)
+{
+    for (int a = 1; a < 128; a++) {
+        const char s[2] = {(char)a, 0};
+        const int m = wt_profile_number_prefix(p, wt_word_hash(s, 1));
+        p->num_first[a] = m != 0;
+        for (int b = 1; b < 128; b++) {
+            const char t[2] = {(char)a, (char)b};
+            if ((m & WT_NUMBER_WHOLE) ||
+                wt_profile_number_prefix(p, wt_word_hash(t, 2)))
+                p->num_first2[(a * 128 + b) / 8] |= 1 << (b % 8);
+        }
+    }
+}
+
 static int marked(const wt_profile *p, uint64_t h, uint64_t mark)
 {
     const uint64_t *v = wt_hmap_get(&p->marks, h);
@@ -497,6 +513,7 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
         (rc = parse_numbers(p, buf[2], len[2])) ||
         (rc = parse_suffixes(p, buf[5], len[5])))
         goto out;
+    number_firsts(p);
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[6]);
     if ((rc = parse_variants(p, buf[6], len[6], path, err, errlen)))
         goto out;
@@ -670,6 +687,19 @@ int wt_profile_number_prefix(const wt_profile *p, uint64_t h)
 {
     const uint64_t *v = wt_hmap_get(&p->marks, h);
     return v ? (int)(*v & (WT_NUMBER_START | WT_NUMBER_WHOLE)) : 0;
+}
+
+int wt_profile_number_first(const wt_profile *p, const char *w, size_t n)
+{
+    const unsigned char c = (unsigned char)w[0];
+    const unsigned char d = n > 1 ? (unsigned char)w[1] : 0;
+    if (c < 128 && d && d < 128)
+        return p->num_first2[(c * 128 + d) / 8] >> (d % 8) & 1;
+    if (c < 128)
+        return p->num_first[c];
+    int32_t i = 0;
+    U8_FWD_1(w, i, (int32_t)n);
+    return wt_profile_number_prefix(p, wt_word_hash(w, (size_t)i)) != 0;
 }
 
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)

@@ -84,6 +84,10 @@ typedef struct wt_profile {
      * word, with what it is: one probe a word (MARK_STOP in profile.c,
      * WT_NUMBER_START, WT_NUMBER_WHOLE). */
     wt_hmap marks;
+    /* ASCII that starts a number word: one character; two (a bitmap,
+     * set also where the first alone is a whole number word) */
+    uint8_t num_first[128];
+    uint8_t num_first2[128 * 128 / 8];
     char script[16];   /* ISO 15924 code of the main script */
     char decimal;      /* decimal mark: '.' or ',' */
     char group[8];     /* digit-group marks, ' ' for any space */
@@ -180,6 +184,11 @@ int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,
  * it is a number word that is not a joiner; 0 when neither. */
 enum { WT_NUMBER_START = 2, WT_NUMBER_WHOLE = 4 };
 int wt_profile_number_prefix(const wt_profile *p, uint64_t text_hash);
+/* 0 when the folded word w (n bytes long, n > 0) can start with no
+ * number word: no number word starts with its first code point or, when
+ * its first two are ASCII, with those two, unless the first alone is one.
+ * Read from tables for ASCII. */
+int wt_profile_number_first(const wt_profile *p, const char *w, size_t n);
 /* The canonical spelling of a folded word, or NULL if it is none's
  * variant. */
 const char *wt_profile_variant(const wt_profile *p, uint64_t word_hash,

@@ -174,17 +174,20 @@ static uint64_t number_hash(const wt_num *n, uint64_t seed)
     return XXH3_64bits_withSeed(buf, (size_t)len, seed);
 }
 
-/* The folded word with its spelling variant replaced (variants.txt). */
+/* The folded word with its spelling variant replaced (variants.txt);
+ * with a profile, *h is the wt_word_hash of the word returned. */
 static const char *apply_variant(const wt_profile *prof, const char *w,
-                                 size_t *len)
+                                 size_t *len, uint64_t *h)
 {
     if (!prof)
         return w;
+    *h = wt_word_hash(w, *len);
     size_t cl;
-    const char *canon = wt_profile_variant(prof, wt_word_hash(w, *len), &cl);
+    const char *canon = wt_profile_variant(prof, *h, &cl);
     if (!canon)
         return w;
     *len = cl;
+    *h = wt_word_hash(canon, cl);
     return canon;
 }
 
@@ -257,7 +260,8 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s, int32_t e,
         f += el;
         len -= el;
     }
-    const char *w = apply_variant(prof, f, &len);
+    uint64_t hw = 0; /* wt_word_hash of w, with a profile */
+    const char *w = apply_variant(prof, f, &len, &hw);
     wt_num_init(num);
     if (!words_only &&
         (wt_num_parse(num, prof, w, len) ||
@@ -282,7 +286,7 @@ word:
     if (prof) {
         const size_t cut =
             prof->nsuffixes ? wt_profile_strip_suffix(prof, w, len) : len;
-        if (wt_profile_is_stop(prof, wt_word_hash(w, len)) ||
+        if (wt_profile_is_stop(prof, hw) ||
             (cut < len && wt_profile_is_stop(prof, wt_word_hash(w, cut))))
             tok->flags |= WT_TOK_STOP;
     }

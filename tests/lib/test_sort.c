@@ -74,3 +74,28 @@ Test(sort, sort_unique)
     cr_assert_eq(wt_sort_unique_u64(v, 7), 4);
     cr_assert(v[0] == 1 && v[1] == 3 && v[2] == 5 && v[3] == 9);
 }
+
+/* Runs of every count (one, odd, even) and length, empty runs among them:
+ * the merge gives what sorting the whole array gives. */
+Test(sort, merge_unique_runs_as_sort_unique)
+{
+    uint64_t seed = 3;
+    for (size_t nruns = 1; nruns <= 17; nruns++) {
+        uint64_t v[2048], w[2048], tmp[2048];
+        size_t end[17], n = 0;
+        for (size_t r = 0; r < nruns; r++) {
+            const size_t len = next(&seed) % 100 * (r % 5 != 3);
+            for (size_t i = 0; i < len; i++)
+                v[n + i] = next(&seed) % 300;
+            sort_u64(v + n, len);
+            n += len;
+            end[r] = n;
+        }
+        memcpy(w, v, n * sizeof *v);
+        const size_t u = wt_sort_unique_u64(w, n);
+        cr_assert_eq(wt_merge_unique_u64(v, end, nruns, tmp), u, "%zu runs",
+                     nruns);
+        cr_assert(!memcmp(v, w, u * sizeof *v), "%zu runs", nruns);
+    }
+    cr_assert_eq(wt_merge_unique_u64(NULL, NULL, 0, NULL), 0);
+}
