@@ -30,8 +30,11 @@ int wt_shingles(const wt_token *tok, size_t begin, size_t end, unsigned k,
         if (tok[i].flags & WT_TOK_STOP)
             continue;
         if (have == k) {
-            memmove(win, win + 1, (k - 1) * sizeof *win);
-            memmove(pos, pos + 1, (k - 1) * sizeof *pos);
+            /* k is a few: a loop, not two calls of memmove a word */
+            for (unsigned j = 1; j < k; j++) {
+                win[j - 1] = win[j];
+                pos[j - 1] = pos[j];
+            }
             have--;
         }
         win[have] = tok[i].stem;
