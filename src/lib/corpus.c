@@ -258,7 +258,8 @@ static int doc_stems(wt_document *d)
             d->stems[n++] = p->stems[s].stem;
         end[runs++] = n;
     }
-    d->nstems = wt_merge_unique_u64(d->stems, end, runs, tmp);
+    wt_merge_runs_u64(d->stems, end, runs, tmp);
+    d->nstems = wt_unique_u64(d->stems, n);
     wt_free(tmp);
     wt_free(end);
     return 0;

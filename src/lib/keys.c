@@ -15,14 +15,19 @@ WT_SORT_DEFINE(sort_u64, uint64_t, WT_SORT_LESS_NUM)
 
 void wt_sort_u64(uint64_t *v, size_t n) { sort_u64(v, n); }
 
-size_t wt_sort_unique_u64(uint64_t *v, size_t n)
+size_t wt_unique_u64(uint64_t *v, size_t n)
 {
-    sort_u64(v, n);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || v[u - 1] != v[i])
             v[u++] = v[i];
     return u;
+}
+
+size_t wt_sort_unique_u64(uint64_t *v, size_t n)
+{
+    sort_u64(v, n);
+    return wt_unique_u64(v, n);
 }
 
 /* The runs [a, m) and [m, b) of src merged into dst[a, b). */
@@ -38,11 +43,10 @@ static void merge2(const uint64_t *src, uint64_t *dst, size_t a, size_t m,
         dst[o++] = src[j++];
 }
 
-size_t wt_merge_unique_u64(uint64_t *v, size_t *end, size_t nruns,
-                           uint64_t *tmp)
+void wt_merge_runs_u64(uint64_t *v, size_t *end, size_t nruns, uint64_t *tmp)
 {
-    if (!nruns)
-        return 0;
+    if (nruns < 2)
+        return;
     const size_t n = end[nruns - 1];
     uint64_t *src = v, *dst = tmp;
     /* Neighbouring runs in pairs until one is left: log2(nruns) passes. */
@@ -59,11 +63,8 @@ size_t wt_merge_unique_u64(uint64_t *v, size_t *end, size_t nruns,
         src = dst;
         dst = t;
     }
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!u || v[u - 1] != src[i])
-            v[u++] = src[i];
-    return u;
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
 }
 
 size_t wt_lower_bound_u64(const void *base, size_t n, size_t size, uint64_t key)

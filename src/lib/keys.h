@@ -31,11 +31,12 @@ size_t wt_sort_unique_u64(uint64_t *v, size_t n);
 void wt_sort_u64(uint64_t *v, size_t n);
 
 /* v[0, end[nruns - 1]) is nruns sorted runs, run i ending at end[i]:
- * merges them into one sorted run and drops repeats; returns the number
- * left.  tmp has room for as many keys as v; end is overwritten.  Cheaper
- * than sorting when the runs are few and long (a document's paragraphs). */
-size_t wt_merge_unique_u64(uint64_t *v, size_t *end, size_t nruns,
-                           uint64_t *tmp);
+ * merges them into one sorted run in v.  tmp has room for as many keys as
+ * v; end is overwritten.  Cheaper than sorting when the runs are few and
+ * long (a document's paragraphs, a query's documents). */
+void wt_merge_runs_u64(uint64_t *v, size_t *end, size_t nruns, uint64_t *tmp);
+/* Drops the repeats of the sorted v[0, n); returns the number left. */
+size_t wt_unique_u64(uint64_t *v, size_t n);
 
 /* The first of n records of size bytes, sorted by the uint64_t key each
  * starts with, whose key is not below key (n when there is none). */
