@@ -212,8 +212,8 @@ static int parse_variants(wt_profile *p, const char *buf, size_t n,
 }
 
 /* What p->marks says of a word's hash, besides WT_NUMBER_START and
- * WT_NUMBER_WHOLE (profile.h). */
-enum { MARK_STOP = 1 };
+ * WT_NUMBER_WHOLE (profile.h): a stopword, a spelling variant. */
+enum { MARK_STOP = 1, MARK_VARIANT = 8 };
 
 /* Sets mark on the hash h in p->marks. */
 static int mark(wt_profile *p, uint64_t h, uint64_t m)
@@ -303,6 +303,16 @@ static void number_firsts(wt_profile *p)
                 p->num_first2[(a * 128 + b) / 8] |= 1 << (b % 8);
         }
     }
+}
+
+/* The variants marked in p->marks, so that a word that is none (most)
+ * costs one lookup there, not a binary search of p->variants. */
+static int mark_variants(wt_profile *p)
+{
+    for (size_t i = 0; i < p->nvariants; i++)
+        if (mark(p, p->variants[i].hash, MARK_VARIANT))
+            return WT_ENOMEM;
+    return 0;
 }
 
 static int marked(const wt_profile *p, uint64_t h, uint64_t mark)
@@ -515,7 +525,8 @@ int wt_profile_load(wt_profile **out, const char *lang_dir, const char *code,
         goto out;
     number_firsts(p);
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[6]);
-    if ((rc = parse_variants(p, buf[6], len[6], path, err, errlen)))
+    if ((rc = parse_variants(p, buf[6], len[6], path, err, errlen)) ||
+        (rc = mark_variants(p)))
         goto out;
     snprintf(path, sizeof path, "%s/%s/%s", lang_dir, code, files[3]);
     rc = parse_patterns(&p->boiler, &p->nboiler, &bsrc, buf[3], len[3], 0,
@@ -704,7 +715,7 @@ int wt_profile_number_first(const wt_profile *p, const char *w, size_t n)
 
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)
 {
-    if (!p->nvariants)
+    if (!p->nvariants || !marked(p, h, MARK_VARIANT))
         return NULL;
     const wt_variant key = {h, NULL, 0};
     const wt_variant *v =

@@ -78,11 +78,11 @@ typedef struct wt_profile {
     struct wt_prefilter *boiler_pf, *credit_pf;
     wt_number_word *numbers; /* sorted by hash */
     size_t nnumbers;
-    /* Sorted hashes of every start of a number word, whole words too:
-     * wt_num_parse() stops reading letters where no number word goes on. */
-    /* The hash of each folded stopword, number word and start of a number
-     * word, with what it is: one probe a word (MARK_STOP in profile.c,
-     * WT_NUMBER_START, WT_NUMBER_WHOLE). */
+    /* The hash of each folded stopword, spelling variant, number word and
+     * start of a number word (wt_num_parse() stops reading letters where
+     * no number word goes on), with what it is: one probe a word
+     * (MARK_STOP and MARK_VARIANT in profile.c, WT_NUMBER_START,
+     * WT_NUMBER_WHOLE). */
     wt_hmap marks;
     /* ASCII that starts a number word: one character; two (a bitmap,
      * set also where the first alone is a whole number word) */
