@@ -211,10 +211,6 @@ static int parse_variants(wt_profile *p, const char *buf, size_t n,
     return 0;
 }
 
-/* What p->marks says of a word's hash, besides WT_NUMBER_START and
- * WT_NUMBER_WHOLE (profile.h): a stopword, a spelling variant. */
-enum { MARK_STOP = 1, MARK_VARIANT = 8 };
-
 /* Sets mark on the hash h in p->marks. */
 static int mark(wt_profile *p, uint64_t h, uint64_t m)
 {
@@ -230,7 +226,7 @@ static int parse_words(wt_profile *p, const char *buf, size_t n)
     size_t pos = 0, lineno = 0, len;
     const char *line;
     while (wt_next_data_line(buf, n, &pos, &line, &len, &lineno)) {
-        if (mark(p, wt_word_hash(line, len), MARK_STOP))
+        if (mark(p, wt_word_hash(line, len), WT_MARK_STOP))
             return WT_ENOMEM;
         p->nstop++;
     }
@@ -310,7 +306,7 @@ static void number_firsts(wt_profile *p)
 static int mark_variants(wt_profile *p)
 {
     for (size_t i = 0; i < p->nvariants; i++)
-        if (mark(p, p->variants[i].hash, MARK_VARIANT))
+        if (mark(p, p->variants[i].hash, WT_MARK_VARIANT))
             return WT_ENOMEM;
     return 0;
 }
@@ -675,7 +671,13 @@ void wt_pattern_group(const wt_pattern *p, int g, int32_t *s, int32_t *e)
 
 int wt_profile_is_stop(const wt_profile *p, uint64_t h)
 {
-    return marked(p, h, MARK_STOP);
+    return marked(p, h, WT_MARK_STOP);
+}
+
+int wt_profile_word(const wt_profile *p, uint64_t h)
+{
+    const uint64_t *v = wt_hmap_get(&p->marks, h);
+    return v ? (int)*v : 0;
 }
 
 int wt_profile_number_word(const wt_profile *p, uint64_t h, double *value,
@@ -715,7 +717,7 @@ int wt_profile_number_first(const wt_profile *p, const char *w, size_t n)
 
 const char *wt_profile_variant(const wt_profile *p, uint64_t h, size_t *len)
 {
-    if (!p->nvariants || !marked(p, h, MARK_VARIANT))
+    if (!p->nvariants || !marked(p, h, WT_MARK_VARIANT))
         return NULL;
     const wt_variant key = {h, NULL, 0};
     const wt_variant *v =

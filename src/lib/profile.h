@@ -81,8 +81,7 @@ typedef struct wt_profile {
     /* The hash of each folded stopword, spelling variant, number word and
      * start of a number word (wt_num_parse() stops reading letters where
      * no number word goes on), with what it is: one probe a word
-     * (MARK_STOP and MARK_VARIANT in profile.c, WT_NUMBER_START,
-     * WT_NUMBER_WHOLE). */
+     * (wt_profile_word()). */
     wt_hmap marks;
     /* ASCII that starts a number word: one character; two (a bitmap,
      * set also where the first alone is a whole number word) */
@@ -175,6 +174,11 @@ const char *wt_agencies_canonical(const wt_agencies *a, const char *name);
 uint64_t wt_word_hash(const char *s, size_t n);
 
 int wt_profile_is_stop(const wt_profile *p, uint64_t word_hash);
+/* What the profile knows of a folded word by its hash, in one lookup:
+ * WT_MARK_STOP | WT_MARK_VARIANT (wt_profile_variant() says of which
+ * word) | WT_NUMBER_START | WT_NUMBER_WHOLE, or 0. */
+enum { WT_MARK_STOP = 1, WT_MARK_VARIANT = 8 };
+int wt_profile_word(const wt_profile *p, uint64_t word_hash);
 /* Returns 1 and sets *value (and *kind, a WT_NUMW_*, when not NULL) if
  * the folded word is a number word. */
 int wt_profile_number_word(const wt_profile *p, uint64_t word_hash,

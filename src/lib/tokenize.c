@@ -175,19 +175,23 @@ static uint64_t number_hash(const wt_num *n, uint64_t seed)
 }
 
 /* The folded word with its spelling variant replaced (variants.txt);
- * with a profile, *h is the wt_word_hash of the word returned. */
+ * with a profile, *h is the wt_word_hash of the word returned and *marks
+ * what the profile knows of it (wt_profile_word()). */
 static const char *apply_variant(const wt_profile *prof, const char *w,
-                                 size_t *len, uint64_t *h)
+                                 size_t *len, uint64_t *h, int *marks)
 {
     if (!prof)
         return w;
     *h = wt_word_hash(w, *len);
+    *marks = wt_profile_word(prof, *h);
     size_t cl;
-    const char *canon = wt_profile_variant(prof, *h, &cl);
+    const char *canon =
+        *marks & WT_MARK_VARIANT ? wt_profile_variant(prof, *h, &cl) : NULL;
     if (!canon)
         return w;
     *len = cl;
     *h = wt_word_hash(canon, cl);
+    *marks = wt_profile_word(prof, *h);
     return canon;
 }
 
@@ -261,7 +265,8 @@ static int make_token(wt_tokenizer *tk, const wt_text *t, int32_t s, int32_t e,
         len -= el;
     }
     uint64_t hw = 0; /* wt_word_hash of w, with a profile */
-    const char *w = apply_variant(prof, f, &len, &hw);
+    int marks = 0;
+    const char *w = apply_variant(prof, f, &len, &hw, &marks);
     wt_num_init(num);
     if (!words_only &&
         (wt_num_parse(num, prof, w, len) ||
@@ -286,7 +291,7 @@ word:
     if (prof) {
         const size_t cut =
             prof->nsuffixes ? wt_profile_strip_suffix(prof, w, len) : len;
-        if (wt_profile_is_stop(prof, hw) ||
+        if ((marks & WT_MARK_STOP) ||
             (cut < len && wt_profile_is_stop(prof, wt_word_hash(w, cut))))
             tok->flags |= WT_TOK_STOP;
     }

@@ -20,6 +20,15 @@ Test(profile, english_loads)
     cr_assert_gt(p->ncredit, 3);
     cr_assert(wt_profile_is_stop(p, wt_word_hash("the", 3)));
     cr_assert_not(wt_profile_is_stop(p, wt_word_hash("troops", 6)));
+    /* one lookup says what a word is */
+    cr_assert_eq(wt_profile_word(p, wt_word_hash("the", 3)), WT_MARK_STOP);
+    cr_assert_eq(wt_profile_word(p, wt_word_hash("troops", 6)), 0);
+    cr_assert(wt_profile_word(p, wt_word_hash("kiev", 4)) & WT_MARK_VARIANT);
+    cr_assert(wt_profile_word(p, wt_word_hash("twelve", 6)) & WT_NUMBER_WHOLE);
+    size_t cl = 0;
+    const char *canon = wt_profile_variant(p, wt_word_hash("kiev", 4), &cl);
+    cr_assert(canon && cl == 4 && !memcmp(canon, "kyiv", 4));
+    cr_assert_null(wt_profile_variant(p, wt_word_hash("troops", 6), &cl));
     double v = 0;
     cr_assert(wt_profile_number_word(p, wt_word_hash("twelve", 6), &v, NULL));
     cr_assert_eq(v, 12);
