@@ -774,6 +774,8 @@ typedef struct edge {
     uint32_t to;
 } edge;
 
+/* Bits of word `word` of the hit bitmap that a row's outputs set; `last`
+ * ends a row's run of them. */
 typedef struct omask {
     uint64_t bits;
     uint32_t word, last;
@@ -793,7 +795,7 @@ struct wt_prefilter {
     uint32_t *outs;        /* dict, out_at and outs: until tabulated */
     /* The automaton as a table for ASCII text, fail links followed once
      * when it is built.  A row is stride units of delta: one per class,
-     * then the index in outs of the row's outputs.  After the row at
+     * then the index in omasks of the row's outputs.  After the row at
      * offset r (r = row * stride) on ASCII unit c comes the row at offset
      * delta[r + cls[c]]: a step is one load and one add.  Units no string
      * holds share class 0, which leads to the root; upper case letters
