@@ -76,15 +76,16 @@ static wt_para *para_of(const stage *s, uint32_t gid)
     return &s->job->docs[s->g[gid].doc]->paras[s->g[gid].para];
 }
 
-/* The pairs of adjacent content words of d's text paragraphs
- * (wt_idf_pair_key), sorted and unique, in *keys; returns their number or
- * (size_t)-1 when memory runs out. */
-static size_t doc_word_pairs(const wt_document *d, uint64_t **keys, size_t *cap)
+/* The pairs of adjacent content words of d's text paragraphs (of all its
+ * paragraphs with every_para) (wt_idf_pair_key), sorted and unique, in
+ * *keys; returns their number or (size_t)-1 when memory runs out. */
+static size_t doc_word_pairs(const wt_document *d, int every_para,
+                             uint64_t **keys, size_t *cap)
 {
     size_t n = 0;
     for (size_t p = 0; p < d->npara; p++) {
         const wt_para *pa = &d->paras[p];
-        if (pa->pub.boiler != WT_BOILER_NONE)
+        if (pa->pub.boiler != WT_BOILER_NONE && !every_para)
             continue;
         const wt_token *prev = NULL;
         for (size_t i = pa->tok_begin; i < pa->tok_end; i++) {
@@ -113,7 +114,7 @@ static int word_pairs_of(wt_document *d, uint64_t **keys, size_t *cap,
         *n = d->nword_pairs;
         return 0;
     }
-    *n = doc_word_pairs(d, keys, cap);
+    *n = doc_word_pairs(d, 0, keys, cap);
     if (*n == (size_t)-1)
         return WT_ENOMEM;
     if (d->shares && (d->word_pairs = wt_malloc((*n + 1) * sizeof *keys[0]))) {
@@ -152,6 +153,81 @@ static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
     return rc;
 }
 
+/* df[i] = j - i for the runs of equal keys of the sorted all[0, n)
+ * (counts[i], when counts is given, for key all[i]) held by
+ * WT_TEMPLATE_DOCS documents or more, into idf->df. */
+static int keep_frequent(wt_idf *idf, const uint64_t *all, size_t n,
+                         const uint32_t *counts)
+{
+    int rc = 0;
+    for (size_t i = 0, j; i < n && !rc; i = j) {
+        for (j = i + 1; !counts && j < n && all[j] == all[i]; j++)
+            ;
+        const size_t df = counts ? counts[i] : j - i;
+        if (df < WT_TEMPLATE_DOCS)
+            continue;
+        uint64_t *v = wt_hmap_slot(&idf->df, all[i]);
+        if (v)
+            *v = df;
+        else
+            rc = WT_ENOMEM;
+    }
+    return rc;
+}
+
+/* With a focus, the frequencies of the focus documents' pairs only (of
+ * every paragraph of theirs): a template span lies in both paragraphs of a
+ * scored pair, and one of them is a focus paragraph (gids follow the
+ * documents, and a pair is scored from its lower gid; a repeat is within
+ * one focus document).  Each document's sorted pairs are walked beside
+ * them once. */
+static int count_focus_pair_df(const wt_analyze_job *job)
+{
+    uint64_t *k = NULL, *one = NULL;
+    size_t nk = 0, kcap = 0, cap = 0;
+    int rc = 0;
+    for (size_t d = 0; d < job->focus && !rc; d++) {
+        uint64_t *keys = one;
+        const size_t n = doc_word_pairs(job->docs[d], 1, &keys, &cap);
+        one = keys;
+        if (n == (size_t)-1 || wt_grow(&k, &kcap, nk + n + 1, sizeof *k)) {
+            rc = WT_ENOMEM;
+        } else {
+            memcpy(k + nk, keys, n * sizeof *keys);
+            nk += n;
+        }
+    }
+    uint32_t *counts = NULL;
+    if (!rc) {
+        nk = wt_sort_unique_u64(k, nk);
+        if (!(counts = wt_calloc(nk + 1, sizeof *counts)))
+            rc = WT_ENOMEM;
+    }
+    for (size_t d = 0; d < job->ndocs && !rc; d++) {
+        uint64_t *keys = one;
+        size_t n = 0;
+        rc = word_pairs_of(job->docs[d], &keys, &cap, &n);
+        if (keys != job->docs[d]->word_pairs)
+            one = keys;
+        for (size_t i = 0, j = 0; !rc && i < n && j < nk;) {
+            if (keys[i] < k[j]) {
+                i++;
+            } else if (k[j] < keys[i]) {
+                j++;
+            } else {
+                counts[j++]++;
+                i++;
+            }
+        }
+    }
+    if (!rc)
+        rc = keep_frequent(job->idf, k, nk, counts);
+    wt_free(counts);
+    wt_free(k);
+    wt_free(one);
+    return rc;
+}
+
 /* Document frequencies of pairs of adjacent content words (what a
  * template span is made of, match.c), in idf->df: only those of pairs held
  * by WT_TEMPLATE_DOCS documents or more, the only ones match.c asks about.
@@ -159,20 +235,15 @@ static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
  * them took 30 MB more of the peak of a 15 MB scan. */
 static int count_pair_df(const wt_analyze_job *job)
 {
+    if (job->ndocs < WT_TEMPLATE_DOCS)
+        return 0;
+    if (job->focus && job->focus < job->ndocs)
+        return count_focus_pair_df(job);
     uint64_t *all = NULL;
     size_t n = 0;
-    int rc = job->ndocs < WT_TEMPLATE_DOCS ? 0 : all_word_pairs(job, &all, &n);
-    for (size_t i = 0, j; i < n && !rc; i = j) {
-        for (j = i + 1; j < n && all[j] == all[i]; j++)
-            ;
-        if (j - i < WT_TEMPLATE_DOCS)
-            continue;
-        uint64_t *v = wt_hmap_slot(&job->idf->df, all[i]);
-        if (v)
-            *v = j - i;
-        else
-            rc = WT_ENOMEM;
-    }
+    int rc = all_word_pairs(job, &all, &n);
+    if (!rc)
+        rc = keep_frequent(job->idf, all, n, NULL);
     wt_free(all);
     return rc;
 }

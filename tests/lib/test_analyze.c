@@ -139,3 +139,42 @@ Test(analyze, same_documents_same_links)
     wt_corpus_free(a);
     wt_corpus_free(b);
 }
+
+/* With a focus, the word pairs' document frequencies are counted for the
+ * focus's pairs only (the only ones a scored pair can ask for), and each
+ * is what the run without a focus counts. */
+Test(analyze, focus_counts_its_own_pairs_frequencies_alike)
+{
+    static const char *const texts[] = {
+        "Officials said the central bank raised its benchmark interest rate "
+        "by a quarter point on Thursday.\n",
+        "Traders said the central bank raised its benchmark interest rate, "
+        "as markets had expected.\n",
+        "The central bank raised its benchmark interest rate again, the "
+        "third rise this year.\n",
+        "Economists said the central bank raised its benchmark interest "
+        "rate to cool prices.\n",
+        "When the central bank raised its benchmark interest rate, the "
+        "currency gained.\n",
+        "A tram line through Northfield was approved by the regional "
+        "council on Tuesday evening.\n"};
+    wt_corpus *a = prepared(texts, 6), *b = prepared(texts, 6);
+    wt_idf all, focus;
+    wt_links la, lb;
+    cr_assert_eq(run(a, 0, &all, &la), 0);
+    cr_assert_eq(run(b, 1, &focus, &lb), 0);
+    size_t pos = 0, n = 0;
+    uint64_t key, val;
+    while (wt_hmap_next(&focus.df, &pos, &key, &val)) {
+        const uint64_t *v = wt_hmap_get(&all.df, key);
+        cr_assert(v && *v == val, "pair %llx", (unsigned long long)key);
+        n++;
+    }
+    /* "central bank", "bank raised", ...: every frequent pair is d0's */
+    cr_assert_gt(n, 3);
+    cr_assert_eq(n, all.df.count);
+    release(&all, &la);
+    release(&focus, &lb);
+    wt_corpus_free(a);
+    wt_corpus_free(b);
+}
