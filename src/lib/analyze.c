@@ -124,6 +124,19 @@ static int word_pairs_of(wt_document *d, uint64_t **keys, size_t *cap,
     return 0;
 }
 
+/* word_pairs_of(d) into *keys and *n, with *buf the room that one
+ * document after another reuses (*keys is d's own when d keeps them). */
+static int pairs_of(wt_document *d, uint64_t **buf, size_t *cap,
+                    uint64_t **keys, size_t *n)
+{
+    *keys = *buf;
+    *n = 0;
+    const int rc = word_pairs_of(d, keys, cap, n);
+    if (*keys != d->word_pairs)
+        *buf = *keys;
+    return rc;
+}
+
 /* The word pairs of every document in *all (*n of them, each document's
  * once, sorted), merged from the documents' sorted sets. */
 static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
@@ -134,11 +147,9 @@ static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
     int rc = end ? 0 : WT_ENOMEM;
     *n = 0;
     for (size_t d = 0; d < job->ndocs && !rc; d++) {
-        uint64_t *keys = buf;
-        size_t k = 0;
-        rc = word_pairs_of(job->docs[d], &keys, &cap, &k);
-        if (keys != job->docs[d]->word_pairs)
-            buf = keys;
+        uint64_t *keys;
+        size_t k;
+        rc = pairs_of(job->docs[d], &buf, &cap, &keys, &k);
         if (!rc && k && !(rc = wt_grow(all, &allcap, *n + k, sizeof **all))) {
             memcpy(*all + *n, keys, k * sizeof *keys);
             *n += k;
@@ -204,11 +215,9 @@ static int count_focus_pair_df(const wt_analyze_job *job)
             rc = WT_ENOMEM;
     }
     for (size_t d = 0; d < job->ndocs && !rc; d++) {
-        uint64_t *keys = one;
-        size_t n = 0;
-        rc = word_pairs_of(job->docs[d], &keys, &cap, &n);
-        if (keys != job->docs[d]->word_pairs)
-            one = keys;
+        uint64_t *keys;
+        size_t n;
+        rc = pairs_of(job->docs[d], &one, &cap, &keys, &n);
         for (size_t i = 0, j = 0; !rc && i < n && j < nk;) {
             if (keys[i] < k[j]) {
                 i++;
