@@ -164,9 +164,9 @@ static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
     return rc;
 }
 
-/* df[i] = j - i for the runs of equal keys of the sorted all[0, n)
- * (counts[i], when counts is given, for key all[i]) held by
- * WT_TEMPLATE_DOCS documents or more, into idf->df. */
+/* Into idf->df, the keys of the sorted all[0, n) held by WT_TEMPLATE_DOCS
+ * documents or more, with that number: the length of a key's run of
+ * repeats or, when counts is given (all then unique), counts[i]. */
 static int keep_frequent(wt_idf *idf, const uint64_t *all, size_t n,
                          const uint32_t *counts)
 {
