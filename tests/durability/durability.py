@@ -232,9 +232,12 @@ def readers(args, tmp, rng):
             break
     add.wait()
     check(add.returncode == 0, "add with readers exits 0")
-    # A query opening the index must not wait for the add's batches: many
-    # finish while the add (three batches, a second or more) still runs.
-    check(during >= 8, "queries finish while the add runs (%d)" % during)
+    # A query opening the index must not wait for the add's batches: one
+    # that waited for the write lock would finish only when a batch commits,
+    # at most three times while the add (three batches) runs; five or more
+    # finish while it runs.  (Not more: the faster the add, the fewer fit,
+    # and the sanitizer build's queries are slow.)
+    check(during >= 5, "queries finish while the add runs (%d)" % during)
     print("readers: %d queries, %d finished while the add ran, %d "
           "articles found whole" % (queries, during, seen))
     # New text under the same ids: each replacement removes a document and
