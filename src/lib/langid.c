@@ -23,7 +23,14 @@ UScriptCode wt_dominant_script(const UChar *u, int32_t len, size_t *letters)
     memset(count, 0, sizeof count);
     size_t n = 0;
     for (int32_t i = 0; i < len;) {
-        UChar32 c;
+        UChar32 c = u[i];
+        if (c < 0x80) { /* most letters of most text: no ICU lookup */
+            const int letter = (unsigned)((c | 0x20) - 'a') < 26u;
+            count[USCRIPT_LATIN] += (size_t)letter;
+            n += (size_t)letter;
+            i++;
+            continue;
+        }
         U16_NEXT(u, i, len, c);
         if (!u_isalpha(c))
             continue;

@@ -14,6 +14,8 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#define WORD_MAX 256 /* UTF-16 units of a word that are folded */
+
 struct wt_normalizer {
     const UNormalizer2 *nfkc_cf; /* owned by ICU */
     UChar *u;
@@ -32,6 +34,11 @@ int wt_normalizer_new(wt_normalizer **out)
     if (U_FAILURE(err)) {
         wt_free(n);
         return WT_EICU;
+    }
+    /* Room for any ASCII word from the start: fold_ascii never grows it. */
+    if (wt_grow(&n->utf8, &n->cap8, WORD_MAX + 1, 1)) {
+        wt_free(n);
+        return WT_ENOMEM;
     }
     *out = n;
     return 0;
@@ -86,38 +93,30 @@ static int32_t drop_group_separators(UChar *u, int32_t len)
     return o;
 }
 
-#define WORD_MAX 256 /* UTF-16 units of a word that are folded */
-
 static int ensure_u(wt_normalizer *n, size_t need)
 {
     return wt_grow(&n->u, &n->ucap, need, sizeof *n->u);
 }
 
-/* Only ASCII letters and digits?  Most words of most news are: NFKC
+/* Folds s into n->utf8 when it has only ASCII letters and digits, and
+ * says whether it did.  Most words of most news are such words: NFKC
  * leaves them as they are, case folding lowers the capitals, and no quote,
- * dash or digit-group mark is among them. */
-static int ascii_word(const UChar *s, int32_t len)
+ * dash or digit-group mark is among them, so this is what the ICU path
+ * below would give.  n->utf8 holds any such word (wt_normalizer_new). */
+static int fold_ascii(wt_normalizer *n, const UChar *s, int32_t len)
 {
+    char *o = n->utf8;
     for (int32_t i = 0; i < len; i++) {
         const UChar c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9')))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            o[i] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            o[i] = (char)(c | 0x20);
+        else
             return 0;
     }
+    o[len] = '\0';
     return 1;
-}
-
-/* What the ICU path below gives an ascii_word(), without ICU. */
-static const char *fold_ascii(wt_normalizer *n, const UChar *s, int32_t len,
-                              size_t *out_len, int *rc)
-{
-    if ((*rc = wt_grow(&n->utf8, &n->cap8, (size_t)len + 1, 1)))
-        return NULL;
-    for (int32_t i = 0; i < len; i++)
-        n->utf8[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
-    n->utf8[len] = '\0';
-    *out_len = (size_t)len;
-    return n->utf8;
 }
 
 const char *wt_normalize_word(wt_normalizer *n, const UChar *s, int32_t len,
@@ -129,8 +128,11 @@ const char *wt_normalize_word(wt_normalizer *n, const UChar *s, int32_t len,
      * reordering is quadratic in a run of combining marks. */
     if (len > WORD_MAX)
         len = U16_IS_LEAD(s[WORD_MAX - 1]) ? WORD_MAX - 1 : WORD_MAX;
-    if (ascii_word(s, len))
-        return fold_ascii(n, s, len, out_len, rc);
+    if (fold_ascii(n, s, len)) {
+        *out_len = (size_t)len;
+        *rc = 0;
+        return n->utf8;
+    }
     /* NFKC_Casefold can expand; ask ICU for the size when it does. */
     if ((*rc = ensure_u(n, (size_t)len * 3 + 8)))
         return NULL;
