@@ -10,6 +10,7 @@
 #include "cmd_extract.h"
 #include "cmd_index.h"
 #include "cmd_serve.h"
+#include "hugepages.h"
 #include "opt.h"
 
 #include <string.h>
@@ -19,11 +20,12 @@
 static const struct command {
     const char *name;
     int (*run)(const cli_settings *s, wt_options *o);
+    int in_memory; /* holds a whole corpus: its heap on huge pages */
 } commands[] = {
-    {"compare", cmd_compare},   {"scan", cmd_scan},
-    {"clusters", cmd_clusters}, {"diff", cmd_diff},
-    {"extract", cmd_extract},   {"serve", cmd_serve},
-    {"dedup", cmd_dedup},       {"audit", cmd_audit},
+    {"compare", cmd_compare, 1},   {"scan", cmd_scan, 1},
+    {"clusters", cmd_clusters, 1}, {"diff", cmd_diff, 0},
+    {"extract", cmd_extract, 0},   {"serve", cmd_serve, 0},
+    {"dedup", cmd_dedup, 1},       {"audit", cmd_audit, 0},
 };
 
 static int run_command(const struct command *cmd, int argc, char **argv)
@@ -76,6 +78,8 @@ static int dispatch(int argc, char **argv)
         return cmd_index(argc - 2, argv + 2);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(name, commands[i].name)) {
+            if (commands[i].in_memory)
+                cli_huge_pages(argv);
             const int rc = run_command(&commands[i], argc - 2, argv + 2);
             /* diff exits as diff(1) does: 0 same, 1 different, 2 trouble
              * of any kind. */
