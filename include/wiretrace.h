@@ -534,6 +534,19 @@ typedef struct wt_article {
  * after it, read back from the index. */
 typedef void (*wt_index_progress)(void *ctx, size_t batch, size_t total);
 
+/* Analyzed stored articles that several open handles of one index share,
+ * from any threads: a service's workers then analyze a stored story once
+ * for all of them, and one budget holds it once.  Give it to each handle
+ * as wt_index_options.cache; free it after closing them all. */
+typedef struct wt_index_cache wt_index_cache;
+
+/* A shared cache keeping about max_bytes of analyzed articles (0 keeps
+ * none).  Returns 0 or WT_ENOMEM. */
+WT_API int wt_index_cache_new(wt_index_cache **out, size_t max_bytes);
+
+/* Frees the cache and what it keeps.  NULL is fine. */
+WT_API void wt_index_cache_free(wt_index_cache *cache);
+
 typedef struct wt_index_options {
     size_t batch;               /* documents per transaction; default 1000 */
     int read_only;              /* open an existing index for queries and stats
@@ -555,6 +568,10 @@ typedef struct wt_index_options {
                               meet the same wire stories again); results
                               are the same with any size; 0 keeps none;
                               default 32 MiB per open index */
+    wt_index_cache *cache;      /* a cache shared with other handles of the
+                              same index (wt_index_cache_new()), used in
+                              place of a cache of cache_bytes of the
+                              handle's own; NULL (default) = its own */
     wt_index_progress progress; /* NULL = none */
     void *progress_ctx;
 } wt_index_options;

@@ -197,8 +197,10 @@ static const opt options[] = {
      CMD_INDEX | CMD_DEDUP},
     {O_CACHE, 0, "cache", ARG_UINT, "MB", 0, 65536,
      "index query, scan, dedup --db, serve: stored articles a query\n"
-     "%34sanalyzed, kept for the next queries that meet them, per\n"
-     "%34sindex connection (default 32; 0: none); same results",
+     "%34sanalyzed, kept for the next queries that meet them: MB per\n"
+     "%34sconnection to the index (default 32; 0: none); same results\n"
+     "%34sserve: one cache its workers share, MB in all (default a\n"
+     "%34ssixteenth of the memory, at least 32 a worker)",
      CMD_INDEX | CMD_SCAN | CMD_DEDUP | CMD_SERVE},
     {O_INCLUDE, 0, "include", ARG_STRING, "GLOB", 0, 0,
      "scan, index: read the files below DIR whose names match GLOB\n"
@@ -469,7 +471,7 @@ static int apply(const opt *o, const char *arg, cli_settings *s, wt_options *w)
     case O_NO_USES: s->no_uses = 1; return 0;
     case O_IN_MEMORY_MAX: return parse_uint(o, arg, &s->in_memory_max);
     case O_MAX_RECORD: return parse_uint(o, arg, &s->max_record);
-    case O_CACHE: return parse_uint(o, arg, &s->cache_mb);
+    case O_CACHE: s->cache_set = 1; return parse_uint(o, arg, &s->cache_mb);
     case O_ALL_PAIRS:
         s->all_pairs = 1;
         w->linked_pairs_only = 0;

@@ -88,7 +88,8 @@ typedef struct cli_settings {
     unsigned in_memory_max;    /* scan: MB compared in memory, above: index */
     unsigned max_record;       /* index: MB of one JSON Lines record; 0 = 64 */
     unsigned cache_mb;         /* --cache: MB of analyzed stored articles kept
-                                  per index connection */
+                                  per index connection (serve: in all) */
+    int cache_set;             /* --cache was given */
     cli_keep keep;             /* dedup: --keep */
     int mark;                  /* dedup: --mark, every record kept, marked */
     double taken_min;          /* dedup: --taken-min */

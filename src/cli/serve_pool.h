@@ -20,8 +20,9 @@ typedef struct serve_slot {
 typedef struct serve_pool serve_pool;
 
 /* Opens n connections to the index at db (wt_index_open(), which
- * creates a missing index), each committing every write at once and
- * keeping cache_bytes of analyzed articles (wt_index_options).
+ * creates a missing index), each committing every write at once, all
+ * sharing one cache of cache_bytes of analyzed articles
+ * (wt_index_cache).
  * Returns 0 or the WT_E* code, err saying why. */
 int serve_pool_open(serve_pool **out, unsigned n, const char *db,
                     const wt_options *o, size_t cache_bytes, char *err,

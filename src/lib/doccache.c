@@ -7,10 +7,14 @@
  * random: queries that cycle through more stories than fit then still
  * find a share of them (least recently used eviction, and sampled LRU,
  * would miss every time, measured), while stories asked often are soon
- * kept again.
+ * kept again.  One lock around every call: index handles on several
+ * threads may share a cache (wt_index_cache_new()), and a call holds it
+ * for microseconds.
  */
 #include "doccache.h"
 #include "alloc.h"
+
+#include <pthread.h>
 
 typedef struct kept {
     int64_t num;
@@ -19,7 +23,8 @@ typedef struct kept {
     wt_document *d;
 } kept;
 
-struct wt_doccache {
+struct wt_index_cache {
+    pthread_mutex_t lock;
     kept *v;
     size_t n, cap;
     size_t bytes, max_bytes;
@@ -31,6 +36,11 @@ int wt_doccache_new(wt_doccache **out, size_t max_bytes)
     *out = wt_calloc(1, sizeof **out);
     if (!*out)
         return WT_ENOMEM;
+    if (pthread_mutex_init(&(*out)->lock, NULL)) {
+        wt_free(*out);
+        *out = NULL;
+        return WT_ENOMEM;
+    }
     (*out)->max_bytes = max_bytes;
     (*out)->rng = UINT64_C(0x9e3779b97f4a7c15);
     return 0;
@@ -42,6 +52,7 @@ void wt_doccache_free(wt_doccache *dc)
         return;
     for (size_t i = 0; i < dc->n; i++)
         wt_document_release(dc->v[i].d);
+    pthread_mutex_destroy(&dc->lock);
     wt_free(dc->v);
     wt_free(dc);
 }
@@ -61,12 +72,20 @@ static size_t find(const wt_doccache *dc, int64_t num)
     return SIZE_MAX;
 }
 
-wt_document *wt_doccache_get(wt_doccache *dc, int64_t num, uint64_t tag)
+wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
 {
-    const size_t i = dc ? find(dc, num) : SIZE_MAX;
-    if (i == SIZE_MAX || dc->v[i].tag != tag || dc->v[i].d->shares)
-        return NULL; /* not kept, changed since, or lent already */
-    return dc->v[i].d;
+    if (!dc)
+        return NULL;
+    wt_document *d = NULL;
+    pthread_mutex_lock(&dc->lock);
+    const size_t i = find(dc, num);
+    /* Not kept, changed since, or lent already: no document then. */
+    if (i != SIZE_MAX && dc->v[i].tag == tag && !dc->v[i].d->shares) {
+        d = dc->v[i].d;
+        d->shares++; /* taken under the lock: lent to one caller only */
+    }
+    pthread_mutex_unlock(&dc->lock);
+    return d;
 }
 
 static size_t draw(wt_doccache *dc, size_t n)
@@ -89,14 +108,25 @@ int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
     const size_t bytes = wt_document_footprint(d);
     if (!dc || bytes > dc->max_bytes)
         return 0;
+    int rc = 0;
+    pthread_mutex_lock(&dc->lock);
     const size_t was = find(dc, num);
+    if (was != SIZE_MAX && dc->v[was].tag == tag) {
+        /* The same, analyzed by another holder while this one was lent:
+         * the kept one stays (keeping either would drop the other). */
+        pthread_mutex_unlock(&dc->lock);
+        return 0;
+    }
     if (was != SIZE_MAX)
         drop_at(dc, was);
     make_room(dc, bytes);
     if (wt_grow(&dc->v, &dc->cap, dc->n + 1, sizeof *dc->v))
-        return WT_ENOMEM;
-    d->shares++;
-    dc->v[dc->n++] = (kept){num, tag, bytes, d};
-    dc->bytes += bytes;
-    return 0;
+        rc = WT_ENOMEM;
+    else {
+        d->shares++;
+        dc->v[dc->n++] = (kept){num, tag, bytes, d};
+        dc->bytes += bytes;
+    }
+    pthread_mutex_unlock(&dc->lock);
+    return rc;
 }

@@ -6,8 +6,10 @@
  * desk's queries meet are mostly the same wire stories, so those found
  * again are lent as they are.  A kept document is known by its number
  * in the store and a tag of everything stored about it, so a replaced
- * article is never taken for the old one.  One cache per index handle,
- * used by one thread at a time.  Internal.
+ * article is never taken for the old one.  An index handle has a cache
+ * of its own, or shares one with other handles of the same index on any
+ * threads (the public wt_index_cache is this type): every call is safe
+ * from any thread.  Internal.
  */
 #ifndef WT_DOCCACHE_H
 #define WT_DOCCACHE_H
@@ -17,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct wt_doccache wt_doccache;
+typedef struct wt_index_cache wt_doccache;
 
 /* A cache keeping at most about max_bytes (wt_document_footprint()) of
  * documents; 0 keeps none.  Returns 0 or WT_ENOMEM. */
@@ -27,15 +29,15 @@ int wt_doccache_new(wt_doccache **out, size_t max_bytes);
 void wt_doccache_free(wt_doccache *dc);
 
 /* The document kept for store number num with this tag when no one holds
- * it now: the caller then adds a holder (d->shares) and lends it to one
- * corpus.  NULL otherwise. */
-wt_document *wt_doccache_get(wt_doccache *dc, int64_t num, uint64_t tag);
+ * it now, with a holder added for the caller (d->shares), who lends it to
+ * one corpus and drops that holder with wt_document_release().  NULL
+ * otherwise. */
+wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag);
 
 /* Keeps d, just analyzed for num and tag, as one more holder of it (in
  * place of what was kept for num), dropping documents used long ago
- * (doccache.c says which) beyond the budget (a document larger than the budget is not
- * kept).  Returns 0 or
- * WT_ENOMEM (d is then not kept). */
+ * (doccache.c says which) beyond the budget (a document larger than the
+ * budget is not kept).  Returns 0 or WT_ENOMEM (d is then not kept). */
 int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d);
 
 #endif

@@ -64,9 +64,14 @@ void wt_document_clear_sources(wt_document *d)
 
 void wt_document_release(wt_document *d)
 {
-    if (d && d->shares)
-        d->shares--;
-    else
+    if (!d)
+        return;
+    /* One fewer holder besides the first, or none left: the one that
+     * finds none besides itself frees. */
+    unsigned n = atomic_load(&d->shares);
+    while (n && !atomic_compare_exchange_weak(&d->shares, &n, n - 1))
+        ;
+    if (!n)
         wt_document_free(d);
 }
 

@@ -64,9 +64,11 @@ struct wt_document {
     uint64_t *word_pairs; /* its pairs of adjacent content words (analyze.c),
                              kept while an index's cache keeps d */
     size_t nword_pairs;
-    unsigned shares; /* holders besides the first: an index keeps the
-                        documents it analyzed (doccache.h) and lends each
-                        to one query's corpus at a time */
+    /* Holders besides the first: an index keeps the documents it
+     * analyzed (doccache.h) and lends each to one query's corpus at a
+     * time; atomic, as a cache shared by index handles drops its hold on
+     * one thread while a corpus on another drops its own. */
+    atomic_uint shares;
 };
 
 void wt_document_free(wt_document *d);

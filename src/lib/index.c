@@ -82,7 +82,9 @@ struct wt_index {
     wt_store *store;
     wt_index_worker *prep; /* for wt_index_add */
     wt_corpus *result;     /* the last query's corpus */
-    wt_doccache *cache;    /* stored documents analyzed for queries */
+    wt_doccache *cache;    /* stored documents analyzed for queries: own
+                              or iopts.cache */
+    wt_doccache *own;      /* the cache the handle made, or NULL */
     int in_txn;            /* a transaction is open */
     size_t pending;        /* documents in the open transaction */
     uint64_t total;        /* documents in the index */
@@ -120,6 +122,26 @@ void wt_index_options_init(wt_index_options *o)
 }
 
 const char *wt_index_error(const wt_index *ix) { return ix ? ix->err : ""; }
+
+int wt_index_cache_new(wt_index_cache **out, size_t max_bytes)
+{
+    WT_CHECK_ARG(out, WT_EINVAL);
+    return wt_doccache_new(out, max_bytes);
+}
+
+void wt_index_cache_free(wt_index_cache *cache) { wt_doccache_free(cache); }
+
+/* The handle's cache: the shared one it was given, or one of its own. */
+static int open_cache(wt_index *ix)
+{
+    if (ix->iopts.cache) {
+        ix->cache = ix->iopts.cache;
+        return 0;
+    }
+    const int rc = wt_doccache_new(&ix->own, ix->iopts.cache_bytes);
+    ix->cache = ix->own;
+    return rc;
+}
 
 static int ix_fail(wt_index *ix, int rc, const char *fmt, const char *a,
                    const char *b)
@@ -227,8 +249,8 @@ int wt_index_open(wt_index **out, const char *path, const wt_options *opts,
         rc = ix->store->ops->count(ix->store, &ix->total);
     if (rc && ix->store && !err[0])
         snprintf(err, errlen, "%s: %s", name, ix->store->ops->error(ix->store));
-    if (!rc && ((rc = wt_index_worker_new(&ix->prep, ix)) ||
-                (rc = wt_doccache_new(&ix->cache, ix->iopts.cache_bytes))))
+    if (!rc &&
+        ((rc = wt_index_worker_new(&ix->prep, ix)) || (rc = open_cache(ix))))
         snprintf(err, errlen, "%s", wt_strerror(rc));
     if (!rc && !(ix->unz = libdeflate_alloc_decompressor())) {
         rc = WT_ENOMEM;
@@ -304,7 +326,7 @@ void wt_index_close(wt_index *ix)
     wt_uses_release(&ix->uses);
     wt_index_worker_free(ix->prep);
     wt_corpus_free(ix->result);
-    wt_doccache_free(ix->cache);
+    wt_doccache_free(ix->own);
     wt_free(ix->keys);
     wt_free(ix->zbuf);
     if (ix->unz)
@@ -860,9 +882,10 @@ static uint64_t stored_tag(const wt_store_doc *sd)
 static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
 {
     const uint64_t tag = stored_tag(sd);
-    wt_document *kept = wt_doccache_get(ix->cache, sd->num, tag);
+    wt_document *kept = wt_doccache_lend(ix->cache, sd->num, tag);
     if (kept) {
         const int rc = wt_corpus_add_shared(c, kept);
+        wt_document_release(kept); /* the lend's holder: c holds it now */
         return rc && rc != WT_ENOMEM
                    ? ix_fail(ix, rc, "%s%s", wt_corpus_error(c), "")
                    : rc;

@@ -5,6 +5,9 @@
 #include "alloc.h"
 #include "doccache.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 /* A document of about n bytes as the cache counts them. */
 static wt_document *doc_of(size_t n)
 {
@@ -16,6 +19,16 @@ static wt_document *doc_of(size_t n)
     return d;
 }
 
+/* Whether number num with tag can be lent now: the lend is given back at
+ * once.  The document, or NULL. */
+static wt_document *lendable(wt_doccache *dc, int64_t num, uint64_t tag)
+{
+    wt_document *d = wt_doccache_lend(dc, num, tag);
+    if (d)
+        wt_document_release(d);
+    return d;
+}
+
 Test(doccache, lends_a_kept_document_to_one_holder_at_a_time)
 {
     wt_doccache *dc = NULL;
@@ -23,16 +36,82 @@ Test(doccache, lends_a_kept_document_to_one_holder_at_a_time)
     wt_document *d = doc_of(100);
     cr_assert_eq(wt_doccache_put(dc, 7, 42, d), 0);
     cr_assert_eq(d->shares, 1, "the maker and the cache hold it");
-    cr_assert_null(wt_doccache_get(dc, 7, 42), "still held by its maker");
+    cr_assert_null(wt_doccache_lend(dc, 7, 42), "still held by its maker");
     wt_document_release(d); /* the maker lets go */
-    cr_assert_eq(wt_doccache_get(dc, 7, 42), d);
-    cr_assert_null(wt_doccache_get(dc, 7, 43), "another tag: replaced");
-    cr_assert_null(wt_doccache_get(dc, 8, 42), "another number");
-    d->shares++; /* lent */
-    cr_assert_null(wt_doccache_get(dc, 7, 42), "lent already");
+    cr_assert_eq(wt_doccache_lend(dc, 7, 42), d);
+    cr_assert_eq(d->shares, 1, "the cache and the borrower hold it");
+    cr_assert_null(wt_doccache_lend(dc, 7, 42), "lent already");
+    cr_assert_null(wt_doccache_lend(dc, 7, 43), "another tag: replaced");
+    cr_assert_null(wt_doccache_lend(dc, 8, 42), "another number");
     wt_doccache_free(dc); /* the borrower still holds it */
     cr_assert_eq(d->shares, 0);
     wt_document_release(d);
+}
+
+/* Threads lending, keeping and giving back documents of a few numbers in
+ * one cache, as a service's workers do: no document is lent to two at
+ * once (each borrower marks it while it holds it), and every document is
+ * freed once (the sanitizer builds see a double free or a leak).  The
+ * threads count what they see; the test thread asserts. */
+typedef struct share_run {
+    wt_doccache *dc;
+    atomic_int *in_use; /* per number: borrowers holding it now */
+    atomic_int twice;   /* lends that found a borrower already */
+    atomic_int wrong;   /* lends of another number's document */
+    atomic_int failed;  /* puts out of memory */
+    unsigned seed;
+} share_run;
+
+static void *share_worker(void *arg)
+{
+    share_run *r = arg;
+    unsigned x = r->seed;
+    for (int i = 0; i < 3000; i++) {
+        x = x * 1103515245u + 12345u;
+        const int64_t num = (x >> 16) % 8;
+        wt_document *d = wt_doccache_lend(r->dc, num, 1);
+        if (!d) { /* analyze it again, keep it, let go */
+            d = doc_of(100 + (size_t)num);
+            if (wt_doccache_put(r->dc, num, 1, d))
+                atomic_fetch_add(&r->failed, 1);
+            wt_document_release(d);
+            continue;
+        }
+        if (atomic_fetch_add(&r->in_use[num], 1))
+            atomic_fetch_add(&r->twice, 1);
+        if (d->nbytes != 100 + (size_t)num)
+            atomic_fetch_add(&r->wrong, 1);
+        atomic_fetch_sub(&r->in_use[num], 1);
+        wt_document_release(d);
+    }
+    return NULL;
+}
+
+Test(doccache, shared_by_threads_lends_each_to_one_at_a_time)
+{
+    atomic_int in_use[8] = {0};
+    share_run r[4];
+    pthread_t t[4];
+    wt_doccache *dc = NULL;
+    /* Room for some of the eight: puts drop others while they are lent. */
+    cr_assert_eq(wt_doccache_new(&dc, 5 * wt_document_footprint(
+                                              &(wt_document){.nbytes = 107})),
+                 0);
+    for (int i = 0; i < 4; i++) {
+        r[i] = (share_run){.dc = dc, .in_use = in_use, .seed = 17u * i + 1};
+        cr_assert_eq(pthread_create(&t[i], NULL, share_worker, &r[i]), 0);
+    }
+    int twice = 0, wrong = 0, failed = 0;
+    for (int i = 0; i < 4; i++) {
+        cr_assert_eq(pthread_join(t[i], NULL), 0);
+        twice += atomic_load(&r[i].twice);
+        wrong += atomic_load(&r[i].wrong);
+        failed += atomic_load(&r[i].failed);
+    }
+    cr_assert_eq(failed, 0);
+    cr_assert_eq(twice, 0, "a document lent to two threads at once");
+    cr_assert_eq(wrong, 0, "another number's document lent");
+    wt_doccache_free(dc);
 }
 
 Test(doccache, stays_within_the_budget)
@@ -49,21 +128,21 @@ Test(doccache, stays_within_the_budget)
     }
     int held = 0;
     for (int i = 0; i < 3; i++)
-        held += wt_doccache_get(dc, i, 1) != NULL;
+        held += lendable(dc, i, 1) != NULL;
     cr_assert_eq(held, 2, "one of three dropped for the third");
-    cr_assert_eq(wt_doccache_get(dc, 2, 1), d[2], "the newest is kept");
+    cr_assert_eq(lendable(dc, 2, 1), d[2], "the newest is kept");
     /* Larger than the whole budget: not kept, nothing dropped. */
     wt_document *big = doc_of(3 * one);
     cr_assert_eq(wt_doccache_put(dc, 9, 1, big), 0);
     cr_assert_eq(big->shares, 0);
     wt_document_release(big);
-    cr_assert_eq(wt_doccache_get(dc, 2, 1), d[2]);
+    cr_assert_eq(lendable(dc, 2, 1), d[2]);
     /* The same number again replaces what was kept for it. */
     wt_document *again = doc_of(10);
     cr_assert_eq(wt_doccache_put(dc, 2, 2, again), 0);
     wt_document_release(again);
-    cr_assert_null(wt_doccache_get(dc, 2, 1));
-    cr_assert_eq(wt_doccache_get(dc, 2, 2), again);
+    cr_assert_null(lendable(dc, 2, 1));
+    cr_assert_eq(lendable(dc, 2, 2), again);
     wt_doccache_free(dc);
 }
 
@@ -74,7 +153,7 @@ Test(doccache, keeps_nothing_with_no_budget)
     wt_document *d = doc_of(1);
     cr_assert_eq(wt_doccache_put(dc, 1, 1, d), 0);
     cr_assert_eq(d->shares, 0);
-    cr_assert_null(wt_doccache_get(dc, 1, 1));
+    cr_assert_null(lendable(dc, 1, 1));
     wt_document_release(d);
     wt_doccache_free(dc);
 }
@@ -92,7 +171,7 @@ Test(doccache, a_cycle_larger_than_the_budget_still_finds_some)
     size_t hits = 0;
     for (int round = 0; round < 4; round++)
         for (int64_t num = 0; num < CYCLE; num++) {
-            if (wt_doccache_get(dc, num, 1)) {
+            if (lendable(dc, num, 1)) {
                 hits += round > 0;
                 continue;
             }

@@ -296,6 +296,53 @@ Test(index, kept_articles_answer_as_fresh_ones)
     drop_index(ix);
 }
 
+/* Two handles of one index sharing a cache (as serve's workers do):
+ * each answers as a handle with nothing kept, whether the stored articles
+ * come from the other's analysis or its own, while the other still holds
+ * them from its last query (then analyzed again) or not. */
+Test(index, handles_sharing_a_cache_answer_as_fresh_ones)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    add_demo(ix, "rewrite.txt", "rewrite");
+    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_options o;
+    wt_options_init(&o);
+    o.lang_dir = test_lang_dir();
+    wt_index_options io;
+    wt_index_options_init(&io);
+    io.cache_bytes = 0;
+    wt_index *none = NULL;
+    cr_assert_eq(wt_index_open(&none, db_path, &o, &io, NULL, 0), 0);
+    char *want = query_answer(none, "reprint.txt", "reprint");
+    cr_assert(strstr(want, "wire/"), "the wire is a source:\n%s", want);
+    wt_index_cache *cache = NULL;
+    cr_assert_eq(wt_index_cache_new(&cache, 8 << 20), 0);
+    io.cache = cache; /* cache_bytes 0 is not used then */
+    wt_index *a = NULL, *b = NULL;
+    cr_assert_eq(wt_index_open(&a, db_path, &o, &io, NULL, 0), 0);
+    cr_assert_eq(wt_index_open(&b, db_path, &o, &io, NULL, 0), 0);
+    for (int round = 0; round < 3; round++) {
+        /* a analyzes the stored articles (round 0) or finds them kept;
+         * from round 1 on, b's last query still holds them, so a
+         * analyzes its own. */
+        char *ga = query_answer(a, "reprint.txt", "reprint");
+        /* a's next query lets go of them: b is lent what a analyzed. */
+        free(query_answer(a, "unrelated.txt", "other"));
+        char *gb = query_answer(b, "reprint.txt", "reprint");
+        cr_assert_str_eq(ga, want, "round %d, first handle", round);
+        cr_assert_str_eq(gb, want, "round %d, second handle", round);
+        free(ga);
+        free(gb);
+    }
+    free(want);
+    wt_index_close(a);
+    wt_index_close(b);
+    wt_index_cache_free(cache);
+    wt_index_close(none);
+    drop_index(ix);
+}
+
 Test(index, prepare_and_put_equal_add)
 {
     wt_index *ix = open_index(1);
