@@ -64,10 +64,11 @@ static void drop_at(wt_doccache *dc, size_t i)
     dc->v[i] = dc->v[--dc->n];
 }
 
-static size_t find(const wt_doccache *dc, int64_t num)
+/* A copy of num with this tag that no one holds now, or SIZE_MAX. */
+static size_t find_free(const wt_doccache *dc, int64_t num, uint64_t tag)
 {
     for (size_t i = 0; i < dc->n; i++)
-        if (dc->v[i].num == num)
+        if (dc->v[i].num == num && dc->v[i].tag == tag && !dc->v[i].d->shares)
             return i;
     return SIZE_MAX;
 }
@@ -78,9 +79,9 @@ wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
         return NULL;
     wt_document *d = NULL;
     pthread_mutex_lock(&dc->lock);
-    const size_t i = find(dc, num);
-    /* Not kept, changed since, or lent already: no document then. */
-    if (i != SIZE_MAX && dc->v[i].tag == tag && !dc->v[i].d->shares) {
+    /* None when not kept, changed since, or every copy lent already. */
+    const size_t i = find_free(dc, num, tag);
+    if (i != SIZE_MAX) {
         d = dc->v[i].d;
         d->shares++; /* taken under the lock: lent to one caller only */
     }
@@ -110,15 +111,15 @@ int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
         return 0;
     int rc = 0;
     pthread_mutex_lock(&dc->lock);
-    const size_t was = find(dc, num);
-    if (was != SIZE_MAX && dc->v[was].tag == tag) {
-        /* The same, analyzed by another holder while this one was lent:
-         * the kept one stays (keeping either would drop the other). */
-        pthread_mutex_unlock(&dc->lock);
-        return 0;
-    }
-    if (was != SIZE_MAX)
-        drop_at(dc, was);
+    /* What was kept for num before it was replaced goes.  The same
+     * article analyzed again (every kept copy was lent) is kept as one
+     * more copy: a story many queries meet at once is then at hand for as
+     * many of them as have analyzed it, as with a cache per handle. */
+    for (size_t i = 0; i < dc->n;)
+        if (dc->v[i].num == num && dc->v[i].tag != tag)
+            drop_at(dc, i); /* moves the last entry to i */
+        else
+            i++;
     make_room(dc, bytes);
     if (wt_grow(&dc->v, &dc->cap, dc->n + 1, sizeof *dc->v))
         rc = WT_ENOMEM;

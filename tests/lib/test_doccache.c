@@ -48,6 +48,32 @@ Test(doccache, lends_a_kept_document_to_one_holder_at_a_time)
     wt_document_release(d);
 }
 
+/* One article analyzed again while its kept copy was lent is kept as a
+ * second copy, so that two queries at once find it; an article replaced
+ * since drops every copy. */
+Test(doccache, keeps_a_copy_for_each_query_at_once)
+{
+    wt_doccache *dc = NULL;
+    cr_assert_eq(wt_doccache_new(&dc, 1 << 20), 0);
+    wt_document *a = doc_of(100), *b = doc_of(100);
+    cr_assert_eq(wt_doccache_put(dc, 7, 1, a), 0);
+    cr_assert_eq(wt_doccache_put(dc, 7, 1, b), 0); /* a still held */
+    wt_document_release(a);
+    wt_document_release(b);
+    wt_document *x = wt_doccache_lend(dc, 7, 1);
+    wt_document *y = wt_doccache_lend(dc, 7, 1);
+    cr_assert(x && y && x != y, "both copies lent, one each");
+    cr_assert_null(wt_doccache_lend(dc, 7, 1), "both lent already");
+    wt_document_release(x);
+    wt_document_release(y);
+    wt_document *c = doc_of(100);
+    cr_assert_eq(wt_doccache_put(dc, 7, 2, c), 0); /* replaced */
+    wt_document_release(c);
+    cr_assert_null(lendable(dc, 7, 1), "the old copies are gone");
+    cr_assert_eq(lendable(dc, 7, 2), c);
+    wt_doccache_free(dc);
+}
+
 /* Threads lending, keeping and giving back documents of a few numbers in
  * one cache, as a service's workers do: no document is lent to two at
  * once (each borrower marks it while it holds it), and every document is
