@@ -254,6 +254,19 @@ static char *query_answer(wt_index *ix, const char *name, const char *id)
     return answer(query_corpus(ix, name, id));
 }
 
+/* Another handle on the test index, keeping nothing between queries;
+ * o and io get what it was opened with. */
+static wt_index *open_uncached(wt_options *o, wt_index_options *io)
+{
+    wt_options_init(o);
+    o->lang_dir = test_lang_dir();
+    wt_index_options_init(io);
+    io->cache_bytes = 0;
+    wt_index *none = NULL;
+    cr_assert_eq(wt_index_open(&none, db_path, o, io, NULL, 0), 0);
+    return none;
+}
+
 /* The stored articles a query analyzed are kept for the next queries:
  * the answers are the same as with nothing kept, query after query, and
  * an article replaced since is read again, never taken as it was. */
@@ -264,15 +277,11 @@ Test(index, kept_articles_answer_as_fresh_ones)
     add_demo(ix, "rewrite.txt", "rewrite");
     add_demo(ix, "unrelated.txt", "football");
     cr_assert_eq(wt_index_commit(ix), 0);
-    wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
     wt_index_options io;
     wt_index_options_init(&io);
     cr_assert_gt(io.cache_bytes, 0, "kept by default");
-    io.cache_bytes = 0;
-    wt_index *none = NULL;
-    cr_assert_eq(wt_index_open(&none, db_path, &o, &io, NULL, 0), 0);
+    wt_options o;
+    wt_index *none = open_uncached(&o, &io);
     char *want = query_answer(none, "reprint.txt", "reprint");
     cr_assert(strstr(want, "wire/"), "the wire is a source:\n%s", want);
     for (int round = 0; round < 3; round++) {
@@ -307,13 +316,8 @@ Test(index, handles_sharing_a_cache_answer_as_fresh_ones)
     add_demo(ix, "rewrite.txt", "rewrite");
     cr_assert_eq(wt_index_commit(ix), 0);
     wt_options o;
-    wt_options_init(&o);
-    o.lang_dir = test_lang_dir();
     wt_index_options io;
-    wt_index_options_init(&io);
-    io.cache_bytes = 0;
-    wt_index *none = NULL;
-    cr_assert_eq(wt_index_open(&none, db_path, &o, &io, NULL, 0), 0);
+    wt_index *none = open_uncached(&o, &io);
     char *want = query_answer(none, "reprint.txt", "reprint");
     cr_assert(strstr(want, "wire/"), "the wire is a source:\n%s", want);
     wt_index_cache *cache = NULL;
