@@ -98,7 +98,8 @@ typedef struct ictx {
                               commit, read back by the library */
     size_t added, unchanged, replaced, lost; /* settled articles */
     unsigned jobs;
-    ixworker *workers; /* one per job */
+    ixworker *workers;     /* one per job */
+    wt_index_cache *cache; /* queries on threads: their connections' one */
     pool *pool;
     progress *prog; /* index add: articles, rate and time left */
 } ictx;
@@ -804,6 +805,19 @@ static void stop_workers(ictx *x)
     x->pool = NULL;
 }
 
+/* Queries on several threads: their connections share one cache of
+ * --cache MB each, as serve's workers do, so that a stored story met on
+ * two threads is analyzed once.  Returns 0 or WT_ENOMEM. */
+static int share_cache(ictx *x)
+{
+    const unsigned jobs = cli_threads(x->s.jobs, 0);
+    if ((x->sub != SUB_QUERY && !x->scan) || jobs < 2 || !x->io.cache_bytes)
+        return 0;
+    const int rc = wt_index_cache_new(&x->cache, x->io.cache_bytes * jobs);
+    x->io.cache = x->cache;
+    return rc;
+}
+
 static int open_index(ictx *x)
 {
     char err[1024] = "";
@@ -833,7 +847,9 @@ static int open_index(ictx *x)
         cli_error("%s: no index here: no such file", x->s.db);
         return EXIT_DATAERR;
     }
-    int rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
+    int rc = share_cache(x);
+    if (!rc)
+        rc = wt_index_open(&x->ix, x->s.db, &x->o, &x->io, err, sizeof err);
     if (rc) {
         cli_error("%s", err[0] ? err : wt_strerror(rc));
         return cli_exit_of(rc);
@@ -1019,6 +1035,7 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
         cli_raise(&x.status, EXIT_IOERR);
     stop_workers(&x);
     wt_index_close(x.ix);
+    wt_index_cache_free(x.cache); /* after every connection using it */
     free(x.failed);
     free(x.pend);
     return rc ? rc : exit_status(&x);
@@ -1059,6 +1076,7 @@ int cmd_index(int argc, char **argv)
     }
     stop_workers(&x);
     wt_index_close(x.ix);
+    wt_index_cache_free(x.cache); /* after every connection using it */
     free(x.pend);
     json_decref(x.file_ids);
     cli_settings_release(&x.s);
