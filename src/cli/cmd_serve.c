@@ -278,18 +278,19 @@ static int run(serve_conf *cf, const cli_settings *s, const listen_addr *la,
     return 0;
 }
 
-/* The workers: --threads, or one per core online, and one more for an
- * index on a database server: while a worker waits for the server's
- * answer another uses its core (100k articles, 32 clients, 2 cores, 9
- * interleaved pairs: p99 54-70 ms with 3 workers against 61-82 with 2;
- * with SQLite 2 did better, 40-42 against 45-46). */
+/* The workers: --threads, or one per core online.  A worker more than
+ * the cores paid on a database server while each worker analyzed its
+ * queries' stored articles itself (p99 54-70 ms with 3 workers against
+ * 61-82 with 2, 9 pairs); with the workers' one cache it no longer does
+ * (100k articles, 2 cores, 32 clients, 2 rounds each: one query repeated,
+ * p99 39.7-41.0 ms with 2 against 46.4-50.4 with 3; 200 queries that
+ * differ, 57-70 against 65-77, 770 req/s against 713). */
 static unsigned thread_count(const cli_settings *s)
 {
     if (s->threads)
         return s->threads;
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    const unsigned n = cores > 0 ? (unsigned)(cores < 255 ? cores : 255) : 1;
-    return n + (wt_index_is_server(s->db) ? 1 : 0);
+    return cores > 0 ? (unsigned)(cores < 255 ? cores : 255) : 1;
 }
 
 /* Bytes of the workers' one cache: --cache, or a sixteenth of the

@@ -146,8 +146,7 @@ static const opt options[] = {
      CMD_SERVE},
     {O_THREADS, 0, "threads", ARG_UINT, "N", 1, 256,
      "serve: threads answering requests, each with its own index\n"
-     "%34sconnection (default: the cores online, one more for a\n"
-     "%34sPostgreSQL index)",
+     "%34sconnection (default: the cores online)",
      CMD_SERVE},
     {O_TOKEN_FILE, 0, "token-file", ARG_STRING, "FILE", 0, 0,
      "serve: bearer tokens, lines \"ro TOKEN\" or \"rw TOKEN\" (#: a\n"
