@@ -547,6 +547,19 @@ WT_API int wt_index_cache_new(wt_index_cache **out, size_t max_bytes);
 /* Frees the cache and what it keeps.  NULL is fine. */
 WT_API void wt_index_cache_free(wt_index_cache *cache);
 
+/* What a cache kept and found, to size it by (a service's metrics). */
+typedef struct wt_index_cache_stats {
+    uint64_t hits;    /* stored articles found kept and lent */
+    uint64_t misses;  /* analyzed again: not kept, changed, or every kept
+                         copy lent to another query at that moment */
+    size_t documents; /* kept now */
+    size_t bytes;     /* about this many bytes kept now */
+} wt_index_cache_stats;
+
+/* The counts so far; safe from any thread.  cache may be NULL (zeros). */
+WT_API void wt_index_cache_stats_get(wt_index_cache *cache,
+                                     wt_index_cache_stats *out);
+
 typedef struct wt_index_options {
     size_t batch;               /* documents per transaction; default 1000 */
     int read_only;              /* open an existing index for queries and stats

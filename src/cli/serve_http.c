@@ -462,8 +462,10 @@ static enum MHD_Result do_metrics(const serve_conf *cf, request *r)
     wt_index_stats st;
     const int have =
         !waited_too_long(r) && !wt_index_stats_get(r->slot->ix, &st);
+    wt_index_cache_stats cs;
+    wt_index_cache_stats_get(serve_pool_cache(cf->pool), &cs);
     size_t len = 0;
-    char *text = serve_metrics_render(cf->metrics, have ? &st : NULL,
+    char *text = serve_metrics_render(cf->metrics, have ? &st : NULL, &cs,
                                       serve_queue_waiting(cf->queue), &len);
     if (!text)
         return fail(r, 500, "out of memory");

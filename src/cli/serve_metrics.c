@@ -153,8 +153,27 @@ static void put_gauge(FILE *f, const char *name, const char *help,
             name, v);
 }
 
+/* The cache's counts: its hit ratio says whether --cache fits the
+ * stories the queries meet. */
+static void put_cache(FILE *f, const wt_index_cache_stats *cs)
+{
+    fprintf(f,
+            "# HELP wiretrace_cache_lookups_total Stored articles a query "
+            "needed, found kept (hit) or analyzed again (miss).\n"
+            "# TYPE wiretrace_cache_lookups_total counter\n"
+            "wiretrace_cache_lookups_total{result=\"hit\"} %llu\n"
+            "wiretrace_cache_lookups_total{result=\"miss\"} %llu\n",
+            (unsigned long long)cs->hits, (unsigned long long)cs->misses);
+    put_gauge(f, "wiretrace_cache_documents",
+              "Analyzed stored articles kept for the next queries.",
+              cs->documents);
+    put_gauge(f, "wiretrace_cache_bytes", "Bytes of the articles kept.",
+              cs->bytes);
+}
+
 char *serve_metrics_render(const serve_metrics *m, const wt_index_stats *st,
-                           size_t waiting, size_t *len)
+                           const wt_index_cache_stats *cs, size_t waiting,
+                           size_t *len)
 {
     char *buf = NULL;
     FILE *f = open_memstream(&buf, len);
@@ -177,6 +196,7 @@ char *serve_metrics_render(const serve_metrics *m, const wt_index_stats *st,
         put_gauge(f, "wiretrace_index_bytes", "Bytes the index takes.",
                   st->file_bytes);
     }
+    put_cache(f, cs);
     fprintf(f,
             "# HELP wiretrace_build_info The version serving.\n"
             "# TYPE wiretrace_build_info gauge\n"

@@ -45,11 +45,12 @@ void serve_metrics_record(serve_metrics *m, serve_endpoint ep, unsigned status,
                           double seconds);
 
 /* The exposition (text format 0.0.4), st being the index's figures or
- * NULL when the index could not be read, waiting the requests waiting
- * for a worker (serve_queue_waiting: what a server too small for its load
- * shows first).  Returns a malloc'd text with *len set, or NULL when out
- * of memory. */
+ * NULL when the index could not be read, cs the workers' cache's,
+ * waiting the requests waiting for a worker (serve_queue_waiting: what a
+ * server too small for its load shows first).  Returns a malloc'd text
+ * with *len set, or NULL when out of memory. */
 char *serve_metrics_render(const serve_metrics *m, const wt_index_stats *st,
-                           size_t waiting, size_t *len);
+                           const wt_index_cache_stats *cs, size_t waiting,
+                           size_t *len);
 
 #endif

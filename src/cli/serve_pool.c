@@ -67,6 +67,8 @@ void serve_pool_close(serve_pool *p)
 
 serve_slot *serve_pool_slot(serve_pool *p, unsigned i) { return &p->slots[i]; }
 
+wt_index_cache *serve_pool_cache(serve_pool *p) { return p->cache; }
+
 void serve_pool_write_lock(serve_pool *p) { pthread_mutex_lock(&p->write); }
 
 void serve_pool_write_unlock(serve_pool *p) { pthread_mutex_unlock(&p->write); }

@@ -32,6 +32,9 @@ int serve_pool_open(serve_pool **out, unsigned n, const char *db,
  * fine. */
 void serve_pool_close(serve_pool *p);
 
+/* The connections' one cache (wt_index_cache_stats_get()). */
+wt_index_cache *serve_pool_cache(serve_pool *p);
+
 /* Connection i (i < n), worker i's. */
 serve_slot *serve_pool_slot(serve_pool *p, unsigned i);
 

@@ -28,7 +28,8 @@ struct wt_index_cache {
     kept *v;
     size_t n, cap;
     size_t bytes, max_bytes;
-    uint64_t rng; /* xorshift64 state: the draws, the same every run */
+    uint64_t hits, misses; /* lends that found a copy, and that did not */
+    uint64_t rng;          /* xorshift64 state: the draws, the same every run */
 };
 
 int wt_doccache_new(wt_doccache **out, size_t max_bytes)
@@ -85,6 +86,8 @@ wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
         d = dc->v[i].d;
         d->shares++; /* taken under the lock: lent to one caller only */
     }
+    dc->hits += d != NULL;
+    dc->misses += d == NULL;
     pthread_mutex_unlock(&dc->lock);
     return d;
 }
@@ -130,4 +133,19 @@ int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
     }
     pthread_mutex_unlock(&dc->lock);
     return rc;
+}
+
+void wt_doccache_counts(wt_doccache *dc, uint64_t *hits, uint64_t *misses,
+                        size_t *docs, size_t *bytes)
+{
+    *hits = *misses = 0;
+    *docs = *bytes = 0;
+    if (!dc)
+        return;
+    pthread_mutex_lock(&dc->lock);
+    *hits = dc->hits;
+    *misses = dc->misses;
+    *docs = dc->n;
+    *bytes = dc->bytes;
+    pthread_mutex_unlock(&dc->lock);
 }

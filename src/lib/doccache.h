@@ -34,6 +34,11 @@ void wt_doccache_free(wt_doccache *dc);
  * otherwise. */
 wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag);
 
+/* Lends that found a document and those that did not, documents and
+ * bytes kept now, read under the lock.  dc may be NULL (zeros). */
+void wt_doccache_counts(wt_doccache *dc, uint64_t *hits, uint64_t *misses,
+                        size_t *docs, size_t *bytes);
+
 /* Keeps d, just analyzed for num and tag, as one more holder of it (in
  * place of what was kept for num), dropping documents used long ago
  * (doccache.c says which) beyond the budget (a document larger than the

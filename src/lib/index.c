@@ -131,6 +131,13 @@ int wt_index_cache_new(wt_index_cache **out, size_t max_bytes)
 
 void wt_index_cache_free(wt_index_cache *cache) { wt_doccache_free(cache); }
 
+void wt_index_cache_stats_get(wt_index_cache *cache, wt_index_cache_stats *out)
+{
+    WT_CHECK_ARG(out, );
+    wt_doccache_counts(cache, &out->hits, &out->misses, &out->documents,
+                       &out->bytes);
+}
+
 /* The handle's cache: the shared one it was given, or one of its own. */
 static int open_cache(wt_index *ix)
 {

@@ -64,6 +64,13 @@ Test(doccache, keeps_a_copy_for_each_query_at_once)
     wt_document *y = wt_doccache_lend(dc, 7, 1);
     cr_assert(x && y && x != y, "both copies lent, one each");
     cr_assert_null(wt_doccache_lend(dc, 7, 1), "both lent already");
+    uint64_t hits, misses;
+    size_t docs, bytes;
+    wt_doccache_counts(dc, &hits, &misses, &docs, &bytes);
+    cr_assert_eq(hits, 2);
+    cr_assert_eq(misses, 1);
+    cr_assert_eq(docs, 2);
+    cr_assert_eq(bytes, 2 * wt_document_footprint(a));
     wt_document_release(x);
     wt_document_release(y);
     wt_document *c = doc_of(100);

@@ -123,6 +123,14 @@ grep -q '^wiretrace_http_request_duration_seconds_sum{endpoint="query"} [0-9.]*$
     body.txt || fail "metrics lack the latency sum"
 grep -q '^# TYPE wiretrace_http_request_duration_seconds histogram$' body.txt ||
     fail "metrics: no histogram type"
+# The workers' cache: the first query analyzed its stored articles (a
+# miss each) and kept them.
+grep -q '^wiretrace_cache_lookups_total{result="hit"} [0-9][0-9]*$' body.txt ||
+    fail "metrics lack the cache's hits"
+grep -q '^wiretrace_cache_lookups_total{result="miss"} [1-9][0-9]*$' body.txt ||
+    fail "metrics lack the cache's misses"
+grep -q '^wiretrace_cache_documents [1-9][0-9]*$' body.txt ||
+    fail "metrics: nothing kept in the cache"
 grep -q 'POST /v1/query 200 ' plain.log || fail "no access log line"
 
 # Sixteen queries at once, more than the workers: queued, each answered
