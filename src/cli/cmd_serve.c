@@ -294,8 +294,10 @@ static unsigned thread_count(const cli_settings *s)
 }
 
 /* Bytes of the workers' one cache: --cache, or a sixteenth of the
- * machine's memory and at least the 32 MB a connection of the other
- * commands keeps.  A service meets the same stored stories all day; the
+ * machine's memory up to 256 MB (some 6,000 articles: the cache is an
+ * array searched end to end under its lock, a few microseconds at that
+ * size), and at least the 32 MB a connection of the other commands
+ * keeps.  A service meets the same stored stories all day; the
  * 200 different queries of tests/bench/serve_load.sh meet some 3,000
  * stored articles, 119 MB analyzed: 2 workers sharing 64 MB found 29 % of
  * them kept (5.8 ms of CPU a request), sharing 128 MB 97 % (2.0 ms).  The
@@ -306,8 +308,10 @@ static size_t cache_bytes(const cli_settings *s, unsigned workers)
     if (s->cache_set)
         return given;
     const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-    const size_t share =
+    size_t share =
         pages > 0 && page > 0 ? (size_t)pages / 16 * (size_t)page : 0;
+    if (share > (size_t)256 << 20)
+        share = (size_t)256 << 20;
     const size_t least = given * workers;
     return share > least ? share : least;
 }

@@ -199,7 +199,7 @@ static const opt options[] = {
      "%34sanalyzed, kept for the next queries that meet them: MB per\n"
      "%34sconnection to the index (default 32; 0: none); same results\n"
      "%34sserve: one cache its workers share, MB in all (default a\n"
-     "%34ssixteenth of the memory, at least 32 a worker)",
+     "%34ssixteenth of the memory up to 256, at least 32 a worker)",
      CMD_INDEX | CMD_SCAN | CMD_DEDUP | CMD_SERVE},
     {O_INCLUDE, 0, "include", ARG_STRING, "GLOB", 0, 0,
      "scan, index: read the files below DIR whose names match GLOB\n"
