@@ -27,14 +27,13 @@
  * (tok->norm): news text repeats a small vocabulary, and Snowball is the
  * costliest step per word after the break iterator.  64k slots (1 MB per
  * tokenizer) miss 5 % of the words of 10,000 news articles, 4k slots 27 %.
- * A slot's key is the word's hash mixed with the stemmer and profile's
- * generation, so a change of language leaves the other language's slots
- * unread instead of clearing a megabyte.  Exact up to 64-bit hash
- * collisions. */
+ * A tokenizer serves one language's profile and stemmer (langset.c), so
+ * the table is cleared only when a caller hands it others.  Exact up to
+ * 64-bit hash collisions. */
 #define STEM_CACHE 65536
 
 typedef struct stem_slot {
-    uint64_t key; /* tok->norm ^ the generation's salt; 0 = empty */
+    uint64_t word; /* tok->norm of the word; 0 = empty */
     uint64_t stem;
 } stem_slot;
 
@@ -50,9 +49,8 @@ struct wt_tokenizer {
     UChar *pu; /* the text with the paragraph transliterated */
     size_t pucap;
     int para_done; /* the paragraph is, so words need not be */
-    const wt_stemmer *cached_stemmer; /* whose stems the salt keys */
+    const wt_stemmer *cached_stemmer; /* what the stem cache holds */
     const wt_profile *cached_prof;
-    uint64_t salt; /* this stemmer and profile's generation, mixed */
     stem_slot cache[STEM_CACHE];
 };
 
@@ -206,13 +204,12 @@ static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
                      wt_token *tok)
 {
     if (tk->cached_stemmer != stemmer || tk->cached_prof != prof) {
-        tk->salt += 0x9E3779B97F4A7C15ull; /* a new generation */
+        memset(tk->cache, 0, sizeof tk->cache);
         tk->cached_stemmer = stemmer;
         tk->cached_prof = prof;
     }
-    const uint64_t key = tok->norm ^ tk->salt;
     stem_slot *slot = &tk->cache[tok->norm % STEM_CACHE];
-    if (key && slot->key == key) {
+    if (tok->norm && slot->word == tok->norm) {
         tok->stem = slot->stem;
         return 0;
     }
@@ -223,7 +220,7 @@ static int stem_word(wt_tokenizer *tk, const wt_profile *prof,
     if (prof && prof->nsuffixes)
         sl = wt_profile_strip_suffix(prof, st, sl);
     tok->stem = XXH3_64bits_withSeed(st, sl, tk->seed);
-    slot->key = key;
+    slot->word = tok->norm;
     slot->stem = tok->stem;
     return 0;
 }
