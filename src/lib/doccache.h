@@ -39,10 +39,12 @@ wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag);
 void wt_doccache_counts(wt_doccache *dc, uint64_t *hits, uint64_t *misses,
                         size_t *docs, size_t *bytes);
 
-/* Keeps d, just analyzed for num and tag, as one more holder of it (in
- * place of what was kept for num), dropping documents used long ago
- * (doccache.c says which) beyond the budget (a document larger than the
- * budget is not kept).  Returns 0 or WT_ENOMEM (d is then not kept). */
+/* Keeps d, just analyzed for num and tag, as one more holder of it: in
+ * place of what was kept for num with another tag (replaced since), and
+ * beside copies with this tag (lent when d was analyzed), dropping
+ * documents drawn at random (doccache.c) beyond the budget (a document
+ * larger than the budget is not kept).  Returns 0 or WT_ENOMEM (d is then
+ * not kept). */
 int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d);
 
 #endif
