@@ -1,10 +1,12 @@
 /*
  * doccache.c - analyzed stored documents kept between queries.
  *
- * A plain array searched from end to end: a budget of tens of megabytes
- * holds a few thousand documents, and scanning them costs microseconds
- * next to the milliseconds of analyzing one.  What goes is drawn at
- * random: queries that cycle through more stories than fit then still
+ * An array of what is kept, with a map from a store number to the first
+ * copy kept of it and each copy linked to the next of the same number: a
+ * service keeps thousands of documents and looks a query's dozen
+ * candidates up several times each, so scanning the array for each was a
+ * few per cent of its time (measured, 3,000 kept).  What goes is drawn
+ * at random: queries that cycle through more stories than fit then still
  * find a share of them (least recently used eviction, and sampled LRU,
  * would miss every time, measured), while stories asked often are soon
  * kept again.  One lock around every call: index handles on several
@@ -13,13 +15,18 @@
  */
 #include "doccache.h"
 #include "alloc.h"
+#include "hmap.h"
 
 #include <pthread.h>
+#include <string.h>
+
+#define NONE SIZE_MAX
 
 typedef struct kept {
     int64_t num;
     uint64_t tag;
     size_t bytes;
+    size_t next; /* the next copy of num in v, or NONE */
     wt_document *d;
 } kept;
 
@@ -27,6 +34,7 @@ struct wt_index_cache {
     pthread_mutex_t lock;
     kept *v;
     size_t n, cap;
+    wt_hmap first; /* number -> index in v + 1 of its first copy; 0: none */
     size_t bytes, max_bytes;
     uint64_t hits, misses; /* lends that found a copy, and that did not */
     uint64_t rng;          /* xorshift64 state: the draws, the same every run */
@@ -37,7 +45,13 @@ int wt_doccache_new(wt_doccache **out, size_t max_bytes)
     *out = wt_calloc(1, sizeof **out);
     if (!*out)
         return WT_ENOMEM;
+    if (wt_hmap_init(&(*out)->first, 64)) {
+        wt_free(*out);
+        *out = NULL;
+        return WT_ENOMEM;
+    }
     if (pthread_mutex_init(&(*out)->lock, NULL)) {
+        wt_hmap_release(&(*out)->first);
         wt_free(*out);
         *out = NULL;
         return WT_ENOMEM;
@@ -54,24 +68,87 @@ void wt_doccache_free(wt_doccache *dc)
     for (size_t i = 0; i < dc->n; i++)
         wt_document_release(dc->v[i].d);
     pthread_mutex_destroy(&dc->lock);
+    wt_hmap_release(&dc->first);
     wt_free(dc->v);
     wt_free(dc);
 }
 
-static void drop_at(wt_doccache *dc, size_t i)
+/* Where the index of num's first copy is kept (0: none), or NULL. */
+static uint64_t *first_of(wt_doccache *dc, int64_t num)
 {
-    wt_document_release(dc->v[i].d);
-    dc->bytes -= dc->v[i].bytes;
-    dc->v[i] = dc->v[--dc->n];
+    return (uint64_t *)wt_hmap_get(&dc->first, (uint64_t)num);
 }
 
-/* A copy of num with this tag that no one holds now, or SIZE_MAX. */
-static size_t find_free(const wt_doccache *dc, int64_t num, uint64_t tag)
+/* The index of num's first copy, or NONE. */
+static size_t first_copy(wt_doccache *dc, int64_t num)
 {
-    for (size_t i = 0; i < dc->n; i++)
-        if (dc->v[i].num == num && dc->v[i].tag == tag && !dc->v[i].d->shares)
+    const uint64_t *head = first_of(dc, num);
+    return head && *head ? (size_t)*head - 1 : NONE;
+}
+
+/* The link that points at v[i]: num's first, or the copy before it. */
+static size_t *link_to(wt_doccache *dc, size_t i, uint64_t **head)
+{
+    *head = first_of(dc, dc->v[i].num);
+    if (**head == i + 1)
+        return NULL;
+    size_t k = (size_t) * *head - 1;
+    while (dc->v[k].next != i)
+        k = dc->v[k].next;
+    return &dc->v[k].next;
+}
+
+/* Points whatever pointed at v[i] at `to` (an index or NONE). */
+static void relink(wt_doccache *dc, size_t i, size_t to)
+{
+    uint64_t *head;
+    size_t *prev = link_to(dc, i, &head);
+    if (prev)
+        *prev = to;
+    else
+        *head = to == NONE ? 0 : to + 1;
+}
+
+static void drop_at(wt_doccache *dc, size_t i)
+{
+    relink(dc, i, dc->v[i].next);
+    wt_document_release(dc->v[i].d);
+    dc->bytes -= dc->v[i].bytes;
+    const size_t last = --dc->n;
+    if (i != last) { /* the last entry moves into i */
+        relink(dc, last, i);
+        dc->v[i] = dc->v[last];
+    }
+}
+
+/* The map keeps a key for every number kept since it was made: made
+ * again from the array once they outnumber what is kept. */
+static int remap(wt_doccache *dc)
+{
+    wt_hmap m;
+    if (wt_hmap_init(&m, dc->n + 64))
+        return WT_ENOMEM;
+    for (size_t i = 0; i < dc->n; i++) {
+        uint64_t *head = wt_hmap_slot(&m, (uint64_t)dc->v[i].num);
+        if (!head) {
+            wt_hmap_release(&m);
+            return WT_ENOMEM;
+        }
+        dc->v[i].next = *head ? (size_t)*head - 1 : NONE;
+        *head = i + 1;
+    }
+    wt_hmap_release(&dc->first);
+    dc->first = m;
+    return 0;
+}
+
+/* A copy of num with this tag that no one holds now, or NONE. */
+static size_t find_free(wt_doccache *dc, int64_t num, uint64_t tag)
+{
+    for (size_t i = first_copy(dc, num); i != NONE; i = dc->v[i].next)
+        if (dc->v[i].tag == tag && !dc->v[i].d->shares)
             return i;
-    return SIZE_MAX;
+    return NONE;
 }
 
 wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
@@ -82,7 +159,7 @@ wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
     pthread_mutex_lock(&dc->lock);
     /* None when not kept, changed since, or every copy lent already. */
     const size_t i = find_free(dc, num, tag);
-    if (i != SIZE_MAX) {
+    if (i != NONE) {
         d = dc->v[i].d;
         d->shares++; /* taken under the lock: lent to one caller only */
     }
@@ -90,6 +167,21 @@ wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
     dc->misses += d == NULL;
     pthread_mutex_unlock(&dc->lock);
     return d;
+}
+
+void wt_doccache_free_copies(wt_doccache *dc, const int64_t *nums, size_t n,
+                             unsigned char *free)
+{
+    memset(free, 0, n);
+    if (!dc || !n)
+        return;
+    pthread_mutex_lock(&dc->lock);
+    for (size_t j = 0; j < n; j++) {
+        for (size_t i = first_copy(dc, nums[j]); i != NONE && !free[j];
+             i = dc->v[i].next)
+            free[j] = !dc->v[i].d->shares;
+    }
+    pthread_mutex_unlock(&dc->lock);
 }
 
 static size_t draw(wt_doccache *dc, size_t n)
@@ -118,17 +210,24 @@ int wt_doccache_put(wt_doccache *dc, int64_t num, uint64_t tag, wt_document *d)
      * article analyzed again (every kept copy was lent) is kept as one
      * more copy: a story many queries meet at once is then at hand for as
      * many of them as have analyzed it, as with a cache per handle. */
-    for (size_t i = 0; i < dc->n;)
-        if (dc->v[i].num == num && dc->v[i].tag != tag)
-            drop_at(dc, i); /* moves the last entry to i */
-        else
-            i++;
+    for (size_t i = 0; i != NONE;) {
+        for (i = first_copy(dc, num); i != NONE && dc->v[i].tag == tag;
+             i = dc->v[i].next)
+            ;
+        if (i != NONE)
+            drop_at(dc, i);
+    }
     make_room(dc, bytes);
-    if (wt_grow(&dc->v, &dc->cap, dc->n + 1, sizeof *dc->v))
+    uint64_t *head = NULL;
+    if ((dc->first.count > 2 * dc->n + 1024 && remap(dc)) ||
+        wt_grow(&dc->v, &dc->cap, dc->n + 1, sizeof *dc->v) ||
+        !(head = wt_hmap_slot(&dc->first, (uint64_t)num)))
         rc = WT_ENOMEM;
     else {
         d->shares++;
-        dc->v[dc->n++] = (kept){num, tag, bytes, d};
+        dc->v[dc->n] =
+            (kept){num, tag, bytes, *head ? (size_t)*head - 1 : NONE, d};
+        *head = ++dc->n;
         dc->bytes += bytes;
     }
     pthread_mutex_unlock(&dc->lock);

@@ -99,6 +99,8 @@ struct wt_index {
     size_t hitcap;
     int64_t *nums; /* the numbers of the hits to prefetch */
     size_t numcap;
+    unsigned char *bodies; /* whether each needs its body (none kept) */
+    size_t bodycap;
     uint32_t *pbuf; /* paragraph triples, aligned */
     size_t pcap;
     char *got; /* wt_index_get's article: its strings, one block */
@@ -340,6 +342,7 @@ void wt_index_close(wt_index *ix)
         libdeflate_free_decompressor(ix->unz);
     wt_free(ix->hits);
     wt_free(ix->nums);
+    wt_free(ix->bodies);
     wt_free(ix->pbuf);
     wt_free(ix->got);
     wt_free(ix);
@@ -870,13 +873,14 @@ static int passes(const wt_store_doc *d, const char *id,
 }
 
 /* A tag of all that a stored document's analysis is made from: the same
- * number with another tag is an article replaced since. */
+ * number with another tag is an article replaced since.  The text is
+ * known by its hash, so that a load without the body has the tag. */
 static uint64_t stored_tag(const wt_store_doc *sd)
 {
     const char *const meta[] = {sd->id,    sd->outlet,  sd->url,   sd->lang,
                                 sd->title, sd->credits, sd->plangs};
     uint64_t h =
-        XXH3_64bits_withSeed(sd->body, sd->nbody, (uint64_t)sd->text_len);
+        XXH3_64bits_withSeed(sd->hash, sizeof sd->hash, (uint64_t)sd->text_len);
     for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
         h = XXH3_64bits_withSeed(meta[i] ? meta[i] : "",
                                  meta[i] ? strlen(meta[i]) + 1 : 0, h);
@@ -888,7 +892,7 @@ static uint64_t stored_tag(const wt_store_doc *sd)
  * decompressed and analyzed again (then kept). */
 static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
 {
-    const uint64_t tag = stored_tag(sd);
+    uint64_t tag = stored_tag(sd);
     wt_document *kept = wt_doccache_lend(ix->cache, sd->num, tag);
     if (kept) {
         const int rc = wt_corpus_add_shared(c, kept);
@@ -896,6 +900,14 @@ static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
         return rc && rc != WT_ENOMEM
                    ? ix_fail(ix, rc, "%s%s", wt_corpus_error(c), "")
                    : rc;
+    }
+    wt_store_doc whole;
+    if (!sd->body) { /* loaded without it, as a copy was kept: read it */
+        const int rc = ix->store->ops->load(ix->store, sd->num, 1, &whole);
+        if (rc)
+            return store_fail(ix, rc);
+        sd = &whole;
+        tag = stored_tag(sd);
     }
     if (wt_grow(&ix->zbuf, &ix->zcap, sd->text_len + 1, 1))
         return WT_ENOMEM;
@@ -990,7 +1002,7 @@ int wt_index_get(wt_index *ix, const char *id, wt_article *out, int *found)
     int64_t num = 0;
     wt_store_doc sd;
     const int has = ix->store->ops->find(ix->store, id, &num);
-    rc = has < 0 ? has : has ? ix->store->ops->load(ix->store, num, &sd) : 0;
+    rc = has < 0 ? has : has ? ix->store->ops->load(ix->store, num, 1, &sd) : 0;
     if (rc)
         rc = store_fail(ix, rc);
     else if (has)
@@ -1026,7 +1038,7 @@ int wt_index_list(wt_index *ix, const wt_index_filter *f, int64_t until,
         wt_store_doc sd;
         wt_article a;
         if ((rc = ix->store->ops->next_doc(ix->store, num, &num)) ||
-            (num && (rc = ix->store->ops->load(ix->store, num, &sd))))
+            (num && (rc = ix->store->ops->load(ix->store, num, 1, &sd))))
             rc = store_fail(ix, rc);
         if (rc || !num)
             break;
@@ -1079,13 +1091,27 @@ static int prefetch(wt_index *ix, size_t i, size_t nhits, int64_t below,
         *end = nhits;
         return 0;
     }
-    if (wt_grow(&ix->nums, &ix->numcap, want, sizeof *ix->nums))
+    if (wt_grow(&ix->nums, &ix->numcap, want, sizeof *ix->nums) ||
+        wt_grow(&ix->bodies, &ix->bodycap, want, 1))
         return WT_ENOMEM;
     for (; i < nhits && n < want; i++)
         if (ix->hits[i].num < below)
             ix->nums[n++] = ix->hits[i].num;
     *end = i;
-    return ix->store->ops->prefetch(ix->store, ix->nums, n);
+    /* Those the cache keeps are read without their text. */
+    wt_doccache_free_copies(ix->cache, ix->nums, n, ix->bodies);
+    for (size_t k = 0; k < n; k++)
+        ix->bodies[k] = !ix->bodies[k];
+    return ix->store->ops->prefetch(ix->store, ix->nums, ix->bodies, n);
+}
+
+/* Loads stored document num, without its body when the cache keeps a
+ * copy of it (add_stored() reads it if the copy turns out stale). */
+static int load_hit(wt_index *ix, int64_t num, wt_store_doc *sd)
+{
+    unsigned char kept = 0;
+    wt_doccache_free_copies(ix->cache, &num, 1, &kept);
+    return ix->store->ops->load(ix->store, num, !kept, sd);
 }
 
 /* Adds the stored candidates of the article in c (document 0) that pass
@@ -1104,7 +1130,7 @@ static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
         if (i >= fetched &&
             (rc = prefetch(ix, i, nhits, below, limit - taken, &fetched)))
             return rc == WT_ENOMEM ? rc : store_fail(ix, rc);
-        if ((rc = ix->store->ops->load(ix->store, ix->hits[i].num, &sd)))
+        if ((rc = load_hit(ix, ix->hits[i].num, &sd)))
             return store_fail(ix, rc);
         if (!passes(&sd, id, f, below))
             continue;
@@ -1180,7 +1206,7 @@ static int link_corpus(wt_index *ix, int64_t num, int *skip)
     else if ((rc = wt_corpus_new(&ix->linkc, &ix->opts)))
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     wt_store_doc sd;
-    if ((rc = ix->store->ops->load(ix->store, num, &sd)))
+    if ((rc = load_hit(ix, num, &sd)))
         return store_fail(ix, rc);
     rc = add_stored(ix, ix->linkc, &sd);
     if (rc == WT_ECORRUPT) {

@@ -110,15 +110,22 @@ typedef struct wt_store_ops {
                       size_t hubs, wt_store_hit **hits, size_t *nhits,
                       size_t *hitcap);
     /* Loads document num: metadata strings and body are owned by the store
-     * and valid until the next load. */
-    int (*load)(wt_store *s, int64_t num, wt_store_doc *d);
+     * and valid until the next load.  Without `body` the store may leave
+     * the body out (d->body NULL, d->nbody 0; all else is there): the
+     * caller keeps an analysis of the document and reads its text only
+     * when that turns out stale (a load with body). */
+    int (*load)(wt_store *s, int64_t num, int body, wt_store_doc *d);
     /* Reads documents nums[0..n) in one round trip, inside a query's
      * reads, for the loads that follow: a store across a network answers
      * each of them from that read (a load of another number is read
-     * alone).  What it read is dropped by the next prefetch, read_begin,
-     * read_end, and when a batch is written or dropped (flush, commit,
-     * rollback).  NULL in a store whose loads cost no round trip. */
-    int (*prefetch)(wt_store *s, const int64_t *nums, size_t n);
+     * alone).  body[i] 0: nums[i] is read without its body, as by a load
+     * without body (a load with body then reads it alone); body NULL: all
+     * with theirs.  What it read is dropped by the next prefetch,
+     * read_begin, read_end, and when a batch is written or dropped (flush,
+     * commit, rollback).  NULL in a store whose loads cost no round
+     * trip. */
+    int (*prefetch)(wt_store *s, const int64_t *nums, const unsigned char *body,
+                    size_t n);
     int (*stats)(wt_store *s, wt_store_stats *st);
     /* The number of documents stored, as committed (SQLite: or as the
      * open batch has them; PostgreSQL sends a batch at commit), read from

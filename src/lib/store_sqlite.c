@@ -495,7 +495,7 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
+static int sq_load(wt_store *base, int64_t num, int body, wt_store_doc *d)
 {
     sq_store *s = (sq_store *)base;
     sqlite3_stmt *st = stmt(s, Q_LOAD);
@@ -519,8 +519,10 @@ static int sq_load(wt_store *base, int64_t num, wt_store_doc *d)
     if (sqlite3_column_bytes(st, 6) == 16)
         memcpy(d->hash, sqlite3_column_blob(st, 6), 16);
     d->text_len = (size_t)sqlite3_column_int64(st, 7);
-    d->body = sqlite3_column_blob(st, 8);
-    d->nbody = (size_t)sqlite3_column_bytes(st, 8);
+    if (body) { /* else its overflow pages are not read */
+        d->body = sqlite3_column_blob(st, 8);
+        d->nbody = (size_t)sqlite3_column_bytes(st, 8);
+    }
     d->paras = sqlite3_column_blob(st, 9);
     d->nparas = (size_t)sqlite3_column_bytes(st, 9) / 12;
     d->credits = col_text(st, 10);
