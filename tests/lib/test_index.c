@@ -255,6 +255,19 @@ static char *query_answer(wt_index *ix, const char *name, const char *id)
     return answer(query_corpus(ix, name, id));
 }
 
+/* A fresh test index holding the demo wire and its rewrite, and
+ * corpora/demo/<name> as article id when name is not NULL, committed. */
+static wt_index *wire_index(const char *name, const char *id)
+{
+    wt_index *ix = open_index(1);
+    add_demo(ix, "wire.txt", "wire");
+    add_demo(ix, "rewrite.txt", "rewrite");
+    if (name)
+        add_demo(ix, name, id);
+    cr_assert_eq(wt_index_commit(ix), 0);
+    return ix;
+}
+
 /* Another handle on the test index, keeping nothing between queries;
  * o and io get what it was opened with. */
 static wt_index *open_uncached(wt_options *o, wt_index_options *io)
@@ -273,11 +286,7 @@ static wt_index *open_uncached(wt_options *o, wt_index_options *io)
  * an article replaced since is read again, never taken as it was. */
 Test(index, kept_articles_answer_as_fresh_ones)
 {
-    wt_index *ix = open_index(1);
-    add_demo(ix, "wire.txt", "wire");
-    add_demo(ix, "rewrite.txt", "rewrite");
-    add_demo(ix, "unrelated.txt", "football");
-    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_index *ix = wire_index("unrelated.txt", "football");
     wt_index_options io;
     wt_index_options_init(&io);
     cr_assert_gt(io.cache_bytes, 0, "kept by default");
@@ -312,10 +321,7 @@ Test(index, kept_articles_answer_as_fresh_ones)
  * them from its last query (then analyzed again) or not. */
 Test(index, handles_sharing_a_cache_answer_as_fresh_ones)
 {
-    wt_index *ix = open_index(1);
-    add_demo(ix, "wire.txt", "wire");
-    add_demo(ix, "rewrite.txt", "rewrite");
-    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_index *ix = wire_index(NULL, NULL);
     wt_options o;
     wt_index_options io;
     wt_index *none = open_uncached(&o, &io);
@@ -369,11 +375,7 @@ static void change_row(const char *sql, const char *id)
  * analyzed again. */
 Test(index, a_kept_article_changed_under_its_number_is_read_again)
 {
-    wt_index *ix = open_index(1);
-    add_demo(ix, "wire.txt", "wire");
-    add_demo(ix, "rewrite.txt", "rewrite");
-    add_demo(ix, "edited.txt", "edited");
-    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_index *ix = wire_index("edited.txt", "edited");
     char *first = query_answer(ix, "reprint.txt", "reprint");
     /* The wire's row takes the edited story's text and all else. */
     change_row("UPDATE docs SET (outlet, url, published, lang, title, credits,"
@@ -420,10 +422,7 @@ static void *query_worker(void *arg)
  * then read whole and analyzed again.  Every answer as fresh. */
 Test(index, threads_sharing_a_cache_answer_as_fresh_ones)
 {
-    wt_index *ix = open_index(1);
-    add_demo(ix, "wire.txt", "wire");
-    add_demo(ix, "rewrite.txt", "rewrite");
-    cr_assert_eq(wt_index_commit(ix), 0);
+    wt_index *ix = wire_index(NULL, NULL);
     wt_options o;
     wt_index_options io;
     wt_index *none = open_uncached(&o, &io);
