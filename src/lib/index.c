@@ -1098,20 +1098,13 @@ static int prefetch(wt_index *ix, size_t i, size_t nhits, int64_t below,
         if (ix->hits[i].num < below)
             ix->nums[n++] = ix->hits[i].num;
     *end = i;
-    /* Those the cache keeps are read without their text. */
+    /* Those the cache keeps a free copy of are read without their text:
+     * decided here, once for the batch, as the loads that follow take
+     * what was read. */
     wt_doccache_free_copies(ix->cache, ix->nums, n, ix->bodies);
     for (size_t k = 0; k < n; k++)
         ix->bodies[k] = !ix->bodies[k];
     return ix->store->ops->prefetch(ix->store, ix->nums, ix->bodies, n);
-}
-
-/* Loads stored document num, without its body when the cache keeps a
- * copy of it (add_stored() reads it if the copy turns out stale). */
-static int load_hit(wt_index *ix, int64_t num, wt_store_doc *sd)
-{
-    unsigned char kept = 0;
-    wt_doccache_free_copies(ix->cache, &num, 1, &kept);
-    return ix->store->ops->load(ix->store, num, !kept, sd);
 }
 
 /* Adds the stored candidates of the article in c (document 0) that pass
@@ -1130,7 +1123,9 @@ static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
         if (i >= fetched &&
             (rc = prefetch(ix, i, nhits, below, limit - taken, &fetched)))
             return rc == WT_ENOMEM ? rc : store_fail(ix, rc);
-        if ((rc = load_hit(ix, ix->hits[i].num, &sd)))
+        /* Without its body if prefetched so: add_stored() reads it when
+         * the kept copy turns out stale or lent. */
+        if ((rc = ix->store->ops->load(ix->store, ix->hits[i].num, 0, &sd)))
             return store_fail(ix, rc);
         if (!passes(&sd, id, f, below))
             continue;
@@ -1206,7 +1201,7 @@ static int link_corpus(wt_index *ix, int64_t num, int *skip)
     else if ((rc = wt_corpus_new(&ix->linkc, &ix->opts)))
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     wt_store_doc sd;
-    if ((rc = load_hit(ix, num, &sd)))
+    if ((rc = ix->store->ops->load(ix->store, num, 0, &sd)))
         return store_fail(ix, rc);
     rc = add_stored(ix, ix->linkc, &sd);
     if (rc == WT_ECORRUPT) {

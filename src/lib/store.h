@@ -110,10 +110,11 @@ typedef struct wt_store_ops {
                       size_t hubs, wt_store_hit **hits, size_t *nhits,
                       size_t *hitcap);
     /* Loads document num: metadata strings and body are owned by the store
-     * and valid until the next load.  Without `body` the store may leave
-     * the body out (d->body NULL, d->nbody 0; all else is there): the
-     * caller keeps an analysis of the document and reads its text only
-     * when that turns out stale (a load with body). */
+     * and valid until the next load.  Without `body` a row prefetch read
+     * without its body is given so (d->body NULL, d->nbody 0; all else is
+     * there): the caller keeps an analysis of the document and reads its
+     * text only when that turns out stale (a load with body); any other
+     * load gives the body. */
     int (*load)(wt_store *s, int64_t num, int body, wt_store_doc *d);
     /* Reads documents nums[0..n) in one round trip, inside a query's
      * reads, for the loads that follow: a store across a network answers

@@ -18,6 +18,8 @@
 #      answered as when added to a SQLite index with no outage.
 #   c. the coordinator itself stopped and started again: serve answers as
 #      before without a restart (its connections are made again).
+#   d. a stored row changed under its number behind serve's back: serve,
+#      which keeps the candidates it analyzed, answers as a fresh process.
 # Skipped (77) when the PostgreSQL server binaries or curl are missing.
 #   shard_down.sh WIRETRACE_BINARY
 set -u
@@ -293,8 +295,29 @@ pg_resume "$tmp/pg" "$port" || fail "cannot start the coordinator again"
 wait_health 200
 queries back
 same_queries back "queries, coordinator back"
+
+# d. A stored row changed under its number behind serve's back (as the
+# numbers of a rolled-back batch given again would be): the candidates
+# serve keeps analyzed are read without their text, this one is found
+# stale by its tag and read whole; every answer is then that of a
+# process that kept nothing.
+pg_sql "$port" coord "UPDATE wiretrace.docs SET (outlet, url, published,
+ lang, title, credits, plangs, hash, text_len, body, paras) = (SELECT
+ outlet, url, published, lang, title, credits, plangs, hash, text_len,
+ body, paras FROM wiretrace.docs WHERE id <> '$wire_id' ORDER BY num
+ LIMIT 1) WHERE id = '$wire_id'" >/dev/null || fail "cannot change a row"
+queries changed
+changed=0
+i=0
+while [ $i -lt "$nq" ]; do
+    "$WT" index query --json --db "$COORD" "q$i.jsonl" >want.json
+    cmp -s want.json "changed.$i" || fail "query $i: not a fresh answer"
+    cmp -s "back.$i" "changed.$i" || changed=$((changed + 1))
+    i=$((i + 1))
+done
+[ "$changed" -gt 0 ] || fail "the changed row changed no answer"
 no_secret serve.log
 kill -TERM "$pid"
 wait "$pid" || fail "serve did not exit 0"
 echo "shard-down: ok ($nq queries, $nlate adds through a shard's outage," \
-    "then the coordinator's)"
+    "then the coordinator's; $changed answers changed with a row)"
