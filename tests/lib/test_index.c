@@ -281,6 +281,19 @@ static wt_index *open_uncached(wt_options *o, wt_index_options *io)
     return none;
 }
 
+/* The answer to the demo reprint of a handle that keeps nothing (*none,
+ * opened with o and io), and a cache of 8 MB in io for handles to share. */
+static char *fresh_answer(wt_index **none, wt_options *o, wt_index_options *io,
+                          wt_index_cache **cache)
+{
+    *none = open_uncached(o, io);
+    char *want = query_answer(*none, "reprint.txt", "reprint");
+    cr_assert(strstr(want, "wire/"), "the wire is a source:\n%s", want);
+    cr_assert_eq(wt_index_cache_new(cache, 8 << 20), 0);
+    io->cache = *cache; /* cache_bytes 0 is not used then */
+    return want;
+}
+
 /* The stored articles a query analyzed are kept for the next queries:
  * the answers are the same as with nothing kept, query after query, and
  * an article replaced since is read again, never taken as it was. */
@@ -324,12 +337,9 @@ Test(index, handles_sharing_a_cache_answer_as_fresh_ones)
     wt_index *ix = wire_index(NULL, NULL);
     wt_options o;
     wt_index_options io;
-    wt_index *none = open_uncached(&o, &io);
-    char *want = query_answer(none, "reprint.txt", "reprint");
-    cr_assert(strstr(want, "wire/"), "the wire is a source:\n%s", want);
+    wt_index *none;
     wt_index_cache *cache = NULL;
-    cr_assert_eq(wt_index_cache_new(&cache, 8 << 20), 0);
-    io.cache = cache; /* cache_bytes 0 is not used then */
+    char *want = fresh_answer(&none, &o, &io, &cache);
     wt_index *a = NULL, *b = NULL;
     cr_assert_eq(wt_index_open(&a, db_path, &o, &io, NULL, 0), 0);
     cr_assert_eq(wt_index_open(&b, db_path, &o, &io, NULL, 0), 0);
@@ -370,9 +380,9 @@ static void change_row(const char *sql, const char *id)
 }
 
 /* A kept article whose stored row changed under its number (as when the
- * numbers of a batch rolled back are given again) is loaded without its
- * text, as a copy is kept, found stale by its tag, read whole and
- * analyzed again. */
+ * numbers of a batch rolled back are given again) is found stale by its
+ * tag and analyzed again.  (PostgreSQL reads it without its text first
+ * and then whole: tests/pg/shard_down.sh, d.) */
 Test(index, a_kept_article_changed_under_its_number_is_read_again)
 {
     wt_index *ix = wire_index("edited.txt", "edited");
@@ -417,19 +427,16 @@ static void *query_worker(void *arg)
 }
 
 /* Handles on two threads sharing a cache meet the same stored articles at
- * once: a copy seen free when the query asks the store (then read without
- * its text) may be lent to the other before this one takes it, and is
- * then read whole and analyzed again.  Every answer as fresh. */
+ * once, each lent a copy or analyzing its own while the other holds it:
+ * every answer as a handle's that keeps nothing. */
 Test(index, threads_sharing_a_cache_answer_as_fresh_ones)
 {
     wt_index *ix = wire_index(NULL, NULL);
     wt_options o;
     wt_index_options io;
-    wt_index *none = open_uncached(&o, &io);
-    char *want = query_answer(none, "reprint.txt", "reprint");
+    wt_index *none;
     wt_index_cache *cache = NULL;
-    cr_assert_eq(wt_index_cache_new(&cache, 8 << 20), 0);
-    io.cache = cache;
+    char *want = fresh_answer(&none, &o, &io, &cache);
     shared_run r[2];
     pthread_t t[2];
     for (int i = 0; i < 2; i++) {
