@@ -294,10 +294,9 @@ static unsigned thread_count(const cli_settings *s)
 }
 
 /* Bytes of the workers' one cache: --cache, or a sixteenth of the
- * machine's memory up to 256 MB (some 6,000 articles: the cache is an
- * array searched end to end under its lock, a few microseconds at that
- * size), and at least the 32 MB a connection of the other commands
- * keeps.  A service meets the same stored stories all day; the
+ * machine's memory up to 256 MB (some 6,000 articles, twice what the
+ * 200 different queries below meet), and at least the 32 MB a
+ * connection of the other commands keeps.  A service meets the same stored stories all day; the
  * 200 different queries of tests/bench/serve_load.sh meet some 3,000
  * stored articles, 119 MB analyzed: 2 workers sharing 64 MB found 29 % of
  * them kept (5.8 ms of CPU a request), sharing 128 MB 97 % (2.0 ms), as

@@ -170,16 +170,16 @@ wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag)
 }
 
 void wt_doccache_free_copies(wt_doccache *dc, const int64_t *nums, size_t n,
-                             unsigned char *free)
+                             unsigned char *avail)
 {
-    memset(free, 0, n);
+    memset(avail, 0, n);
     if (!dc || !n)
         return;
     pthread_mutex_lock(&dc->lock);
     for (size_t j = 0; j < n; j++) {
-        for (size_t i = first_copy(dc, nums[j]); i != NONE && !free[j];
+        for (size_t i = first_copy(dc, nums[j]); i != NONE && !avail[j];
              i = dc->v[i].next)
-            free[j] = !dc->v[i].d->shares;
+            avail[j] = !dc->v[i].d->shares;
     }
     pthread_mutex_unlock(&dc->lock);
 }

@@ -34,12 +34,12 @@ void wt_doccache_free(wt_doccache *dc);
  * otherwise. */
 wt_document *wt_doccache_lend(wt_doccache *dc, int64_t num, uint64_t tag);
 
-/* Sets free[i] to 1 when a copy of nums[i] is kept that no one holds now
+/* Sets avail[i] to 1 when a copy of nums[i] is kept that no one holds now
  * (whatever its tag), else 0: a query then asks the store for the
  * article without its text, which it needs only if the copy turns out
  * changed or lent meanwhile.  Counts nothing. */
 void wt_doccache_free_copies(wt_doccache *dc, const int64_t *nums, size_t n,
-                             unsigned char *free);
+                             unsigned char *avail);
 
 /* Lends that found a document and those that did not, documents and
  * bytes kept now, read under the lock.  dc may be NULL (zeros). */
