@@ -43,17 +43,34 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
+/* How many of v[0..n) hold each string (each base name when base): a
+ * hash of them, so that a run of many files costs no pass over all the
+ * others per file. */
+static json_t *count_strings(char *const *v, size_t n, int base)
+{
+    json_t *c = json_object();
+    for (size_t i = 0; c && i < n; i++) {
+        const char *k = base ? base_name(v[i]) : v[i];
+        const json_t *at = json_object_get(c, k);
+        if (json_object_set_new_nocheck(
+                c, k, json_integer(at ? json_integer_value(at) + 1 : 1)))
+            json_decref(c), c = NULL;
+    }
+    return c;
+}
+
 int walk_files(walk_list *l, char *const *paths, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    json_t *count = count_strings(paths, n, 1);
+    int rc = count ? 0 : -1;
+    for (size_t i = 0; i < n && !rc; i++) {
         const char *p = paths[i];
-        int clash = 0;
-        for (size_t j = 0; j < n; j++)
-            clash |= j != i && !strcmp(base_name(p), base_name(paths[j]));
-        if (walk_push(l, p, clash ? p : base_name(p)))
-            return -1;
+        const int clash =
+            json_integer_value(json_object_get(count, base_name(p))) > 1;
+        rc = walk_push(l, p, clash ? p : base_name(p));
     }
-    return 0;
+    json_decref(count);
+    return rc;
 }
 
 void walk_release(walk_list *l)
@@ -224,19 +241,6 @@ static int drop_same_files(walk_list *l, size_t first, int quiet)
     return rc ? -1 : 0;
 }
 
-/* How many entries from first on hold each id. */
-static json_t *count_ids(const walk_list *l, size_t first)
-{
-    json_t *n = json_object();
-    for (size_t i = first; n && i < l->n; i++) {
-        json_t *c = json_object_get(n, l->ids[i]);
-        if (json_object_set_new_nocheck(
-                n, l->ids[i], json_integer(c ? json_integer_value(c) + 1 : 1)))
-            json_decref(n), n = NULL;
-    }
-    return n;
-}
-
 /* Gives entry i the id s (copied, escaped). */
 static int rename_id(walk_list *l, size_t i, const char *s, int quiet)
 {
@@ -256,7 +260,7 @@ int walk_unique(walk_list *l, size_t first, int quiet)
     if (drop_same_files(l, first, quiet))
         return -1;
     /* Ids that clash: each named by its path, as walk_files does. */
-    json_t *n = count_ids(l, first);
+    json_t *n = count_strings(l->ids + first, l->n - first, 0);
     int rc = n ? 0 : -1;
     for (size_t i = first; !rc && i < l->n; i++)
         if (json_integer_value(json_object_get(n, l->ids[i])) > 1 &&

@@ -38,6 +38,14 @@ typedef struct gpara {
     uint32_t doc, para;
 } gpara;
 
+/* A paragraph's stems, kept by gid beside the others' so that a
+ * candidate's are found without reading its paragraph (most candidates
+ * never need more). */
+typedef struct gstems {
+    const wt_stem_ref *v;
+    size_t n;
+} gstems;
+
 /* What a later paragraph shares with the current one. */
 typedef struct share {
     uint64_t gid;
@@ -58,6 +66,7 @@ typedef struct stage {
     const wt_analyze_job *job;
     gpara *g; /* gid (global paragraph id) -> (doc, para) */
     size_t ng;
+    gstems *stems;        /* gid -> its paragraph's stems */
     double *weight;       /* gid -> its paragraph's weight: read for every
                        paragraph met, it is kept apart from the paragraph */
     wt_postings post;     /* key -> gid */
@@ -415,7 +424,7 @@ static int build_postings(stage *s)
 {
     const wt_analyze_job *job = s->job;
     focus_set f = {0};
-    size_t cap = 0, wcap = 0, nranks = 0;
+    size_t cap = 0, wcap = 0, scap = 0, nranks = 0;
     uint32_t *rank = NULL;
     int rc = job->focus ? focus_keys(job, &f) : 0;
     if (!rc && job->focus)
@@ -437,10 +446,13 @@ static int build_postings(stage *s)
             if (pa->pub.boiler != WT_BOILER_NONE)
                 continue;
             if ((rc = wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g)) ||
-                (rc = wt_grow(&s->weight, &wcap, s->ng + 1, sizeof *s->weight)))
+                (rc = wt_grow(&s->weight, &wcap, s->ng + 1,
+                              sizeof *s->weight)) ||
+                (rc = wt_grow(&s->stems, &scap, s->ng + 1, sizeof *s->stems)))
                 break;
             const uint32_t gid = (uint32_t)s->ng;
             s->weight[s->ng] = pa->weight;
+            s->stems[s->ng] = (gstems){pa->stems, pa->nstems};
             s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
             for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
                 const uint64_t *r =
@@ -450,6 +462,8 @@ static int build_postings(stage *s)
                 if (r)
                     rank[s->post.n] = (uint32_t)(*r - 1);
                 rc = wt_postings_add(&s->post, key_at(pa, i), gid);
+                if (!rc)
+                    s->post.v[s->post.n - 1].tag = (uint32_t)d;
             }
         }
     wt_hmap_release(&f.keys);
@@ -598,6 +612,20 @@ static int share_hubs(const stage *s, shares *sh, uint32_t gx, size_t from,
     return rc;
 }
 
+/* The first record of [from, to) (sorted by id) whose id is above id. */
+static size_t after_id(const wt_postings *p, size_t from, size_t to,
+                       uint32_t id)
+{
+    while (from < to) {
+        const size_t mid = from + (to - from) / 2;
+        if (p->v[mid].id <= id)
+            from = mid + 1;
+        else
+            to = mid;
+    }
+    return from;
+}
+
 /* Adds to s->share, for each later paragraph that holds the key of run r,
  * the weight the key carries.  Keys held by one paragraph make no
  * candidates; stems held by more than WT_POSTING_CAP neither; shingles
@@ -620,9 +648,10 @@ static int share_key(const stage *s, shares *sh, uint32_t gx, size_t r)
     if (shingle && g > WT_HUB_RUN)
         return share_hubs(s, sh, gx, from, add);
     const uint32_t dx = s->g[gx].doc, focus = (uint32_t)s->job->focus;
-    for (size_t y = from; y < to; y++) {
-        const uint32_t gy = s->post.v[y].id, dy = s->g[gy].doc;
-        if (gy <= gx || dy == dx || (focus && dx >= focus && dy >= focus))
+    /* A run is sorted by gid: the later holders follow gx's own record. */
+    for (size_t y = after_id(&s->post, from, to, gx); y < to; y++) {
+        const uint32_t gy = s->post.v[y].id, dy = s->post.v[y].tag;
+        if (dy == dx || (focus && dx >= focus && dy >= focus))
             continue;
         if (add_share(sh, gy, add))
             return WT_ENOMEM;
@@ -724,8 +753,8 @@ static int score_pair(const stage *s, block *b, uint32_t gx, uint32_t gy,
 {
     const wt_analyze_job *job = s->job;
     *link = 0;
-    if (wt_match_below_floor(para_of(s, gx), para_of(s, gy), job->idf,
-                             job->opts))
+    const gstems *x = &s->stems[gx], *y = &s->stems[gy];
+    if (wt_match_below_floor(x->v, x->n, y->v, y->n, job->idf, job->opts))
         return 0;
     if (wt_grow(&b->ps, &b->pscap, b->nps + 1, sizeof *b->ps))
         return WT_ENOMEM;
@@ -765,9 +794,11 @@ static void score_block(const stage *s, shares *sh, block *b)
         for (size_t i = 0; i < sh->n && !rc; i++) {
             /* The stems of a candidate are far in memory: asked for a few
              * pairs ahead, they arrive while the pairs before are read. */
-            if (i + PREFETCH_AHEAD < sh->n)
+            if (i + 2 * PREFETCH_AHEAD < sh->n)
                 __builtin_prefetch(
-                    para_of(s, (uint32_t)sh->v[i + PREFETCH_AHEAD].gid)->stems);
+                    &s->stems[sh->v[i + 2 * PREFETCH_AHEAD].gid]);
+            if (i + PREFETCH_AHEAD < sh->n)
+                __builtin_prefetch(s->stems[sh->v[i + PREFETCH_AHEAD].gid].v);
             rc = keep_scored(s, b, gx, (uint32_t)sh->v[i].gid);
         }
     }
@@ -954,6 +985,7 @@ int wt_analyze_run(const wt_analyze_job *job)
     wt_free(s.hubs);
     wt_free(s.g);
     wt_free(s.weight);
+    wt_free(s.stems);
     if (!rc)
         rc = wt_translate_run(job->docs, job->ndocs, job->opts, job->langs,
                               job->links);

@@ -464,20 +464,20 @@ static int side_class(double cov_a, double cov_b, const wt_options *o,
     return WT_CLASS_REWRITE;
 }
 
-int wt_match_below_floor(const wt_para *pa, const wt_para *pb,
-                         const wt_idf *idf, const wt_options *o)
+int wt_match_below_floor(const wt_stem_ref *a, size_t na, const wt_stem_ref *b,
+                         size_t nb, const wt_idf *idf, const wt_options *o)
 {
     const double floor = o->evidence_min * log(1.0 + idf->npara);
     double w = 0;
     size_t i = 0, j = 0;
-    while (i < pa->nstems && j < pb->nstems && w < floor) {
-        if (pa->stems[i].stem < pb->stems[j].stem) {
+    while (i < na && j < nb && w < floor) {
+        if (a[i].stem < b[j].stem) {
             i++;
-        } else if (pa->stems[i].stem > pb->stems[j].stem) {
+        } else if (a[i].stem > b[j].stem) {
             j++;
         } else {
-            wt_stem_ref s = pa->stems[i++];
-            s.flags |= pb->stems[j++].flags;
+            wt_stem_ref s = a[i++];
+            s.flags |= b[j++].flags;
             w += wt_idf_weight(idf, &s);
         }
     }

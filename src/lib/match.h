@@ -69,13 +69,14 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
                         wt_pair_score *out);
 
 /*
- * 1 when pa and pb cannot be a link between documents, whatever their
+ * 1 when two paragraphs, by their content stems a[0..na) and b[0..nb)
+ * (wt_para.stems), cannot be a link between documents, whatever their
  * spans: the stems they share weigh less than the evidence floor that
  * wt_match_classify() asks of every link (the weight it sees is never
  * more).  Spares the string tiling of most candidate pairs.
  */
-int wt_match_below_floor(const wt_para *pa, const wt_para *pb,
-                         const wt_idf *idf, const wt_options *o);
+int wt_match_below_floor(const wt_stem_ref *a, size_t na, const wt_stem_ref *b,
+                         size_t nb, const wt_idf *idf, const wt_options *o);
 
 /*
  * The class of a link seen from paragraph a, or -1 when the pair is no

@@ -24,7 +24,7 @@ int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id)
 {
     if (wt_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v))
         return WT_ENOMEM;
-    p->v[p->n++] = (wt_posting){key, id};
+    p->v[p->n++] = (wt_posting){key, id, 0};
     return 0;
 }
 

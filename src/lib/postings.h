@@ -14,6 +14,9 @@
 typedef struct wt_posting {
     uint64_t key; /* first: wt_lower_bound_u64() reads it */
     uint32_t id;  /* a paragraph, a pivot: the caller's numbering */
+    uint32_t tag; /* the caller's, carried along (0 from wt_postings_add):
+                     analyze.c keeps the paragraph's document there, so
+                     that a walk of a run needs no lookup per record */
 } wt_posting;
 
 typedef struct wt_postings {
