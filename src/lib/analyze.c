@@ -59,6 +59,7 @@ typedef struct shares {
     uint64_t *acc;     /* gid -> weight summed so far (0: not touched) */
     uint32_t *touched; /* the gids with a weight, in the order met */
     size_t ntouched, touchedcap;
+    wt_match_scratch *scratch; /* the worker's buffers for scoring pairs */
 } shares;
 
 /* Read-only while candidates are scored, so that workers share it. */
@@ -748,8 +749,8 @@ typedef struct block {
 
 /* Scores gx against gy into the next free ps of b; *link is 0 when
  * neither side is a link (nothing kept). */
-static int score_pair(const stage *s, block *b, uint32_t gx, uint32_t gy,
-                      int *link)
+static int score_pair(const stage *s, shares *sh, block *b, uint32_t gx,
+                      uint32_t gy, int *link)
 {
     const wt_analyze_job *job = s->job;
     *link = 0;
@@ -759,9 +760,9 @@ static int score_pair(const stage *s, block *b, uint32_t gx, uint32_t gy,
     if (wt_grow(&b->ps, &b->pscap, b->nps + 1, sizeof *b->ps))
         return WT_ENOMEM;
     wt_pair_score *ps = &b->ps[b->nps];
-    int rc = wt_match_paragraphs(job->docs[s->g[gx].doc], para_of(s, gx),
-                                 job->docs[s->g[gy].doc], para_of(s, gy),
-                                 job->idf, job->opts->min_span, ps);
+    int rc = wt_match_paragraphs(
+        job->docs[s->g[gx].doc], para_of(s, gx), job->docs[s->g[gy].doc],
+        para_of(s, gy), job->idf, job->opts->min_span, sh->scratch, ps);
     if (rc)
         return rc;
     double score;
@@ -773,12 +774,13 @@ static int score_pair(const stage *s, block *b, uint32_t gx, uint32_t gy,
     return 0;
 }
 
-static int keep_scored(const stage *s, block *b, uint32_t gx, uint32_t gy)
+static int keep_scored(const stage *s, shares *sh, block *b, uint32_t gx,
+                       uint32_t gy)
 {
     if (wt_grow(&b->v, &b->cap, b->n + 1, sizeof *b->v))
         return WT_ENOMEM;
     int link = 0;
-    const int rc = score_pair(s, b, gx, gy, &link);
+    const int rc = score_pair(s, sh, b, gx, gy, &link);
     if (rc)
         return rc;
     b->v[b->n++] = (scored){gx, gy, link ? (uint32_t)b->nps++ : NO_SCORE};
@@ -799,7 +801,7 @@ static void score_block(const stage *s, shares *sh, block *b)
                     &s->stems[sh->v[i + 2 * PREFETCH_AHEAD].gid]);
             if (i + PREFETCH_AHEAD < sh->n)
                 __builtin_prefetch(s->stems[sh->v[i + PREFETCH_AHEAD].gid].v);
-            rc = keep_scored(s, b, gx, (uint32_t)sh->v[i].gid);
+            rc = keep_scored(s, sh, b, gx, (uint32_t)sh->v[i].gid);
         }
     }
     b->rc = rc;
@@ -845,7 +847,9 @@ static int score_one(void *ctx, unsigned thread, size_t i)
     shares *sh = &r->sh[thread];
     if (!sh->acc)
         sh->acc = wt_calloc(r->s->ng + 1, sizeof *sh->acc);
-    if (sh->acc)
+    if (!sh->scratch)
+        sh->scratch = wt_match_scratch_new();
+    if (sh->acc && sh->scratch)
         score_block(r->s, sh, &r->blocks[i]);
     else
         r->blocks[i].rc = WT_ENOMEM;
@@ -886,6 +890,7 @@ static int score_candidates(const stage *s)
         wt_free(sh[i].v);
         wt_free(sh[i].acc);
         wt_free(sh[i].touched);
+        wt_match_scratch_free(sh[i].scratch);
     }
     wt_free(sh);
     wt_free(blocks);
@@ -936,7 +941,7 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
         for (size_t k = 0; k < ncand && !rc; k++) {
             wt_pair_score ps;
             rc = wt_match_paragraphs(d, pq, d, &d->paras[cand[k]], job->idf,
-                                     job->opts->min_span, &ps);
+                                     job->opts->min_span, NULL, &ps);
             if (!rc)
                 rc = link_side(job->opts, pq, &ps, 0, di, cand[k], 1);
             wt_free(ps.spans);

@@ -65,6 +65,45 @@ typedef struct run {
     uint32_t ia, ib, len;
 } run;
 
+/* A thread's buffers, reused from pair to pair (see match.h). */
+struct wt_match_scratch {
+    uint32_t *next; /* find_runs: b's positions chained by word pair */
+    size_t nextcap;
+    run *runs, *tiles;
+    size_t runcap, tilecap;
+    uint8_t *marks; /* tile's and template_figures' flags, zeroed per use */
+    size_t markcap;
+};
+
+wt_match_scratch *wt_match_scratch_new(void)
+{
+    return wt_calloc(1, sizeof(wt_match_scratch));
+}
+
+static void release_scratch(wt_match_scratch *sc)
+{
+    wt_free(sc->next);
+    wt_free(sc->runs);
+    wt_free(sc->tiles);
+    wt_free(sc->marks);
+}
+
+void wt_match_scratch_free(wt_match_scratch *sc)
+{
+    if (sc)
+        release_scratch(sc);
+    wt_free(sc);
+}
+
+/* n zero bytes of sc->marks, or NULL when memory runs out. */
+static uint8_t *zeroed_marks(wt_match_scratch *sc, size_t n)
+{
+    if (wt_grow(&sc->marks, &sc->markcap, n, 1))
+        return NULL;
+    memset(sc->marks, 0, n);
+    return sc->marks;
+}
+
 static int cmp_run(const void *x, const void *y)
 {
     const run *a = x, *b = y;
@@ -79,23 +118,22 @@ static uint64_t pair_key(const wt_token *t, size_t i)
     return k ? k : 1;
 }
 
-/* Every maximal run of equal stems, found from shared word pairs. */
+/* Every maximal run of equal stems, found from shared word pairs, into
+ * sc->runs[0..*nout). */
 static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
-                     size_t nb, run **out, size_t *nout)
+                     size_t nb, wt_match_scratch *sc, size_t *nout)
 {
     wt_hmap first = {0};
-    uint32_t *next = NULL;
-    size_t cap = 0;
     int rc = 0;
-    *out = NULL;
     *nout = 0;
     if (na < 2 || nb < 2)
         return 0;
-    next = wt_malloc(nb * sizeof *next);
-    if (!next || (rc = wt_hmap_init(&first, nb))) {
+    if (wt_grow(&sc->next, &sc->nextcap, nb, sizeof *sc->next) ||
+        wt_hmap_init(&first, nb)) {
         rc = WT_ENOMEM;
         goto out;
     }
+    uint32_t *next = sc->next;
     for (size_t j = nb - 1; j-- > 0;) {
         uint64_t *slot = wt_hmap_slot(&first, pair_key(tb, j));
         if (!slot) {
@@ -121,19 +159,17 @@ static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
                    ta[i + len].stem == tb[j + len].stem)
                 len++;
             budget -= len < budget ? len : budget;
-            if ((rc = wt_grow(out, &cap, *nout + 1, sizeof **out)))
+            if ((rc = wt_grow(&sc->runs, &sc->runcap, *nout + 1,
+                              sizeof *sc->runs)))
                 goto out;
-            (*out)[(*nout)++] = (run){(uint32_t)i, (uint32_t)j, (uint32_t)len};
+            sc->runs[(*nout)++] =
+                (run){(uint32_t)i, (uint32_t)j, (uint32_t)len};
         }
     }
 out:
     wt_hmap_release(&first);
-    wt_free(next);
-    if (rc) {
-        wt_free(*out);
-        *out = NULL;
+    if (rc)
         *nout = 0;
-    }
     return rc;
 }
 
@@ -165,21 +201,21 @@ static int add_tile(wt_pair_score *out, size_t *cap, const wt_token *ta,
     return 0;
 }
 
-/* Takes the runs longest first; each unmarked piece with two content words
- * becomes a tile, kept in tiles[] (as many as runs at most).  Counts the
- * words of tiles of min_span or more. */
+/* Takes the runs sc->runs[0..nruns) longest first; each unmarked piece
+ * with two content words becomes a tile, kept in sc->tiles[0..*ntiles)
+ * (as many as runs at most).  Counts the words of tiles of min_span or
+ * more. */
 static int tile(const wt_token *ta, size_t na, const wt_token *tb, size_t nb,
-                run *runs, size_t nruns, unsigned min_span, wt_pair_score *out,
-                size_t *covered_a, size_t *covered_b, run **tiles,
+                wt_match_scratch *sc, size_t nruns, unsigned min_span,
+                wt_pair_score *out, size_t *covered_a, size_t *covered_b,
                 size_t *ntiles)
 {
-    size_t cap = 0, tcap = 0;
+    size_t cap = 0;
+    run *runs = sc->runs;
+    uint8_t *ma = zeroed_marks(sc, na + nb + 1), *mb = ma + na;
+    if (!ma)
+        return WT_ENOMEM;
     int rc = 0;
-    uint8_t *ma = wt_calloc(na, 1), *mb = wt_calloc(nb, 1);
-    if (!ma || !mb) {
-        rc = WT_ENOMEM;
-        goto out;
-    }
     if (nruns > 1)
         qsort(runs, nruns, sizeof *runs, cmp_run);
     for (size_t r = 0; r < nruns && !rc; r++) {
@@ -207,15 +243,12 @@ static int tile(const wt_token *ta, size_t na, const wt_token *tb, size_t nb,
                 plain_words(ta, ia, len) >= WT_RUN_LINK_PLAIN_MIN)
                 out->longest_run = words;
             rc = add_tile(out, &cap, ta, tb, ia, ib, len);
-            if (!rc &&
-                !(rc = wt_grow(tiles, &tcap, *ntiles + 1, sizeof **tiles)))
-                (*tiles)[(*ntiles)++] =
+            if (!rc && !(rc = wt_grow(&sc->tiles, &sc->tilecap, *ntiles + 1,
+                                      sizeof *sc->tiles)))
+                sc->tiles[(*ntiles)++] =
                     (run){(uint32_t)ia, (uint32_t)ib, (uint32_t)len};
         }
     }
-out:
-    wt_free(ma);
-    wt_free(mb);
     return rc;
 }
 
@@ -368,17 +401,15 @@ static size_t count_slots(const wt_token *ta, size_t na, const wt_document *a,
 static int template_figures(const wt_document *a, const wt_token *ta, size_t na,
                             const wt_para *pa, const wt_document *b,
                             const wt_token *tb, size_t nb, const wt_para *pb,
-                            const wt_idf *idf, const run *tiles, size_t ntiles,
-                            wt_pair_score *out, size_t *nshared)
+                            const wt_idf *idf, wt_match_scratch *sc,
+                            size_t ntiles, wt_pair_score *out, size_t *nshared)
 {
-    uint8_t *ta_t = wt_calloc(na + 1, 1), *tb_t = wt_calloc(nb + 1, 1);
-    uint8_t *fa = wt_calloc(pa->nstems + 1, 1);
-    uint8_t *fb = wt_calloc(pb->nstems + 1, 1);
-    int rc = 0;
-    if (!ta_t || !tb_t || !fa || !fb) {
-        rc = WT_ENOMEM;
-        goto out;
-    }
+    const run *tiles = sc->tiles;
+    uint8_t *ta_t = zeroed_marks(sc, na + nb + pa->nstems + pb->nstems + 4);
+    if (!ta_t)
+        return WT_ENOMEM;
+    uint8_t *tb_t = ta_t + na + 1, *fa = tb_t + nb + 1;
+    uint8_t *fb = fa + pa->nstems + 1;
     /* Without a slot nothing is a template: the words are looked up only
      * when one is found. */
     out->slots = count_slots(ta, na, a, tb, nb, b, tiles, ntiles);
@@ -396,35 +427,26 @@ static int template_figures(const wt_document *a, const wt_token *ta, size_t na,
     out->shared_weight =
         shared_weight(pa, pb, idf, fa, fb, nshared, &out->plain_weight,
                       &out->words, &out->own_weight, &out->numbers);
-out:
-    wt_free(ta_t);
-    wt_free(tb_t);
-    wt_free(fa);
-    wt_free(fb);
-    return rc;
+    return 0;
 }
 
-int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
-                        const wt_document *b, const wt_para *pb,
-                        const wt_idf *idf, unsigned min_span,
-                        wt_pair_score *out)
+static int match_paragraphs(const wt_document *a, const wt_para *pa,
+                            const wt_document *b, const wt_para *pb,
+                            const wt_idf *idf, unsigned min_span,
+                            wt_match_scratch *sc, wt_pair_score *out)
 {
     const wt_token *ta = a->toks.v + pa->tok_begin;
     const wt_token *tb = b->toks.v + pb->tok_begin;
     const size_t na = pa->tok_end - pa->tok_begin;
     const size_t nb = pb->tok_end - pb->tok_begin;
     size_t nruns = 0, ntiles = 0, ca = 0, cb = 0, nshared = 0;
-    run *runs = NULL, *tiles = NULL;
     memset(out, 0, sizeof *out);
-    int rc = find_runs(ta, na, tb, nb, &runs, &nruns);
+    int rc = find_runs(ta, na, tb, nb, sc, &nruns);
     if (!rc)
-        rc = tile(ta, na, tb, nb, runs, nruns, min_span, out, &ca, &cb, &tiles,
-                  &ntiles);
-    wt_free(runs);
+        rc = tile(ta, na, tb, nb, sc, nruns, min_span, out, &ca, &cb, &ntiles);
     if (!rc)
-        rc = template_figures(a, ta, na, pa, b, tb, nb, pb, idf, tiles, ntiles,
+        rc = template_figures(a, ta, na, pa, b, tb, nb, pb, idf, sc, ntiles,
                               out, &nshared);
-    wt_free(tiles);
     if (rc) {
         wt_free(out->spans);
         memset(out, 0, sizeof *out);
@@ -442,6 +464,19 @@ int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
     out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
     return 0;
+}
+
+int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
+                        const wt_document *b, const wt_para *pb,
+                        const wt_idf *idf, unsigned min_span,
+                        wt_match_scratch *scratch, wt_pair_score *out)
+{
+    if (scratch)
+        return match_paragraphs(a, pa, b, pb, idf, min_span, scratch, out);
+    wt_match_scratch own = {0};
+    const int rc = match_paragraphs(a, pa, b, pb, idf, min_span, &own, out);
+    release_scratch(&own);
+    return rc;
 }
 
 /* The class of one side when the pair is a link. */
