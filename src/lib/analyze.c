@@ -794,8 +794,10 @@ static void score_block(const stage *s, shares *sh, block *b)
     for (uint32_t gx = b->from; gx < b->to && !rc; gx++) {
         rc = candidates_of(s, sh, gx);
         for (size_t i = 0; i < sh->n && !rc; i++) {
-            /* The stems of a candidate are far in memory: asked for a few
-             * pairs ahead, they arrive while the pairs before are read. */
+            /* The stems of a candidate are far in memory, and so is the
+             * entry that points to them: the entry is asked for eight
+             * pairs ahead, the stems four, so both arrive while the pairs
+             * before are read. */
             if (i + 2 * PREFETCH_AHEAD < sh->n)
                 __builtin_prefetch(
                     &s->stems[sh->v[i + 2 * PREFETCH_AHEAD].gid]);

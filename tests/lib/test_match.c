@@ -1,4 +1,6 @@
 /* Tests of match.c through small corpora: classes, spans, thresholds. */
+#include "corpus.h"
+#include "document.h"
 #include "helpers.h"
 #include "match.h"
 
@@ -224,4 +226,57 @@ Test(match, disagreeing_names_and_numbers_raise_the_floor)
     s = rewrite_figures(0.60, 0.50, 3.5);
     s.own_a = s.own_b = 1;
     cr_assert_eq(wt_match_classify(&s, &o, 0, &score), WT_CLASS_REWRITE);
+}
+
+/* x and y alike but for where their spans are kept. */
+static void assert_same_score(wt_pair_score x, wt_pair_score y)
+{
+    cr_assert_eq(x.nspans, y.nspans);
+    for (size_t i = 0; i < x.nspans; i++)
+        cr_assert_eq(memcmp(&x.spans[i], &y.spans[i], sizeof x.spans[i]), 0);
+    wt_free(x.spans);
+    wt_free(y.spans);
+    x.spans = y.spans = NULL;
+    cr_assert_eq(memcmp(&x, &y, sizeof x), 0);
+}
+
+/* One scratch carried from pair to pair, long paragraphs and short, both
+ * ways round: nothing a pair leaves in it changes the next one's score. */
+Test(match, a_reused_scratch_scores_as_fresh_buffers)
+{
+    const char *rewrite =
+        "Dock workers in Harborton will walk out at midnight, the port "
+        "authority said, after wage talks collapsed on Friday.\n\n"
+        "Strike.\n\n"
+        "Forty container vessels were waiting off the coast, shipping lines "
+        "said, warning that fuel deliveries to the northern provinces could "
+        "be delayed by a week, and union leader Mara Okafor said the strike "
+        "would last 48 hours unless the offer of 3.5 percent was raised.\n";
+    const char *docs[] = {WIRE, rewrite};
+    wt_corpus *c = test_corpus(docs, 2, NULL);
+    const wt_document *d[2] = {wt_corpus_document(c, 0),
+                               wt_corpus_document(c, 1)};
+    wt_match_scratch *sc = wt_match_scratch_new();
+    cr_assert_not_null(sc);
+    size_t pairs = 0;
+    for (int way = 0; way < 2; way++)
+        for (size_t i = 0; i < d[way]->npara; i++)
+            for (size_t j = 0; j < d[!way]->npara; j++) {
+                const wt_para *pa = &d[way]->paras[i];
+                const wt_para *pb = &d[!way]->paras[j];
+                wt_pair_score fresh, reused;
+                cr_assert_eq(wt_match_paragraphs(d[way], pa, d[!way], pb,
+                                                 &c->idf, c->opts.min_span,
+                                                 NULL, &fresh),
+                             0);
+                cr_assert_eq(wt_match_paragraphs(d[way], pa, d[!way], pb,
+                                                 &c->idf, c->opts.min_span, sc,
+                                                 &reused),
+                             0);
+                pairs += fresh.nspans > 0;
+                assert_same_score(fresh, reused);
+            }
+    cr_assert_geq(pairs, 4, "pairs with spans: %zu", pairs);
+    wt_match_scratch_free(sc);
+    wt_corpus_free(c);
 }
