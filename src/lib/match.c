@@ -104,12 +104,18 @@ static uint8_t *zeroed_marks(wt_match_scratch *sc, size_t n)
     return sc->marks;
 }
 
+/* Longest first, then by place in a, then in b: a total order, so that
+ * the tiles do not depend on the order find_runs met the runs in nor on
+ * whether qsort is stable (glibc's merge sort falls back to an unstable
+ * sort when it cannot allocate; musl's smoothsort never is). */
 static int cmp_run(const void *x, const void *y)
 {
     const run *a = x, *b = y;
     if (a->len != b->len)
         return a->len < b->len ? 1 : -1;
-    return (a->ia > b->ia) - (a->ia < b->ia);
+    if (a->ia != b->ia)
+        return a->ia < b->ia ? -1 : 1;
+    return (a->ib > b->ib) - (a->ib < b->ib);
 }
 
 static uint64_t pair_key(const wt_token *t, size_t i)

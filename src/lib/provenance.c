@@ -56,12 +56,16 @@ char *wt_outlet_canonical(const wt_agencies *agencies, const char *name)
     return wt_strdup(agency);
 }
 
+/* In text order; two outlets credited over the same bytes by name, so
+ * that the order does not depend on qsort's. */
 static int cmp_credit(const void *x, const void *y)
 {
     const wt_credit *a = x, *b = y;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
-    return (a->end > b->end) - (a->end < b->end);
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return strcmp(a->outlet, b->outlet);
 }
 
 /* Adds a credit of outlet (canonical, copied) over bytes [start, end),
