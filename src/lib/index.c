@@ -99,8 +99,9 @@ struct wt_index {
     size_t hitcap;
     int64_t *nums; /* the numbers of the hits to prefetch */
     size_t numcap;
-    unsigned char *bodies; /* whether each needs its body (none kept) */
-    size_t bodycap;
+    unsigned char *bare; /* whether each is read without its body (a free
+                            copy kept) */
+    size_t barecap;
     uint32_t *pbuf; /* paragraph triples, aligned */
     size_t pcap;
     char *got; /* wt_index_get's article: its strings, one block */
@@ -342,7 +343,7 @@ void wt_index_close(wt_index *ix)
         libdeflate_free_decompressor(ix->unz);
     wt_free(ix->hits);
     wt_free(ix->nums);
-    wt_free(ix->bodies);
+    wt_free(ix->bare);
     wt_free(ix->pbuf);
     wt_free(ix->got);
     wt_free(ix);
@@ -1092,7 +1093,7 @@ static int prefetch(wt_index *ix, size_t i, size_t nhits, int64_t below,
         return 0;
     }
     if (wt_grow(&ix->nums, &ix->numcap, want, sizeof *ix->nums) ||
-        wt_grow(&ix->bodies, &ix->bodycap, want, 1))
+        wt_grow(&ix->bare, &ix->barecap, want, 1))
         return WT_ENOMEM;
     for (; i < nhits && n < want; i++)
         if (ix->hits[i].num < below)
@@ -1101,10 +1102,8 @@ static int prefetch(wt_index *ix, size_t i, size_t nhits, int64_t below,
     /* Those the cache keeps a free copy of are read without their text:
      * decided here, once for the batch, as the loads that follow take
      * what was read. */
-    wt_doccache_free_copies(ix->cache, ix->nums, n, ix->bodies);
-    for (size_t k = 0; k < n; k++)
-        ix->bodies[k] = !ix->bodies[k];
-    return ix->store->ops->prefetch(ix->store, ix->nums, ix->bodies, n);
+    wt_doccache_free_copies(ix->cache, ix->nums, n, ix->bare);
+    return ix->store->ops->prefetch(ix->store, ix->nums, ix->bare, n);
 }
 
 /* Adds the stored candidates of the article in c (document 0) that pass

@@ -119,13 +119,13 @@ typedef struct wt_store_ops {
     /* Reads documents nums[0..n) in one round trip, inside a query's
      * reads, for the loads that follow: a store across a network answers
      * each of them from that read (a load of another number is read
-     * alone).  body[i] 0: nums[i] is read without its body, as by a load
-     * without body (a load with body then reads it alone); body NULL: all
+     * alone).  bare[i] 1: nums[i] is read without its body, as by a load
+     * without body (a load with body then reads it alone); bare NULL: all
      * with theirs.  What it read is dropped by the next prefetch,
      * read_begin, read_end, and when a batch is written or dropped (flush,
      * commit, rollback).  NULL in a store whose loads cost no round
      * trip. */
-    int (*prefetch)(wt_store *s, const int64_t *nums, const unsigned char *body,
+    int (*prefetch)(wt_store *s, const int64_t *nums, const unsigned char *bare,
                     size_t n);
     int (*stats)(wt_store *s, wt_store_stats *st);
     /* The number of documents stored, as committed (SQLite: or as the

@@ -1398,7 +1398,7 @@ static void doc_from_row(const PGresult *r, int i, int64_t num, wt_store_doc *d)
  * of one each (with the server on another machine, the round trips were
  * most of a query's time). */
 static int pg_prefetch(wt_store *base, const int64_t *nums,
-                       const unsigned char *body, size_t n)
+                       const unsigned char *bare, size_t n)
 {
     pg_store *s = (pg_store *)base;
     forget_fetched(s);
@@ -1408,11 +1408,11 @@ static int pg_prefetch(wt_store *base, const int64_t *nums,
     if (rc)
         return rc;
     size_t nskip = 0; /* the numbers whose bodies are left out */
-    for (size_t i = 0; body && i < n; i++)
-        nskip += !body[i];
+    for (size_t i = 0; bare && i < n; i++)
+        nskip += bare[i] != 0;
     rc = arr_begin(&s->b2, OID_INT8, nskip);
-    for (size_t i = 0; body && i < n && !rc; i++)
-        if (!body[i])
+    for (size_t i = 0; bare && i < n && !rc; i++)
+        if (bare[i])
             rc = arr_i64(&s->b2, (uint64_t)nums[i]);
     if (rc)
         return rc;
