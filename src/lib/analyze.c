@@ -931,7 +931,8 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
     wt_postings refs = {0};
     uint64_t *cand = NULL;
     size_t ncand = 0, candcap = 0;
-    int rc = 0;
+    wt_match_scratch *sc = wt_match_scratch_new();
+    int rc = sc ? 0 : WT_ENOMEM;
     for (size_t p = 0; p < d->npara && !rc; p++)
         for (size_t i = 0; i < d->paras[p].nshingles && !rc; i++)
             rc = wt_postings_add(&refs, d->paras[p].shingles[i], (uint32_t)p);
@@ -943,7 +944,7 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
         for (size_t k = 0; k < ncand && !rc; k++) {
             wt_pair_score ps;
             rc = wt_match_paragraphs(d, pq, d, &d->paras[cand[k]], job->idf,
-                                     job->opts->min_span, NULL, &ps);
+                                     job->opts->min_span, sc, &ps);
             if (!rc)
                 rc = link_side(job->opts, pq, &ps, 0, di, cand[k], 1);
             wt_free(ps.spans);
@@ -951,6 +952,7 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
     }
     wt_postings_release(&refs);
     wt_free(cand);
+    wt_match_scratch_free(sc);
     return rc;
 }
 

@@ -80,18 +80,14 @@ wt_match_scratch *wt_match_scratch_new(void)
     return wt_calloc(1, sizeof(wt_match_scratch));
 }
 
-static void release_scratch(wt_match_scratch *sc)
+void wt_match_scratch_free(wt_match_scratch *sc)
 {
+    if (!sc)
+        return;
     wt_free(sc->next);
     wt_free(sc->runs);
     wt_free(sc->tiles);
     wt_free(sc->marks);
-}
-
-void wt_match_scratch_free(wt_match_scratch *sc)
-{
-    if (sc)
-        release_scratch(sc);
     wt_free(sc);
 }
 
@@ -436,10 +432,10 @@ static int template_figures(const wt_document *a, const wt_token *ta, size_t na,
     return 0;
 }
 
-static int match_paragraphs(const wt_document *a, const wt_para *pa,
-                            const wt_document *b, const wt_para *pb,
-                            const wt_idf *idf, unsigned min_span,
-                            wt_match_scratch *sc, wt_pair_score *out)
+int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
+                        const wt_document *b, const wt_para *pb,
+                        const wt_idf *idf, unsigned min_span,
+                        wt_match_scratch *sc, wt_pair_score *out)
 {
     const wt_token *ta = a->toks.v + pa->tok_begin;
     const wt_token *tb = b->toks.v + pb->tok_begin;
@@ -470,19 +466,6 @@ static int match_paragraphs(const wt_document *a, const wt_para *pa,
     out->fact_a = pa->weight > 0 ? out->shared_weight / pa->weight : 0;
     out->fact_b = pb->weight > 0 ? out->shared_weight / pb->weight : 0;
     return 0;
-}
-
-int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
-                        const wt_document *b, const wt_para *pb,
-                        const wt_idf *idf, unsigned min_span,
-                        wt_match_scratch *scratch, wt_pair_score *out)
-{
-    if (scratch)
-        return match_paragraphs(a, pa, b, pb, idf, min_span, scratch, out);
-    wt_match_scratch own = {0};
-    const int rc = match_paragraphs(a, pa, b, pb, idf, min_span, &own, out);
-    release_scratch(&own);
-    return rc;
 }
 
 /* The class of one side when the pair is a link. */

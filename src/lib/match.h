@@ -68,15 +68,15 @@ wt_match_scratch *wt_match_scratch_new(void);
 void wt_match_scratch_free(wt_match_scratch *sc);
 
 /*
- * Scores paragraph pa of a against pb of b, with scratch's buffers (NULL:
- * buffers of this call's own).  Spans shorter than min_span words do not
- * count towards coverage but are kept when they hold two content words.
- * Returns 0 or WT_ENOMEM; free out->spans with wt_free.
+ * Scores paragraph pa of a against pb of b with the buffers of sc (one
+ * thread's).  Spans shorter than min_span words do not count towards
+ * coverage but are kept when they hold two content words.  Returns 0 or
+ * WT_ENOMEM; free out->spans with wt_free.
  */
 int wt_match_paragraphs(const wt_document *a, const wt_para *pa,
                         const wt_document *b, const wt_para *pb,
                         const wt_idf *idf, unsigned min_span,
-                        wt_match_scratch *scratch, wt_pair_score *out);
+                        wt_match_scratch *sc, wt_pair_score *out);
 
 /*
  * 1 when two paragraphs, by their content stems a[0..na) and b[0..nb)

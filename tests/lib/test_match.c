@@ -265,10 +265,13 @@ Test(match, a_reused_scratch_scores_as_fresh_buffers)
                 const wt_para *pa = &d[way]->paras[i];
                 const wt_para *pb = &d[!way]->paras[j];
                 wt_pair_score fresh, reused;
+                wt_match_scratch *once = wt_match_scratch_new();
+                cr_assert_not_null(once);
                 cr_assert_eq(wt_match_paragraphs(d[way], pa, d[!way], pb,
                                                  &c->idf, c->opts.min_span,
-                                                 NULL, &fresh),
+                                                 once, &fresh),
                              0);
+                wt_match_scratch_free(once);
                 cr_assert_eq(wt_match_paragraphs(d[way], pa, d[!way], pb,
                                                  &c->idf, c->opts.min_span, sc,
                                                  &reused),
