@@ -10,7 +10,7 @@
 #include "cmd_extract.h"
 #include "cmd_index.h"
 #include "cmd_serve.h"
-#include "hugepages.h"
+#include "heap.h"
 #include "opt.h"
 
 #include <string.h>
@@ -20,7 +20,7 @@
 static const struct command {
     const char *name;
     int (*run)(const cli_settings *s, wt_options *o);
-    int in_memory; /* holds a whole corpus: its heap on huge pages */
+    int in_memory; /* holds a whole corpus: its heap set up for it */
 } commands[] = {
     {"compare", cmd_compare, 1},   {"scan", cmd_scan, 1},
     {"clusters", cmd_clusters, 1}, {"diff", cmd_diff, 0},
@@ -79,7 +79,7 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(name, commands[i].name)) {
             if (commands[i].in_memory)
-                cli_huge_pages(argv);
+                cli_batch_heap(argv);
             const int rc = run_command(&commands[i], argc - 2, argv + 2);
             /* diff exits as diff(1) does: 0 same, 1 different, 2 trouble
              * of any kind. */

@@ -40,7 +40,7 @@ for t in "$B"/tests/fuzz/replay_*; do
 done
 wrap=$(mktemp)
 # glibc.malloc.hugetlb=0: the in-memory commands would otherwise run
-# themselves again with it (src/cli/hugepages.h), out of valgrind's sight.
+# themselves again with it (src/cli/heap.h), out of valgrind's sight.
 printf '#!/bin/sh\nGLIBC_TUNABLES=glibc.malloc.hugetlb=0 exec %s %s "$@"\n' "$VG" "$ROOT/$B/src/cli/wiretrace" > "$wrap"
 chmod +x "$wrap"
 check cli sh tests/cli/run_cli_tests.sh "$wrap" "$ROOT/tests/cli"
