@@ -462,9 +462,7 @@ static int build_postings(stage *s)
                     continue;
                 if (r)
                     rank[s->post.n] = (uint32_t)(*r - 1);
-                rc = wt_postings_add(&s->post, key_at(pa, i), gid);
-                if (!rc)
-                    s->post.v[s->post.n - 1].tag = (uint32_t)d;
+                rc = wt_postings_add(&s->post, key_at(pa, i), gid, (uint32_t)d);
             }
         }
     wt_hmap_release(&f.keys);
@@ -935,7 +933,8 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
     int rc = sc ? 0 : WT_ENOMEM;
     for (size_t p = 0; p < d->npara && !rc; p++)
         for (size_t i = 0; i < d->paras[p].nshingles && !rc; i++)
-            rc = wt_postings_add(&refs, d->paras[p].shingles[i], (uint32_t)p);
+            rc =
+                wt_postings_add(&refs, d->paras[p].shingles[i], (uint32_t)p, 0);
     if (!rc)
         wt_postings_sort(&refs);
     for (size_t q = 1; q < d->npara && !rc; q++) {

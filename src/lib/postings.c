@@ -20,11 +20,11 @@ int wt_postings_reserve(wt_postings *p, size_t n)
     return 0;
 }
 
-int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id)
+int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id, uint32_t tag)
 {
     if (wt_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v))
         return WT_ENOMEM;
-    p->v[p->n++] = (wt_posting){key, id, 0};
+    p->v[p->n++] = (wt_posting){key, id, tag};
     return 0;
 }
 

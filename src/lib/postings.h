@@ -14,9 +14,9 @@
 typedef struct wt_posting {
     uint64_t key; /* first: wt_lower_bound_u64() reads it */
     uint32_t id;  /* a paragraph, a pivot: the caller's numbering */
-    uint32_t tag; /* the caller's, carried along (0 from wt_postings_add):
-                     analyze.c keeps the paragraph's document there, so
-                     that a walk of a run needs no lookup per record */
+    uint32_t tag; /* the caller's, carried along: analyze.c keeps the
+                     paragraph's document there, so that a walk of a run
+                     needs no lookup per record */
 } wt_posting;
 
 typedef struct wt_postings {
@@ -27,8 +27,8 @@ typedef struct wt_postings {
 /* Makes room for n records in all.  Returns 0 or WT_ENOMEM. */
 int wt_postings_reserve(wt_postings *p, size_t n);
 
-/* Appends (key, id).  Returns 0 or WT_ENOMEM. */
-int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id);
+/* Appends (key, id) and its tag.  Returns 0 or WT_ENOMEM. */
+int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id, uint32_t tag);
 
 /* Sorts by key, then id.  Call once after the last add. */
 void wt_postings_sort(wt_postings *p);

@@ -901,7 +901,7 @@ static int candidates(tstage *t)
     for (size_t i = 0; i < t->npv && !rc; i++)
         for (size_t k = 0; k < t->pv[i].nset && !rc; k++)
             if (between_languages(t, t->pv[i].set[k]))
-                rc = wt_postings_add(&post, t->pv[i].set[k], (uint32_t)i);
+                rc = wt_postings_add(&post, t->pv[i].set[k], (uint32_t)i, 0);
     wt_postings_sort(&post);
     for (size_t i = 0, j; i < post.n && !rc; i = j) {
         j = wt_postings_run_end(&post, i, 0);
