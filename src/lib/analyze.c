@@ -81,6 +81,12 @@ typedef struct stage {
 /* Candidates between a prefetch and its use (score_block). */
 #define PREFETCH_AHEAD 4
 
+/* The threads the job's options ask for, at least one. */
+static unsigned nthreads(const wt_analyze_job *job)
+{
+    return job->opts->threads > 1 ? job->opts->threads : 1;
+}
+
 static wt_para *para_of(const stage *s, uint32_t gid)
 {
     return &s->job->docs[s->g[gid].doc]->paras[s->g[gid].para];
@@ -470,7 +476,7 @@ static int build_postings(stage *s)
     if (!rc && job->focus)
         rc = order_by_rank(&s->post, rank, nranks);
     else if (!rc)
-        wt_postings_sort(&s->post);
+        wt_postings_sort(&s->post, nthreads(job));
     wt_free(rank);
     if (!rc)
         rc = wt_posting_runs_build(&s->post, s->ng, &s->runs);
@@ -862,10 +868,9 @@ static int score_one(void *ctx, unsigned thread, size_t i)
  * order. */
 static int score_candidates(const stage *s)
 {
-    const unsigned nthreads =
-        s->job->opts->threads > 1 ? s->job->opts->threads : 1;
+    const unsigned nt = nthreads(s->job);
     block *blocks = wt_calloc(WT_SCORE_BLOCKS, sizeof *blocks);
-    shares *sh = wt_calloc(nthreads, sizeof *sh);
+    shares *sh = wt_calloc(nt, sizeof *sh);
     score_round r = {s, blocks, sh};
     int rc = blocks && sh ? 0 : WT_ENOMEM;
     for (size_t gx = 0; gx < s->ng && !rc;) {
@@ -876,7 +881,7 @@ static int score_candidates(const stage *s)
             gx = gx + WT_SCORE_BLOCK < s->ng ? gx + WT_SCORE_BLOCK : s->ng;
             b->to = (uint32_t)gx;
         }
-        (void)wt_parallel_for(nthreads, nblocks, score_one, &r);
+        (void)wt_parallel_for(nt, nblocks, score_one, &r);
         for (size_t i = 0; i < nblocks; i++) {
             const int brc = record_block(s, &blocks[i]);
             rc = rc ? rc : brc;
@@ -886,7 +891,7 @@ static int score_candidates(const stage *s)
         wt_free(blocks[i].v);
         wt_free(blocks[i].ps);
     }
-    for (unsigned i = 0; sh && i < nthreads; i++) {
+    for (unsigned i = 0; sh && i < nt; i++) {
         wt_free(sh[i].v);
         wt_free(sh[i].acc);
         wt_free(sh[i].touched);
@@ -936,7 +941,7 @@ static int find_duplicates(const wt_analyze_job *job, size_t di)
             rc =
                 wt_postings_add(&refs, d->paras[p].shingles[i], (uint32_t)p, 0);
     if (!rc)
-        wt_postings_sort(&refs);
+        wt_postings_sort(&refs, 1);
     for (size_t q = 1; q < d->npara && !rc; q++) {
         wt_para *pq = &d->paras[q];
         rc = dup_candidates(d, &refs, (uint32_t)q, &cand, &ncand, &candcap);
@@ -967,8 +972,7 @@ static int all_duplicates(const wt_analyze_job *job)
 {
     const size_t n =
         job->focus && job->focus < job->ndocs ? job->focus : job->ndocs;
-    return wt_parallel_for(job->opts->threads > 1 ? job->opts->threads : 1, n,
-                           dups_of, (void *)job);
+    return wt_parallel_for(nthreads(job), n, dups_of, (void *)job);
 }
 
 int wt_analyze_run(const wt_analyze_job *job)

@@ -30,8 +30,10 @@ int wt_postings_reserve(wt_postings *p, size_t n);
 /* Appends (key, id) and its tag.  Returns 0 or WT_ENOMEM. */
 int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id, uint32_t tag);
 
-/* Sorts by key, then id.  Call once after the last add. */
-void wt_postings_sort(wt_postings *p);
+/* Sorts by key, then id, on up to nthreads threads (a large array is
+ * first spread into parts by the top bits of its keys, in place, and the
+ * parts sorted one a thread at a time).  Call once after the last add. */
+void wt_postings_sort(wt_postings *p, unsigned nthreads);
 
 /* The first record of key, or p->n when no record has it. */
 size_t wt_postings_find(const wt_postings *p, uint64_t key);

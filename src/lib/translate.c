@@ -902,7 +902,7 @@ static int candidates(tstage *t)
         for (size_t k = 0; k < t->pv[i].nset && !rc; k++)
             if (between_languages(t, t->pv[i].set[k]))
                 rc = wt_postings_add(&post, t->pv[i].set[k], (uint32_t)i, 0);
-    wt_postings_sort(&post);
+    wt_postings_sort(&post, t->nthreads);
     for (size_t i = 0, j; i < post.n && !rc; i = j) {
         j = wt_postings_run_end(&post, i, 0);
         rc = sum_run(t, &post, i, j, &acc);
