@@ -153,30 +153,79 @@ static int pairs_of(wt_document *d, uint64_t **buf, size_t *cap,
     return rc;
 }
 
-/* The word pairs of every document in *all (*n of them, each document's
- * once, sorted), merged from the documents' sorted sets. */
-static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
+/* The word pairs of documents [from, to), each document's once, in v:
+ * one chunk of all_word_pairs(). */
+typedef struct pair_chunk {
+    size_t from, to;
+    uint64_t *v;
+    size_t n, cap;
+} pair_chunk;
+
+/* Documents a chunk of all_word_pairs() holds. */
+#define PAIR_CHUNK_DOCS 32
+
+typedef struct pair_round {
+    const wt_analyze_job *job;
+    pair_chunk *chunks;
+} pair_round;
+
+static int chunk_pairs(void *ctx, unsigned thread, size_t c)
 {
+    (void)thread;
+    const pair_round *r = ctx;
+    const wt_analyze_job *job = r->job;
+    pair_chunk *ch = &r->chunks[c];
     uint64_t *buf = NULL;
-    size_t cap = 0, allcap = 0, runs = 0;
-    size_t *end = wt_malloc((job->ndocs + 1) * sizeof *end);
-    int rc = end ? 0 : WT_ENOMEM;
-    *n = 0;
-    for (size_t d = 0; d < job->ndocs && !rc; d++) {
+    size_t cap = 0;
+    int rc = 0;
+    for (size_t d = ch->from; d < ch->to && !rc; d++) {
         uint64_t *keys;
         size_t k;
         rc = pairs_of(job->docs[d], &buf, &cap, &keys, &k);
-        if (!rc && k && !(rc = wt_grow(all, &allcap, *n + k, sizeof **all))) {
-            memcpy(*all + *n, keys, k * sizeof *keys);
-            *n += k;
-            end[runs++] = *n;
+        if (!rc && k &&
+            !(rc = wt_grow(&ch->v, &ch->cap, ch->n + k, sizeof *ch->v))) {
+            memcpy(ch->v + ch->n, keys, k * sizeof *keys);
+            ch->n += k;
         }
     }
-    /* buf, grown to hold them all, is the merge's room */
-    if (!rc && runs > 1 && !(rc = wt_grow(&buf, &cap, *n, sizeof *buf)))
-        wt_merge_runs_u64(*all, end, runs, buf);
     wt_free(buf);
-    wt_free(end);
+    return rc;
+}
+
+/* The word pairs of every document in *all (*n of them, each document's
+ * once, sorted): each document's found on the stage's threads, a chunk
+ * of documents at a time, then all of them sorted (spread by key first,
+ * so that the threads share the sort too; a merge of the documents' sorted
+ * sets took log2(documents) passes on one thread). */
+static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
+{
+    const size_t nchunks = (job->ndocs + PAIR_CHUNK_DOCS - 1) / PAIR_CHUNK_DOCS;
+    pair_chunk *ch = wt_calloc(nchunks + 1, sizeof *ch);
+    if (!ch)
+        return WT_ENOMEM;
+    for (size_t c = 0; c < nchunks; c++) {
+        ch[c].from = c * PAIR_CHUNK_DOCS;
+        ch[c].to = ch[c].from + PAIR_CHUNK_DOCS < job->ndocs
+                       ? ch[c].from + PAIR_CHUNK_DOCS
+                       : job->ndocs;
+    }
+    pair_round r = {job, ch};
+    int rc = wt_parallel_for(nthreads(job), nchunks, chunk_pairs, &r);
+    size_t total = 0;
+    for (size_t c = 0; c < nchunks; c++)
+        total += ch[c].n;
+    if (!rc && !(*all = wt_malloc((total + 1) * sizeof **all)))
+        rc = WT_ENOMEM;
+    *n = 0;
+    for (size_t c = 0; c < nchunks; c++) {
+        if (!rc)
+            memcpy(*all + *n, ch[c].v, ch[c].n * sizeof *ch[c].v);
+        *n += ch[c].n;
+        wt_free(ch[c].v);
+    }
+    wt_free(ch);
+    if (!rc)
+        wt_sort_u64_threads(*all, *n, nthreads(job));
     return rc;
 }
 

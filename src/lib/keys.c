@@ -1,6 +1,8 @@
 /* keys.c - see keys.h. */
 #include "keys.h"
+#include "parallel.h"
 #include "sort.h"
+#include "tuning.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,22 @@ int wt_cmp_u64(const void *a, const void *b)
 WT_SORT_DEFINE(sort_u64, uint64_t, WT_SORT_LESS_NUM)
 
 void wt_sort_u64(uint64_t *v, size_t n) { sort_u64(v, n); }
+
+WT_SPREAD_DEFINE(spread_u64, uint64_t, WT_SPREAD_KEY_NUM)
+
+static void sort_part(void *v, size_t n) { sort_u64(v, n); }
+
+void wt_sort_u64_threads(uint64_t *v, size_t n, unsigned nthreads)
+{
+    if (n < WT_SPREAD_MIN) {
+        sort_u64(v, n);
+        return;
+    }
+    size_t start[WT_SPREAD_PARTS + 1];
+    spread_u64(v, n, start);
+    wt_parallel_sort_parts(nthreads, v, sizeof *v, start, WT_SPREAD_PARTS,
+                           sort_part);
+}
 
 size_t wt_unique_u64(uint64_t *v, size_t n)
 {

@@ -29,6 +29,9 @@ static inline uint64_t wt_pair_key_sorted(uint32_t a, uint32_t b)
 size_t wt_sort_unique_u64(uint64_t *v, size_t n);
 /* Sorts v in place, ascending (sort.h: faster than qsort on keys). */
 void wt_sort_u64(uint64_t *v, size_t n);
+/* The same on up to nthreads threads, for keys spread evenly over 64 bits
+ * (hashes): a large array is spread into parts first (sort.h). */
+void wt_sort_u64_threads(uint64_t *v, size_t n, unsigned nthreads);
 
 /* v[0, end[nruns - 1]) is nruns sorted runs, run i ending at end[i]:
  * merges them into one sorted run in v.  tmp has room for as many keys as

@@ -32,6 +32,29 @@ static void *take(void *arg)
     return NULL;
 }
 
+typedef struct sort_parts {
+    unsigned char *v;
+    size_t size;
+    const size_t *start;
+    void (*sort)(void *part, size_t n);
+} sort_parts;
+
+static int sort_part(void *ctx, unsigned thread, size_t b)
+{
+    (void)thread;
+    const sort_parts *p = ctx;
+    p->sort(p->v + p->start[b] * p->size, p->start[b + 1] - p->start[b]);
+    return 0;
+}
+
+void wt_parallel_sort_parts(unsigned nthreads, void *v, size_t size,
+                            const size_t *start, size_t nparts,
+                            void (*sort)(void *part, size_t n))
+{
+    sort_parts p = {v, size, start, sort};
+    (void)wt_parallel_for(nthreads ? nthreads : 1, nparts, sort_part, &p);
+}
+
 int wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx)
 {
     if (nthreads > WT_THREADS_MAX)

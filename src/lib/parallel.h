@@ -20,4 +20,12 @@ typedef int (*wt_parallel_fn)(void *ctx, unsigned thread, size_t i);
  * that failed. */
 int wt_parallel_for(unsigned nthreads, size_t n, wt_parallel_fn fn, void *ctx);
 
+/* Sorts each of the nparts parts of array v (elements of size bytes; part
+ * b is elements [start[b], start[b + 1])) with sort, the parts shared among
+ * up to nthreads threads.  With sort.h's spread the whole array ends
+ * sorted. */
+void wt_parallel_sort_parts(unsigned nthreads, void *v, size_t size,
+                            const size_t *start, size_t nparts,
+                            void (*sort)(void *part, size_t n));
+
 #endif

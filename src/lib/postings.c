@@ -35,67 +35,21 @@ int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id, uint32_t tag)
     ((a).key < (b).key || ((a).key == (b).key && (a).id < (b).id))
 WT_SORT_DEFINE(sort_postings, wt_posting, POSTING_LESS)
 
-/* The parts a large array is spread into before it is sorted: by the top
- * PART_BITS bits of the key, so that the parts lie in key order and each
- * (a few hundred kilobytes for ten million records) sorts in the caches. */
-#define PART_BITS 8
-#define NPARTS (1u << PART_BITS)
+#define POSTING_KEY(x) ((x).key)
+WT_SPREAD_DEFINE(spread_postings, wt_posting, POSTING_KEY)
 
-typedef struct parts {
-    wt_posting *v;
-    size_t start[NPARTS + 1]; /* part b is v[start[b], start[b + 1]) */
-} parts;
-
-static unsigned part_of(uint64_t key)
-{
-    return (unsigned)(key >> (64 - PART_BITS));
-}
-
-/* Moves every record of v[0, n) into its part, in place: each record
- * taken from where it does not belong is put at the next free place of its
- * part, and the record that was there taken in turn, until one belongs
- * where the first was taken from. */
-static void spread(parts *ps, size_t n)
-{
-    size_t next[NPARTS] = {0};
-    wt_posting *v = ps->v;
-    for (size_t i = 0; i < n; i++)
-        next[part_of(v[i].key)]++;
-    ps->start[0] = 0;
-    for (unsigned b = 0; b < NPARTS; b++) {
-        ps->start[b + 1] = ps->start[b] + next[b];
-        next[b] = ps->start[b];
-    }
-    for (unsigned b = 0; b < NPARTS; b++)
-        while (next[b] < ps->start[b + 1]) {
-            wt_posting x = v[next[b]];
-            for (unsigned t = part_of(x.key); t != b; t = part_of(x.key)) {
-                const wt_posting y = v[next[t]];
-                v[next[t]++] = x;
-                x = y;
-            }
-            v[next[b]++] = x;
-        }
-}
-
-static int sort_part(void *ctx, unsigned thread, size_t b)
-{
-    (void)thread;
-    parts *ps = ctx;
-    sort_postings(ps->v + ps->start[b], ps->start[b + 1] - ps->start[b]);
-    return 0;
-}
+static void sort_part(void *v, size_t n) { sort_postings(v, n); }
 
 void wt_postings_sort(wt_postings *p, unsigned nthreads)
 {
-    if (p->n < WT_POSTINGS_SPREAD_MIN) {
+    if (p->n < WT_SPREAD_MIN) {
         sort_postings(p->v, p->n);
         return;
     }
-    parts ps;
-    ps.v = p->v;
-    spread(&ps, p->n);
-    (void)wt_parallel_for(nthreads ? nthreads : 1, NPARTS, sort_part, &ps);
+    size_t start[WT_SPREAD_PARTS + 1];
+    spread_postings(p->v, p->n, start);
+    wt_parallel_sort_parts(nthreads, p->v, sizeof *p->v, start, WT_SPREAD_PARTS,
+                           sort_part);
 }
 
 size_t wt_postings_find(const wt_postings *p, uint64_t key)

@@ -101,4 +101,48 @@
         name##_intro(v, n, depth);                                             \
     }
 
+/* Spreading an array into WT_SPREAD_PARTS parts by the top WT_SPREAD_BITS
+ * bits of each element's 64-bit key, in place (the permutation of
+ * American flag sort, McIlroy et al. 1993), so that the parts lie in key
+ * order and sorting each (in the caches, and each on any thread) sorts
+ * all.  For keys spread evenly over 64 bits: hashes.
+ *
+ *   WT_SPREAD_DEFINE(spread_u64, uint64_t, WT_SPREAD_KEY_NUM)
+ *   size_t start[WT_SPREAD_PARTS + 1];
+ *   spread_u64(v, n, start);    part b is v[start[b], start[b + 1])
+ *
+ * Each element taken from where it does not belong goes to the next free
+ * place of its part, and the element that was there is taken in turn,
+ * until one belongs where the first was taken from. */
+#define WT_SPREAD_BITS 8
+#define WT_SPREAD_PARTS (1u << WT_SPREAD_BITS)
+#define WT_SPREAD_KEY_NUM(x) (x)
+
+#define WT_SPREAD_DEFINE(name, type, key)                                      \
+    static size_t name##_part(type x)                                          \
+    {                                                                          \
+        return (size_t)((key(x)) >> (64 - WT_SPREAD_BITS));                    \
+    }                                                                          \
+    static void name(type *v, size_t n, size_t *start)                         \
+    {                                                                          \
+        size_t next[WT_SPREAD_PARTS] = {0};                                    \
+        for (size_t i = 0; i < n; i++)                                         \
+            next[name##_part(v[i])]++;                                         \
+        start[0] = 0;                                                          \
+        for (size_t b = 0; b < WT_SPREAD_PARTS; b++) {                         \
+            start[b + 1] = start[b] + next[b];                                 \
+            next[b] = start[b];                                                \
+        }                                                                      \
+        for (size_t b = 0; b < WT_SPREAD_PARTS; b++)                           \
+            while (next[b] < start[b + 1]) {                                   \
+                type x = v[next[b]];                                           \
+                for (size_t t = name##_part(x); t != b; t = name##_part(x)) {  \
+                    const type y = v[next[t]];                                 \
+                    v[next[t]++] = x;                                          \
+                    x = y;                                                     \
+                }                                                              \
+                v[next[b]++] = x;                                              \
+            }                                                                  \
+    }
+
 #endif

@@ -104,9 +104,10 @@
 #define WT_SCORE_BLOCK 32
 #define WT_SCORE_BLOCKS 512
 #define WT_THREADS_MAX 256
-/* Postings arrays of this many records or more are spread into parts by
- * key before they are sorted (postings.c); smaller ones are sorted whole. */
-#define WT_POSTINGS_SPREAD_MIN 65536
+/* Arrays of this many keys or records or more are spread into parts by
+ * key before they are sorted (sort.h: the postings, the word pairs of all
+ * documents); smaller ones are sorted whole. */
+#define WT_SPREAD_MIN 65536
 /* Earlier holders of a shingle tried as the paragraph a later one
  * repeats, inside one document. */
 #define WT_DUP_FIRST 8
