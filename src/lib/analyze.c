@@ -1054,7 +1054,7 @@ int wt_analyze_run(const wt_analyze_job *job)
         rc = all_duplicates(job);
     if (!rc)
         rc = wt_links_finish(job->links, job->docs, job->ndocs, s.rank,
-                             job->opts->linked_pairs_only);
+                             job->opts->linked_pairs_only, nthreads(job));
     wt_free(s.rank);
     return rc;
 }

@@ -28,7 +28,7 @@ void wt_sort_u64_threads(uint64_t *v, size_t n, unsigned nthreads)
         return;
     }
     size_t start[WT_SPREAD_PARTS + 1];
-    spread_u64(v, n, start);
+    spread_u64(v, n, 0, start);
     wt_parallel_sort_parts(nthreads, v, sizeof *v, start, WT_SPREAD_PARTS,
                            sort_part);
 }

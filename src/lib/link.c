@@ -2,6 +2,7 @@
 #include "link.h"
 #include "alloc.h"
 #include "keys.h"
+#include "parallel.h"
 #include "provenance.h"
 #include "sort.h"
 #include "tuning.h"
@@ -45,6 +46,40 @@ typedef struct noted {
 #define SEQ_LESS(x, y) ((x).seq < (y).seq)
 WT_SORT_DEFINE(sort_by_key, noted, KEY_LESS)
 WT_SORT_DEFINE(sort_by_seq, noted, SEQ_LESS)
+#define NOTED_KEY(x) ((x).key)
+#define NOTED_SEQ(x) ((x).seq)
+WT_SPREAD_DEFINE(spread_by_key, noted, NOTED_KEY)
+WT_SPREAD_DEFINE(spread_by_seq, noted, NOTED_SEQ)
+
+static void sort_key_part(void *v, size_t n) { sort_by_key(v, n); }
+static void sort_seq_part(void *v, size_t n) { sort_by_seq(v, n); }
+
+/* Sorts v[0, n) by key (by seq when by_seq) on up to nthreads threads: a
+ * large array is spread into parts by the top bits of the keys (of keys up
+ * to the largest: document numbers fill the low bits only) and the parts
+ * sorted on the threads. */
+static void sort_noted(noted *v, size_t n, int by_seq, unsigned nthreads)
+{
+    if (n < WT_SPREAD_MIN) {
+        if (by_seq)
+            sort_by_seq(v, n);
+        else
+            sort_by_key(v, n);
+        return;
+    }
+    uint64_t max = 0;
+    for (size_t i = 0; i < n; i++) {
+        const uint64_t k = by_seq ? v[i].seq : v[i].key;
+        max = k > max ? k : max;
+    }
+    size_t start[WT_SPREAD_PARTS + 1];
+    if (by_seq)
+        spread_by_seq(v, n, wt_spread_shift(max), start);
+    else
+        spread_by_key(v, n, wt_spread_shift(max), start);
+    wt_parallel_sort_parts(nthreads, v, sizeof *v, start, WT_SPREAD_PARTS,
+                           by_seq ? sort_seq_part : sort_key_part);
+}
 
 /* The mark of a pair with a link, in its seq. */
 #define LINKED ((uint64_t)1 << 63)
@@ -85,7 +120,7 @@ static size_t keep_linked(noted *v, size_t n, wt_document *const *docs,
  * with linked_only those with a link), with their figures and the map to
  * them. */
 static int make_pairs(wt_links *l, wt_document *const *docs, size_t ndocs,
-                      int linked_only)
+                      int linked_only, unsigned nthreads)
 {
     noted *v = wt_malloc((l->nnotes + 1) * sizeof *v);
     if (!v)
@@ -95,14 +130,14 @@ static int make_pairs(wt_links *l, wt_document *const *docs, size_t ndocs,
     wt_free(l->notes);
     l->notes = NULL;
     size_t n = 0;
-    sort_by_key(v, l->nnotes);
+    sort_noted(v, l->nnotes, 0, nthreads);
     for (size_t i = 0; i < l->nnotes; i++) /* the first of each key */
         if (!n || v[n - 1].key != v[i].key)
             v[n++] = v[i];
     l->nnotes = l->notecap = 0;
     if (linked_only)
         n = keep_linked(v, n, docs, ndocs);
-    sort_by_seq(v, n);
+    sort_noted(v, n, 1, nthreads);
     int rc = 0;
     if (!(l->pairs = wt_malloc((n + 1) * sizeof *l->pairs)) ||
         wt_hmap_init(&l->index, n))
@@ -505,23 +540,72 @@ static int origins_known(wt_document *const *docs, size_t ndocs)
     return 0;
 }
 
-int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
-                    const uint32_t *rank, int linked_only)
+/* The documents' links to drop (find_via), or their origins and counts
+ * (finish_para), one document an item on the threads: each thread finds
+ * drops of its own (add_reverse sorts them all), and a pair's count of
+ * each side is written by the paragraphs of that side only. */
+typedef struct finish_round {
+    wt_links *l;
+    wt_document *const *docs;
+    const uint32_t *rank;
+    drops *per; /* one per thread */
+} finish_round;
+
+static int via_doc(void *ctx, unsigned thread, size_t d)
 {
+    const finish_round *r = ctx;
+    int rc = 0;
+    for (size_t p = 0; p < r->docs[d]->npara && !rc; p++)
+        rc = find_via(&r->per[thread], r->docs, r->rank, d, p);
+    return rc;
+}
+
+static int finish_doc(void *ctx, unsigned thread, size_t d)
+{
+    (void)thread;
+    const finish_round *r = ctx;
+    for (size_t p = 0; p < r->docs[d]->npara; p++)
+        finish_para(r->l, r->docs, d, &r->docs[d]->paras[p]);
+    return 0;
+}
+
+/* The drops every thread found, in x. */
+static int gather(drops *x, drops *per, unsigned nthreads)
+{
+    int rc = 0;
+    for (unsigned t = 0; t < nthreads; t++) {
+        if (!rc && per[t].n &&
+            !(rc = wt_grow(&x->v, &x->cap, x->n + per[t].n, sizeof *x->v))) {
+            memcpy(x->v + x->n, per[t].v, per[t].n * sizeof *x->v);
+            x->n += per[t].n;
+        }
+        wt_free(per[t].v);
+        wt_free(per[t].origins);
+    }
+    return rc;
+}
+
+int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
+                    const uint32_t *rank, int linked_only, unsigned nthreads)
+{
+    nthreads = nthreads ? nthreads : 1;
     drops x = {0};
-    int rc = make_pairs(l, docs, ndocs, linked_only);
+    drops *per = wt_calloc(nthreads, sizeof *per);
+    finish_round r = {l, docs, rank, per};
+    int rc =
+        per ? make_pairs(l, docs, ndocs, linked_only, nthreads) : WT_ENOMEM;
     const size_t nvia = origins_known(docs, ndocs) ? ndocs : 0;
-    for (size_t d = 0; d < nvia && !rc; d++)
-        for (size_t p = 0; p < docs[d]->npara && !rc; p++)
-            rc = find_via(&x, docs, rank, d, p);
+    if (!rc)
+        rc = wt_parallel_for(nthreads, nvia, via_doc, &r);
+    const int grc = per ? gather(&x, per, nthreads) : 0;
+    rc = rc ? rc : grc;
+    wt_free(per);
     if (!rc)
         rc = add_reverse(&x, docs);
     if (!rc)
         apply_via(l, docs, &x);
     wt_free(x.v);
-    wt_free(x.origins);
-    for (size_t d = 0; d < ndocs && !rc; d++)
-        for (size_t p = 0; p < docs[d]->npara; p++)
-            finish_para(l, docs, d, &docs[d]->paras[p]);
+    if (!rc)
+        rc = wt_parallel_for(nthreads, ndocs, finish_doc, &r);
     return rc;
 }

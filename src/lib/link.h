@@ -70,9 +70,10 @@ int wt_link_record(wt_links *l, wt_document *const *docs, size_t doc,
  * links, not n squared; each link's origin (provenance.h; a pair's origin
  * is the same, wt_provenance_origin() of its two documents); the sources
  * of each paragraph best first; the per-pair counts.  rank is the origin
- * order of the documents (wt_provenance_rank()).  Returns 0 or
- * WT_ENOMEM. */
+ * order of the documents (wt_provenance_rank()).  The documents are
+ * shared among up to nthreads threads: the result is the same for any
+ * number.  Returns 0 or WT_ENOMEM. */
 int wt_links_finish(wt_links *l, wt_document *const *docs, size_t ndocs,
-                    const uint32_t *rank, int linked_only);
+                    const uint32_t *rank, int linked_only, unsigned nthreads);
 
 #endif

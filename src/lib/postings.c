@@ -47,7 +47,7 @@ void wt_postings_sort(wt_postings *p, unsigned nthreads)
         return;
     }
     size_t start[WT_SPREAD_PARTS + 1];
-    spread_postings(p->v, p->n, start);
+    spread_postings(p->v, p->n, 0, start);
     wt_parallel_sort_parts(nthreads, p->v, sizeof *p->v, start, WT_SPREAD_PARTS,
                            sort_part);
 }

@@ -105,11 +105,12 @@
  * bits of each element's 64-bit key, in place (the permutation of
  * American flag sort, McIlroy et al. 1993), so that the parts lie in key
  * order and sorting each (in the caches, and each on any thread) sorts
- * all.  For keys spread evenly over 64 bits: hashes.
+ * all.  For keys spread evenly over 64 bits (hashes: shift 0), or over
+ * [0, max] (shift wt_spread_shift(max): ids, pairs of ids).
  *
  *   WT_SPREAD_DEFINE(spread_u64, uint64_t, WT_SPREAD_KEY_NUM)
  *   size_t start[WT_SPREAD_PARTS + 1];
- *   spread_u64(v, n, start);    part b is v[start[b], start[b + 1])
+ *   spread_u64(v, n, 0, start);    part b is v[start[b], start[b + 1])
  *
  * Each element taken from where it does not belong goes to the next free
  * place of its part, and the element that was there is taken in turn,
@@ -118,16 +119,22 @@
 #define WT_SPREAD_PARTS (1u << WT_SPREAD_BITS)
 #define WT_SPREAD_KEY_NUM(x) (x)
 
+/* The shift that brings the top bit of keys up to max to the top. */
+static inline unsigned wt_spread_shift(unsigned long long max)
+{
+    return max ? (unsigned)__builtin_clzll(max) : 0;
+}
+
 #define WT_SPREAD_DEFINE(name, type, key)                                      \
-    static size_t name##_part(type x)                                          \
+    static size_t name##_part(type x, unsigned shift)                          \
     {                                                                          \
-        return (size_t)((key(x)) >> (64 - WT_SPREAD_BITS));                    \
+        return (size_t)(((key(x)) << shift) >> (64 - WT_SPREAD_BITS));         \
     }                                                                          \
-    static void name(type *v, size_t n, size_t *start)                         \
+    static void name(type *v, size_t n, unsigned shift, size_t *start)         \
     {                                                                          \
         size_t next[WT_SPREAD_PARTS] = {0};                                    \
         for (size_t i = 0; i < n; i++)                                         \
-            next[name##_part(v[i])]++;                                         \
+            next[name##_part(v[i], shift)]++;                                  \
         start[0] = 0;                                                          \
         for (size_t b = 0; b < WT_SPREAD_PARTS; b++) {                         \
             start[b + 1] = start[b] + next[b];                                 \
@@ -136,7 +143,8 @@
         for (size_t b = 0; b < WT_SPREAD_PARTS; b++)                           \
             while (next[b] < start[b + 1]) {                                   \
                 type x = v[next[b]];                                           \
-                for (size_t t = name##_part(x); t != b; t = name##_part(x)) {  \
+                for (size_t t = name##_part(x, shift); t != b;                 \
+                     t = name##_part(x, shift)) {                              \
                     const type y = v[next[t]];                                 \
                     v[next[t]++] = x;                                          \
                     x = y;                                                     \
