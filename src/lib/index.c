@@ -23,6 +23,7 @@
 #include "alloc.h"
 #include "doccache.h"
 #include "provenance.h"
+#include "sort.h"
 #include "store.h"
 #include "tuning.h"
 #include "uses.h"
@@ -795,6 +796,13 @@ static int cmp_time(const void *a, const void *b)
     return cmp_rank(a, b);
 }
 
+/* Both are total orders (a document's hits are merged into one): any sort
+ * gives the same order, and this one inlines the comparisons. */
+#define RANK_LESS(a, b) (cmp_rank(&(a), &(b)) < 0)
+#define TIME_LESS(a, b) (cmp_time(&(a), &(b)) < 0)
+WT_SORT_DEFINE(sort_by_rank, wt_store_hit, RANK_LESS)
+WT_SORT_DEFINE(sort_by_time, wt_store_hit, TIME_LESS)
+
 /* The hits close enough to the best to be copies of one story: evidence
  * at least half the best's, at least the few the query may load, at most
  * WT_IX_TIME_POOL_MAX. */
@@ -845,12 +853,12 @@ static void rank_pool(wt_index *ix, size_t nhits)
 {
     const size_t pool = pool_size(ix, nhits);
     if (pool > 1) {
-        qsort(ix->hits, pool, sizeof *ix->hits, cmp_time);
+        sort_by_time(ix->hits, pool);
         size_t early = 0;
         while (early < pool && early < WT_IX_ORIGIN_SLOTS &&
                ix->hits[early].published)
             early++;
-        qsort(ix->hits + early, pool - early, sizeof *ix->hits, cmp_rank);
+        sort_by_rank(ix->hits + early, pool - early);
     }
     hubs_first(ix, nhits);
 }
@@ -1075,8 +1083,7 @@ static int find_candidates(wt_index *ix, const wt_document *q, size_t *nhits)
     wt_free(bands);
     if (rc)
         return rc;
-    if (*nhits > 1)
-        qsort(ix->hits, *nhits, sizeof *ix->hits, cmp_rank);
+    sort_by_rank(ix->hits, *nhits);
     rank_pool(ix, *nhits);
     return 0;
 }
