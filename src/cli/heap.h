@@ -27,11 +27,11 @@
  * and GLIBC_TUNABLES does not set glibc.malloc.hugetlb already
  * (glibc.malloc.hugetlb=0 turns this off); returns only when it does not
  * (or the exec failed, then with the environment as it was).  Then, with
- * glibc, has malloc grow the heap by WT_HEAP_PAD bytes at a time, never
- * trim it, and serve requests below its largest mmap threshold from the
- * heap, each setting unless the environment sets it (GLIBC_TUNABLES or
- * MALLOC_*_).  Call it before anything is read or written and before any
- * thread starts. */
+ * glibc, has malloc grow the heap by 128 MiB at a time, trim it only past
+ * 1 GiB free at its top, and serve requests below its largest mmap
+ * threshold (32 MiB) from the heap, each setting unless the environment
+ * sets it (GLIBC_TUNABLES or MALLOC_*_).  Call it before anything is read
+ * or written and before any thread starts. */
 void cli_batch_heap(char **argv);
 
 #endif
