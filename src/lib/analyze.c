@@ -305,8 +305,9 @@ static int count_focus_pair_df(const wt_analyze_job *job)
 /* Document frequencies of pairs of adjacent content words (what a
  * template span is made of, match.c), in idf->df: only those of pairs held
  * by WT_TEMPLATE_DOCS documents or more, the only ones match.c asks about.
- * Counted in the merge of every document's sorted pairs: a map of all of
- * them took 30 MB more of the peak of a 15 MB scan. */
+ * Counted as runs of one sorted array of every document's pairs (each
+ * document's once, all_word_pairs): a map of all of them took 30 MB more of
+ * the peak of a 15 MB scan. */
 static int count_pair_df(const wt_analyze_job *job)
 {
     if (job->ndocs < WT_TEMPLATE_DOCS)

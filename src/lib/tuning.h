@@ -106,7 +106,7 @@
 #define WT_THREADS_MAX 256
 /* Arrays of this many keys or records or more are spread into parts by
  * key before they are sorted (sort.h: the postings, the word pairs of all
- * documents); smaller ones are sorted whole. */
+ * documents, the pairs noted by link.c); smaller ones are sorted whole. */
 #define WT_SPREAD_MIN 65536
 /* Earlier holders of a shingle tried as the paragraph a later one
  * repeats, inside one document. */
