@@ -161,8 +161,9 @@ typedef struct pair_chunk {
     size_t n, cap;
 } pair_chunk;
 
-/* Documents a chunk of all_word_pairs() holds. */
-#define PAIR_CHUNK_DOCS 32
+/* Documents an item of the threads holds (all_word_pairs(), the
+ * postings). */
+#define CHUNK_DOCS 32
 
 typedef struct pair_round {
     const wt_analyze_job *job;
@@ -199,14 +200,14 @@ static int chunk_pairs(void *ctx, unsigned thread, size_t c)
  * sets took log2(documents) passes on one thread). */
 static int all_word_pairs(const wt_analyze_job *job, uint64_t **all, size_t *n)
 {
-    const size_t nchunks = (job->ndocs + PAIR_CHUNK_DOCS - 1) / PAIR_CHUNK_DOCS;
+    const size_t nchunks = (job->ndocs + CHUNK_DOCS - 1) / CHUNK_DOCS;
     pair_chunk *ch = wt_calloc(nchunks + 1, sizeof *ch);
     if (!ch)
         return WT_ENOMEM;
     for (size_t c = 0; c < nchunks; c++) {
-        ch[c].from = c * PAIR_CHUNK_DOCS;
-        ch[c].to = ch[c].from + PAIR_CHUNK_DOCS < job->ndocs
-                       ? ch[c].from + PAIR_CHUNK_DOCS
+        ch[c].from = c * CHUNK_DOCS;
+        ch[c].to = ch[c].from + CHUNK_DOCS < job->ndocs
+                       ? ch[c].from + CHUNK_DOCS
                        : job->ndocs;
     }
     pair_round r = {job, ch};
@@ -474,60 +475,116 @@ static int order_by_rank(wt_postings *post, const uint32_t *rank, size_t nkeys)
     return 0;
 }
 
-/* gid table and postings of every text paragraph.  With a focus (a
- * query), only the postings of its keys, put in order by counting: the
- * sort was a tenth of a query. */
-static int build_postings(stage *s)
+/* The gid table: the text paragraphs of every document in order;
+ * first[d] the gid of document d's first, first[ndocs] their number. */
+static int gid_table(stage *s, size_t *first)
 {
     const wt_analyze_job *job = s->job;
-    focus_set f = {0};
-    size_t cap = 0, wcap = 0, scap = 0, nranks = 0;
-    uint32_t *rank = NULL;
-    int rc = job->focus ? focus_keys(job, &f) : 0;
-    if (!rc && job->focus)
-        rc = number_keys(&f.keys, &nranks);
-    /* The postings sized once: grown by doubling they would take up to
-     * twice the room, and they are the largest array of the stage. */
-    size_t total = 0;
-    for (size_t d = 0; d < job->ndocs; d++)
+    size_t ng = 0;
+    for (size_t d = 0; d < job->ndocs; d++) {
+        first[d] = ng;
         for (size_t p = 0; p < job->docs[d]->npara; p++)
-            if (job->docs[d]->paras[p].pub.boiler == WT_BOILER_NONE)
-                total += nkeys(&job->docs[d]->paras[p]);
-    if (!rc)
-        rc = wt_postings_reserve(&s->post, total);
-    if (!rc && job->focus && !(rank = wt_malloc((total + 1) * sizeof *rank)))
-        rc = WT_ENOMEM;
-    for (size_t d = 0; d < job->ndocs && !rc; d++)
-        for (size_t p = 0; p < job->docs[d]->npara && !rc; p++) {
+            ng += job->docs[d]->paras[p].pub.boiler == WT_BOILER_NONE;
+    }
+    first[job->ndocs] = ng;
+    s->g = wt_malloc((ng + 1) * sizeof *s->g);
+    s->weight = wt_malloc((ng + 1) * sizeof *s->weight);
+    s->stems = wt_malloc((ng + 1) * sizeof *s->stems);
+    if (!s->g || !s->weight || !s->stems)
+        return WT_ENOMEM;
+    for (size_t d = 0; d < job->ndocs; d++)
+        for (size_t p = 0; p < job->docs[d]->npara; p++) {
             const wt_para *pa = &job->docs[d]->paras[p];
             if (pa->pub.boiler != WT_BOILER_NONE)
                 continue;
-            if ((rc = wt_grow(&s->g, &cap, s->ng + 1, sizeof *s->g)) ||
-                (rc = wt_grow(&s->weight, &wcap, s->ng + 1,
-                              sizeof *s->weight)) ||
-                (rc = wt_grow(&s->stems, &scap, s->ng + 1, sizeof *s->stems)))
-                break;
-            const uint32_t gid = (uint32_t)s->ng;
             s->weight[s->ng] = pa->weight;
             s->stems[s->ng] = (gstems){pa->stems, pa->nstems};
             s->g[s->ng++] = (gpara){(uint32_t)d, (uint32_t)p};
-            for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
-                const uint64_t *r =
-                    job->focus ? focus_get(&f, key_at(pa, i)) : NULL;
-                if (job->focus && !r)
-                    continue;
-                if (r)
-                    rank[s->post.n] = (uint32_t)(*r - 1);
-                rc = wt_postings_add(&s->post, key_at(pa, i), gid, (uint32_t)d);
-            }
         }
+    return 0;
+}
+
+/* The postings of a focus's keys (a query), put in order by counting:
+ * the sort was a tenth of a query. */
+static int focus_postings(stage *s)
+{
+    const wt_analyze_job *job = s->job;
+    focus_set f = {0};
+    size_t nranks = 0;
+    uint32_t *rank = NULL;
+    int rc = focus_keys(job, &f);
+    if (!rc)
+        rc = number_keys(&f.keys, &nranks);
+    size_t total = 0;
+    for (size_t gid = 0; gid < s->ng; gid++)
+        total += nkeys(para_of(s, (uint32_t)gid));
+    if (!rc)
+        rc = wt_postings_reserve(&s->post, total);
+    if (!rc && !(rank = wt_malloc((total + 1) * sizeof *rank)))
+        rc = WT_ENOMEM;
+    for (size_t gid = 0; gid < s->ng && !rc; gid++) {
+        const wt_para *pa = para_of(s, (uint32_t)gid);
+        for (size_t i = 0; i < nkeys(pa) && !rc; i++) {
+            const uint64_t *r = focus_get(&f, key_at(pa, i));
+            if (!r)
+                continue;
+            rank[s->post.n] = (uint32_t)(*r - 1);
+            rc = wt_postings_add(&s->post, key_at(pa, i), (uint32_t)gid,
+                                 s->g[gid].doc);
+        }
+    }
     wt_hmap_release(&f.keys);
     wt_free(f.bits);
-    if (!rc && job->focus)
+    if (!rc)
         rc = order_by_rank(&s->post, rank, nranks);
-    else if (!rc)
-        wt_postings_sort(&s->post, nthreads(job));
     wt_free(rank);
+    return rc;
+}
+
+/* The documents of a chunk, for wt_postings_fill(). */
+typedef struct post_chunks {
+    const wt_analyze_job *job;
+    const size_t *first; /* gid_table()'s */
+} post_chunks;
+
+/* The postings of the text paragraphs of chunk c's documents. */
+static int chunk_postings(void *ctx, size_t c, wt_postings_sink *sink)
+{
+    const post_chunks *pc = ctx;
+    const wt_analyze_job *job = pc->job;
+    const size_t to =
+        (c + 1) * CHUNK_DOCS < job->ndocs ? (c + 1) * CHUNK_DOCS : job->ndocs;
+    for (size_t d = c * CHUNK_DOCS; d < to; d++) {
+        uint32_t gid = (uint32_t)pc->first[d];
+        for (size_t p = 0; p < job->docs[d]->npara; p++) {
+            const wt_para *pa = &job->docs[d]->paras[p];
+            if (pa->pub.boiler != WT_BOILER_NONE)
+                continue;
+            for (size_t i = 0; i < nkeys(pa); i++)
+                wt_postings_put(sink, key_at(pa, i), gid, (uint32_t)d);
+            gid++;
+        }
+    }
+    return 0;
+}
+
+/* gid table and postings of every text paragraph: put and sorted on the
+ * threads, a chunk of documents an item.  With a focus, only the
+ * postings of its keys (focus_postings). */
+static int build_postings(stage *s)
+{
+    const wt_analyze_job *job = s->job;
+    size_t *first = wt_malloc((job->ndocs + 1) * sizeof *first);
+    int rc = first ? gid_table(s, first) : WT_ENOMEM;
+    if (!rc && job->focus) {
+        rc = focus_postings(s);
+    } else if (!rc) {
+        post_chunks pc = {job, first};
+        rc = wt_postings_fill(&s->post,
+                              (job->ndocs + CHUNK_DOCS - 1) / CHUNK_DOCS,
+                              chunk_postings, &pc, nthreads(job));
+    }
+    wt_free(first);
     if (!rc)
         rc = wt_posting_runs_build(&s->post, s->ng, &s->runs);
     return rc;
@@ -888,18 +945,38 @@ static int record_block(const stage *s, block *b)
     return rc;
 }
 
-/* A round of blocks, and the scratch of each thread that takes them. */
+/* Records the links of a round's blocks, in order; the first failure. */
+static int record_round(const stage *s, block *blocks, size_t n)
+{
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const int brc = record_block(s, &blocks[i]);
+        rc = rc ? rc : brc;
+    }
+    return rc;
+}
+
+/* A round of blocks, the round before it while it is recorded, and the
+ * scratch of each thread that takes them. */
 typedef struct score_round {
     const stage *s;
     block *blocks;
-    shares *sh; /* one per thread, its acc made on first use */
+    block *last; /* the round before, or NULL */
+    size_t nlast;
+    int last_rc; /* recording it */
+    shares *sh;  /* one per thread, its acc made on first use */
 } score_round;
 
-/* A block's failure stays in its rc: record_block() reports it in
- * order. */
+/* Item 0 records the round before (its links written while this round
+ * is scored: scoring reads no link), the rest score a block each.  A
+ * block's failure stays in its rc: record_block() reports it in order. */
 static int score_one(void *ctx, unsigned thread, size_t i)
 {
     score_round *r = ctx;
+    if (r->last && i-- == 0) {
+        r->last_rc = record_round(r->s, r->last, r->nlast);
+        return 0;
+    }
     shares *sh = &r->sh[thread];
     if (!sh->acc)
         sh->acc = wt_calloc(r->s->ng + 1, sizeof *sh->acc);
@@ -912,32 +989,44 @@ static int score_one(void *ctx, unsigned thread, size_t i)
     return 0;
 }
 
+/* Fills blocks with up to WT_SCORE_BLOCKS blocks of WT_SCORE_BLOCK
+ * paragraphs from *gx on; their number. */
+static size_t next_round(const stage *s, block *blocks, size_t *gx)
+{
+    size_t n = 0;
+    for (; *gx < s->ng && n < WT_SCORE_BLOCKS; n++) {
+        blocks[n].from = (uint32_t)*gx;
+        *gx = *gx + WT_SCORE_BLOCK < s->ng ? *gx + WT_SCORE_BLOCK : s->ng;
+        blocks[n].to = (uint32_t)*gx;
+    }
+    return n;
+}
+
 /* Scores every pair of paragraphs that shares enough to be a candidate,
  * in rounds of WT_SCORE_BLOCKS blocks of WT_SCORE_BLOCK paragraphs (so
- * memory holds one round's scores), then records them in paragraph
- * order. */
+ * memory holds two rounds' scores), and records them in paragraph order:
+ * each round while the next is scored, so that with threads the
+ * recording is not a pause of all but one. */
 static int score_candidates(const stage *s)
 {
     const unsigned nt = nthreads(s->job);
-    block *blocks = wt_calloc(WT_SCORE_BLOCKS, sizeof *blocks);
+    block *blocks = wt_calloc(2 * WT_SCORE_BLOCKS, sizeof *blocks);
     shares *sh = wt_calloc(nt, sizeof *sh);
-    score_round r = {s, blocks, sh};
+    score_round r = {s, blocks, NULL, 0, 0, sh};
     int rc = blocks && sh ? 0 : WT_ENOMEM;
-    for (size_t gx = 0; gx < s->ng && !rc;) {
-        size_t nblocks = 0;
-        for (; gx < s->ng && nblocks < WT_SCORE_BLOCKS; nblocks++) {
-            block *b = &blocks[nblocks];
-            b->from = (uint32_t)gx;
-            gx = gx + WT_SCORE_BLOCK < s->ng ? gx + WT_SCORE_BLOCK : s->ng;
-            b->to = (uint32_t)gx;
-        }
-        (void)wt_parallel_for(nt, nblocks, score_one, &r);
-        for (size_t i = 0; i < nblocks; i++) {
-            const int brc = record_block(s, &blocks[i]);
-            rc = rc ? rc : brc;
-        }
+    for (size_t gx = 0, round = 0; gx < s->ng && !rc; round++) {
+        r.blocks = blocks + (round & 1) * WT_SCORE_BLOCKS;
+        const size_t n = next_round(s, r.blocks, &gx);
+        (void)wt_parallel_for(nt, n + (r.last != NULL), score_one, &r);
+        rc = r.last_rc;
+        r.last = r.blocks;
+        r.nlast = n;
     }
-    for (size_t i = 0; blocks && i < WT_SCORE_BLOCKS; i++) {
+    if (r.last) {
+        const int lrc = record_round(s, r.last, r.nlast);
+        rc = rc ? rc : lrc;
+    }
+    for (size_t i = 0; blocks && i < 2 * WT_SCORE_BLOCKS; i++) {
         wt_free(blocks[i].v);
         wt_free(blocks[i].ps);
     }

@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "page.h"
 #include "paragraph.h"
+#include "parallel.h"
 #include "provenance.h"
 #include "sketch.h"
 #include "timings.h"
@@ -124,13 +125,27 @@ fail:
 }
 
 /* Frees the documents and what analysis made of them. */
+/* The threads c's options ask for, at least one. */
+static unsigned threads_of(const wt_corpus *c)
+{
+    return c->opts.threads > 1 ? c->opts.threads : 1;
+}
+
+static int drop_one(void *ctx, unsigned thread, size_t i)
+{
+    (void)thread;
+    wt_document *d = ((wt_corpus *)ctx)->docs[i];
+    if (d->shares) /* kept on by an index's cache */
+        wt_document_clear_sources(d);
+    wt_document_release(d);
+    return 0;
+}
+
+/* The documents let go of on the threads: freeing the blocks of 16,000
+ * articles took 0.2 s on one thread at the end of a compare. */
 static void drop_documents(wt_corpus *c)
 {
-    for (size_t i = 0; i < c->ndocs; i++) {
-        if (c->docs[i]->shares) /* kept on by an index's cache */
-            wt_document_clear_sources(c->docs[i]);
-        wt_document_release(c->docs[i]);
-    }
+    (void)wt_parallel_for(threads_of(c), c->ndocs, drop_one, c);
     c->ndocs = 0;
     wt_idf_release(&c->idf);
     wt_links_release(&c->links);
@@ -911,7 +926,8 @@ int wt_corpus_analyze(wt_corpus *c)
     uint64_t t0 = c->opts.timings ? wt_timings_now() : 0;
     int rc = wt_analyze_run(&job);
     if (!rc)
-        rc = wt_pairscore_new(&c->pairscore, c->docs, c->ndocs, &c->idf);
+        rc = wt_pairscore_new(&c->pairscore, c->docs, c->ndocs, &c->idf,
+                              threads_of(c));
     wt_timings_lap(c->opts.timings, WT_STAGE_ANALYSIS, &t0);
     if (rc)
         return corpus_fail(c, rc, "analysis failed: %s", wt_strerror(rc));

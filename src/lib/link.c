@@ -7,6 +7,7 @@
 #include "sort.h"
 #include "tuning.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,39 +82,55 @@ static void sort_noted(noted *v, size_t n, int by_seq, unsigned nthreads)
                            by_seq ? sort_seq_part : sort_key_part);
 }
 
-/* The mark of a pair with a link, in its seq. */
-#define LINKED ((uint64_t)1 << 63)
+/* The pairs found linked: one flag per pair of v, set from the thread of
+ * either document (relaxed stores of 1: which one sets it does not
+ * matter). */
+typedef struct link_marks {
+    const noted *v;
+    size_t n;
+    wt_document *const *docs;
+    atomic_uchar *linked;
+} link_marks;
 
-/* The pair of key in v[0, n), sorted by key, or NULL. */
-static noted *find_noted(noted *v, size_t n, uint64_t key)
+/* Flags the pairs that document d's paragraphs link. */
+static int mark_doc(void *ctx, unsigned thread, size_t d)
 {
-    const size_t i = wt_lower_bound_u64(v, n, sizeof *v, key);
-    return i < n && v[i].key == key ? &v[i] : NULL;
+    (void)thread;
+    const link_marks *m = ctx;
+    const wt_document *doc = m->docs[d];
+    for (size_t p = 0; p < doc->npara; p++) {
+        const wt_para *pa = &doc->paras[p];
+        for (size_t i = 0; i < pa->pub.source_count; i++) {
+            const size_t o = pa->src[i].document;
+            if (o == d)
+                continue;
+            const uint64_t key = wt_pair_key_sorted((uint32_t)d, (uint32_t)o);
+            const size_t at = wt_lower_bound_u64(m->v, m->n, sizeof *m->v, key);
+            if (at < m->n && m->v[at].key == key)
+                atomic_store_explicit(&m->linked[at], 1, memory_order_relaxed);
+        }
+    }
+    return 0;
 }
 
-/* Marks the pairs of v[0, n) that some paragraph links, each way, and
- * keeps those only.  Returns how many. */
-static size_t keep_linked(noted *v, size_t n, wt_document *const *docs,
-                          size_t ndocs)
+/* Keeps the pairs of v[0, *n) (sorted by key) that some paragraph links,
+ * each way, found a document an item on the threads.  Returns 0 or
+ * WT_ENOMEM. */
+static int keep_linked(noted *v, size_t *n, wt_document *const *docs,
+                       size_t ndocs, unsigned nthreads)
 {
-    for (size_t d = 0; d < ndocs; d++)
-        for (size_t p = 0; p < docs[d]->npara; p++) {
-            const wt_para *pa = &docs[d]->paras[p];
-            for (size_t i = 0; i < pa->pub.source_count; i++) {
-                const size_t o = pa->src[i].document;
-                noted *x = o == d ? NULL
-                                  : find_noted(v, n,
-                                               wt_pair_key_sorted((uint32_t)d,
-                                                                  (uint32_t)o));
-                if (x)
-                    x->seq |= LINKED;
-            }
-        }
+    link_marks m = {v, *n, docs, wt_calloc(*n + 1, sizeof(atomic_uchar))};
+    if (!m.linked)
+        return WT_ENOMEM;
+    const int rc = wt_parallel_for(nthreads, ndocs, mark_doc, &m);
     size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (v[i].seq & LINKED)
-            v[k++] = (noted){v[i].key, v[i].seq & ~LINKED};
-    return k;
+    for (size_t i = 0; i < *n && !rc; i++)
+        if (atomic_load_explicit(&m.linked[i], memory_order_relaxed))
+            v[k++] = v[i];
+    wt_free(m.linked);
+    if (!rc)
+        *n = k;
+    return rc;
 }
 
 /* The pairs noted, each once, in the order first noted (all of them, or
@@ -135,12 +152,11 @@ static int make_pairs(wt_links *l, wt_document *const *docs, size_t ndocs,
         if (!n || v[n - 1].key != v[i].key)
             v[n++] = v[i];
     l->nnotes = l->notecap = 0;
-    if (linked_only)
-        n = keep_linked(v, n, docs, ndocs);
-    sort_noted(v, n, 1, nthreads);
-    int rc = 0;
-    if (!(l->pairs = wt_malloc((n + 1) * sizeof *l->pairs)) ||
-        wt_hmap_init(&l->index, n))
+    int rc = linked_only ? keep_linked(v, &n, docs, ndocs, nthreads) : 0;
+    if (!rc)
+        sort_noted(v, n, 1, nthreads);
+    if (!rc && (!(l->pairs = wt_malloc((n + 1) * sizeof *l->pairs)) ||
+                wt_hmap_init(&l->index, n)))
         rc = WT_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++) {
         uint64_t *slot = wt_hmap_slot(&l->index, v[i].key);

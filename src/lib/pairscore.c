@@ -6,6 +6,7 @@
 #include "pairscore.h"
 #include "alloc.h"
 #include "keys.h"
+#include "parallel.h"
 #include "sort.h"
 
 #include <pthread.h>
@@ -200,8 +201,24 @@ static void doc_stems_finish(doc_stems *x)
     x->n = k;
 }
 
+typedef struct build_job {
+    wt_pairscore *ps;
+    wt_document *const *docs;
+    const wt_idf *idf;
+} build_job;
+
+static int build_doc(void *ctx, unsigned thread, size_t d)
+{
+    (void)thread;
+    const build_job *b = ctx;
+    return doc_stems_build(b->idf, b->docs[d], &b->ps->docs[d]) ||
+                   doc_taken_build(b->docs[d], &b->ps->taken[d])
+               ? WT_ENOMEM
+               : 0;
+}
+
 int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
-                     const wt_idf *idf)
+                     const wt_idf *idf, unsigned nthreads)
 {
     wt_pairscore *ps = wt_calloc(1, sizeof *ps);
     if (!ps)
@@ -212,10 +229,9 @@ int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
         !(ps->taken = wt_calloc(ndocs + 1, sizeof *ps->taken)))
         goto fail;
     ps->ndocs = ndocs;
-    for (size_t d = 0; d < ndocs; d++)
-        if (doc_stems_build(idf, docs[d], &ps->docs[d]) ||
-            doc_taken_build(docs[d], &ps->taken[d]))
-            goto fail;
+    build_job b = {ps, docs, idf};
+    if (wt_parallel_for(nthreads, ndocs, build_doc, &b))
+        goto fail;
     *out = ps;
     return 0;
 fail:

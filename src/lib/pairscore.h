@@ -14,9 +14,10 @@ typedef struct wt_pairscore wt_pairscore;
 
 /* Builds each document's set of content stems with their weights (after
  * the stem weights are known) and what it took from each source (after
- * the links are final).  Returns 0 or WT_ENOMEM. */
+ * the links are final), a document an item on up to nthreads threads.
+ * Returns 0 or WT_ENOMEM. */
 int wt_pairscore_new(wt_pairscore **out, wt_document *const *docs, size_t ndocs,
-                     const wt_idf *idf);
+                     const wt_idf *idf, unsigned nthreads);
 void wt_pairscore_free(wt_pairscore *ps);
 
 /* The share of document a's text words in paragraphs with a source in

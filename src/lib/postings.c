@@ -52,6 +52,70 @@ void wt_postings_sort(wt_postings *p, unsigned nthreads)
                            sort_part);
 }
 
+_Static_assert(sizeof(((wt_postings_sink *)0)->at) / sizeof(size_t) ==
+                       WT_SPREAD_PARTS &&
+                   WT_SPREAD_BITS == 8,
+               "a sink's parts are the spread's: the top 8 bits of a key");
+
+typedef struct fill_job {
+    wt_postings_source fn;
+    void *ctx;
+    wt_postings_sink *sinks;
+} fill_job;
+
+static int fill_one(void *ctx, unsigned thread, size_t src)
+{
+    (void)thread;
+    const fill_job *f = ctx;
+    return f->fn(f->ctx, src, &f->sinks[src]);
+}
+
+/* The sinks' counts made into places: part by part, source by source, so
+ * that each part's records lie in source order; start[] the parts. */
+static void place_sinks(wt_postings_sink *sinks, size_t nsrc, wt_posting *v,
+                        size_t *start)
+{
+    size_t at = 0;
+    for (size_t b = 0; b < WT_SPREAD_PARTS; b++) {
+        start[b] = at;
+        for (size_t i = 0; i < nsrc; i++) {
+            const size_t n = sinks[i].at[b];
+            sinks[i].at[b] = at;
+            at += n;
+        }
+    }
+    start[WT_SPREAD_PARTS] = at;
+    for (size_t i = 0; i < nsrc; i++)
+        sinks[i].v = v;
+}
+
+int wt_postings_fill(wt_postings *p, size_t nsrc, wt_postings_source fn,
+                     void *ctx, unsigned nthreads)
+{
+    wt_postings_sink *sinks = wt_calloc(nsrc + 1, sizeof *sinks);
+    if (!sinks)
+        return WT_ENOMEM;
+    fill_job f = {fn, ctx, sinks};
+    size_t total = 0, start[WT_SPREAD_PARTS + 1];
+    int rc = wt_parallel_for(nthreads, nsrc, fill_one, &f);
+    for (size_t i = 0; i < nsrc && !rc; i++)
+        for (size_t b = 0; b < WT_SPREAD_PARTS; b++)
+            total += sinks[i].at[b];
+    if (!rc)
+        rc = wt_postings_reserve(p, total + 1);
+    if (!rc) {
+        place_sinks(sinks, nsrc, p->v, start);
+        rc = wt_parallel_for(nthreads, nsrc, fill_one, &f);
+    }
+    if (!rc) {
+        p->n = total;
+        wt_parallel_sort_parts(nthreads, p->v, sizeof *p->v, start,
+                               WT_SPREAD_PARTS, sort_part);
+    }
+    wt_free(sinks);
+    return rc;
+}
+
 size_t wt_postings_find(const wt_postings *p, uint64_t key)
 {
     const size_t i = wt_lower_bound_u64(p->v, p->n, sizeof *p->v, key);

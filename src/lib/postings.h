@@ -35,6 +35,38 @@ int wt_postings_add(wt_postings *p, uint64_t key, uint32_t id, uint32_t tag);
  * parts sorted one a thread at a time).  Call once after the last add. */
 void wt_postings_sort(wt_postings *p, unsigned nthreads);
 
+/* Where a source of wt_postings_fill() puts its records: first only
+ * counted per part (v NULL), then written at the places the counts gave. */
+typedef struct wt_postings_sink {
+    wt_posting *v;
+    size_t at[256]; /* per part of the keys' top 8 bits: records counted,
+                       then the next place to write */
+} wt_postings_sink;
+
+static inline void wt_postings_put(wt_postings_sink *k, uint64_t key,
+                                   uint32_t id, uint32_t tag)
+{
+    const size_t part = (size_t)(key >> 56);
+    if (k->v)
+        k->v[k->at[part]++] = (wt_posting){key, id, tag};
+    else
+        k->at[part]++;
+}
+
+/* Puts the records of source src with wt_postings_put(): called twice a
+ * source, counting then writing, and must put the same records both
+ * times (sink->v tells which).  Returns 0 or an error code. */
+typedef int (*wt_postings_source)(void *ctx, size_t src,
+                                  wt_postings_sink *sink);
+
+/* Fills p (empty) with the records of sources [0, nsrc) and sorts them as
+ * wt_postings_sort() does, all on up to nthreads threads: the sources
+ * counted, then written straight into their parts (so that the array is
+ * first touched by every thread, and no spread on one thread is needed),
+ * then the parts sorted.  Returns 0, WT_ENOMEM or a source's error. */
+int wt_postings_fill(wt_postings *p, size_t nsrc, wt_postings_source fn,
+                     void *ctx, unsigned nthreads);
+
 /* The first record of key, or p->n when no record has it. */
 size_t wt_postings_find(const wt_postings *p, uint64_t key);
 

@@ -281,8 +281,10 @@ typedef struct pg_store {
     int unsettle; /* sharded commit: the batch deleted documents, whose
                      postings settle() deletes once it is committed */
     int in_batch, reading;
-    int flushed; /* the batch is sent, its transaction open (flush) */
-    pg_op *ops;  /* the open batch */
+    int begin_owed; /* reading, its BEGIN not sent yet: run() sends it with
+                       the read's first statement */
+    int flushed;    /* the batch is sent, its transaction open (flush) */
+    pg_op *ops;     /* the open batch */
     size_t nops, opcap;
     wt_hmap by_id;   /* XXH3 of an id -> index + 1 of its last op */
     char *seen_id;   /* has_content's last id not in the batch ... */
@@ -405,6 +407,11 @@ static int fail(pg_store *s, PGresult *r, const char *what, int rc)
 
 static int revive(pg_store *s);
 
+/* A transaction of the reader's is open on the connection. */
+static int in_txn(const pg_store *s) { return s->reading && !s->begin_owed; }
+
+#define BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
 /* Whether a statement that failed (r, freed when so) is worth
  * sending once more on a new connection: the connection was found lost
  * by that statement, outside a transaction (a server restarted since the
@@ -413,17 +420,43 @@ static int revive(pg_store *s);
  * setting, numbers drawn: harmless twice).  Never a COMMIT. */
 static int again(pg_store *s, PGresult *r)
 {
-    if (PQstatus(s->db) != CONNECTION_BAD || s->reading || s->flushed ||
+    if (PQstatus(s->db) != CONNECTION_BAD || in_txn(s) || s->flushed ||
         s->reviving || revive(s))
         return 0;
     PQclear(r);
     return 1;
 }
 
+/* A read's BEGIN, when still owed, sent alone: before a statement that
+ * run() does not send (those it sends take BEGIN along).  Sent again on
+ * a new connection when the old one was found lost, as no transaction
+ * was open. */
+static int owed_begin(pg_store *s)
+{
+    if (!s->begin_owed)
+        return 0;
+    PGresult *r = PQexec(s->db, BEGIN_READ);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && again(s, r))
+        r = PQexec(s->db, BEGIN_READ);
+    s->begin_owed = 0;
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        return fail(s, r, "starting a read", WT_EIO);
+    PQclear(r);
+    return 0;
+}
+
+/* Before a statement other than run()'s: the connection made again if
+ * it was lost, the read's BEGIN sent if owed. */
+static int ready(pg_store *s)
+{
+    const int rc = revive(s);
+    return rc ? rc : owed_begin(s);
+}
+
 /* Runs text (no parameters); 0 when it gave the status wanted. */
 static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
 {
-    const int dead = revive(s);
+    const int dead = ready(s);
     if (dead)
         return dead;
     PGresult *r = PQexec(s->db, text);
@@ -435,6 +468,67 @@ static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
     return 0;
 }
 
+/* The result of a pipeline's next statement, up to the empty one that
+ * ends it; NULL when none came (the connection lost). */
+static PGresult *next_of_pipeline(PGconn *db)
+{
+    PGresult *r = PQgetResult(db);
+    if (r)
+        for (PGresult *more; (more = PQgetResult(db));)
+            PQclear(more);
+    return r;
+}
+
+/* Collects what the pipeline still owes, up to its sync, and leaves
+ * pipeline mode; gives up when nothing more comes (the connection lost:
+ * revive() makes a new one, out of pipeline mode). */
+static void leave_pipeline(PGconn *db)
+{
+    int nothing = 0;
+    while (PQpipelineStatus(db) != PQ_PIPELINE_OFF && !PQexitPipelineMode(db) &&
+           nothing < 2) {
+        PGresult *r = PQgetResult(db);
+        nothing = r ? 0 : nothing + 1;
+        PQclear(r);
+    }
+}
+
+/* The read's BEGIN and prepared statement name sent together, one round
+ * trip instead of two (libpq's pipeline mode): the statement's result,
+ * or BEGIN's when BEGIN failed (the statement is then not run); NULL
+ * when they could not be sent. */
+static PGresult *begin_with(pg_store *s, const char *name, int n,
+                            const char *const *v, const int *len,
+                            const int *fmt)
+{
+    PGconn *db = s->db;
+    if (!PQenterPipelineMode(db))
+        return NULL;
+    PGresult *begin = NULL, *r = NULL;
+    if (PQsendQueryParams(db, BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) &&
+        PQsendQueryPrepared(db, name, n, v, len, fmt, 1) &&
+        PQpipelineSync(db)) {
+        begin = next_of_pipeline(db);
+        r = begin ? next_of_pipeline(db) : NULL;
+    }
+    leave_pipeline(db);
+    if (begin && PQresultStatus(begin) == PGRES_COMMAND_OK) {
+        PQclear(begin);
+        return r;
+    }
+    PQclear(r);
+    return begin;
+}
+
+/* Prepared statement name with binary results, the read's BEGIN along
+ * when owed. */
+static PGresult *prepared(pg_store *s, const char *name, int n,
+                          const char *const *v, const int *len, const int *fmt)
+{
+    return s->begin_owed ? begin_with(s, name, n, v, len, fmt)
+                         : PQexecPrepared(s->db, name, n, v, len, fmt, 1);
+}
+
 /* Runs prepared statement q with binary results.  NULL on failure, err
  * set. */
 static PGresult *run(pg_store *s, int q, int n, const char *const *v,
@@ -444,12 +538,13 @@ static PGresult *run(pg_store *s, int q, int n, const char *const *v,
         return NULL;
     char name[16];
     snprintf(name, sizeof name, "q%d", q);
-    PGresult *r = PQexecPrepared(s->db, name, n, v, len, fmt, 1);
+    PGresult *r = prepared(s, name, n, v, len, fmt);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && again(s, r)) {
-        r = PQexecPrepared(s->db, name, n, v, len, fmt, 1);
+        r = prepared(s, name, n, v, len, fmt);
         st = PQresultStatus(r);
     }
+    s->begin_owed = 0;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
         return r;
     fail(s, r, what, rc);
@@ -1450,7 +1545,7 @@ static int pg_load(wt_store *base, int64_t num, int body, wt_store_doc *d)
 /* Runs a query of one row of numbers (text) into out[0..n). */
 static int numbers(pg_store *s, const char *q, uint64_t *out, int n)
 {
-    const int dead = revive(s);
+    const int dead = ready(s);
     if (dead)
         return dead;
     PGresult *r = PQexec(s->db, q);
@@ -1539,20 +1634,19 @@ static int pg_read_begin(wt_store *base)
     forget_fetched(s);
     if (s->in_batch || s->reading)
         return 0;
-    const int rc = exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                        PGRES_COMMAND_OK, WT_EIO);
-    s->reading = !rc;
-    return rc;
+    /* BEGIN goes with the read's first statement: a query's four round
+     * trips (BEGIN, postings, documents, COMMIT) become three. */
+    s->reading = s->begin_owed = 1;
+    return 0;
 }
 
 static void pg_read_end(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
     forget_fetched(s);
-    if (!s->reading)
-        return;
-    PQclear(PQexec(s->db, "COMMIT"));
-    s->reading = 0;
+    if (in_txn(s))
+        PQclear(PQexec(s->db, "COMMIT"));
+    s->reading = s->begin_owed = 0;
 }
 
 static int pg_put_uses(wt_store *base, const wt_store_use *u, size_t n)
@@ -1620,7 +1714,7 @@ static int audit_part(pg_store *s, const wt_store_audit_q *q,
     snprintf(since, sizeof since, "%lld", (long long)q->since);
     snprintf(until, sizeof until, "%lld", (long long)q->until);
     const char *v[3] = {q->key, since, until};
-    const int dead = revive(s);
+    const int dead = ready(s);
     if (dead)
         return dead;
     PGresult *r =
@@ -1756,7 +1850,7 @@ static int set_session(pg_store *s)
  * on a new connection. */
 static int revive(pg_store *s)
 {
-    if (s->reviving || s->reading || s->flushed ||
+    if (s->reviving || in_txn(s) || s->flushed ||
         PQstatus(s->db) == CONNECTION_OK)
         return 0;
     PQreset(s->db);
