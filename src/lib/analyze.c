@@ -46,17 +46,21 @@ typedef struct gstems {
     size_t n;
 } gstems;
 
-/* What a later paragraph shares with the current one. */
+/* A later paragraph that shares enough with the current one. */
 typedef struct share {
-    uint64_t gid;
-    uint64_t add; /* fixed-point weight */
+    uint32_t gid;
 } share;
+
+/* The sum of a paragraph that shares a shingle with the current one: any
+ * such is scored, so the sum stops there (stems' sums stay far below). */
+#define SHINGLE_SHARE ((uint32_t)1 << 31)
 
 /* What a paragraph shares with later ones: one worker's buffer. */
 typedef struct shares {
     share *v; /* merged by gid */
     size_t n, cap;
-    uint64_t *acc;     /* gid -> weight summed so far (0: not touched) */
+    uint32_t *acc;     /* gid -> weight summed so far (0: not touched):
+                          4 bytes, as each thread reads it all over */
     uint32_t *touched; /* the gids with a weight, in the order met */
     size_t ntouched, touchedcap;
     wt_match_scratch *scratch; /* the worker's buffers for scoring pairs */
@@ -592,15 +596,16 @@ static int build_postings(stage *s)
 
 /* Sums in sh->acc, so that a paragraph's shares need no sort of every
  * posting met, only of the paragraphs met (every weight is non-zero). */
-static int add_share(shares *sh, uint32_t gy, uint64_t add)
+static int add_share(shares *sh, uint32_t gy, uint32_t add)
 {
-    if (!sh->acc[gy]) {
+    const uint32_t was = sh->acc[gy];
+    if (!was) {
         if (wt_grow(&sh->touched, &sh->touchedcap, sh->ntouched + 1,
                     sizeof *sh->touched))
             return WT_ENOMEM;
         sh->touched[sh->ntouched++] = gy;
     }
-    sh->acc[gy] += add;
+    sh->acc[gy] = add >= SHINGLE_SHARE - was ? SHINGLE_SHARE : was + add;
     return 0;
 }
 
@@ -609,10 +614,11 @@ WT_SORT_DEFINE(sort_u32, uint32_t, WT_SORT_LESS_NUM)
 /* 1 when paragraph gy shares enough with paragraph gx (weight w, fixed
  * point) to be scored: the rare weight is WT_CANDIDATE_SHARE of the
  * smaller paragraph's (a shared shingle always is). */
-static int enough(const stage *s, uint32_t gx, uint32_t gy, uint64_t w)
+static int enough(const stage *s, uint32_t gx, uint32_t gy, uint32_t w)
 {
-    return (double)w / FIXED >=
-           WT_CANDIDATE_SHARE * fmin(s->weight[gx], s->weight[gy]);
+    return w >= SHINGLE_SHARE ||
+           (double)w / FIXED >=
+               WT_CANDIDATE_SHARE * fmin(s->weight[gx], s->weight[gy]);
 }
 
 /* The paragraphs that share enough with gx, in gid order, with their
@@ -635,7 +641,7 @@ static int collect_shares(const stage *s, shares *sh, uint32_t gx)
     for (size_t i = 0; i < kept; i++) {
         const uint32_t g = sh->touched[i];
         if (!rc)
-            sh->v[sh->n++] = (share){g, sh->acc[g]};
+            sh->v[sh->n++] = (share){g};
         sh->acc[g] = 0;
     }
     return rc ? WT_ENOMEM : 0;
@@ -703,7 +709,7 @@ static int find_hubs(stage *s)
 /* Paragraph gx pairs with the hubs of a long run: a hub with the later
  * hubs, any other holder with every hub. */
 static int share_hubs(const stage *s, shares *sh, uint32_t gx, size_t from,
-                      uint64_t add)
+                      uint32_t add)
 {
     const uint64_t *at = wt_hmap_get(&s->hubmap, from);
     if (!at)
@@ -754,9 +760,9 @@ static int share_key(const stage *s, shares *sh, uint32_t gx, size_t r)
     const int shingle = (s->post.v[from].key & SHINGLE_MARK) != 0;
     if (g < 2 || (!shingle && g > WT_POSTING_CAP))
         return 0;
-    const uint64_t add =
-        shingle ? (uint64_t)1 << 40
-                : (uint64_t)(log(1.0 + s->job->idf->npara / (double)g) * FIXED);
+    const uint32_t add =
+        shingle ? SHINGLE_SHARE
+                : (uint32_t)(log(1.0 + s->job->idf->npara / (double)g) * FIXED);
     if (shingle && g > WT_HUB_RUN)
         return share_hubs(s, sh, gx, from, add);
     const uint32_t dx = s->g[gx].doc, focus = (uint32_t)s->job->focus;
