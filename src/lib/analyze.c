@@ -82,8 +82,11 @@ typedef struct stage {
     size_t nhubs, hubcap;
 } stage;
 
-/* Candidates between a prefetch and its use (score_block). */
-#define PREFETCH_AHEAD 4
+/* Items between a prefetch and its use (score_block's candidates,
+ * candidates_of's runs): with 4, a scan of the Reuters bodies spent 12 %
+ * more samples finding candidates than with 8 (16 in between; three runs
+ * each, interleaved). */
+#define PREFETCH_AHEAD 8
 
 /* The threads the job's options ask for, at least one. */
 static unsigned nthreads(const wt_analyze_job *job)
@@ -757,8 +760,10 @@ static int share_key(const stage *s, shares *sh, uint32_t gx, size_t r)
     if (to - from > WT_POSTING_CAP + 1)
         to = from + WT_POSTING_CAP + 1;
     const size_t g = to - from;
+    if (g < 2)
+        return 0; /* most runs: decided without reading a record */
     const int shingle = (s->post.v[from].key & SHINGLE_MARK) != 0;
-    if (g < 2 || (!shingle && g > WT_POSTING_CAP))
+    if (!shingle && g > WT_POSTING_CAP)
         return 0;
     const uint32_t add =
         shingle ? SHINGLE_SHARE
@@ -788,8 +793,19 @@ static int candidates_of(const stage *s, shares *sh, uint32_t gx)
     if (s->job->focus && s->g[gx].doc >= s->job->focus)
         return 0;
     int rc = 0;
-    for (size_t i = s->runs.id_at[gx]; i < s->runs.id_at[gx + 1] && !rc; i++)
-        rc = share_key(s, sh, gx, s->runs.run_of[i]);
+    const uint32_t *run = s->runs.run_of;
+    const size_t end = s->runs.id_at[gx + 1];
+    for (size_t i = s->runs.id_at[gx]; i < end && !rc; i++) {
+        /* A paragraph's runs lie all over the postings: the start of a
+         * run is asked for two prefetch distances ahead, its first
+         * record one. */
+        if (i + 2 * PREFETCH_AHEAD < end)
+            __builtin_prefetch(&s->runs.start[run[i + 2 * PREFETCH_AHEAD]]);
+        if (i + PREFETCH_AHEAD < end)
+            __builtin_prefetch(
+                &s->post.v[s->runs.start[run[i + PREFETCH_AHEAD]]]);
+        rc = share_key(s, sh, gx, run[i]);
+    }
     const int rc2 = collect_shares(s, sh, gx);
     return rc ? rc : rc2;
 }
@@ -912,9 +928,9 @@ static void score_block(const stage *s, shares *sh, block *b)
         rc = candidates_of(s, sh, gx);
         for (size_t i = 0; i < sh->n && !rc; i++) {
             /* The stems of a candidate are far in memory, and so is the
-             * entry that points to them: the entry is asked for eight
-             * pairs ahead, the stems four, so both arrive while the pairs
-             * before are read. */
+             * entry that points to them: the entry is asked for two
+             * prefetch distances ahead, the stems one, so both arrive
+             * while the pairs before are read. */
             if (i + 2 * PREFETCH_AHEAD < sh->n)
                 __builtin_prefetch(
                     &s->stems[sh->v[i + 2 * PREFETCH_AHEAD].gid]);
