@@ -230,6 +230,8 @@ static int add_all_threads(run *r, const uint64_t *size, unsigned jobs)
     for (size_t i = 0; i < r->in.n; i++) {
         read_item *it = pool_slot(p);
         it->i = i;
+        /* Read by a worker once the chunk before is done. */
+        walk_readahead(r->in.paths[i]);
         pool_push(p);
     }
     pool_drain(p);
@@ -238,6 +240,9 @@ static int add_all_threads(run *r, const uint64_t *size, unsigned jobs)
     return 0;
 }
 
+/* Files asked of the kernel ahead of the one read, one at a time. */
+#define READ_AHEAD 16
+
 static void add_all(run *r, const uint64_t *size, uint64_t total)
 {
     r->progress = progress_new(r->in.n, total, &r->log);
@@ -245,6 +250,9 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
         !add_all_threads(r, size, r->o->threads))
         return;
     for (size_t i = 0; i < r->in.n; i++) {
+        for (size_t k = i ? i + READ_AHEAD : 0; k <= i + READ_AHEAD; k++)
+            if (k < r->in.n)
+                walk_readahead(r->in.paths[k]);
         if (r->s->verbose) {
             cli_status_clear(&r->log);
             cli_info("reading %s", r->in.paths[i]);
