@@ -124,7 +124,6 @@ fail:
     return rc;
 }
 
-/* Frees the documents and what analysis made of them. */
 /* The threads c's options ask for, at least one. */
 static unsigned threads_of(const wt_corpus *c)
 {
@@ -141,8 +140,9 @@ static int drop_one(void *ctx, unsigned thread, size_t i)
     return 0;
 }
 
-/* The documents let go of on the threads: freeing the blocks of 16,000
- * articles took 0.2 s on one thread at the end of a compare. */
+/* Frees the documents and what analysis made of them: the documents let
+ * go of on the threads (freeing the blocks of 16,000 articles took 0.2 s
+ * on one thread at the end of a compare). */
 static void drop_documents(wt_corpus *c)
 {
     (void)wt_parallel_for(threads_of(c), c->ndocs, drop_one, c);
