@@ -14,6 +14,7 @@
 #include "walk.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +144,23 @@ static void keep_said(void *ctx, wt_log_level level, const char *msg)
     w->v[w->n++] = (said){level, m};
 }
 
+/* Asks the kernel to start reading the file at path into its cache
+ * (POSIX_FADV_WILLNEED), so that its read a little later finds it there:
+ * files not in the cache (a crawl just copied in, a cache the system
+ * dropped) are otherwise read one at a time, each reader waiting on the
+ * disk.  size: as input_bytes() stat'ed it; 0 (a pipe, a device, an empty
+ * or missing file) leaves it alone, the read telling what is wrong. */
+static void read_ahead(const char *path, uint64_t size)
+{
+    if (!size)
+        return;
+    const int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return;
+    (void)posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+    close(fd);
+}
+
 /* pool_ops.work: one file read into the thread's corpus, taken back. */
 static void read_one(void *ctx, unsigned worker, void *item)
 {
@@ -231,7 +249,7 @@ static int add_all_threads(run *r, const uint64_t *size, unsigned jobs)
         read_item *it = pool_slot(p);
         it->i = i;
         /* Read by a worker once the chunk before is done. */
-        walk_readahead(r->in.paths[i]);
+        read_ahead(r->in.paths[i], size[i]);
         pool_push(p);
     }
     pool_drain(p);
@@ -249,10 +267,11 @@ static void add_all(run *r, const uint64_t *size, uint64_t total)
     if (r->o->threads > 1 && r->in.n > 1 &&
         !add_all_threads(r, size, r->o->threads))
         return;
+    for (size_t k = 0; k < READ_AHEAD && k < r->in.n; k++)
+        read_ahead(r->in.paths[k], size[k]);
     for (size_t i = 0; i < r->in.n; i++) {
-        for (size_t k = i ? i + READ_AHEAD : 0; k <= i + READ_AHEAD; k++)
-            if (k < r->in.n)
-                walk_readahead(r->in.paths[k]);
+        if (i + READ_AHEAD < r->in.n)
+            read_ahead(r->in.paths[i + READ_AHEAD], size[i + READ_AHEAD]);
         if (r->s->verbose) {
             cli_status_clear(&r->log);
             cli_info("reading %s", r->in.paths[i]);

@@ -4,7 +4,6 @@
 #include "msg.h"
 #include "slice.h"
 
-#include <fcntl.h>
 #include <fnmatch.h>
 #include <fts.h>
 #include <jansson.h>
@@ -12,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 int walk_push(walk_list *l, const char *path, const char *id)
 {
@@ -291,16 +289,4 @@ int walk_unique(walk_list *l, size_t first, int quiet)
     }
     json_decref(used);
     return rc ? -1 : 0;
-}
-
-void walk_readahead(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) || !S_ISREG(st.st_mode) || !st.st_size)
-        return;
-    const int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return;
-    (void)posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
-    close(fd);
 }

@@ -52,12 +52,4 @@ int walk_unique(walk_list *l, size_t first, int quiet);
 
 void walk_release(walk_list *l);
 
-/* Asks the kernel to start reading the regular file at path into its
- * cache (POSIX_FADV_WILLNEED), so that the read that comes a little later
- * finds it there: files not in the cache (a crawl just copied in, a cache
- * the system dropped) are otherwise read one at a time, each reader
- * waiting on the disk.  Anything else (a pipe, a missing file) is left
- * alone: the read tells what is wrong. */
-void walk_readahead(const char *path);
-
 #endif

@@ -46,23 +46,17 @@ typedef struct gstems {
     size_t n;
 } gstems;
 
-/* A later paragraph that shares enough with the current one. */
-typedef struct share {
-    uint32_t gid;
-} share;
-
 /* The sum of a paragraph that shares a shingle with the current one: any
  * such is scored, so the sum stops there (stems' sums stay far below). */
 #define SHINGLE_SHARE ((uint32_t)1 << 31)
 
 /* What a paragraph shares with later ones: one worker's buffer. */
 typedef struct shares {
-    share *v; /* merged by gid */
-    size_t n, cap;
     uint32_t *acc;     /* gid -> weight summed so far (0: not touched):
                           4 bytes, as each thread reads it all over */
-    uint32_t *touched; /* the gids with a weight, in the order met */
-    size_t ntouched, touchedcap;
+    uint32_t *touched; /* the gids with a weight, in the order met; once
+                          collected, the first n the candidates, by gid */
+    size_t ntouched, touchedcap, n;
     wt_match_scratch *scratch; /* the worker's buffers for scoring pairs */
 } shares;
 
@@ -83,9 +77,10 @@ typedef struct stage {
 } stage;
 
 /* Items between a prefetch and its use (score_block's candidates,
- * candidates_of's runs): with 8 a scan of the Reuters bodies spent 12 %
- * fewer samples finding candidates than the build before with 4, and 7 %
- * fewer than with 16 (three interleaved perf runs each). */
+ * candidates_of's runs): with 8 a scan of the Reuters bodies spent 7 %
+ * fewer samples finding candidates than with 16, and 12 % fewer than the
+ * build before (4, 8-byte sums, no runs prefetched) (three interleaved
+ * perf runs each). */
 #define PREFETCH_AHEAD 8
 
 /* The threads the job's options ask for, at least one. */
@@ -624,30 +619,22 @@ static int enough(const stage *s, uint32_t gx, uint32_t gy, uint32_t w)
                WT_CANDIDATE_SHARE * fmin(s->weight[gx], s->weight[gy]);
 }
 
-/* The paragraphs that share enough with gx, in gid order, with their
- * summed shares; sh->acc cleared for the next paragraph.  Only those are
+/* The paragraphs that share enough with gx into sh->touched[0, sh->n),
+ * in gid order; sh->acc cleared for the next paragraph.  Only those are
  * sorted: most paragraphs met share a common word or two. */
-static int collect_shares(const stage *s, shares *sh, uint32_t gx)
+static void collect_shares(const stage *s, shares *sh, uint32_t gx)
 {
     size_t kept = 0;
     for (size_t i = 0; i < sh->ntouched; i++) {
         const uint32_t g = sh->touched[i];
         if (enough(s, gx, g, sh->acc[g]))
             sh->touched[kept++] = g;
-        else
-            sh->acc[g] = 0;
+        sh->acc[g] = 0;
     }
     sh->ntouched = 0;
     if (kept > 1)
         sort_u32(sh->touched, kept);
-    const int rc = wt_grow(&sh->v, &sh->cap, kept + 1, sizeof *sh->v);
-    for (size_t i = 0; i < kept; i++) {
-        const uint32_t g = sh->touched[i];
-        if (!rc)
-            sh->v[sh->n++] = (share){g};
-        sh->acc[g] = 0;
-    }
-    return rc ? WT_ENOMEM : 0;
+    sh->n = kept;
 }
 
 /* 1 when holder y of the run goes before hub slot h: a document earlier in
@@ -806,8 +793,8 @@ static int candidates_of(const stage *s, shares *sh, uint32_t gx)
                 &s->post.v[s->runs.start[run[i + PREFETCH_AHEAD]]]);
         rc = share_key(s, sh, gx, run[i]);
     }
-    const int rc2 = collect_shares(s, sh, gx);
-    return rc ? rc : rc2;
+    collect_shares(s, sh, gx); /* on a failure too: acc cleared */
+    return rc;
 }
 
 static wt_span *copy_spans(const wt_pair_score *ps, int swap)
@@ -933,10 +920,10 @@ static void score_block(const stage *s, shares *sh, block *b)
              * while the pairs before are read. */
             if (i + 2 * PREFETCH_AHEAD < sh->n)
                 __builtin_prefetch(
-                    &s->stems[sh->v[i + 2 * PREFETCH_AHEAD].gid]);
+                    &s->stems[sh->touched[i + 2 * PREFETCH_AHEAD]]);
             if (i + PREFETCH_AHEAD < sh->n)
-                __builtin_prefetch(s->stems[sh->v[i + PREFETCH_AHEAD].gid].v);
-            rc = keep_scored(s, sh, b, gx, (uint32_t)sh->v[i].gid);
+                __builtin_prefetch(s->stems[sh->touched[i + PREFETCH_AHEAD]].v);
+            rc = keep_scored(s, sh, b, gx, sh->touched[i]);
         }
     }
     b->rc = rc;
@@ -995,9 +982,12 @@ typedef struct score_round {
 static int score_one(void *ctx, unsigned thread, size_t i)
 {
     score_round *r = ctx;
-    if (r->last && i-- == 0) {
-        r->last_rc = record_round(r->s, r->last, r->nlast);
-        return 0;
+    if (r->last) {
+        if (i == 0) {
+            r->last_rc = record_round(r->s, r->last, r->nlast);
+            return 0;
+        }
+        i--; /* block i - 1 of this round */
     }
     shares *sh = &r->sh[thread];
     if (!sh->acc)
@@ -1053,7 +1043,6 @@ static int score_candidates(const stage *s)
         wt_free(blocks[i].ps);
     }
     for (unsigned i = 0; sh && i < nt; i++) {
-        wt_free(sh[i].v);
         wt_free(sh[i].acc);
         wt_free(sh[i].touched);
         wt_match_scratch_free(sh[i].scratch);

@@ -52,11 +52,6 @@ void wt_postings_sort(wt_postings *p, unsigned nthreads)
                            sort_part);
 }
 
-_Static_assert(sizeof(((wt_postings_sink *)0)->at) / sizeof(size_t) ==
-                       WT_SPREAD_PARTS &&
-                   WT_SPREAD_BITS == 8,
-               "a sink's parts are the spread's: the top 8 bits of a key");
-
 typedef struct fill_job {
     wt_postings_source fn;
     void *ctx;

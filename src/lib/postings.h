@@ -8,6 +8,8 @@
 #ifndef WT_POSTINGS_H
 #define WT_POSTINGS_H
 
+#include "sort.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,14 +41,15 @@ void wt_postings_sort(wt_postings *p, unsigned nthreads);
  * counted per part (v NULL), then written at the places the counts gave. */
 typedef struct wt_postings_sink {
     wt_posting *v;
-    size_t at[256]; /* per part of the keys' top 8 bits: records counted,
-                       then the next place to write */
+    size_t at[WT_SPREAD_PARTS]; /* per part of the keys' top bits (sort.h's
+                                   spread): records counted, then the next
+                                   place to write */
 } wt_postings_sink;
 
 static inline void wt_postings_put(wt_postings_sink *k, uint64_t key,
                                    uint32_t id, uint32_t tag)
 {
-    const size_t part = (size_t)(key >> 56);
+    const size_t part = (size_t)(key >> (64 - WT_SPREAD_BITS));
     if (k->v)
         k->v[k->at[part]++] = (wt_posting){key, id, tag};
     else

@@ -427,22 +427,33 @@ static int again(pg_store *s, PGresult *r)
     return 1;
 }
 
+/* Runs text (no parameters) once more on a new connection when the old
+ * one was found lost (again()); 0 when it gave the status wanted, else
+ * rc with err saying what failed. */
+static int exec_now(pg_store *s, const char *text, ExecStatusType want,
+                    const char *what, int rc)
+{
+    PGresult *r = PQexec(s->db, text);
+    if (PQresultStatus(r) != want && again(s, r))
+        r = PQexec(s->db, text);
+    if (PQresultStatus(r) != want)
+        return fail(s, r, what, rc);
+    PQclear(r);
+    return 0;
+}
+
 /* A read's BEGIN, when still owed, sent alone: before a statement that
- * run() does not send (those it sends take BEGIN along).  Sent again on
- * a new connection when the old one was found lost, as no transaction
- * was open. */
+ * run() does not send (those it sends take BEGIN along).  Owed while it
+ * is sent, so that a connection found lost is made again and BEGIN sent
+ * once more, as no transaction was open. */
 static int owed_begin(pg_store *s)
 {
     if (!s->begin_owed)
         return 0;
-    PGresult *r = PQexec(s->db, BEGIN_READ);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && again(s, r))
-        r = PQexec(s->db, BEGIN_READ);
+    const int rc =
+        exec_now(s, BEGIN_READ, PGRES_COMMAND_OK, "starting a read", WT_EIO);
     s->begin_owed = 0;
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        return fail(s, r, "starting a read", WT_EIO);
-    PQclear(r);
-    return 0;
+    return rc;
 }
 
 /* Before a statement other than run()'s: the connection made again if
@@ -457,15 +468,7 @@ static int ready(pg_store *s)
 static int exec(pg_store *s, const char *text, ExecStatusType want, int rc)
 {
     const int dead = ready(s);
-    if (dead)
-        return dead;
-    PGresult *r = PQexec(s->db, text);
-    if (PQresultStatus(r) != want && again(s, r))
-        r = PQexec(s->db, text);
-    if (PQresultStatus(r) != want)
-        return fail(s, r, text, rc);
-    PQclear(r);
-    return 0;
+    return dead ? dead : exec_now(s, text, want, text, rc);
 }
 
 /* The result of a pipeline's next statement, up to the empty one that
