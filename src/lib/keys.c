@@ -44,7 +44,13 @@ size_t wt_unique_u64(uint64_t *v, size_t n)
 
 size_t wt_sort_unique_u64(uint64_t *v, size_t n)
 {
-    sort_u64(v, n);
+    /* Often sorted already (one document's word pairs, for a query):
+     * the check stops at the first key out of order otherwise. */
+    size_t i = 1;
+    while (i < n && v[i - 1] <= v[i])
+        i++;
+    if (i < n)
+        sort_u64(v, n);
     return wt_unique_u64(v, n);
 }
 

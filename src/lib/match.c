@@ -65,10 +65,19 @@ typedef struct run {
     uint32_t ia, ib, len;
 } run;
 
+/* A word pair of b in find_runs' table (key 0: an empty slot) and the
+ * first of its positions, plus one. */
+typedef struct pair_head {
+    uint64_t key;
+    uint32_t first;
+} pair_head;
+
 /* A thread's buffers, reused from pair to pair (see match.h). */
 struct wt_match_scratch {
     uint32_t *next; /* find_runs: b's positions chained by word pair */
     size_t nextcap;
+    pair_head *heads; /* find_runs: b's word pairs, open addressing */
+    size_t headcap;
     run *runs, *tiles;
     size_t runcap, tilecap;
     uint8_t *marks; /* tile's and template_figures' flags, zeroed per use */
@@ -85,6 +94,7 @@ void wt_match_scratch_free(wt_match_scratch *sc)
     if (!sc)
         return;
     wt_free(sc->next);
+    wt_free(sc->heads);
     wt_free(sc->runs);
     wt_free(sc->tiles);
     wt_free(sc->marks);
@@ -120,36 +130,62 @@ static uint64_t pair_key(const wt_token *t, size_t i)
     return k ? k : 1;
 }
 
+/* The slot of word pair key in find_runs' table of cap (a power of two)
+ * slots: its own, or the empty one where it would go. */
+static size_t pair_slot(const pair_head *h, size_t cap, uint64_t key)
+{
+    size_t s = (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 32) & (cap - 1);
+    while (h[s].key && h[s].key != key)
+        s = (s + 1) & (cap - 1);
+    return s;
+}
+
+/* b's word pairs in sc->heads (*cap slots), each chained through
+ * sc->next from its first position on.  A table of the scratch's, cleared
+ * per pair of paragraphs: a map allocated for each pair cost more than
+ * the lookups. */
+static int chain_pairs(const wt_token *tb, size_t nb, wt_match_scratch *sc,
+                       size_t *cap)
+{
+    size_t c = 16;
+    while (c < 2 * nb)
+        c *= 2;
+    if (wt_grow(&sc->next, &sc->nextcap, nb, sizeof *sc->next) ||
+        wt_grow(&sc->heads, &sc->headcap, c, sizeof *sc->heads))
+        return WT_ENOMEM;
+    pair_head *h = sc->heads;
+    memset(h, 0, c * sizeof *h);
+    for (size_t j = nb - 1; j-- > 0;) {
+        const uint64_t key = pair_key(tb, j);
+        const size_t s = pair_slot(h, c, key);
+        h[s].key = key;
+        sc->next[j] = h[s].first; /* position + 1; 0 ends the chain */
+        h[s].first = (uint32_t)j + 1;
+    }
+    *cap = c;
+    return 0;
+}
+
 /* Every maximal run of equal stems, found from shared word pairs, into
  * sc->runs[0..*nout). */
 static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
                      size_t nb, wt_match_scratch *sc, size_t *nout)
 {
-    wt_hmap first = {0};
     int rc = 0;
+    size_t cap = 0;
     *nout = 0;
     if (na < 2 || nb < 2)
         return 0;
-    if (wt_grow(&sc->next, &sc->nextcap, nb, sizeof *sc->next) ||
-        wt_hmap_init(&first, nb)) {
-        rc = WT_ENOMEM;
-        goto out;
-    }
-    uint32_t *next = sc->next;
-    for (size_t j = nb - 1; j-- > 0;) {
-        uint64_t *slot = wt_hmap_slot(&first, pair_key(tb, j));
-        if (!slot) {
-            rc = WT_ENOMEM;
-            goto out;
-        }
-        next[j] = (uint32_t)*slot; /* stored as position + 1 */
-        *slot = j + 1;
-    }
+    if ((rc = chain_pairs(tb, nb, sc, &cap)))
+        return rc;
+    const uint32_t *next = sc->next;
+    const pair_head *heads = sc->heads;
     size_t budget = WT_RUN_WORK_PER_WORD * (na + nb);
     for (size_t i = 0; i + 1 < na && budget; i++) {
-        const uint64_t *head = wt_hmap_get(&first, pair_key(ta, i));
+        const uint32_t head =
+            heads[pair_slot(heads, cap, pair_key(ta, i))].first;
         unsigned chain = 0;
-        for (uint64_t p = head ? *head : 0; p && chain < WT_MAX_CHAIN && budget;
+        for (uint64_t p = head; p && chain < WT_MAX_CHAIN && budget;
              p = next[p - 1], chain++) {
             const size_t j = (size_t)p - 1;
             if (ta[i].stem != tb[j].stem || ta[i + 1].stem != tb[j + 1].stem)
@@ -169,7 +205,6 @@ static int find_runs(const wt_token *ta, size_t na, const wt_token *tb,
         }
     }
 out:
-    wt_hmap_release(&first);
     if (rc)
         *nout = 0;
     return rc;

@@ -21,6 +21,7 @@
 #include "store.h"
 #include "alloc.h"
 #include "hmap.h"
+#include "sort.h"
 #include "wiretrace.h"
 
 #include <libpq-fe.h>
@@ -146,15 +147,16 @@ enum {
 static const char *const sql[NQ] = {
     "SELECT hash FROM wiretrace.docs WHERE id = $1",
     "SELECT num FROM wiretrace.docs WHERE id = $1",
-    /* Each key's holders in the order of the primary key, at most $3
-     * each, fingerprints then bands, key by key as asked. */
+    /* Each key's first $3 holders in the order of the primary key,
+     * fingerprints then bands.  Not sorted here: cand_rows() puts the
+     * rows in order when they do not come so (a sort by the server was a
+     * fifth of the statement's time under serve). */
     "SELECT 0, k.i, p.num, p.t FROM unnest($1::int8[]) WITH ORDINALITY"
     " k(key, i) CROSS JOIN LATERAL (SELECT num, t FROM wiretrace.fp"
     " WHERE key = k.key ORDER BY t, num LIMIT $3) p"
     " UNION ALL SELECT 1, k.i, p.num, p.t FROM unnest($2::int8[]) WITH"
     " ORDINALITY k(key, i) CROSS JOIN LATERAL (SELECT num, t FROM"
-    " wiretrace.band WHERE key = k.key ORDER BY t, num LIMIT $3) p"
-    " ORDER BY 1, 2, 4, 3",
+    " wiretrace.band WHERE key = k.key ORDER BY t, num LIMIT $3) p",
     "SELECT " DOC_HEAD " body," DOC_TAIL " FROM wiretrace.docs WHERE num = $1",
     /* The bodies of $2 are not read: their rows are a few hundred bytes
      * in the table, and each body read from the TOAST table and sent
@@ -239,7 +241,7 @@ static const char cand_sharded[] =
     " UNION ALL SELECT 1, r_pos, r_num, r_t FROM wiretrace.band_get("
     "$2::int8[], ARRAY(SELECT generate_series(1::int8,"
     " cardinality($2::int8[]))), $3::int)) x WHERE EXISTS (SELECT 1 FROM"
-    " wiretrace.docs d WHERE d.num = x.num) ORDER BY 1, 2, 4, 3";
+    " wiretrace.docs d WHERE d.num = x.num)";
 static const char del_sharded[] =
     "WITH d AS (DELETE FROM wiretrace.docs WHERE num = ANY($1::int8[])"
     " RETURNING id, num, coalesce(published, " T_UNKNOWN ") AS t, fps,"
@@ -286,10 +288,12 @@ typedef struct pg_store {
     int flushed;    /* the batch is sent, its transaction open (flush) */
     pg_op *ops;     /* the open batch */
     size_t nops, opcap;
-    wt_hmap by_id;   /* XXH3 of an id -> index + 1 of its last op */
-    char *seen_id;   /* has_content's last id not in the batch ... */
-    int seen_exists; /* ... and whether it was stored */
-    buf b, b2, b3;   /* scratch: COPY data, array parameters */
+    wt_hmap by_id;         /* XXH3 of an id -> index + 1 of its last op */
+    char *seen_id;         /* has_content's last id not in the batch ... */
+    int seen_exists;       /* ... and whether it was stored */
+    buf b, b2, b3;         /* scratch: COPY data, array parameters */
+    struct cand_row *rows; /* pg_candidates' rows, in order */
+    size_t rowcap;
 } pg_store;
 
 /* ---- errors and statements ---- */
@@ -825,6 +829,7 @@ static void pg_close(wt_store *base)
     wt_free(s->b.p);
     wt_free(s->b2.p);
     wt_free(s->b3.p);
+    wt_free(s->rows);
     PQclear(s->loaded);
     PQclear(s->fetched);
     PQfinish(s->db);
@@ -1421,6 +1426,45 @@ static int pg_commit(wt_store *base)
 
 /* ---- reads ---- */
 
+/* A row of Q_CAND: the key (fingerprint 0 or band 1, and its place in
+ * those asked) and one of its holders. */
+typedef struct cand_row {
+    int64_t pos, t, num;
+    int32_t kind;
+} cand_row;
+
+/* The order the SQLite store meets the holders in: key by key as asked,
+ * each key's by the primary key (t, num). */
+#define CAND_LESS(a, b)                                                        \
+    ((a).kind != (b).kind ? (a).kind < (b).kind                                \
+     : (a).pos != (b).pos ? (a).pos < (b).pos                                  \
+     : (a).t != (b).t     ? (a).t < (b).t                                      \
+                          : (a).num < (b).num)
+WT_SORT_DEFINE(sort_cand, cand_row, CAND_LESS)
+
+/* The rows of a Q_CAND result in s->rows, in order: sorted only when the
+ * server's plan did not return them so (the single server's nested loop
+ * does; the shards' answers come shard by shard). */
+static int cand_rows(pg_store *s, const PGresult *r, size_t *n)
+{
+    const int rows = PQntuples(r);
+    *n = 0;
+    if (wt_grow(&s->rows, &s->rowcap, (size_t)rows + 1, sizeof *s->rows))
+        return WT_ENOMEM;
+    int sorted = 1;
+    for (int i = 0; i < rows; i++) {
+        cand_row *c = &s->rows[i];
+        *c = (cand_row){get_i64(r, i, 1), get_i64(r, i, 3), get_i64(r, i, 2),
+                        get_i32(r, i, 0)};
+        if (i && sorted && CAND_LESS(*c, c[-1]))
+            sorted = 0;
+    }
+    if (!sorted)
+        sort_cand(s->rows, (size_t)rows);
+    *n = (size_t)rows;
+    return 0;
+}
+
 /* Adds the holders of the keys (each key's first cap + 1 in the order of
  * the primary key) to the hits, one query for all, then ends each key as
  * the SQLite store does (wt_store_key_end). */
@@ -1444,24 +1488,23 @@ static int pg_candidates(wt_store *base, const uint32_t *fp, size_t nfp,
     PGresult *r = run(s, Q_CAND, 3, v, len, fmt, "looking up postings", WT_EIO);
     if (!r)
         return s->code;
-    const int rows = PQntuples(r);
+    size_t rows = 0;
+    rc = cand_rows(s, r, &rows);
+    PQclear(r);
+    if (!rc && wt_grow(hits, hitcap, *nhits + rows + 1, sizeof **hits))
+        rc = WT_ENOMEM;
     size_t first = *nhits;
-    for (int i = 0; i < rows && !rc; i++) {
-        const int is_fp = get_i32(r, i, 0) == 0;
-        if (i && (get_i32(r, i, 0) != get_i32(r, i - 1, 0) ||
-                  get_i64(r, i, 1) != get_i64(r, i - 1, 1))) {
+    for (size_t i = 0; i < rows && !rc; i++) {
+        const cand_row *c = &s->rows[i];
+        if (i && (c->kind != c[-1].kind || c->pos != c[-1].pos)) {
             wt_store_key_end(*hits, first, nhits, cap, hubs);
             first = *nhits;
         }
-        if (wt_grow(hits, hitcap, *nhits + 1, sizeof **hits)) {
-            rc = WT_ENOMEM;
-            break;
-        }
-        const int64_t t = get_i64(r, i, 3); /* INT64_MAX: T_UNKNOWN */
+        const int is_fp = c->kind == 0;
+        /* INT64_MAX: T_UNKNOWN */
         (*hits)[(*nhits)++] = (wt_store_hit){
-            get_i64(r, i, 2), is_fp, !is_fp, 0, 0, t == INT64_MAX ? 0 : t};
+            c->num, is_fp, !is_fp, 0, 0, c->t == INT64_MAX ? 0 : c->t};
     }
-    PQclear(r);
     if (!rc && rows)
         wt_store_key_end(*hits, first, nhits, cap, hubs);
     if (!rc)
