@@ -22,7 +22,7 @@ TMP=${WT_BENCH_TMP:-/tmp/wt-bench}
 OUT=$ROOT/tests/bench/scan_results.md
 mkdir -p "$TMP"
 if [ ! -f build-bench/build.ninja ]; then
-    meson setup build-bench -Dbuildtype=release >&2
+    meson setup build-bench -Dbuildtype=release -Db_lto=true >&2
 fi
 ninja -C build-bench >&2
 W=$ROOT/build-bench/src/cli/wiretrace
