@@ -56,6 +56,10 @@ case $STORE in
         pg_find_bin ||
             { echo "serve_load: no PostgreSQL server binaries" >&2; exit 1; }
         pg_own "$tmp"
+        # Buffers that hold the postings' indexes, as docs/scale.md sizes them
+        # (216 MB at 100k articles; the default 128 MB copied index pages from
+        # the page cache on every query).
+        PG_SETTINGS=${PG_SETTINGS:--c shared_buffers=512MB}
         pgdir=$tmp/pg
         pgport=$(pg_start "$pgdir") ||
             { cat "$pgdir"/*.log; echo "serve_load: no PostgreSQL" >&2

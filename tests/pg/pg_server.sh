@@ -13,6 +13,8 @@
 #   pg_resume DIR PORT   starts the server of DIR again, on the same port
 #                     (clients given that port find it back)
 #   pg_sql PORT DB SQL   runs SQL with psql, unaligned output
+# PG_SETTINGS, when set, adds server settings ("-c name=value ...") to
+# those of pg_start and pg_resume (the benchmarks size shared_buffers).
 # PostgreSQL refuses to run as root: as root, the server runs as the
 # postgres user (made by Debian's postgresql package), and DIR is given to
 # it.
@@ -60,10 +62,11 @@ s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 }
 
 pg_resume() {
+    # One line: pg_ctl passes on only the first line of -o's text.
+    _opts="-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=off"
+    _opts="$_opts -c synchronous_commit=off -c full_page_writes=off"
     pg_as "$PGBIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
-        -o "-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=off
-            -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null 2>&1
+        -o "$_opts ${PG_SETTINGS:-}" start >/dev/null 2>&1
 }
 
 pg_halt() {
