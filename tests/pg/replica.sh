@@ -50,8 +50,8 @@ for _ in 1 2 3 4 5; do
 s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     if pg_as "$PGBIN/pg_ctl" -D "$tmp/standby/data" \
         -l "$tmp/standby/server.log" -w -t 60 \
-        -o "-p $port -k $tmp/standby -c listen_addresses=127.0.0.1
-            -c fsync=off" start >/dev/null 2>&1
+        -o "-p $port -k $tmp/standby -c listen_addresses=127.0.0.1 -c fsync=off" \
+        start >/dev/null 2>&1
     then
         p2=$port
         break
