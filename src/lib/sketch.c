@@ -34,26 +34,38 @@ static inline __attribute__((always_inline)) void minhash_loop(
     }
 }
 
-/* 64-bit multiplies have a vector form only in AVX-512: where GCC can, the
- * loop is built a second time for it, eight lanes at a time, and taken on
- * processors that have it (the same values). */
+/* 64-bit multiplies have a vector form only in AVX-512; AVX2 makes one of
+ * three 32-bit multiplies, still about twice the speed of the scalar loop
+ * (60 against 27 us for 600 shingles, 64 permutations).  Where GCC can,
+ * the loop is built again for each, with the vectorizer's full cost model
+ * (at -O2 it judges the AVX2 form too dear and leaves the loop scalar),
+ * and the widest one the processor has is taken: the same values. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&         \
     __GNUC__ >= 12
-#define WT_MINHASH_V4 1
-__attribute__((target("arch=x86-64-v4"))) static void minhash_v4(
-    const uint64_t *hashes, size_t n, unsigned perms, uint64_t seed,
-    uint64_t *sig)
-{
-    minhash_loop(hashes, n, perms, seed, sig);
-}
+#define WT_MINHASH_CLONES 1
+#define MINHASH_CLONE(name, arch)                                              \
+    __attribute__((                                                            \
+        target("arch=" arch),                                                  \
+        optimize("tree-vectorize", "vect-cost-model=dynamic"))) static void    \
+    name(const uint64_t *hashes, size_t n, unsigned perms, uint64_t seed,      \
+         uint64_t *sig)                                                        \
+    {                                                                          \
+        minhash_loop(hashes, n, perms, seed, sig);                             \
+    }
+MINHASH_CLONE(minhash_v4, "x86-64-v4")
+MINHASH_CLONE(minhash_v3, "x86-64-v3")
 #endif
 
 void wt_minhash(const uint64_t *hashes, size_t n, unsigned perms, uint64_t seed,
                 uint64_t *sig)
 {
-#ifdef WT_MINHASH_V4
+#ifdef WT_MINHASH_CLONES
     if (__builtin_cpu_supports("x86-64-v4")) {
         minhash_v4(hashes, n, perms, seed, sig);
+        return;
+    }
+    if (__builtin_cpu_supports("x86-64-v3")) {
+        minhash_v3(hashes, n, perms, seed, sig);
         return;
     }
 #endif
