@@ -306,10 +306,10 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
     size_t i = 0, j = 0;
     *nshared = 0;
     while (i < pa->nstems && j < pb->nstems) {
-        if (pa->stems[i].stem < pb->stems[j].stem) {
-            i++;
-        } else if (pa->stems[i].stem > pb->stems[j].stem) {
-            j++;
+        const uint64_t x = pa->stems[i].stem, y = pb->stems[j].stem;
+        if (x != y) { /* as in wt_match_below_floor() */
+            i += x < y;
+            j += y < x;
         } else {
             wt_stem_ref s = pa->stems[i];
             s.flags |= pb->stems[j].flags;
@@ -529,16 +529,17 @@ int wt_match_below_floor(const wt_stem_ref *a, size_t na, const wt_stem_ref *b,
     const double floor = o->evidence_min * log(1.0 + idf->npara);
     double w = 0;
     size_t i = 0, j = 0;
+    /* Each step moves i, j or both by the comparison's value, not by a
+     * branch: which side is behind is a coin toss the predictor loses. */
     while (i < na && j < nb && w < floor) {
-        if (a[i].stem < b[j].stem) {
-            i++;
-        } else if (a[i].stem > b[j].stem) {
-            j++;
-        } else {
-            wt_stem_ref s = a[i++];
-            s.flags |= b[j++].flags;
+        const uint64_t x = a[i].stem, y = b[j].stem;
+        if (x == y) {
+            wt_stem_ref s = a[i];
+            s.flags |= b[j].flags;
             w += wt_idf_weight(idf, &s);
         }
+        i += x <= y;
+        j += y <= x;
     }
     return w < floor;
 }
