@@ -93,16 +93,19 @@ void wt_merge_runs_u64(uint64_t *v, size_t *end, size_t nruns, uint64_t *tmp)
 
 size_t wt_lower_bound_u64(const void *base, size_t n, size_t size, uint64_t key)
 {
+    /* Halves the range by a conditional move, not a branch: which half
+     * holds the key is a coin toss the predictor loses at every step. */
     const unsigned char *b = base;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        uint64_t k;
-        memcpy(&k, b + mid * size, sizeof k);
-        if (k < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t lo = 0;
+    uint64_t k;
+    if (!n)
+        return 0;
+    while (n > 1) {
+        const size_t half = n / 2;
+        memcpy(&k, b + (lo + half) * size, sizeof k);
+        lo = k < key ? lo + half : lo;
+        n -= half;
     }
-    return lo;
+    memcpy(&k, b + lo * size, sizeof k);
+    return lo + (k < key);
 }

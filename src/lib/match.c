@@ -332,14 +332,8 @@ static double shared_weight(const wt_para *pa, const wt_para *pb,
 /* Index of stem in p's sorted stems, or p->nstems. */
 static size_t stem_index(const wt_para *p, uint64_t stem)
 {
-    size_t lo = 0, hi = p->nstems;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (p->stems[mid].stem < stem)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    const size_t lo =
+        wt_lower_bound_u64(p->stems, p->nstems, sizeof *p->stems, stem);
     return lo < p->nstems && p->stems[lo].stem == stem ? lo : p->nstems;
 }
 

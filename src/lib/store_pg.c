@@ -283,10 +283,12 @@ typedef struct pg_store {
     int unsettle; /* sharded commit: the batch deleted documents, whose
                      postings settle() deletes once it is committed */
     int in_batch, reading;
-    int begin_owed; /* reading, its BEGIN not sent yet: run() sends it with
+    int begin_owed;  /* reading, its BEGIN not sent yet: run() sends it with
                        the read's first statement */
-    int flushed;    /* the batch is sent, its transaction open (flush) */
-    pg_op *ops;     /* the open batch */
+    int flushed;     /* the batch is sent, its transaction open (flush) */
+    int commit_owed; /* a read's COMMIT sent, its result not collected:
+                        settle_read() collects it */
+    pg_op *ops;      /* the open batch */
     size_t nops, opcap;
     wt_hmap by_id;         /* XXH3 of an id -> index + 1 of its last op */
     char *seen_id;         /* has_content's last id not in the batch ... */
@@ -410,6 +412,20 @@ static int fail(pg_store *s, PGresult *r, const char *what, int rc)
 }
 
 static int revive(pg_store *s);
+
+/* Collects the result of a read's COMMIT sent by pg_read_end().  Every
+ * statement goes through revive() first, which calls this; libpq's PQexec
+ * family would also discard it, but pipeline mode needs the connection
+ * idle.  A failed read-only COMMIT loses nothing; a lost connection is
+ * found by the next statement. */
+static void settle_read(pg_store *s)
+{
+    if (!s->commit_owed)
+        return;
+    s->commit_owed = 0;
+    for (PGresult *r; (r = PQgetResult(s->db));)
+        PQclear(r);
+}
 
 /* A transaction of the reader's is open on the connection. */
 static int in_txn(const pg_store *s) { return s->reading && !s->begin_owed; }
@@ -1690,8 +1706,15 @@ static void pg_read_end(wt_store *base)
 {
     pg_store *s = (pg_store *)base;
     forget_fetched(s);
-    if (in_txn(s))
-        PQclear(PQexec(s->db, "COMMIT"));
+    /* A read-only transaction's COMMIT is sent, not waited for: its
+     * result is collected before the connection's next statement, by
+     * which time it has come (a round trip and a wake-up less a query). */
+    if (in_txn(s)) {
+        if (PQsendQuery(s->db, "COMMIT"))
+            s->commit_owed = 1;
+        else
+            PQclear(PQexec(s->db, "COMMIT"));
+    }
     s->reading = s->begin_owed = 0;
 }
 
@@ -1896,6 +1919,7 @@ static int set_session(pg_store *s)
  * on a new connection. */
 static int revive(pg_store *s)
 {
+    settle_read(s);
     if (s->reviving || in_txn(s) || s->flushed ||
         PQstatus(s->db) == CONNECTION_OK)
         return 0;
