@@ -35,3 +35,28 @@ Test(sketch, empty_sets_are_not_similar)
     wt_minhash(NULL, 0, 16, 1, b);
     cr_assert_eq(wt_minhash_similarity(a, b, 16), 0.0);
 }
+
+/* The signature the definition gives (sketch.c): whichever vector build
+ * wt_minhash() takes on this processor must give the same values, or the
+ * LSH bands stored in an index would change with the machine. */
+Test(sketch, same_values_as_the_definition)
+{
+    uint64_t h[613], sig[64];
+    uint64_t x = 5;
+    for (size_t i = 0; i < 613; i++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        h[i] = x ^ (x >> 29);
+    }
+    for (size_t n = 0; n <= 613; n += 47) { /* lengths off the lane width */
+        wt_minhash(h, n, 64, 99, sig);
+        for (unsigned p = 0; p < 64; p++) {
+            const uint64_t key = wt_mix64(99 + 0x9e3779b97f4a7c15ULL * (p + 1));
+            uint64_t m = UINT64_MAX;
+            for (size_t i = 0; i < n; i++) {
+                const uint64_t v = wt_mix64(h[i] ^ key);
+                m = v < m ? v : m;
+            }
+            cr_assert_eq(sig[p], m, "n %zu, permutation %u", n, p);
+        }
+    }
+}

@@ -99,3 +99,26 @@ Test(sort, merged_runs_as_sorted)
     }
     wt_merge_runs_u64(NULL, NULL, 0, NULL);
 }
+
+/* wt_lower_bound_u64 against a linear scan: every key around every
+ * record, in arrays of every length up to 40, with repeats, over records
+ * wider than their key. */
+Test(sort, lower_bound_as_a_scan)
+{
+    typedef struct rec {
+        uint64_t key;
+        uint32_t other;
+    } rec;
+    rec v[40];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = (rec){2 * (i / 2) + 10, (uint32_t)i}; /* pairs of keys */
+        for (uint64_t key = 0; key < 2 * n + 14; key++) {
+            size_t want = 0;
+            while (want < n && v[want].key < key)
+                want++;
+            cr_assert_eq(wt_lower_bound_u64(v, n, sizeof *v, key), want,
+                         "n %zu, key %llu", n, (unsigned long long)key);
+        }
+    }
+}
