@@ -86,7 +86,7 @@ typedef struct stage {
 /* The threads the job's options ask for, at least one. */
 static unsigned nthreads(const wt_analyze_job *job)
 {
-    return job->opts->threads > 1 ? job->opts->threads : 1;
+    return wt_parallel_threads(job->opts->threads);
 }
 
 static wt_para *para_of(const stage *s, uint32_t gid)

@@ -127,7 +127,7 @@ fail:
 /* The threads c's options ask for, at least one. */
 static unsigned threads_of(const wt_corpus *c)
 {
-    return c->opts.threads > 1 ? c->opts.threads : 1;
+    return wt_parallel_threads(c->opts.threads);
 }
 
 static int drop_one(void *ctx, unsigned thread, size_t i)

@@ -8,6 +8,13 @@
 
 #include <stddef.h>
 
+/* The number of threads for a step given wt_options.threads = asked:
+ * 0 and 1 both mean one. */
+static inline unsigned wt_parallel_threads(unsigned asked)
+{
+    return asked > 1 ? asked : 1;
+}
+
 /* Processes item i on thread number thread (in [0, nthreads)): each
  * thread number is held by one thread at a time, so that state indexed
  * by it needs no lock.  Returns 0 or a WT_E* code. */

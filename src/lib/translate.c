@@ -932,7 +932,7 @@ int wt_translate_run(wt_document *const *docs, size_t ndocs,
     t.link_share = o->translation_min;
     t.langs = langs;
     t.links = links;
-    t.nthreads = o->threads > 1 ? o->threads : 1;
+    t.nthreads = wt_parallel_threads(o->threads);
     int rc = wt_hmap_init(&t.seen, 1024);
     if (!rc)
         rc = build_all(&t);
