@@ -34,9 +34,9 @@ static inline __attribute__((always_inline)) void minhash_loop(
     }
 }
 
-/* 64-bit multiplies have a vector form only in AVX-512; AVX2 makes one of
- * three 32-bit multiplies, still about twice the speed of the scalar loop
- * (60 against 27 us for 600 shingles, 64 permutations).  Where GCC can,
+/* 64-bit multiplies have a vector form only in AVX-512; with AVX2 each is
+ * built of three 32-bit ones, still about twice the speed of the scalar
+ * loop (27 against 60 us for 600 shingles, 64 permutations).  Where GCC can,
  * the loop is built again for each, with the vectorizer's full cost model
  * (at -O2 it judges the AVX2 form too dear and leaves the loop scalar),
  * and the widest one the processor has is taken: the same values. */
