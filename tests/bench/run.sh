@@ -94,7 +94,7 @@ import json, sys
 for i, line in enumerate(open(sys.argv[1])):
     open("%s/%05d.txt" % (sys.argv[2], i), "w").write(json.loads(line)["text"])
 EOF
-BYTES=$(cat "$TMP"/txt/*.txt | wc -c)
+BYTES=$(find "$TMP/txt" -name "*.txt" -exec cat {} + | wc -c)
 cpu_of() { # command...: CPU seconds (user + sys) of the command
     /usr/bin/time -f "%U %S" -o "$TMP/time.txt" "$@" >/dev/null 2>&1 || true
     awk '{print $1 + $2}' "$TMP/time.txt"
