@@ -1020,8 +1020,11 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     if (!rc) {
         x.sub = SUB_QUERY;
         /* --json: one document for the whole scan, as in memory. */
-        if (s->format == FMT_JSON && !(x.merge = json_merge_new()))
+        if (s->format == FMT_JSON && !(x.merge = json_merge_new())) {
+            cli_error("cannot start the JSON report: out of memory, or no "
+                      "temporary file for its pairs");
             rc = EXIT_OSERR;
+        }
     }
     if (!rc)
         rc = pass(&x, files);

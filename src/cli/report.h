@@ -81,7 +81,9 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
                       char **pairs);
 
 /* Joins the parts, in the order added, into one JSON document on out:
- * the documents, then every pair once (each side's query reports it). */
+ * the documents as they come, then every pair once (each side's query
+ * reports it), kept meanwhile as text in a temporary file.
+ * json_merge_new() returns NULL when out of memory or without one. */
 typedef struct json_merge json_merge;
 json_merge *json_merge_new(void);
 int json_merge_add(json_merge *m, FILE *out, const char *doc,

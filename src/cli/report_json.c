@@ -473,7 +473,10 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
 
 struct json_merge {
     size_t docs;       /* documents printed */
-    json_t *pairs;     /* every pair once, in the order first seen */
+    FILE *pairs;       /* every pair once, in the order first seen, as the
+                          array's elements print (below): on disk, as
+                          they would outgrow memory on a large scan */
+    size_t npairs;     /* ... how many */
     json_t *seen;      /* "a\nb" of the pairs kept, as an object's keys */
     json_t *summary;   /* every summary row once, the first seen */
     json_t *seen_rows; /* their keys */
@@ -483,9 +486,10 @@ json_merge *json_merge_new(void)
 {
     json_merge *m = calloc(1, sizeof *m);
     if (m &&
-        (!(m->pairs = json_array()) || !(m->seen = json_object()) ||
+        (!(m->pairs = tmpfile()) || !(m->seen = json_object()) ||
          !(m->summary = json_array()) || !(m->seen_rows = json_object()))) {
-        json_decref(m->pairs);
+        if (m->pairs)
+            fclose(m->pairs);
         json_decref(m->seen);
         json_decref(m->summary);
         json_decref(m->seen_rows);
@@ -495,9 +499,31 @@ json_merge *json_merge_new(void)
     return m;
 }
 
-/* Appends each element of array a to out once, keyed by the ids in its
- * fields fx and fy, either order: the same pair from the other side's
- * query has one key. */
+/* The key of item, a pair or summary row, by the ids in its fields fx
+ * and fy, either order: the same pair from the other side's query has
+ * one key.  NULL when a field is missing; malloc'd. */
+static char *merge_key(json_t *item, const char *fx, const char *fy)
+{
+    const char *x = json_string_value(json_object_get(item, fx));
+    const char *y = json_string_value(json_object_get(item, fy));
+    if (!x || !y)
+        return NULL;
+    const int swap = strcmp(x, y) > 0;
+    char *key = malloc(strlen(x) + strlen(y) + 2);
+    if (key)
+        sprintf(key, "%s\n%s", swap ? y : x, swap ? x : y);
+    return key;
+}
+
+/* Whether key is new to seen (then noted); -1 when out of memory. */
+static int first_seen(json_t *seen, const char *key)
+{
+    if (json_object_get(seen, key))
+        return 0;
+    return json_object_set_new(seen, key, json_true()) ? -1 : 1;
+}
+
+/* Appends each element of array a to out once (merge_key). */
 static int merge_once(json_t *a, const char *fx, const char *fy, json_t *out,
                       json_t *seen)
 {
@@ -505,20 +531,48 @@ static int merge_once(json_t *a, const char *fx, const char *fy, json_t *out,
     json_t *item;
     json_array_foreach(a, i, item)
     {
-        const char *x = json_string_value(json_object_get(item, fx));
-        const char *y = json_string_value(json_object_get(item, fy));
-        if (!x || !y)
-            continue;
-        const int swap = strcmp(x, y) > 0;
-        char *key = malloc(strlen(x) + strlen(y) + 2);
-        if (!key)
-            return -1;
-        sprintf(key, "%s\n%s", swap ? y : x, swap ? x : y);
-        if (!json_object_get(seen, key)) {
-            json_object_set_new(seen, key, json_true());
-            json_array_append(out, item);
-        }
+        char *key = merge_key(item, fx, fy);
+        const int first = key ? first_seen(seen, key) : 0;
         free(key);
+        if (first < 0)
+            return -1;
+        if (first)
+            json_array_append(out, item);
+    }
+    return 0;
+}
+
+/* Writes item to f as an element of an array printed with
+ * JSON_INDENT(1) prints it: its lines one level deeper (a newline inside
+ * a string is escaped, so every newline of the text is the layout's). */
+static int spill_element(FILE *f, json_t *item, size_t nth)
+{
+    char *text = json_dumps(item, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    if (!text)
+        return -1;
+    fputs(nth ? ",\n " : "\n ", f);
+    for (const char *c = text; *c; c++) {
+        putc(*c, f);
+        if (*c == '\n')
+            putc(' ', f);
+    }
+    free(text);
+    return ferror(f) ? -1 : 0;
+}
+
+/* Spills each pair of array a to m->pairs once (merge_key). */
+static int spill_once(json_merge *m, json_t *a)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(a, i, item)
+    {
+        char *key = merge_key(item, "a", "b");
+        const int first = key ? first_seen(m->seen, key) : 0;
+        free(key);
+        if (first < 0 || (first && spill_element(m->pairs, item, m->npairs)))
+            return -1;
+        m->npairs += first;
     }
     return 0;
 }
@@ -529,8 +583,7 @@ static int merge_pairs(json_merge *m, const char *text)
     json_t *o = json_loads(text, 0, NULL);
     int rc = o ? 0 : -1;
     if (!rc)
-        rc = merge_once(json_object_get(o, "pairs"), "a", "b", m->pairs,
-                        m->seen);
+        rc = spill_once(m, json_object_get(o, "pairs"));
     if (!rc)
         rc = merge_once(json_object_get(o, "summary"), "taker", "source",
                         m->summary, m->seen_rows);
@@ -580,12 +633,30 @@ int json_merge_add(json_merge *m, FILE *out, const char *doc, const char *pairs)
     return pairs ? merge_pairs(m, pairs) : 0;
 }
 
+/* The pairs' array, as json_dumpf() prints it, from the spilled
+ * elements. */
+static int copy_pairs(json_merge *m, FILE *out)
+{
+    if (!m->npairs) {
+        fputs("[]", out);
+        return 0;
+    }
+    fputc('[', out);
+    char buf[1 << 16];
+    size_t n;
+    rewind(m->pairs);
+    while ((n = fread(buf, 1, sizeof buf, m->pairs)))
+        fwrite(buf, 1, n, out);
+    fputs("\n]", out);
+    return ferror(m->pairs) ? -1 : 0;
+}
+
 int json_merge_finish(json_merge *m, FILE *out)
 {
     if (!m->docs)
         merge_open(out);
     fputs("],\n\"pairs\": ", out);
-    int rc = json_dumpf(m->pairs, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
+    int rc = copy_pairs(m, out);
     /* Known only once every article was checked: after the pairs. */
     json_t *sum = sorted_summary(m->summary);
     fputs(",\n\"summary\": ", out);
@@ -593,7 +664,7 @@ int json_merge_finish(json_merge *m, FILE *out)
         rc = -1;
     fputs("}\n", out);
     json_decref(sum);
-    json_decref(m->pairs);
+    fclose(m->pairs);
     json_decref(m->seen);
     json_decref(m->summary);
     json_decref(m->seen_rows);
