@@ -306,13 +306,11 @@ static void remove_temp(int sig)
     raise(sig);
 }
 
-/* A new empty file for a temporary index in $TMPDIR; SQLite takes an
- * empty file as a new database. */
-static int temp_index(char *path, size_t len)
+/* A new empty file for a temporary index in dir (cli_settings.tmpdir);
+ * SQLite takes an empty file as a new database. */
+static int temp_index(const char *dir, char *path, size_t len)
 {
-    const char *dir = getenv("TMPDIR");
-    snprintf(path, len, "%s/wiretrace-scan-XXXXXX.db",
-             dir && *dir ? dir : "/tmp");
+    snprintf(path, len, "%s/wiretrace-scan-XXXXXX.db", dir);
     const int fd = mkstemps(path, 3);
     if (fd < 0) {
         cli_error("%s: cannot create a temporary index: %s", path,
@@ -352,7 +350,7 @@ static int scan_indexed(run *r, uint64_t total)
                  "through a temporary index",
                  (double)total / (1 << 20), r->s->in_memory_max);
     char tmp[4096];
-    if (temp_index(tmp, sizeof tmp))
+    if (temp_index(r->s->tmpdir, tmp, sizeof tmp))
         return cli_exit_worst(r->status, EXIT_IOERR);
     const int rc = cmd_scan_indexed(r->s, r->o, tmp, &r->in, r->status);
     remove_temp_index();

@@ -1020,10 +1020,12 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     if (!rc) {
         x.sub = SUB_QUERY;
         /* --json: one document for the whole scan, as in memory. */
-        if (s->format == FMT_JSON && !(x.merge = json_merge_new())) {
-            cli_error("cannot start the JSON report: out of memory, or no "
-                      "temporary file for its pairs");
-            rc = EXIT_OSERR;
+        if (s->format == FMT_JSON && !(x.merge = json_merge_new(s->tmpdir))) {
+            const int no_memory = errno == ENOMEM;
+            cli_error("%s: cannot make a temporary file for the JSON "
+                      "report's pairs: %s",
+                      s->tmpdir, strerror(errno));
+            rc = no_memory ? EXIT_OSERR : EXIT_IOERR;
         }
     }
     if (!rc)

@@ -556,6 +556,8 @@ void cli_settings_init(cli_settings *s, const char *command)
     s->context = 3; /* as git diff's lines */
     s->taken_min = DEDUP_TAKEN_MIN;
     s->story_min = CLUSTERS_STORY_MIN;
+    const char *t = getenv("TMPDIR");
+    s->tmpdir = t && *t ? t : "/tmp";
     const char *p = getenv("WT_PROFILE");
     s->profile = p && *p && strcmp(p, "0") != 0;
     /* WIRETRACE_DB: the index of every index command, scan and serve

@@ -70,11 +70,12 @@ typedef struct cli_settings {
     size_t nencodings;
     char **include; /* scan: --include GLOB, borrowed from argv */
     size_t ninclude;
-    size_t shown;    /* reports show the first N documents; 0 = all */
-    int legend_once; /* text report, one per article: the legends are
+    size_t shown;       /* reports show the first N documents; 0 = all */
+    int legend_once;    /* text report, one per article: the legends are
                         printed once before them (report_text_legend) */
-    const char *db;  /* index, serve: --db FILE, or WIRETRACE_DB */
-    char **shards;   /* index init: --shard URI, borrowed from argv */
+    const char *db;     /* index, serve: --db FILE, or WIRETRACE_DB */
+    const char *tmpdir; /* temporary files: $TMPDIR, else /tmp */
+    char **shards;      /* index init: --shard URI, borrowed from argv */
     size_t nshards;
     const char *since;         /* index query, audit: --since TIME */
     const char *until;         /* audit: --until TIME */

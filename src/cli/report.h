@@ -82,10 +82,11 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
 
 /* Joins the parts, in the order added, into one JSON document on out:
  * the documents as they come, then every pair once (each side's query
- * reports it), kept meanwhile as text in a temporary file.
- * json_merge_new() returns NULL when out of memory or without one. */
+ * reports it), kept meanwhile as text in a temporary file in dir
+ * (cli_settings.tmpdir).  json_merge_new() returns NULL, errno set, when
+ * out of memory or the file cannot be made. */
 typedef struct json_merge json_merge;
-json_merge *json_merge_new(void);
+json_merge *json_merge_new(const char *dir);
 int json_merge_add(json_merge *m, FILE *out, const char *doc,
                    const char *pairs);
 /* Prints the pairs and the end of the document, and frees m. */

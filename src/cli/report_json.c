@@ -1,6 +1,7 @@
 /* report_json.c - the JSON report, written as jansson would dump it
  * (jsonw.h); merging the reports of many queries reads them with
  * jansson. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen */
 #include "jsonw.h"
 #include "parts.h"
 #include "report.h"
@@ -10,6 +11,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 static void spans_w(jsonw *w, const wt_source *src)
@@ -482,11 +484,29 @@ struct json_merge {
     json_t *seen_rows; /* their keys */
 };
 
-json_merge *json_merge_new(void)
+/* A new file in dir, already unlinked: gone with its last close, or
+ * with the process. */
+static FILE *spill_file(const char *dir)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/wiretrace-pairs-XXXXXX", dir) >=
+        (int)sizeof path)
+        return NULL;
+    const int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+");
+    if (!f)
+        close(fd);
+    return f;
+}
+
+json_merge *json_merge_new(const char *dir)
 {
     json_merge *m = calloc(1, sizeof *m);
     if (m &&
-        (!(m->pairs = tmpfile()) || !(m->seen = json_object()) ||
+        (!(m->pairs = spill_file(dir)) || !(m->seen = json_object()) ||
          !(m->summary = json_array()) || !(m->seen_rows = json_object()))) {
         if (m->pairs)
             fclose(m->pairs);
@@ -523,9 +543,10 @@ static int first_seen(json_t *seen, const char *key)
     return json_object_set_new(seen, key, json_true()) ? -1 : 1;
 }
 
-/* Appends each element of array a to out once (merge_key). */
-static int merge_once(json_t *a, const char *fx, const char *fy, json_t *out,
-                      json_t *seen)
+/* Calls keep(ctx, item) for each element of array a whose key
+ * (merge_key) is new to seen; stops at its first failure. */
+static int each_first(json_t *a, const char *fx, const char *fy, json_t *seen,
+                      int (*keep)(void *ctx, json_t *item), void *ctx)
 {
     size_t i;
     json_t *item;
@@ -534,47 +555,35 @@ static int merge_once(json_t *a, const char *fx, const char *fy, json_t *out,
         char *key = merge_key(item, fx, fy);
         const int first = key ? first_seen(seen, key) : 0;
         free(key);
-        if (first < 0)
+        if (first < 0 || (first && keep(ctx, item)))
             return -1;
-        if (first)
-            json_array_append(out, item);
     }
     return 0;
 }
 
-/* Writes item to f as an element of an array printed with
+/* A summary row kept in memory: the rows are sorted at the end. */
+static int keep_row(void *rows, json_t *item)
+{
+    return json_array_append(rows, item);
+}
+
+/* A pair written to m->pairs as an element of an array printed with
  * JSON_INDENT(1) prints it: its lines one level deeper (a newline inside
  * a string is escaped, so every newline of the text is the layout's). */
-static int spill_element(FILE *f, json_t *item, size_t nth)
+static int spill_pair(void *ctx, json_t *item)
 {
+    json_merge *m = ctx;
     char *text = json_dumps(item, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
     if (!text)
         return -1;
-    fputs(nth ? ",\n " : "\n ", f);
+    fputs(m->npairs++ ? ",\n " : "\n ", m->pairs);
     for (const char *c = text; *c; c++) {
-        putc(*c, f);
+        putc(*c, m->pairs);
         if (*c == '\n')
-            putc(' ', f);
+            putc(' ', m->pairs);
     }
     free(text);
-    return ferror(f) ? -1 : 0;
-}
-
-/* Spills each pair of array a to m->pairs once (merge_key). */
-static int spill_once(json_merge *m, json_t *a)
-{
-    size_t i;
-    json_t *item;
-    json_array_foreach(a, i, item)
-    {
-        char *key = merge_key(item, "a", "b");
-        const int first = key ? first_seen(m->seen, key) : 0;
-        free(key);
-        if (first < 0 || (first && spill_element(m->pairs, item, m->npairs)))
-            return -1;
-        m->npairs += first;
-    }
-    return 0;
+    return ferror(m->pairs) ? -1 : 0;
 }
 
 /* Keeps each pair and summary row of one query's report once. */
@@ -583,10 +592,11 @@ static int merge_pairs(json_merge *m, const char *text)
     json_t *o = json_loads(text, 0, NULL);
     int rc = o ? 0 : -1;
     if (!rc)
-        rc = spill_once(m, json_object_get(o, "pairs"));
+        rc = each_first(json_object_get(o, "pairs"), "a", "b", m->seen,
+                        spill_pair, m);
     if (!rc)
-        rc = merge_once(json_object_get(o, "summary"), "taker", "source",
-                        m->summary, m->seen_rows);
+        rc = each_first(json_object_get(o, "summary"), "taker", "source",
+                        m->seen_rows, keep_row, m->summary);
     json_decref(o);
     return rc;
 }
