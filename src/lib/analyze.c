@@ -357,10 +357,11 @@ static int count_df(const wt_analyze_job *job)
 {
     wt_idf *idf = job->idf;
     /* The ids' map sized for every stem occurrence, up to a cap: a query's
-     * 17 documents hold about 1.25 occurrences a distinct stem, and its
-     * map grown from 1,024 was rehashed three times (the 200 generated
-     * queries: 0.99 of the CPU); a scan's millions of occurrences repeat
-     * far more, and its map grows past the cap as it must. */
+     * 17 documents repeat few stems (about 1.25 occurrences a distinct
+     * word in generated articles), and its map grown from 1,024 was
+     * rehashed on the way (the 200 generated queries: 0.99 of the CPU
+     * without); a scan's millions of occurrences repeat far more, and its
+     * map grows past the cap as it must. */
     size_t occurrences = 0;
     for (size_t d = 0; d < job->ndocs; d++)
         for (size_t p = 0; p < job->docs[d]->npara; p++)

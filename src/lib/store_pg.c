@@ -413,11 +413,13 @@ static int fail(pg_store *s, PGresult *r, const char *what, int rc)
 
 static int revive(pg_store *s);
 
-/* Collects the result of a read's COMMIT sent by pg_read_end().  Every
- * statement goes through revive() first, which calls this; libpq's PQexec
- * family would also discard it, but pipeline mode needs the connection
- * idle.  A failed read-only COMMIT loses nothing; a lost connection is
- * found by the next statement. */
+/* Collects the result of a read's COMMIT sent by pg_read_end().  run()
+ * and exec() call this through revive() before their statement: the
+ * read's next BEGIN goes in pipeline mode, which needs the connection
+ * idle.  The direct PQexec() calls elsewhere (ROLLBACK, COPY) need not:
+ * libpq's PQexec family discards a result not collected.  A failed
+ * read-only COMMIT loses nothing; a lost connection is found by the next
+ * statement. */
 static void settle_read(pg_store *s)
 {
     if (!s->commit_owed)
