@@ -180,7 +180,12 @@ static int html_for_article(const wt_corpus *c, const cli_settings *s,
 static void query_slot(const ictx *x, ixworker *w, slot *sl)
 {
     const wt_corpus *c = NULL;
-    sl->rc = wt_index_query(w->ix, &sl->a, &x->f, &c);
+    int stored = 0;
+    /* A scan has just added the article: as stored, it may be kept. */
+    if (x->scan)
+        sl->rc = wt_index_query_stored(w->ix, sl->a.id, &x->f, &c, &stored);
+    if (!stored && !sl->rc)
+        sl->rc = wt_index_query(w->ix, &sl->a, &x->f, &c);
     if (sl->rc) {
         snprintf(sl->err, sizeof sl->err, "%s", wt_index_error(w->ix));
         return;

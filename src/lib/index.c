@@ -1178,6 +1178,50 @@ int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
     return 0;
 }
 
+/* The stored article num, as document 0 of ix->result: from the cache
+ * or analyzed from what was stored (then kept). */
+static int add_stored_query(wt_index *ix, int64_t num)
+{
+    wt_store_doc sd;
+    int rc = ix->store->ops->load(ix->store, num, 0, &sd);
+    if (rc)
+        return store_fail(ix, rc);
+    return add_stored(ix, ix->result, &sd);
+}
+
+int wt_index_query_stored(wt_index *ix, const char *id,
+                          const wt_index_filter *f, const wt_corpus **out,
+                          int *found)
+{
+    WT_CHECK_ARG(ix && id && out && found, WT_EINVAL);
+    *out = NULL;
+    *found = 0;
+    ix->err[0] = '\0';
+    int rc = 0;
+    if (ix->result)
+        wt_corpus_reset(ix->result);
+    else if ((rc = wt_corpus_new(&ix->result, &ix->opts)))
+        return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
+    if ((rc = ix->store->ops->read_begin(ix->store)))
+        return store_fail(ix, rc);
+    int64_t num = 0;
+    const int has = ix->store->ops->find(ix->store, id, &num);
+    if (has < 0)
+        rc = store_fail(ix, has);
+    else if (has && !(rc = add_stored_query(ix, num)))
+        rc = load_candidates(ix, ix->result, id, f, INT64_MAX,
+                             ix->iopts.candidates);
+    ix->store->ops->read_end(ix->store);
+    if (rc || !has)
+        return rc;
+    *found = 1;
+    ix->result->focus = 1;
+    if ((rc = wt_corpus_analyze(ix->result)))
+        return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");
+    *out = ix->result;
+    return 0;
+}
+
 /* ---- uses: recorded at each commit, summed by wt_index_audit ---- */
 
 /* 1 when the keys of t lead to a document stored before number num. */
