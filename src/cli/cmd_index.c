@@ -810,15 +810,19 @@ static void stop_workers(ictx *x)
     x->pool = NULL;
 }
 
-/* Queries on several threads: their connections share one cache of
- * --cache MB each, as serve's workers do, so that a stored story met on
- * two threads is analyzed once.  Returns 0 or WT_ENOMEM. */
+/* The analyzed stored articles kept: cli_cache_bytes() for the queries
+ * (index query, the uses of index add, a scan); the query threads'
+ * connections share one cache, as serve's workers do, so that a stored
+ * story met on two threads is analyzed once.  Returns 0 or WT_ENOMEM. */
 static int share_cache(ictx *x)
 {
     const unsigned jobs = cli_threads(x->s.jobs, 0);
-    if ((x->sub != SUB_QUERY && !x->scan) || jobs < 2 || !x->io.cache_bytes)
+    const int shared = (x->sub == SUB_QUERY || x->scan) && jobs > 1;
+    if (x->io.cache_bytes)
+        x->io.cache_bytes = cli_cache_bytes(&x->s, shared ? jobs : 1);
+    if (!shared || !x->io.cache_bytes)
         return 0;
-    const int rc = wt_index_cache_new(&x->cache, x->io.cache_bytes * jobs);
+    const int rc = wt_index_cache_new(&x->cache, x->io.cache_bytes);
     x->io.cache = x->cache;
     return rc;
 }

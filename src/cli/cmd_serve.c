@@ -293,29 +293,6 @@ static unsigned thread_count(const cli_settings *s)
     return cores > 0 ? (unsigned)(cores < 255 ? cores : 255) : 1;
 }
 
-/* Bytes of the workers' one cache: --cache, or a sixteenth of the
- * machine's memory up to 256 MB (some 6,000 articles, twice what the
- * 200 different queries below meet), and at least the 32 MB a
- * connection of the other commands keeps.  A service meets the same stored stories all day; the
- * 200 different queries of tests/bench/serve_load.sh meet some 3,000
- * stored articles, 119 MB analyzed: 2 workers sharing 64 MB found 29 % of
- * them kept (5.8 ms of CPU a request), sharing 128 MB 97 % (2.0 ms), as
- * counted before a copy per query at once was kept.  The
- * cache grows only as it is used. */
-static size_t cache_bytes(const cli_settings *s, unsigned workers)
-{
-    const size_t given = (size_t)s->cache_mb << 20;
-    if (s->cache_set)
-        return given;
-    const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-    size_t share =
-        pages > 0 && page > 0 ? (size_t)pages / 16 * (size_t)page : 0;
-    if (share > (size_t)256 << 20)
-        share = (size_t)256 << 20;
-    const size_t least = given * workers;
-    return share > least ? share : least;
-}
-
 int cmd_serve(const cli_settings *s, wt_options *o)
 {
     listen_addr la;
@@ -346,7 +323,7 @@ int cmd_serve(const cli_settings *s, wt_options *o)
         cli_error("out of memory");
         rc = EXIT_OSERR;
     } else if ((rc = serve_pool_open(&cf.pool, threads, s->db, o,
-                                     cache_bytes(s, threads), err,
+                                     cli_cache_bytes(s, threads), err,
                                      sizeof err))) {
         cli_error("%s", err);
         rc = cli_exit_of(rc);
