@@ -473,15 +473,31 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
     return rc;
 }
 
+/* Elements of an array as json_dumpf() prints it with JSON_INDENT(1),
+ * kept as text in a temporary file: a large scan's pairs and summary rows
+ * would outgrow memory as trees of jansson values. */
+typedef struct spill {
+    FILE *f;
+    size_t n; /* elements written */
+} spill;
+
+/* A summary row spilled: where its text is, and what it is sorted by. */
+typedef struct row {
+    json_int_t words;
+    size_t seq; /* first seen: ties keep that order */
+    off_t at;
+    size_t len;
+} row;
+
 struct json_merge {
-    size_t docs;       /* documents printed */
-    FILE *pairs;       /* every pair once, in the order first seen, as the
-                          array's elements print (below): on disk, as
-                          they would outgrow memory on a large scan */
-    size_t npairs;     /* ... how many */
+    size_t docs; /* documents printed */
+    spill pairs; /* every pair once, in the order first seen, each
+                          after its comma */
+    spill rows;  /* every summary row once, the first seen ... */
+    row *v;      /* ... where, to be printed largest first */
+    size_t cap;
     json_t *seen;      /* "a\nb" of the pairs kept, as an object's keys */
-    json_t *summary;   /* every summary row once, the first seen */
-    json_t *seen_rows; /* their keys */
+    json_t *seen_rows; /* the rows' keys */
 };
 
 /* A new file in dir, already unlinked: gone with its last close, or
@@ -502,18 +518,25 @@ static FILE *spill_file(const char *dir)
     return f;
 }
 
+static void merge_free(json_merge *m)
+{
+    if (m->pairs.f)
+        fclose(m->pairs.f);
+    if (m->rows.f)
+        fclose(m->rows.f);
+    json_decref(m->seen);
+    json_decref(m->seen_rows);
+    free(m->v);
+    free(m);
+}
+
 json_merge *json_merge_new(const char *dir)
 {
     json_merge *m = calloc(1, sizeof *m);
     if (m &&
-        (!(m->pairs = spill_file(dir)) || !(m->seen = json_object()) ||
-         !(m->summary = json_array()) || !(m->seen_rows = json_object()))) {
-        if (m->pairs)
-            fclose(m->pairs);
-        json_decref(m->seen);
-        json_decref(m->summary);
-        json_decref(m->seen_rows);
-        free(m);
+        (!(m->pairs.f = spill_file(dir)) || !(m->rows.f = spill_file(dir)) ||
+         !(m->seen = json_object()) || !(m->seen_rows = json_object()))) {
+        merge_free(m);
         m = NULL;
     }
     return m;
@@ -543,10 +566,10 @@ static int first_seen(json_t *seen, const char *key)
     return json_object_set_new(seen, key, json_true()) ? -1 : 1;
 }
 
-/* Calls keep(ctx, item) for each element of array a whose key
+/* Calls keep(m, item) for each element of array a whose key
  * (merge_key) is new to seen; stops at its first failure. */
 static int each_first(json_t *a, const char *fx, const char *fy, json_t *seen,
-                      int (*keep)(void *ctx, json_t *item), void *ctx)
+                      int (*keep)(json_merge *m, json_t *item), json_merge *m)
 {
     size_t i;
     json_t *item;
@@ -555,35 +578,58 @@ static int each_first(json_t *a, const char *fx, const char *fy, json_t *seen,
         char *key = merge_key(item, fx, fy);
         const int first = key ? first_seen(seen, key) : 0;
         free(key);
-        if (first < 0 || (first && keep(ctx, item)))
+        if (first < 0 || (first && keep(m, item)))
             return -1;
     }
     return 0;
 }
 
-/* A summary row kept in memory: the rows are sorted at the end. */
-static int keep_row(void *rows, json_t *item)
+/* Writes item to s as an element of the array prints it, after a comma
+ * unless it is the first or comma is 0: a newline, then its lines one
+ * level deeper (a newline inside a string is escaped, so every newline of
+ * the text is the layout's).  *at and *len (may be NULL) get where. */
+static int spill_put(spill *s, json_t *item, int comma, off_t *at, size_t *len)
 {
-    return json_array_append(rows, item);
-}
-
-/* A pair written to m->pairs as an element of an array printed with
- * JSON_INDENT(1) prints it: its lines one level deeper (a newline inside
- * a string is escaped, so every newline of the text is the layout's). */
-static int spill_pair(void *ctx, json_t *item)
-{
-    json_merge *m = ctx;
     char *text = json_dumps(item, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
     if (!text)
         return -1;
-    fputs(m->npairs++ ? ",\n " : "\n ", m->pairs);
+    const off_t from = ftello(s->f);
+    fputs(comma && s->n ? ",\n " : "\n ", s->f);
     for (const char *c = text; *c; c++) {
-        putc(*c, m->pairs);
+        putc(*c, s->f);
         if (*c == '\n')
-            putc(' ', m->pairs);
+            putc(' ', s->f);
     }
     free(text);
-    return ferror(m->pairs) ? -1 : 0;
+    s->n++;
+    if (at)
+        *at = from;
+    if (len)
+        *len = (size_t)(ftello(s->f) - from);
+    return ferror(s->f) || from < 0 ? -1 : 0;
+}
+
+static int spill_pair(json_merge *m, json_t *item)
+{
+    return spill_put(&m->pairs, item, 1, NULL, NULL);
+}
+
+/* A summary row on disk, its place and size in memory: the rows are
+ * sorted at the end. */
+static int spill_row(json_merge *m, json_t *item)
+{
+    if (m->rows.n == m->cap) {
+        const size_t cap = m->cap ? 2 * m->cap : 256;
+        row *v = realloc(m->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        m->v = v;
+        m->cap = cap;
+    }
+    row *r = &m->v[m->rows.n];
+    r->words = json_integer_value(json_object_get(item, "words"));
+    r->seq = m->rows.n;
+    return spill_put(&m->rows, item, 0, &r->at, &r->len);
 }
 
 /* Keeps each pair and summary row of one query's report once. */
@@ -596,34 +642,18 @@ static int merge_pairs(json_merge *m, const char *text)
                         spill_pair, m);
     if (!rc)
         rc = each_first(json_object_get(o, "summary"), "taker", "source",
-                        m->seen_rows, keep_row, m->summary);
+                        m->seen_rows, spill_row, m);
     json_decref(o);
     return rc;
 }
 
+/* Largest first; rows of as many words in the order first seen. */
 static int cmp_rows(const void *x, const void *y)
 {
-    const json_int_t a =
-        json_integer_value(json_object_get(*(json_t *const *)x, "words"));
-    const json_int_t b =
-        json_integer_value(json_object_get(*(json_t *const *)y, "words"));
-    return (a < b) - (a > b);
-}
-
-/* The merged summary, largest first. */
-static json_t *sorted_summary(json_t *rows)
-{
-    const size_t n = json_array_size(rows);
-    json_t **v = malloc((n + 1) * sizeof *v);
-    json_t *out = v ? json_array() : NULL;
-    for (size_t i = 0; out && i < n; i++)
-        v[i] = json_array_get(rows, i);
-    if (out && n > 1)
-        qsort(v, n, sizeof *v, cmp_rows);
-    for (size_t i = 0; out && i < n; i++)
-        json_array_append(out, v[i]);
-    free(v);
-    return out;
+    const row *a = x, *b = y;
+    if (a->words != b->words)
+        return (a->words < b->words) - (a->words > b->words);
+    return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
 /* The start of the document, before the first document or the end. */
@@ -647,18 +677,48 @@ int json_merge_add(json_merge *m, FILE *out, const char *doc, const char *pairs)
  * elements. */
 static int copy_pairs(json_merge *m, FILE *out)
 {
-    if (!m->npairs) {
+    if (!m->pairs.n) {
         fputs("[]", out);
         return 0;
     }
     fputc('[', out);
     char buf[1 << 16];
     size_t n;
-    rewind(m->pairs);
-    while ((n = fread(buf, 1, sizeof buf, m->pairs)))
+    rewind(m->pairs.f);
+    while ((n = fread(buf, 1, sizeof buf, m->pairs.f)))
         fwrite(buf, 1, n, out);
     fputs("\n]", out);
-    return ferror(m->pairs) ? -1 : 0;
+    return ferror(m->pairs.f) ? -1 : 0;
+}
+
+/* The summary's array, largest row first, read back from the spill. */
+static int copy_rows(json_merge *m, FILE *out)
+{
+    if (!m->rows.n) {
+        fputs("[]", out);
+        return 0;
+    }
+    if (fflush(m->rows.f))
+        return -1;
+    qsort(m->v, m->rows.n, sizeof *m->v, cmp_rows);
+    size_t most = 0;
+    for (size_t i = 0; i < m->rows.n; i++)
+        most = m->v[i].len > most ? m->v[i].len : most;
+    char *buf = malloc(most + 1);
+    int rc = buf ? 0 : -1;
+    fputc('[', out);
+    for (size_t i = 0; !rc && i < m->rows.n; i++) {
+        const row *r = &m->v[i];
+        if (pread(fileno(m->rows.f), buf, r->len, r->at) != (ssize_t)r->len)
+            rc = -1;
+        else if (i)
+            fputc(',', out);
+        if (!rc)
+            fwrite(buf, 1, r->len, out);
+    }
+    fputs("\n]", out);
+    free(buf);
+    return rc;
 }
 
 int json_merge_finish(json_merge *m, FILE *out)
@@ -668,16 +728,10 @@ int json_merge_finish(json_merge *m, FILE *out)
     fputs("],\n\"pairs\": ", out);
     int rc = copy_pairs(m, out);
     /* Known only once every article was checked: after the pairs. */
-    json_t *sum = sorted_summary(m->summary);
     fputs(",\n\"summary\": ", out);
-    if (!sum || json_dumpf(sum, out, JSON_INDENT(1) | JSON_REAL_PRECISION(4)))
+    if (copy_rows(m, out))
         rc = -1;
     fputs("}\n", out);
-    json_decref(sum);
-    fclose(m->pairs);
-    json_decref(m->seen);
-    json_decref(m->summary);
-    json_decref(m->seen_rows);
-    free(m);
+    merge_free(m);
     return rc;
 }
