@@ -1032,7 +1032,7 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
         if (s->format == FMT_JSON && !(x.merge = json_merge_new(s->tmpdir))) {
             const int no_memory = errno == ENOMEM;
             cli_error("%s: cannot make a temporary file for the JSON "
-                      "report's pairs: %s",
+                      "report's pairs and rows: %s",
                       s->tmpdir, strerror(errno));
             rc = no_memory ? EXIT_OSERR : EXIT_IOERR;
         }

@@ -81,9 +81,9 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
                       char **pairs);
 
 /* Joins the parts, in the order added, into one JSON document on out:
- * the documents as they come, then every pair once (each side's query
- * reports it), kept meanwhile as text in a temporary file in dir
- * (cli_settings.tmpdir).  json_merge_new() returns NULL, errno set, when
+ * the documents as they come, then every pair and summary row once (each
+ * side's query reports it), kept meanwhile as text in temporary files in
+ * dir (cli_settings.tmpdir).  json_merge_new() returns NULL, errno set, when
  * out of memory or the file cannot be made. */
 typedef struct json_merge json_merge;
 json_merge *json_merge_new(const char *dir);

@@ -489,15 +489,18 @@ typedef struct row {
     size_t len;
 } row;
 
+/* The documents are printed as they come; every pair and summary row is
+ * kept once (each side's query reports it), the first seen, known by its
+ * key (merge_key) in seen or seen_rows.  The pairs print in the order
+ * first seen, each after its comma; the rows largest first, by v. */
 struct json_merge {
     size_t docs; /* documents printed */
-    spill pairs; /* every pair once, in the order first seen, each
-                          after its comma */
-    spill rows;  /* every summary row once, the first seen ... */
-    row *v;      /* ... where, to be printed largest first */
+    spill pairs;
+    spill rows;
+    row *v; /* the rows spilled, in the order first seen until sorted */
     size_t cap;
-    json_t *seen;      /* "a\nb" of the pairs kept, as an object's keys */
-    json_t *seen_rows; /* the rows' keys */
+    json_t *seen;
+    json_t *seen_rows;
 };
 
 /* A new file in dir, already unlinked: gone with its last close, or
@@ -505,7 +508,7 @@ struct json_merge {
 static FILE *spill_file(const char *dir)
 {
     char path[4096];
-    if (snprintf(path, sizeof path, "%s/wiretrace-pairs-XXXXXX", dir) >=
+    if (snprintf(path, sizeof path, "%s/wiretrace-merge-XXXXXX", dir) >=
         (int)sizeof path)
         return NULL;
     const int fd = mkstemp(path);

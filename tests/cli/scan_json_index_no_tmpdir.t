@@ -1,5 +1,5 @@
 #exit 74
-#stderr-has /nonexistent-wiretrace-tmp: cannot make a temporary file for the JSON report's pairs: No such file or directory
+#stderr-has /nonexistent-wiretrace-tmp: cannot make a temporary file for the JSON report's pairs and rows: No such file or directory
 # scan --json through an index keeps the report's pairs in a temporary
 # file in $TMPDIR: where none can be made, the command says where it
 # tried and why, with the I/O exit status, and writes no half report.
