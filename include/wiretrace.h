@@ -720,15 +720,17 @@ WT_API int wt_index_list(wt_index *ix, const wt_index_filter *f, int64_t until,
 WT_API int wt_index_query(wt_index *ix, const wt_article *a,
                           const wt_index_filter *f, const wt_corpus **out);
 
-/* Checks the stored article named id against the others, as
- * wt_index_query() checks one given: document 0 of *out is the article as
- * stored, analyzed as a stored candidate is (its paragraphs, languages and
- * credits as found when it was added; taken from the cache when kept
- * there, and kept there after).  What a scan through an index asks of each
- * article it has just added: the article is analyzed once for its own
- * query and for the queries that meet it while the cache keeps it.
- * *found is 0 (and *out NULL) when there is no such article. */
-WT_API int wt_index_query_stored(wt_index *ix, const char *id,
+/* Checks article a as wt_index_query() does when the index holds it as
+ * given (its id with the same text, and the same outlet, URL, title, time
+ * and language where a or the options set them): document 0 of *out is
+ * then the article as stored, analyzed as a stored candidate is (its
+ * paragraphs, languages and credits as found when it was added; taken
+ * from the cache when kept there, and kept there after).  What a scan
+ * through an index asks of each article it has just added: the article
+ * is analyzed once for its own query and for the queries that meet it
+ * while the cache keeps it.  *found is 0 (and *out NULL) when the index
+ * does not hold it so: wt_index_query() checks it then. */
+WT_API int wt_index_query_stored(wt_index *ix, const wt_article *a,
                                  const wt_index_filter *f,
                                  const wt_corpus **out, int *found);
 

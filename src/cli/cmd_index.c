@@ -183,7 +183,7 @@ static void query_slot(const ictx *x, ixworker *w, slot *sl)
     int stored = 0;
     /* A scan has just added the article: as stored, it may be kept. */
     if (x->scan)
-        sl->rc = wt_index_query_stored(w->ix, sl->a.id, &x->f, &c, &stored);
+        sl->rc = wt_index_query_stored(w->ix, &sl->a, &x->f, &c, &stored);
     if (!stored && !sl->rc)
         sl->rc = wt_index_query(w->ix, &sl->a, &x->f, &c);
     if (sl->rc) {

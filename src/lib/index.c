@@ -543,7 +543,7 @@ static int entry_fill(wt_index_entry *e, const wt_index_worker *w,
     if (!rc)
         rc = dup_opt(&e->outlet, a->outlet ? a->outlet : d->outlet);
     if (!rc)
-        rc = dup_opt(&e->url, a->url);
+        rc = dup_opt(&e->url, a->url ? a->url : d->url); /* a page's */
     if (!rc)
         rc = dup_opt(&e->lang, d->lang);
     if (!rc)
@@ -1178,22 +1178,54 @@ int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
     return 0;
 }
 
-/* The stored article num, as document 0 of ix->result: from the cache
- * or analyzed from what was stored (then kept). */
-static int add_stored_query(wt_index *ix, int64_t num)
+/* 1 when given, a field of the article, is unset or what was stored. */
+static int same_or_unset(const char *given, const char *stored)
 {
+    return !given || !*given || (stored && !strcmp(given, stored));
+}
+
+/* 1 when sd is article a as it was added with these options: its text,
+ * and whatever a or the options set (outlet, URL, title, time,
+ * language) that analysis would otherwise find in the text. */
+static int stored_as_given(const wt_index *ix, const wt_article *a,
+                           const wt_store_doc *sd)
+{
+    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
+    return sd->text_len == a->len && sd->hash[0] == h.low64 &&
+           sd->hash[1] == h.high64 && same_or_unset(a->outlet, sd->outlet) &&
+           same_or_unset(a->url, sd->url) &&
+           same_or_unset(a->title, sd->title) &&
+           (!a->published || a->published == sd->published) &&
+           same_or_unset(a->lang, sd->lang) &&
+           same_or_unset(ix->opts.lang, sd->lang);
+}
+
+/* Document 0 of ix->result: article a as stored, from the cache or
+ * analyzed from the stored row (then kept); *found 0 when the index
+ * does not hold it as given. */
+static int add_as_stored(wt_index *ix, const wt_article *a, int *found)
+{
+    int64_t num = 0;
     wt_store_doc sd;
-    int rc = ix->store->ops->load(ix->store, num, 0, &sd);
+    const int has = ix->store->ops->find(ix->store, a->id, &num);
+    if (has <= 0)
+        return has < 0 ? store_fail(ix, has) : 0;
+    const int rc = ix->store->ops->load(ix->store, num, 0, &sd);
     if (rc)
         return store_fail(ix, rc);
+    if (!stored_as_given(ix, a, &sd))
+        return 0;
+    *found = 1;
     return add_stored(ix, ix->result, &sd);
 }
 
-int wt_index_query_stored(wt_index *ix, const char *id,
+int wt_index_query_stored(wt_index *ix, const wt_article *a,
                           const wt_index_filter *f, const wt_corpus **out,
                           int *found)
 {
-    WT_CHECK_ARG(ix && id && out && found, WT_EINVAL);
+    WT_CHECK_ARG(ix && a && out && found, WT_EINVAL);
+    if (!a->id || (!a->text && a->len))
+        return WT_EINVAL;
     *out = NULL;
     *found = 0;
     ix->err[0] = '\0';
@@ -1204,17 +1236,13 @@ int wt_index_query_stored(wt_index *ix, const char *id,
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
     if ((rc = ix->store->ops->read_begin(ix->store)))
         return store_fail(ix, rc);
-    int64_t num = 0;
-    const int has = ix->store->ops->find(ix->store, id, &num);
-    if (has < 0)
-        rc = store_fail(ix, has);
-    else if (has && !(rc = add_stored_query(ix, num)))
-        rc = load_candidates(ix, ix->result, id, f, INT64_MAX,
+    rc = add_as_stored(ix, a, found);
+    if (!rc && *found)
+        rc = load_candidates(ix, ix->result, a->id, f, INT64_MAX,
                              ix->iopts.candidates);
     ix->store->ops->read_end(ix->store);
-    if (rc || !has)
+    if (rc || !*found)
         return rc;
-    *found = 1;
     ix->result->focus = 1;
     if ((rc = wt_corpus_analyze(ix->result)))
         return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");

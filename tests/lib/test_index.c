@@ -779,21 +779,38 @@ Test(index, a_damaged_row_fails_no_query)
     drop_index(ix);
 }
 
-/* The answer for the stored article id through wt_index_query_stored(). */
-static char *stored_answer(wt_index *ix, const char *id)
+/* Whether ix holds corpora/demo/<name> as article id as given (with
+ * the outlet and language of a, when set): the answer through
+ * wt_index_query_stored() in *got (NULL when not). */
+static int stored_query(wt_index *ix, const char *name, wt_article a,
+                        char **got)
 {
+    size_t len;
+    a.text = demo(name, &len);
+    a.len = len;
     const wt_corpus *c = NULL;
     int found = -1;
-    cr_assert_eq(wt_index_query_stored(ix, id, NULL, &c, &found), 0, "%s",
+    cr_assert_eq(wt_index_query_stored(ix, &a, NULL, &c, &found), 0, "%s",
                  wt_index_error(ix));
-    cr_assert_eq(found, 1, "%s is stored", id);
-    return answer(c);
+    free((char *)a.text);
+    cr_assert_eq(found, c != NULL);
+    *got = c ? answer(c) : NULL;
+    return found;
 }
 
-/* A stored article checked by its id answers as the same text given
+static char *stored_answer(wt_index *ix, const char *name, const char *id)
+{
+    char *got = NULL;
+    cr_assert(stored_query(ix, name, (wt_article){.id = id}, &got),
+              "%s is stored", id);
+    return got;
+}
+
+/* A stored article checked as stored answers as the same text given
  * afresh to a handle that keeps nothing, whether its analysis is made
- * from the stored row or kept from the last query; an id not stored is
- * not found, and a damaged row fails its own query only. */
+ * from the stored row or kept from the last query.  An article the index
+ * does not hold as given (another id, text, outlet or language) is not
+ * taken from it; a damaged row fails its own query only. */
 Test(index, a_stored_article_answers_as_given_afresh)
 {
     static const char *const names[][2] = {{"wire.txt", "wire"},
@@ -806,24 +823,39 @@ Test(index, a_stored_article_answers_as_given_afresh)
     for (int round = 0; round < 2; round++)
         for (size_t i = 0; i < 3; i++) {
             char *want = query_answer(none, names[i][0], names[i][1]);
-            char *got = stored_answer(ix, names[i][1]);
+            char *got = stored_answer(ix, names[i][0], names[i][1]);
             cr_assert_str_eq(got, want, "%s, round %d", names[i][1], round);
             free(got);
             free(want);
         }
-    const wt_corpus *c = NULL;
-    int found = -1;
-    cr_assert_eq(wt_index_query_stored(ix, "nowhere", NULL, &c, &found), 0);
-    cr_assert_eq(found, 0);
-    cr_assert_null(c);
+    char *got = NULL;
+    const wt_article other[] = {{.id = "nowhere"},
+                                {.id = "wire", .outlet = "Elsewhere"},
+                                {.id = "wire", .lang = "de"},
+                                {.id = "wire", .published = 86400}};
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        cr_assert_not(stored_query(ix, "wire.txt", other[i], &got), "%zu", i);
+    cr_assert_not(
+        stored_query(ix, "edited.txt", (wt_article){.id = "wire"}, &got),
+        "another text");
+    cr_assert(stored_query(ix, "wire.txt",
+                           (wt_article){.id = "wire", .lang = "en"}, &got),
+              "the language it was stored with");
+    free(got);
     wt_index_close(none);
     wt_index_close(ix);
     damage_body("rewrite");
     ix = open_index(0);
-    cr_assert_eq(wt_index_query_stored(ix, "rewrite", NULL, &c, &found),
-                 WT_ECORRUPT);
+    size_t len;
+    wt_article a = {.id = "rewrite"};
+    a.text = demo("rewrite.txt", &len);
+    a.len = len;
+    const wt_corpus *c = NULL;
+    int found = 0;
+    cr_assert_eq(wt_index_query_stored(ix, &a, NULL, &c, &found), WT_ECORRUPT);
     cr_assert(strstr(wt_index_error(ix), "rewrite"), "%s", wt_index_error(ix));
-    char *got = stored_answer(ix, "reprint");
+    free((char *)a.text);
+    got = stored_answer(ix, "reprint.txt", "reprint");
     cr_assert(strstr(got, "wire/"), "the intact source is still found:\n%s",
               got);
     free(got);
