@@ -75,7 +75,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 # row LABEL DIR PREV: measures one corpus, prints its table row.
 row() {
     label=$1; dir=$2; prev=$3
-    n=$(ls "$dir" | wc -l)
+    # A run stopped during simhash below leaves its *.sim files: counted
+    # out, and gone before the peers read the folder.
+    find "$dir" -name '*.sim' -exec rm -f {} +
+    n=$(find "$dir" -name '*.txt' | wc -l)
     # find, not a glob: 64,000 full paths (2 MB) are past the kernel's
     # argument limit (compare below is given names relative to the folder,
     # 0.7 MB at 64,000)
