@@ -1149,35 +1149,6 @@ static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
     return rc;
 }
 
-int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
-                   const wt_corpus **out)
-{
-    WT_CHECK_ARG(ix && a && out, WT_EINVAL);
-    if (!a->id || (!a->text && a->len))
-        return WT_EINVAL;
-    *out = NULL;
-    ix->err[0] = '\0';
-    int rc = 0;
-    if (ix->result)
-        wt_corpus_reset(ix->result);
-    else if ((rc = wt_corpus_new(&ix->result, &ix->opts)))
-        return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
-    if ((rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)))
-        return rc;
-    if ((rc = ix->store->ops->read_begin(ix->store)))
-        return store_fail(ix, rc);
-    rc = load_candidates(ix, ix->result, a->id, f, INT64_MAX,
-                         ix->iopts.candidates);
-    ix->store->ops->read_end(ix->store);
-    if (rc)
-        return rc;
-    ix->result->focus = 1; /* links among the candidates are not asked */
-    if ((rc = wt_corpus_analyze(ix->result)))
-        return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");
-    *out = ix->result;
-    return 0;
-}
-
 /* 1 when given, a field of the article, is unset or what was stored. */
 static int same_or_unset(const char *given, const char *stored)
 {
@@ -1219,35 +1190,54 @@ static int add_as_stored(wt_index *ix, const wt_article *a, int *found)
     return add_stored(ix, ix->result, &sd);
 }
 
-int wt_index_query_stored(wt_index *ix, const wt_article *a,
-                          const wt_index_filter *f, const wt_corpus **out,
-                          int *found)
+/* The query of article a: analyzed afresh (stored NULL), or as the
+ * index holds it (*stored 0 when it does not: nothing more is done). */
+static int query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
+                 const wt_corpus **out, int *stored)
 {
-    WT_CHECK_ARG(ix && a && out && found, WT_EINVAL);
     if (!a->id || (!a->text && a->len))
         return WT_EINVAL;
     *out = NULL;
-    *found = 0;
     ix->err[0] = '\0';
     int rc = 0;
     if (ix->result)
         wt_corpus_reset(ix->result);
     else if ((rc = wt_corpus_new(&ix->result, &ix->opts)))
         return ix_fail(ix, rc, "%s%s", wt_strerror(rc), "");
+    if (!stored &&
+        (rc = analyze_article(ix->result, a, ix->err, sizeof ix->err)))
+        return rc;
     if ((rc = ix->store->ops->read_begin(ix->store)))
         return store_fail(ix, rc);
-    rc = add_as_stored(ix, a, found);
-    if (!rc && *found)
+    if (stored)
+        rc = add_as_stored(ix, a, stored);
+    if (!rc && (!stored || *stored))
         rc = load_candidates(ix, ix->result, a->id, f, INT64_MAX,
                              ix->iopts.candidates);
     ix->store->ops->read_end(ix->store);
-    if (rc || !*found)
+    if (rc || (stored && !*stored))
         return rc;
-    ix->result->focus = 1;
+    ix->result->focus = 1; /* links among the candidates are not asked */
     if ((rc = wt_corpus_analyze(ix->result)))
         return ix_fail(ix, rc, "%s%s", wt_corpus_error(ix->result), "");
     *out = ix->result;
     return 0;
+}
+
+int wt_index_query(wt_index *ix, const wt_article *a, const wt_index_filter *f,
+                   const wt_corpus **out)
+{
+    WT_CHECK_ARG(ix && a && out, WT_EINVAL);
+    return query(ix, a, f, out, NULL);
+}
+
+int wt_index_query_stored(wt_index *ix, const wt_article *a,
+                          const wt_index_filter *f, const wt_corpus **out,
+                          int *found)
+{
+    WT_CHECK_ARG(ix && a && out && found, WT_EINVAL);
+    *found = 0;
+    return query(ix, a, f, out, found);
 }
 
 /* ---- uses: recorded at each commit, summed by wt_index_audit ---- */
