@@ -2,7 +2,8 @@
 # The PostgreSQL index, on a server of its own started here on loopback
 # (tests/pg/pg_server.sh) and thrown away at the end:
 #   a. the same articles added to a SQLite index and to a database answer
-#      every query byte for byte alike (text and JSON), with the same counts;
+#      every query and scan --db byte for byte alike (text and JSON), with
+#      the same counts;
 #   b. four `index add` at once on overlapping inputs, in different orders
 #      and small batches: every article once, none lost, postings whole;
 #   c. the same text again is unchanged, a changed text replaces, remove
@@ -86,6 +87,17 @@ for fmt in text json; do
     cmp -s "st.$fmt.sqlite" "st.$fmt.pg" || fail "exit statuses differ"
 done
 grep -q 'verbatim' q.text.pg || fail "the queries found no source"
+# scan --db: the files already stored are queried as stored, alike.
+for fmt in text json; do
+    "$WT" scan -q --format $fmt --db sq.db "$ROOT/corpora/demo" >"s.$fmt.sqlite"
+    "$WT" scan -q --format $fmt --db "$URI" "$ROOT/corpora/demo" >"s.$fmt.pg"
+    [ -s "s.$fmt.pg" ] || fail "scan --format $fmt printed nothing"
+    cmp -s "s.$fmt.sqlite" "s.$fmt.pg" || {
+        diff "s.$fmt.sqlite" "s.$fmt.pg" | head -20
+        fail "scan --db --format $fmt differs"
+    }
+done
+grep -q 'verbatim' s.text.pg || fail "the scan found no source"
 "$WT" index stats --format json --db sq.db | grep -v index_bytes >stats.sqlite
 "$WT" index stats --format json --db "$KV" | grep -v index_bytes >stats.pg
 cmp -s stats.sqlite stats.pg ||
