@@ -132,9 +132,10 @@ const char *cli_file_encoding(const cli_settings *s, const char *path,
 
 /* The bytes of analyzed stored articles that a process answering many
  * queries through `connections` index connections keeps in all (serve,
- * index query, scan through an index): --cache's MB for each connection
- * when given (serve: in all), else a sixteenth of the machine's memory up
- * to 256 MB, never less than --cache's default for each connection. */
+ * index query, index add's uses, scan through an index): --cache's MB for
+ * each connection when given (serve: in all), else a sixteenth of the
+ * machine's memory up to 256 MB, never less than --cache's default for
+ * each connection. */
 size_t cli_cache_bytes(const cli_settings *s, unsigned connections);
 
 void cli_settings_release(cli_settings *s);
