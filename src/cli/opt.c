@@ -753,7 +753,7 @@ static const struct intro {
      "--in-memory-max, or any scan "
      "given --db,\ngo through an index: each file is reported against the "
      "others as\n'index query' reports it, in memory that does not grow "
-     "with the corpus.\n"},
+     "with the corpus\n(with --json but for a key of each pair found).\n"},
     {"clusters",
      "Usage: wiretrace clusters [OPTION]... DIR|FILE...\n"
      "The stories the articles carry: every set of documents linked by\n"
