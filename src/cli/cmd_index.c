@@ -724,7 +724,6 @@ static int apply_filters(ictx *x)
     if (x->s.batch)
         x->io.batch = x->s.batch;
     x->io.uses = !x->s.no_uses;
-    x->io.cache_bytes = (size_t)x->s.cache_mb << 20;
     return 0;
 }
 
@@ -818,8 +817,8 @@ static int share_cache(ictx *x)
 {
     const unsigned jobs = cli_threads(x->s.jobs, 0);
     const int shared = (x->sub == SUB_QUERY || x->scan) && jobs > 1;
-    if (x->io.cache_bytes)
-        x->io.cache_bytes = cli_cache_bytes(&x->s, shared ? jobs : 1);
+    x->io.cache_bytes =
+        x->s.cache_mb ? cli_cache_bytes(&x->s, shared ? jobs : 1) : 0;
     if (!shared || !x->io.cache_bytes)
         return 0;
     const int rc = wt_index_cache_new(&x->cache, x->io.cache_bytes);
@@ -1015,7 +1014,6 @@ int cmd_scan_indexed(const cli_settings *s, const wt_options *o, const char *db,
     /* A temporary index (no --db) is thrown away: its uses would never
      * be read. */
     x.io.uses = s->db && !s->no_uses;
-    x.io.cache_bytes = (size_t)s->cache_mb << 20;
     int rc = EXIT_OSERR;
     x.files = files;
     if (!(x.failed = calloc(files->n + 1, 1)))

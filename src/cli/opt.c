@@ -629,8 +629,6 @@ const char *cli_file_encoding(const cli_settings *s, const char *path,
 size_t cli_cache_bytes(const cli_settings *s, unsigned connections)
 {
     const size_t given = (size_t)s->cache_mb << 20;
-    if (!connections)
-        connections = 1;
     if (s->cache_set)
         return !strcmp(s->command, "serve") ? given : given * connections;
     const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
