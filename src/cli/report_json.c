@@ -481,10 +481,10 @@ typedef struct spill {
     size_t n; /* elements written */
 } spill;
 
-/* A summary row spilled: where its text is, and what it is sorted by. */
+/* A summary row spilled: what it is sorted by, and where its text is
+ * (the file grows in the order first seen, so at orders ties too). */
 typedef struct row {
     json_int_t words;
-    size_t seq; /* first seen: ties keep that order */
     off_t at;
     size_t len;
 } row;
@@ -631,7 +631,6 @@ static int spill_row(json_merge *m, json_t *item)
     }
     row *r = &m->v[m->rows.n];
     r->words = json_integer_value(json_object_get(item, "words"));
-    r->seq = m->rows.n;
     return spill_put(&m->rows, item, 0, &r->at, &r->len);
 }
 
@@ -656,7 +655,7 @@ static int cmp_rows(const void *x, const void *y)
     const row *a = x, *b = y;
     if (a->words != b->words)
         return (a->words < b->words) - (a->words > b->words);
-    return (a->seq > b->seq) - (a->seq < b->seq);
+    return (a->at > b->at) - (a->at < b->at);
 }
 
 /* The start of the document, before the first document or the end. */
