@@ -1181,7 +1181,9 @@ static int add_as_stored(wt_index *ix, const wt_article *a, int *found)
     const int has = ix->store->ops->find(ix->store, a->id, &num);
     if (has <= 0)
         return has < 0 ? store_fail(ix, has) : 0;
-    const int rc = ix->store->ops->load(ix->store, num, 0, &sd);
+    /* With its body: a copy not kept would read the row again (a round
+     * trip on PostgreSQL), and most are not kept in a large scan. */
+    const int rc = ix->store->ops->load(ix->store, num, 1, &sd);
     if (rc)
         return store_fail(ix, rc);
     if (!stored_as_given(ix, a, &sd))
