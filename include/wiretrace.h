@@ -156,6 +156,21 @@ WT_API const char *wt_stage_name(wt_stage stage);
 /* CPU time of the calling thread in seconds, to time a caller's stages. */
 WT_API double wt_thread_cpu_seconds(void);
 
+/* What the cross-document stage counted beside its time: the paragraph
+ * pairs of different documents in one language it scored (sharing a
+ * shingle or enough rare words), those of them past the evidence floor
+ * (their shared spans sought), and those linked one way or both.  They
+ * show what the stage's time grows with: its candidates, not the corpus. */
+typedef enum wt_tally {
+    WT_TALLY_CANDIDATES,
+    WT_TALLY_PAST_FLOOR,
+    WT_TALLY_LINKED,
+    WT_TALLY_COUNT
+} wt_tally;
+
+/* The count collected for tally, 0 when t is NULL or tally out of range. */
+WT_API uint64_t wt_timings_tally(const wt_timings *t, wt_tally tally);
+
 typedef struct wt_options {
     unsigned shingle_k;     /* words per shingle; default 3 (1-16) */
     unsigned window;        /* winnowing window in shingles; default 4 (1-64) */

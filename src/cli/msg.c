@@ -2,6 +2,7 @@
 #include "msg.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -179,5 +180,11 @@ void cli_profile_print(const wt_timings *t)
     }
     fprintf(stderr, "  %-12s %9.3f s %5.1f %%\n", "other", all - sum,
             all > 0 ? 100 * (all - sum) / all : 0);
+    fprintf(stderr,
+            "  paragraph pairs across documents: %" PRIu64 " scored, %" PRIu64
+            " past the evidence floor, %" PRIu64 " linked\n",
+            wt_timings_tally(t, WT_TALLY_CANDIDATES),
+            wt_timings_tally(t, WT_TALLY_PAST_FLOOR),
+            wt_timings_tally(t, WT_TALLY_LINKED));
     funlockfile(stderr);
 }

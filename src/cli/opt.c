@@ -270,8 +270,9 @@ static const opt options[] = {
     {O_VERBOSE, 'v', "verbose", ARG_NONE, NULL, 0, 0,
      "print each file read and a summary on stderr"},
     {O_PROFILE, 0, "profile", ARG_NONE, NULL, 0, 0,
-     "print the CPU time of each stage on stderr at the end (also\n"
-     "%34swhen WT_PROFILE=1 is in the environment)",
+     "print the CPU time of each stage on stderr at the end, and\n"
+     "%34sthe paragraph pairs scored and linked (also when\n"
+     "%34sWT_PROFILE=1 is in the environment)",
      CMD_COMPARE | CMD_SCAN | CMD_INDEX},
     {O_HELP, 'h', "help", ARG_NONE, NULL, 0, 0, "show this help"},
     {O_VERSION, 0, "version", ARG_NONE, NULL, 0, 0, "show the version"},

@@ -24,6 +24,7 @@
 #include "postings.h"
 #include "provenance.h"
 #include "sort.h"
+#include "timings.h"
 #include "translate.h"
 #include "tuning.h"
 
@@ -878,6 +879,7 @@ typedef struct block {
     size_t n, cap;
     wt_pair_score *ps; /* spans owned until recorded */
     size_t nps, pscap;
+    size_t past_floor; /* of the n scored, those tiled (the profile's) */
     int rc;
 } block;
 
@@ -891,6 +893,7 @@ static int score_pair(const stage *s, shares *sh, block *b, uint32_t gx,
     const gstems *x = &s->stems[gx], *y = &s->stems[gy];
     if (wt_match_below_floor(x->v, x->n, y->v, y->n, job->idf, job->opts))
         return 0;
+    b->past_floor++;
     if (wt_grow(&b->ps, &b->pscap, b->nps + 1, sizeof *b->ps))
         return WT_ENOMEM;
     wt_pair_score *ps = &b->ps[b->nps];
@@ -964,7 +967,11 @@ static int record_block(const stage *s, block *b)
     }
     for (size_t i = 0; i < b->nps; i++)
         wt_free(b->ps[i].spans);
-    b->n = b->nps = 0;
+    wt_timings *tm = job->opts->timings;
+    wt_timings_count(tm, WT_TALLY_CANDIDATES, b->n);
+    wt_timings_count(tm, WT_TALLY_PAST_FLOOR, b->past_floor);
+    wt_timings_count(tm, WT_TALLY_LINKED, b->nps);
+    b->n = b->nps = b->past_floor = 0;
     return rc;
 }
 

@@ -9,6 +9,7 @@
 struct wt_timings {
     /* Nanoseconds: atomic, since -j N workers add to one. */
     atomic_uint_fast64_t ns[WT_STAGE_COUNT];
+    atomic_uint_fast64_t tally[WT_TALLY_COUNT];
 };
 
 int wt_timings_new(wt_timings **out)
@@ -18,6 +19,8 @@ int wt_timings_new(wt_timings **out)
         return WT_ENOMEM;
     for (int i = 0; i < WT_STAGE_COUNT; i++)
         atomic_init(&t->ns[i], 0);
+    for (int i = 0; i < WT_TALLY_COUNT; i++)
+        atomic_init(&t->tally[i], 0);
     *out = t;
     return 0;
 }
@@ -60,6 +63,20 @@ double wt_timings_get(const wt_timings *t, wt_stage stage)
     return (double)atomic_load_explicit((atomic_uint_fast64_t *)&t->ns[stage],
                                         memory_order_relaxed) /
            1e9;
+}
+
+void wt_timings_count(wt_timings *t, wt_tally tally, uint64_t n)
+{
+    if (t && (unsigned)tally < WT_TALLY_COUNT && n)
+        atomic_fetch_add_explicit(&t->tally[tally], n, memory_order_relaxed);
+}
+
+uint64_t wt_timings_tally(const wt_timings *t, wt_tally tally)
+{
+    if (!t || (unsigned)tally >= WT_TALLY_COUNT)
+        return 0;
+    return atomic_load_explicit((atomic_uint_fast64_t *)&t->tally[tally],
+                                memory_order_relaxed);
 }
 
 const char *wt_stage_name(wt_stage stage)

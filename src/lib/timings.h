@@ -16,4 +16,7 @@ uint64_t wt_timings_now(void);
  * nothing when t is NULL (nothing measured, no clock read). */
 void wt_timings_lap(wt_timings *t, wt_stage stage, uint64_t *since);
 
+/* Adds n to tally of t; does nothing when t is NULL. */
+void wt_timings_count(wt_timings *t, wt_tally tally, uint64_t n);
+
 #endif

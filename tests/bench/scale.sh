@@ -21,6 +21,8 @@
 # (tests/bench/reuters_bodies.py), the issue's reference set.  Growth is
 # the ratio of CPU time to the size before (x4 articles); peers' ratios
 # are wiretrace scan's CPU time over theirs, same run.
+# compare runs with WT_PROFILE=1: a second table gives its cross-document
+# stage and the paragraph pairs it scored and linked at each size.
 # Writes the markdown section to stdout.  Needs ../shared/data.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -72,6 +74,32 @@ rss() { cut -d' ' -f2 "$TMP/t.$1"; }
 wall() { cut -d' ' -f3 "$TMP/t.$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
 
+# evidence LABEL N: appends to $TMP/evidence the row of compare's run
+# just timed: its CPU, its cross-document stage and the paragraph pairs
+# that stage scored, passed to the tiling and linked (from --profile),
+# each with its growth over the row before of the same corpus.
+evidence() {
+    e=$TMP/err.compare
+    stage=$(awk '$1 == "analysis" { print $2 }' "$e")
+    set -- "$1" "$2" $(sed -n 's/.*documents: \([0-9]*\) scored, \([0-9]*\) past.*, \([0-9]*\) linked$/\1 \2 \3/p' "$e")
+    [ $# -eq 5 ] || set -- "$1" "$2" 0 0 0
+    now="$(cpu compare) $stage $3 $4 $5"
+    was=$(cat "$TMP/evidence.last" 2>/dev/null || true)
+    [ "$1" = "$(cat "$TMP/evidence.label" 2>/dev/null || true)" ] || was=""
+    printf '%s\n' "$now" > "$TMP/evidence.last"
+    printf '%s\n' "$1" > "$TMP/evidence.label"
+    awk -v l="$1" -v n="$2" -v now="$now" -v was="$was" 'BEGIN {
+        split(now, a, " "); k = split(was, b, " ")
+        printf "| %s | %s |", l, n
+        for (i = 1; i <= 5; i++) {
+            v = i <= 2 ? sprintf("%.2f s", a[i]) : sprintf("%d", a[i])
+            g = (k == 5 && b[i] > 0) ? sprintf(" (%.1f×)", a[i] / b[i]) : ""
+            printf " %s%s |", v, g
+        }
+        printf " %.1f |\n", (a[5] > 0 ? a[2] * 1e6 / a[5] : 0)
+    }' >> "$TMP/evidence"
+}
+
 # row LABEL DIR PREV: measures one corpus, prints its table row.
 row() {
     label=$1; dir=$2; prev=$3
@@ -86,7 +114,11 @@ row() {
         awk '{printf "%.1f", $1 / 1e6}')
     say "scale: $label ($n files, $mb MB)"
     timed scan "$dir" "$W" scan -q -j 1 --json .
-    timed compare "$dir" sh -c 'exec "$0" compare -q -j 1 --json *.txt' "$W"
+    # The profile (stage times and the pairs scored) of the same run: a
+    # few clock reads a document.
+    timed compare "$dir" env WT_PROFILE=1 sh -c \
+        'exec "$0" compare -q -j 1 --json *.txt' "$W"
+    evidence "$label" "$n"
     timed lsh "$dir" "$PY" "$ROOT/tests/bench/minhash_lsh.py" .
     if [ "$n" -le "$QUAD_MAX" ]; then
         timed ssdeep "$dir" ssdeep -s -r -d .
@@ -124,6 +156,7 @@ echo
 echo "| corpus | articles | MB | scan -j 1 | growth | compare -j 1 | MinHash+LSH | ssdeep -d | tlsh -xref | simhash -w | scan RSS bytes per input byte |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 prev=""
+rm -f "$TMP/evidence" "$TMP/evidence.last" "$TMP/evidence.label"
 for n in $SIZES; do
     files "$n" "$TMP/f$n"
     row "generated" "$TMP/f$n" "$prev"
@@ -149,3 +182,17 @@ echo "$(ratio "$RLSH" "$RSCAN")× the speed of MinHash+LSH (target 5×, 0.3 of t
 echo "scan -j 2: $(wall scan2) s of wall clock against $R1 s with -j 1, a speed-up of"
 echo "$(ratio "$R1" "$(wall scan2)") (CPU $(cpu scan2) s against $RSCAN s; load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo "on a busy machine the second thread shares a core)."
+echo
+echo "### What compare's time grows with"
+echo
+echo "The same compare runs, with their profile (\`WT_PROFILE=1\`): the cross-document"
+echo "stage's CPU time and the paragraph pairs of different documents it scored (they"
+echo "shared a shingle or enough rare words), passed to the tiling (past the evidence"
+echo "floor) and linked; in brackets the growth over the row above. A corpus whose"
+echo "linked pairs grow faster than its articles makes compare grow faster than 16×"
+echo "from 1k to 16k however the stage is built; its time per linked pair is the"
+echo "figure that should stay flat."
+echo
+echo "| corpus | articles | compare -j 1 | cross-document stage | pairs scored | past the floor | linked | µs of the stage per linked pair |"
+echo "|---|---|---|---|---|---|---|---|"
+cat "$TMP/evidence"
