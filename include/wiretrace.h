@@ -744,7 +744,8 @@ WT_API int wt_index_query(wt_index *ix, const wt_article *a,
  * through an index asks of each article it has just added: the article
  * is analyzed once for its own query and for the queries that meet it
  * while the cache keeps it.  *found is 0 (and *out NULL) when the index
- * does not hold it so: wt_index_query() checks it then. */
+ * does not hold it so, or holds it in a damaged row (a warning to the
+ * logger): wt_index_query() checks it then. */
 WT_API int wt_index_query_stored(wt_index *ix, const wt_article *a,
                                  const wt_index_filter *f,
                                  const wt_corpus **out, int *found);

@@ -897,6 +897,17 @@ static uint64_t stored_tag(const wt_store_doc *sd)
                                 h ^ (uint64_t)sd->published);
 }
 
+/* After add_stored() found a row damaged (WT_ECORRUPT, ix->err naming
+ * it): the error logged as a warning and cleared, so that the caller goes
+ * on without the row.  Returns 0. */
+static int skip_damaged(wt_index *ix)
+{
+    if (ix->opts.logger)
+        ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN, ix->err);
+    ix->err[0] = '\0';
+    return 0;
+}
+
 /* Adds stored document sd to corpus c: as the cache kept it, or its text
  * decompressed and analyzed again (then kept). */
 static int add_stored(wt_index *ix, wt_corpus *c, const wt_store_doc *sd)
@@ -1138,10 +1149,7 @@ static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
         rc = add_stored(ix, c, &sd);
         if (rc == WT_ECORRUPT) {
             /* One damaged row must not fail every query that meets it. */
-            if (ix->opts.logger)
-                ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN, ix->err);
-            ix->err[0] = '\0';
-            rc = 0;
+            rc = skip_damaged(ix);
         } else if (!rc) {
             taken++;
         }
@@ -1189,7 +1197,13 @@ static int add_as_stored(wt_index *ix, const wt_article *a, int *found)
     if (!stored_as_given(ix, a, &sd))
         return 0;
     *found = 1;
-    return add_stored(ix, ix->result, &sd);
+    const int arc = add_stored(ix, ix->result, &sd);
+    if (arc != WT_ECORRUPT)
+        return arc;
+    /* Its own row damaged: the article's text, as given, still answers
+     * (wt_index_query(), the caller's fallback). */
+    *found = 0;
+    return skip_damaged(ix);
 }
 
 /* The query of article a: analyzed afresh (stored NULL), or as the
@@ -1275,11 +1289,8 @@ static int link_corpus(wt_index *ix, int64_t num, int *skip)
         return store_fail(ix, rc);
     rc = add_stored(ix, ix->linkc, &sd);
     if (rc == WT_ECORRUPT) {
-        if (ix->opts.logger)
-            ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN, ix->err);
-        ix->err[0] = '\0';
         *skip = 1;
-        return 0;
+        return skip_damaged(ix);
     }
     if (!rc)
         rc = load_candidates(ix, ix->linkc, NULL, NULL, num,
