@@ -22,6 +22,7 @@
 #include "corpus.h"
 #include "alloc.h"
 #include "doccache.h"
+#include "hmap.h"
 #include "provenance.h"
 #include "sort.h"
 #include "store.h"
@@ -114,6 +115,8 @@ struct wt_index {
     wt_corpus *linkc;
     wt_uses uses;
     int uses_unknown; /* "uses" was set to 0 (iopts.uses off) */
+    wt_hmap damaged;  /* the numbers of the damaged rows warned of (1):
+                         once, not once per query that meets one */
 };
 
 void wt_index_options_init(wt_index_options *o)
@@ -347,6 +350,7 @@ void wt_index_close(wt_index *ix)
     wt_free(ix->bare);
     wt_free(ix->pbuf);
     wt_free(ix->got);
+    wt_hmap_release(&ix->damaged);
     wt_free(ix);
 }
 
@@ -897,13 +901,18 @@ static uint64_t stored_tag(const wt_store_doc *sd)
                                 h ^ (uint64_t)sd->published);
 }
 
-/* After add_stored() found a row damaged (WT_ECORRUPT, ix->err naming
- * it): the error logged as a warning and cleared, so that the caller goes
- * on without the row.  Returns 0. */
-static int skip_damaged(wt_index *ix)
+/* After add_stored() found row num damaged (WT_ECORRUPT, ix->err naming
+ * it): the error logged as a warning the first time this handle meets the
+ * row, and cleared, so that the caller goes on without it.  Returns 0, or
+ * WT_ENOMEM. */
+static int skip_damaged(wt_index *ix, int64_t num)
 {
-    if (ix->opts.logger)
+    uint64_t *seen = wt_hmap_slot(&ix->damaged, (uint64_t)num);
+    if (!seen)
+        return WT_ENOMEM;
+    if (!*seen && ix->opts.logger)
         ix->opts.logger(ix->opts.logger_ctx, WT_LOG_WARN, ix->err);
+    *seen = 1;
     ix->err[0] = '\0';
     return 0;
 }
@@ -1149,7 +1158,7 @@ static int load_candidates(wt_index *ix, wt_corpus *c, const char *id,
         rc = add_stored(ix, c, &sd);
         if (rc == WT_ECORRUPT) {
             /* One damaged row must not fail every query that meets it. */
-            rc = skip_damaged(ix);
+            rc = skip_damaged(ix, sd.num);
         } else if (!rc) {
             taken++;
         }
@@ -1203,7 +1212,7 @@ static int add_as_stored(wt_index *ix, const wt_article *a, int *found)
     /* Its own row damaged: the article's text, as given, still answers
      * (wt_index_query(), the caller's fallback). */
     *found = 0;
-    return skip_damaged(ix);
+    return skip_damaged(ix, sd.num);
 }
 
 /* The query of article a: analyzed afresh (stored NULL), or as the
@@ -1290,7 +1299,7 @@ static int link_corpus(wt_index *ix, int64_t num, int *skip)
     rc = add_stored(ix, ix->linkc, &sd);
     if (rc == WT_ECORRUPT) {
         *skip = 1;
-        return skip_damaged(ix);
+        return skip_damaged(ix, sd.num);
     }
     if (!rc)
         rc = load_candidates(ix, ix->linkc, NULL, NULL, num,
