@@ -157,10 +157,11 @@ WT_API const char *wt_stage_name(wt_stage stage);
 WT_API double wt_thread_cpu_seconds(void);
 
 /* What the cross-document stage counted beside its time: the paragraph
- * pairs of different documents in one language it scored (sharing a
- * shingle or enough rare words), those of them past the evidence floor
- * (their shared spans sought), and those linked one way or both.  They
- * show what the stage's time grows with: its candidates, not the corpus. */
+ * pairs of different documents it scored by their words (sharing a
+ * shingle or enough rare words; the translation stage's pairs are not
+ * counted), those of them past the evidence floor (their shared spans
+ * sought), and those linked one way or both.  They show what the stage's
+ * time grows with: its candidates, not the corpus. */
 typedef enum wt_tally {
     WT_TALLY_CANDIDATES,
     WT_TALLY_PAST_FLOOR,
