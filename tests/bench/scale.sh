@@ -73,6 +73,11 @@ cpu() { cut -d' ' -f1 "$TMP/t.$1"; }
 rss() { cut -d' ' -f2 "$TMP/t.$1"; }
 wall() { cut -d' ' -f3 "$TMP/t.$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
+# peer SECONDS SCAN: a peer's cell, its CPU time and that over scan's, or
+# "–" when the peer did not run.
+peer() {
+    if [ "$1" = "–" ]; then printf '–'; else printf '%s s (%s)' "$1" "$(ratio "$1" "$2")"; fi
+}
 
 # evidence LABEL N: appends to $TMP/evidence the row of compare's run
 # just timed: its CPU, its cross-document stage and the paragraph pairs
@@ -133,12 +138,11 @@ row() {
     sc=$(cpu scan)
     growth="–"
     [ -n "$prev" ] && growth=$(ratio "$sc" "$prev")
-    printf '| %s | %s | %s | %s s, %s MB | %s | %s s, %s MB | %s s (%s) | %s s (%s) | %s s (%s) | %s s (%s) | %s |\n' \
+    printf '| %s | %s | %s | %s s, %s MB | %s | %s s, %s MB | %s | %s | %s | %s | %s |\n' \
         "$label" "$n" "$mb" "$sc" "$(rss scan)" "$growth" \
         "$(cpu compare)" "$(rss compare)" \
-        "$(cpu lsh)" "$(ratio "$(cpu lsh)" "$sc")" \
-        "$ss" "$(ratio "$ss" "$sc")" "$tl" "$(ratio "$tl" "$sc")" \
-        "$(cpu simhash)" "$(ratio "$(cpu simhash)" "$sc")" \
+        "$(peer "$(cpu lsh)" "$sc")" "$(peer "$ss" "$sc")" \
+        "$(peer "$tl" "$sc")" "$(peer "$(cpu simhash)" "$sc")" \
         "$(awk -v m="$mb" -v r="$(rss scan)" 'BEGIN { printf "%.0f", r / m }')"
     echo "$sc" > "$TMP/prev"
 }
