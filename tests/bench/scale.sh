@@ -21,8 +21,9 @@
 # (tests/bench/reuters_bodies.py), the issue's reference set.  Growth is
 # the ratio of CPU time to the size before (x4 articles); peers' ratios
 # are wiretrace scan's CPU time over theirs, same run.
-# compare runs with WT_PROFILE=1: a second table gives its cross-document
-# stage and the paragraph pairs it scored and linked at each size.
+# compare runs with WT_PROFILE=1: a second table gives its per-document
+# stages, its cross-document stage and the paragraph pairs it scored and
+# linked at each size.
 # Writes the markdown section to stdout.  Needs ../shared/data.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -81,9 +82,9 @@ peer() {
 
 # evidence LABEL N: appends to $TMP/evidence the row of compare's run
 # just timed: its CPU, its per-document stages, its cross-document stage
-# and the paragraph pairs
-# that stage scored, passed to the tiling and linked (from --profile),
-# each with its growth over the row before of the same corpus.
+# and the paragraph pairs that stage scored, passed to the tiling and
+# linked (from --profile), each with its growth over the row before of
+# the same corpus.
 evidence() {
     e=$TMP/err.compare
     stage=$(awk '$1 == "analysis" { print $2 }' "$e")
@@ -190,7 +191,7 @@ echo "$(ratio "$RLSH" "$RSCAN")× the speed of MinHash+LSH (target 5×, 0.3 of t
 # evidence table's last row): what no cross-document stage can go below.
 REACH=$(cut -d' ' -f2 "$TMP/evidence.last")
 echo "Its per-document stages alone (compare's profile, below) take $REACH s:"
-echo "$(awk -v b="$RB" -v t="$REACH" -v l="$LIMIT" 'BEGIN { printf "%.3f", b / t / 1e6 / l }') of the chain limit and $(ratio "$RLSH" "$REACH")× MinHash+LSH with nothing after them."
+echo "$(awk -v b="$RB" -v t="$REACH" -v l="$LIMIT" 'BEGIN { printf "%.3f", b / t / 1e6 / l }') of the chain limit and $(ratio "$RLSH" "$REACH")× the speed of MinHash+LSH, with nothing after them."
 echo "scan -j 2: $(wall scan2) s of wall clock against $R1 s with -j 1, a speed-up of"
 echo "$(ratio "$R1" "$(wall scan2)") (CPU $(cpu scan2) s against $RSCAN s; load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo "on a busy machine the second thread shares a core)."
