@@ -139,8 +139,11 @@ typedef enum wt_stage {
 
 /* CPU time per stage, added up by the library while a corpus or an index
  * has it in wt_options.timings: the CPU time of the thread that ran each
- * stage, so that -j N adds every worker's.  Threads may add to one at
- * once.  No global state: each is its caller's. */
+ * stage, so that -j N adds every worker's; the cross-document stage of a
+ * corpus with wt_options.threads above 1 (whose steps start threads of
+ * their own) adds the whole process's CPU time while it runs, so other
+ * work of the process at that time is counted with it.  Threads may add
+ * to one at once.  No global state: each is its caller's. */
 typedef struct wt_timings wt_timings;
 
 /* A new, zeroed wt_timings (free with wt_timings_free).  Returns 0 or

@@ -27,25 +27,41 @@ int wt_timings_new(wt_timings **out)
 
 void wt_timings_free(wt_timings *t) { wt_free(t); }
 
-uint64_t wt_timings_now(void)
+static uint64_t clock_ns(clockid_t id)
 {
     struct timespec ts;
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts))
+    if (clock_gettime(id, &ts))
         return 0;
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+uint64_t wt_timings_now(void) { return clock_ns(CLOCK_THREAD_CPUTIME_ID); }
+
+uint64_t wt_timings_process_now(void)
+{
+    return clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+}
+
 double wt_thread_cpu_seconds(void) { return (double)wt_timings_now() / 1e9; }
 
-void wt_timings_lap(wt_timings *t, wt_stage stage, uint64_t *since)
+static void lap(wt_timings *t, wt_stage stage, uint64_t *since, uint64_t now)
 {
-    if (!t)
-        return;
-    const uint64_t now = wt_timings_now();
     if ((unsigned)stage < WT_STAGE_COUNT && now > *since)
         atomic_fetch_add_explicit(&t->ns[stage], now - *since,
                                   memory_order_relaxed);
     *since = now;
+}
+
+void wt_timings_lap(wt_timings *t, wt_stage stage, uint64_t *since)
+{
+    if (t)
+        lap(t, stage, since, wt_timings_now());
+}
+
+void wt_timings_lap_process(wt_timings *t, wt_stage stage, uint64_t *since)
+{
+    if (t)
+        lap(t, stage, since, wt_timings_process_now());
 }
 
 void wt_timings_add(wt_timings *t, wt_stage stage, double seconds)
