@@ -478,7 +478,9 @@ int report_json_parts(const wt_corpus *c, const cli_settings *s, char **doc,
  * would outgrow memory as trees of jansson values. */
 typedef struct spill {
     FILE *f;
-    size_t n; /* elements written */
+    size_t n;   /* elements written */
+    off_t size; /* bytes written: where the next element starts (ftello()
+                   asked the kernel each time) */
 } spill;
 
 /* A summary row spilled: what it is sorted by, and where its text is
@@ -596,20 +598,25 @@ static int spill_put(spill *s, json_t *item, int comma, off_t *at, size_t *len)
     char *text = json_dumps(item, JSON_INDENT(1) | JSON_REAL_PRECISION(4));
     if (!text)
         return -1;
-    const off_t from = ftello(s->f);
-    fputs(comma && s->n ? ",\n " : "\n ", s->f);
+    const char *head = comma && s->n ? ",\n " : "\n ";
+    size_t n = strlen(head);
+    fputs(head, s->f);
     for (const char *c = text; *c; c++) {
         putc(*c, s->f);
-        if (*c == '\n')
+        n++;
+        if (*c == '\n') {
             putc(' ', s->f);
+            n++;
+        }
     }
     free(text);
     s->n++;
     if (at)
-        *at = from;
+        *at = s->size;
     if (len)
-        *len = (size_t)(ftello(s->f) - from);
-    return ferror(s->f) || from < 0 ? -1 : 0;
+        *len = n;
+    s->size += (off_t)n;
+    return ferror(s->f) ? -1 : 0;
 }
 
 static int spill_pair(json_merge *m, json_t *item)
