@@ -493,6 +493,15 @@ static int dup_opt(char **out, const char *s)
     return s && !*out ? WT_ENOMEM : 0;
 }
 
+/* The hash a stored document keeps of article a's text (XXH3-128):
+ * what tells an article stored with the same text. */
+static void text_hash(const wt_article *a, uint64_t out[2])
+{
+    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
+    out[0] = h.low64;
+    out[1] = h.high64;
+}
+
 /* The zlib stream (RFC 1950) of a's text in e->body, as any zlib
  * reader reads it. */
 static int entry_text(wt_index_entry *e, const wt_article *a,
@@ -508,9 +517,7 @@ static int entry_text(wt_index_entry *e, const wt_article *a,
         return WT_ENOMEM;
     e->nbody = n;
     e->text_len = a->len;
-    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
-    e->hash[0] = h.low64;
-    e->hash[1] = h.high64;
+    text_hash(a, e->hash);
     return 0;
 }
 
@@ -1178,9 +1185,10 @@ static int same_or_unset(const char *given, const char *stored)
 static int stored_as_given(const wt_index *ix, const wt_article *a,
                            const wt_store_doc *sd)
 {
-    const XXH128_hash_t h = XXH3_128bits(a->text ? a->text : "", a->len);
-    return sd->text_len == a->len && sd->hash[0] == h.low64 &&
-           sd->hash[1] == h.high64 && same_or_unset(a->outlet, sd->outlet) &&
+    uint64_t h[2];
+    text_hash(a, h);
+    return sd->text_len == a->len && sd->hash[0] == h[0] &&
+           sd->hash[1] == h[1] && same_or_unset(a->outlet, sd->outlet) &&
            same_or_unset(a->url, sd->url) &&
            same_or_unset(a->title, sd->title) &&
            (!a->published || a->published == sd->published) &&
